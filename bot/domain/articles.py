@@ -1,0 +1,91 @@
+"""Articles and passages: the units the bot indexes, cites and digests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+_WS = re.compile(r"\s+")
+_TITLE_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article or post as stored in the archive.
+
+    ``published`` and ``ingested`` are timezone-aware (UTC); ``published`` is None when the source
+    gave no date. ``score`` is a source's own score (Lemmy votes) when a feed gives one.
+    """
+
+    id: str
+    source: str
+    title: str
+    body: str
+    url: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    ingested: datetime | None = None
+    guid: str | None = None
+    score: float | None = None
+    content_hash: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self.body))
+
+    @property
+    def date(self) -> datetime | None:
+        """The date the article belongs to: publication, or ingestion when it has none."""
+        return self.published or self.ingested
+
+    def with_id(self, article_id: str) -> Article:
+        return replace(self, id=article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A window of 1 to 3 sentences of an article, with its character offsets in the body."""
+
+    article_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str
+
+
+def normalize_whitespace(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def content_hash(body: str) -> str:
+    """A hash of the body that ignores case, Unicode form and whitespace differences."""
+    canonical = normalize_whitespace(unicodedata.normalize("NFKC", body).casefold())
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def stable_article_id(*, source: str, guid: str | None, url: str | None, body: str) -> str:
+    """A stable generated id for an article that came without one (GUID, then URL, then body)."""
+    basis = guid or url or content_hash(body)
+    digest = hashlib.sha1(f"{source}\x00{basis}".encode()).hexdigest()
+    return f"a-{digest[:16]}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[A-Z0-9])")
+
+
+def derive_title(body: str, max_chars: int = _TITLE_MAX) -> str:
+    """A short readable title from a body that has none: its first sentence, cut at a word."""
+    text = normalize_whitespace(body)
+    if not text:
+        return "Untitled"
+    first = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    first = first.rstrip(".!?…:;, ")
+    if len(first) <= max_chars:
+        return first or "Untitled"
+    cut = first[: max_chars - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(",;:- ") + "…"
