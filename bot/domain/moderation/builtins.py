@@ -1,0 +1,29 @@
+"""The registry of built-in detectors that ship enabled (explicit, in rule order)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.domain.moderation.normalize import NormalizedText
+from bot.domain.moderation.verdict import FilterHit
+
+
+class Detector(Protocol):
+    """A built-in detector: reads a normalised text and returns its hits."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def rule(self) -> int: ...
+
+    def detect(self, text: NormalizedText) -> list[FilterHit]: ...
+
+
+BUILTIN_DETECTORS: tuple[Detector, ...] = ()
+
+#: Names of the shipped detectors (plus the spam tracker, which needs per-guild state).
+BUILTIN_FILTER_NAMES: tuple[str, ...] = (
+    *(d.name for d in BUILTIN_DETECTORS),
+    "builtin:rule2-spam",
+)

@@ -1,0 +1,242 @@
+"""Text normalisation for matching: undo the tricks people use to slip words past a filter.
+
+Every filter and detector matches against the same :class:`NormalizedText`, and every pattern a
+moderator writes goes through the same pipeline, so 'N1GG3R', 'n i g g e r', 'ｎｉｇｇｅｒ' (full
+width), 'nіgger' (Cyrillic i), '||nigger||' (spoiler) and 'niiiigger' all meet the word they spell.
+
+Views:
+- ``plain``: NFKC/NFKD, casefold, zero-width and format characters and combining marks (Zalgo)
+  removed, homoglyphs folded to ASCII, Discord markdown unwrapped, whitespace collapsed. Regexes
+  run here.
+- ``tokens``: words of ``plain`` with leetspeak decoded and letters split by separators joined.
+- ``squeezed``: the tokens joined by single spaces (with a space at each end) and every run of a
+  repeated letter collapsed to one; ``runs`` keeps each run's length so a match can insist that
+  'ass' needs two s ('as' is not 'ass') while 'asssss' still counts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from unidecode import unidecode
+
+#: Longer messages are cut: Discord's own limit is 4,000 characters, and the cap bounds the cost.
+MAX_TEXT_CHARS = 8_000
+
+_MARKDOWN_PAIRS = re.compile(
+    r"\|\|(.+?)\|\||\*\*(.+?)\*\*|__(.+?)__|~~(.+?)~~|`{1,3}(.+?)`{1,3}|(?<!\w)\*(.+?)\*(?!\w)"
+    r"|(?<!\w)_(.+?)_(?!\w)",
+    re.DOTALL,
+)
+_MASKED_LINK = re.compile(r"\[([^\]]*)\]\((\S*?)\)")
+_LINE_MARKUP = re.compile(r"(?m)^\s*(?:>>>|>|#{1,3}|-#)\s+")
+_DISCORD_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:(\w+):\d+>")
+_WS = re.compile(r"\s+")
+# Raw tokens keep leet characters and in-word asterisks ('f*ck'); everything else splits.
+_RAW_TOKEN = re.compile(r"[a-z0-9@$!*+'’]+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\*")
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "9": "g",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "+": "t",
+    }
+)
+_LEET_CHARS = frozenset("0134579@$!+")
+_HAS_RUN = re.compile(r"(.)\1")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """The views of one text that filters match against (see the module docstring)."""
+
+    original: str
+    plain: str
+    tokens: tuple[str, ...]
+    squeezed_tokens: tuple[str, ...]
+    squeezed: str
+    runs: bytes
+    token_starts: tuple[int, ...]
+
+    @property
+    def text(self) -> str:
+        """The canonical tokens joined by single spaces."""
+        return " ".join(self.tokens)
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the token covering ``offset`` in ``squeezed`` (the last one starting before)."""
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
+
+@lru_cache(maxsize=1)
+def _homoglyph_table() -> dict[str, str]:
+    """Map non-ASCII look-alikes to the ASCII letter or digit they imitate.
+
+    Built from confusable-homoglyphs' data (Unicode's confusables.txt) rather than a hand table;
+    a letter is preferred over a digit when a character imitates both.
+    """
+    path = resources.files("confusable_homoglyphs").joinpath("confusables.json")
+    data: dict[str, list[dict[str, str]]] = json.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for char, homoglyphs in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        ascii_twins = [h["c"] for h in homoglyphs if len(h["c"]) == 1 and h["c"].isascii()]
+        letters = [c for c in ascii_twins if c.isalpha()]
+        digits = [c for c in ascii_twins if c.isdigit()]
+        if letters:
+            table[char] = letters[0].lower()
+        elif digits:
+            table[char] = digits[0]
+    return table
+
+
+@lru_cache(maxsize=65_536)
+def _fold_char(char: str) -> str:
+    """Fold one non-ASCII character to ASCII: look-alike first, transliteration second."""
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf", "Cc", "Co", "Cs", "Cn"):
+        return ""  # combining marks (Zalgo), zero-width and format characters, controls
+    if category.startswith("Z"):
+        return " "
+    twin = _homoglyph_table().get(char)
+    if twin is not None:
+        return twin
+    folded = unidecode(char).casefold()
+    # Emoji and symbols transliterate to nothing or to words like '(c)': keep words apart.
+    return folded if folded.strip() else " "
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c if c.isascii() else _fold_char(c) for c in decomposed)
+
+
+def _unwrap_markdown(text: str) -> str:
+    text = _MASKED_LINK.sub(r"\1 \2", text)
+    text = _DISCORD_MENTION.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
+    text = _LINE_MARKUP.sub("", text)
+    # Nested markup ('||**x**||') needs a second pass; two cover what people type.
+    for _ in range(2):
+        text = _MARKDOWN_PAIRS.sub(lambda m: " " + next(g for g in m.groups() if g) + " ", text)
+    return text
+
+
+def normalize_plain(text: str) -> str:
+    """The ``plain`` view: folded, casefolded, markdown unwrapped, whitespace collapsed."""
+    text = text[:MAX_TEXT_CHARS].replace("\x00", " ")
+    text = _unwrap_markdown(text)
+    text = _fold(text.casefold()).casefold()
+    text = "".join(c if c.isprintable() else " " for c in text) if not text.isprintable() else text
+    return _WS.sub(" ", text).strip()
+
+
+def _decode_token(raw: str) -> str:
+    token = raw.strip("'’").replace("’", "'")
+    token = token.rstrip("!+*").lstrip("!+*@")
+    letters = sum(c.isalpha() for c in token)
+    # Numbers ('2024', '$100') stay numbers: only words with letters are read as leetspeak.
+    if letters >= 1 and len(token) >= 3 and any(c in _LEET_CHARS for c in token):
+        token = token.translate(_LEET)
+    return token
+
+
+def _join_split_letters(words: list[str]) -> list[str]:
+    """Join runs of three or more single letters: 'k y s' and 'n.i.g.g.e.r' were split words."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
+def squeeze(word: str) -> tuple[str, bytes]:
+    """Collapse runs of a repeated character; return the squeezed word and each run's length."""
+    if _HAS_RUN.search(word) is None:
+        return word, b"\x01" * len(word)
+    chars: list[str] = []
+    runs: list[int] = []
+    for char in word:
+        if chars and chars[-1] == char:
+            runs[-1] = min(runs[-1] + 1, 255)
+        else:
+            chars.append(char)
+            runs.append(1)
+    return "".join(chars), bytes(runs)
+
+
+def tokenize(plain: str) -> list[str]:
+    """Canonical tokens of a ``plain`` text: leetspeak decoded, split letters joined."""
+    words: list[str] = []
+    for raw in _RAW_TOKEN.findall(plain):
+        decoded = _decode_token(raw)
+        if not decoded:
+            continue
+        if "*" in decoded and decoded.strip("*"):
+            # 'f*ck' stays one token so lexicons can read a censored word as what it hides.
+            words.append(decoded)
+            continue
+        words.extend(w for w in _WORD.findall(decoded) if w != "*")
+    return _join_split_letters(words)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Run the whole pipeline on a message (or on a pattern a moderator wrote)."""
+    plain = normalize_plain(text)
+    tokens = tokenize(plain)
+    squeezed_tokens: list[str] = []
+    parts: list[str] = [" "]
+    run_parts: list[bytes] = [b"\x01"]
+    starts: list[int] = []
+    offset = 1
+    for token in tokens:
+        sq, runs = squeeze(token)
+        squeezed_tokens.append(sq)
+        starts.append(offset)
+        parts.append(sq)
+        parts.append(" ")
+        run_parts.append(runs)
+        run_parts.append(b"\x01")
+        offset += len(sq) + 1
+    return NormalizedText(
+        original=text,
+        plain=plain,
+        tokens=tuple(tokens),
+        squeezed_tokens=tuple(squeezed_tokens),
+        squeezed="".join(parts),
+        runs=b"".join(run_parts),
+        token_starts=tuple(starts),
+    )
+
+
+def runs_cover(runs: bytes, start: int, needed: bytes) -> bool:
+    """True when the text's runs from ``start`` are at least as long as a pattern's runs."""
+    return all(runs[start + i] >= need for i, need in enumerate(needed) if need > 1)
