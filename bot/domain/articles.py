@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 _WS = re.compile(r"\s+")
-_TITLE_MAX = 90
+_TITLE_MAX = 72
 
 
 @dataclass(frozen=True, slots=True)

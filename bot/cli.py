@@ -1,0 +1,280 @@
+"""`digestbot`: the operator's command line. Every failure is one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from typing import Any, NoReturn, TextIO
+
+from bot import __version__
+from bot.app import open_app
+from bot.render import payload_to_text
+from bot.settings import Settings, SettingsError, configure_logging, load_settings
+from bot.sources.base import SourceError
+from bot.storage.database import DatabaseError
+
+log = logging.getLogger("digestbot")
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line (the message says what to do next)."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: scripts read stderr.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _k(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"-k must be a whole number, got {value!r}") from None
+    if not 1 <= number <= 25:
+        raise argparse.ArgumentTypeError(f"-k must be between 1 and 25, got {number}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="digestbot",
+        description="The North Korea community's Discord bot: answers, weekly digests, moderation.",
+    )
+    parser.add_argument("--version", action="version", version=f"digestbot {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    commands.add_parser("shell", help="a local chat that answers like the bot, no token needed")
+
+    ingest = commands.add_parser("ingest", help="add articles from files, directories or feed URLs")
+    ingest.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
+
+    ask = commands.add_parser("ask", help="answer a question with excerpts of the archive")
+    ask.add_argument("question", nargs="?", help="the question (omit with --batch)")
+    ask.add_argument("--batch", action="store_true", help='JSON lines {"id","question"} on stdin')
+    ask.add_argument("-k", type=_k, default=5, help="number of hits (1-25, default 5)")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+
+    search = commands.add_parser("search", help="list the articles that match a query")
+    search.add_argument("query", nargs="?", help="the query (omit with --batch)")
+    search.add_argument("--batch", action="store_true", help='JSON lines {"id","query"} on stdin')
+    search.add_argument("-k", type=_k, default=10, help="number of articles (1-25, default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
+    db_commands.required = True
+    db_commands.add_parser("check", help="migrate, then check integrity and report counts")
+
+    return parser
+
+
+CommandHandler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+async def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.progress import ingest_progress
+
+    async with open_app(settings, seed=False) as app:
+        with ingest_progress(sys.stderr) as progress:
+            report = await app.ingest.ingest(args.targets, progress=progress)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"Ingest finished: {report.summary()}.")
+    return EXIT_FAILURE if report.errors and not (report.added or report.updated) else EXIT_OK
+
+
+def _read_batch(stream: TextIO, field: str) -> Iterator[tuple[Any, str | None, str | None]]:
+    """(id, text, error) per non-empty line of JSON lines input."""
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield None, None, f"stdin line {lineno}: not valid JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict):
+            yield None, None, f"stdin line {lineno}: expected a JSON object"
+            continue
+        text = record.get(field)
+        if not isinstance(text, str):
+            yield record.get("id"), None, f"stdin line {lineno}: missing string field {field!r}"
+            continue
+        yield record.get("id"), text, None
+
+
+def _emit(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _hit_json(hit: Any) -> dict[str, Any]:
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "url": hit.url,
+        "excerpt": hit.excerpt,
+        "score": round(float(hit.score), 6),
+    }
+
+
+def _article_json(hit: Any) -> dict[str, Any]:
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "url": hit.url,
+        "score": round(float(hit.score), 6),
+    }
+
+
+async def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.render import answer_payload
+
+    if not args.batch and args.question is None:
+        raise CliError("ask needs a question, or --batch with JSON lines on stdin", EXIT_USAGE)
+    async with open_app(settings) as app:
+        if args.batch:
+            failures = 0
+            for record_id, question, error in _read_batch(sys.stdin, "question"):
+                if error or question is None:
+                    failures += 1
+                    print(f"error: {error}", file=sys.stderr)
+                    _emit({"id": record_id, "hits": [], "error": error})
+                    continue
+                answer = await app.answers.ask(question, k=args.k)
+                _emit({"id": record_id, "hits": [_hit_json(h) for h in answer.hits]})
+                sys.stdout.flush()
+            return EXIT_FAILURE if failures else EXIT_OK
+        answer = await app.answers.ask(args.question, k=args.k)
+        if args.json:
+            _emit(
+                {
+                    "question": args.question,
+                    "hits": [_hit_json(h) for h in answer.hits],
+                    "reason": answer.reason,
+                    "suggestions": [_article_json(s) for s in answer.suggestions],
+                }
+            )
+        else:
+            print(payload_to_text(answer_payload(answer, page_size=args.k)))
+    return EXIT_OK
+
+
+async def _search(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.render import search_payload
+
+    if not args.batch and args.query is None:
+        raise CliError("search needs a query, or --batch with JSON lines on stdin", EXIT_USAGE)
+    async with open_app(settings) as app:
+        if args.batch:
+            failures = 0
+            for record_id, query, error in _read_batch(sys.stdin, "query"):
+                if error or query is None:
+                    failures += 1
+                    print(f"error: {error}", file=sys.stderr)
+                    _emit({"id": record_id, "results": [], "error": error})
+                    continue
+                hits = await app.answers.search(query, k=args.k)
+                _emit({"id": record_id, "results": [_article_json(h) for h in hits]})
+                sys.stdout.flush()
+            return EXIT_FAILURE if failures else EXIT_OK
+        hits = await app.answers.search(args.query, k=args.k)
+        if args.json:
+            _emit({"query": args.query, "results": [_article_json(h) for h in hits]})
+        else:
+            print(payload_to_text(search_payload(args.query, hits, page_size=args.k)))
+    return EXIT_OK
+
+
+async def _db(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_app(settings, seed=False, start_index=False) as app:
+        problems = await app.db.integrity_check()
+        version = await app.db.schema_version()
+        print(f"database: {settings.db_path}")
+        print(f"schema version: {version}")
+        print(f"articles: {await app.articles.count()}")
+        print(f"passages: {await app.articles.passage_count()}")
+        for problem in problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        print("integrity: ok" if not problems else f"integrity: {len(problems)} problem(s)")
+    return EXIT_FAILURE if problems else EXIT_OK
+
+
+async def _shell(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.shell import run_shell
+
+    async with open_app(settings) as app:
+        return await run_shell(app, sys.stdin, sys.stdout)
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.client import run_bot
+
+    return await run_bot(settings)
+
+
+# -- entry point --------------------------------------------------------------------------------
+
+
+HANDLERS: dict[str, CommandHandler] = {
+    "run": _run,
+    "shell": _shell,
+    "ingest": _ingest,
+    "ask": _ask,
+    "search": _search,
+    "db": _db,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console script entry point."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"digestbot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    configure_logging(settings.log_level)
+    handler = HANDLERS.get(args.command)
+    if handler is None:  # pragma: no cover - argparse only accepts known commands
+        print(f"digestbot: unknown command {args.command}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(handler(args, settings))
+    except CliError as exc:
+        print(f"digestbot: {exc}", file=sys.stderr)
+        return exc.code
+    except (DatabaseError, SourceError, SettingsError) as exc:
+        print(f"digestbot: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("digestbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: one line, details in the log
+        log.debug("unexpected failure", exc_info=True)
+        print(
+            f"digestbot: unexpected error: {exc.__class__.__name__}: {exc} "
+            "(run with LOG_LEVEL=DEBUG for details)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
