@@ -1,0 +1,100 @@
+"""Text analysis for the search index: normalise, tokenise, drop stop words, stem, add bigrams.
+
+The same analyzer runs over documents at build time and over questions at query time, so the two
+always agree; its settings are part of the persisted index format.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+# Letters and digits; "_" is a word character for re but never a useful search term.
+_TOKEN = re.compile(r"[^\W_]+")
+# sklearn's list drops words that carry meaning in news and claims ("fire", "bill", "system",
+# "un" as in Kim Jong Un, negations and quantities); keep those searchable.
+_CONTENT_WORDS_TEXT = """
+bill fire system interest amount found show call move detail describe name part side top
+bottom front full empty thick thin serious sincere cry mill un con de first last few less more
+many most much not no never nothing none least nobody noone neither nor without against down up
+off out over under above below back fifteen fifty forty sixty twenty twelve eleven ten nine
+eight six five four three two one hundred third former latter keep give take put see find get
+go made
+"""
+_CONTENT_WORDS = frozenset(_CONTENT_WORDS_TEXT.split())
+# Question words and fillers that sklearn's list lacks but that every /ask question carries.
+_EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "s", "t", "like", "just", "tell", "know"})
+STOP_WORDS: frozenset[str] = (frozenset(ENGLISH_STOP_WORDS) - _CONTENT_WORDS) | _EXTRA_STOP_WORDS
+# Longer input is cut before analysis: no real question needs more, and it bounds query cost.
+MAX_QUERY_CHARS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzerConfig:
+    """The analysis choices, persisted with the index (changing them needs a rebuild)."""
+
+    stem: bool = True
+    stop_words: bool = True
+    bigrams: bool = False
+
+
+def normalize_text(text: str) -> str:
+    """NFKC, casefold and strip accents, so "Pyöngyang" and "PYONGYANG" meet."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class TextAnalyzer:
+    """Turns text into index terms; callable, so scikit-learn can use it as ``analyzer``."""
+
+    def __init__(self, config: AnalyzerConfig | None = None) -> None:
+        self.config = config or AnalyzerConfig()
+        self._stemmer = Stemmer.Stemmer("english")
+
+    def __call__(self, text: str) -> list[str]:
+        return self.analyze(text)
+
+    def words(self, text: str) -> list[str]:
+        """The normalised words of ``text`` that survive the stop-word filter (unstemmed)."""
+        tokens = _TOKEN.findall(normalize_text(text))
+        if self.config.stop_words:
+            return [t for t in tokens if t not in STOP_WORDS]
+        return tokens
+
+    def stem_words(self, words: list[str]) -> list[str]:
+        """Stem each word (or return them unchanged when stemming is off)."""
+        if not self.config.stem:
+            return words
+        stems: list[str] = self._stemmer.stemWords(words)
+        return stems
+
+    def analyze(self, text: str) -> list[str]:
+        """Index terms of ``text``: stemmed unigrams, plus "a b" bigrams when configured."""
+        stems = self.stem_words(self.words(text))
+        if self.config.bigrams and len(stems) > 1:
+            return stems + [f"{a} {b}" for a, b in itertools.pairwise(stems)]
+        return stems
+
+    def surface_matches(self, text: str, terms: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+        """Spans of the words in ``text`` whose stem is one of ``terms``: (start, end, word).
+
+        Offsets are into the original ``text`` (tokenised before normalisation so they stay true).
+        """
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            normalized = _TOKEN.findall(normalize_text(word))
+            if not normalized:
+                continue
+            if self.config.stop_words and all(w in STOP_WORDS for w in normalized):
+                continue
+            if any(stem in terms for stem in self.stem_words(normalized)):
+                yield match.start(), match.end(), word
