@@ -1,0 +1,36 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import AsyncIterator
+
+import pytest
+
+# discord.py imports the stdlib's audioop (voice), deprecated since 3.11; with
+# filterwarnings=error that import would fail, so import discord once here, quietly.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
+    import discord  # noqa: F401
+
+from discord.gateway import DiscordWebSocket  # noqa: E402
+from discord.http import Route  # noqa: E402
+
+from tests.fakediscord import FakeDiscord  # noqa: E402
+
+
+@pytest.fixture
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    """A started loopback Discord on 127.0.0.1, stopped after the test.
+
+    discord.py's REST base and default gateway are process-wide class attributes; whatever a test
+    (or the bot under test) points them at is restored afterwards.
+    """
+    base, gateway = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
