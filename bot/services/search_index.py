@@ -1,0 +1,184 @@
+"""Keeps the search index fresh without stalling the bot: load, add, refit, persist.
+
+The current index is immutable and replaced by assignment, so readers (/ask, /search) always see
+a whole index. Heavy work (fitting, loading, writing) runs in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from bot.domain.articles import Article, Passage
+from bot.domain.search import IndexFormatError, SearchIndex
+
+log = logging.getLogger(__name__)
+
+CorpusLoader = Callable[[], Awaitable[tuple[Sequence[Article], Sequence[Passage]]]]
+CorpusVersion = Callable[[], Awaitable[str]]
+_VERSION_KEY = "corpus_version"
+
+
+def index_path_for(database: Path) -> Path:
+    """Where the index of a database is persisted: ``<db>.index.npz`` beside it."""
+    return database.with_name(database.name + ".index.npz")
+
+
+class IndexManager:
+    """Holds the current SearchIndex; loads it at start, grows it on ingest, refits off the loop.
+
+    ``load_corpus`` returns every article and passage; ``corpus_version`` a string that changes
+    whenever the stored corpus does (e.g. article count and latest ingestion time), which tells a
+    persisted index from a stale one.
+    """
+
+    def __init__(
+        self,
+        path: Path | None,
+        load_corpus: CorpusLoader,
+        corpus_version: CorpusVersion,
+    ) -> None:
+        self._path = path
+        self._load_corpus = load_corpus
+        self._corpus_version = corpus_version
+        self._current = SearchIndex.build([], [])
+        self._refit_lock = asyncio.Lock()
+        # Held while an index replaces the current one, so an add never overwrites a refit.
+        self._swap_lock = asyncio.Lock()
+        self._persist_lock = asyncio.Lock()
+        # Additions made while a refit runs, replayed onto the refitted index before the swap.
+        self._pending: list[tuple[Sequence[Article], Sequence[Passage]]] | None = None
+        self._persist_task: asyncio.Task[None] | None = None
+
+    @property
+    def current(self) -> SearchIndex:
+        """The index to query now (an empty one before ``start``)."""
+        return self._current
+
+    async def start(self) -> None:
+        """Load the persisted index if it matches the corpus; otherwise build it (never raises)."""
+        try:
+            version = await self._corpus_version()
+            loaded = await asyncio.to_thread(self._read, version) if self._path else None
+        except Exception:
+            log.exception("could not read the persisted search index; rebuilding")
+            loaded = None
+        if loaded is not None:
+            self._current = loaded
+            log.info("search index loaded: %d articles", loaded.article_count)
+            return
+        try:
+            await self.refit()
+        except Exception:
+            # A broken corpus must not keep the bot from starting: it answers "no match" instead.
+            log.exception("could not build the search index; starting with an empty one")
+
+    async def add(self, articles: Sequence[Article], passages: Sequence[Passage]) -> None:
+        """Make new articles searchable now (no refit), then persist in the background."""
+        if not articles:
+            return
+        async with self._swap_lock:
+            self._current = await asyncio.to_thread(self._current.with_added, articles, passages)
+            if self._pending is not None:
+                self._pending.append((articles, passages))
+        self._schedule_persist()
+
+    async def refit(self) -> None:
+        """Rebuild from the whole corpus in a worker thread and swap it in atomically."""
+        async with self._refit_lock:
+            self._pending = []
+            try:
+                version = await self._corpus_version()
+                articles, passages = await self._load_corpus()
+                index = await asyncio.to_thread(SearchIndex.build, articles, passages)
+                async with self._swap_lock:
+                    # Articles added during the build may be missing from the loaded corpus;
+                    # adding one twice is harmless (the same id replaces itself).
+                    for more_articles, more_passages in self._pending:
+                        index = await asyncio.to_thread(
+                            index.with_added, more_articles, more_passages
+                        )
+                    self._current = index
+            finally:
+                self._pending = None
+            log.info("search index refitted: %d articles", index.article_count)
+            await self._persist(version)
+
+    async def flush(self) -> None:
+        """Wait for any background persistence to finish (for shutdown and tests)."""
+        task = self._persist_task
+        if task is not None:
+            await task
+
+    def _schedule_persist(self) -> None:
+        if self._path is None or (self._persist_task and not self._persist_task.done()):
+            return  # one write at a time; the running one is followed by a check below
+        self._persist_task = asyncio.create_task(self._persist_latest())
+
+    async def _persist_latest(self) -> None:
+        try:
+            while True:
+                index = self._current
+                await self._persist(await self._corpus_version())
+                if self._current is index:
+                    return
+        except Exception:
+            log.exception("could not persist the search index")
+
+    async def _persist(self, version: str) -> None:
+        if self._path is None:
+            return
+        async with self._persist_lock:
+            try:
+                await asyncio.to_thread(_write_atomically, self._path, self._current, version)
+            except OSError:
+                log.exception("could not write the search index to %s", self._path)
+
+    def _read(self, version: str) -> SearchIndex | None:
+        path = self._path
+        if path is None or not path.exists():
+            return None
+        try:
+            # Open the file ourselves: np.load leaks its handle when the zip is broken.
+            with path.open("rb") as handle, np.load(handle, allow_pickle=False) as npz:
+                arrays = {key: npz[key] for key in npz.files}
+            stored = json.loads(arrays.pop(_VERSION_KEY).tobytes().decode("utf-8"))
+            if stored != version:
+                log.info("search index at %s is stale (%s != %s)", path, stored, version)
+                return None
+            return SearchIndex.from_arrays(arrays)
+        except (
+            IndexFormatError,
+            OSError,
+            EOFError,
+            KeyError,
+            ValueError,
+            zipfile.BadZipFile,
+        ) as exc:
+            log.warning("search index at %s is damaged (%s); rebuilding", path, exc)
+            return None
+
+
+def _write_atomically(path: Path, index: SearchIndex, version: str) -> None:
+    arrays = index.to_arrays()
+    arrays[_VERSION_KEY] = np.frombuffer(json.dumps(version).encode("utf-8"), dtype=np.uint8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside the target then rename: a crash mid-write leaves the old file whole.
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            # numpy's stub types **kwds like its allow_pickle flag; the values are arrays.
+            np.savez(handle, **cast(dict[str, Any], arrays))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
