@@ -134,7 +134,7 @@ def lsa_project(vectors: csr_matrix, components: int = _SVD_COMPONENTS) -> NDArr
 
 
 def spherical_kmeans(
-    points: NDArray[np.float64], k: int, *, restarts: int = 4, iterations: int = 50
+    points: NDArray[np.float64], k: int, *, restarts: int = 8, iterations: int = 50
 ) -> NDArray[np.int_]:
     """k-means on unit vectors by cosine similarity, k-means++ seeded, best of ``restarts``.
 
