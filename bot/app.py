@@ -9,13 +9,22 @@ from dataclasses import dataclass
 
 from bot.domain.articles import Article, Passage
 from bot.services.answers import AnswerService
+from bot.services.digests import DigestService
 from bot.services.ingest import IngestReport, IngestService
+from bot.services.moderation import ModerationService
 from bot.services.ports import Clock, SystemClock
-from bot.services.search_index import IndexManager
+from bot.services.search_index import IndexManager, index_path_for
 from bot.settings import Settings
 from bot.storage.articles import ArticleRepository
 from bot.storage.community import CommunityRepository, FeedStateRepository, MetaRepository
 from bot.storage.database import Database
+from bot.storage.digest_runs import DigestRunRepository
+from bot.storage.guilds import (
+    ExemptionRepository,
+    FilterRepository,
+    GuildSettingsRepository,
+    ModerationEventRepository,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +38,22 @@ class App:
     db: Database
     articles: ArticleRepository
     community: CommunityRepository
-    feed_state: FeedStateRepository
     meta: MetaRepository
+    guild_settings: GuildSettingsRepository
     index: IndexManager
     ingest: IngestService
     answers: AnswerService
+    moderation: ModerationService
+    digests: DigestService
     seed_report: IngestReport | None = None
 
 
 async def build_app(
-    settings: Settings, *, clock: Clock | None = None, seed: bool = True, start_index: bool = True
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    seed: bool = True,
+    start_index: bool = True,
 ) -> App:
     """Open the database, migrate, seed an empty archive and load (or build) the search index."""
     clock = clock or SystemClock()
@@ -46,34 +61,46 @@ async def build_app(
     try:
         articles = ArticleRepository(db)
         community = CommunityRepository(db)
-        feed_state = FeedStateRepository(db)
+        guild_settings = GuildSettingsRepository(db)
 
         async def load_corpus() -> tuple[Sequence[Article], Sequence[Passage]]:
             return await articles.all(), await articles.all_passages()
 
         index = IndexManager(
-            settings.index_path if settings.db_path else None,
+            index_path_for(settings.db_path),
             load_corpus=load_corpus,
             corpus_version=articles.corpus_version,
         )
-        ingest = IngestService(articles, community, feed_state, clock)
+        ingest = IngestService(articles, community, FeedStateRepository(db), clock)
+        moderation = ModerationService(
+            FilterRepository(db),
+            ExemptionRepository(db),
+            ModerationEventRepository(db),
+            guild_settings,
+            clock,
+        )
         app = App(
             settings=settings,
             clock=clock,
             db=db,
             articles=articles,
             community=community,
-            feed_state=feed_state,
             meta=MetaRepository(db),
+            guild_settings=guild_settings,
             index=index,
             ingest=ingest,
             answers=AnswerService(index, articles, community),
+            moderation=moderation,
+            digests=DigestService(articles, guild_settings, DigestRunRepository(db), clock),
         )
         if seed:
             app.seed_report = await ingest.ensure_seeded(settings.seeds_dir)
+        profile = await community.get()
+        if profile is not None:
+            moderation.set_rules({rule.number: rule.text for rule in profile.rules})
         if start_index:
             await index.start()
-            # Only once the index is up: new articles are added to it as they are stored.
+            # From now on, stored articles are searchable at once.
             ingest.set_new_articles_hook(index.add)
         return app
     except BaseException:
@@ -82,13 +109,15 @@ async def build_app(
 
 
 async def close_app(app: App) -> None:
-    await app.index.close()
+    await app.index.flush()
     await app.db.close()
 
 
 @asynccontextmanager
-async def open_app(settings: Settings, **kwargs: object) -> AsyncIterator[App]:
-    app = await build_app(settings, **kwargs)  # type: ignore[arg-type]
+async def open_app(
+    settings: Settings, *, clock: Clock | None = None, seed: bool = True, start_index: bool = True
+) -> AsyncIterator[App]:
+    app = await build_app(settings, clock=clock, seed=seed, start_index=start_index)
     try:
         yield app
     finally:

@@ -75,6 +75,42 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("-k", type=_k, default=10, help="number of articles (1-25, default 10)")
     search.add_argument("--json", action="store_true", help="print JSON")
 
+    digest = commands.add_parser("digest", help="render a week's digest without Discord")
+    digest.add_argument("--week", help="ISO week, e.g. 2024-W40 (default: the current week)")
+    digest.add_argument("--guild", type=int, help="use this server's timezone")
+    digest.add_argument("--timezone", help="IANA timezone (default: the server's, else UTC)")
+    digest.add_argument("--json", action="store_true", help="print the JSON contract")
+    digest.add_argument("--out", metavar="DIR", help="write Markdown, JSON and the chart here")
+
+    moderate = commands.add_parser("moderate", help="the moderation verdict on texts")
+    moderate.add_argument("text", nargs="?", help="the message (omit with --batch)")
+    moderate.add_argument("--batch", action="store_true", help='JSON lines {"id","text"} on stdin')
+    moderate.add_argument("--guild", type=int, help="use this server's filters")
+    moderate.add_argument("--json", action="store_true", help="print JSON")
+
+    filters = commands.add_parser("filters", help="a server's moderation filters")
+    filter_commands = filters.add_subparsers(dest="filters_command", metavar="ACTION",
+                                             parser_class=_Parser)  # fmt: skip
+    filter_commands.required = True
+    listing = filter_commands.add_parser("list", help="list the filters")
+    add = filter_commands.add_parser("add", help="add a filter (validated)")
+    add.add_argument("kind", choices=["keyword", "regex", "example"])
+    add.add_argument("pattern")
+    add.add_argument("--rule", type=int, choices=[1, 2, 3], required=True)
+    add.add_argument("--action", choices=["remove", "flag", "warn", "timeout"], default="flag")
+    add.add_argument("--allow", action="append", default=[], help="an allow-list entry")
+    add.add_argument("--name")
+    add.add_argument("--active", action="store_true", help="act at once (default: shadow mode)")
+    remove = filter_commands.add_parser("remove", help="remove a filter by id")
+    remove.add_argument("filter_id", type=int)
+    imp = filter_commands.add_parser("import", help="import filters from YAML or JSON")
+    imp.add_argument("file")
+    imp.add_argument("--replace", action="store_true", help="replace the server's filters")
+    exp = filter_commands.add_parser("export", help="export filters as YAML or JSON")
+    exp.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    for sub in (listing, add, remove, imp, exp):
+        sub.add_argument("--guild", type=int, required=True, help="the server id")
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     db_commands.required = True
@@ -203,6 +239,24 @@ async def _search(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+async def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli_digest import run_digest
+
+    return await run_digest(args, settings)
+
+
+async def _moderate(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli_moderation import run_moderate
+
+    return await run_moderate(args, settings)
+
+
+async def _filters(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli_moderation import run_filters
+
+    return await run_filters(args, settings)
+
+
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
     async with open_app(settings, seed=False, start_index=False) as app:
         problems = await app.db.integrity_check()
@@ -239,6 +293,9 @@ HANDLERS: dict[str, CommandHandler] = {
     "ingest": _ingest,
     "ask": _ask,
     "search": _search,
+    "digest": _digest,
+    "moderate": _moderate,
+    "filters": _filters,
     "db": _db,
 }
 

@@ -7,7 +7,14 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from bot.services.ports import ProgressCallback
 
@@ -26,7 +33,7 @@ def ingest_progress(stream: TextIO) -> Iterator[ProgressCallback]:
         console=console,
         transient=True,
     ) as progress:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(done: int, total: int | None, what: str) -> None:
             label = what if len(what) <= 40 else "…" + what[-39:]

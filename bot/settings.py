@@ -31,11 +31,6 @@ class Settings:
     log_level: str = "WARNING"
     owner_ids: tuple[int, ...] = ()
 
-    @property
-    def index_path(self) -> Path:
-        """The persisted search index lives beside the database."""
-        return self.db_path.with_name(self.db_path.name + ".index.npz")
-
 
 def _default_dir(name: str) -> Path:
     # A checkout (or editable install) has seeds/ and digests/ beside bot/; prefer the working

@@ -69,12 +69,14 @@ CREATE TABLE guild_settings (
     escalation_hits     INTEGER NOT NULL DEFAULT 3,
     escalation_minutes  INTEGER NOT NULL DEFAULT 10,
     timeout_minutes     INTEGER NOT NULL DEFAULT 10,
+    backtest_limit      INTEGER NOT NULL DEFAULT 200,
     updated             TEXT NOT NULL
 );
 
 CREATE TABLE filters (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id    INTEGER NOT NULL,
+    name        TEXT,
     kind        TEXT NOT NULL CHECK (kind IN ('keyword', 'regex', 'example')),
     pattern     TEXT NOT NULL,
     rule        INTEGER NOT NULL CHECK (rule BETWEEN 1 AND 3),
