@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from bot.domain.moderation.detectors_hate import HateDetector
 from bot.domain.moderation.normalize import NormalizedText
+from bot.domain.moderation.spam import SPAM_FILTER_NAME
 from bot.domain.moderation.verdict import FilterHit
 
 
@@ -20,10 +22,15 @@ class Detector(Protocol):
     def detect(self, text: NormalizedText) -> list[FilterHit]: ...
 
 
-BUILTIN_DETECTORS: tuple[Detector, ...] = ()
+def build_detectors() -> tuple[Detector, ...]:
+    """Fresh instances of every built-in detector (they are stateless after construction)."""
+    return (HateDetector(),)
+
+
+BUILTIN_DETECTORS: tuple[Detector, ...] = build_detectors()
 
 #: Names of the shipped detectors (plus the spam tracker, which needs per-guild state).
 BUILTIN_FILTER_NAMES: tuple[str, ...] = (
     *(d.name for d in BUILTIN_DETECTORS),
-    "builtin:rule2-spam",
+    SPAM_FILTER_NAME,
 )
