@@ -13,10 +13,10 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
     import discord  # noqa: F401
 
-from discord.gateway import DiscordWebSocket  # noqa: E402
-from discord.http import Route  # noqa: E402
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
 
-from tests.fakediscord import FakeDiscord  # noqa: E402
+from tests.fakediscord import FakeDiscord
 
 
 @pytest.fixture

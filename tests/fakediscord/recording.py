@@ -8,6 +8,7 @@ Every REST call becomes a :class:`RecordedRequest`, every gateway frame (both di
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,10 +18,15 @@ from urllib.parse import unquote
 from .models import JSON, Attachment
 
 DEFAULT_TIMEOUT = 5.0
+POLL_INTERVAL = 0.02
 
 
 class Signal:
-    """Wakes waiters whenever ``notify()`` is called; waiters re-check their own predicate."""
+    """Wakes waiters whenever ``notify()`` is called; waiters re-check their own predicate.
+
+    Every waiting helper takes ``timeout`` (default 5 s): a bot that never answers fails fast
+    with a description of what was recorded instead of hanging the test run.
+    """
 
     def __init__(self) -> None:
         self._waiters: list[asyncio.Future[None]] = []
@@ -52,10 +58,10 @@ class Signal:
                 raise AssertionError(f"timed out after {timeout:.1f}s waiting. {detail}".strip())
             waiter: asyncio.Future[None] = loop.create_future()
             self._waiters.append(waiter)
-            try:
-                await asyncio.wait_for(waiter, remaining)
-            except TimeoutError:
-                continue
+            # Also re-check on a short poll: predicates may look at the bot's own state
+            # (bot.guilds, a list a listener appends to), which no fake event announces.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(waiter, min(remaining, POLL_INTERVAL))
 
 
 @dataclass(eq=False)

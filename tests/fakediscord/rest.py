@@ -167,7 +167,7 @@ class RestApi:
         return handle
 
     async def _record(self, request: web.Request, spec: RouteSpec) -> RecordedRequest:
-        path = request.path.removeprefix(self.prefix) if spec.template else request.path
+        path = request.path.removeprefix(self.prefix)
         payload, files = await self._read_body(request)
         headers = {
             k.lower(): v

@@ -241,6 +241,8 @@ class World:
                 "application_id": str(self.application_id),
                 "version": str(self.next_id()),
             }
+            if entry["default_member_permissions"] is not None:
+                entry["default_member_permissions"] = str(entry["default_member_permissions"])
             if guild_id is not None:
                 entry["guild_id"] = str(guild_id)
             stored.append(entry)

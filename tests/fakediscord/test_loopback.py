@@ -40,7 +40,9 @@ class MoreView(discord.ui.View):
         self.owner_id = owner_id
 
     @discord.ui.button(label="More", custom_id="probe:more")
-    async def more(self, interaction: discord.Interaction, button: discord.ui.Button[MoreView]) -> None:
+    async def more(
+        self, interaction: discord.Interaction, button: discord.ui.Button[MoreView]
+    ) -> None:
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(NOT_YOUR_BUTTON, ephemeral=True)
             return
@@ -86,10 +88,11 @@ async def probe_announce(
     await interaction.response.send_message(f"posted in {channel.mention}", ephemeral=True)
 
 
-@probe.command(name="configure", description="Moderators only")
+# default_permissions only applies to top-level commands (Discord has no per-subcommand value).
+@app_commands.command(name="configure", description="Moderators only")
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.checks.has_permissions(manage_guild=True)
-async def probe_configure(interaction: discord.Interaction) -> None:
+async def configure(interaction: discord.Interaction) -> None:
     await interaction.response.send_message("configured", ephemeral=True)
 
 
@@ -122,8 +125,14 @@ class ProbeBot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
         )
         self.tree.add_command(probe)
+        self.tree.add_command(configure)
         self.tree.on_error = self.on_tree_error  # type: ignore[method-assign]
         self.seen: list[discord.Message] = []
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        # discord.py waits 5 s before every re-IDENTIFY (Discord's identify rate limit);
+        # the loopback has no such limit, and tests must stay fast.
+        return None
 
     async def on_tree_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -172,6 +181,8 @@ async def scene(fake_discord: FakeDiscord) -> AsyncIterator[Scene]:
     runner = asyncio.create_task(bot.connect())
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=5)
+        # As in development (DIGESTBOT_GUILD_IDS): global commands copied to the guild, synced.
+        bot.tree.copy_global_to(guild=discord.Object(guild.id))
         await bot.tree.sync(guild=discord.Object(guild.id))
         yield Scene(fake, bot, guild, news, general, mod_role, moderator, member)
     finally:
@@ -194,3 +205,219 @@ async def test_login_ready_and_guild_create(scene: Scene) -> None:
     assert fake.identify_count == 1
     identify = next(f for f in fake.frames if f.op == 2)
     assert identify.d["shard"] == [0, 1] and identify.d["token"] == fake.token
+
+
+async def test_slash_command_reply_is_ephemeral(scene: Scene) -> None:
+    fake = scene.fake
+    handle = await fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "hello <@&1> @everyone"}
+    )
+    reply = await handle.response()
+    assert reply.type == 4
+    assert reply.ephemeral
+    assert reply.content == "hello <@&1> @everyone"
+    assert reply.allowed_mentions == {"parse": []}
+    original = await handle.original()
+    assert original.ephemeral and not original.pings
+    assert original not in fake.channel_messages(
+        scene.general
+    )  # ephemeral stays out of the channel
+    callback = await fake.wait_for_request("POST", f"/interactions/{handle.id}/{{token}}/callback")
+    assert callback.query == {"with_response": "1"}
+    assert "authorization" not in callback.headers
+
+
+async def test_public_reply_reaches_the_channel_and_the_listener(scene: Scene) -> None:
+    handle = await scene.fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "for all", "public": True}
+    )
+    assert not (await handle.response()).ephemeral
+    original = await handle.original()
+    await scene.fake.wait_until(lambda: any(m.id == original.id for m in scene.bot.seen))
+    assert scene.fake.channel_messages(scene.general) == [original]
+
+
+async def test_deferred_response_then_edit_original(scene: Scene) -> None:
+    handle = await scene.fake.send_slash_command(scene.general, scene.member, "probe slow")
+    deferred = await handle.response()
+    assert deferred.type == 5 and deferred.ephemeral
+    edits = await handle.edits()
+    assert edits[0]["content"] == "done thinking"
+    final = await handle.final_message()
+    assert final.content == "done thinking" and final.ephemeral
+    await scene.fake.wait_for_request("PATCH", "/webhooks/{app}/{token}/messages/@original")
+
+
+async def test_followup_after_reply(scene: Scene) -> None:
+    handle = await scene.fake.send_slash_command(scene.general, scene.member, "probe followup")
+    assert (await handle.response()).content == "first"
+    followups = await handle.followups()
+    assert [m.content for m in followups] == ["second"]
+    assert followups[0].ephemeral
+    request = await scene.fake.wait_for_request("POST", "/webhooks/{app}/{token}")
+    assert request.query["wait"] == "1"
+
+
+async def test_button_only_answers_its_owner(scene: Scene) -> None:
+    fake = scene.fake
+    handle = await fake.send_slash_command(scene.general, scene.member, "probe button")
+    reply = await handle.response()
+    assert reply.components[0]["components"][0]["custom_id"] == "probe:more"
+    message = await handle.original()
+    stranger = await fake.click_button(message, "probe:more", scene.moderator)
+    refusal = await stranger.response()
+    assert refusal.type == 4 and refusal.ephemeral and refusal.content == NOT_YOUR_BUTTON
+    owner = await fake.click_button(message, "probe:more", scene.member)
+    update = await owner.response()
+    assert update.type == 7 and update.content == "page 2"
+    assert message.content == "page 2"  # the fake applied the update to the stored message
+    with pytest.raises(InvalidInteraction):
+        await fake.click_button(message, "no-such-button", scene.member)
+
+
+async def test_listener_deletes_new_and_edited_messages(scene: Scene) -> None:
+    fake = scene.fake
+    clean = await fake.send_message(scene.general, scene.member, "hello there")
+    bad = await fake.send_message(scene.general, scene.member, f"a {BANNED_WORD} word")
+    deletion = await fake.wait_for_request(
+        "DELETE", f"/channels/{scene.general.id}/messages/{bad.id}"
+    )
+    assert deletion.status == 204
+    assert fake.deleted_messages == [bad]
+    await fake.wait_until(lambda: any(m.id == clean.id for m in scene.bot.seen))
+    await fake.edit_message(clean, f"now {BANNED_WORD}")
+    await fake.wait_for_request("DELETE", f"/channels/{scene.general.id}/messages/{clean.id}")
+    assert fake.deleted_messages == [bad, clean]
+    assert fake.channel_messages(scene.general) == []
+
+
+async def test_channel_send_records_allowed_mentions(scene: Scene) -> None:
+    fake = scene.fake
+    handle = await fake.send_slash_command(
+        scene.general,
+        scene.moderator,
+        "probe announce",
+        {"channel": scene.news, "role": scene.mod_role},
+    )
+    assert (await handle.response()).content == f"posted in <#{scene.news.id}>"
+    sent = await fake.wait_for_request("POST", f"/channels/{scene.news.id}/messages")
+    assert sent.json["allowed_mentions"] == {"parse": []}
+    assert sent.json["content"] == f"<@&{scene.mod_role.id}> @everyone news"
+    [posted] = fake.channel_messages(scene.news)
+    assert not posted.pings  # nobody was notified
+    resolved = handle.payload["data"]["options"][0]["options"]
+    assert [o["type"] for o in resolved] == [7, 8]
+
+
+async def test_commands_are_synced_and_moderator_only_is_enforced(scene: Scene) -> None:
+    fake = scene.fake
+    put = await fake.wait_for_request(
+        "PUT", f"/applications/{fake.application_id}/guilds/{scene.guild.id}/commands"
+    )
+    assert sorted(c["name"] for c in put.json) == ["configure", "probe"]
+    command = next(c for c in fake.synced_commands[scene.guild.id] if c["name"] == "configure")
+    assert command["id"] and command["guild_id"] == str(scene.guild.id)
+    assert command["default_member_permissions"] == "32"  # Manage Server
+    with pytest.raises(InvalidInteraction):  # Discord hides it from members (default permissions)
+        await fake.send_slash_command(scene.general, scene.member, "configure")
+    refused = await fake.send_slash_command(
+        scene.general, scene.member, "configure", permission_override=True
+    )
+    refusal = await refused.response()
+    assert refusal.ephemeral and refusal.content == "Only moderators can do that."
+    allowed = await fake.send_slash_command(scene.general, scene.moderator, "configure")
+    assert (await allowed.response()).content == "configured"
+    await scene.bot.tree.sync()
+    assert sorted(c["name"] for c in fake.synced_commands[None]) == ["configure", "probe"]
+
+
+async def test_autocomplete_returns_choices(scene: Scene) -> None:
+    choices = await scene.fake.autocomplete(
+        scene.general, scene.member, "probe pick", {"article": "kim"}, focused="article"
+    )
+    assert len(choices) == 25 and choices[0] == {"name": "kim article 0", "value": "kim article 0"}
+
+
+async def test_dropped_gateway_resumes_and_keeps_answering(scene: Scene) -> None:
+    fake = scene.fake
+    await fake.drop_gateway()
+    # Dispatched while the bot is away: buffered by the session and replayed on RESUME.
+    missed = await fake.send_message(scene.general, scene.member, f"{BANNED_WORD} while away")
+    await fake.wait_for_resume()
+    assert fake.identify_count == 1  # resumed, not re-identified
+    await fake.wait_for_request("DELETE", f"/channels/{scene.general.id}/messages/{missed.id}")
+    handle = await fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "ok"}
+    )
+    assert (await handle.response()).content == "ok"
+
+
+async def test_aborted_socket_resumes_too(scene: Scene) -> None:
+    await scene.fake.drop_gateway(abort=True)
+    await scene.fake.wait_for_resume()
+    handle = await scene.fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "still here"}
+    )
+    assert (await handle.response()).content == "still here"
+
+
+async def test_invalid_session_forces_a_new_identify(scene: Scene) -> None:
+    scene.fake.invalidate_session()
+    await scene.fake.wait_for_identify_count(2)
+    await scene.fake.wait_for_ready(count=2)
+    handle = await scene.fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "again"}
+    )
+    assert (await handle.response()).content == "again"
+
+
+async def test_unknown_route_is_not_found(scene: Scene) -> None:
+    guild = scene.bot.get_guild(scene.guild.id)
+    assert guild is not None
+    with pytest.raises(discord.NotFound):
+        await guild.fetch_emojis()
+    unknown = scene.fake.requests("GET", f"/guilds/{scene.guild.id}/emojis")
+    assert unknown[0].status == 404 and unknown[0].route == ""
+
+
+async def test_injected_faults(scene: Scene) -> None:
+    fake = scene.fake
+    channel = scene.bot.get_channel(scene.news.id)
+    assert isinstance(channel, discord.TextChannel)
+    route = "/channels/{id}/messages"
+    fake.fail_next("POST", route, 500)
+    since = fake.mark()
+    sent = await channel.send("after a 500")  # discord.py retries 5xx
+    statuses = [r.status for r in fake.requests("POST", route, since=since)]
+    assert statuses == [500, 200] and sent.content == "after a 500"
+    fake.fail_next("POST", route, 429, retry_after=0.01)
+    await channel.send("after a 429")
+    fake.fail_next("POST", route, 403)
+    with pytest.raises(discord.Forbidden):
+        await channel.send("refused")
+    await fake.delete_channel(scene.news, notify=False)
+    with pytest.raises(discord.NotFound):
+        await channel.send("into the void")
+
+
+async def test_dm_timeout_history_and_files(scene: Scene) -> None:
+    fake = scene.fake
+    guild = scene.bot.get_guild(scene.guild.id)
+    channel = scene.bot.get_channel(scene.general.id)
+    assert guild is not None and isinstance(channel, discord.TextChannel)
+    first = await fake.send_message(scene.general, scene.member, "one")
+    second = await fake.send_message(scene.general, scene.member, "two")
+    history = [m.id async for m in channel.history(limit=10)]
+    assert history == [second.id, first.id]  # newest first
+    member = await guild.fetch_member(scene.member.id)
+    await member.timeout(timedelta(minutes=10), reason="spam")
+    [timeout] = fake.timeouts
+    assert timeout.user_id == scene.member.id and timeout.reason == "spam"
+    await member.send("You were timed out for 10 minutes.")
+    assert [m.content for m in fake.dms] == ["You were timed out for 10 minutes."]
+    await channel.send("digest", file=discord.File(io.BytesIO(b"weekly"), "digest.txt"))
+    upload = fake.requests("POST", f"/channels/{scene.general.id}/messages")[-1]
+    assert upload.json["content"] == "digest" and upload.files[0].data == b"weekly"
+    with pytest.raises(discord.HTTPException) as too_long:
+        await channel.send(embed=discord.Embed(title="x" * 257))
+    assert too_long.value.status == 400 and too_long.value.code == 50035
