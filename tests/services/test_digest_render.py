@@ -170,7 +170,6 @@ def test_many_embeds_are_packed_into_at_most_three_messages() -> None:
 
 
 def test_titles_are_linked_to_article_urls() -> None:
-    digest = seed_digest()
     articles = [
         Article(
             id="linked",
@@ -266,3 +265,22 @@ def test_small_weeks_render_one_message(count: int) -> None:
     messages = render_discord_messages(build_digest(articles, "2024-W40", UTC_TZ))
     assert len(messages) == 1
     assert payload_violations(messages[0]) == []
+
+
+def test_articles_without_words_still_render() -> None:
+    articles = [
+        Article(
+            id=f"x{index}",
+            source="s",
+            title="",
+            body="the of and" if index % 2 else "",
+            published=datetime(2024, 10, 2, tzinfo=UTC),
+        )
+        for index in range(6)
+    ]
+    digest = build_digest(articles, "2024-W40", UTC_TZ)
+    assert [topic.label for topic in digest.topics] == ["Topic 1"]
+    assert "6 articles in 1 topic, all below." in render_markdown(digest, None)
+    (message,) = render_discord_messages(digest)
+    assert payload_violations(message) == []
+    assert render_chart_png(digest).startswith(PNG_SIGNATURE)
