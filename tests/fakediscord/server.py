@@ -116,6 +116,15 @@ class FakeDiscord:
         return f"ws://127.0.0.1:{self._port}/gateway"
 
     @property
+    def interaction_deadline(self) -> float | None:
+        """Seconds the bot has for its first callback (Discord: 3); None disables the check."""
+        return self.rest.interaction_deadline
+
+    @interaction_deadline.setter
+    def interaction_deadline(self, seconds: float | None) -> None:
+        self.rest.interaction_deadline = seconds
+
+    @property
     def bot(self) -> User:
         """The bot's user (its id is also the application id)."""
         return self.world.bot

@@ -109,14 +109,28 @@ async def probe_pick(interaction: discord.Interaction, article: str) -> None:
     await interaction.response.send_message(article, ephemeral=True)
 
 
+class FeedbackModal(discord.ui.Modal, title="Feedback"):
+    text: discord.ui.TextInput[FeedbackModal] = discord.ui.TextInput(
+        label="Your feedback", custom_id="feedback:text"
+    )
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"thanks for: {self.text.value}", ephemeral=True)
+
+
+@probe.command(name="feedback", description="Open a modal")
+async def probe_feedback(interaction: discord.Interaction) -> None:
+    await interaction.response.send_modal(FeedbackModal(custom_id="feedback"))
+
+
 class ProbeBot(commands.AutoShardedBot):
     """The smallest bot that exercises what digestbot's cogs will do."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, message_content: bool = True) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True
-        intents.message_content = True
+        intents.message_content = message_content
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
@@ -166,6 +180,13 @@ class Scene:
     member: Member
 
 
+async def start_bot(fake: FakeDiscord, bot: ProbeBot) -> asyncio.Task[None]:
+    """Log in and connect; return the task running ``bot.connect()``."""
+    point_discord_at(fake.api_base, gateway_url=fake.gateway_url)
+    await bot.login(fake.token)
+    return asyncio.create_task(bot.connect())
+
+
 @pytest.fixture
 async def scene(fake_discord: FakeDiscord) -> AsyncIterator[Scene]:
     fake = fake_discord
@@ -175,10 +196,8 @@ async def scene(fake_discord: FakeDiscord) -> AsyncIterator[Scene]:
     mod_role = guild.add_role("moderator", MODERATOR_PERMISSIONS)
     moderator = guild.add_member("mod", [mod_role])
     member = guild.add_member("reader")
-    point_discord_at(fake.api_base, gateway_url=fake.gateway_url)
     bot = ProbeBot()
-    await bot.login(fake.token)
-    runner = asyncio.create_task(bot.connect())
+    runner = await start_bot(fake, bot)
     try:
         await asyncio.wait_for(bot.wait_until_ready(), timeout=5)
         # As in development (DIGESTBOT_GUILD_IDS): global commands copied to the guild, synced.
@@ -421,3 +440,75 @@ async def test_dm_timeout_history_and_files(scene: Scene) -> None:
     with pytest.raises(discord.HTTPException) as too_long:
         await channel.send(embed=discord.Embed(title="x" * 257))
     assert too_long.value.status == 400 and too_long.value.code == 50035
+
+
+async def test_modal_round_trip(scene: Scene) -> None:
+    fake = scene.fake
+    opened = await fake.send_slash_command(scene.general, scene.member, "probe feedback")
+    modal = await opened.response()
+    assert modal.type == 9 and modal.data["custom_id"] == "feedback"
+    submitted = await fake.submit_modal(
+        scene.general, scene.member, "feedback", {"feedback:text": "more maps"}
+    )
+    assert (await submitted.response()).content == "thanks for: more maps"
+
+
+async def test_late_response_gets_unknown_interaction(scene: Scene) -> None:
+    scene.fake.interaction_deadline = 0.0  # every response is now "after 3 seconds"
+    handle = await scene.fake.send_slash_command(
+        scene.general, scene.member, "probe reply", {"text": "too late"}
+    )
+    late = await scene.fake.wait_for_request(
+        "POST", f"/interactions/{handle.id}/{{token}}/callback"
+    )
+    assert late.status == 404 and late.response["code"] == 10062
+    assert handle.record.callbacks == []
+
+
+async def test_world_changes_while_connected_are_announced(scene: Scene) -> None:
+    channel = scene.guild.add_channel("digest")
+    await scene.fake.wait_until(lambda: scene.bot.get_channel(channel.id) is not None)
+    role = scene.guild.add_role("subscriber")
+    guild = scene.bot.get_guild(scene.guild.id)
+    assert guild is not None
+    await scene.fake.wait_until(lambda: guild.get_role(role.id) is not None)
+    await scene.fake.delete_channel(channel)
+    await scene.fake.wait_until(lambda: scene.bot.get_channel(channel.id) is None)
+
+
+async def test_message_content_intent_hides_content(fake_discord: FakeDiscord) -> None:
+    fake = fake_discord
+    guild = fake.add_guild()
+    channel = guild.add_channel("general")
+    member = guild.add_member("reader")
+    bot = ProbeBot(message_content=False)
+    runner = await start_bot(fake, bot)
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), timeout=5)
+        await fake.send_message(channel, member, "secret")
+        mention = await fake.send_message(channel, member, f"{fake.bot.mention} hi")
+        await fake.wait_until(lambda: len(bot.seen) == 2)
+        assert [m.content for m in bot.seen] == ["", mention.content]
+    finally:
+        await bot.close()
+        await asyncio.wait_for(runner, timeout=5)
+
+
+async def test_disallowed_privileged_intent_closes_with_4014(fake_discord: FakeDiscord) -> None:
+    fake_discord.gateway.enabled_privileged_intents = 0  # Message Content off in the portal
+    bot = ProbeBot()
+    runner = await start_bot(fake_discord, bot)
+    with pytest.raises(discord.PrivilegedIntentsRequired):
+        await asyncio.wait_for(runner, timeout=5)
+    assert bot.is_closed()
+
+
+async def test_wrong_token_is_a_login_failure(fake_discord: FakeDiscord) -> None:
+    point_discord_at(fake_discord.api_base)
+    bot = ProbeBot()
+    try:
+        with pytest.raises(discord.LoginFailure):
+            await bot.login("not-the-token")
+    finally:
+        await bot.close()
+    assert fake_discord.recorded[0].status == 401
