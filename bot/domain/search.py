@@ -7,8 +7,6 @@ indexes atomically while readers keep using the old one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -25,6 +23,7 @@ from bot.domain.search_model import (
     highlight_spans,
 )
 from bot.domain.search_rows import ScoredRows
+from bot.domain.search_tables import ArticleTable, PassageTable
 from bot.domain.search_text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
 from bot.domain.search_vectors import PIVOT_SLOPE, QueryVector, TermWeights, document_text
 
@@ -59,35 +58,24 @@ NO_MATCH_NO_SUGGESTIONS_REASON = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _ArticleMeta:
-    id: str
-    title: str
-    url: str | None
-    source: str
-    published: datetime | None
-
-
 class SearchIndex:
     """Passages and articles weighted with TF-IDF; answers questions and searches titles/bodies."""
 
     def __init__(
         self,
         weights: TermWeights,
-        articles: list[_ArticleMeta],
+        articles: ArticleTable,
         article_rows: ScoredRows,
-        passages: list[Passage],
-        passage_article: NDArray[np.int64],
+        passages: PassageTable,
         passage_rows: ScoredRows,
         alive_articles: NDArray[np.bool_] | None = None,
         alive_passages: NDArray[np.bool_] | None = None,
     ) -> None:
         self._weights = weights
         self._articles = articles
-        self._positions = {a.id: i for i, a in enumerate(articles)}
+        self._positions = {article_id: i for i, article_id in enumerate(articles.ids)}
         self._article_rows = article_rows
         self._passages = passages
-        self._passage_article = passage_article
         self._passage_rows = passage_rows
         self._alive_articles = (
             alive_articles if alive_articles is not None else np.ones(len(articles), dtype=bool)
@@ -95,6 +83,7 @@ class SearchIndex:
         self._alive_passages = (
             alive_passages if alive_passages is not None else np.ones(len(passages), dtype=bool)
         )
+        self._term_list: list[str] | None = None
 
     # -- building --------------------------------------------------------------------------
 
@@ -107,7 +96,6 @@ class SearchIndex:
     ) -> SearchIndex:
         """Fit the vocabulary on the articles and index them and their passages."""
         unique = _last_per_id(articles)
-        metas = [_meta(a) for a in unique]
         weights, article_matrix = TermWeights.fit(
             TextAnalyzer(config), [document_text(a.title, a.body) for a in unique]
         )
@@ -119,10 +107,9 @@ class SearchIndex:
         )
         return cls(
             weights,
-            metas,
+            ArticleTable.of(unique),
             ScoredRows.from_matrix(article_matrix, n_terms),
-            kept,
-            np.asarray([positions[p.article_id] for p in kept], dtype=np.int64),
+            PassageTable.of(kept, [positions[p.article_id] for p in kept]),
             ScoredRows.from_matrix(passage_matrix, n_terms),
         )
 
@@ -140,7 +127,7 @@ class SearchIndex:
             old = self._positions.get(article.id)
             if old is not None:
                 alive_articles[old] = False
-                alive_passages[self._passage_article == old] = False
+                alive_passages[self._passages.article == old] = False
         start = len(self._articles)
         positions = {a.id: start + i for i, a in enumerate(new)}
         kept = [p for p in passages if p.article_id in positions]
@@ -154,12 +141,9 @@ class SearchIndex:
         )
         return SearchIndex(
             weights,
-            self._articles + [_meta(a) for a in new],
+            self._articles.extended(ArticleTable.of(new)),
             self._article_rows.widened(n_terms).appended(article_rows),
-            self._passages + kept,
-            np.concatenate([self._passage_article, [positions[p.article_id] for p in kept]]).astype(
-                np.int64
-            ),
+            self._passages.extended(PassageTable.of(kept, [positions[p.article_id] for p in kept])),
             self._passage_rows.widened(n_terms).appended(passage_rows),
             np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
             np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
@@ -180,7 +164,9 @@ class SearchIndex:
     def article_ids(self) -> list[str]:
         """Ids of the searchable articles, in index order."""
         return [
-            a.id for a, alive in zip(self._articles, self._alive_articles, strict=True) if alive
+            article_id
+            for article_id, alive in zip(self._articles.ids, self._alive_articles, strict=True)
+            if alive
         ]
 
     # -- querying --------------------------------------------------------------------------
@@ -221,11 +207,16 @@ class SearchIndex:
     def _article_hits(self, query: QueryVector, k: int) -> list[ArticleHit]:
         scores = self._article_scores(query)
         hits = []
+        table = self._articles
         for i in _top_k(scores, k):
-            meta = self._articles[i]
             hits.append(
                 ArticleHit(
-                    meta.id, meta.title, meta.url, float(scores[i]), meta.published, meta.source
+                    table.ids[i],
+                    table.titles[i],
+                    table.urls[i],
+                    float(scores[i]),
+                    table.published[i],
+                    table.sources[i],
                 )
             )
         return hits
@@ -233,35 +224,38 @@ class SearchIndex:
     def _passage_hits(self, query: QueryVector, k: int) -> list[PassageHit]:
         passage_scores = self._passage_rows.scores(query)
         article_scores = self._article_scores(query)
-        scores = passage_scores + ARTICLE_CONTEXT_WEIGHT * article_scores[self._passage_article]
+        owners = self._passages.article
+        scores = passage_scores + ARTICLE_CONTEXT_WEIGHT * article_scores[owners]
         scores[~self._alive_passages] = 0.0
         term_idf = self._term_idf(query)
         hits: list[PassageHit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         for i in _top_k(scores, k * _CANDIDATES_PER_HIT):
-            passage = self._passages[i]
-            article = self._articles[int(self._passage_article[i])]
-            coverage = self._coverage(query, term_idf, document_text(article.title, passage.text))
+            row = int(owners[i])
+            table = self._articles
+            passage = self._passages.passage(i, table.ids[row])
+            text = document_text(table.titles[row], passage.text)
+            coverage = self._coverage(query, term_idf, text)
             if passage_scores[i] < MIN_SCORE or coverage < MIN_COVERAGE:
                 continue
             excerpt, matched, (a, b) = best_excerpt(passage.text, self._weights.analyzer, term_idf)
             # Windows overlap by a sentence: never show the same sentence twice.
             start, end = passage.start + a, passage.start + b
-            spans = taken.setdefault(int(self._passage_article[i]), [])
+            spans = taken.setdefault(row, [])
             if any(start < e and s < end for s, e in spans):
                 continue
             spans.append((start, end))
             hits.append(
                 PassageHit(
-                    article_id=article.id,
-                    title=article.title,
-                    url=article.url,
+                    article_id=passage.article_id,
+                    title=table.titles[row],
+                    url=table.urls[row],
                     excerpt=excerpt,
                     score=float(scores[i]),
                     matched_terms=matched,
                     passage_ordinal=passage.ordinal,
-                    published=article.published,
-                    source=article.source,
+                    published=table.published[row],
+                    source=table.sources[row],
                 )
             )
             if len(hits) == k:
@@ -274,7 +268,7 @@ class SearchIndex:
 
     def _terms_by_id(self) -> list[str]:
         # Built lazily: only answers need term strings, and only for the query's few ids.
-        cached: list[str] | None = getattr(self, "_term_list", None)
+        cached = self._term_list
         if cached is None:
             cached = [""] * len(self._weights.vocabulary)
             for term, i in self._weights.vocabulary.items():
@@ -293,24 +287,18 @@ class SearchIndex:
     # -- persistence -----------------------------------------------------------------------
 
     def to_arrays(self) -> dict[str, NDArray[Any]]:
-        """The index as plain numpy arrays (vocabulary, idf, CSC matrices, metadata); no pickles."""
-        keep_articles = self._alive_articles
-        old_to_new = np.cumsum(keep_articles) - 1
-        keep_passages = self._alive_passages
-        articles = [a for a, alive in zip(self._articles, keep_articles, strict=True) if alive]
-        passages = [p for p, alive in zip(self._passages, keep_passages, strict=True) if alive]
-        terms = self._terms_by_id()
-        vocab_blob, vocab_offsets = packing.pack_strings(terms)
-        text_blob, text_offsets = packing.pack_strings([p.text for p in passages])
+        """The index as plain numpy arrays (vocabulary, idf, CSC matrices, columns); no pickles.
+
+        Replaced articles are dropped, so a reloaded index holds only what is searchable.
+        """
+        keep_articles, keep_passages = self._alive_articles, self._alive_passages
+        renumber = (np.cumsum(keep_articles) - 1).astype(np.int64)
+        vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
         meta = {
             "analyzer": vars_of(self._weights.analyzer.config),
             "pivot": self._weights.pivot,
-            "n_documents": self._weights.n_documents,
             "slope": self._weights.slope,
-            "articles": [
-                [a.id, a.title, a.url, a.source, a.published.isoformat() if a.published else None]
-                for a in articles
-            ],
+            "n_documents": self._weights.n_documents,
         }
         return {
             "format_version": np.asarray([packing.FORMAT_VERSION], dtype=np.int64),
@@ -320,12 +308,8 @@ class SearchIndex:
             "idf": self._weights.idf.astype(np.float32),
             **packing.pack_matrix("articles", self._article_rows.merged(keep_articles)),
             **packing.pack_matrix("passages", self._passage_rows.merged(keep_passages)),
-            "passage_article": old_to_new[self._passage_article[keep_passages]].astype(np.int64),
-            "passage_spans": np.asarray(
-                [[p.ordinal, p.start, p.end] for p in passages], dtype=np.int64
-            ).reshape(-1, 3),
-            "passage_text_blob": text_blob,
-            "passage_text_offsets": text_offsets,
+            **self._articles.subset(keep_articles).to_arrays(),
+            **self._passages.subset(keep_passages, renumber).to_arrays(),
         }
 
     @classmethod
@@ -365,38 +349,20 @@ def _from_arrays(arrays: Any) -> SearchIndex:
         float(meta.get("slope", PIVOT_SLOPE)),
         int(meta.get("n_documents", 0)),
     )
-    articles = [
-        _ArticleMeta(str(i), str(t), u, str(s), datetime.fromisoformat(p) if p else None)
-        for i, t, u, s, p in meta["articles"]
-    ]
+    articles = ArticleTable.from_arrays(arrays)
+    passages = PassageTable.from_arrays(arrays, len(articles))
     article_matrix = packing.unpack_matrix("articles", arrays)
     passage_matrix = packing.unpack_matrix("passages", arrays)
-    texts = packing.unpack_strings(
-        packing.require(arrays, "passage_text_blob"),
-        packing.require(arrays, "passage_text_offsets"),
-    )
-    owners = packing.require(arrays, "passage_article").astype(np.int64)
-    spans = packing.require(arrays, "passage_spans").astype(np.int64)
-    n = len(texts)
-    if article_matrix.shape != (len(articles), len(terms)):
-        raise IndexFormatError("article matrix does not match the metadata")
-    if passage_matrix.shape != (n, len(terms)) or owners.shape != (n,) or spans.shape != (n, 3):
-        raise IndexFormatError("passage arrays do not agree in size")
-    if n and (owners.min() < 0 or owners.max() >= len(articles)):
-        raise IndexFormatError("passages point at unknown articles")
-    passages = [
-        Passage(articles[o].id, int(ordinal), int(start), int(end), text)
-        for o, (ordinal, start, end), text in zip(
-            owners.tolist(), spans.tolist(), texts, strict=True
-        )
-    ]
     n_terms = len(terms)
+    if article_matrix.shape != (len(articles), n_terms):
+        raise IndexFormatError("article matrix does not match the article columns")
+    if passage_matrix.shape != (len(passages), n_terms):
+        raise IndexFormatError("passage matrix does not match the passage columns")
     return SearchIndex(
         weights,
         articles,
         ScoredRows.from_matrix(article_matrix, n_terms),
         passages,
-        owners,
         ScoredRows.from_matrix(passage_matrix, n_terms),
     )
 
@@ -418,7 +384,3 @@ def _last_per_id(articles: Iterable[Article]) -> list[Article]:
         latest.pop(article.id, None)  # re-insert so order follows the last occurrence
         latest[article.id] = article
     return list(latest.values())
-
-
-def _meta(article: Article) -> _ArticleMeta:
-    return _ArticleMeta(article.id, article.title, article.url, article.source, article.published)
