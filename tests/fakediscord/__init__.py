@@ -14,7 +14,8 @@ Start with ``FakeDiscord`` (see README.md in this directory)::
 
 from .handles import InteractionHandle
 from .interactions import Callback, InteractionRecord, InvalidInteraction
-from .models import Attachment, Channel, Guild, Member, Message, Pings, Role, User
+from .messages import Attachment, Message, Pings
+from .models import Channel, Guild, Member, Role, User
 from .permissions import (
     DEFAULT_BOT_PERMISSIONS,
     DEFAULT_EVERYONE_PERMISSIONS,

@@ -15,7 +15,8 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from .models import JSON, Guild, Message
+from .messages import Message
+from .models import JSON, Guild
 from .permissions import (
     INTENT_DIRECT_MESSAGES,
     INTENT_GUILD_MEMBERS,

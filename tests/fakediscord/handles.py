@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .interactions import Callback, InteractionRecord
-from .models import JSON, Message
+from .messages import Message
+from .models import JSON
 from .recording import DEFAULT_TIMEOUT, Signal
 
 

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import EPHEMERAL_FLAG, JSON, Attachment, Channel, Member, Message, Role, User
+from .messages import Attachment, Message
+from .models import EPHEMERAL_FLAG, JSON, Channel, Member, Role, User
 from .state import World
 
 # Interaction types and callback types (https://discord.com/developers/docs/interactions).

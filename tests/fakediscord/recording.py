@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from .models import JSON, Attachment
+from .messages import Attachment
+from .models import JSON
 
 DEFAULT_TIMEOUT = 5.0
 POLL_INTERVAL = 0.02

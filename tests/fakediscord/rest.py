@@ -17,7 +17,8 @@ from aiohttp import BodyPartReader, web
 
 from .gateway import Gateway
 from .interactions import InteractionRecord
-from .models import JSON, Attachment, Channel, Guild, Message
+from .messages import Attachment, Message
+from .models import JSON, Channel, Guild
 from .recording import RecordedRequest, Recorder
 from .state import World
 

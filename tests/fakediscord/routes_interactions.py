@@ -18,7 +18,8 @@ from .interactions import (
     interaction_metadata,
 )
 from .limits import autocomplete_errors
-from .models import EPHEMERAL_FLAG, JSON, LOADING_FLAG, Message
+from .messages import Message
+from .models import EPHEMERAL_FLAG, JSON, LOADING_FLAG
 from .rest import ApiError, Call, Reply, RestApi, RouteSpec, invalid_form, unknown
 from .routes_messages import check_message_body, delete
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from .limits import message_errors
-from .models import JSON, Channel, Message
+from .messages import Message
+from .models import JSON, Channel
 from .permissions import PERMISSION_BITS
 from .rest import ApiError, Call, Reply, RestApi, RouteSpec, invalid_form
 from .state import Deletion, Reaction

@@ -7,17 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .models import (
-    DISCORD_EPOCH_MS,
-    DM_CHANNEL,
-    JSON,
-    Attachment,
-    Channel,
-    Guild,
-    Member,
-    Message,
-    User,
-)
+from .messages import Attachment, Message
+from .models import DISCORD_EPOCH_MS, DM_CHANNEL, JSON, Channel, Guild, Member, User
 from .permissions import ALL_PERMISSIONS, DEFAULT_BOT_PERMISSIONS, PermissionSpec
 
 Clock = Callable[[], datetime]
