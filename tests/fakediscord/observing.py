@@ -32,6 +32,11 @@ class Observations:
         """Every gateway frame, both directions, in order."""
         return self.recorder.frames
 
+    @property
+    def unknown_requests(self) -> list[RecordedRequest]:
+        """Calls to routes the fake does not model (answered 404 Unknown route)."""
+        return [r for r in self.recorder.requests if not r.route]
+
     def mark(self) -> int:
         """A position in ``recorded``: pass it as ``since=`` to ignore earlier requests."""
         return len(self.recorder.requests)

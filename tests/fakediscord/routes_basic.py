@@ -18,6 +18,13 @@ async def get_me(api: RestApi, call: Call) -> Reply:
     return 200, {**api.world.bot.payload(), "verified": True, "mfa_enabled": False, "flags": 0}
 
 
+async def get_user(api: RestApi, call: Call) -> Reply:
+    user = api.world.find_user(call.snowflake("user_id"))
+    if user is None:
+        raise unknown_error("User", 10013)
+    return 200, user.payload()
+
+
 async def get_application(api: RestApi, call: Call) -> Reply:
     world = api.world
     return 200, {
@@ -157,6 +164,7 @@ async def get_channel(api: RestApi, call: Call) -> Reply:
 
 ROUTES: tuple[RouteSpec, ...] = (
     RouteSpec("GET", "/users/@me", get_me),
+    RouteSpec("GET", "/users/{user_id}", get_user),
     RouteSpec("GET", "/oauth2/applications/@me", get_application),
     RouteSpec("GET", "/applications/@me", get_application),
     RouteSpec("GET", "/gateway/bot", get_gateway_bot),

@@ -258,8 +258,8 @@ async def test_unknown_route_is_not_found(scene: Scene) -> None:
     assert guild is not None
     with pytest.raises(discord.NotFound):
         await guild.fetch_emojis()
-    unknown = scene.fake.requests("GET", f"/guilds/{scene.guild.id}/emojis")
-    assert unknown[0].status == 404 and unknown[0].route == ""
+    [unknown] = scene.fake.unknown_requests
+    assert unknown.path == f"/guilds/{scene.guild.id}/emojis" and unknown.status == 404
 
 
 async def test_injected_faults(scene: Scene) -> None:
@@ -296,6 +296,8 @@ async def test_dm_timeout_history_and_files(scene: Scene) -> None:
     assert after == [second.id]  # the oldest after the id
     before = [m.id async for m in channel.history(before=discord.Object(third.id), limit=1)]
     assert before == [second.id]
+    user = await scene.bot.fetch_user(scene.member.id)
+    assert user.name == "reader"
     member = await guild.fetch_member(scene.member.id)
     await member.timeout(timedelta(minutes=10), reason="spam")
     [timeout] = fake.timeouts
