@@ -14,6 +14,7 @@ from bot.services.ingest import IngestReport, IngestService
 from bot.services.moderation import ModerationService
 from bot.services.ports import Clock, SystemClock
 from bot.services.search_index import IndexManager, index_path_for
+from bot.services.sources import SourceService
 from bot.settings import Settings
 from bot.storage.articles import ArticleRepository
 from bot.storage.community import CommunityRepository, FeedStateRepository, MetaRepository
@@ -25,6 +26,7 @@ from bot.storage.guilds import (
     GuildSettingsRepository,
     ModerationEventRepository,
 )
+from bot.storage.sources import SourceRepository
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class App:
     answers: AnswerService
     moderation: ModerationService
     digests: DigestService
+    sources: SourceService
     seed_report: IngestReport | None = None
 
 
@@ -92,6 +95,7 @@ async def build_app(
             answers=AnswerService(index, articles, community),
             moderation=moderation,
             digests=DigestService(articles, guild_settings, DigestRunRepository(db), clock),
+            sources=SourceService(SourceRepository(db), ingest, clock),
         )
         if seed:
             app.seed_report = await ingest.ensure_seeded(settings.seeds_dir)
