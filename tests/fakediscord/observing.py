@@ -33,6 +33,11 @@ class Observations:
         return self.recorder.frames
 
     @property
+    def log(self) -> list[RecordedRequest | GatewayFrame]:
+        """REST calls and gateway frames (both directions) interleaved, in order."""
+        return self.recorder.log
+
+    @property
     def unknown_requests(self) -> list[RecordedRequest]:
         """Calls to routes the fake does not model (answered 404 Unknown route)."""
         return [r for r in self.recorder.requests if not r.route]

@@ -86,6 +86,7 @@ class RecordedRequest:
     status: int = 0
     response: Any = None
     fault: str | None = None
+    order: int = -1  # position among requests and frames together (see ``Recorder.log``)
 
     @property
     def reason(self) -> str | None:
@@ -108,6 +109,7 @@ class GatewayFrame:
     t: str | None
     s: int | None
     d: Any
+    order: int = -1
 
     def __repr__(self) -> str:
         return f"<{self.seq}: {self.direction} op={self.op} t={self.t} s={self.s}>"
@@ -177,7 +179,20 @@ class Recorder:
     faults: list[Fault] = field(default_factory=list)
     signal: Signal = field(default_factory=Signal)
 
+    _order: int = 0
+
+    def _next_order(self) -> int:
+        self._order += 1
+        return self._order
+
+    @property
+    def log(self) -> list[RecordedRequest | GatewayFrame]:
+        """Requests and gateway frames interleaved in the order they happened."""
+        entries: list[RecordedRequest | GatewayFrame] = [*self.requests, *self.frames]
+        return sorted(entries, key=lambda entry: entry.order)
+
     def add_request(self, request: RecordedRequest) -> None:
+        request.order = self._next_order()
         self.requests.append(request)
 
     def finish_request(self, request: RecordedRequest, status: int, response: Any) -> None:
@@ -194,6 +209,7 @@ class Recorder:
             frame.get("t"),
             frame.get("s"),
             frame.get("d"),
+            self._next_order(),
         )
         self.frames.append(entry)
         self.signal.notify()

@@ -85,6 +85,8 @@ async def test_login_ready_and_guild_create(scene: Scene) -> None:
     paths = [r.path for r in fake.recorded[:3]]
     assert paths == ["/users/@me", "/oauth2/applications/@me", "/gateway/bot"]
     assert fake.identify_count == 1
+    kinds = [getattr(e, "path", None) or getattr(e, "t", None) for e in fake.log]
+    assert kinds.index("/gateway/bot") < kinds.index("READY") < kinds.index("GUILD_CREATE")
     identify = next(f for f in fake.frames if f.op == 2)
     assert identify.d["shard"] == [0, 1] and identify.d["token"] == fake.token
 
