@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from bot.domain.moderation.detectors_denial import DenialDetector
+from bot.domain.moderation.detectors_harassment import HarassmentDetector
 from bot.domain.moderation.detectors_hate import HateDetector
 from bot.domain.moderation.normalize import NormalizedText
 from bot.domain.moderation.spam import SPAM_FILTER_NAME
@@ -24,7 +26,7 @@ class Detector(Protocol):
 
 def build_detectors() -> tuple[Detector, ...]:
     """Fresh instances of every built-in detector (they are stateless after construction)."""
-    return (HateDetector(),)
+    return (HateDetector(), HarassmentDetector(), DenialDetector())
 
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = build_detectors()

@@ -39,8 +39,11 @@ MODEL_FILTER_NAME = "builtin:rule1-model"
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
 MODEL_FLAG_THRESHOLD = 0.97
 
+_PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
-_CLAUSES = re.compile(r",|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b|\s[-–—]+\s|:|\(|\)")
+_CLAUSES = re.compile(
+    r",|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b|\s[-–—]+\s|:|\(|\)"
+)
 _CONTRACTIONS = {
     "i'll": "i will",
     "we'll": "we will",
@@ -91,6 +94,18 @@ class HateDetector:
         self._gate = self.lexicon.gate
         self._emphatic = _emphatic_map(self.lexicon)
         self._known = frozenset(self._emphatic.values())
+        words = self.lexicon.words
+        self._bare_verdict = re.compile(
+            r"(?:(?:so|just|absolutely|fucking|truly|simply|how|utterly|totally|really|pure|"
+            r"such|bunch of|all|of|them|those|these|a|an) )*"
+            + "(?:"
+            + "|".join(
+                re.escape(w)
+                for w in words["derogatory"] + words["dehumanising"]
+                if w not in _PROFANITY
+            )
+            + r")(?: (?:af|honestly|tbh|really|lol))?"
+        )
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Hits for rule 1 (an empty list for nearly every message: the gate is a set lookup)."""
@@ -132,7 +147,9 @@ class HateDetector:
         findings: list[Finding] = []
         slur_findings: list[Finding] = []
         group_seen = False
+        last_target = ""
         for sentence in _SENTENCES.split(text.plain):
+            last_target = ""  # a bare verdict only refers back within its sentence
             for clause in _CLAUSES.split(sentence):
                 words = self._words(clause)
                 if not words:
@@ -141,9 +158,21 @@ class HateDetector:
                 quoted = any(clause.strip(" \"'") in span for span in quoted_spans)
                 if tagged.groups or tagged.slurs:
                     group_seen = True
+                    last_target = (tagged.groups or (tagged.slurs[0][1],))[0]
                 if "qq" not in tagged.text:
+                    # 'Trans women are ..., disgusting.': a bare verdict on the group just named.
+                    if last_target and self._bare_verdict.fullmatch(tagged.text):
+                        findings.append(
+                            Finding(
+                                "derogate",
+                                f"a derogatory statement about a protected "
+                                f"group ('{tagged.text}' about '{last_target}')",
+                                f"{last_target}: {tagged.text}",
+                                quoted,
+                            )
+                        )
                     continue
-                findings.extend(self._statement_findings(tagged, quoted))
+                findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
                 slur_findings.extend(self._slur_findings(tagged, quoted))
         rank = {"threat": 0, "dehumanise": 1, "negated-positive": 2, "derogate": 3, "hate": 4}
         findings.sort(key=lambda f: rank.get(f.kind, 9))
@@ -159,7 +188,9 @@ class HateDetector:
                 words.append((word, squeezed, runs))
         return words
 
-    def _statement_findings(self, tagged: TaggedClause, quoted: bool) -> list[Finding]:
+    def _statement_findings(
+        self, tagged: TaggedClause, quoted: bool, quoted_spans: list[str]
+    ) -> list[Finding]:
         found: list[Finding] = []
         for family in self.families:
             for pattern in family.patterns:
@@ -167,6 +198,8 @@ class HateDetector:
                 if match is None:
                     continue
                 if family.negatable and _negated(tagged.text, match):
+                    continue
+                if family.kind == "hate" and _reported(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
@@ -176,7 +209,7 @@ class HateDetector:
                         family.kind,
                         f"{family.reason} ('{predicate}' about '{target}')",
                         f"{target}: {predicate}",
-                        quoted,
+                        quoted or any(target in s and predicate in s for s in quoted_spans),
                     )
                 )
                 break
@@ -210,8 +243,44 @@ def _negated(text: str, match: re.Match[str]) -> bool:
     Only words before the predicate count, so a predicate that starts with one ("can't stand")
     is not read as negated.
     """
+    if "n" in match.re.groupindex:
+        return False  # the pattern's meaning includes its own negation ('should not be allowed')
     start = match.start("p") if "p" in match.re.groupindex else match.start()
-    return any(word in _NEGATORS for word in text[:start].split(" ")[-6:])
+    before = text[:start]
+    for phrase in _NOT_NEGATIONS:
+        before = before.replace(phrase, " ")
+    return any(word in _NEGATORS for word in before.split(" ")[-6:])
+
+
+def _reported(text: str, match: re.Match[str]) -> bool:
+    """'Some people hate X' describes others' hatred; 'I hate X' expresses one's own."""
+    before = [w for w in text[: match.start()].split(" ") if w and w not in _SUBJECT_SKIP]
+    return bool(before) and before[-1] in _THIRD_PERSON
+
+
+_SUBJECT_SKIP = frozenset(["really", "still", "just", "do", "does", "did", "so", "truly", "often"])
+_THIRD_PERSON = frozenset(
+    [
+        "people",
+        "they",
+        "he",
+        "she",
+        "some",
+        "many",
+        "others",
+        "bigots",
+        "racists",
+        "homophobes",
+        "who",
+        "folks",
+        "men",
+        "guys",
+    ]
+)
+
+
+# Phrases that contain a negator but intensify rather than negate.
+_NOT_NEGATIONS = ("no better than", "nothing but", "nothing more than", "never anything but")
 
 
 _NEGATORS = frozenset(

@@ -269,8 +269,13 @@ def tag_clause(
             continue
         slur = lookup_slur(lex, sq, runs)
         if slur is not None:
-            person = not slur.homonym or (
-                (prev in _PERSON_CONTEXT or word.endswith("s")) and nxt not in _NOT_PERSON_AFTER
+            alone = not prev and not nxt  # 'Shut it, retard.': a vocative on its own
+            person = (
+                not slur.homonym
+                or alone
+                or (
+                    (prev in _PERSON_CONTEXT or word.endswith("s")) and nxt not in _NOT_PERSON_AFTER
+                )
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)

@@ -25,7 +25,8 @@ _MODAL = (
 _INTENT = (
     r"(?:will|'ll|ll|gonna|going to|want to|wanna|would love to|'d love to|d love to|should|must"
     r"|need to|have to|plan to|intend to|can't wait to|cant wait to|would happily|'d happily"
-    r"|wish i could|am going to|are going to|am gonna|will gladly|would gladly|ought to|shall)"
+    r"|wish i could|am going to|are going to|am gonna|will gladly|would gladly|ought to|shall"
+    r"|needs to|has to|got to|should just|must all)"
 )
 _SUBJECT = (
     r"(?:i|we|i'm|im|we're|someone|somebody|everyone|everybody|people|you|they|let's|lets|u|y'all"
@@ -72,7 +73,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
         "a threat or call for violence against a protected group",
         c(
             rf"{G}(?: \S+){{0,6}}? {_MODAL} (?:(?:all|just|simply|really|fucking|be|get|all be|"
-            rf"all get|each|every one|be fucking) )*(?P<p>{tp}|die|burn|rot|hang|suffer|perish"
+            rf"all get|each|every one|be fucking) ){{0,3}}(?P<p>{tp}|die|burn|rot|hang|suffer|perish"
             r"|go extinct|be wiped out|disappear)\b",
             rf"\b{_SUBJECT}\b(?: \S+){{0,3}}? {_INTENT} (?:\S+ ){{0,2}}?(?P<p>{tv})\b"
             rf"(?: \S+){{0,5}}? {G}",
@@ -80,17 +81,17 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"|time to|i say we|i say) )?(?P<p>{tv})\b(?! out| with| around| for| up with| it)"
             rf"(?: {_FILL}){{0,3}} {G}",
             rf"\b(?P<p>death|extermination|genocide|holocaust|gas chambers?|ovens?|bullets?|noose)"
-            rf" (?:to|for) (?:{_FILL} )*{G}",
-            rf"{G}(?: \S+){{0,3}} (?:don't|do not|dont|doesn't|does not|shouldn't|should not|"
+            rf" (?:to|for) (?:{_FILL} ){{0,4}}{G}",
+            rf"{G}(?: \S+){{0,3}} (?P<n>don't|do not|dont|doesn't|does not|shouldn't|should not|"
             r"must not|never) (?:deserve to |get to |even |be allowed to )?(?P<p>live|exist|breed"
             r"|reproduce|be alive|have kids|have children|survive)\b",
             rf"\bonly good {G} (?:is|are) (?:a )?(?P<p>dead)",
             rf"{G}(?: \S+){{0,2}} (?:are|is|would be|r) better off (?P<p>dead)",
             rf"\b(?:world|country|earth|planet|society|place|everyone|we) (?:would be|is|will be|'d"
-            rf" be|d be) (?:so much |much |a lot |way )?better (?:off )?(?P<p>without) (?:{_FILL} )*{G}",
-            rf"\b(?:wish|hope|pray) (?:that )?(?:{_FILL} )*{G} (?:would |will |all |)"
+            rf" be|d be) (?:so much |much |a lot |way )?better (?:off )?(?P<p>without) (?:{_FILL} ){{0,4}}{G}",
+            rf"\b(?:wish|hope|pray) (?:that )?(?:{_FILL} ){{0,4}}{G} (?:would |will |all |)"
             rf"(?P<p>die|were dead|was dead|get killed|burn|rot|suffer|get cancer|drop dead|go extinct)",
-            rf"\b(?P<p>{tv}) (?:{_FILL} )*{G} (?:on sight|like the|with fire)",
+            rf"\b(?P<p>{tv}) (?:{_FILL} ){{0,4}}{G} (?:on sight|like the|with fire)",
         ),
     )
     dehumanise = PatternFamily(
@@ -100,8 +101,8 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"{G}(?: \S+){{0,2}}? (?:{_COPULA}|like|as|nothing but|no better than|basically|just"
             rf"|all|are all|equal|=)\b(?: \S+){{0,4}}? (?P<p>{deh}|qqs)\b",
             rf"{G} (?P<p>{deh})\b",
-            rf"\b(?P<p>{deh}) (?:like|such as|called|aka|known as) (?:{_FILL} )*{G}",
-            rf"\b(?:treat|treated|treating) (?:{_FILL} )*{G} (?:like|as) (?:\S+ ){{0,2}}?(?P<p>{deh})",
+            rf"\b(?P<p>{deh}) (?:like|such as|called|aka|known as) (?:{_FILL} ){{0,4}}{G}",
+            rf"\b(?:treat|treated|treating) (?:{_FILL} ){{0,4}}{G} (?:like|as) (?:\S+ ){{0,2}}?(?P<p>{deh})",
         ),
         negatable=True,
     )
@@ -115,7 +116,12 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"{G}(?: \S+){{0,2}} (?:make|makes|made) me (?P<p>sick|want to (?:puke|vomit|throw up|"
             r"die)|puke|vomit|nauseous|gag)",
             rf"{G} (?P<p>disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts) me",
-            rf"{G}(?: \S+){{0,2}} (?P<p>ruin|ruins|ruined|destroy|destroys|are destroying|are ruining"
+            rf"{G}(?: \S+){{0,2}} (?:are|is) (?:too|far too|way too|much too) (?P<p>\S+) to "
+            r"(?:lead|think|vote|drive|work|be trusted|handle|understand|make decisions|run|govern"
+            r"|be in charge|do science|learn|live|raise children)\b",
+            rf"{G}(?: \S+){{0,1}} (?P<p>control|controls|run|runs|own|owns) (?:the |all the |our )?"
+            r"(?:banks|media|world|government|governments|hollywood|money|everything|economy)\b",
+            rf"{G}(?: \S+){{0,5}} (?P<p>ruin|ruins|ruined|destroy|destroys|are destroying|are ruining"
             r"|infest|infests|invade|invading|pollute|poison|steal|stealing|rape|breed like)\b",
             rf"{G}(?: \S+){{0,3}} (?:belong|belongs|should stay|should be kept|should go back|go "
             r"back) (?:in|to|into|at) (?P<p>the kitchen|kitchens|a zoo|the zoo|cages|a cage|the "
@@ -124,27 +130,27 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             r"the ground|an asylum|asylums|mental hospitals|the bin|the dark ages)",
             rf"{G}(?: \S+){{0,2}} (?:are|is|r) (?:only )?(?:good|useful|fit) for (?P<p>one thing|"
             r"nothing|breeding|cleaning|cooking|sex|making sandwiches|the kitchen|labor|labour)",
-            rf"{G}(?: \S+){{0,2}} (?P<p>can't|cannot|cant|shouldn't|should not|should never|"
-            r"can never|could never) (?:be trusted|drive|lead|think|vote|be leaders|do anything|"
+            rf"{G}(?: \S+){{0,2}} (?P<n>can't|cannot|cant|shouldn't|should not|should never|"
+            r"can never|could never) (?P<p>be trusted|drive|lead|think|vote|be leaders|do anything|"
             r"be in charge|be smart|handle|control themselves|be equal|be real)",
             rf"{G}(?: \S+){{0,2}} (?:is|are) (?:a |an )?(?P<p>mental illness|mentally ill|disorder|"
             r"sickness|perversion|abomination|sin|an illness|illness|choice|a choice|a phase|"
             r"unnatural|degeneracy|against nature|a disease)\b",
-            rf"{G}(?: \S+){{0,2}} (?:should|must) (?:not|never) (?:be allowed|have|get|be given) "
+            rf"{G}(?: \S+){{0,2}} (?:should|must) (?P<n>not|never) (?:be allowed|have|get|be given) "
             r"(?P<p>\S+)",
-            rf"\b(?P<p>shouldn't|should not|must not|never|don't|do not|dont) (?:let|allow|hire"
-            rf"|trust|rent to|vote for|date|marry|serve) (?:{_FILL} )*{G}",
-            rf"{G}(?: \S+){{0,2}} (?:have|has|deserve|deserves) (?P<p>no) (?:place|rights|right|"
+            rf"\b(?P<n>shouldn't|should not|must not|never|don't|do not|dont) (?P<p>let|allow|hire"
+            rf"|trust|rent to|vote for|date|marry|serve) (?:{_FILL} ){{0,4}}{G}",
+            rf"{G}(?: \S+){{0,2}} (?:have|has|deserve|deserves) (?P<n>no) (?P<p>place|rights|right|"
             r"business|future|home|voice)\b",
-            rf"\b(?P<p>no) {G} (?:allowed|wanted|welcome|please|here)\b",
-            rf"\b(?:keep|get|kick|throw|drive) (?:{_FILL} )*{G} (?P<p>out)\b",
+            rf"\b(?P<n>no) {G} (?P<p>allowed|wanted|welcome|please|here)\b",
+            rf"\b(?:keep|get|kick|throw|drive) (?:{_FILL} ){{0,4}}{G} (?P<p>out)\b",
             rf"\b(?:go back to|send (?:them|{G}) back to) (?P<p>(?:your|their) (?:own )?"
             r"(?:country|countries|land|shithole|jungle|desert))",
             rf"\b(?P<p>typical) {G}",
             rf"{G}(?: \S+){{0,1}} (?P<p>all look the same|are all the same|smell|stink|are a "
             r"plague|are a burden|are a drain|are a cancer|are a disease)\b",
             rf"\b(?:i'd|i would|i will|i'll) (?:never|rather die than) (?P<p>hire|date|trust|vote "
-            rf"for|rent to|work with|marry|touch|sit next to) (?:{_FILL} )*{G}",
+            rf"for|rent to|work with|marry|touch|sit next to) (?:{_FILL} ){{0,4}}{G}",
         ),
     )
     emotion = PatternFamily(
@@ -152,7 +158,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
         "hatred or contempt expressed toward a protected group",
         c(
             rf"\b(?P<p>{emo})\b(?: {_FILL}){{0,4}} {G}",
-            rf"\b(?P<p>to hell with|screw|down with|fuck off|away with) (?:{_FILL} )*{G}",
+            rf"\b(?P<p>to hell with|screw|down with|fuck off|away with) (?:{_FILL} ){{0,4}}{G}",
             rf"{G}(?: \S+){{0,2}} (?:can|should|must) (?P<p>go to hell|fuck off|get fucked|burn in"
             r" hell|rot in hell|piss off)",
         ),
@@ -165,7 +171,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"\b(?P<n>{negator})(?: \S+){{0,2}}? (?P<p>{posv})(?: {_FILL}){{0,3}} {G}",
             rf"\b(?P<n>no) {G}(?: \S+){{0,4}}? (?P<p>{pos})\b",
             rf"{G}(?: \S+){{0,2}}? (?P<n>{negator})(?: real| actual| true| proper)? (?P<p>qqg)",
-            rf"\b(?P<n>never) (?P<p>trust|hire|believe|respect|like) (?:{_FILL} )*{G}",
+            rf"\b(?P<n>never) (?P<p>trust|hire|believe|respect|like) (?:{_FILL} ){{0,4}}{G}",
         ),
         negatable=False,
     )
@@ -193,7 +199,8 @@ COUNTER_SPEECH = tuple(
         r"|believe|believes|call|calls|claim|claims|feel|feels|hate|hates)\b",
         r"\b(?:no one|noone|nobody|never|don't|dont|do not|shouldn't|should not|can't|cannot|"
         r"must not|mustn't|won't|will not|wouldn't|would never|not) (?:\w+ ){0,2}(?:say|said|"
-        r"call|use|tolerate|accept|stand for|allow|put up with|repeat|okay to|ok to|fine to)\b",
+        r"call|use (?:the|that|this|such|those|these|slurs|words|language)|tolerate|accept|stand "
+        r"for|put up with|repeat|okay to|ok to|fine to)\b",
         r"\b(?:the|that|this|a) (?:word|term|slur|phrase|expression|n-word|f-word|nword|fword|"
         r"label|r-word|insult)\b",
         r"\b(?:is|are|was|as|a) (?:a |an |such a |so )?(?:slurs?|racial slurs?|homophobic|"
@@ -207,6 +214,9 @@ COUNTER_SPEECH = tuple(
         r"they|he|she|some people|folks) (?:\w+ ){0,2}(?:say|think|believe|call|claim|write|"
         r"post|okay|ok|still)\b",
         r"\b(?:is|are|'s) (?:not|n't|never) (?:ok|okay|acceptable|fine|cool|funny|alright)\b",
+        r"\bwhy (?:do|does|would|did|are|is) (?:people|some people|so many people|they|you|anyone"
+        r"|folks|others|bigots) (?:\w+ )?(?:hate|despise|attack|mock|discriminate|dislike|fear|"
+        r"hurt|insult|bully|harass|target)",
         r"\b(?:racism|sexism|homophobia|transphobia|bigotry|hate speech|ableism|misogyny|"
         r"islamophobia|antisemitism|xenophobia)\b",
     )
@@ -223,6 +233,7 @@ CONDEMNATION = re.compile(
     r"terrible|horrible|gross|cruel|despicable|sad|sickening|outrageous|shocking|reported|"
     r"report|ban|banned|shame|upsetting|hurt|hurts|insulting|dehumani\w+|disgrace\w*|"
     r"condemn\w*|denounce\w*|not okay|not ok|unbelievable|horrifying|scary|frightening|"
-    r"heartbreaking|sick|evil|messed up|fucked up|bullshit|nonsense|false|untrue|lie|lies)\b"
+    r"heartbreaking|sick|evil|messed up|fucked up|bullshit|nonsense|false|untrue|lie|lies|outdated"
+    r"|backwards|old-fashioned|old fashioned|ignorant|harmful|toxic|problematic|uncalled for)\b"
 )
 QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:^|[\s(:])'([^']{3,}?)'(?=[\s.,!?):;]|$)")

@@ -1,0 +1,232 @@
+"""Built-in detector for rule 3: denying or belittling the humanitarian crisis in North Korea.
+
+It catches denial (the famine, prison camps, torture, executions or forced repatriation 'never
+happened', are 'a hoax', 'CIA propaganda'), sweeping smears of the witnesses ('defectors are all
+paid liars'), mockery ('free diet', 'summer camp') and justification ('they deserved it', 'send
+the traitors back'). It lets through reporting, questions about sources, hedged doubts about a
+particular account or figure, and rebuttals or reports of denial ('Pyongyang denies the camps
+exist, but satellite images show them').
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.moderation.normalize import NormalizedText
+from bot.domain.moderation.phrases import alt, sentences
+from bot.domain.moderation.verdict import Action, FilterHit
+
+DENIAL_FILTER_NAME = "builtin:rule3-denial"
+
+_TOPIC = alt(
+    """famine famines starvation starving starve starved starves hunger arduous_march
+    food_shortage food_shortages malnutrition malnourished camp camps prison_camp prison_camps
+    labor_camps labour_camps labor_camp labour_camp gulag gulags kwanliso kyohwaso
+    political_prisoners prisoners prisoner detention detained detainees torture tortured
+    torturing repatriation repatriated repatriate executions execution executed public_executions
+    human_rights abuses abuse atrocities crimes_against_humanity defectors defector testimony
+    testimonies refugees escapees persecution purges disappearances abductions abductees
+    forced_labor forced_labour slave_labor slave_labour reeducation re_education warmbier
+    coi_report un_report crackdown genocide humanitarian_crisis the_crisis mass_graves
+    concentration_camps concentration_camp deaths death_toll"""
+)
+_NK = (
+    r"(?:north korea|north koreans|north korean|dprk|nk|pyongyang|kim jong|kim il|juche|traitors"
+    r"|runaways|deserters)"
+)
+_DISMISSIVE = alt(
+    """lie lies lying hoax hoaxes myth myths fabrication fabrications fabricated made_up fake faked
+    fiction fictional fairytale fairytales fairy_tale fairy_tales propaganda fake_news psyop psyops
+    nonsense bullshit bs exaggerated overblown exaggeration exaggerations invented staged hype
+    hysteria a_joke overstated fraud scam made_up_stories conspiracy invention bollocks
+    cia_propaganda western_propaganda us_propaganda american_propaganda imperialist_propaganda
+    south_korean_propaganda debunked"""
+)
+_FILL = (
+    r"(?:all|just|a|an|pure|total|complete|utter|nothing but|mostly|largely|totally|simply"
+    r"|basically|big|huge|massive|obviously|clearly|another|more|literally|only|the|some|one)"
+)
+
+_DENIAL = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b{_TOPIC}(?: \S+){{0,4}} (?:never|did not|didn't|didnt|does not|doesn't|doesnt|do not"
+        rf"|don't|dont|never really|never even) (?:really |actually |even )?(?P<p>happened|happen"
+        r"|exist|existed|exists|occur|occurred|took place)\b",
+        rf"\b(?P<p>(?:never|didn't|did not) happened?)\b(?: \S+){{0,6}} {_TOPIC}",
+        rf"\b{_TOPIC}(?: \S+){{0,3}} (?:is|are|was|were) (?:not|never) (?P<p>real|true|happening|"
+        r"a thing)\b",
+        rf"\bthere (?:is|are|was|were) (?P<p>no|not any|not a single|never any|never been any|"
+        rf"never been a|never a)(?: such)?(?: \S+){{0,2}} {_TOPIC}",
+        rf"\b(?P<p>no such (?:thing as )?(?:an? )?){_TOPIC}",
+        rf"\b{_TOPIC}(?: \S+){{0,4}} (?:is|are|was|were|being) (?:{_FILL} ){{0,3}}"
+        rf"(?P<p>{_DISMISSIVE})\b",
+        rf"\b(?P<p>{_DISMISSIVE}) (?:about|of|on) (?:the )?(?:\S+ ){{0,2}}{_TOPIC}",
+        rf"\b(?P<p>so called|so-called|fake|imaginary|mythical|fictional|invented|made up|fabled"
+        rf"|nonexistent|non-existent) {_TOPIC}",
+        r"\b(?P<p>(?:made up|invented|fabricated|exaggerated|staged|faked|cooked up|dreamed up) by"
+        r" (?:the )?(?:cia|us|usa|west|western media|south korea|seoul|media|nis|defectors|"
+        r"americans|state department|ned|imperialists|yankees|the west|liberals|the media))\b",
+        r"\b(?P<p>cia (?:propaganda|psyop|lies|invention|fabrication|fairy tales?|narrative))\b",
+        r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:is |was |has "
+        r"|ever |has ever |gets |got |really |actually |)(?:starving|starved|starves|starve|"
+        r"tortured|executed|imprisoned|sent to camps?|sent to a camp|detained|died of hunger|"
+        r"persecuted|goes hungry|went hungry))\b",
+        rf"\b(?:everyone|people|north koreans|they|koreans) (?:there |in north korea |in {_NK} )?"
+        r"(?:are|is|seem|look|were) (?:all |perfectly |actually |really )?(?P<p>well fed|well-fed"
+        r"|perfectly happy|happy and fed|fed just fine|doing fine|eating well|living well)",
+    )
+)
+_SMEAR = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?P<p>(?:all |the |these |those )?defectors (?:are |were )?(?:all |just |always |only"
+        r" |obviously |clearly |basically |nothing but |)(?:lying|liars|paid liars|paid actors|paid"
+        r"|crisis actors|grifters|frauds|cia assets|cia plants|scammers|making (?:it|this|things|"
+        r"stuff|shit) up|make (?:it|this|things|stuff|shit) up|lie for money|lie|lies))\b",
+        r"\b(?P<p>(?:every|any) defector (?:is |)(?:lying|a liar|paid|lies))\b",
+        r"\b(?P<p>(?:defector|refugee|survivor) (?:stories|testimonies|testimony|accounts) (?:are"
+        r"|is) (?:all |just |always |obviously |)(?:lies|fake|made up|fabricated|bullshit|"
+        r"propaganda|fiction|fairy tales))\b",
+    )
+)
+_MOCKERY = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?P<p>(?:free|great|good|best|nice|perfect|ultimate|natural|effective|extreme) "
+        r"(?:\w+ )?(?:diet|weight loss|weightloss|fasting|keto|diet plan|slimming))\b",
+        r"\b(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa|resort|hotel|"
+        r"daycare|sleepaway|camping) camps?)\b",
+        r"\b(?:camps?|prisons?|gulags?|kwanliso) (?:are|is|were|was|sound|sounds|seem|seems) "
+        r"(?:basically |just |like |more like |actually |really |probably |honestly |kind of |)"
+        r"(?:a |an )?(?P<p>summer camp|vacation|holiday|resort|spa|fun|fine|nice|not that bad|"
+        r"not so bad|no big deal|pretty chill|chill|comfy|cozy|a hotel|a joke|fair|justified|"
+        r"deserved|necessary|good for them|paradise|luxury)\b",
+        rf"\b(?:{_TOPIC}) (?:is|are|was|were|sounds|seems) (?:\w+ ){{0,2}}?(?P<p>fine|justified|"
+        r"deserved|good|necessary|needed|fair|reasonable|understandable|not a big deal|no big deal"
+        r"|acceptable|great|based|the right thing|a good thing|what they deserve|funny|hilarious"
+        r"|a good idea|well deserved)\b",
+        rf"\b(?:{_TOPIC})(?: \S+){{0,2}} (?:is not|isn't|was not|wasn't|are not|aren't|were not"
+        r"|weren't) (?:that|so|really|even|particularly) (?P<p>bad|serious|big|terrible|a big "
+        r"deal|awful|severe)\b",
+        r"\b(?P<p>(?:deserved it|deserve it|deserved to|deserve to|deserves to|had it coming|"
+        r"serves them right|served them right|good riddance|got what they deserved|asked for it|"
+        r"their own fault|should have starved|should starve|let them starve|let them rot|let them"
+        r" die|they earned it|karma))\b",
+        r"\b(?P<p>(?:send|sent|ship|deport|return) (?:them|those traitors|the traitors|defectors"
+        r"|refugees|escapees|the refugees|those refugees|the defectors|those defectors|them all)"
+        r" back)\b",
+        r"\b(?P<p>(?:traitors|defectors|escapees|refugees|runaways|deserters)(?: who \w+){0,1} "
+        r"(?:deserve|should|"
+        r"need to|must|ought to) (?:to )?(?:be )?(?:sent back|executed|tortured|punished|shot|"
+        r"imprisoned|locked up|repatriated|starve|rot|die|hanged|jailed|sent to (?:the )?camps?))",
+        r"\b(?P<p>only (?:traitors|criminals|bad people|terrorists|enemies|spies|the guilty) "
+        r"(?:go|are sent|get sent|end up|are put) (?:to|in) (?:the )?(?:camps?|prisons?|kwanliso"
+        r"|gulags?))\b",
+        rf"\b(?:{_TOPIC}) (?:is|was) (?P<p>their (?:own )?(?:fault|choice))\b",
+        rf"\b(?P<p>who cares|nobody cares|no one cares|don't care|dont care|so what|big deal|boo "
+        rf"hoo|boohoo|cry me a river|who gives a (?:shit|fuck|damn))\b(?: \S+){{0,6}} {_TOPIC}",
+    )
+)
+_LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|haha\w*|hehe\w*|xd|kek|lulz|jaja)\b")
+_SAD = re.compile(
+    r"\b(?:horrif\w*|terrible|awful|tragic|sad|sadly|heartbreaking|disgusting|evil|appalling|"
+    r"devastating|atrocious|sickening|horrible|grim|brutal|cruel|inhuman\w*|shocking|unbearable"
+    r"|rip|pray|praying|condolences|sorry)\b"
+)
+_REBUTTAL = re.compile(
+    r"\b(?:deny|denies|denied|denying|denial|deniers?|denialists?|denialism|claims? that|claim to"
+    r"|say that|(?:people|those|anyone|some|folks|tankies) who (?:say|claim|think|believe|insist"
+    r"|deny|call|pretend)|(?:false|wrong|not true|a lie|absurd|ridiculous|insulting|offensive) "
+    r"(?:to say |to claim |to pretend )?that|the (?:myth|lie|claim|idea|notion|narrative|argument"
+    r"|conspiracy theory) that|debunk\w*|contrary to|despite (?:what|claims|the claims|their)|"
+    r"ignor(?:e|es|ing) (?:the |all the )?evidence|evidence (?:shows|clearly|proves|is clear|is "
+    r"overwhelming)|overwhelming evidence|satellite (?:images?|imagery|photos)|well documented|"
+    r"documented|it did happen|did happen|regime (?:claims|says|insists|maintains|calls|denies|"
+    r"propaganda|wants)|kcna (?:says|claims|calls|insists|denies|reports)|pyongyang (?:denies|"
+    r"claims|says|insists|calls|maintains)|state media (?:says|claims|calls|insists|denies)|"
+    r"north korea (?:denies|claims|says|insists|calls|maintains)|(?:the )?(?:dprk|government|"
+    r"regime|officials?|authorities) (?:denies|deny|claims|claim|says|insists|calls|maintains|"
+    r"denied|claimed|said)|apologists?|whitewash\w*|not (?:a )?(?:hoax|lie|myth|made up)|isn't"
+    r" (?:a )?(?:hoax|lie|myth|propaganda|made up)|wasn't (?:a )?(?:hoax|lie|myth|made up)|(?:was"
+    r"|is|are|were) (?:very |all too |horribly |absolutely )?real|stop (?:denying|pretending|"
+    r"saying|claiming)|how can (?:anyone|you|people|they) (?:deny|say|claim|think|pretend)|can't"
+    r" believe (?:people|anyone|some|you)|shameful that|propaganda (?:says|claims|calls)|"
+    r"(?:they|he|she|some people|tankies|you) (?:keep |still )?(?:say|says|claim|claims|insist"
+    r"|pretend|pretends) (?:that )?|testimon\w+ (?:show|shows|confirm|describe)|survivors? "
+    r"(?:say|describe|report|testify|recall)|(?:un|coi|hrw|amnesty|report) (?:found|documents|"
+    r"documented|confirms|shows|estimates))"
+)
+_SOURCE_QUESTION = re.compile(
+    r"\b(?:source|sources|evidence|proof|verify|verified|verification|reliable|credible|"
+    r"credibility|how do we know|how do you know|is it true|is this true|citation|cite|link|"
+    r"confirmed|confirm|independent|independently|estimate|estimates|numbers|figures|accurate"
+    r"|accuracy|trust|know for sure|account|report|reports|data|studies|study|research)\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:some|a few|one|this|that|his|her|particular|specific|certain|individual|several|not "
+    r"all|may|might|could|possibly|perhaps|probably|sometimes|occasionally|partly|partially|i "
+    r"wonder|not sure|unclear|hard to verify|difficult to verify|can't be verified|cannot be "
+    r"verified|unverified|disputed|inconsistent|retracted|recanted|estimates?|numbers|figures|"
+    r"death toll|count|counts|specifics|details|exact|precise)\b"
+)
+_SOFT_DISMISSIVE = ("exaggerat", "overblown", "overstated", "inflated", "lie", "lying")
+
+
+class DenialDetector:
+    """Rule 3: denial, mockery or justification of abuses in North Korea."""
+
+    name = DENIAL_FILTER_NAME
+    rule = 3
+
+    def detect(self, text: NormalizedText) -> list[FilterHit]:
+        """Denial and justification are removed; smears of witnesses and mockery are flagged."""
+        if not text.tokens:
+            return []
+        message_sad = _SAD.search(text.plain) is not None
+        for sentence, words in sentences(text):
+            if _REBUTTAL.search(words):
+                continue
+            if sentence.endswith("?") and _SOURCE_QUESTION.search(words):
+                continue
+            hedged = _HEDGE.search(words) is not None
+            for patterns, action, reason in (
+                (_DENIAL, Action.REMOVE, "denies the humanitarian crisis"),
+                (_MOCKERY, Action.REMOVE, "mocks or justifies abuses"),
+                (_SMEAR, Action.FLAG, "dismisses every witness of abuses as a liar"),
+            ):
+                for pattern in patterns:
+                    match = pattern.search(words)
+                    if match is None:
+                        continue
+                    predicate = match.group("p")
+                    if hedged and (patterns is _SMEAR or predicate.startswith(_SOFT_DISMISSIVE)):
+                        continue  # doubts about one account or figure are fair discussion
+                    if patterns is _MOCKERY and not _mentions_topic(text):
+                        continue
+                    return [
+                        FilterHit(
+                            self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
+                        )
+                    ]
+            if _LAUGH.search(words) and _TOPIC_RE.search(words) and not message_sad:
+                return [
+                    FilterHit(
+                        self.name,
+                        3,
+                        Action.FLAG,
+                        words[:80],
+                        "laughs about the humanitarian crisis",
+                        False,
+                    )
+                ]
+        return []
+
+
+_TOPIC_RE = re.compile(rf"\b{_TOPIC}\b")
+_NK_RE = re.compile(rf"\b{_NK}\b")
+
+
+def _mentions_topic(text: NormalizedText) -> bool:
+    words = " ".join(text.tokens)
+    return _TOPIC_RE.search(words) is not None or _NK_RE.search(words) is not None

@@ -1,0 +1,63 @@
+"""Shared helpers for detectors that read phrases: sentences and expanded canonical words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.domain.moderation.normalize import NormalizedText, tokenize
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+CONTRACTIONS: dict[str, str] = {
+    "i'll": "i will",
+    "we'll": "we will",
+    "you'll": "you will",
+    "i'd": "i would",
+    "we'd": "we would",
+    "i'm": "i am",
+    "im": "i am",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "u": "you",
+    "ya": "you",
+    "r": "are",
+    "ur": "your",
+    "youre": "you are",
+    "you're": "you are",
+    "it's": "it is",
+    "its": "it is",
+    "that's": "that is",
+    "thats": "that is",
+    "there's": "there is",
+    "theres": "there is",
+    "what's": "what is",
+    "they're": "they are",
+    "theyre": "they are",
+}
+
+
+def canonical_words(text: str) -> str:
+    """A plain text's tokens with common contractions expanded, joined by single spaces."""
+    return " ".join(CONTRACTIONS.get(token, token) for token in tokenize(text))
+
+
+@lru_cache(maxsize=4_096)
+def _sentences(plain: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for sentence in _SENTENCES.split(plain):
+        words = canonical_words(sentence)
+        if words:
+            out.append((sentence.strip(), words))
+    return tuple(out)
+
+
+def sentences(text: NormalizedText) -> tuple[tuple[str, str], ...]:
+    """(plain sentence, canonical words) for each sentence of a message."""
+    return _sentences(text.plain)
+
+
+def alt(words: str) -> str:
+    """A regex alternation of space-separated words ('a|b|c' with escaping, longest first)."""
+    items = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(item) for item in items) + ")"
