@@ -445,3 +445,18 @@ def test_command_data_follows_the_synced_definition() -> None:
         fake.world, alerts, moderator, "filter add", {"pattern": "", "rule": 99}, validate=False
     )
     assert raw["options"][0]["options"][1]["value"] == 99
+
+
+async def test_plain_client_uses_the_default_gateway(fake_discord: FakeDiscord) -> None:
+    fake_discord.add_guild("Small")
+    point_discord_at(fake_discord.api_base, gateway_url=fake_discord.gateway_url)
+    client = discord.Client(intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    await client.login(fake_discord.token)
+    runner = asyncio.create_task(client.connect())
+    try:
+        await asyncio.wait_for(client.wait_until_ready(), timeout=5)
+        assert [g.name for g in client.guilds] == ["Small"]
+        assert "/gateway/bot" not in [r.path for r in fake_discord.recorded]
+    finally:
+        await client.close()
+        await asyncio.wait_for(runner, timeout=5)
