@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from bot.domain.search_text import TextAnalyzer
 
 TITLE_REPEAT = 2
+_CHUNK = 2_000
 PIVOT_SLOPE = 0.4
 
 
@@ -109,23 +110,34 @@ class TermWeights:
 
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         """Weight new documents with the fitted vocabulary (no refit); unknown terms are dropped."""
+        # In chunks: turning one huge Python list into an array holds the GIL for long enough
+        # to stall the event loop when this runs in a worker thread.
+        chunks = [
+            self._transform_chunk(documents[i : i + _CHUNK])
+            for i in range(0, len(documents), _CHUNK)
+        ]
+        if not chunks:
+            return sp.csr_matrix((0, len(self.vocabulary)), dtype=np.float32)
+        raw = chunks[0] if len(chunks) == 1 else sp.vstack(chunks, format="csr")
+        return self._pivot_normalize(raw, _row_norms(raw))
+
+    def _transform_chunk(self, documents: Sequence[str]) -> sp.csr_matrix:
         indptr = [0]
         indices: list[int] = []
-        values: list[float] = []
+        counts: list[int] = []
         for doc in documents:
-            counts = Counter(self.analyzer(doc))
-            row = sorted((self.vocabulary[t], c) for t, c in counts.items() if t in self.vocabulary)
+            tf = Counter(self.analyzer(doc))
+            row = sorted((self.vocabulary[t], c) for t, c in tf.items() if t in self.vocabulary)
             indices.extend(i for i, _ in row)
-            values.extend(c for _, c in row)
+            counts.extend(c for _, c in row)
             indptr.append(len(indices))
-        tf = np.asarray(values, dtype=np.float32)
         cols = np.asarray(indices, dtype=np.int32)
-        data = (1.0 + np.log(tf)) * self.idf[cols] if tf.size else tf
-        raw = sp.csr_matrix(
+        tf_array = np.asarray(counts, dtype=np.float32)
+        data = (1.0 + np.log(tf_array)) * self.idf[cols] if cols.size else tf_array
+        return sp.csr_matrix(
             (data.astype(np.float32), cols, np.asarray(indptr, dtype=np.int64)),
             shape=(len(documents), len(self.vocabulary)),
         )
-        return self._pivot_normalize(raw, _row_norms(raw))
 
     def query(self, text: str) -> QueryVector:
         """Vectorise a question: sublinear tf times idf, L2-normalised."""

@@ -7,25 +7,20 @@ a whole index. Heavy work (fitting, loading, writing) runs in a worker thread.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 import tempfile
 import zipfile
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, cast
-
-import numpy as np
 
 from bot.domain.articles import Article, Passage
 from bot.domain.search import IndexFormatError, SearchIndex
+from bot.services.search_build import build_in_child, read_index, write_index
 
 log = logging.getLogger(__name__)
 
 CorpusLoader = Callable[[], Awaitable[tuple[Sequence[Article], Sequence[Passage]]]]
 CorpusVersion = Callable[[], Awaitable[str]]
-_VERSION_KEY = "corpus_version"
 
 
 def index_path_for(database: Path) -> Path:
@@ -38,7 +33,8 @@ class IndexManager:
 
     ``load_corpus`` returns every article and passage; ``corpus_version`` a string that changes
     whenever the stored corpus does (e.g. article count and latest ingestion time), which tells a
-    persisted index from a stale one.
+    persisted index from a stale one. ``isolate_refit`` fits in a child process (the default:
+    the event loop never stalls); False fits in a thread, which is quicker for small corpora.
     """
 
     def __init__(
@@ -46,8 +42,11 @@ class IndexManager:
         path: Path | None,
         load_corpus: CorpusLoader,
         corpus_version: CorpusVersion,
+        *,
+        isolate_refit: bool = True,
     ) -> None:
         self._path = path
+        self._isolate = isolate_refit
         self._load_corpus = load_corpus
         self._corpus_version = corpus_version
         self._current = SearchIndex.build([], [])
@@ -58,6 +57,7 @@ class IndexManager:
         # Additions made while a refit runs, replayed onto the refitted index before the swap.
         self._pending: list[tuple[Sequence[Article], Sequence[Passage]]] | None = None
         self._persist_task: asyncio.Task[None] | None = None
+        self._written: SearchIndex | None = None
 
     @property
     def current(self) -> SearchIndex:
@@ -93,13 +93,13 @@ class IndexManager:
         self._schedule_persist()
 
     async def refit(self) -> None:
-        """Rebuild from the whole corpus in a worker thread and swap it in atomically."""
+        """Rebuild from the whole corpus off the event loop and swap it in atomically."""
         async with self._refit_lock:
             self._pending = []
             try:
                 version = await self._corpus_version()
                 articles, passages = await self._load_corpus()
-                index = await asyncio.to_thread(SearchIndex.build, articles, passages)
+                index = await self._build(articles, passages, version)
                 async with self._swap_lock:
                     # Articles added during the build may be missing from the loaded corpus;
                     # adding one twice is harmless (the same id replaces itself).
@@ -111,7 +111,31 @@ class IndexManager:
             finally:
                 self._pending = None
             log.info("search index refitted: %d articles", index.article_count)
-            await self._persist(version)
+            if self._pending_write_needed(index):
+                await self._persist(version)
+
+    async def _build(
+        self, articles: Sequence[Article], passages: Sequence[Passage], version: str
+    ) -> SearchIndex:
+        if not self._isolate:
+            return await asyncio.to_thread(SearchIndex.build, articles, passages)
+        if self._path is not None:
+            # The child writes the persisted file itself (no background write may race it);
+            # loading it back is the swap's input.
+            async with self._persist_lock:
+                await build_in_child(articles, passages, self._path, version)
+                index, _ = await asyncio.to_thread(read_index, self._path)
+                self._written = index
+            return index
+        with tempfile.TemporaryDirectory(prefix="digestbot-index-") as tmp:
+            out = Path(tmp) / "index.npz"
+            await build_in_child(articles, passages, out, version)
+            index, _ = await asyncio.to_thread(read_index, out)
+        return index
+
+    def _pending_write_needed(self, index: SearchIndex) -> bool:
+        # The child already wrote exactly this index; only additions replayed on top need a write.
+        return self._written is not index
 
     async def flush(self) -> None:
         """Wait for any background persistence to finish (for shutdown and tests)."""
@@ -139,7 +163,9 @@ class IndexManager:
             return
         async with self._persist_lock:
             try:
-                await asyncio.to_thread(_write_atomically, self._path, self._current, version)
+                index = self._current
+                await asyncio.to_thread(write_index, self._path, index, version)
+                self._written = index
             except OSError:
                 log.exception("could not write the search index to %s", self._path)
 
@@ -148,14 +174,7 @@ class IndexManager:
         if path is None or not path.exists():
             return None
         try:
-            # Open the file ourselves: np.load leaks its handle when the zip is broken.
-            with path.open("rb") as handle, np.load(handle, allow_pickle=False) as npz:
-                arrays = {key: npz[key] for key in npz.files}
-            stored = json.loads(arrays.pop(_VERSION_KEY).tobytes().decode("utf-8"))
-            if stored != version:
-                log.info("search index at %s is stale (%s != %s)", path, stored, version)
-                return None
-            return SearchIndex.from_arrays(arrays)
+            index, stored = read_index(path)
         except (
             IndexFormatError,
             OSError,
@@ -166,19 +185,8 @@ class IndexManager:
         ) as exc:
             log.warning("search index at %s is damaged (%s); rebuilding", path, exc)
             return None
-
-
-def _write_atomically(path: Path, index: SearchIndex, version: str) -> None:
-    arrays = index.to_arrays()
-    arrays[_VERSION_KEY] = np.frombuffer(json.dumps(version).encode("utf-8"), dtype=np.uint8)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target then rename: a crash mid-write leaves the old file whole.
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            # numpy's stub types **kwds like its allow_pickle flag; the values are arrays.
-            np.savez(handle, **cast(dict[str, Any], arrays))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        if stored != version:
+            log.info("search index at %s is stale (%s != %s)", path, stored, version)
+            return None
+        self._written = index
+        return index

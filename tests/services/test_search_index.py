@@ -63,13 +63,13 @@ def test_index_path_sits_beside_the_database(tmp_path: Path) -> None:
 async def test_start_builds_persists_and_reloads_without_refit(tmp_path: Path) -> None:
     corpus = _corpus()
     path = tmp_path / "bot.db.index.npz"
-    first = IndexManager(path, corpus.load, corpus.version)
+    first = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await first.start()
     assert corpus.loads == 1
     assert path.exists()
     assert _top(first, "internet access") == "a0"
 
-    second = IndexManager(path, corpus.load, corpus.version)
+    second = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await second.start()
     assert corpus.loads == 1  # loaded from disk, no refit
     assert second.current.article_ids() == first.current.article_ids()
@@ -79,9 +79,9 @@ async def test_start_builds_persists_and_reloads_without_refit(tmp_path: Path) -
 async def test_stale_index_is_rebuilt(tmp_path: Path) -> None:
     corpus = _corpus()
     path = tmp_path / "db.index.npz"
-    await IndexManager(path, corpus.load, corpus.version).start()
+    await IndexManager(path, corpus.load, corpus.version, isolate_refit=False).start()
     corpus.articles.append(_article(9, "Kim Yo-jong spoke about the balloons."))
-    manager = IndexManager(path, corpus.load, corpus.version)
+    manager = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await manager.start()
     assert corpus.loads == 2
     assert _top(manager, "balloons") == "a9"
@@ -92,7 +92,7 @@ async def test_damaged_file_is_rebuilt_not_fatal(tmp_path: Path, garbage: bytes)
     corpus = _corpus()
     path = tmp_path / "db.index.npz"
     path.write_bytes(garbage)
-    manager = IndexManager(path, corpus.load, corpus.version)
+    manager = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await manager.start()
     assert _top(manager, "horses") == "a3"
     with np.load(path, allow_pickle=False) as npz:
@@ -102,12 +102,12 @@ async def test_damaged_file_is_rebuilt_not_fatal(tmp_path: Path, garbage: bytes)
 async def test_wrong_format_version_is_rebuilt(tmp_path: Path) -> None:
     corpus = _corpus()
     path = tmp_path / "db.index.npz"
-    await IndexManager(path, corpus.load, corpus.version).start()
+    await IndexManager(path, corpus.load, corpus.version, isolate_refit=False).start()
     with np.load(path, allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
     arrays["format_version"] = np.asarray([0])
     np.savez(path, **arrays)
-    manager = IndexManager(path, corpus.load, corpus.version)
+    manager = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await manager.start()
     assert corpus.loads == 2
     assert _top(manager, "internet") == "a0"
@@ -120,7 +120,7 @@ async def test_failing_corpus_starts_with_an_empty_index() -> None:
     async def version() -> str:
         return "0"
 
-    manager = IndexManager(None, broken, version)
+    manager = IndexManager(None, broken, version, isolate_refit=False)
     await manager.start()
     assert manager.current.article_count == 0
     assert manager.current.ask("anything").hits == []
@@ -129,7 +129,7 @@ async def test_failing_corpus_starts_with_an_empty_index() -> None:
 async def test_add_is_searchable_at_once_and_persisted(tmp_path: Path) -> None:
     corpus = _corpus()
     path = tmp_path / "db.index.npz"
-    manager = IndexManager(path, corpus.load, corpus.version)
+    manager = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await manager.start()
     new = _article(7, "Pyongyang opened a new ski resort at Masikryong for tourists.")
     corpus.articles.append(new)
@@ -137,7 +137,7 @@ async def test_add_is_searchable_at_once_and_persisted(tmp_path: Path) -> None:
     assert _top(manager, "ski resort Masikryong") == "a7"  # a brand-new word, no refit
     await manager.flush()
 
-    reloaded = IndexManager(path, corpus.load, corpus.version)
+    reloaded = IndexManager(path, corpus.load, corpus.version, isolate_refit=False)
     await reloaded.start()
     assert corpus.loads == 1
     assert _top(reloaded, "ski resort") == "a7"
@@ -145,7 +145,9 @@ async def test_add_is_searchable_at_once_and_persisted(tmp_path: Path) -> None:
 
 async def test_refit_swaps_in_and_keeps_additions_made_meanwhile(tmp_path: Path) -> None:
     corpus = _corpus()
-    manager = IndexManager(tmp_path / "db.index.npz", corpus.load, corpus.version)
+    manager = IndexManager(
+        tmp_path / "db.index.npz", corpus.load, corpus.version, isolate_refit=False
+    )
     await manager.start()
     before = manager.current
 
@@ -170,10 +172,36 @@ async def test_refit_swaps_in_and_keeps_additions_made_meanwhile(tmp_path: Path)
 
 async def test_without_a_path_nothing_is_written(tmp_path: Path) -> None:
     corpus = _corpus()
-    manager = IndexManager(None, corpus.load, corpus.version)
+    manager = IndexManager(None, corpus.load, corpus.version, isolate_refit=False)
     await manager.start()
     new = _article(8, "Balloons carrying leaflets crossed the border.")
     await manager.add([new], split_passages(new))
     await manager.flush()
     assert _top(manager, "leaflets") == "a8"
     assert await asyncio.to_thread(lambda: list(tmp_path.iterdir())) == []
+
+
+@pytest.mark.parametrize("persisted", [True, False])
+async def test_refit_in_a_child_process_builds_the_same_index(
+    tmp_path: Path, persisted: bool
+) -> None:
+    corpus = _corpus()
+    corpus.articles.append(
+        Article(id="odd", source="t", title="Odd \u200b text 🙂", body="Zero\x00width \u202e RTL.")
+    )
+    path = tmp_path / "db.index.npz" if persisted else None
+    isolated = IndexManager(path, corpus.load, corpus.version)
+    await isolated.start()
+    in_thread = IndexManager(None, corpus.load, corpus.version, isolate_refit=False)
+    await in_thread.start()
+    assert isolated.current.article_ids() == in_thread.current.article_ids()
+    for query in ["internet access", "trade park Russia", "horses", "width"]:
+        assert isolated.current.search(query) == in_thread.current.search(query)
+    assert isolated.current.ask("How many people can use the internet in North Korea?") == (
+        in_thread.current.ask("How many people can use the internet in North Korea?")
+    )
+    if path is not None:
+        reloaded = IndexManager(path, corpus.load, corpus.version)
+        await reloaded.start()
+        assert corpus.loads == 2  # built twice above, loaded from disk here
+        assert reloaded.current.search("horses") == isolated.current.search("horses")
