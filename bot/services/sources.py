@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Protocol, TypeVar
 
 from bot.domain.articles import Article
@@ -305,8 +306,8 @@ class SourceService:
         now = self._clock.now()
         if fetched.not_modified:
             outcome = record_success(source, now)
-            await self._repo.save_poll(outcome.source)
-            result = PollResult(source.id, "not_modified", source.label, source=outcome.source)
+            stored = await self._save(outcome.source)
+            result = PollResult(source.id, "not_modified", source.label, source=stored)
             await self._send_alert(outcome, result)
             return result
         try:
@@ -330,9 +331,7 @@ class SourceService:
         )
         # Seen marks are saved before announcing: a crash mid-announcement loses a post at worst,
         # it never posts one twice.
-        await self._repo.save_poll(
-            outcome.source, seen={item_key(a) for a in batch.articles}, now=now
-        )
+        stored = await self._save(outcome.source, {item_key(a) for a in batch.articles}, now)
         result = PollResult(
             source.id,
             "ok" if source.primed else "primed",
@@ -342,15 +341,16 @@ class SourceService:
             updated=report.updated,
             new_items=len(fresh),
             problems=[str(problem) for problem in batch.problems],
-            source=outcome.source,
+            source=stored,
         )
-        await self._announce(source, announceable(fresh, source.created), result)
+        if stored is not None:  # not removed while this poll ran
+            await self._announce(source, announceable(fresh, source.created), result)
         await self._send_alert(outcome, result)
         return result
 
     async def _fail(self, source: FeedSource, reason: str) -> PollResult:
         outcome = record_failure(source, self._clock.now(), reason)
-        await self._repo.save_poll(outcome.source)
+        stored = await self._save(outcome.source)
         log.warning(
             "source %s (%s) failed %d time(s): %s",
             source.id,
@@ -358,9 +358,17 @@ class SourceService:
             outcome.source.consecutive_failures,
             reason,
         )
-        result = PollResult(source.id, "failed", source.label, error=reason, source=outcome.source)
+        result = PollResult(source.id, "failed", source.label, error=reason, source=stored)
         await self._send_alert(outcome, result)
         return result
+
+    async def _save(
+        self, source: FeedSource, seen: set[str] | None = None, now: datetime | None = None
+    ) -> FeedSource | None:
+        """Store the state; the source as stored (times at storage precision), None if removed."""
+        if not await self._repo.save_poll(source, seen=seen or (), now=now):
+            return None
+        return await self._repo.get(source.id)
 
     async def _announce(
         self, source: FeedSource, articles: list[Article], result: PollResult
