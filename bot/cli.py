@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (listing, add, remove, imp, exp):
         sub.add_argument("--guild", type=int, required=True, help="the server id")
 
+    from bot.cli_sources import add_sources_parser
+
+    add_sources_parser(commands, _Parser)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     db_commands.required = True
@@ -257,6 +261,12 @@ async def _filters(args: argparse.Namespace, settings: Settings) -> int:
     return await run_filters(args, settings)
 
 
+async def _sources(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli_sources import run_sources
+
+    return await run_sources(args, settings)
+
+
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
     async with open_app(settings, seed=False, start_index=False) as app:
         problems = await app.db.integrity_check()
@@ -296,6 +306,7 @@ HANDLERS: dict[str, CommandHandler] = {
     "digest": _digest,
     "moderate": _moderate,
     "filters": _filters,
+    "sources": _sources,
     "db": _db,
 }
 

@@ -294,3 +294,36 @@ def more_line(more: int) -> str | None:
     if more <= 0:
         return None
     return f"…and {more} more new item{'s' if more != 1 else ''}"
+
+
+def _when(value: datetime | None, now: datetime) -> str:
+    if value is None:
+        return "never"
+    stamp = value.strftime("%Y-%m-%d %H:%M UTC")
+    delta = value - now
+    seconds = abs(delta.total_seconds())
+    if seconds < 60:
+        return f"{stamp} (now)"
+    amount = f"{seconds / 3600:.1f} h" if seconds >= 3600 else f"{int(seconds // 60)} min"
+    return f"{stamp} (in {amount})" if delta.total_seconds() > 0 else f"{stamp} ({amount} ago)"
+
+
+def describe_source(source: FeedSource, now: datetime) -> list[str]:
+    """Plain lines about a source for lists (CLI, /source list): status, times, last error."""
+    channel = (
+        f"announces in <#{source.announce_channel_id}>"
+        if source.announce_channel_id is not None
+        else "no announcements"
+    )
+    lines = [
+        f"#{source.id} {source.label} [{source.status}] {source.url}",
+        f"   every {source.interval_minutes} min, {channel}; "
+        f"last success: {_when(source.last_success, now)}",
+    ]
+    if source.enabled:
+        lines.append(f"   next poll: {_when(source.next_poll, now)}")
+    if source.consecutive_failures:
+        lines.append(
+            f"   {source.consecutive_failures} failure(s) in a row; last error: {source.last_error}"
+        )
+    return lines

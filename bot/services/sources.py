@@ -113,8 +113,7 @@ class PollResult:
         )
         if self.status == "primed":
             return text + " (first poll: marked as seen, nothing announced)"
-        shown = len(self.announced)
-        return text + f", {shown + self.more} new in the feed, {shown} announced"
+        return text + f", {self.new_items} new in the feed, {len(self.announced)} announced"
 
 
 @dataclass(frozen=True, slots=True)
