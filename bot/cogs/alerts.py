@@ -108,10 +108,10 @@ async def carry_out_decision(
         return "no action"
     if decision == "remove":
         deleted = await delete_message(bot, channel_id, message_id)
-        await dm_member(bot, author_id, removal_notice(guild.name, reason, text))
+        await dm_member(guild, author_id, removal_notice(guild.name, reason, text))
         return "message removed" if deleted else "the message was already gone"
     if decision == "warn":
-        sent = await dm_member(bot, author_id, warning_notice(guild.name, reason))
+        sent = await dm_member(guild, author_id, warning_notice(guild.name, reason))
         return "warning sent" if sent else "could not DM the member (DMs closed)"
     if decision == "timeout":
         done = await timeout_member(guild, author_id, timeout_minutes, reason)
@@ -149,10 +149,11 @@ async def delete_message(bot: DigestBot, channel_id: int, message_id: int) -> bo
         return False
 
 
-async def dm_member(bot: DigestBot, user_id: int, text: str) -> bool:
+async def dm_member(guild: discord.Guild, user_id: int, text: str) -> bool:
+    """DM a member of ``guild``; False when they closed their DMs or left."""
     try:
-        user = bot.get_user(user_id) or await bot.fetch_user(user_id)
-        await user.send(text, allowed_mentions=NO_MENTIONS)
+        member = guild.get_member(user_id) or await guild.fetch_member(user_id)
+        await member.send(text, allowed_mentions=NO_MENTIONS)
         return True
     except discord.HTTPException as exc:
         log.info("could not DM user %s: %s", user_id, exc)

@@ -72,9 +72,15 @@ class AskCog(commands.Cog):
     @app_commands.command(
         name="search", description="List the community's articles that match your words"
     )
-    @app_commands.describe(query="Words to look for, e.g. defectors China detention")
+    @app_commands.describe(
+        query="Words to look for, e.g. defectors China detention",
+        public="Show the results to the whole channel (default: only you)",
+    )
     async def search(
-        self, interaction: discord.Interaction[Any], query: app_commands.Range[str, 1, MAX_QUESTION]
+        self,
+        interaction: discord.Interaction[Any],
+        query: app_commands.Range[str, 1, MAX_QUESTION],
+        public: bool = False,
     ) -> None:
         if problem := _too_long("query", query, MAX_QUESTION):
             await reply(interaction, text=problem)
@@ -86,7 +92,7 @@ class AskCog(commands.Cog):
             return search_payload(query, hits, page=page)
 
         view = PagerView(interaction.user.id, render, pages) if pages > 1 else None
-        await reply(interaction, render(0), ephemeral=True, view=view)
+        await reply(interaction, render(0), ephemeral=not public, view=view)
         if view is not None:
             view.interaction = interaction
 

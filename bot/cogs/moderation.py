@@ -93,12 +93,12 @@ class ModerationCog(commands.Cog):
             acted.append("message removed")
         if decision.dm_author:
             await dm_member(
-                self.bot,
+                guild,
                 message.author.id,
                 removal_notice(guild.name, verdict.reason, message.content),
             )
         if decision.warn and await dm_member(
-            self.bot, message.author.id, warning_notice(guild.name, verdict.reason)
+            guild, message.author.id, warning_notice(guild.name, verdict.reason)
         ):
             acted.append("warning sent")
         if decision.timeout_minutes and await timeout_member(
