@@ -182,8 +182,8 @@ class SourceGroup(ModeratorGroup):
             )
             return
         now = self.bot.app.clock.now()
-        blocks = ["\n".join(describe_source(s, now)) for s in sources]
-        description = truncate("\n".join(_text(b, 1000) for b in blocks), LIMITS.embed_description)
+        blocks = ["\n".join(describe_source(s, now, escape=escape_markdown)) for s in sources]
+        description = truncate("\n".join(blocks), LIMITS.embed_description)
         await reply(
             interaction, {"embeds": [{"title": "Followed feeds", "description": description}]}
         )

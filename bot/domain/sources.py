@@ -7,7 +7,7 @@ A source is a feed URL a guild follows. Everything here is decided from data the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -308,15 +308,25 @@ def _when(value: datetime | None, now: datetime) -> str:
     return f"{stamp} (in {amount})" if delta.total_seconds() > 0 else f"{stamp} ({amount} ago)"
 
 
-def describe_source(source: FeedSource, now: datetime) -> list[str]:
-    """Plain lines about a source for lists (CLI, /source list): status, times, last error."""
+def _same(text: str) -> str:
+    return text
+
+
+def describe_source(
+    source: FeedSource, now: datetime, *, escape: Callable[[str], str] = _same
+) -> list[str]:
+    """Plain lines about a source for lists (CLI, /source list): status, times, last error.
+
+    ``escape`` is applied to what came from outside (label, URL, the error), so a Discord caller
+    can escape markdown without breaking the channel mention.
+    """
     channel = (
         f"announces in <#{source.announce_channel_id}>"
         if source.announce_channel_id is not None
         else "no announcements"
     )
     lines = [
-        f"#{source.id} {source.label} [{source.status}] {source.url}",
+        f"#{source.id} {escape(source.label)} [{source.status}] {escape(source.url)}",
         f"   every {source.interval_minutes} min, {channel}; "
         f"last success: {_when(source.last_success, now)}",
     ]
@@ -324,6 +334,7 @@ def describe_source(source: FeedSource, now: datetime) -> list[str]:
         lines.append(f"   next poll: {_when(source.next_poll, now)}")
     if source.consecutive_failures:
         lines.append(
-            f"   {source.consecutive_failures} failure(s) in a row; last error: {source.last_error}"
+            f"   {source.consecutive_failures} failure(s) in a row; "
+            f"last error: {escape(source.last_error or 'unknown')}"
         )
     return lines
