@@ -8,6 +8,7 @@ import json
 import logging
 import signal
 import sys
+from collections.abc import Coroutine
 from typing import Any
 
 import discord
@@ -58,6 +59,8 @@ class DigestBot(commands.AutoShardedBot):
         self.app = app
         self.digest_scheduler = DigestScheduler(app.digests)
         self.started_at = app.clock.now()
+        self._caught_up = False
+        self.background_tasks: set[asyncio.Task[Any]] = set()
 
     async def setup_hook(self) -> None:
         from bot.cogs import COGS
@@ -74,6 +77,20 @@ class DigestBot(commands.AutoShardedBot):
         self.tree.error(self.on_app_command_error)
         await self.sync_commands_if_changed()
         await self.digest_scheduler.start()
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
+        if not self._caught_up:
+            # Only once connected are the digest channels known: post what downtime missed now.
+            self._caught_up = True
+            self.spawn(self.digest_scheduler.catch_up())
+
+    def spawn(self, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """A background task kept referenced until done (asyncio keeps only weak references)."""
+        task = asyncio.create_task(coroutine)
+        self.background_tasks.add(task)
+        task.add_done_callback(self.background_tasks.discard)
+        return task
 
     async def close(self) -> None:
         self.digest_scheduler.shutdown()

@@ -42,8 +42,8 @@ class DigestScheduler:
         self._service = service
         self.scheduler = scheduler or AsyncIOScheduler(timezone="UTC")
 
-    async def start(self) -> list[PostResult]:
-        """Start the scheduler, add every guild's job, and post what downtime missed."""
+    async def start(self) -> None:
+        """Start the scheduler and add every guild's job (``catch_up`` posts what downtime missed)."""
         if not self.scheduler.running:
             self.scheduler.start()
         for settings in await self._service.enabled_guilds():
@@ -56,7 +56,17 @@ class DigestScheduler:
             max_instances=1,
             replace_existing=True,
         )
-        return await self._service.catch_up()
+
+    async def catch_up(self) -> list[PostResult]:
+        """Post the digests whose time passed while the bot was down (call once connected)."""
+        try:
+            results = await self._service.catch_up()
+        except Exception:
+            log.exception("digest catch-up failed")
+            return []
+        for result in results:
+            log.info("digest catch-up: %s", result.message)
+        return results
 
     def shutdown(self) -> None:
         if self.scheduler.running:

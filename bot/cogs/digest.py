@@ -29,8 +29,13 @@ class DiscordDigestPublisher:
     def __init__(self, bot: DigestBot) -> None:
         self.bot = bot
 
-    def _channel(self, channel_id: int) -> discord.TextChannel:
-        channel = self.bot.get_channel(channel_id)
+    async def _channel(self, channel_id: int) -> discord.TextChannel:
+        channel: Any = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except discord.HTTPException:
+                channel = None
         if not isinstance(channel, discord.TextChannel):
             raise PublishError(
                 f"the digest channel <#{channel_id}> no longer exists or is not a text channel",
@@ -41,7 +46,7 @@ class DiscordDigestPublisher:
     async def publish(
         self, channel_id: int, messages: Sequence[Payload], attachment: tuple[str, bytes] | None
     ) -> list[int]:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         ids: list[int] = []
         try:
             for position, payload in enumerate(messages):
@@ -69,7 +74,7 @@ class DiscordDigestPublisher:
         return ids
 
     async def find_posted(self, channel_id: int, week: str) -> list[int]:
-        channel = self._channel(channel_id)
+        channel = await self._channel(channel_id)
         marker = f"digest of {week}".casefold()
         found: list[int] = []
         try:

@@ -137,21 +137,18 @@ class DigestService:
         self, guild_id: int, *, channel_id: int, weekday: int | str, at: str, timezone: str
     ) -> GuildSettings:
         """Turn the weekly digest on (validating every value) and return the new settings."""
-        current = await self._settings.get(guild_id)
-        updated = current.updated(
+        return await self._settings.update(
+            guild_id,
+            now=self._clock.now(),
             digest_channel_id=channel_id,
             digest_weekday=weekday,
             digest_time=at,
             timezone=timezone,
             digest_enabled=True,
         )
-        await self._settings.save(updated, now=self._clock.now())
-        return updated
 
     async def turn_off(self, guild_id: int) -> GuildSettings:
-        updated = (await self._settings.get(guild_id)).updated(digest_enabled=False)
-        await self._settings.save(updated, now=self._clock.now())
-        return updated
+        return await self._settings.update(guild_id, now=self._clock.now(), digest_enabled=False)
 
     async def enabled_guilds(self) -> list[GuildSettings]:
         return await self._settings.with_digests_enabled()

@@ -313,9 +313,9 @@ class ModerationService:
         return await self._filters.get(guild_id, filter_id)
 
     async def set_alerts_channel(self, guild_id: int, channel_id: int | None) -> GuildSettings:
-        settings = (await self._settings.get(guild_id)).updated(alerts_channel_id=channel_id)
-        await self._settings.save(settings, now=self._clock.now())
-        return settings
+        return await self._settings.update(
+            guild_id, now=self._clock.now(), alerts_channel_id=channel_id
+        )
 
     async def toggle_exemption(self, guild_id: int, target_id: int, target_type: str) -> bool:
         if target_type not in ("role", "channel"):

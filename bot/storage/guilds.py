@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.moderation.filters import FilterSpec
@@ -15,6 +16,12 @@ from bot.storage.articles import from_iso, to_iso
 from bot.storage.database import Database
 
 _SETTING_COLUMNS = [f.name for f in fields(GuildSettings)]
+
+
+def _settings(row: sqlite3.Row) -> GuildSettings:
+    values = dict(zip(_SETTING_COLUMNS, row, strict=True))
+    values["digest_enabled"] = bool(values["digest_enabled"])
+    return GuildSettings(**values)
 
 
 class GuildSettingsRepository:
@@ -27,21 +34,28 @@ class GuildSettingsRepository:
             f"SELECT {', '.join(_SETTING_COLUMNS)} FROM guild_settings WHERE guild_id = ?",
             (guild_id,),
         )
-        if row is None:
-            return GuildSettings(guild_id)
-        values = dict(zip(_SETTING_COLUMNS, row, strict=True))
-        values["digest_enabled"] = bool(values["digest_enabled"])
-        return GuildSettings(**values)
+        return GuildSettings(guild_id) if row is None else _settings(row)
 
-    async def save(self, settings: GuildSettings, *, now: datetime) -> None:
-        columns = [*_SETTING_COLUMNS, "updated"]
-        values = [getattr(settings, c) for c in _SETTING_COLUMNS] + [to_iso(now)]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "guild_id")
-        await self._db.execute(
-            f"INSERT INTO guild_settings ({', '.join(columns)}) VALUES "
-            f"({', '.join('?' for _ in columns)}) ON CONFLICT (guild_id) DO UPDATE SET {updates}",
-            values,
-        )
+    async def update(self, guild_id: int, *, now: datetime, **changes: Any) -> GuildSettings:
+        """Apply validated changes atomically: concurrent updates of other keys are kept."""
+        async with self._db.transaction() as conn:
+            async with conn.execute(
+                f"SELECT {', '.join(_SETTING_COLUMNS)} FROM guild_settings WHERE guild_id = ?",
+                (guild_id,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            current = GuildSettings(guild_id) if row is None else _settings(row)
+            updated = current.updated(**changes)
+            columns = [*_SETTING_COLUMNS, "updated"]
+            values = [getattr(updated, c) for c in _SETTING_COLUMNS] + [to_iso(now)]
+            assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "guild_id")
+            await conn.execute(
+                f"INSERT INTO guild_settings ({', '.join(columns)}) VALUES "
+                f"({', '.join('?' for _ in columns)}) "
+                f"ON CONFLICT (guild_id) DO UPDATE SET {assignments}",
+                values,
+            )
+        return updated
 
     async def with_digests_enabled(self) -> list[GuildSettings]:
         rows = await self._db.fetch_all(
