@@ -40,10 +40,10 @@ __all__ = [
 # questions (see bench/RESULTS.md): a passage is a hit only when its score reaches MIN_SCORE and
 # it contains at least MIN_COVERAGE of the question's idf mass (unknown words count as rare ones).
 MIN_SCORE = 0.12
-MIN_COVERAGE = 0.45
+MIN_COVERAGE = 0.30
 # /ask ranks a passage by its own score plus this share of its article's score: the article
 # says what the passage is about when the passage itself only says "he" or "the facility".
-ARTICLE_CONTEXT_WEIGHT = 0.3
+ARTICLE_CONTEXT_WEIGHT = 0.6
 SUGGESTIONS = 3
 _CANDIDATES_PER_HIT = 4
 

@@ -50,6 +50,8 @@ def normalize_text(text: str) -> str:
     if folded.isascii():
         return folded
     decomposed = unicodedata.normalize("NFKD", folded)
+    if len(decomposed) == len(folded):
+        return folded  # nothing decomposed (curly quotes, CJK, emoji): no accents to strip
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -1,0 +1,122 @@
+"""The three retrieval systems the search benchmark compares, behind one tiny interface.
+
+Each system indexes (doc_id, title, text) records and returns ranked doc ids for a query.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import bm25s
+import Stemmer
+
+from bot.domain.articles import Article
+from bot.domain.passages import split_passages
+from bot.domain.search import SearchIndex
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    title: str
+    text: str
+
+
+class System(Protocol):
+    name: str
+
+    def build(self, docs: Sequence[Doc]) -> None: ...
+
+    def query(self, text: str, k: int) -> list[str]: ...
+
+
+class TfidfSystem:
+    """Our index: articles split into passages; /search ranks articles."""
+
+    name = "tfidf (ours)"
+
+    def __init__(self) -> None:
+        self.index = SearchIndex.build([], [])
+
+    def build(self, docs: Sequence[Doc]) -> None:
+        articles = [Article(id=d.id, source="bench", title=d.title, body=d.text) for d in docs]
+        passages = [p for a in articles for p in split_passages(a)]
+        self.index = SearchIndex.build(articles, passages)
+
+    def query(self, text: str, k: int) -> list[str]:
+        return [hit.article_id for hit in self.index.search(text, k=k)]
+
+
+_FTS_TOKEN = re.compile(r"\w+")
+
+
+class Fts5System:
+    """SQLite FTS5 with the porter tokenizer, ranked by bm25(); in-memory; OR of query words."""
+
+    name = "sqlite fts5"
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect(":memory:")
+        self.ids: list[str] = []
+
+    def build(self, docs: Sequence[Doc]) -> None:
+        self.db.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize='porter')")
+        self.db.executemany(
+            "INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
+            ((i, d.title, d.text) for i, d in enumerate(docs)),
+        )
+        self.db.commit()
+        self.ids = [d.id for d in docs]
+
+    def query(self, text: str, k: int) -> list[str]:
+        words = _FTS_TOKEN.findall(text.lower())
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        rows = self.db.execute(
+            "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?", (match, k)
+        ).fetchall()
+        return [self.ids[r] for (r,) in rows]
+
+
+class Bm25System:
+    """bm25s (Lucene BM25, k1=1.5, b=0.75) with English stop words and the Snowball stemmer."""
+
+    name = "bm25s"
+
+    def __init__(self) -> None:
+        self.stemmer = Stemmer.Stemmer("english")
+        self.retriever = bm25s.BM25()
+        self.ids: list[str] = []
+
+    def build(self, docs: Sequence[Doc]) -> None:
+        tokens = bm25s.tokenize(
+            [f"{d.title}\n{d.text}" for d in docs],
+            stopwords="en",
+            stemmer=self.stemmer,
+            show_progress=False,
+        )
+        self.retriever.index(tokens, show_progress=False)
+        self.ids = [d.id for d in docs]
+
+    def query(self, text: str, k: int) -> list[str]:
+        tokens = bm25s.tokenize(
+            [text], stopwords="en", stemmer=self.stemmer, show_progress=False, return_ids=False
+        )
+        known = [t for t in tokens[0] if t in self.retriever.vocab_dict]
+        if not known:
+            return []
+        k = min(k, len(self.ids))
+        results, scores = self.retriever.retrieve([known], k=k, show_progress=False, n_threads=1)
+        return [self.ids[int(i)] for i, s in zip(results[0], scores[0], strict=True) if s > 0]
+
+
+SYSTEMS: dict[str, type[TfidfSystem] | type[Fts5System] | type[Bm25System]] = {
+    "tfidf": TfidfSystem,
+    "fts5": Fts5System,
+    "bm25": Bm25System,
+}
