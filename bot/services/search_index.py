@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 CorpusLoader = Callable[[], Awaitable[tuple[Sequence[Article], Sequence[Passage]]]]
 CorpusVersion = Callable[[], Awaitable[str]]
+# Below this many passages a thread fits the index in well under a second with event-loop lag
+# under 30 ms (bench/RESULTS.md, section "search"); above it, a child process keeps lag low.
+ISOLATE_MIN_PASSAGES = 10_000
 
 
 def index_path_for(database: Path) -> Path:
@@ -33,8 +36,9 @@ class IndexManager:
 
     ``load_corpus`` returns every article and passage; ``corpus_version`` a string that changes
     whenever the stored corpus does (e.g. article count and latest ingestion time), which tells a
-    persisted index from a stale one. ``isolate_refit`` fits in a child process (the default:
-    the event loop never stalls); False fits in a thread, which is quicker for small corpora.
+    persisted index from a stale one. ``isolate_refit`` chooses where fitting runs: True in a
+    child process (the event loop never stalls), False in a worker thread (quicker to start),
+    None (default) a child process only from ``ISOLATE_MIN_PASSAGES`` passages up.
     """
 
     def __init__(
@@ -43,7 +47,7 @@ class IndexManager:
         load_corpus: CorpusLoader,
         corpus_version: CorpusVersion,
         *,
-        isolate_refit: bool = True,
+        isolate_refit: bool | None = None,
     ) -> None:
         self._path = path
         self._isolate = isolate_refit
@@ -117,7 +121,10 @@ class IndexManager:
     async def _build(
         self, articles: Sequence[Article], passages: Sequence[Passage], version: str
     ) -> SearchIndex:
-        if not self._isolate:
+        isolate = self._isolate
+        if isolate is None:
+            isolate = len(passages) >= ISOLATE_MIN_PASSAGES
+        if not isolate:
             return await asyncio.to_thread(SearchIndex.build, articles, passages)
         if self._path is not None:
             # The child writes the persisted file itself (no background write may race it);

@@ -230,3 +230,10 @@ def test_empty_corpus_answers_without_error() -> None:
     assert index.ask("internet").hits == []
     assert index.search("internet") == []
     assert SearchIndex.from_arrays(index.to_arrays()).article_count == 0
+
+
+def test_an_empty_index_learns_words_from_additions() -> None:
+    article = Article(id="first", source="t", title="Masikryong", body="A ski resort opened.")
+    grown = SearchIndex.build([], []).with_added([article], split_passages(article))
+    assert [h.article_id for h in grown.search("ski resort")] == ["first"]
+    assert grown.ask("Which ski resort opened?").hits[0].article_id == "first"

@@ -11,6 +11,7 @@ import pytest
 
 from bot.domain.articles import Article, Passage
 from bot.domain.passages import split_passages
+from bot.services.search_build import BuildError
 from bot.services.search_index import IndexManager, index_path_for
 
 
@@ -190,7 +191,7 @@ async def test_refit_in_a_child_process_builds_the_same_index(
         Article(id="odd", source="t", title="Odd \u200b text 🙂", body="Zero\x00width \u202e RTL.")
     )
     path = tmp_path / "db.index.npz" if persisted else None
-    isolated = IndexManager(path, corpus.load, corpus.version)
+    isolated = IndexManager(path, corpus.load, corpus.version, isolate_refit=True)
     await isolated.start()
     in_thread = IndexManager(None, corpus.load, corpus.version, isolate_refit=False)
     await in_thread.start()
@@ -201,7 +202,20 @@ async def test_refit_in_a_child_process_builds_the_same_index(
         in_thread.current.ask("How many people can use the internet in North Korea?")
     )
     if path is not None:
-        reloaded = IndexManager(path, corpus.load, corpus.version)
+        reloaded = IndexManager(path, corpus.load, corpus.version, isolate_refit=True)
         await reloaded.start()
         assert corpus.loads == 2  # built twice above, loaded from disk here
         assert reloaded.current.search("horses") == isolated.current.search("horses")
+
+
+async def test_a_failing_child_build_is_reported_and_start_survives(tmp_path: Path) -> None:
+    corpus = _corpus()
+    blocker = tmp_path / "not-a-directory"
+    await asyncio.to_thread(blocker.write_text, "x")
+    manager = IndexManager(
+        blocker / "db.index.npz", corpus.load, corpus.version, isolate_refit=True
+    )
+    with pytest.raises(BuildError, match="index build exited"):
+        await manager.refit()
+    await manager.start()  # logs the failure, never raises
+    assert manager.current.article_count == 0
