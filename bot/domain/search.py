@@ -295,7 +295,7 @@ class SearchIndex:
         renumber = (np.cumsum(keep_articles) - 1).astype(np.int64)
         vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
         meta = {
-            "analyzer": vars_of(self._weights.analyzer.config),
+            "analyzer": _config_dict(self._weights.analyzer.config),
             "pivot": self._weights.pivot,
             "slope": self._weights.slope,
             "n_documents": self._weights.n_documents,
@@ -323,8 +323,7 @@ class SearchIndex:
             raise IndexFormatError(f"index arrays are damaged: {exc}") from exc
 
 
-def vars_of(config: AnalyzerConfig) -> dict[str, bool]:
-    """An analyzer config as a JSON-able dict."""
+def _config_dict(config: AnalyzerConfig) -> dict[str, bool]:
     return {"stem": config.stem, "stop_words": config.stop_words, "bigrams": config.bigrams}
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -94,7 +94,7 @@ async def build_in_child(
         raise BuildError(f"index build exited with {code}: {stderr[-2000:]}")
 
 
-def _slices(articles: Sequence[Article], passages: Sequence[Passage]) -> Any:
+def _slices(articles: Sequence[Article], passages: Sequence[Passage]) -> Iterator[bytes]:
     for i in range(0, len(articles), _SLICE):
         yield "".join(
             json.dumps({"a": _article_record(a)}) + "\n" for a in articles[i : i + _SLICE]
@@ -111,7 +111,7 @@ def _article_record(a: Article) -> list[object]:
     return [a.id, a.source, a.title, a.body, a.url, published]
 
 
-def _parse(lines: Any) -> tuple[list[Article], list[Passage]]:
+def _parse(lines: Iterable[str]) -> tuple[list[Article], list[Passage]]:
     articles: list[Article] = []
     passages: list[Passage] = []
     for line in lines:
