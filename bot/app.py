@@ -15,6 +15,7 @@ from bot.services.moderation import ModerationService
 from bot.services.ports import Clock, SystemClock
 from bot.services.search_index import IndexManager, index_path_for
 from bot.services.sources import SourceService
+from bot.services.status import StatusService
 from bot.settings import Settings
 from bot.storage.articles import ArticleRepository
 from bot.storage.community import CommunityRepository, FeedStateRepository, MetaRepository
@@ -48,6 +49,7 @@ class App:
     moderation: ModerationService
     digests: DigestService
     sources: SourceService
+    status: StatusService
     seed_report: IngestReport | None = None
 
 
@@ -69,8 +71,9 @@ async def build_app(
         async def load_corpus() -> tuple[Sequence[Article], Sequence[Passage]]:
             return await articles.all(), await articles.all_passages()
 
+        index_path = index_path_for(settings.db_path)
         index = IndexManager(
-            index_path_for(settings.db_path),
+            index_path,
             load_corpus=load_corpus,
             corpus_version=articles.corpus_version,
         )
@@ -82,6 +85,7 @@ async def build_app(
             guild_settings,
             clock,
         )
+        sources = SourceService(SourceRepository(db), ingest, clock)
         app = App(
             settings=settings,
             clock=clock,
@@ -95,7 +99,8 @@ async def build_app(
             answers=AnswerService(index, articles, community),
             moderation=moderation,
             digests=DigestService(articles, guild_settings, DigestRunRepository(db), clock),
-            sources=SourceService(SourceRepository(db), ingest, clock),
+            sources=sources,
+            status=StatusService(articles, index, sources, clock, index_path),
         )
         if seed:
             app.seed_report = await ingest.ensure_seeded(settings.seeds_dir)

@@ -222,7 +222,8 @@ def payload_to_text(payload: Payload) -> str:
         footer = (embed.get("footer") or {}).get("text")
         if footer:
             lines.append(f"— {footer}")
-    return _unescape("\n".join(lines))
+    # A terminal does not render Discord's bold markers; drop them before unescaping.
+    return _unescape("\n".join(lines).replace("**", ""))
 
 
 def _unescape(text: str) -> str:

@@ -3,7 +3,7 @@
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.cogs import admin, ask, digest, filters, moderation
+from bot.cogs import admin, ask, digest, filters, moderation, sources
 
 if TYPE_CHECKING:
     from bot.client import DigestBot
@@ -14,5 +14,6 @@ COGS: tuple[Callable[["DigestBot"], Awaitable[Any]], ...] = (
     filters.setup,
     digest.setup,
     moderation.setup,
+    sources.setup,
     admin.setup,
 )

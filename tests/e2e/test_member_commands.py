@@ -127,7 +127,9 @@ async def test_commands_sync_once_then_only_when_changed(world: World) -> None:
     async with world.running():
         synced = world.fake.synced_commands[world.guild.id]
         names = sorted(c["name"] for c in synced)
-        assert names == ["article", "ask", "digest", "filter", "rules", "search", "sync"]
+        assert names == [
+            "article", "ask", "digest", "filter", "rules", "search", "source", "status", "sync",
+        ]  # fmt: skip
         for command in synced:
             assert command["description"]
             for option in command.get("options", []):
@@ -135,3 +137,12 @@ async def test_commands_sync_once_then_only_when_changed(world: World) -> None:
         first = len(world.fake.requests("PUT"))
     async with world.running():
         assert len(world.fake.requests("PUT")) == first  # same definitions: no second sync
+
+
+async def test_status_for_moderators_only(world: World) -> None:
+    async with world.running():
+        refused = await world.command(world.member, "status", permission_override=True)
+        assert "Only moderators" in (await refused.response()).content
+        status = await world.command(world.moderator, "status")
+        body = text_of(await status.response())
+        assert "7 articles" in body and "Failing sources** none" in body

@@ -7,8 +7,6 @@ from datetime import timedelta
 
 import pytest
 
-import bot.cogs
-from bot.cogs import sources as sources_cog
 from tests.e2e.conftest import START, World, text_of
 from tests.services.feed_server import FeedServer, Item
 
@@ -24,12 +22,6 @@ async def feed() -> AsyncIterator[FeedServer]:
         yield server
     finally:
         await server.stop()
-
-
-@pytest.fixture(autouse=True)
-def with_sources_cog(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Register the cog as bot/cogs/__init__.py would once the lead lists it in COGS.
-    monkeypatch.setattr(bot.cogs, "COGS", (*bot.cogs.COGS, sources_cog.setup))
 
 
 async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> None:
