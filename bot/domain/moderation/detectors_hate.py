@@ -11,7 +11,9 @@ hateful messages the rules miss.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.domain.moderation.hate_lexicon import (
@@ -20,6 +22,7 @@ from bot.domain.moderation.hate_lexicon import (
     load_lexicon,
     self_identified,
     tag_clause,
+    typo_map,
 )
 from bot.domain.moderation.hate_patterns import (
     CONDEMNATION,
@@ -40,10 +43,7 @@ MODEL_FILTER_NAME = "builtin:rule1-model"
 MODEL_FLAG_THRESHOLD = 0.97
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
-_CLAUSES = re.compile(
-    r",|(?<!nothing )(?<!anything )(?<!all )\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b|\s[-–—]+\s|:|\(|\)"
-)
+# Contractions the statement patterns spell out ('i'm' and 'can't' stay: patterns use them).
 _CONTRACTIONS = {
     "i'll": "i will",
     "we'll": "we will",
@@ -91,9 +91,9 @@ class HateDetector:
         self.lexicon = lexicon or load_lexicon()
         self.model = model or load_model()
         self.families: tuple[PatternFamily, ...] = build_families(self.lexicon)
-        self._gate = self.lexicon.gate
         self._emphatic = _emphatic_map(self.lexicon)
         self._known = frozenset(self._emphatic.values())
+        self._typos = typo_map(self._known, self._known)
         words = self.lexicon.words
         self._bare_verdict = re.compile(
             r"(?:(?:so|just|absolutely|fucking|truly|simply|how|utterly|totally|really|pure|"
@@ -109,9 +109,16 @@ class HateDetector:
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Hits for rule 1 (an empty list for nearly every message: the gate is a set lookup)."""
-        if not any(token in self._gate for token in text.squeezed_tokens):
+        if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens):
             return []
         findings, slur_findings, saw_group = self.analyse(text)
+        if not (findings or slur_findings or saw_group):
+            return []
+        probability = 0.0
+        if not (findings or slur_findings):
+            probability = self.model.probability(text.tokens)
+            if probability < MODEL_FLAG_THRESHOLD:
+                return []  # nothing found: skip the counter-speech patterns
         counter = _counter_speech(text.plain)
         hits: list[FilterHit] = []
         if findings and not counter.suppresses(findings):
@@ -127,7 +134,7 @@ class HateDetector:
                 )
             )
         if not hits and not counter.any and (saw_group or slur_findings):
-            probability = self.model.probability(text.tokens)
+            probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
                 hits.append(
                     FilterHit(
@@ -143,48 +150,56 @@ class HateDetector:
 
     def analyse(self, text: NormalizedText) -> tuple[list[Finding], list[Finding], bool]:
         """(statement findings, slur findings, whether any protected group was named)."""
-        quoted_spans = [m.group(1) or m.group(2) for m in QUOTED.finditer(text.plain)]
+        quoted_spans = [
+            " ".join(tokenize(m.group(1) or m.group(2))) for m in QUOTED.finditer(text.plain)
+        ]
         findings: list[Finding] = []
         slur_findings: list[Finding] = []
         group_seen = False
         last_target = ""
-        for sentence in _SENTENCES.split(text.plain):
-            last_target = ""  # a bare verdict only refers back within its sentence
-            for clause in _CLAUSES.split(sentence):
-                words = self._words(clause)
-                if not words:
-                    continue
-                tagged = tag_clause(words, self.lexicon, refer_back=group_seen)
-                quoted = any(clause.strip(" \"'") in span for span in quoted_spans)
-                if tagged.groups or tagged.slurs:
-                    group_seen = True
-                    last_target = (tagged.groups or (tagged.slurs[0][1],))[0]
-                if "qq" not in tagged.text:
-                    # 'Trans women are ..., disgusting.': a bare verdict on the group just named.
-                    if last_target and self._bare_verdict.fullmatch(tagged.text):
-                        findings.append(
-                            Finding(
-                                "derogate",
-                                f"a derogatory statement about a protected "
-                                f"group ('{tagged.text}' about '{last_target}')",
-                                f"{last_target}: {tagged.text}",
-                                quoted,
-                            )
+        for tokens in _clauses(text):
+            if tokens is None:
+                last_target = ""  # a bare verdict only refers back within its sentence
+                continue
+            if tokens[0] == _QUESTION:
+                # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
+                tokens = [_RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
+            words = self._words(tokens)
+            tagged = tag_clause(words, self.lexicon, refer_back=group_seen)
+            clause_text = " ".join(tokens)
+            quoted = any(clause_text in span for span in quoted_spans)
+            if tagged.groups or tagged.slurs:
+                group_seen = True
+                last_target = (tagged.groups or (tagged.slurs[0][1],))[0]
+            if "qq" not in tagged.text:
+                # 'Trans women are ..., disgusting.': a bare verdict on the group just named.
+                if last_target and self._bare_verdict.fullmatch(tagged.text):
+                    findings.append(
+                        Finding(
+                            "derogate",
+                            f"a derogatory statement about a protected "
+                            f"group ('{tagged.text}' about '{last_target}')",
+                            f"{last_target}: {tagged.text}",
+                            quoted,
                         )
-                    continue
-                findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
-                slur_findings.extend(self._slur_findings(tagged, quoted))
+                    )
+                continue
+            findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
+            slur_findings.extend(self._slur_findings(tagged, quoted))
         rank = {"threat": 0, "dehumanise": 1, "negated-positive": 2, "derogate": 3, "hate": 4}
         findings.sort(key=lambda f: rank.get(f.kind, 9))
         return findings, slur_findings, group_seen
 
-    def _words(self, clause: str) -> list[tuple[str, str, bytes]]:
+    def _words(self, tokens: Sequence[str]) -> list[tuple[str, str, bytes]]:
         words: list[tuple[str, str, bytes]] = []
-        for token in tokenize(clause):
+        for token in tokens:
             for word in _CONTRACTIONS.get(token, token).split():
                 squeezed, runs = squeeze(word)
-                if word not in self._known and squeezed in self._emphatic and max(runs) >= 3:
-                    word = self._emphatic[squeezed]  # 'kiiiill' -> 'kill'
+                if word not in self._known:
+                    if squeezed in self._emphatic and max(runs) >= 3:
+                        word = self._emphatic[squeezed]  # 'kiiiill' -> 'kill'
+                    elif word in self._typos:
+                        word = self._typos[word]  # 'disgustng' -> 'disgusting'
                 words.append((word, squeezed, runs))
         return words
 
@@ -192,7 +207,10 @@ class HateDetector:
         self, tagged: TaggedClause, quoted: bool, quoted_spans: list[str]
     ) -> list[Finding]:
         found: list[Finding] = []
+        words = set(tagged.text.split(" "))
         for family in self.families:
+            if family.triggers is not None and family.triggers.isdisjoint(words):
+                continue
             for pattern in family.patterns:
                 match = pattern.search(tagged.text)
                 if match is None:
@@ -200,6 +218,12 @@ class HateDetector:
                 if family.negatable and _negated(tagged.text, match):
                     continue
                 if family.kind == "hate" and _reported(tagged.text, match):
+                    continue
+                if _gerund_subject(tagged.text) and family.kind in (
+                    "derogate",
+                    "dehumanise",
+                    "hate",
+                ):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
@@ -237,6 +261,58 @@ class HateDetector:
         return found
 
 
+def _clauses(text: NormalizedText) -> Iterator[list[str] | None]:
+    """The clauses of a message as token lists, with None after each sentence.
+
+    Clauses end at punctuation (recorded by normalisation) and at 'but', 'however', 'although'
+    and 'whereas' (not at 'nothing but', which intensifies rather than contrasts).
+    """
+    tokens = text.tokens
+    for sentence in text.sentences:
+        bounds = [*sentence.clause_starts, sentence.end]
+        question = sentence.plain.endswith("?")
+        for start, end in itertools.pairwise(bounds):
+            if question and tokens[start] in _RHETORICAL:
+                yield [_QUESTION, *tokens[start:end]]
+                continue
+            clause: list[str] = []
+            for token in tokens[start:end]:
+                if token in _CLAUSE_WORDS and not (clause and clause[-1] in _BUT_INTENSIFIERS):
+                    if clause:
+                        yield clause
+                    clause = []
+                    continue
+                clause.append(token)
+            if clause:
+                yield clause
+        yield None
+
+
+_QUESTION = "\x00question"
+_RHETORICAL = {
+    "aren't": "are",
+    "arent": "are",
+    "isn't": "is",
+    "isnt": "is",
+    "don't": "do",
+    "dont": "do",
+    "doesn't": "does",
+    "doesnt": "does",
+    "wouldn't": "would",
+    "wouldnt": "would",
+    "won't": "will",
+    "wont": "will",
+    "shouldn't": "should",
+    "shouldnt": "should",
+    "can't": "can",
+    "cant": "can",
+    "weren't": "were",
+    "wasn't": "was",
+}
+_CLAUSE_WORDS = frozenset(["but", "however", "although", "whereas"])
+_BUT_INTENSIFIERS = frozenset(["nothing", "anything", "all"])
+
+
 def _negated(text: str, match: re.Match[str]) -> bool:
     """A negator shortly before the predicate flips it: 'X are not disgusting', 'I don't hate X'.
 
@@ -250,6 +326,23 @@ def _negated(text: str, match: re.Match[str]) -> bool:
     for phrase in _NOT_NEGATIONS:
         before = before.replace(phrase, " ")
     return any(word in _NEGATORS for word in before.split(" ")[-6:])
+
+
+def _gerund_subject(text: str) -> bool:
+    """'Hating Muslims is stupid': the predicate is about the act, not the group."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word in ("qqg", "qqs", "qqp"):
+            before = [w for w in words[:i] if w not in _FILLERS]
+            return (
+                len(before) == 1
+                and before[0].endswith("ing")
+                and before[0] not in ("being", "fucking", "fuckin", "effing", "frigging", "feeling")
+            )
+    return False
+
+
+_FILLERS = frozenset(["all", "the", "those", "these", "other", "some", "any", "on", "against"])
 
 
 def _reported(text: str, match: re.Match[str]) -> bool:

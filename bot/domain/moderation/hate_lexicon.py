@@ -111,19 +111,53 @@ class Lexicon:
     slurs: dict[str, Slur] = field(default_factory=dict)
     two_word_slurs: dict[tuple[str, str], Slur] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
+    gate_words: frozenset[str] = frozenset()
+    context_words: frozenset[str] = frozenset()
 
-    @property
-    def gate(self) -> frozenset[str]:
-        """Squeezed tokens whose presence means rule 1 must read the message closely."""
-        return _gate(id(self))
+    def mentions_group_or_slur(self, squeezed_tokens: tuple[str, ...]) -> bool:
+        """A cheap test whether rule 1 must read the message closely: a group noun or a strong
+        slur, or a group adjective used of people ('black people', 'the disabled', 'a jew').
+
+        Weak slurs ('bitch') alone never make a rule-1 finding, so they do not count.
+        """
+        if not self.gate_words.isdisjoint(squeezed_tokens):
+            return True
+        if self.context_words.isdisjoint(squeezed_tokens):
+            return False
+        last = len(squeezed_tokens) - 1
+        for i, token in enumerate(squeezed_tokens):
+            if token not in self.context_words:
+                continue
+            if i < last and squeezed_tokens[i + 1] in self.person_nouns:
+                return True
+            if i and squeezed_tokens[i - 1] in _DETERMINERS | {"being"}:
+                return True
+        return False
 
 
-def _typos(word: str) -> Iterable[str]:
-    """One deleted letter or two swapped neighbours: how slurs and group names get misspelt."""
-    for i in range(1, len(word)):
-        yield word[:i] + word[i + 1 :]
+def _typos(word: str, deletions: bool = True) -> Iterable[str]:
+    """One deleted letter or two swapped neighbours, never touching the first letter (typos
+    rarely do, and it keeps 'slaughter' from claiming 'laughter')."""
+    if deletions:
+        # Not the last letter either: 'illegals' minus its s is 'illegal', a different word.
+        for i in range(1, len(word) - 1):
+            yield word[:i] + word[i + 1 :]
     for i in range(1, len(word) - 1):
         yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def typo_map(words: Iterable[str], known: frozenset[str]) -> dict[str, str]:
+    """Misspellings of words of 7+ letters mapped to the word; known words never remapped.
+
+    Shorter words are left alone: 'threat' minus a letter is 'treat', 'smelly' is 'smell'.
+    """
+    table: dict[str, str] = {}
+    for word in words:
+        if len(word) >= 7 and word.isalpha():
+            for typo in _typos(word):
+                if typo not in known:
+                    table.setdefault(typo, word)
+    return table
 
 
 def _sq(word: str) -> str:
@@ -172,15 +206,19 @@ def load_lexicon() -> Lexicon:
     # Misspellings of long words, unless the misspelling is itself a lexicon word.
     taken = set(lex.groups) | set(lex.singulars) | set(lex.adjectives) | set(lex.slurs)
     for key, category in list(lex.groups.items()):
-        if len(key) >= 6 and " " not in key:
-            for typo in _typos(key):
+        if len(key) >= 5 and " " not in key:
+            # Five-letter names only get swaps: deleting a letter of 'women' makes 'omen'.
+            for typo in _typos(key, deletions=len(key) >= 6):
                 if typo not in taken:
                     lex.groups.setdefault(squeeze(typo)[0], category)
-    for key, slur in list(lex.slurs.items()):
-        if len(key) >= 5 and slur.strong and not slur.homonym:
+    for slur in list(lex.slurs.values()):
+        # Short slurs sit one letter away from ordinary words ('spick'/'sick', 'beaner'/
+        # 'banner', 'troons'/'toons'): only long ones get misspellings, and only those that
+        # have no doubled letter to squeeze into yet another word.
+        if len(slur.word) >= 7 and slur.strong and not slur.homonym:
             for typo in _typos(slur.word):
-                sq = squeeze(typo)[0]
-                if sq not in taken and sq not in _STRICT_SQUEEZED:
+                sq, _ = squeeze(typo)
+                if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:
                     lex.slurs.setdefault(sq, slur)
     # Group names written without a space ('blackpeople', 'transwomen').
     for adjective, category in list(lex.adjectives.items()):
@@ -200,16 +238,14 @@ def load_lexicon() -> Lexicon:
         "negators",
     ):
         lex.words[name] = sorted(set(raw[name]), key=len, reverse=True)
+    lex.gate_words = frozenset(
+        set(lex.groups)
+        | {key for key, slur in lex.slurs.items() if slur.strong}
+        | {first for first, _ in lex.two_word_slurs}
+        | {key.split(" ")[0] for key in lex.groups if " " in key}
+    )
+    lex.context_words = frozenset(set(lex.adjectives) | set(lex.singulars))
     return lex
-
-
-@lru_cache(maxsize=4)
-def _gate(_: int) -> frozenset[str]:
-    lex = load_lexicon()
-    keys = set(lex.groups) | set(lex.singulars) | set(lex.slurs)
-    keys |= {first for first, _ in lex.two_word_slurs}
-    keys |= {a for a in lex.adjectives if " " not in a}
-    return frozenset(keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +286,11 @@ def tag_clause(
         if two is not None:
             slurs.append((two, f"{word} {tokens[i + 1][0]}", True))
             out.append(SLUR_TAG)
+            i += 2
+            continue
+        if f"{sq} {nxt}" in lex.groups:
+            groups.append(f"{word} {tokens[i + 1][0]}")  # 'asylum seekers'
+            out.append(GROUP_TAG)
             i += 2
             continue
         if sq in lex.adjectives and nxt in lex.person_nouns:

@@ -32,11 +32,19 @@ _SUBJECT = (
     r"(?:i|we|i'm|im|we're|someone|somebody|everyone|everybody|people|you|they|let's|lets|u|y'all"
     r"|one day i|one day we|i swear i|i really)"
 )
-_COPULA = r"(?:are|is|r|were|was|be|being|been|seem|seems|look|looks|become|remain|all|so|too|such|'re|re|am)"
+_COPULA = (
+    r"(?:are|is|r|were|was|be|being|been|seem|seems|look|looks|become|remain|all|so|too|such|'re"
+    r"|re|am|just|really|truly|always|simply)"
+)
 _INTENSIFIERS = (
     r"(?:little|old|fat|fucking|fuckin|damn|bloody|lazy|dirty|stinking|filthy|ugly|stupid|dumb|sick"
     r"|evil|illegal|disgusting|smelly|nasty|vile|godless)"
 )
+
+
+def _split_words(text: str) -> list[str]:
+    """The words of a whitespace-separated word list."""
+    return text.split()
 
 
 def _alt(words: list[str]) -> str:
@@ -45,12 +53,19 @@ def _alt(words: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PatternFamily:
-    """A named family of regexes; ``predicate`` is the group index that holds the key words."""
+    """A named family of regexes over tagged clauses.
+
+    In each pattern the group ``p`` holds the predicate (the words that make it hateful) and a
+    group ``n`` marks a negation that is part of the meaning. ``triggers``, when given, are words
+    of which a clause must contain one for any pattern of the family to match: a set lookup
+    spares most clauses the regexes.
+    """
 
     kind: str
     reason: str
     patterns: tuple[re.Pattern[str], ...]
     negatable: bool = True
+    triggers: frozenset[str] | None = None
 
 
 def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
@@ -67,6 +82,37 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
 
     def c(*patterns: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for p in patterns)
+
+    def firsts(*lists: list[str]) -> set[str]:
+        return {phrase.split(" ")[0] for words in lists for phrase in words}
+
+    threat_triggers = firsts(
+        w["threat_verbs"],
+        w["threat_phrases"],
+        w["threat_participles"],
+        w["threat_participle_phrases"],
+    ) | set(
+        _split_words(
+            """die burn rot hang suffer perish extinct wiped disappear death extermination genocide
+            holocaust gas chambers chamber ovens oven bullets bullet noose live exist breed
+            reproduce alive kids children survive dead without wish hope pray sight fire better
+            make let watch see killing shooting murdering gassing hanging lynching exterminating
+            eradicating deporting burning beating raping torturing slaughtering bombing stabbing
+            eliminating wiping getting only"""
+        )
+    )
+    emotion_triggers = firsts(w["emotion_verbs"], w["emotion_phrases"]) | {
+        "to",
+        "screw",
+        "down",
+        "away",
+        "fuck",
+        "go",
+        "burn",
+        "rot",
+        "piss",
+        "get",
+    }
 
     threat = PatternFamily(
         "threat",
@@ -92,7 +138,21 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"\b(?:wish|hope|pray) (?:that )?(?:{_FILL} ){{0,4}}{G} (?:would |will |all |)"
             rf"(?P<p>die|were dead|was dead|get killed|burn|rot|suffer|get cancer|drop dead|go extinct)",
             rf"\b(?P<p>{tv}) (?:{_FILL} ){{0,4}}{G} (?:on sight|like the|with fire)",
+            rf"\b(?:make|let|watch|see) (?:{_FILL} ){{0,4}}{G} (?P<p>suffer|pay|bleed|die|burn|rot"
+            r"|disappear|regret it|scream|beg)\b",
+            rf"\b(?P<p>killing|shooting|murdering|gassing|hanging|lynching|exterminating|eradicating"
+            r"|deporting|burning|beating|raping|torturing|slaughtering|bombing|stabbing|eliminating"
+            rf"|wiping out|getting rid of) (?:{_FILL} ){{0,4}}{G} (?:is|would be|will be|should be|"
+            r"must be|was|are) (?:\S+ ){0,3}?(?:right|good|great|fine|justified|necessary|the "
+            r"answer|the solution|needed|fun|a good thing|okay|ok|the only way|our duty|a "
+            r"service|a public service|what we need|the right thing|based)\b",
+            rf"\bbetter (?:off )?if (?:{_FILL} ){{0,4}}{G} (?P<n>didn't|did not|don't|dont|didnt"
+            r"|weren't|were not|wasn't|no longer|never) (?P<p>exist|existed|live|lived|exist "
+            r"anymore|around|here|breathe|born)",
+            rf"\bbetter (?:off )?if (?:{_FILL} ){{0,4}}{G} (?:were|was|are|all) (?:all )?(?P<p>dead|"
+            r"gone|extinct|wiped out|exterminated|deported|locked up)",
         ),
+        triggers=frozenset(threat_triggers),
     )
     dehumanise = PatternFamily(
         "dehumanise",
@@ -105,6 +165,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"\b(?:treat|treated|treating) (?:{_FILL} ){{0,4}}{G} (?:like|as) (?:\S+ ){{0,2}}?(?P<p>{deh})",
         ),
         negatable=True,
+        triggers=frozenset(firsts(w["dehumanising"]) | {"qqs"}),
     )
     derogate = PatternFamily(
         "derogate",
@@ -138,15 +199,24 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             r"unnatural|degeneracy|against nature|a disease)\b",
             rf"{G}(?: \S+){{0,2}} (?:should|must) (?P<n>not|never) (?:be allowed|have|get|be given) "
             r"(?P<p>\S+)",
-            rf"\b(?P<n>shouldn't|should not|must not|never|don't|do not|dont) (?P<p>let|allow|hire"
-            rf"|trust|rent to|vote for|date|marry|serve) (?:{_FILL} ){{0,4}}{G}",
+            rf"\b(?P<n>shouldn't|should not|must not|never) (?P<p>let|allow) (?:{_FILL} ){{0,4}}{G}"
+            r" (?:in|into|near|to|vote|drive|lead|work|enter|teach|adopt|marry|serve|have|run|"
+            r"live|stay|come)\b",
+            rf"\b(?P<n>never|don't|do not|dont|wouldn't|would never|won't) (?:ever )?(?P<p>hire|"
+            rf"rent to|vote for|date|marry|serve) (?:{_FILL} ){{0,4}}{G}",
             rf"{G}(?: \S+){{0,2}} (?:have|has|deserve|deserves) (?P<n>no) (?P<p>place|rights|right|"
             r"business|future|home|voice)\b",
             rf"\b(?P<n>no) {G} (?P<p>allowed|wanted|welcome|please|here)\b",
-            rf"\b(?:keep|get|kick|throw|drive) (?:{_FILL} ){{0,4}}{G} (?P<p>out)\b",
+            rf"(?:^|\b(?:we|i|should|must|need to|let's|lets|gotta|have to|got to|just) )(?:keep|get"
+            rf"|kick|throw) (?:{_FILL} ){{0,4}}{G} (?P<p>out)\b",
             rf"\b(?:go back to|send (?:them|{G}) back to) (?P<p>(?:your|their) (?:own )?"
             r"(?:country|countries|land|shithole|jungle|desert))",
             rf"\b(?P<p>typical) {G}",
+            rf"\b(?P<n>nothing|no one|nobody|none) (?:is |are )?(?P<p>worse|lower|dumber|uglier|"
+            rf"more disgusting|more pathetic|more useless|filthier|lazier) than (?:{_FILL} ){{0,3}}{G}",
+            rf"{G}(?: \S+){{0,3}} (?P<p>(?:know|learn|remember|stay in|be put in|be kept in) "
+            r"(?:their|its|your) place)",
+            rf"\bput (?:{_FILL} ){{0,4}}{G} (?P<p>in (?:their|its) place)",
             rf"{G}(?: \S+){{0,1}} (?P<p>all look the same|are all the same|smell|stink|are a "
             r"plague|are a burden|are a drain|are a cancer|are a disease)\b",
             rf"\b(?:i'd|i would|i will|i'll) (?:never|rather die than) (?P<p>hire|date|trust|vote "
@@ -162,6 +232,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"{G}(?: \S+){{0,2}} (?:can|should|must) (?P<p>go to hell|fuck off|get fucked|burn in"
             r" hell|rot in hell|piss off)",
         ),
+        triggers=frozenset(emotion_triggers),
     )
     negated_positive = PatternFamily(
         "negated-positive",
@@ -174,6 +245,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"\b(?P<n>never) (?P<p>trust|hire|believe|respect|like) (?:{_FILL} ){{0,4}}{G}",
         ),
         negatable=False,
+        triggers=frozenset(firsts(w["negators"]) | {"no", "never"}),
     )
     return (threat, dehumanise, derogate, emotion, negated_positive)
 

@@ -16,6 +16,7 @@ Views:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -37,6 +38,10 @@ _MASKED_LINK = re.compile(r"\[([^\]]*)\]\((\S*?)\)")
 _LINE_MARKUP = re.compile(r"(?m)^\s*(?:>>>|>|#{1,3}|-#)\s+")
 _DISCORD_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:(\w+):\d+>")
 _WS = re.compile(r"\s+")
+_MARKUP_CHARS = re.compile(r"\*|__|(?<!\w)_|~~|\|\||`|\]\(|<[@#:a]|(?m:^\s*(?:>|#|-#))")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+_CLAUSE_CHARS = re.compile(r"[,:()\u2014\u2013]| - ")
+_CLAUSE_SPLIT = re.compile(r"[,:()]|\s[-\u2013\u2014]+\s|\u2014")
 # Raw tokens keep leet characters and in-word asterisks ('f*ck'); everything else splits.
 _RAW_TOKEN = re.compile(r"[a-z0-9@$!*+'’]+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|\*")
@@ -60,6 +65,17 @@ _HAS_RUN = re.compile(r"(.)\1")
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of ``plain`` and its tokens ``[start, end)``; ``clause_starts`` are the token
+    indices where a clause begins (after a comma, colon, dash or bracket)."""
+
+    plain: str
+    start: int
+    end: int
+    clause_starts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class NormalizedText:
     """The views of one text that filters match against (see the module docstring)."""
 
@@ -70,6 +86,7 @@ class NormalizedText:
     squeezed: str
     runs: bytes
     token_starts: tuple[int, ...]
+    sentences: tuple[Sentence, ...] = ()
 
     @property
     def text(self) -> str:
@@ -132,6 +149,8 @@ def _fold(text: str) -> str:
 
 
 def _unwrap_markdown(text: str) -> str:
+    if _MARKUP_CHARS.search(text) is None:
+        return text  # most messages carry no markdown at all
     text = _MASKED_LINK.sub(r"\1 \2", text)
     text = _DISCORD_MENTION.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
     text = _LINE_MARKUP.sub("", text)
@@ -151,6 +170,8 @@ def normalize_plain(text: str) -> str:
 
 
 def _decode_token(raw: str) -> str:
+    if raw.isalpha():
+        return raw  # the common case: a plain word
     token = raw.strip("'’").replace("’", "'")
     token = token.rstrip("!+*").lstrip("!+*@")
     letters = sum(c.isalpha() for c in token)
@@ -162,6 +183,8 @@ def _decode_token(raw: str) -> str:
 
 def _join_split_letters(words: list[str]) -> list[str]:
     """Join runs of three or more single letters: 'k y s' and 'n.i.g.g.e.r' were split words."""
+    if sum(1 for w in words if len(w) == 1) < 3:
+        return words
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
@@ -178,6 +201,7 @@ def _join_split_letters(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65_536)
 def squeeze(word: str) -> tuple[str, bytes]:
     """Collapse runs of a repeated character; return the squeezed word and each run's length."""
     if _HAS_RUN.search(word) is None:
@@ -195,45 +219,54 @@ def squeeze(word: str) -> tuple[str, bytes]:
 
 def tokenize(plain: str) -> list[str]:
     """Canonical tokens of a ``plain`` text: leetspeak decoded, split letters joined."""
-    words: list[str] = []
-    for raw in _RAW_TOKEN.findall(plain):
-        decoded = _decode_token(raw)
-        if not decoded:
-            continue
-        if "*" in decoded and decoded.strip("*"):
-            # 'f*ck' stays one token so lexicons can read a censored word as what it hides.
-            words.append(decoded)
-            continue
-        words.extend(w for w in _WORD.findall(decoded) if w != "*")
+    words = [word for raw in _RAW_TOKEN.findall(plain) for word in _raw_token_words(raw)]
     return _join_split_letters(words)
+
+
+@lru_cache(maxsize=131_072)
+def _raw_token_words(raw: str) -> tuple[str, ...]:
+    """The canonical words one raw token stands for (cached: chat vocabulary is small)."""
+    decoded = _decode_token(raw)
+    if not decoded:
+        return ()
+    if decoded.isalnum():
+        return (decoded,)
+    if "*" in decoded and decoded.strip("*"):
+        # 'f*ck' stays one token so lexicons can read a censored word as what it hides.
+        return (decoded,)
+    return tuple(w for w in _WORD.findall(decoded) if w != "*")
 
 
 def normalize(text: str) -> NormalizedText:
     """Run the whole pipeline on a message (or on a pattern a moderator wrote)."""
     plain = normalize_plain(text)
-    tokens = tokenize(plain)
-    squeezed_tokens: list[str] = []
-    parts: list[str] = [" "]
-    run_parts: list[bytes] = [b"\x01"]
-    starts: list[int] = []
-    offset = 1
-    for token in tokens:
-        sq, runs = squeeze(token)
-        squeezed_tokens.append(sq)
-        starts.append(offset)
-        parts.append(sq)
-        parts.append(" ")
-        run_parts.append(runs)
-        run_parts.append(b"\x01")
-        offset += len(sq) + 1
+    tokens: list[str] = []
+    sentences: list[Sentence] = []
+    for sentence in _SENTENCE_SPLIT.split(plain):
+        first = len(tokens)
+        clause_starts: list[int] = []
+        for clause in (
+            _CLAUSE_SPLIT.split(sentence) if _CLAUSE_CHARS.search(sentence) else (sentence,)
+        ):
+            words = tokenize(clause)
+            if words:
+                clause_starts.append(len(tokens))
+                tokens.extend(words)
+        if len(tokens) > first:
+            sentences.append(Sentence(sentence.strip(), first, len(tokens), tuple(clause_starts)))
+    pairs = [squeeze(token) for token in tokens]
+    squeezed_tokens = tuple([pair[0] for pair in pairs])
+    # Each token starts one past the end of the previous one (a single space between).
+    starts = tuple(itertools.accumulate((len(t) + 1 for t in squeezed_tokens[:-1]), initial=1))
     return NormalizedText(
         original=text,
         plain=plain,
         tokens=tuple(tokens),
-        squeezed_tokens=tuple(squeezed_tokens),
-        squeezed="".join(parts),
-        runs=b"".join(run_parts),
-        token_starts=tuple(starts),
+        squeezed_tokens=squeezed_tokens,
+        squeezed=" " + " ".join(squeezed_tokens) + " ",
+        runs=b"\x01" + b"\x01".join([pair[1] for pair in pairs]) + b"\x01",
+        token_starts=starts if tokens else (),
+        sentences=tuple(sentences),
     )
 
 

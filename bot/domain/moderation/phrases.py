@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bot.domain.moderation.normalize import NormalizedText, tokenize
 
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 CONTRACTIONS: dict[str, str] = {
     "i'll": "i will",
     "we'll": "we will",
@@ -42,19 +40,13 @@ def canonical_words(text: str) -> str:
     return " ".join(CONTRACTIONS.get(token, token) for token in tokenize(text))
 
 
-@lru_cache(maxsize=4_096)
-def _sentences(plain: str) -> tuple[tuple[str, str], ...]:
-    out = []
-    for sentence in _SENTENCES.split(plain):
-        words = canonical_words(sentence)
-        if words:
-            out.append((sentence.strip(), words))
-    return tuple(out)
-
-
-def sentences(text: NormalizedText) -> tuple[tuple[str, str], ...]:
-    """(plain sentence, canonical words) for each sentence of a message."""
-    return _sentences(text.plain)
+def sentences(text: NormalizedText) -> list[tuple[str, str]]:
+    """(plain sentence, canonical words with contractions expanded) for each sentence."""
+    get = CONTRACTIONS.get
+    tokens = text.tokens
+    return [
+        (s.plain, " ".join([get(t, t) for t in tokens[s.start : s.end]])) for s in text.sentences
+    ]
 
 
 def alt(words: str) -> str:

@@ -1,0 +1,397 @@
+"""Benchmark and evaluation of the moderation engine (issue 6).
+
+Usage: /work/venv/bin/python bench/bench_moderation.py [--messages 20000] [--no-write]
+
+Measures, single thread, in-process:
+- throughput and latency (p50/p99/max) with 6,000 keywords, 60 regexes, 50 example filters and
+  the built-in detectors, over real chat-like text (davidson-2017 tweets and kcna-2024 sentences);
+- compile time of a 10,000-keyword list and of 10,000 filters; worst case on bad input;
+- the example-filter threshold: recall on hand-written rewordings against false positives on
+  unrelated messages, per threshold;
+- accuracy on our functional cases (tests/domain/moderation/functional_cases.py) per category;
+- for information, precision/recall of the hate class on the davidson-2017 held-out split
+  (the same 80/20 split, seed 13, as bench/train_rule1.py).
+Appends/refreshes the 'moderation' section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
+
+from functional_cases import ALL_CASES  # noqa: E402
+
+from bot.domain.moderation import (  # noqa: E402
+    Action,
+    FilterSpec,
+    MessageInput,
+    ModerationEngine,
+    normalize,
+)
+from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher  # noqa: E402
+
+DATA = Path("/work/shared/data")
+RESULTS = ROOT / "bench/RESULTS.md"
+SEED = 13
+
+# Hand-written example filters and rewordings of them (positives), for the threshold.
+EXAMPLE_PAIRS = [
+    (
+        "The famine never happened, it is western propaganda.",
+        "that famine never happened, just western propaganda",
+    ),
+    ("The prison camps in North Korea are a CIA hoax.", "north korean prison camps? a cia hoax"),
+    ("Defectors are paid to lie about the camps.", "those defectors get paid to lie about camps"),
+    ("Buy cheap followers now at my website.", "buy cheap followers at my site now"),
+    (
+        "Free nitro giveaway, click the link to claim.",
+        "free nitro giveaway!! click link to claim it",
+    ),
+    ("Starving North Koreans are on a free diet.", "starving north koreans on free diet lol"),
+    ("Kim Jong Un is a genius and the camps are fine.", "kim jong un genius, the camps are fine"),
+    ("Women should not be allowed to post here.", "women shouldnt be allowed to post here"),
+    ("Send all the defectors back to be executed.", "send defectors back so they get executed"),
+    ("The torture reports are fabricated by Seoul.", "torture reports fabricated by seoul"),
+    (
+        "Join my crypto pump group for guaranteed profits.",
+        "join the crypto pump group, guaranteed profit",
+    ),
+    ("This server is trash and the mods are clowns.", "this server is trash, mods are clowns"),
+    (
+        "North Korea has no political prisoners at all.",
+        "there are no political prisoners in north korea at all",
+    ),
+    ("The Arduous March was invented by the media.", "arduous march invented by media"),
+    (
+        "Repatriated refugees deserve whatever they get.",
+        "refugees who get repatriated deserve what they get",
+    ),
+]
+
+
+def load_messages(limit: int) -> list[str]:
+    """Chat-like text: tweets and short news sentences, shuffled with a fixed seed."""
+    texts: list[str] = []
+    with (DATA / "davidson-2017/tweets.jsonl").open(encoding="utf-8") as handle:
+        texts.extend(json.loads(line)["text"] for line in handle)
+    with (DATA / "kcna-2024/articles.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            body = json.loads(line)["text"]
+            texts.extend(s for s in re.split(r"(?<=[.!?])\s+", body)[:8] if len(s) > 20)
+    rng = random.Random(SEED)
+    rng.shuffle(texts)
+    return texts[:limit]
+
+
+def make_filters(rng: random.Random) -> list[FilterSpec]:
+    """6,000 keywords (60 filters of 100, mixed wildcards), 60 regexes, 50 example filters."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    filters: list[FilterSpec] = []
+    fid = 0
+    for _ in range(60):
+        words = []
+        for _ in range(100):
+            word = "".join(rng.choice(letters) for _ in range(rng.randint(5, 10)))
+            words.append(
+                rng.choice([word, f"{word}*", f"*{word}", f"*{word}*", f"{word} {word[:3]}x"])
+            )
+        fid += 1
+        filters.append(FilterSpec(fid, "keyword", ", ".join(words), 2, Action.REMOVE))
+    for i in range(60):
+        stem = "".join(rng.choice(letters) for _ in range(6))
+        fid += 1
+        pattern = rf"\b{stem}[0-9]{{2,4}}\b|{stem}\s+(?:coin|token)s?\b|https?://{stem}{i}\.\w+"
+        filters.append(FilterSpec(fid, "regex", pattern, 2, Action.FLAG))
+    examples = [a for a, _ in EXAMPLE_PAIRS]
+    while len(examples) < 50:
+        examples.append(
+            " ".join(
+                "".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(8)
+            )
+        )
+    for text in examples:
+        fid += 1
+        filters.append(FilterSpec(fid, "example", text, 3, Action.FLAG))
+    return filters
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def bench_speed(engine: ModerationEngine, messages: list[str]) -> dict[str, float]:
+    for text in messages[:500]:  # warm caches (homoglyph table, regex caches)
+        engine.check(MessageInput(text))
+    latencies: list[float] = []
+    cpu: list[float] = []
+    outcomes: dict[str, int] = defaultdict(int)
+    start = time.perf_counter()
+    cpu_start = time.thread_time()
+    for text in messages:
+        t0 = time.perf_counter()
+        c0 = time.thread_time()
+        verdict = engine.check(MessageInput(text))
+        cpu.append((time.thread_time() - c0) * 1000)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        outcomes[verdict.outcome] += 1
+    elapsed = time.perf_counter() - start
+    cpu_elapsed = time.thread_time() - cpu_start
+    return {
+        "messages": len(messages),
+        "per_second": len(messages) / elapsed,
+        "cpu_per_second": len(messages) / cpu_elapsed,
+        "p50_ms": percentile(latencies, 0.50),
+        "p99_ms": percentile(latencies, 0.99),
+        "cpu_p99_ms": percentile(cpu, 0.99),
+        "max_ms": max(latencies),
+        "mean_ms": statistics.fmean(latencies),
+        "flagged": outcomes["flag"],
+        "removed": outcomes["remove"],
+    }
+
+
+def bench_compile(rng: random.Random) -> dict[str, float]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(4, 12))) for _ in range(10_000)]
+    t0 = time.perf_counter()
+    ModerationEngine(
+        [
+            FilterSpec(i, "keyword", ",".join(words[i * 1000 : (i + 1) * 1000]), 2, Action.REMOVE)
+            for i in range(10)
+        ],
+        builtins=False,
+    )
+    keyword_list = time.perf_counter() - t0
+    specs = [FilterSpec(i, "keyword", w, 2, Action.REMOVE) for i, w in enumerate(words[:9_900])]
+    specs += [
+        FilterSpec(20_000 + i, "regex", rf"\b{w}\d+", 2, Action.FLAG)
+        for i, w in enumerate(words[9_900:9_960])
+    ]
+    specs += [
+        FilterSpec(30_000 + i, "example", f"{w} is an example of spam text", 2, Action.FLAG)
+        for i, w in enumerate(words[9_960:])
+    ]
+    t0 = time.perf_counter()
+    engine = ModerationEngine(specs)
+    ten_thousand = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for w in words[:2000]:
+        engine.check(MessageInput(f"hello {w} there"))
+    per_msg = (time.perf_counter() - t0) / 2000 * 1000
+    return {
+        "keywords_10k_s": keyword_list,
+        "filters_10k_s": ten_thousand,
+        "filters_10k_check_ms": per_msg,
+    }
+
+
+def bench_bad_input(engine: ModerationEngine) -> float:
+    bad = [
+        "",
+        "😀" * 1000,
+        "z̴͉a̷l̶g̵o̸" * 400,
+        "\x00" * 4000,
+        "you " * 1000,
+        "so " * 1333,
+        "a" * 4000,
+        "Muslims " * 500,
+        "(" * 4000,
+        '"' * 4000,
+        "n i g " * 600,
+        "I hate " * 570,
+        "https://x.example " * 200,
+    ]
+    worst = 0.0
+    for text in bad:
+        t0 = time.perf_counter()
+        engine.check(MessageInput(text, attachment_count=1))
+        worst = max(worst, (time.perf_counter() - t0) * 1000)
+    return worst
+
+
+def bench_threshold(messages: list[str]) -> list[dict[str, float]]:
+    matcher = ExampleMatcher(
+        [ExampleGroup(i, (a,)) for i, (a, _) in enumerate(EXAMPLE_PAIRS)], threshold=0.0
+    )
+    positives = [
+        max((s for _, s in matcher.similarities(normalize(b))), default=0.0)
+        for _, b in EXAMPLE_PAIRS
+    ]
+    negatives = [
+        max((s for _, s in matcher.similarities(normalize(t))), default=0.0)
+        for t in messages[:5000]
+    ]
+    rows = []
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        rows.append(
+            {
+                "threshold": threshold,
+                "recall": sum(p >= threshold for p in positives) / len(positives),
+                "false_pos_per_10k": 10_000
+                * sum(n >= threshold for n in negatives)
+                / len(negatives),
+            }
+        )
+    return rows
+
+
+def bench_functional(engine: ModerationEngine) -> dict[str, tuple[int, int]]:
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for category, text, expected in ALL_CASES:
+        verdict = engine.check(MessageInput(text))
+        ok = (
+            verdict.allowed
+            if expected is None
+            else (not verdict.allowed and expected in {h.rule for h in verdict.hits})
+        )
+        group = {None: "allowed", 1: "rule 1", 2: "rule 2", 3: "rule 3"}[expected]
+        for key in (f"{group} / {category}", f"total {group}"):
+            per[key][0] += ok
+            per[key][1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(per.items())}
+
+
+def bench_davidson(engine: ModerationEngine) -> dict[str, float]:
+    from sklearn.model_selection import train_test_split
+
+    rows = [json.loads(line) for line in (DATA / "davidson-2017/tweets.jsonl").open()]
+    labels = [1 if r["label"] == "hate" else 0 for r in rows]
+    _, test_idx = train_test_split(
+        list(range(len(rows))), test_size=0.2, random_state=SEED, stratify=labels
+    )
+    tp = fp = fn = 0
+    for i in test_idx:
+        verdict = engine.check(MessageInput(rows[i]["text"]))
+        predicted = any(h.rule == 1 for h in verdict.hits) and not verdict.allowed
+        tp += predicted and labels[i] == 1
+        fp += predicted and labels[i] == 0
+        fn += (not predicted) and labels[i] == 1
+    return {"precision": tp / max(1, tp + fp), "recall": tp / max(1, tp + fn), "n": len(test_idx)}
+
+
+def write_results(section: str) -> None:
+    start, end = "<!-- moderation:start -->", "<!-- moderation:end -->"
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    block = f"{start}\n{section.rstrip()}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    messages = load_messages(args.messages)
+    t0 = time.perf_counter()
+    engine = ModerationEngine(make_filters(rng))
+    build_s = time.perf_counter() - t0
+    speed = bench_speed(engine, messages)
+    builtins_only = bench_speed(ModerationEngine(), messages[:5000])
+    compile_times = bench_compile(rng)
+    worst_bad = bench_bad_input(engine)
+    thresholds = bench_threshold(messages)
+    functional = bench_functional(ModerationEngine())
+    davidson = bench_davidson(ModerationEngine())
+
+    out: list[str] = []
+    out.append(
+        f"## Moderation engine (bench/bench_moderation.py)\n\n"
+        f"{datetime.now(UTC):%Y-%m-%d}, {platform.machine()}, 2 cores, Python "
+        f"{platform.python_version()}, single thread, in-process.\n"
+    )
+    out.append("### Speed (6,000 keywords, 60 regexes, 50 example filters, built-in detectors)\n")
+    out.append(
+        "| setup | messages | msg/s (wall) | msg/s (CPU) | p50 ms | p99 ms | p99 CPU ms | "
+        "max ms | flagged | removed |"
+    )
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    for name, s in (("all filters + built-ins", speed), ("built-ins only", builtins_only)):
+        out.append(
+            f"| {name} | {s['messages']:,} | {s['per_second']:,.0f} | "
+            f"{s['cpu_per_second']:,.0f} | {s['p50_ms']:.3f} | {s['p99_ms']:.3f} | "
+            f"{s['cpu_p99_ms']:.3f} | {s['max_ms']:.2f} | {s['flagged']} | "
+            f"{s['removed']} |"
+        )
+    out.append("")
+    out.append(
+        f"Load average while running: {os.getloadavg()[0]:.1f} on 2 cores (other work shares "
+        "the machine, so wall-clock numbers include waiting for a core; the CPU columns "
+        "count this thread's own time). Messages: davidson-2017 tweets and kcna-2024 "
+        "sentences, shuffled; KCNA sentences (up to 4,000 chars) make the slow tail.\n"
+    )
+    out.append(f"- engine build with the 6,110 filters above: {build_s:.2f} s")
+    out.append(
+        f"- 10,000-keyword list (10 filters x 1,000) compiled in "
+        f"{compile_times['keywords_10k_s']:.2f} s (target < 1 s)"
+    )
+    out.append(
+        f"- 10,000 filters (9,900 keyword, 60 regex, 40 example) + built-ins built in "
+        f"{compile_times['filters_10k_s']:.2f} s; check {compile_times['filters_10k_check_ms']:.3f}"
+        f" ms/message"
+    )
+    out.append(
+        f"- worst single bad-input message (4,000 chars, Zalgo, emoji, NUL, ...): "
+        f"{worst_bad:.1f} ms (limit 50 ms)\n"
+    )
+    out.append(
+        "### Example-filter threshold (15 hand-written rewordings vs 5,000 unrelated messages)\n"
+    )
+    out.append("| threshold | recall of rewordings | false positives per 10k |")
+    out.append("|---|---|---|")
+    for row in thresholds:
+        out.append(
+            f"| {row['threshold']:.2f} | {row['recall']:.2f} | {row['false_pos_per_10k']:.1f} |"
+        )
+    out.append("")
+    out.append(
+        "### Functional cases (tests/domain/moderation/functional_cases.py, fresh install)\n"
+    )
+    out.append("| group / category | correct | cases | accuracy |")
+    out.append("|---|---|---|---|")
+    for key, (ok, n) in functional.items():
+        label = f"**{key}**" if key.startswith("total") else key
+        out.append(f"| {label} | {ok} | {n} | {ok / n:.2f} |")
+    hateful = functional["total rule 1"]
+    allowed = functional["total allowed"]
+    rule3 = functional["total rule 3"]
+    out.append("")
+    out.append(
+        f"- rule 1 hateful caught: {hateful[0] / hateful[1]:.2f}; all non-violating "
+        f"messages allowed: {allowed[0] / allowed[1]:.2f}; rule 3 denial caught: "
+        f"{rule3[0] / rule3[1]:.2f}"
+    )
+    out.append(
+        f"- davidson-2017 held-out ({davidson['n']:,} tweets), hate class, whole engine "
+        f"(any rule-1 hit): precision {davidson['precision']:.2f}, recall "
+        f"{davidson['recall']:.2f} (Davidson et al.: 0.44 / 0.59; the model alone: see "
+        f"data/rule1_model.json 'eval')"
+    )
+    section = "\n".join(out)
+    print(section)
+    if not args.no_write:
+        write_results(section)
+        print(f"\nwrote section 'moderation' in {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
