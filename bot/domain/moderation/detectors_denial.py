@@ -27,8 +27,13 @@ _TOPIC = alt(
     human_rights abuses abuse atrocities crimes_against_humanity defectors defector testimony
     testimonies refugees escapees persecution purges disappearances abductions abductees
     forced_labor forced_labour slave_labor slave_labour reeducation re_education warmbier
-    coi_report un_report crackdown genocide humanitarian_crisis the_crisis mass_graves
+    coi_report un_report crackdown genocide humanitarian_crisis the_crisis mass_graves yodok
+    hwasong kaechon chongori bukchang
     concentration_camps concentration_camp deaths death_toll"""
+)
+_CAMP = (
+    r"(?:camps?|prisons?|gulags?|kwanliso|kyohwaso|yodok|hwasong|kaechon|chongori|bukchang"
+    r"|labou?r camps?|prison camps?|camp \d+)"
 )
 _NK = (
     r"(?:north korea|north koreans|north korean|dprk|nk|pyongyang|kim jong|kim il|juche|traitors"
@@ -44,7 +49,9 @@ _DISMISSIVE = alt(
 )
 _FILL = (
     r"(?:all|just|a|an|pure|total|complete|utter|nothing but|mostly|largely|totally|simply"
-    r"|basically|big|huge|massive|obviously|clearly|another|more|literally|only|the|some|one)"
+    r"|basically|big|huge|massive|obviously|clearly|another|more|literally|only|the|some|one"
+    r"|western|american|us|cia|south korean|imperialist|liberal|media|zionist|hostile|enemy"
+    r"|yankee|funded|backed|sponsored|paid|manufactured|anti dprk|cia funded|cia backed)"
 )
 
 _DENIAL = tuple(
@@ -59,6 +66,8 @@ _DENIAL = tuple(
         rf"\bthere (?:is|are|was|were) (?P<p>no|not any|not a single|never any|never been any|"
         rf"never been a|never a)(?: such)?(?: \S+){{0,2}} {_TOPIC}",
         rf"\b(?P<p>no such (?:thing as )?(?:an? )?){_TOPIC}",
+        rf"\b(?:dprk|north korea|nk|pyongyang|the country|they|the regime) (?:has|have|had) "
+        rf"(?P<p>no|never had any|never had|zero) (?:\S+ ){{0,1}}{_TOPIC}",
         rf"\b{_TOPIC}(?: \S+){{0,4}} (?:is|are|was|were|being) (?:{_FILL} ){{0,3}}"
         rf"(?P<p>{_DISMISSIVE})\b",
         rf"\b(?P<p>{_DISMISSIVE}) (?:about|of|on) (?:the )?(?:\S+ ){{0,2}}{_TOPIC}",
@@ -68,12 +77,14 @@ _DENIAL = tuple(
         r" (?:the )?(?:cia|us|usa|west|western media|south korea|seoul|media|nis|defectors|"
         r"americans|state department|ned|imperialists|yankees|the west|liberals|the media))\b",
         r"\b(?P<p>cia (?:propaganda|psyop|lies|invention|fabrication|fairy tales?|narrative))\b",
-        r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:is |was |has "
-        r"|ever |has ever |gets |got |really |actually |)(?:starving|starved|starves|starve|"
+        r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:(?:is|was|were|"
+        r"has|have|had|ever|been|really|actually|gets|got|being|there) ){0,3}(?:starving|starved"
+        r"|starves|starve|"
         r"tortured|executed|imprisoned|sent to camps?|sent to a camp|detained|died of hunger|"
         r"persecuted|goes hungry|went hungry))\b",
         rf"\b(?:everyone|people|north koreans|they|koreans) (?:there |in north korea |in {_NK} )?"
-        r"(?:are|is|seem|look|were) (?:all |perfectly |actually |really )?(?P<p>well fed|well-fed"
+        r"(?:are|is|seem|seems|look|looks|were) (?:(?:all|perfectly|actually|really|pretty|quite|"
+        r"very|rather|totally|super|so) ){0,2}(?P<p>well fed|well-fed"
         r"|perfectly happy|happy and fed|fed just fine|doing fine|eating well|living well)",
     )
 )
@@ -86,8 +97,8 @@ _SMEAR = tuple(
         r"stuff|shit) up|make (?:it|this|things|stuff|shit) up|lie for money|lie|lies))\b",
         r"\b(?P<p>(?:every|any) defector (?:is |)(?:lying|a liar|paid|lies))\b",
         r"\b(?P<p>(?:defector|refugee|survivor) (?:stories|testimonies|testimony|accounts) (?:are"
-        r"|is) (?:all |just |always |obviously |)(?:lies|fake|made up|fabricated|bullshit|"
-        r"propaganda|fiction|fairy tales))\b",
+        r"|is) (?:\S+ ){0,3}?(?:lies|fake|made up|fabricated|bullshit|propaganda|fiction|fairy "
+        r"tales|fairytales|invented|scripted))\b",
     )
 )
 _MOCKERY = tuple(
@@ -98,7 +109,7 @@ _MOCKERY = tuple(
         r"\b(?:just|basically|like|more like|glorified|essentially|only|nothing but|practically"
         r"|literally) (?:a |an )?(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa"
         r"|resort|hotel|daycare|sleepaway|camping) camps?)\b",
-        r"\b(?:camps?|prisons?|gulags?|kwanliso) (?:are|is|were|was|sound|sounds|seem|seems) "
+        rf"\b{_CAMP} (?:are|is|were|was|sound|sounds|seem|seems) "
         r"(?:basically |just |like |more like |actually |really |probably |honestly |kind of |)"
         r"(?:a |an )?(?P<p>summer camp|vacation|holiday|resort|spa|fun|fine|nice|not that bad|"
         r"not so bad|no big deal|pretty chill|chill|comfy|cozy|a hotel|a joke|fair|justified|"
