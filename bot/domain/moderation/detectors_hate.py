@@ -34,6 +34,7 @@ from bot.domain.moderation.hate_patterns import (
 )
 from bot.domain.moderation.model import HateModel, load_model
 from bot.domain.moderation.normalize import NormalizedText, squeeze, tokenize
+from bot.domain.moderation.phrases import word_set
 from bot.domain.moderation.verdict import Action, FilterHit
 
 HATE_FILTER_NAME = "builtin:rule1-hate"
@@ -219,11 +220,9 @@ class HateDetector:
                     continue
                 if family.kind == "hate" and _reported(tagged.text, match):
                     continue
-                if _gerund_subject(tagged.text) and family.kind in (
-                    "derogate",
-                    "dehumanise",
-                    "hate",
-                ):
+                if family.kind in _ABOUT_GROUP and _gerund_subject(tagged.text):
+                    continue
+                if family.kind in _ABOUT_GROUP and _describes_treatment(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
@@ -326,6 +325,24 @@ def _negated(text: str, match: re.Match[str]) -> bool:
     for phrase in _NOT_NEGATIONS:
         before = before.replace(phrase, " ")
     return any(word in _NEGATORS for word in before.split(" ")[-6:])
+
+
+_ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate"])
+
+
+def _describes_treatment(text: str, match: re.Match[str]) -> bool:
+    """'North Koreans are treated like animals', 'Jews were called vermin': a report of how
+    others treat or label the group, unless it prescribes it ('should be treated like')."""
+    span = set(text[match.start() : match.end()].split(" "))
+    return _PRESCRIBING.isdisjoint(span) and not _TREATMENT.isdisjoint(span)
+
+
+_TREATMENT = word_set(
+    """treated called seen viewed regarded described portrayed depicted labeled labelled branded
+    dismissed considered stereotyped smeared slandered accused denounced vilified demonized
+    demonised dehumanized dehumanised painted framed"""
+)
+_PRESCRIBING = word_set("should must need needs deserve deserves ought")
 
 
 def _gerund_subject(text: str) -> bool:

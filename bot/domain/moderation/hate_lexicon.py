@@ -111,6 +111,7 @@ class Lexicon:
     slurs: dict[str, Slur] = field(default_factory=dict)
     two_word_slurs: dict[tuple[str, str], Slur] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
+    institutions: frozenset[str] = frozenset()
     gate_words: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
 
@@ -186,6 +187,7 @@ def load_lexicon() -> Lexicon:
         for word in words:
             lex.adjectives[_sq(word.replace("-", " "))] = category
     lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
+    lex.institutions = frozenset(_sq(w) for w in raw["institutions"])
     for word, info in raw["slurs"].items():
         flags = set(info["flags"])
         squeezed_parts = [squeeze(part) for part in word.replace("-", " ").split()]
@@ -320,6 +322,8 @@ def tag_clause(
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)
+        elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
+            out.append(word)  # 'the Chinese government', 'Korean food': not the people
         elif sq in lex.groups or (sq in lex.singulars and prev in _DETERMINERS):
             groups.append(word)
             out.append(GROUP_TAG)

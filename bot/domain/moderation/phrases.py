@@ -49,6 +49,11 @@ def sentences(text: NormalizedText) -> list[tuple[str, str]]:
     ]
 
 
+def word_set(words: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set."""
+    return frozenset(words.split())
+
+
 def alt(words: str) -> str:
     """A regex alternation of space-separated words ('a|b|c' with escaping, longest first)."""
     items = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
