@@ -44,6 +44,7 @@ _DETERMINERS = frozenset(
         "many",
     ]
 )
+_GATE_BEFORE = _DETERMINERS | {"being"}
 _PRONOUNS = {"they": "qqp", "them": "qqp", "theyre": "qqp are", "they're": "qqp are", "em": "qqp"}
 # Words before a slur that make it aimed at people (a homonym like 'chink' needs one).
 _PERSON_CONTEXT = frozenset(
@@ -112,6 +113,7 @@ class Lexicon:
     two_word_slurs: dict[tuple[str, str], Slur] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)
     institutions: frozenset[str] = frozenset()
+    insult_nouns: frozenset[str] = frozenset()
     gate_words: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
 
@@ -129,9 +131,14 @@ class Lexicon:
         for i, token in enumerate(squeezed_tokens):
             if token not in self.context_words:
                 continue
-            if i < last and squeezed_tokens[i + 1] in self.person_nouns:
+            if i < last and (
+                squeezed_tokens[i + 1] in self.person_nouns
+                or squeezed_tokens[i + 1] in self.insult_nouns
+            ):
                 return True
-            if i and squeezed_tokens[i - 1] in _DETERMINERS | {"being"}:
+            if i and squeezed_tokens[i - 1] in _GATE_BEFORE:
+                return True
+            if i > 1 and squeezed_tokens[i - 2] in _GATE_BEFORE:
                 return True
         return False
 
@@ -188,6 +195,9 @@ def load_lexicon() -> Lexicon:
             lex.adjectives[_sq(word.replace("-", " "))] = category
     lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
     lex.institutions = frozenset(_sq(w) for w in raw["institutions"])
+    lex.insult_nouns = frozenset(
+        _sq(w) for w in raw["dehumanising"] + raw["derogatory"] if " " not in w and w.endswith("s")
+    )
     for word, info in raw["slurs"].items():
         flags = set(info["flags"])
         squeezed_parts = [squeeze(part) for part in word.replace("-", " ").split()]
@@ -295,7 +305,12 @@ def tag_clause(
             out.append(GROUP_TAG)
             i += 2
             continue
-        if sq in lex.adjectives and nxt in lex.person_nouns:
+        if sq in lex.adjectives and (nxt in lex.person_nouns or nxt in lex.insult_nouns):
+            if nxt in lex.insult_nouns:  # 'trans freaks': the group, then what it is called
+                groups.append(word)
+                out.append(GROUP_TAG)
+                i += 1
+                continue
             groups.append(f"{word} {tokens[i + 1][0]}")
             out.append(GROUP_TAG)
             i += 2
@@ -324,7 +339,10 @@ def tag_clause(
             out.append(SLUR_TAG if person else word)
         elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
             out.append(word)  # 'the Chinese government', 'Korean food': not the people
-        elif sq in lex.groups or (sq in lex.singulars and prev in _DETERMINERS):
+        elif sq in lex.groups or (
+            sq in lex.singulars
+            and (prev in _DETERMINERS or (len(out) > 1 and out[-2] in _DETERMINERS))
+        ):
             groups.append(word)
             out.append(GROUP_TAG)
         elif refer_back and word in _PRONOUNS:

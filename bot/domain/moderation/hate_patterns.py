@@ -257,7 +257,8 @@ COUNTER_SPEECH = tuple(
         r"telling|spreading|posting|using|acting like|treating|comparing|the)\b",
         r"\b(?:statements?|comments?|posts?|tweets?|remarks?|claims?|jokes?|things?|words?|"
         r"phrases?|slurs?|rhetoric|language|talk|messages?|views?|opinions?|ideas?|people|"
-        r"stuff|crap|shit) (?:like|such as|that say|saying|claiming|calling)\b",
+        r"stuff|crap|shit) (?:like(?! you\b| u\b| them\b| him\b| her\b)|such as|that say|saying"
+        r"|claiming|calling)\b",
         r"\b(?:saying|claiming|calling|suggesting|implying|thinking|believing|pretending|to say|"
         r"to call|to claim|to suggest|to think|to pretend|the idea that|the claim that|the notion"
         r" that|the belief that|the view that|the lie that|the myth that|the stereotype that|"

@@ -508,7 +508,30 @@ BATCH_4: list[Case] = [
     ("batch-4-hateful", "Filthy Jews run the media.", 1),
 ]
 
+BATCH_5: list[Case] = [
+    ("batch-5-hateful", "A woman like you is nothing but trash.", 1),
+    ("batch-5-hateful", "You are just a stupid immigrant.", 1),
+    ("batch-5-hateful", "Trans people like you make me sick.", 1),
+    ("batch-5-hateful", "Muslims like you should be deported.", 1),
+    ("batch-5-hateful", "All you gay people are disgusting.", 1),
+    ("batch-5-hateful", "A black person will never be as good as a white person.", 1),
+    ("batch-5-hateful", "I hate all of you trans freaks.", 1),
+    ("batch-5-hateful", "You Muslims are all the same.", 1),
+    ("batch-5-hateful", "Don't trust any immigrant.", 1),
+    ("batch-5-non-hateful", "Queer rights now!", None),
+    ("batch-5-non-hateful", "I'm so fucking tired today.", None),
+    ("batch-5-non-hateful", "Shit happens.", None),
+    ("batch-5-non-hateful", "Fascists should be shot.", None),
+    ("batch-5-non-hateful", "Feminists are annoying.", None),
+    ("batch-5-non-hateful", "Gay is okay.", None),
+    ("batch-5-non-hateful", "Women deserve better.", None),
+    ("batch-5-non-hateful", "Black people are beautiful.", None),
+    ("batch-5-non-hateful", "There's nothing wrong with being trans.", None),
+    ("batch-5-non-hateful", "Immigrants built this country.", None),
+]
+
 ALL_CASES: list[Case] = [
+    *BATCH_5,
     *BATCH_4,
     *BATCH_3,
     *BATCH_2,
