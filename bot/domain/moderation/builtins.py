@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.domain.moderation.detectors_denial import DenialDetector
-from bot.domain.moderation.detectors_harassment import HarassmentDetector
-from bot.domain.moderation.detectors_hate import HateDetector
+from bot.domain.moderation.detectors_denial import DENIAL_FILTER_NAME, DenialDetector
+from bot.domain.moderation.detectors_harassment import HARASSMENT_FILTER_NAME, HarassmentDetector
+from bot.domain.moderation.detectors_hate import (
+    HATE_FILTER_NAME,
+    MODEL_FILTER_NAME,
+    SLUR_FILTER_NAME,
+    HateDetector,
+)
 from bot.domain.moderation.normalize import NormalizedText
 from bot.domain.moderation.spam import SPAM_FILTER_NAME
 from bot.domain.moderation.verdict import FilterHit
@@ -31,8 +36,13 @@ def build_detectors() -> tuple[Detector, ...]:
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = build_detectors()
 
-#: Names of the shipped detectors (plus the spam tracker, which needs per-guild state).
+#: Every name a built-in hit can carry (detectors may report under several names: rule 1
+#: reports statements, slurs and the trained model apart), plus the per-guild spam tracker.
 BUILTIN_FILTER_NAMES: tuple[str, ...] = (
-    *(d.name for d in BUILTIN_DETECTORS),
+    HATE_FILTER_NAME,
+    SLUR_FILTER_NAME,
+    MODEL_FILTER_NAME,
+    HARASSMENT_FILTER_NAME,
     SPAM_FILTER_NAME,
+    DENIAL_FILTER_NAME,
 )

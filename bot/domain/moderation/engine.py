@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.moderation.builtins import BUILTIN_DETECTORS, Detector
 from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher
@@ -21,7 +21,7 @@ from bot.domain.moderation.keywords import KeywordGroup, KeywordMatcher
 from bot.domain.moderation.normalize import NormalizedText, normalize
 from bot.domain.moderation.regexes import RegexGroup, RegexMatcher
 from bot.domain.moderation.spam import SpamTracker
-from bot.domain.moderation.verdict import DEFAULT_RULES, FilterHit, Verdict, merge_hits
+from bot.domain.moderation.verdict import DEFAULT_RULES, Action, FilterHit, Verdict, merge_hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,19 @@ class ModerationEngine:
         builtins: bool = True,
         rules: Mapping[int, str] | None = None,
         disabled_builtins: Collection[str] = (),
+        builtin_actions: Mapping[str, Action] | None = None,
+        builtin_shadow: Collection[str] = (),
     ) -> None:
+        """Compile a guild's filters.
+
+        ``disabled_builtins`` names built-in filters (see BUILTIN_FILTER_NAMES) to switch off,
+        ``builtin_actions`` overrides the action of a built-in (say, only flag rule 3), and
+        ``builtin_shadow`` puts built-ins in shadow mode (flag only). Stored filters that fail
+        today's validation are skipped and listed in ``rejected``, never fatal.
+        """
+        self.disabled_builtins = frozenset(disabled_builtins)
+        self.builtin_actions: Mapping[str, Action] = dict(builtin_actions or {})
+        self.builtin_shadow = frozenset(builtin_shadow)
         self.rules: Mapping[int, str] = dict(rules) if rules is not None else dict(DEFAULT_RULES)
         self.filters: tuple[FilterSpec, ...] = tuple(f for f in filters if f.enabled)
         rejected: list[RejectedFilter] = []
@@ -76,7 +88,7 @@ class ModerationEngine:
         self._regexes = RegexMatcher(regex_groups)
         self._examples = ExampleMatcher(example_groups)
         self.detectors: tuple[Detector, ...] = (
-            tuple(d for d in BUILTIN_DETECTORS if d.name not in disabled_builtins)
+            tuple(d for d in BUILTIN_DETECTORS if d.name not in self.disabled_builtins)
             if builtins
             else ()
         )
@@ -88,7 +100,7 @@ class ModerationEngine:
         hits = self._filter_hits(text)
         hits.extend(self._builtin_hits(text))
         if spam_state is not None:
-            hits.extend(spam_state.observe(message, text))
+            hits.extend(self._adjust(spam_state.observe(message, text)))
         return merge_hits(hits, self.rules)
 
     def check_text(self, text: str) -> Verdict:
@@ -127,7 +139,20 @@ class ModerationEngine:
         hits: list[FilterHit] = []
         for detector in self.detectors:
             hits.extend(detector.detect(text))
-        return hits
+        return self._adjust(hits)
+
+    def _adjust(self, hits: list[FilterHit]) -> list[FilterHit]:
+        """Apply the guild's choices about built-ins: disabled, other action, shadow mode."""
+        if not (self.disabled_builtins or self.builtin_actions or self.builtin_shadow):
+            return hits
+        adjusted: list[FilterHit] = []
+        for hit in hits:
+            if hit.filter_name in self.disabled_builtins:
+                continue
+            action = self.builtin_actions.get(hit.filter_name, hit.action)
+            shadow = hit.shadow or hit.filter_name in self.builtin_shadow
+            adjusted.append(replace(hit, action=action, shadow=shadow))
+        return adjusted
 
 
 def _clip(text: str, limit: int = 60) -> str:

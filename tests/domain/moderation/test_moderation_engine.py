@@ -61,8 +61,27 @@ def test_builtin_names_and_disabling() -> None:
     assert "builtin:rule1-hate" in BUILTIN_FILTER_NAMES
     assert "builtin:rule3-denial" in BUILTIN_FILTER_NAMES
     assert "builtin:rule2-spam" in BUILTIN_FILTER_NAMES
-    engine = ModerationEngine(disabled_builtins=["builtin:rule1-hate", "builtin:rule1-slurs"])
+    assert "builtin:rule1-slurs" in BUILTIN_FILTER_NAMES
+    engine = ModerationEngine(disabled_builtins=["builtin:rule1-hate"])
     assert engine.check(MessageInput("Muslims are vermin")).allowed
+    only_slurs_off = ModerationEngine(disabled_builtins=["builtin:rule1-slurs"])
+    assert only_slurs_off.check(MessageInput("you faggot")).allowed
+    assert not only_slurs_off.check(MessageInput("Muslims are vermin")).allowed
+
+
+def test_builtin_action_override_and_shadow() -> None:
+    softer = ModerationEngine(builtin_actions={"builtin:rule3-denial": Action.FLAG})
+    assert softer.check(MessageInput("The famine never happened.")).outcome == "flag"
+    shadowed = ModerationEngine(builtin_shadow=["builtin:rule1-hate"])
+    verdict = shadowed.check(MessageInput("Muslims are vermin"))
+    assert verdict.outcome == "flag"
+    assert verdict.hits[0].shadow
+
+
+def test_spam_can_be_disabled() -> None:
+    engine = ModerationEngine(builtins=False, disabled_builtins=["builtin:rule2-spam"])
+    mass = MessageInput("hi", mention_count=50)
+    assert engine.check(mass, SpamTracker()).allowed
 
 
 def test_custom_rule_names_appear_in_reason() -> None:
