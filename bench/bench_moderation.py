@@ -45,6 +45,23 @@ from bot.domain.moderation import (  # noqa: E402
 from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher  # noqa: E402
 
 DATA = Path("/work/shared/data")
+
+# The functional cases are also what the rules were tuned on, so their accuracy is optimistic.
+# Batches 1-4 were each written before looking at how the engine handled them; their accuracy
+# at that first run (recorded by hand, then the failures were fixed generally and the cases kept)
+# is the fairer estimate for unseen suites: (batch, kind, correct, cases).
+BLIND_FIRST_RUN = [
+    ("more-hateful / more-non-hateful", "rule 1 hateful", 28, 35),
+    ("more-hateful / more-non-hateful", "allowed", 37, 38),
+    ("batch-2", "rule 1 hateful", 28, 40),
+    ("batch-2", "allowed", 29, 30),
+    ("batch-3", "rule 3 denial", 14, 20),
+    ("batch-3", "allowed (legitimate NK discussion)", 20, 20),
+    ("batch-4", "rule 1 hateful", 18, 20),
+    ("batch-4", "allowed (reports of abuse, neutral)", 17, 20),
+    ("batch-6", "rule 3 denial", 10, 20),
+    ("batch-6", "allowed (legitimate NK discussion)", 20, 20),
+]
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13
 
@@ -371,6 +388,30 @@ def main() -> None:
     for key, (ok, n) in functional.items():
         label = f"**{key}**" if key.startswith("total") else key
         out.append(f"| {label} | {ok} | {n} | {ok / n:.2f} |")
+    out.append("")
+    out.append("First run of the batches written blind (before their failures were fixed):\n")
+    out.append("| batch | kind | correct | cases | accuracy |")
+    out.append("|---|---|---|---|---|")
+    for batch, kind, ok, n in BLIND_FIRST_RUN:
+        out.append(f"| {batch} | {kind} | {ok} | {n} | {ok / n:.2f} |")
+    denial_blind = [(ok, n) for _, kind, ok, n in BLIND_FIRST_RUN if kind == "rule 3 denial"]
+    hateful_blind = [(ok, n) for _, kind, ok, n in BLIND_FIRST_RUN if kind == "rule 1 hateful"]
+    allowed_blind = [(ok, n) for _, kind, ok, n in BLIND_FIRST_RUN if kind.startswith("allowed")]
+    out.append(
+        f"| **all blind** | rule 1 hateful | {sum(o for o, _ in hateful_blind)} | "
+        f"{sum(n for _, n in hateful_blind)} | "
+        f"{sum(o for o, _ in hateful_blind) / sum(n for _, n in hateful_blind):.2f} |"
+    )
+    out.append(
+        f"| **all blind** | allowed | {sum(o for o, _ in allowed_blind)} | "
+        f"{sum(n for _, n in allowed_blind)} | "
+        f"{sum(o for o, _ in allowed_blind) / sum(n for _, n in allowed_blind):.2f} |"
+    )
+    out.append(
+        f"| **all blind** | rule 3 denial | {sum(o for o, _ in denial_blind)} | "
+        f"{sum(n for _, n in denial_blind)} | "
+        f"{sum(o for o, _ in denial_blind) / sum(n for _, n in denial_blind):.2f} |"
+    )
     hateful = functional["total rule 1"]
     allowed = functional["total allowed"]
     rule3 = functional["total rule 3"]

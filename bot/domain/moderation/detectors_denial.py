@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.moderation.normalize import NormalizedText
-from bot.domain.moderation.phrases import alt, sentences
+from bot.domain.moderation.phrases import alt, canonical_words, sentences
 from bot.domain.moderation.verdict import Action, FilterHit
 
 DENIAL_FILTER_NAME = "builtin:rule3-denial"
@@ -28,7 +28,7 @@ _TOPIC = alt(
     testimonies refugees escapees persecution purges disappearances abductions abductees
     forced_labor forced_labour slave_labor slave_labour reeducation re_education warmbier
     coi_report un_report crackdown genocide humanitarian_crisis the_crisis mass_graves yodok
-    hwasong kaechon chongori bukchang
+    hwasong kaechon chongori bukchang survivors witnesses
     concentration_camps concentration_camp deaths death_toll"""
 )
 _CAMP = (
@@ -45,7 +45,8 @@ _DISMISSIVE = alt(
     nonsense bullshit bs exaggerated overblown exaggeration exaggerations invented staged hype
     hysteria a_joke overstated fraud scam made_up_stories conspiracy invention bollocks
     cia_propaganda western_propaganda us_propaganda american_propaganda imperialist_propaganda
-    south_korean_propaganda debunked"""
+    south_korean_propaganda debunked fantasy fantasies imaginary hallucination fairy_story
+    fake_stories made_up_nonsense nothing"""
 )
 _FILL = (
     r"(?:all|just|a|an|pure|total|complete|utter|nothing but|mostly|largely|totally|simply"
@@ -74,8 +75,12 @@ _DENIAL = tuple(
         rf"\b(?P<p>so called|so-called|fake|imaginary|mythical|fictional|invented|made up|fabled"
         rf"|nonexistent|non-existent) {_TOPIC}",
         r"\b(?P<p>(?:made up|invented|fabricated|exaggerated|staged|faked|cooked up|dreamed up) by"
-        r" (?:the )?(?:cia|us|usa|west|western media|south korea|seoul|media|nis|defectors|"
-        r"americans|state department|ned|imperialists|yankees|the west|liberals|the media))\b",
+        r" (?:the )?(?:cia|us|usa|west|western media|south korea|south koreans|south|seoul|media|"
+        r"nis|defectors|americans|state department|ned|imperialists|yankees|the west|liberals|"
+        r"the media|puppets))\b",
+        r"\b(?:kim|kims|the kims|kim jong un|kim jong il|kim il sung|the regime|the dprk|the "
+        r"government|pyongyang|juche)(?: \S+){0,2} (?:did|does|has done|have done) (?P<p>nothing "
+        r"wrong)\b",
         r"\b(?P<p>cia (?:propaganda|psyop|lies|invention|fabrication|fairy tales?|narrative))\b",
         r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:(?:is|was|were|"
         r"has|have|had|ever|been|really|actually|gets|got|being|there) ){0,3}(?:starving|starved"
@@ -114,10 +119,28 @@ _MOCKERY = tuple(
         r"(?:a |an )?(?P<p>summer camp|vacation|holiday|resort|spa|fun|fine|nice|not that bad|"
         r"not so bad|no big deal|pretty chill|chill|comfy|cozy|a hotel|a joke|fair|justified|"
         r"deserved|necessary|good for them|paradise|luxury)\b",
-        rf"\b(?:{_TOPIC}) (?:is|are|was|were|sounds|seems) (?:\w+ ){{0,2}}?(?P<p>fine|justified|"
+        rf"\b(?:{_TOPIC})(?: \S+){{0,3}} (?:is|are|was|were|sounds|seems) (?:\w+ ){{0,2}}?"
+        r"(?P<p>fine|justified|"
         r"deserved|good|necessary|needed|fair|reasonable|understandable|not a big deal|no big deal"
         r"|acceptable|great|based|the right thing|a good thing|what they deserve|funny|hilarious"
         r"|a good idea|well deserved)\b",
+        rf"\b(?:{_TOPIC})(?: \S+){{0,3}} (?:is|are|was|were) (?P<p>nothing|no big deal|not a big "
+        r"deal|not that bad|not so bad|overblown|a nothingburger)\b",
+        r"\b(?:people|they|defectors|refugees|survivors|the media|media|the west|westerners|"
+        r"journalists|activists) (?:just |always |all |only )?(?P<p>exaggerate|exaggerated|lie for"
+        r" attention|lie for money|make it up|make things up|made it up|made it all up)\b",
+        r"\b(?P<p>(?:getting|get|got|gets|getting exactly) what they deserved?)\b",
+        r"\b(?:prisoners|inmates|detainees|those people|people in (?:the|those) camps|the people "
+        r"in (?:the|those) camps)(?: in (?:the|those) camps)? (?:are|were) (?:just |all |only |"
+        r"simply |basically |mostly )?(?P<p>criminals|traitors|terrorists|spies|scum|enemies|"
+        r"bad people|lowlifes)\b",
+        r"\b(?:famine|starvation|hunger) (?:was|is) (?:just |only |all |really |because of |"
+        r"caused by )*(?:people being |their own )?(?P<p>lazy|laziness)\b",
+        r"\b(?P<p>so called|so-called) (?:survivors|victims|witnesses|refugees|defectors|"
+        r"prisoners|camps|famine|torture)",
+        rf"\b{_CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just |basically |only |simply |really |"
+        r"actually )?(?P<p>re education|reeducation|education|schools?|boot camps?|job training|"
+        r"work programs?|normal prisons?|regular prisons?|like any prison)\b",
         rf"\b(?:{_TOPIC})(?: \S+){{0,2}} (?:is not|isn't|was not|wasn't|are not|aren't|were not"
         r"|weren't) (?:that|so|really|even|particularly) (?P<p>bad|serious|big|terrible|a big "
         r"deal|awful|severe)\b",
@@ -139,6 +162,29 @@ _MOCKERY = tuple(
         rf"\b(?P<p>who cares|nobody cares|no one cares|don't care|dont care|so what|big deal|boo "
         rf"hoo|boohoo|cry me a river|who gives a (?:shit|fuck|damn))\b(?: \S+){{0,6}} {_TOPIC}",
     )
+)
+# In a message about the crisis, a sentence that only waves it away ('Yeah right, total
+# propaganda.') or denies it through a pronoun ('they don't exist') is denial too.
+_BARE_DISMISSAL = re.compile(
+    r"^(?:(?:yeah right|yea right|sure|sure thing|lol|lmao|nah|no way|ok|okay|right|as if) )*"
+    r"(?:(?:it is|that is|this is|its|thats|all|just|total|totally|pure|complete|more|typical"
+    r"|western|cia|us|american|obvious|obviously|a|another|such) ){0,3}"
+    r"(?P<p>lies|a lie|propaganda|fiction|fake news|fake|a hoax|hoax|a myth|myth|bullshit|bs|"
+    r"nonsense|made up|fabricated|exaggerated|fairy tales?|a fairy tale|fantasy)"
+    r"(?: (?:lol|lmao|again|as usual|obviously|tbh|honestly))?$"
+)
+_PRONOUN_DENIAL = re.compile(
+    r"\b(?:they|it|that|those|these|this|such camps|such things)(?: \S+){0,2} (?:don't|do not|"
+    r"doesn't|does not|didn't|did not|never) (?:really |even |actually |ever )?(?P<p>exist|existed"
+    r"|happen|happened|occur|occurred|took place)\b"
+    r"|\b(?:they|it|that|this) (?:is|are|was|were) (?:all |just |a |an |total |pure |complete |"
+    r"western |cia |us |more )*(?P<q>lies|a lie|a hoax|hoax|a myth|fake|propaganda|made up|"
+    r"fabricated|fiction|bullshit|nonsense)\b(?! that| about)"
+)
+_REGIME_SOURCE = re.compile(
+    r"\b(?:kcna|rodong|state media|regime|pyongyang says|pyongyang claims|the government|"
+    r"officials?|north korea says|north korea claims|dprk says|dprk claims|propaganda (?:says|"
+    r"claims|shows)|uriminzokkiri|voice of korea)\b"
 )
 _LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|haha\w*|hehe\w*|xd|kek|lulz|jaja)\b")
 _SAD = re.compile(
@@ -196,10 +242,13 @@ class DenialDetector:
         if _GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         topical = _mentions_topic(text)
+        about_crisis = _TOPIC_RE.search(" ".join(text.tokens)) is not None
         for sentence, words in sentences(text):
             if _GATE.isdisjoint(words.split(" ")) and not topical:
                 continue
             hit = self._sentence_hit(sentence, words, topical)
+            if hit is None and about_crisis:
+                hit = self._dismissal_hit(text, sentence, words)
             if hit is not None:
                 return [hit]
             if _LAUGH.search(words) and _TOPIC_RE.search(words) and not _SAD.search(text.plain):
@@ -214,6 +263,27 @@ class DenialDetector:
                     )
                 ]
         return []
+
+    def _dismissal_hit(self, text: NormalizedText, sentence: str, words: str) -> FilterHit | None:
+        """A sentence that waves the crisis away without naming it, in a message that does."""
+        for clause in sentence.split(","):
+            clause_words = canonical_words(clause)
+            match = _BARE_DISMISSAL.match(clause_words) or _PRONOUN_DENIAL.search(clause_words)
+            if match is None:
+                continue
+            if _REBUTTAL.search(words) or _REGIME_SOURCE.search(" ".join(text.tokens)):
+                return None  # 'KCNA says they are fed. Total propaganda.' is about the regime
+            groups = match.groupdict()
+            predicate = groups.get("p") or groups.get("q") or clause_words
+            return FilterHit(
+                self.name,
+                3,
+                Action.REMOVE,
+                predicate,
+                f"denies the humanitarian crisis ('{predicate}')",
+                False,
+            )
+        return None
 
     def _sentence_hit(self, sentence: str, words: str, topical: bool) -> FilterHit | None:
         """The first denial, mockery or smear in a sentence, unless the sentence rebuts denial,
