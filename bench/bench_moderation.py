@@ -61,6 +61,10 @@ BLIND_FIRST_RUN = [
     ("batch-4", "allowed (reports of abuse, neutral)", 17, 20),
     ("batch-6", "rule 3 denial", 10, 20),
     ("batch-6", "allowed (legitimate NK discussion)", 20, 20),
+    ("batch-7", "rule 1 hateful", 14, 20),
+    ("batch-7", "allowed (identity mentions, counter-speech)", 14, 15),
+    ("batch-7", "rule 3 denial", 4, 10),
+    ("batch-7", "allowed (legitimate NK discussion)", 10, 10),
 ]
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13

@@ -35,8 +35,12 @@ _CAMP = (
     r"(?:camps?|prisons?|gulags?|kwanliso|kyohwaso|yodok|hwasong|kaechon|chongori|bukchang"
     r"|labou?r camps?|prison camps?|camp \d+)"
 )
+_NK_SUBJECT = (
+    r"(?:north korea|the dprk|dprk|the regime|pyongyang|kim jong un|kim|the government|the "
+    r"state|nk|the kims|the wpk|the party)"
+)
 _NK = (
-    r"(?:north korea|north koreans|north korean|dprk|nk|pyongyang|kim jong|kim il|juche|traitors"
+    r"(?:north korea|north koreans|north korean|dprk|nk|pyongyang|kim jong|kim il|juche|regime|traitors"
     r"|runaways|deserters)"
 )
 _DISMISSIVE = alt(
@@ -141,6 +145,15 @@ _MOCKERY = tuple(
         rf"\b{_CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just |basically |only |simply |really |"
         r"actually )?(?P<p>re education|reeducation|education|schools?|boot camps?|job training|"
         r"work programs?|normal prisons?|regular prisons?|like any prison)\b",
+        rf"\b{_CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just|basically|only|simply|merely) "
+        r"(?P<p>(?:normal |regular |ordinary )?(?:prisons?|jails?)(?: for (?:real |actual |common "
+        r")?criminals)?)\b",
+        rf"\b{_NK_SUBJECT} (?:has never|have never|never|doesn't|does not|did not|didn't|would "
+        r"never|wouldn't|has not|hasn't) (?:ever |really |actually )?(?P<p>tortured?|executed?|"
+        r"starved?|imprisoned?|killed?|detained?|persecuted?|abused?|harmed?|hurt|murdered?)\b",
+        r"\b(?P<p>deserved? (?:everything|all|whatever) (?:that )?they (?:get|got|gets))\b",
+        rf"\b(?:{_TOPIC}) (?P<p>nonsense|lies|myths?|hoax|hoaxes|bullshit|fairy ?tales?|fantasy|"
+        r"fantasies|bs|crap|propaganda)\b",
         rf"\b(?:{_TOPIC})(?: \S+){{0,2}} (?:is not|isn't|was not|wasn't|are not|aren't|were not"
         r"|weren't) (?:that|so|really|even|particularly) (?P<p>bad|serious|big|terrible|a big "
         r"deal|awful|severe)\b",
@@ -151,7 +164,7 @@ _MOCKERY = tuple(
         r"\b(?P<p>(?:send|sent|ship|deport|return) (?:them|those traitors|the traitors|defectors"
         r"|refugees|escapees|the refugees|those refugees|the defectors|those defectors|them all)"
         r" back)\b",
-        r"\b(?P<p>(?:traitors|defectors|escapees|refugees|runaways|deserters)(?: who \w+){0,1} "
+        r"\b(?P<p>(?:traitors|defectors|escapees|refugees|runaways|deserters)(?: \S+){0,4}? "
         r"(?:deserve|should|"
         r"need to|must|ought to) (?:to )?(?:be )?(?:sent back|executed|tortured|punished|shot|"
         r"imprisoned|locked up|repatriated|starve|rot|die|hanged|jailed|sent to (?:the )?camps?))",
@@ -350,6 +363,7 @@ _GATE = frozenset(
     (_first_words(_TOPIC) - _GENERIC)
     | {"crisis", "rights", "graves", "education", "report"}
     | {"north", "dprk", "nk", "pyongyang", "kim", "juche", "traitors", "runaways", "deserters"}
+    | {"regime", "wpk", "kims"}
     | {"cia", "fed", "starving", "camp", "camps", "defector", "defectors", "koreans"}
 )
 _NK_RE = re.compile(rf"\b{_NK}\b")

@@ -125,6 +125,8 @@ class Lexicon:
         """
         if not self.gate_words.isdisjoint(squeezed_tokens):
             return True
+        if any(t.endswith("'s") and t[:-2] in self.context_words for t in squeezed_tokens):
+            return True  # "a woman's opinion'
         if self.context_words.isdisjoint(squeezed_tokens):
             return False
         last = len(squeezed_tokens) - 1
@@ -324,6 +326,11 @@ def tag_clause(
             groups.append(f"the {tokens[i + 1][0]}")  # 'the disabled are ...'
             out.append(GROUP_TAG)
             i += 2
+            continue
+        if word.endswith("'s") and (sq[:-2] in lex.groups or sq[:-2] in lex.singulars):
+            groups.append(word[:-2])  # "a woman's opinion": the group, possessive
+            out.append(GROUP_TAG)
+            i += 1
             continue
         slur = lookup_slur(lex, sq, runs)
         if slur is not None:

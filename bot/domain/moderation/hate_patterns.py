@@ -194,7 +194,8 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"{G}(?: \S+){{0,2}} (?P<n>can't|cannot|cant|shouldn't|should not|should never|"
             r"can never|could never) (?P<p>be trusted|drive|lead|think|vote|be leaders|do anything|"
             r"be in charge|be smart|handle|control themselves|be equal|be real)",
-            rf"{G}(?: \S+){{0,2}} (?:is|are) (?:a |an )?(?P<p>mental illness|mentally ill|disorder|"
+            rf"{G}(?: \S+){{0,2}} (?:is|are) (?:a |an )?(?P<p>insult to (?:nature|humanity|god|"
+            r"society|women|men)|affront to (?:nature|god|humanity)|mental illness|mentally ill|disorder|"
             r"sickness|perversion|abomination|sin|an illness|illness|choice|a choice|a phase|"
             r"unnatural|degeneracy|against nature|a disease)\b",
             rf"{G}(?: \S+){{0,2}} (?:should|must) (?P<n>not|never) (?:be allowed|have|get|be given) "
@@ -212,6 +213,14 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"\b(?:go back to|send (?:them|{G}) back to) (?P<p>(?:your|their) (?:own )?"
             r"(?:country|countries|land|shithole|jungle|desert))",
             rf"\b(?P<p>typical) {G}",
+            rf"\bonly thing {G} (?:bring|brings|do|does|are good for|is good for|know|knows|give us"
+            r"|contribute|contributes|care about|cares about) (?:is|are) (?P<p>\S+)",
+            rf"\b(?:all )?{G} (?:need|needs) (?:is )?(?P<p>a (?:real |good |proper )?(?:man|dick|"
+            r"husband|beating|slap|smack)|to be (?:put in their place|beaten|slapped|raped))",
+            rf"\b(?:what is|whats|what's|what) the (?P<p>point|use) (?:of|in) {G}",
+            rf"{G}(?: \S+){{0,1}} (?:are|is) (?P<p>behind|the cause of|to blame for) "
+            r"(?:every|all|the|our|most) (?:\S+ )?(?:war|wars|problems?|crimes?|evil|everything|"
+            r"troubles?|disease|diseases|decline|ills)\b",
             rf"\b(?P<n>nothing|no one|nobody|none) (?:is |are )?(?P<p>worse|lower|dumber|uglier|"
             rf"more disgusting|more pathetic|more useless|filthier|lazier) than (?:{_FILL} ){{0,3}}{G}",
             rf"{G}(?: \S+){{0,3}} (?P<p>(?:know|learn|remember|stay in|be put in|be kept in) "
@@ -290,6 +299,7 @@ COUNTER_SPEECH = tuple(
         r"\bwhy (?:do|does|would|did|are|is) (?:people|some people|so many people|they|you|anyone"
         r"|folks|others|bigots) (?:\w+ )?(?:hate|despise|attack|mock|discriminate|dislike|fear|"
         r"hurt|insult|bully|harass|target)",
+        r"\bwho (?:says|said|thinks|told you|decided)\b",
         r"\b(?:racism|sexism|homophobia|transphobia|bigotry|hate speech|ableism|misogyny|"
         r"islamophobia|antisemitism|xenophobia)\b",
     )
