@@ -65,6 +65,8 @@ BLIND_FIRST_RUN = [
     ("batch-7", "allowed (identity mentions, counter-speech)", 14, 15),
     ("batch-7", "rule 3 denial", 4, 10),
     ("batch-7", "allowed (legitimate NK discussion)", 10, 10),
+    ("batch-8", "rule 3 denial", 8, 20),
+    ("batch-8", "allowed (legitimate NK discussion)", 15, 15),
 ]
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13

@@ -10,238 +10,32 @@ exist, but satellite images show them').
 
 from __future__ import annotations
 
-import re
-
+from bot.domain.moderation.denial_patterns import (
+    BARE_DISMISSAL,
+    CORE_TOPIC_RE,
+    DENIAL,
+    DISMISSIVE_WORDS,
+    EXISTENCE_DENIAL,
+    GATE,
+    HEDGE,
+    LAUGH,
+    MOCKERY,
+    NEGATORS,
+    NK_RE,
+    PRONOUN_DENIAL,
+    REBUTTAL,
+    REGIME_SOURCE,
+    SAD,
+    SMEAR,
+    SOFT_DISMISSIVE,
+    SOURCE_QUESTION,
+    TOPIC_RE,
+)
 from bot.domain.moderation.normalize import NormalizedText
-from bot.domain.moderation.phrases import alt, canonical_words, sentences
+from bot.domain.moderation.phrases import canonical_words, sentences
 from bot.domain.moderation.verdict import Action, FilterHit
 
 DENIAL_FILTER_NAME = "builtin:rule3-denial"
-
-_TOPIC = alt(
-    """famine famines starvation starving starve starved starves hunger arduous_march
-    food_shortage food_shortages malnutrition malnourished camp camps prison_camp prison_camps
-    labor_camps labour_camps labor_camp labour_camp gulag gulags kwanliso kyohwaso
-    political_prisoners prisoners prisoner detention detained detainees torture tortured
-    torturing repatriation repatriated repatriate executions execution executed public_executions
-    human_rights abuses abuse atrocities crimes_against_humanity defectors defector testimony
-    testimonies refugees escapees persecution purges disappearances abductions abductees
-    forced_labor forced_labour slave_labor slave_labour reeducation re_education warmbier
-    coi_report un_report crackdown genocide humanitarian_crisis the_crisis mass_graves yodok
-    hwasong kaechon chongori bukchang survivors witnesses
-    concentration_camps concentration_camp deaths death_toll"""
-)
-_CAMP = (
-    r"(?:camps?|prisons?|gulags?|kwanliso|kyohwaso|yodok|hwasong|kaechon|chongori|bukchang"
-    r"|labou?r camps?|prison camps?|camp \d+)"
-)
-_NK_SUBJECT = (
-    r"(?:north korea|the dprk|dprk|the regime|pyongyang|kim jong un|kim|the government|the "
-    r"state|nk|the kims|the wpk|the party)"
-)
-_NK = (
-    r"(?:north korea|north koreans|north korean|dprk|nk|pyongyang|kim jong|kim il|juche|regime|traitors"
-    r"|runaways|deserters)"
-)
-_DISMISSIVE = alt(
-    """lie lies lying hoax hoaxes myth myths fabrication fabrications fabricated made_up fake faked
-    fiction fictional fairytale fairytales fairy_tale fairy_tales propaganda fake_news psyop psyops
-    nonsense bullshit bs exaggerated overblown exaggeration exaggerations invented staged hype
-    hysteria a_joke overstated fraud scam made_up_stories conspiracy invention bollocks
-    cia_propaganda western_propaganda us_propaganda american_propaganda imperialist_propaganda
-    south_korean_propaganda debunked fantasy fantasies imaginary hallucination fairy_story
-    fake_stories made_up_nonsense nothing"""
-)
-_FILL = (
-    r"(?:all|just|a|an|pure|total|complete|utter|nothing but|mostly|largely|totally|simply"
-    r"|basically|big|huge|massive|obviously|clearly|another|more|literally|only|the|some|one"
-    r"|western|american|us|cia|south korean|imperialist|liberal|media|zionist|hostile|enemy"
-    r"|yankee|funded|backed|sponsored|paid|manufactured|anti dprk|cia funded|cia backed)"
-)
-
-_DENIAL = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b{_TOPIC}(?: \S+){{0,4}} (?:never|did not|didn't|didnt|does not|doesn't|doesnt|do not"
-        rf"|don't|dont|never really|never even) (?:really |actually |even )?(?P<p>happened|happen"
-        r"|exist|existed|exists|occur|occurred|took place)\b",
-        rf"\b(?P<p>(?:never|didn't|did not) happened?)\b(?: \S+){{0,6}} {_TOPIC}",
-        rf"\b{_TOPIC}(?: \S+){{0,3}} (?:is|are|was|were) (?:not|never) (?P<p>real|true|happening|"
-        r"a thing)\b",
-        rf"\bthere (?:is|are|was|were) (?P<p>no|not any|not a single|never any|never been any|"
-        rf"never been a|never a)(?: such)?(?: \S+){{0,2}} {_TOPIC}",
-        rf"\b(?P<p>no such (?:thing as )?(?:an? )?){_TOPIC}",
-        rf"\b(?:dprk|north korea|nk|pyongyang|the country|they|the regime) (?:has|have|had) "
-        rf"(?P<p>no|never had any|never had|zero) (?:\S+ ){{0,1}}{_TOPIC}",
-        rf"\b{_TOPIC}(?: \S+){{0,4}} (?:is|are|was|were|being) (?:{_FILL} ){{0,3}}"
-        rf"(?P<p>{_DISMISSIVE})\b",
-        rf"\b(?P<p>{_DISMISSIVE}) (?:about|of|on) (?:the )?(?:\S+ ){{0,2}}{_TOPIC}",
-        rf"\b(?P<p>so called|so-called|fake|imaginary|mythical|fictional|invented|made up|fabled"
-        rf"|nonexistent|non-existent) {_TOPIC}",
-        r"\b(?P<p>(?:made up|invented|fabricated|exaggerated|staged|faked|cooked up|dreamed up) by"
-        r" (?:the )?(?:cia|us|usa|west|western media|south korea|south koreans|south|seoul|media|"
-        r"nis|defectors|americans|state department|ned|imperialists|yankees|the west|liberals|"
-        r"the media|puppets))\b",
-        r"\b(?:kim|kims|the kims|kim jong un|kim jong il|kim il sung|the regime|the dprk|the "
-        r"government|pyongyang|juche)(?: \S+){0,2} (?:did|does|has done|have done) (?P<p>nothing "
-        r"wrong)\b",
-        r"\b(?P<p>cia (?:propaganda|psyop|lies|invention|fabrication|fairy tales?|narrative))\b",
-        r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:(?:is|was|were|"
-        r"has|have|had|ever|been|really|actually|gets|got|being|there) ){0,3}(?:starving|starved"
-        r"|starves|starve|"
-        r"tortured|executed|imprisoned|sent to camps?|sent to a camp|detained|died of hunger|"
-        r"persecuted|goes hungry|went hungry))\b",
-        rf"\b(?:everyone|people|north koreans|they|koreans) (?:there |in north korea |in {_NK} )?"
-        r"(?:are|is|seem|seems|look|looks|were) (?:(?:all|perfectly|actually|really|pretty|quite|"
-        r"very|rather|totally|super|so) ){0,2}(?P<p>well fed|well-fed"
-        r"|perfectly happy|happy and fed|fed just fine|doing fine|eating well|living well)",
-    )
-)
-_SMEAR = tuple(
-    re.compile(p)
-    for p in (
-        r"\b(?P<p>(?:all |the |these |those )?defectors (?:are |were )?(?:all |just |always |only"
-        r" |obviously |clearly |basically |nothing but |)(?:lying|liars|paid liars|paid actors|paid"
-        r"|crisis actors|grifters|frauds|cia assets|cia plants|scammers|making (?:it|this|things|"
-        r"stuff|shit) up|make (?:it|this|things|stuff|shit) up|lie for money|lie|lies))\b",
-        r"\b(?P<p>(?:every|any) defector (?:is |)(?:lying|a liar|paid|lies))\b",
-        r"\b(?P<p>(?:defector|refugee|survivor) (?:stories|testimonies|testimony|accounts) (?:are"
-        r"|is) (?:\S+ ){0,3}?(?:lies|fake|made up|fabricated|bullshit|propaganda|fiction|fairy "
-        r"tales|fairytales|invented|scripted))\b",
-    )
-)
-_MOCKERY = tuple(
-    re.compile(p)
-    for p in (
-        r"\b(?P<p>(?:free|great|good|best|nice|perfect|ultimate|natural|effective|extreme) "
-        r"(?:\w+ )?(?:diet|weight loss|weightloss|fasting|keto|diet plan|slimming))\b",
-        r"\b(?:just|basically|like|more like|glorified|essentially|only|nothing but|practically"
-        r"|literally) (?:a |an )?(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa"
-        r"|resort|hotel|daycare|sleepaway|camping) camps?)\b",
-        rf"\b{_CAMP} (?:are|is|were|was|sound|sounds|seem|seems) "
-        r"(?:basically |just |like |more like |actually |really |probably |honestly |kind of |)"
-        r"(?:a |an )?(?P<p>summer camp|vacation|holiday|resort|spa|fun|fine|nice|not that bad|"
-        r"not so bad|no big deal|pretty chill|chill|comfy|cozy|a hotel|a joke|fair|justified|"
-        r"deserved|necessary|good for them|paradise|luxury)\b",
-        rf"\b(?:{_TOPIC})(?: \S+){{0,3}} (?:is|are|was|were|sounds|seems) (?:\w+ ){{0,2}}?"
-        r"(?P<p>fine|justified|"
-        r"deserved|good|necessary|needed|fair|reasonable|understandable|not a big deal|no big deal"
-        r"|acceptable|great|based|the right thing|a good thing|what they deserve|funny|hilarious"
-        r"|a good idea|well deserved)\b",
-        rf"\b(?:{_TOPIC})(?: \S+){{0,3}} (?:is|are|was|were) (?P<p>nothing|no big deal|not a big "
-        r"deal|not that bad|not so bad|overblown|a nothingburger)\b",
-        r"\b(?:people|they|defectors|refugees|survivors|the media|media|the west|westerners|"
-        r"journalists|activists) (?:just |always |all |only )?(?P<p>exaggerate|exaggerated|lie for"
-        r" attention|lie for money|make it up|make things up|made it up|made it all up)\b",
-        r"\b(?P<p>(?:getting|get|got|gets|getting exactly) what they deserved?)\b",
-        r"\b(?:prisoners|inmates|detainees|those people|people in (?:the|those) camps|the people "
-        r"in (?:the|those) camps)(?: in (?:the|those) camps)? (?:are|were) (?:just |all |only |"
-        r"simply |basically |mostly )?(?P<p>criminals|traitors|terrorists|spies|scum|enemies|"
-        r"bad people|lowlifes)\b",
-        r"\b(?:famine|starvation|hunger) (?:was|is) (?:just |only |all |really |because of |"
-        r"caused by )*(?:people being |their own )?(?P<p>lazy|laziness)\b",
-        r"\b(?P<p>so called|so-called) (?:survivors|victims|witnesses|refugees|defectors|"
-        r"prisoners|camps|famine|torture)",
-        rf"\b{_CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just |basically |only |simply |really |"
-        r"actually )?(?P<p>re education|reeducation|education|schools?|boot camps?|job training|"
-        r"work programs?|normal prisons?|regular prisons?|like any prison)\b",
-        rf"\b{_CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just|basically|only|simply|merely) "
-        r"(?P<p>(?:normal |regular |ordinary )?(?:prisons?|jails?)(?: for (?:real |actual |common "
-        r")?criminals)?)\b",
-        rf"\b{_NK_SUBJECT} (?:has never|have never|never|doesn't|does not|did not|didn't|would "
-        r"never|wouldn't|has not|hasn't) (?:ever |really |actually )?(?P<p>tortured?|executed?|"
-        r"starved?|imprisoned?|killed?|detained?|persecuted?|abused?|harmed?|hurt|murdered?)\b",
-        r"\b(?P<p>deserved? (?:everything|all|whatever) (?:that )?they (?:get|got|gets))\b",
-        rf"\b(?:{_TOPIC}) (?P<p>nonsense|lies|myths?|hoax|hoaxes|bullshit|fairy ?tales?|fantasy|"
-        r"fantasies|bs|crap|propaganda)\b",
-        rf"\b(?:{_TOPIC})(?: \S+){{0,2}} (?:is not|isn't|was not|wasn't|are not|aren't|were not"
-        r"|weren't) (?:that|so|really|even|particularly) (?P<p>bad|serious|big|terrible|a big "
-        r"deal|awful|severe)\b",
-        r"\b(?P<p>(?:deserved it|deserve it|deserved to|deserve to|deserves to|had it coming|"
-        r"serves them right|served them right|good riddance|got what they deserved|asked for it|"
-        r"their own fault|should have starved|should starve|let them starve|let them rot|let them"
-        r" die|they earned it|karma))\b",
-        r"\b(?P<p>(?:send|sent|ship|deport|return) (?:them|those traitors|the traitors|defectors"
-        r"|refugees|escapees|the refugees|those refugees|the defectors|those defectors|them all)"
-        r" back)\b",
-        r"\b(?P<p>(?:traitors|defectors|escapees|refugees|runaways|deserters)(?: \S+){0,4}? "
-        r"(?:deserve|should|"
-        r"need to|must|ought to) (?:to )?(?:be )?(?:sent back|executed|tortured|punished|shot|"
-        r"imprisoned|locked up|repatriated|starve|rot|die|hanged|jailed|sent to (?:the )?camps?))",
-        r"\b(?P<p>only (?:traitors|criminals|bad people|terrorists|enemies|spies|the guilty) "
-        r"(?:go|are sent|get sent|end up|are put) (?:to|in) (?:the )?(?:camps?|prisons?|kwanliso"
-        r"|gulags?))\b",
-        rf"\b(?:{_TOPIC}) (?:is|was) (?P<p>their (?:own )?(?:fault|choice))\b",
-        rf"\b(?P<p>who cares|nobody cares|no one cares|don't care|dont care|so what|big deal|boo "
-        rf"hoo|boohoo|cry me a river|who gives a (?:shit|fuck|damn))\b(?: \S+){{0,6}} {_TOPIC}",
-    )
-)
-# In a message about the crisis, a sentence that only waves it away ('Yeah right, total
-# propaganda.') or denies it through a pronoun ('they don't exist') is denial too.
-_BARE_DISMISSAL = re.compile(
-    r"^(?:(?:yeah right|yea right|sure|sure thing|lol|lmao|nah|no way|ok|okay|right|as if) )*"
-    r"(?:(?:it is|that is|this is|its|thats|all|just|total|totally|pure|complete|more|typical"
-    r"|western|cia|us|american|obvious|obviously|a|another|such) ){0,3}"
-    r"(?P<p>lies|a lie|propaganda|fiction|fake news|fake|a hoax|hoax|a myth|myth|bullshit|bs|"
-    r"nonsense|made up|fabricated|exaggerated|fairy tales?|a fairy tale|fantasy)"
-    r"(?: (?:lol|lmao|again|as usual|obviously|tbh|honestly))?$"
-)
-_PRONOUN_DENIAL = re.compile(
-    r"\b(?:they|it|that|those|these|this|such camps|such things)(?: \S+){0,2} (?:don't|do not|"
-    r"doesn't|does not|didn't|did not|never) (?:really |even |actually |ever )?(?P<p>exist|existed"
-    r"|happen|happened|occur|occurred|took place)\b"
-    r"|\b(?:they|it|that|this) (?:is|are|was|were) (?:all |just |a |an |total |pure |complete |"
-    r"western |cia |us |more )*(?P<q>lies|a lie|a hoax|hoax|a myth|fake|propaganda|made up|"
-    r"fabricated|fiction|bullshit|nonsense)\b(?! that| about)"
-)
-_REGIME_SOURCE = re.compile(
-    r"\b(?:kcna|rodong|state media|regime|pyongyang says|pyongyang claims|the government|"
-    r"officials?|north korea says|north korea claims|dprk says|dprk claims|propaganda (?:says|"
-    r"claims|shows)|uriminzokkiri|voice of korea)\b"
-)
-_LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|haha\w*|hehe\w*|xd|kek|lulz|jaja)\b")
-_SAD = re.compile(
-    r"\b(?:horrif\w*|terrible|awful|tragic|sad|sadly|heartbreaking|disgusting|evil|appalling|"
-    r"devastating|atrocious|sickening|horrible|grim|brutal|cruel|inhuman\w*|shocking|unbearable"
-    r"|rip|pray|praying|condolences|sorry)\b"
-)
-_REBUTTAL = re.compile(
-    r"\b(?:deny|denies|denied|denying|denial|deniers?|denialists?|denialism|claims? that|claim to"
-    r"|say that|(?:people|those|anyone|some|folks|tankies) who (?:say|claim|think|believe|insist"
-    r"|deny|call|pretend)|(?:false|wrong|not true|a lie|absurd|ridiculous|insulting|offensive) "
-    r"(?:to say |to claim |to pretend )?that|the (?:myth|lie|claim|idea|notion|narrative|argument"
-    r"|conspiracy theory) that|debunk\w*|contrary to|despite (?:what|claims|the claims|their)|"
-    r"ignor(?:e|es|ing) (?:the |all the )?evidence|evidence (?:shows|clearly|proves|is clear|is "
-    r"overwhelming)|overwhelming evidence|satellite (?:images?|imagery|photos)|well documented|"
-    r"documented|it did happen|did happen|regime (?:claims|says|insists|maintains|calls|denies|"
-    r"propaganda|wants)|kcna (?:says|claims|calls|insists|denies|reports)|pyongyang (?:denies|"
-    r"claims|says|insists|calls|maintains)|state media (?:says|claims|calls|insists|denies)|"
-    r"north korea (?:denies|claims|says|insists|calls|maintains)|(?:the )?(?:dprk|government|"
-    r"regime|officials?|authorities) (?:denies|deny|claims|claim|says|insists|calls|maintains|"
-    r"denied|claimed|said)|apologists?|whitewash\w*|not (?:a )?(?:hoax|lie|myth|made up)|isn't"
-    r" (?:a )?(?:hoax|lie|myth|propaganda|made up)|wasn't (?:a )?(?:hoax|lie|myth|made up)|(?:was"
-    r"|is|are|were) (?:very |all too |horribly |absolutely )?real|stop (?:denying|pretending|"
-    r"saying|claiming)|how can (?:anyone|you|people|they) (?:deny|say|claim|think|pretend)|can't"
-    r" believe (?:people|anyone|some|you)|shameful that|propaganda (?:says|claims|calls)|"
-    r"(?:they|he|she|some people|tankies|you) (?:keep |still )?(?:say|says|claim|claims|insist"
-    r"|pretend|pretends) (?:that )?|testimon\w+ (?:show|shows|confirm|describe)|survivors? "
-    r"(?:say|describe|report|testify|recall)|(?:un|coi|hrw|amnesty|report) (?:found|documents|"
-    r"documented|confirms|shows|estimates))"
-)
-_SOURCE_QUESTION = re.compile(
-    r"\b(?:source|sources|evidence|proof|verify|verified|verification|reliable|credible|"
-    r"credibility|how do we know|how do you know|is it true|is this true|citation|cite|link|"
-    r"confirmed|confirm|independent|independently|estimate|estimates|numbers|figures|accurate"
-    r"|accuracy|trust|know for sure|account|report|reports|data|studies|study|research)\b"
-)
-_HEDGE = re.compile(
-    r"\b(?:some|a few|one|this|that|his|her|particular|specific|certain|individual|several|not "
-    r"all|may|might|could|possibly|perhaps|probably|sometimes|occasionally|partly|partially|i "
-    r"wonder|not sure|unclear|hard to verify|difficult to verify|can't be verified|cannot be "
-    r"verified|unverified|disputed|inconsistent|retracted|recanted|estimates?|numbers|figures|"
-    r"death toll|count|counts|specifics|details|exact|precise)\b"
-)
-_SOFT_DISMISSIVE = ("exaggerat", "overblown", "overstated", "inflated", "lie", "lying")
 
 
 class DenialDetector:
@@ -252,19 +46,21 @@ class DenialDetector:
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Denial and justification are removed; smears of witnesses and mockery are flagged."""
-        if _GATE.isdisjoint(text.tokens):
+        if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         topical = _mentions_topic(text)
-        about_crisis = _TOPIC_RE.search(" ".join(text.tokens)) is not None
+        about_crisis = TOPIC_RE.search(" ".join(text.tokens)) is not None
         for sentence, words in sentences(text):
-            if _GATE.isdisjoint(words.split(" ")) and not topical:
+            if GATE.isdisjoint(words.split(" ")) and not topical:
                 continue
             hit = self._sentence_hit(sentence, words, topical)
             if hit is None and about_crisis:
                 hit = self._dismissal_hit(text, sentence, words)
+            if hit is None and topical:
+                hit = self._cue_hit(text, sentence, words)
             if hit is not None:
                 return [hit]
-            if _LAUGH.search(words) and _TOPIC_RE.search(words) and not _SAD.search(text.plain):
+            if LAUGH.search(words) and TOPIC_RE.search(words) and not SAD.search(text.plain):
                 return [
                     FilterHit(
                         self.name,
@@ -281,10 +77,10 @@ class DenialDetector:
         """A sentence that waves the crisis away without naming it, in a message that does."""
         for clause in sentence.split(","):
             clause_words = canonical_words(clause)
-            match = _BARE_DISMISSAL.match(clause_words) or _PRONOUN_DENIAL.search(clause_words)
+            match = BARE_DISMISSAL.match(clause_words) or PRONOUN_DENIAL.search(clause_words)
             if match is None:
                 continue
-            if _REBUTTAL.search(words) or _REGIME_SOURCE.search(" ".join(text.tokens)):
+            if REBUTTAL.search(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
                 return None  # 'KCNA says they are fed. Total propaganda.' is about the regime
             groups = match.groupdict()
             predicate = groups.get("p") or groups.get("q") or clause_words
@@ -298,6 +94,37 @@ class DenialDetector:
             )
         return None
 
+    def _cue_hit(self, text: NormalizedText, sentence: str, words: str) -> FilterHit | None:
+        """The broad net, after the precise patterns: a sentence naming the crisis together with
+        a dismissive word ('rumour', 'photoshopped', 'paid actors') or denying it exists, that
+        neither rebuts, reports the regime's claims, asks about sources nor hedges. Flagged
+        for a moderator rather than removed: it reads words, not a whole statement."""
+        cue = EXISTENCE_DENIAL.search(words)
+        predicate = cue.group(0) if cue else ""
+        if not predicate and CORE_TOPIC_RE.search(words) is not None:
+            tokens = words.split(" ")
+            for index, token in enumerate(tokens):
+                window = tokens[max(0, index - 5) : index]
+                if token in DISMISSIVE_WORDS and NEGATORS.isdisjoint(window):
+                    predicate = token
+                    break
+        if not predicate:
+            return None
+        if REBUTTAL.search(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
+            return None
+        if sentence.endswith("?") and SOURCE_QUESTION.search(words):
+            return None
+        if predicate.startswith(SOFT_DISMISSIVE) and HEDGE.search(words):
+            return None
+        return FilterHit(
+            self.name,
+            3,
+            Action.FLAG,
+            predicate,
+            f"seems to deny or belittle the humanitarian crisis ('{predicate}')",
+            False,
+        )
+
     def _sentence_hit(self, sentence: str, words: str, topical: bool) -> FilterHit | None:
         """The first denial, mockery or smear in a sentence, unless the sentence rebuts denial,
         asks about sources, or (for soft claims) hedges. Exemptions are only checked after a
@@ -305,26 +132,26 @@ class DenialDetector:
         exempt: bool | None = None
         hedged: bool | None = None
         for patterns, action, reason in (
-            (_DENIAL, Action.REMOVE, "denies the humanitarian crisis"),
-            (_MOCKERY, Action.REMOVE, "mocks or justifies abuses"),
-            (_SMEAR, Action.FLAG, "dismisses every witness of abuses as a liar"),
+            (DENIAL, Action.REMOVE, "denies the humanitarian crisis"),
+            (MOCKERY, Action.REMOVE, "mocks or justifies abuses"),
+            (SMEAR, Action.FLAG, "dismisses every witness of abuses as a liar"),
         ):
-            if patterns is _MOCKERY and not topical:
+            if patterns is MOCKERY and not topical:
                 continue
             for pattern in patterns:
                 match = pattern.search(words)
                 if match is None:
                     continue
                 if exempt is None:
-                    exempt = _REBUTTAL.search(words) is not None or (
-                        sentence.endswith("?") and _SOURCE_QUESTION.search(words) is not None
+                    exempt = REBUTTAL.search(words) is not None or (
+                        sentence.endswith("?") and SOURCE_QUESTION.search(words) is not None
                     )
                 if exempt:
                     return None
                 predicate = match.group("p")
-                if patterns is _SMEAR or predicate.startswith(_SOFT_DISMISSIVE):
+                if patterns is SMEAR or predicate.startswith(SOFT_DISMISSIVE):
                     if hedged is None:
-                        hedged = _HEDGE.search(words) is not None
+                        hedged = HEDGE.search(words) is not None
                     if hedged:
                         continue  # doubts about one account or figure are fair discussion
                 return FilterHit(
@@ -333,42 +160,6 @@ class DenialDetector:
         return None
 
 
-_TOPIC_RE = re.compile(rf"\b{_TOPIC}\b")
-
-
-def _first_words(alternation: str) -> set[str]:
-    inner = alternation.strip("(?:)")
-    return {option.replace("\\", "").split(" ")[0] for option in inner.split("|")}
-
-
-_GENERIC = frozenset(
-    [
-        "the",
-        "un",
-        "re",
-        "human",
-        "public",
-        "mass",
-        "forced",
-        "political",
-        "crimes",
-        "food",
-        "concentration",
-        "slave",
-        "death",
-    ]
-)
-# Every pattern needs a topic word, a North Korea word or one of the extras.
-_GATE = frozenset(
-    (_first_words(_TOPIC) - _GENERIC)
-    | {"crisis", "rights", "graves", "education", "report"}
-    | {"north", "dprk", "nk", "pyongyang", "kim", "juche", "traitors", "runaways", "deserters"}
-    | {"regime", "wpk", "kims"}
-    | {"cia", "fed", "starving", "camp", "camps", "defector", "defectors", "koreans"}
-)
-_NK_RE = re.compile(rf"\b{_NK}\b")
-
-
 def _mentions_topic(text: NormalizedText) -> bool:
     words = " ".join(text.tokens)
-    return _TOPIC_RE.search(words) is not None or _NK_RE.search(words) is not None
+    return TOPIC_RE.search(words) is not None or NK_RE.search(words) is not None
