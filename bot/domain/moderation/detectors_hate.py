@@ -11,11 +11,22 @@ hateful messages the rules miss.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from bot.domain.moderation.hate_context import (
+    ABOUT_GROUP,
+    CONTRACTIONS,
+    QUESTION,
+    RHETORICAL,
+    Finding,
+    clauses,
+    counter_speech,
+    describes_treatment,
+    gerund_subject,
+    negated,
+    reported,
+)
 from bot.domain.moderation.hate_lexicon import (
     Lexicon,
     TaggedClause,
@@ -24,17 +35,9 @@ from bot.domain.moderation.hate_lexicon import (
     tag_clause,
     typo_map,
 )
-from bot.domain.moderation.hate_patterns import (
-    CONDEMNATION,
-    COUNTER_SPEECH,
-    QUOTED,
-    REPORTING,
-    PatternFamily,
-    build_families,
-)
+from bot.domain.moderation.hate_patterns import QUOTED, PatternFamily, build_families
 from bot.domain.moderation.model import HateModel, load_model
 from bot.domain.moderation.normalize import NormalizedText, squeeze, tokenize
-from bot.domain.moderation.phrases import word_set
 from bot.domain.moderation.verdict import Action, FilterHit
 
 HATE_FILTER_NAME = "builtin:rule1-hate"
@@ -44,32 +47,6 @@ MODEL_FILTER_NAME = "builtin:rule1-model"
 MODEL_FLAG_THRESHOLD = 0.97
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
-# Contractions the statement patterns spell out ('i'm' and 'can't' stay: patterns use them).
-_CONTRACTIONS = {
-    "i'll": "i will",
-    "we'll": "we will",
-    "you'll": "you will",
-    "i'd": "i would",
-    "we'd": "we would",
-    "gonna": "going to",
-    "wanna": "want to",
-    "gotta": "got to",
-    "u": "you",
-    "r": "are",
-    "ur": "your",
-    "youre": "you are",
-    "you're": "you are",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One reason the message is hateful (before counter-speech is considered)."""
-
-    kind: str
-    reason: str
-    matched: str
-    quoted: bool
 
 
 def _emphatic_map(lex: Lexicon) -> dict[str, str]:
@@ -120,7 +97,7 @@ class HateDetector:
             probability = self.model.probability(text.tokens)
             if probability < MODEL_FLAG_THRESHOLD:
                 return []  # nothing found: skip the counter-speech patterns
-        counter = _counter_speech(text.plain)
+        counter = counter_speech(text.plain)
         hits: list[FilterHit] = []
         if findings and not counter.suppresses(findings):
             best = findings[0]
@@ -158,13 +135,13 @@ class HateDetector:
         slur_findings: list[Finding] = []
         group_seen = False
         last_target = ""
-        for tokens in _clauses(text):
+        for tokens in clauses(text):
             if tokens is None:
                 last_target = ""  # a bare verdict only refers back within its sentence
                 continue
-            if tokens[0] == _QUESTION:
+            if tokens[0] == QUESTION:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
-                tokens = [_RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
+                tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
             tagged = tag_clause(words, self.lexicon, refer_back=group_seen)
             clause_text = " ".join(tokens)
@@ -194,7 +171,7 @@ class HateDetector:
     def _words(self, tokens: Sequence[str]) -> list[tuple[str, str, bytes]]:
         words: list[tuple[str, str, bytes]] = []
         for token in tokens:
-            for word in _CONTRACTIONS.get(token, token).split():
+            for word in CONTRACTIONS.get(token, token).split():
                 squeezed, runs = squeeze(word)
                 if word not in self._known:
                     if squeezed in self._emphatic and max(runs) >= 3:
@@ -216,13 +193,13 @@ class HateDetector:
                 match = pattern.search(tagged.text)
                 if match is None:
                     continue
-                if family.negatable and _negated(tagged.text, match):
+                if family.negatable and negated(tagged.text, match):
                     continue
-                if family.kind == "hate" and _reported(tagged.text, match):
+                if family.kind == "hate" and reported(tagged.text, match):
                     continue
-                if family.kind in _ABOUT_GROUP and _gerund_subject(tagged.text):
+                if family.kind in ABOUT_GROUP and gerund_subject(tagged.text):
                     continue
-                if family.kind in _ABOUT_GROUP and _describes_treatment(tagged.text, match):
+                if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
@@ -258,203 +235,3 @@ class HateDetector:
                 )
             )
         return found
-
-
-def _clauses(text: NormalizedText) -> Iterator[list[str] | None]:
-    """The clauses of a message as token lists, with None after each sentence.
-
-    Clauses end at punctuation (recorded by normalisation) and at 'but', 'however', 'although'
-    and 'whereas' (not at 'nothing but', which intensifies rather than contrasts).
-    """
-    tokens = text.tokens
-    for sentence in text.sentences:
-        bounds = [*sentence.clause_starts, sentence.end]
-        question = sentence.plain.endswith("?")
-        for start, end in itertools.pairwise(bounds):
-            if question and tokens[start] in _RHETORICAL:
-                yield [_QUESTION, *tokens[start:end]]
-                continue
-            clause: list[str] = []
-            for token in tokens[start:end]:
-                if token in _CLAUSE_WORDS and not (clause and clause[-1] in _BUT_INTENSIFIERS):
-                    if clause:
-                        yield clause
-                    clause = []
-                    continue
-                clause.append(token)
-            if clause:
-                yield clause
-        yield None
-
-
-_QUESTION = "\x00question"
-_RHETORICAL = {
-    "aren't": "are",
-    "arent": "are",
-    "isn't": "is",
-    "isnt": "is",
-    "don't": "do",
-    "dont": "do",
-    "doesn't": "does",
-    "doesnt": "does",
-    "wouldn't": "would",
-    "wouldnt": "would",
-    "won't": "will",
-    "wont": "will",
-    "shouldn't": "should",
-    "shouldnt": "should",
-    "can't": "can",
-    "cant": "can",
-    "weren't": "were",
-    "wasn't": "was",
-}
-_CLAUSE_WORDS = frozenset(["but", "however", "although", "whereas"])
-_BUT_INTENSIFIERS = frozenset(["nothing", "anything", "all"])
-
-
-def _negated(text: str, match: re.Match[str]) -> bool:
-    """A negator shortly before the predicate flips it: 'X are not disgusting', 'I don't hate X'.
-
-    Only words before the predicate count, so a predicate that starts with one ("can't stand")
-    is not read as negated.
-    """
-    if "n" in match.re.groupindex:
-        return False  # the pattern's meaning includes its own negation ('should not be allowed')
-    start = match.start("p") if "p" in match.re.groupindex else match.start()
-    before = text[:start]
-    for phrase in _NOT_NEGATIONS:
-        before = before.replace(phrase, " ")
-    return any(word in _NEGATORS for word in before.split(" ")[-6:])
-
-
-_ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate"])
-
-
-def _describes_treatment(text: str, match: re.Match[str]) -> bool:
-    """'North Koreans are treated like animals', 'Jews were called vermin': a report of how
-    others treat or label the group, unless it prescribes it ('should be treated like')."""
-    span = set(text[match.start() : match.end()].split(" "))
-    return _PRESCRIBING.isdisjoint(span) and not _TREATMENT.isdisjoint(span)
-
-
-_TREATMENT = word_set(
-    """treated called seen viewed regarded described portrayed depicted labeled labelled branded
-    dismissed considered stereotyped smeared slandered accused denounced vilified demonized
-    demonised dehumanized dehumanised painted framed"""
-)
-_PRESCRIBING = word_set("should must need needs deserve deserves ought")
-
-
-def _gerund_subject(text: str) -> bool:
-    """'Hating Muslims is stupid': the predicate is about the act, not the group."""
-    words = text.split(" ")
-    for i, word in enumerate(words):
-        if word in ("qqg", "qqs", "qqp"):
-            before = [w for w in words[:i] if w not in _FILLERS]
-            return (
-                len(before) == 1
-                and before[0].endswith("ing")
-                and before[0] not in ("being", "fucking", "fuckin", "effing", "frigging", "feeling")
-            )
-    return False
-
-
-_FILLERS = frozenset(["all", "the", "those", "these", "other", "some", "any", "on", "against"])
-
-
-def _reported(text: str, match: re.Match[str]) -> bool:
-    """'Some people hate X' describes others' hatred; 'I hate X' expresses one's own."""
-    before = [w for w in text[: match.start()].split(" ") if w and w not in _SUBJECT_SKIP]
-    return bool(before) and before[-1] in _THIRD_PERSON
-
-
-_SUBJECT_SKIP = frozenset(["really", "still", "just", "do", "does", "did", "so", "truly", "often"])
-_THIRD_PERSON = frozenset(
-    [
-        "people",
-        "they",
-        "he",
-        "she",
-        "some",
-        "many",
-        "others",
-        "bigots",
-        "racists",
-        "homophobes",
-        "who",
-        "folks",
-        "men",
-        "guys",
-    ]
-)
-
-
-# Phrases that contain a negator but intensify rather than negate.
-_NOT_NEGATIONS = ("no better than", "nothing but", "nothing more than", "never anything but")
-
-
-_NEGATORS = frozenset(
-    [
-        "not",
-        "n't",
-        "never",
-        "no",
-        "nobody",
-        "none",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "can't",
-        "cant",
-        "don't",
-        "dont",
-        "doesn't",
-        "doesnt",
-        "didn't",
-        "didnt",
-        "isn't",
-        "isnt",
-        "aren't",
-        "arent",
-        "wasn't",
-        "wasnt",
-        "weren't",
-        "werent",
-        "won't",
-        "wont",
-        "wouldn't",
-        "wouldnt",
-        "shouldn't",
-        "shouldnt",
-        "mustn't",
-        "mustnt",
-        "hardly",
-        "stop",
-        "quit",
-        "against",
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Counter:
-    any: bool
-    strong: bool
-    reporting: bool
-    condemnation: bool
-
-    def suppresses(self, findings: list[Finding]) -> bool:
-        """Whether counter-speech or a condemning quote explains the findings away."""
-        if self.strong:
-            return True
-        if all(f.quoted for f in findings) and (self.reporting or self.condemnation):
-            return True  # quoting hate in order to report or condemn it
-        return self.reporting and self.condemnation
-
-
-def _counter_speech(plain: str) -> _Counter:
-    strong = any(p.search(plain) for p in COUNTER_SPEECH)
-    reporting = REPORTING.search(plain) is not None
-    condemnation = CONDEMNATION.search(plain) is not None
-    return _Counter(strong or reporting, strong, reporting, condemnation)
