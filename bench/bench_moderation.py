@@ -67,6 +67,8 @@ BLIND_FIRST_RUN = [
     ("batch-7", "allowed (legitimate NK discussion)", 10, 10),
     ("batch-8", "rule 3 denial", 8, 20),
     ("batch-8", "allowed (legitimate NK discussion)", 15, 15),
+    ("batch-9 (after the rule-3 broad net)", "rule 3 denial", 13, 20),
+    ("batch-9 (after the rule-3 broad net)", "allowed (legitimate NK discussion)", 14, 15),
 ]
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13

@@ -102,6 +102,19 @@ SMEAR = tuple(
 MOCKERY = tuple(
     re.compile(p)
     for p in (
+        r"\b(?P<p>(?:no|not a single|not one) (?:north korean|one|prisoner|defector|refugee|"
+        r"detainee|person)s? (?:has|have|was|were|is|are|gets|got) (?:ever |really )?(?:been )?"
+        r"(?:tortured|executed|starved|imprisoned|detained|persecuted|abused|killed|sent to (?:a "
+        r"|the )?camps?))\b",
+        r"\b(?P<p>what was coming to them|what is coming to them|had it coming|earned (?:their|"
+        r"the|that) (?:punishment|fate|sentence|torture|execution))\b",
+        r"\b(?P<p>(?:best|great|good|excellent|exemplary|spotless|clean|perfect|fine) human "
+        r"rights (?:record|situation))\b",
+        r"\b(?:prisoners|inmates|detainees|defectors|refugees|returnees|people in the camps) "
+        r"(?:are|were|get|got) (?:(?:really|actually|all|very|pretty) )?(?P<p>treated (?:well|fine|"
+        r"nicely|humanely|better|kindly)|well treated|well looked after|well fed)\b",
+        r"\b(?:that is|thats|it is|its|that's|it's) (?:just|only|simply) (?P<p>(?:people |normal |"
+        r"regular )?(?:doing their jobs?|working|work|normal life|discipline|community service))\b",
         r"\b(?P<p>(?:free|great|good|best|nice|perfect|ultimate|natural|effective|extreme) "
         r"(?:\w+ )?(?:diet|weight loss|weightloss|fasting|keto|diet plan|slimming))\b",
         r"\b(?:just|basically|like|more like|glorified|essentially|only|nothing but|practically"
@@ -197,7 +210,11 @@ SAD = re.compile(
 )
 REBUTTAL = re.compile(
     r"\b(?:deny|denies|denied|denying|denial|deniers?|denialists?|denialism|claims? that|claim to"
-    r"|say that|(?:people|those|anyone|some|folks|tankies) who (?:say|claim|think|believe|insist"
+    r"|say that|(?:people|some|they|many|folks|users|tankies|someone|others|apologists|deniers)"
+    r"(?: online| here| on twitter| on reddit)? (?:claim|claims|say|says|insist|insists|argue|"
+    r"argues|pretend|pretends)\b|which is (?:absurd|ridiculous|wrong|false|nonsense|a lie|insane|"
+    r"laughable|offensive|denial)|(?:people|those|anyone|some|folks|tankies) who (?:say|claim|"
+    r"think|believe|insist"
     r"|deny|call|pretend)|(?:false|wrong|not true|a lie|absurd|ridiculous|insulting|offensive) "
     r"(?:to say |to claim |to pretend )?that|the (?:myth|lie|claim|idea|notion|narrative|argument"
     r"|conspiracy theory) that|debunk\w*|contrary to|despite (?:what|claims|the claims|their)|"
@@ -300,4 +317,6 @@ EXISTENCE_DENIAL = re.compile(
     rf"(?P<q>{TOPIC})\b"
     r"|\bthere (?:is|was|'s) no (?:humanitarian |real |such |food )?(?P<r>crisis|famine|"
     r"shortage|hunger)\b"
+    r"|\b(?:not|never|wasn't|isn't) (?:a|an|really a|ever a) (?:real )?(?P<s>famine|genocide|"
+    r"crisis|humanitarian crisis)\b(?! but| it was| it is)"
 )
