@@ -22,8 +22,8 @@ from bot.domain.search_model import (
     PassageHit,
     highlight_spans,
 )
-from bot.domain.search_rows import ScoredRows
-from bot.domain.search_tables import ArticleTable, PassageTable
+from bot.domain.search_rows import ScoredRows, top_k
+from bot.domain.search_tables import ArticleTable, PassageTable, latest_per_id
 from bot.domain.search_text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
 from bot.domain.search_vectors import PIVOT_SLOPE, QueryVector, TermWeights, document_text
 
@@ -95,7 +95,7 @@ class SearchIndex:
         config: AnalyzerConfig | None = None,
     ) -> SearchIndex:
         """Fit the vocabulary on the articles and index them and their passages."""
-        unique = _last_per_id(articles)
+        unique = latest_per_id(articles)
         weights, article_matrix = TermWeights.fit(
             TextAnalyzer(config), [document_text(a.title, a.body) for a in unique]
         )
@@ -118,7 +118,7 @@ class SearchIndex:
 
         An article whose id is already indexed replaces the old one (and its passages).
         """
-        new = _last_per_id(articles)
+        new = latest_per_id(articles)
         if not new:
             return self
         alive_articles = self._alive_articles.copy()
@@ -147,6 +147,24 @@ class SearchIndex:
             self._passage_rows.widened(n_terms).appended(passage_rows),
             np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
             np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
+        )
+
+    def without(self, article_ids: Iterable[str]) -> SearchIndex:
+        """A new index in which the given articles (and their passages) are no longer found."""
+        rows = [self._positions[i] for i in set(article_ids) if i in self._positions]
+        if not rows:
+            return self
+        alive_articles = self._alive_articles.copy()
+        alive_articles[rows] = False
+        alive_passages = self._alive_passages & ~np.isin(self._passages.article, rows)
+        return SearchIndex(
+            self._weights,
+            self._articles,
+            self._article_rows,
+            self._passages,
+            self._passage_rows,
+            alive_articles,
+            alive_passages,
         )
 
     # -- facts -----------------------------------------------------------------------------
@@ -208,7 +226,7 @@ class SearchIndex:
         scores = self._article_scores(query)
         hits = []
         table = self._articles
-        for i in _top_k(scores, k):
+        for i in top_k(scores, k):
             hits.append(
                 ArticleHit(
                     table.ids[i],
@@ -230,7 +248,7 @@ class SearchIndex:
         term_idf = self._term_idf(query)
         hits: list[PassageHit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
-        for i in _top_k(scores, k * _CANDIDATES_PER_HIT):
+        for i in top_k(scores, k * _CANDIDATES_PER_HIT):
             row = int(owners[i])
             table = self._articles
             passage = self._passages.passage(i, table.ids[row])
@@ -364,22 +382,3 @@ def _from_arrays(arrays: Any) -> SearchIndex:
         passages,
         ScoredRows.from_matrix(passage_matrix, n_terms),
     )
-
-
-def _top_k(scores: NDArray[np.float32], k: int) -> list[int]:
-    """Indices of the ``k`` highest positive scores, best first (argpartition, then a small sort)."""
-    if scores.size == 0:
-        return []
-    k = min(k, scores.size)
-    part = np.argpartition(-scores, k - 1)[:k] if k < scores.size else np.arange(scores.size)
-    part = part[scores[part] > 0]
-    order = np.lexsort((part, -scores[part]))  # ties: earlier documents first, deterministic
-    return [int(i) for i in part[order]]
-
-
-def _last_per_id(articles: Iterable[Article]) -> list[Article]:
-    latest: dict[str, Article] = {}
-    for article in articles:
-        latest.pop(article.id, None)  # re-insert so order follows the last occurrence
-        latest[article.id] = article
-    return list(latest.values())

@@ -80,3 +80,14 @@ class ScoredRows:
 
 def _empty_csr(n_terms: int) -> sp.csr_matrix:
     return sp.csr_matrix((0, n_terms), dtype=np.float32)
+
+
+def top_k(scores: NDArray[np.float32], k: int) -> list[int]:
+    """Indices of the ``k`` highest positive scores, best first (argpartition, then a small sort)."""
+    if scores.size == 0:
+        return []
+    k = min(k, scores.size)
+    part = np.argpartition(-scores, k - 1)[:k] if k < scores.size else np.arange(scores.size)
+    part = part[scores[part] > 0]
+    order = np.lexsort((part, -scores[part]))  # ties: earlier documents first, deterministic
+    return [int(i) for i in part[order]]

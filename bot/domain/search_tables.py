@@ -7,7 +7,7 @@ loop) pause for tens of milliseconds. Objects are made only for the few hits a q
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -174,3 +174,12 @@ class PassageTable:
         if article.size and (article.min() < 0 or article.max() >= n_articles):
             raise IndexFormatError("passages point at unknown articles")
         return cls(article, spans, texts)
+
+
+def latest_per_id(articles: Iterable[Article]) -> list[Article]:
+    """One article per id, the last given winning, ordered by each id's last occurrence."""
+    latest: dict[str, Article] = {}
+    for article in articles:
+        latest.pop(article.id, None)  # re-insert so order follows the last occurrence
+        latest[article.id] = article
+    return list(latest.values())

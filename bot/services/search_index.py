@@ -31,6 +31,10 @@ def index_path_for(database: Path) -> Path:
     return database.with_name(database.name + ".index.npz")
 
 
+# Above this many new articles at once (and more than the index holds), add() refits instead.
+BULK_ADD = 500
+
+
 class IndexManager:
     """Holds the current SearchIndex; loads it at start, grows it on ingest, refits off the loop.
 
@@ -62,6 +66,7 @@ class IndexManager:
         self._pending: list[tuple[Sequence[Article], Sequence[Passage]]] | None = None
         self._persist_task: asyncio.Task[None] | None = None
         self._written: SearchIndex | None = None
+        self._removed: set[str] = set()  # removals made while a refit runs
 
     @property
     def current(self) -> SearchIndex:
@@ -87,13 +92,31 @@ class IndexManager:
             log.exception("could not build the search index; starting with an empty one")
 
     async def add(self, articles: Sequence[Article], passages: Sequence[Passage]) -> None:
-        """Make new articles searchable now (no refit), then persist in the background."""
+        """Make new articles searchable now (no refit), then persist in the background.
+
+        A bulk ingest (more new articles than the index holds, and over BULK_ADD) refits instead:
+        the stored corpus already has them, and one fit is cheaper than growing the index.
+        """
         if not articles:
+            return
+        if (
+            len(articles) > max(BULK_ADD, self._current.article_count)
+            and self._refit_lock.locked() is False
+        ):
+            await self.refit()
             return
         async with self._swap_lock:
             self._current = await asyncio.to_thread(self._current.with_added, articles, passages)
             if self._pending is not None:
                 self._pending.append((articles, passages))
+        self._schedule_persist()
+
+    async def remove(self, article_ids: Sequence[str]) -> None:
+        """Stop finding the given articles now (a later refit drops them for good)."""
+        async with self._swap_lock:
+            self._current = self._current.without(article_ids)
+            if self._pending is not None:
+                self._removed.update(article_ids)
         self._schedule_persist()
 
     async def refit(self) -> None:
@@ -111,9 +134,11 @@ class IndexManager:
                         index = await asyncio.to_thread(
                             index.with_added, more_articles, more_passages
                         )
+                    index = index.without(self._removed)
                     self._current = index
             finally:
                 self._pending = None
+                self._removed = set()
             log.info("search index refitted: %d articles", index.article_count)
             if self._pending_write_needed(index):
                 await self._persist(version)

@@ -237,3 +237,15 @@ def test_an_empty_index_learns_words_from_additions() -> None:
     grown = SearchIndex.build([], []).with_added([article], split_passages(article))
     assert [h.article_id for h in grown.search("ski resort")] == ["first"]
     assert grown.ask("Which ski resort opened?").hits[0].article_id == "first"
+
+
+def test_without_hides_articles_and_survives_persistence(seed_index: SearchIndex) -> None:
+    smaller = seed_index.without(["seed-0", "no-such-id"])
+    assert smaller.article_count == seed_index.article_count - 1
+    assert "seed-0" not in smaller.article_ids()
+    assert all(h.article_id != "seed-0" for h in smaller.search("internet", k=10))
+    hits = smaller.ask("How many people in North Korea can use the internet?").hits
+    assert all(h.article_id != "seed-0" for h in hits)
+    restored = SearchIndex.from_arrays(smaller.to_arrays())
+    assert restored.article_ids() == smaller.article_ids()
+    assert seed_index.without([]) is seed_index

@@ -219,3 +219,12 @@ async def test_a_failing_child_build_is_reported_and_start_survives(tmp_path: Pa
         await manager.refit()
     await manager.start()  # logs the failure, never raises
     assert manager.current.article_count == 0
+
+
+async def test_remove_hides_an_article_at_once() -> None:
+    corpus = _corpus()
+    manager = IndexManager(None, corpus.load, corpus.version, isolate_refit=False)
+    await manager.start()
+    await manager.remove(["a3"])
+    assert _top(manager, "horses") is None
+    assert manager.current.article_count == 3
