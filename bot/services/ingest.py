@@ -90,6 +90,14 @@ class _Dedup:
             return found
         return None
 
+    def is_edit_of(self, article: Article, existing: str) -> bool:
+        """Whether a differing body is an edit of ``existing`` (same item) or another item that
+        links the same page (both have GUIDs, and they differ): then the first one stays."""
+        stored = self.by_id[existing]
+        if existing == article.id or not (article.guid and stored.guid):
+            return True
+        return (stored.source, stored.guid) == (article.source, article.guid)
+
 
 class IngestService:
     """Reads inputs, de-duplicates (id, GUID, link, content hash, near-duplicate) and stores."""
@@ -194,38 +202,59 @@ class IngestService:
         if batch.profile is not None:
             await self._community.save(batch.profile)
         total = len(batch.articles)
+        changed: list[StoredArticle] = []
         for start in range(0, total, BATCH_SIZE):
             chunk = batch.articles[start : start + BATCH_SIZE]
-            prepared = await asyncio.to_thread(_prepare, chunk)
-            report.merge(await self._write_chunk(prepared, dedup))
+            chunk_report, chunk_changed = await self._write_chunk(chunk, dedup)
+            report.merge(chunk_report)
+            changed.extend(chunk_changed)
             if progress is not None:
                 progress(min(start + BATCH_SIZE, total), total, batch.location)
+        if changed and self._on_new_articles is not None:
+            # Once per input, after every chunk is committed: the index adds them (or refits).
+            await self._on_new_articles(
+                [item.article for item in changed],
+                [passage for item in changed for passage in item.passages],
+            )
         return report
 
-    async def _write_chunk(self, prepared: Sequence[StoredArticle], dedup: _Dedup) -> IngestReport:
+    async def _write_chunk(
+        self, chunk: Sequence[Article], dedup: _Dedup
+    ) -> tuple[IngestReport, list[StoredArticle]]:
+        """De-duplicate cheaply first (ids, GUIDs, links, hashes), then fingerprint and split only
+        what is new or edited, then check near-duplicates, then write all of it in one transaction."""
         report = IngestReport()
-        new: list[StoredArticle] = []
-        updated: list[StoredArticle] = []
-        duplicates: list[tuple[str, str]] = []
-        pending_bodies: dict[str, str] = {}
-        for item in prepared:
-            article = item.article
+        fresh: list[Article] = []
+        edits: list[Article] = []
+        seen_hashes: set[str] = set()
+        for article in chunk:
             existing = dedup.existing_id(article)
             if existing is not None:
-                if dedup.by_id[existing].content_hash == article.content_hash:
+                same_body = dedup.by_id[existing].content_hash == article.content_hash
+                if same_body or not dedup.is_edit_of(article, existing):
                     report.duplicates += 1
-                    continue
-                stored = StoredArticle(
-                    article.with_id(existing), _reid(item.passages, existing), item.simhash
-                )
-                updated.append(stored)
-                dedup.remember(_key(stored))
+                else:
+                    edits.append(article.with_id(existing))
                 continue
-            if article.content_hash in dedup.by_hash:
+            if article.content_hash in dedup.by_hash or article.content_hash in seen_hashes:
                 report.duplicates += 1
                 continue
             if article.content_hash in dedup.duplicate_hashes:
                 report.near_duplicates += 1
+                continue
+            seen_hashes.add(article.content_hash)
+            fresh.append(article)
+        # Fingerprints and passages are CPU work: off the event loop.
+        prepared_fresh, prepared_edits = await asyncio.to_thread(
+            lambda: (_prepare(fresh), _prepare(edits))
+        )
+        new: list[StoredArticle] = []
+        duplicates: list[tuple[str, str]] = []
+        pending_bodies: dict[str, str] = {}
+        for item in prepared_fresh:
+            article = item.article
+            if dedup.existing_id(article) is not None:
+                report.duplicates += 1  # the same identity twice in one chunk: keep the first
                 continue
             original = await self._near_duplicate_of(item, dedup, pending_bodies)
             if original is not None:
@@ -236,18 +265,18 @@ class IngestService:
             new.append(item)
             pending_bodies[article.id] = article.body
             dedup.remember(_key(item))
+        updated: dict[str, StoredArticle] = {}
+        for item in prepared_edits:
+            updated[item.article.id] = item  # the last edit of an article in a chunk wins
+            dedup.remember(_key(item))
         if new or updated or duplicates:
-            await self._articles.write_batch(new, updated, duplicates, now=self._clock.now())
+            await self._articles.write_batch(
+                new, list(updated.values()), duplicates, now=self._clock.now()
+            )
         report.added = len(new)
         report.updated = len(updated)
         report.added_ids = [item.article.id for item in new]
-        changed = [*new, *updated]
-        if changed and self._on_new_articles is not None:
-            await self._on_new_articles(
-                [item.article for item in changed],
-                [passage for item in changed for passage in item.passages],
-            )
-        return report
+        return report, [*new, *updated.values()]
 
     async def _near_duplicate_of(
         self, item: StoredArticle, dedup: _Dedup, pending_bodies: dict[str, str]
@@ -267,10 +296,6 @@ class IngestService:
 def _prepare(articles: Sequence[Article]) -> list[StoredArticle]:
     """CPU work of a chunk (fingerprints and passages), run off the event loop."""
     return [StoredArticle(a, split_passages(a), simhash(a.body)) for a in articles]
-
-
-def _reid(passages: Sequence[Passage], article_id: str) -> list[Passage]:
-    return [Passage(article_id, p.ordinal, p.start, p.end, p.text) for p in passages]
 
 
 def _key(item: StoredArticle) -> ArticleKey:

@@ -65,7 +65,8 @@ def article_from_record(record: object, default_source: str, *, now: datetime) -
         author=fields["author"],
         published=parse_datetime(record.get("published")),
         ingested=now,
-        guid=fields["guid"],
+        # The archive's own id identifies the item across re-ingests, like a feed GUID.
+        guid=fields["guid"] or fields["id"],
         score=_score(record.get("score")),
     )
 

@@ -17,6 +17,7 @@ import aiosqlite
 
 log = logging.getLogger(__name__)
 
+BUSY_TIMEOUT_MS = 10_000  # another process writing: wait this long before "database is locked"
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -91,13 +92,19 @@ class Database:
             raise
         return db
 
+    async def _run(self, sql: str) -> None:
+        # Close every cursor at once: a statement left unreset (PRAGMA journal_mode returns a row)
+        # keeps a read snapshot open, and a later BEGIN IMMEDIATE then fails with "locked".
+        async with self._conn.execute(sql) as cursor:
+            await cursor.fetchall()
+
     async def _configure(self) -> None:
         try:
-            await self._conn.execute("PRAGMA busy_timeout = 10000")
+            await self._run(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if self.path is not None:
-                await self._conn.execute("PRAGMA journal_mode = WAL")
-                await self._conn.execute("PRAGMA synchronous = NORMAL")
-            await self._conn.execute("PRAGMA foreign_keys = ON")
+                await self._run("PRAGMA journal_mode = WAL")
+                await self._run("PRAGMA synchronous = NORMAL")
+            await self._run("PRAGMA foreign_keys = ON")
             await self.fetch_value("PRAGMA user_version")
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(
@@ -138,7 +145,7 @@ class Database:
                     await self._conn.executescript(script)
                 except sqlite3.Error as exc:
                     if self._conn.in_transaction:
-                        await self._conn.execute("ROLLBACK")
+                        await self._run("ROLLBACK")
                     raise DatabaseError(f"migration {migration.name} failed: {exc}") from exc
             log.info("applied migration %s", migration.name)
             applied.append(migration.version)
@@ -150,14 +157,31 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (cancellation included)."""
         async with self._write_lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+            await self._begin_immediate()
             try:
                 yield self._conn
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                await self._run("ROLLBACK")
                 raise
             else:
-                await self._conn.execute("COMMIT")
+                await self._run("COMMIT")
+
+    async def _begin_immediate(self) -> None:
+        # SQLite's busy handler waits for another process's write lock, but some contention
+        # (a WAL snapshot taken just before another commit) returns "locked" at once: retry
+        # with a short backoff, up to the same busy timeout.
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + BUSY_TIMEOUT_MS / 1000
+        delay = 0.005
+        while True:
+            try:
+                await self._run("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or loop.time() + delay > deadline:
+                    raise
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.2)
 
     async def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """One statement in its own implicit transaction; returns lastrowid."""

@@ -275,21 +275,17 @@ async def test_interrupted_ingest_is_consistent_and_a_rerun_finishes(ingest_serv
             for i in range(1200)
         )
     )
-    calls = 0
 
-    async def crash_after_first_batch(articles, passages):
-        nonlocal calls
-        calls += 1
-        raise RuntimeError("process killed")
+    def killed_after_first_batch(done, total, what):
+        # progress() runs after each committed chunk: dying here is a kill between two chunks.
+        raise KeyboardInterrupt
 
-    ingest_service.set_new_articles_hook(crash_after_first_batch)
-    with pytest.raises(RuntimeError):
-        await ingest_service.ingest([str(path)])
+    with pytest.raises(KeyboardInterrupt):
+        await ingest_service.ingest([str(path)], progress=killed_after_first_batch)
     repo = ArticleRepository(db)
     assert await repo.count() == 500  # exactly the committed batch, with all its passages
     assert await repo.passage_count() == 500
     assert await db.integrity_check() == []
-    ingest_service.set_new_articles_hook(None)
     report = await ingest_service.ingest([str(path)])
     assert (report.added, report.duplicates) == (700, 500)
     assert await repo.count() == 1200
