@@ -69,6 +69,8 @@ BLIND_FIRST_RUN = [
     ("batch-8", "allowed (legitimate NK discussion)", 15, 15),
     ("batch-9 (after the rule-3 broad net)", "rule 3 denial", 13, 20),
     ("batch-9 (after the rule-3 broad net)", "allowed (legitimate NK discussion)", 14, 15),
+    ("batch-10", "rule 1 hateful", 16, 25),
+    ("batch-10", "allowed (identity mentions, counter-speech)", 20, 20),
 ]
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13

@@ -125,7 +125,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"(?: \S+){{0,5}}? {G}",
             rf"^(?:(?:let's|lets|just|we should|we must|we need to|go|please|somebody|someone"
             rf"|time to|i say we|i say) )?(?P<p>{tv})\b(?! out| with| around| for| up with| it)"
-            rf"(?: {_FILL}){{0,3}} {G}",
+            rf"(?: down| up)?(?: {_FILL}){{0,3}} {G}",
             rf"\b(?P<p>death|extermination|genocide|holocaust|gas chambers?|ovens?|bullets?|noose)"
             rf" (?:to|for) (?:{_FILL} ){{0,4}}{G}",
             rf"{G}(?: \S+){{0,3}} (?P<n>don't|do not|dont|doesn't|does not|shouldn't|should not|"
@@ -193,7 +193,11 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             r"nothing|breeding|cleaning|cooking|sex|making sandwiches|the kitchen|labor|labour)",
             rf"{G}(?: \S+){{0,2}} (?P<n>can't|cannot|cant|shouldn't|should not|should never|"
             r"can never|could never) (?P<p>be trusted|drive|lead|think|vote|be leaders|do anything|"
-            r"be in charge|be smart|handle|control themselves|be equal|be real)",
+            r"be in charge|be smart|handle|control themselves|be equal|be real|do math|do maths|"
+            r"do science|code|program|do their jobs?|learn|understand|be good at)",
+            rf"{G}(?: \S+){{0,1}} (?:exist|are here|were made|were created|are born|are meant) "
+            r"(?:only |just |solely )?(?:to|for) (?P<p>serve|please|breed|cook|clean|obey|make "
+            r"babies|have babies|pleasure|work for us|be used)\b",
             rf"{G}(?: \S+){{0,2}} (?:is|are) (?:a |an )?(?P<p>insult to (?:nature|humanity|god|"
             r"society|women|men)|affront to (?:nature|god|humanity)|mental illness|mentally ill|disorder|"
             r"sickness|perversion|abomination|sin|an illness|illness|choice|a choice|a phase|"
@@ -247,7 +251,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
         "negated-positive",
         "a statement denying a protected group's worth, rights or humanity",
         c(
-            rf"{G}(?: \S+){{0,3}}? (?P<n>{negator})(?: \S+){{0,3}}? (?P<p>{pos})\b",
+            rf"{G}(?: \S+){{0,3}}? (?P<n>{negator})(?: \S+){{0,5}}? (?P<p>{pos})\b",
             rf"\b(?P<n>{negator})(?: \S+){{0,2}}? (?P<p>{posv})(?: {_FILL}){{0,3}} {G}",
             rf"\b(?P<n>no) {G}(?: \S+){{0,4}}? (?P<p>{pos})\b",
             rf"{G}(?: \S+){{0,2}}? (?P<n>{negator})(?: real| actual| true| proper)? (?P<p>qqg)",
