@@ -14,12 +14,14 @@ from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
     DENIAL,
+    DISMISSAL_TRIGGERS,
     DISMISSIVE_WORDS,
     EXISTENCE_DENIAL,
     GATE,
     HEDGE,
     LAUGH,
     MOCKERY,
+    NEEDS_TOPIC,
     NEGATORS,
     NK_RE,
     PRONOUN_DENIAL,
@@ -29,7 +31,7 @@ from bot.domain.moderation.denial_patterns import (
     SMEAR,
     SOFT_DISMISSIVE,
     SOURCE_QUESTION,
-    TOPIC_RE,
+    names_crisis,
 )
 from bot.domain.moderation.normalize import NormalizedText
 from bot.domain.moderation.phrases import canonical_words, sentences
@@ -49,7 +51,7 @@ class DenialDetector:
         if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         topical = _mentions_topic(text)
-        about_crisis = TOPIC_RE.search(" ".join(text.tokens)) is not None
+        about_crisis = names_crisis(" ".join(text.tokens))
         for sentence, words in sentences(text):
             if GATE.isdisjoint(words.split(" ")) and not topical:
                 continue
@@ -60,7 +62,7 @@ class DenialDetector:
                 hit = self._cue_hit(text, sentence, words)
             if hit is not None:
                 return [hit]
-            if LAUGH.search(words) and TOPIC_RE.search(words) and not SAD.search(text.plain):
+            if LAUGH.search(words) and names_crisis(words) and not SAD.search(text.plain):
                 return [
                     FilterHit(
                         self.name,
@@ -75,6 +77,8 @@ class DenialDetector:
 
     def _dismissal_hit(self, text: NormalizedText, sentence: str, words: str) -> FilterHit | None:
         """A sentence that waves the crisis away without naming it, in a message that does."""
+        if DISMISSAL_TRIGGERS.isdisjoint(words.split(" ")):
+            return None  # both patterns need one of these words
         for clause in sentence.split(","):
             clause_words = canonical_words(clause)
             match = BARE_DISMISSAL.match(clause_words) or PRONOUN_DENIAL.search(clause_words)
@@ -131,6 +135,7 @@ class DenialDetector:
         pattern matched: most sentences match none, and the exemption patterns are long."""
         exempt: bool | None = None
         hedged: bool | None = None
+        has_topic: bool | None = None
         for patterns, action, reason in (
             (DENIAL, Action.REMOVE, "denies the humanitarian crisis"),
             (MOCKERY, Action.REMOVE, "mocks or justifies abuses"),
@@ -139,6 +144,11 @@ class DenialDetector:
             if patterns is MOCKERY and not topical:
                 continue
             for pattern in patterns:
+                if pattern in NEEDS_TOPIC:
+                    if has_topic is None:
+                        has_topic = names_crisis(words)
+                    if not has_topic:
+                        continue  # the pattern names the crisis and this sentence does not
                 match = pattern.search(words)
                 if match is None:
                     continue
@@ -162,4 +172,4 @@ class DenialDetector:
 
 def _mentions_topic(text: NormalizedText) -> bool:
     words = " ".join(text.tokens)
-    return TOPIC_RE.search(words) is not None or NK_RE.search(words) is not None
+    return names_crisis(words) or NK_RE.search(words) is not None
