@@ -11,25 +11,15 @@ from collections.abc import Callable, Coroutine, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from bot import __version__
-from bot.app import open_app
-from bot.render import payload_to_text
+from bot.cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, TOKEN_HELP, CliError
 from bot.settings import Settings, SettingsError, configure_logging, load_settings
 from bot.sources.base import SourceError
 from bot.storage.database import DatabaseError
 
+# Heavy modules (scikit-learn, matplotlib, discord.py) are imported inside the handlers that need
+# them, so `digestbot --help`, usage errors and `run` without a token answer at once.
+
 log = logging.getLogger("digestbot")
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-class CliError(Exception):
-    """A failure to report as one line (the message says what to do next)."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class _Parser(argparse.ArgumentParser):
@@ -130,6 +120,7 @@ CommandHandler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, in
 
 
 async def _ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import open_app
     from bot.progress import ingest_progress
 
     async with open_app(settings, seed=False) as app:
@@ -185,7 +176,8 @@ def _article_json(hit: Any) -> dict[str, Any]:
 
 
 async def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.render import answer_payload
+    from bot.app import open_app
+    from bot.render import answer_payload, payload_to_text
 
     if not args.batch and args.question is None:
         raise CliError("ask needs a question, or --batch with JSON lines on stdin", EXIT_USAGE)
@@ -218,7 +210,8 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _search(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.render import search_payload
+    from bot.app import open_app
+    from bot.render import payload_to_text, search_payload
 
     if not args.batch and args.query is None:
         raise CliError("search needs a query, or --batch with JSON lines on stdin", EXIT_USAGE)
@@ -268,6 +261,8 @@ async def _sources(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import open_app
+
     async with open_app(settings, seed=False, start_index=False) as app:
         problems = await app.db.integrity_check()
         version = await app.db.schema_version()
@@ -282,6 +277,7 @@ async def _db(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _shell(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import open_app
     from bot.shell import run_shell
 
     async with open_app(settings) as app:
@@ -289,6 +285,9 @@ async def _shell(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        # Checked before importing discord.py and the engines: the answer is immediate.
+        raise CliError(f"DISCORD_TOKEN is not set: {TOKEN_HELP}", EXIT_USAGE)
     from bot.client import run_bot
 
     return await run_bot(settings)

@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.app import open_app
-from bot.cli import EXIT_OK, EXIT_USAGE, CliError
+from bot.cli_common import EXIT_OK, EXIT_USAGE, CliError
 from bot.domain.digest_weeks import current_iso_week, parse_iso_week
 from bot.domain.guild_settings import SettingsValueError, validate_timezone
 from bot.render import payload_to_text

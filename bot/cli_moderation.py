@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import open_app
-from bot.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
+from bot.cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from bot.domain.moderation import BUILTIN_FILTER_NAMES, Verdict
 from bot.render import payload_to_text
 from bot.render_moderation import describe_filter, verdict_payload

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.app import open_app
-from bot.cli import EXIT_FAILURE, EXIT_OK, CliError
+from bot.cli_common import EXIT_FAILURE, EXIT_OK, CliError
 from bot.domain.articles import Article
 from bot.domain.sources import describe_source, more_line
-from bot.services.sources import PollResult, SourceProblem, SourceService
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.services.sources import PollResult, SourceService
 
 
 class PrintingAnnouncer:
@@ -63,6 +64,9 @@ async def run_sources(args: argparse.Namespace, settings: Settings) -> int:
     """Run one `sources` action; a moderator-facing problem becomes a one-line CliError."""
     # Adding and polling store articles: keep the search index current as they arrive.
     indexing = args.sources_command in ("add", "poll")
+    from bot.app import open_app
+    from bot.services.sources import SourceProblem
+
     async with open_app(settings, seed=False, start_index=indexing) as app:
         service = app.sources
         service.set_announcer(PrintingAnnouncer())

@@ -19,15 +19,12 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.app import App, build_app, close_app
+from bot.cli_common import TOKEN_HELP
 from bot.scheduling import DigestScheduler
 from bot.settings import DEFAULT_API_BASE, Settings
 
 log = logging.getLogger(__name__)
 
-TOKEN_HELP = (
-    "create an application at https://discord.com/developers/applications, open Bot, press "
-    "Reset Token, and put it in .env as DISCORD_TOKEN=..."
-)
 COMMAND_HASH_KEY = "command_sync_hash"
 
 
