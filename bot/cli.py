@@ -7,7 +7,7 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Callable, Coroutine, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from bot import __version__
@@ -152,6 +152,23 @@ def _read_batch(stream: TextIO, field: str) -> Iterator[tuple[Any, str | None, s
         yield record.get("id"), text, None
 
 
+async def _run_batch(
+    field: str, out_key: str, answer: Callable[[str], Awaitable[list[dict[str, Any]]]]
+) -> int:
+    """The --batch contract: one JSON line out per line in, in order; a bad line gets an error
+    record in its place, a line on stderr, and exit 1 at the end."""
+    failures = 0
+    for record_id, text, error in _read_batch(sys.stdin, field):
+        if error or text is None:
+            failures += 1
+            print(f"error: {error}", file=sys.stderr)
+            _emit({"id": record_id, out_key: [], "error": error})
+            continue
+        _emit({"id": record_id, out_key: await answer(text)})
+        sys.stdout.flush()
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
 def _emit(record: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -183,17 +200,12 @@ async def _ask(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError("ask needs a question, or --batch with JSON lines on stdin", EXIT_USAGE)
     async with open_app(settings) as app:
         if args.batch:
-            failures = 0
-            for record_id, question, error in _read_batch(sys.stdin, "question"):
-                if error or question is None:
-                    failures += 1
-                    print(f"error: {error}", file=sys.stderr)
-                    _emit({"id": record_id, "hits": [], "error": error})
-                    continue
+
+            async def hits_for(question: str) -> list[dict[str, Any]]:
                 answer = await app.answers.ask(question, k=args.k)
-                _emit({"id": record_id, "hits": [_hit_json(h) for h in answer.hits]})
-                sys.stdout.flush()
-            return EXIT_FAILURE if failures else EXIT_OK
+                return [_hit_json(h) for h in answer.hits]
+
+            return await _run_batch("question", "hits", hits_for)
         answer = await app.answers.ask(args.question, k=args.k)
         if args.json:
             _emit(
@@ -217,17 +229,11 @@ async def _search(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError("search needs a query, or --batch with JSON lines on stdin", EXIT_USAGE)
     async with open_app(settings) as app:
         if args.batch:
-            failures = 0
-            for record_id, query, error in _read_batch(sys.stdin, "query"):
-                if error or query is None:
-                    failures += 1
-                    print(f"error: {error}", file=sys.stderr)
-                    _emit({"id": record_id, "results": [], "error": error})
-                    continue
-                hits = await app.answers.search(query, k=args.k)
-                _emit({"id": record_id, "results": [_article_json(h) for h in hits]})
-                sys.stdout.flush()
-            return EXIT_FAILURE if failures else EXIT_OK
+
+            async def results_for(query: str) -> list[dict[str, Any]]:
+                return [_article_json(h) for h in await app.answers.search(query, k=args.k)]
+
+            return await _run_batch("query", "results", results_for)
         hits = await app.answers.search(args.query, k=args.k)
         if args.json:
             _emit({"query": args.query, "results": [_article_json(h) for h in hits]})

@@ -41,32 +41,6 @@ class OwnedView(discord.ui.View):
                 await self.interaction.edit_original_response(view=self)
 
 
-class AskMoreView(OwnedView):
-    """/ask's 'More' button: the next page of excerpts."""
-
-    def __init__(self, owner_id: int, render_page: Callable[[int], Payload], pages: int) -> None:
-        super().__init__(owner_id)
-        self.render_page = render_page
-        self.pages = pages
-        self.page = 0
-        self._sync_buttons()
-
-    def _sync_buttons(self) -> None:
-        self.more.disabled = self.page + 1 >= self.pages
-
-    @discord.ui.button(label="More", style=discord.ButtonStyle.primary)
-    async def more(
-        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]
-    ) -> None:
-        self.page += 1
-        self._sync_buttons()
-        payload = self.render_page(self.page)
-        await interaction.response.edit_message(
-            content=payload.get("content"), embeds=to_embeds(payload), view=self,
-            allowed_mentions=NO_MENTIONS,
-        )  # fmt: skip
-
-
 class PagerView(OwnedView):
     """Previous / Next through pages that ``render_page`` draws."""
 
@@ -102,6 +76,16 @@ class PagerView(OwnedView):
     ) -> None:
         self.page = min(self.pages - 1, self.page + 1)
         await self._show(interaction)
+
+
+class AskMoreView(PagerView):
+    """/ask's 'More' button: the next excerpts (a pager that only goes forward)."""
+
+    def __init__(self, owner_id: int, render_page: Callable[[int], Payload], pages: int) -> None:
+        super().__init__(owner_id, render_page, pages)
+        self.remove_item(self.previous)
+        self.next.label = "More"
+        self.next.style = discord.ButtonStyle.primary
 
 
 class ConfirmView(OwnedView):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.cogs.base import NO_MENTIONS
+from bot.cogs.base import NO_MENTIONS, get_or_fetch_text_channel
 from bot.domain.markup import LIMITS, escape_markdown, truncate
 from bot.services.moderation import ModerationDecision
 
@@ -136,8 +136,8 @@ def warning_notice(guild_name: str, reason: str) -> str:
 
 
 async def delete_message(bot: DigestBot, channel_id: int, message_id: int) -> bool:
-    channel = bot.get_channel(channel_id)
-    if not isinstance(channel, discord.TextChannel | discord.Thread):
+    channel = await get_or_fetch_text_channel(bot, channel_id)
+    if channel is None:
         return False
     try:
         await channel.get_partial_message(message_id).delete()

@@ -99,3 +99,37 @@ def is_moderator(interaction: discord.Interaction[Any]) -> bool:
     return bool(
         permissions.manage_guild or permissions.manage_messages or permissions.administrator
     )
+
+
+def parse_id(raw: str) -> int | None:
+    """The numeric id an autocomplete choice carries ("12" or "#12"); None for anything else."""
+    digits = raw.strip().lstrip("#")
+    return int(digits) if digits.isdigit() and len(digits) < 19 else None
+
+
+async def get_or_fetch_text_channel(bot: DigestBot, channel_id: int) -> discord.TextChannel | None:
+    """A text channel from the cache, else from the API; None when it is gone or hidden."""
+    channel: Any = bot.get_channel(channel_id)
+    if channel is None:
+        try:
+            channel = await bot.fetch_channel(channel_id)
+        except discord.HTTPException:
+            log.warning("channel %s is gone or hidden from the bot", channel_id)
+            return None
+    return channel if isinstance(channel, discord.TextChannel) else None
+
+
+async def send_to_alerts(bot: DigestBot, channel_id: int | None, text: str) -> bool:
+    """Tell the moderators in their alerts channel; never raises (an alert must not fail a job)."""
+    if channel_id is None:
+        log.warning("no alerts channel; moderators were not told: %s", text)
+        return False
+    channel = await get_or_fetch_text_channel(bot, channel_id)
+    if channel is None:
+        return False
+    try:
+        await channel.send(truncate(text, LIMITS.content), allowed_mentions=NO_MENTIONS)
+        return True
+    except discord.HTTPException:
+        log.exception("could not post an alert in %s", channel_id)
+        return False

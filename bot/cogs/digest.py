@@ -11,9 +11,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.base import NO_MENTIONS, ModeratorGroup, Payload, content_of, reply, to_embeds
+from bot.cogs.base import (
+    NO_MENTIONS,
+    ModeratorGroup,
+    Payload,
+    content_of,
+    get_or_fetch_text_channel,
+    reply,
+    send_to_alerts,
+    to_embeds,
+)
 from bot.domain.guild_settings import WEEKDAYS, SettingsValueError, suggest_timezones
-from bot.domain.markup import LIMITS, truncate
+from bot.domain.markup import truncate
 from bot.services.digests import DigestService, PostResult, PublishError, digest_week_for
 from bot.views import ConfirmView
 
@@ -30,13 +39,8 @@ class DiscordDigestPublisher:
         self.bot = bot
 
     async def _channel(self, channel_id: int) -> discord.TextChannel:
-        channel: Any = self.bot.get_channel(channel_id)
+        channel = await get_or_fetch_text_channel(self.bot, channel_id)
         if channel is None:
-            try:
-                channel = await self.bot.fetch_channel(channel_id)
-            except discord.HTTPException:
-                channel = None
-        if not isinstance(channel, discord.TextChannel):
             raise PublishError(
                 f"the digest channel <#{channel_id}> no longer exists or is not a text channel",
                 retryable=False,
@@ -94,17 +98,7 @@ class DiscordDigestPublisher:
         return sorted(found)
 
     async def alert(self, channel_id: int | None, text: str) -> None:
-        if channel_id is None:
-            log.warning("no alerts channel for: %s", text)
-            return
-        channel = self.bot.get_channel(channel_id)
-        if not isinstance(channel, discord.TextChannel):
-            log.warning("alerts channel %s is gone; message was: %s", channel_id, text)
-            return
-        try:
-            await channel.send(truncate(text, LIMITS.content), allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException:
-            log.exception("could not post an alert in %s", channel_id)
+        await send_to_alerts(self.bot, channel_id, text)
 
 
 def _result_text(result: PostResult) -> str:

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.base import ModeratorGroup, reply
+from bot.cogs.base import ModeratorGroup, parse_id, reply
 from bot.domain.markup import LIMITS, escape_markdown, truncate
 from bot.domain.moderation import BUILTIN_FILTER_NAMES
 from bot.render_moderation import describe_filter, filter_list_payload, verdict_payload
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 MAX_PATTERN = 1000
 MAX_TEST_TEXT = 4000
 _TARGET = re.compile(r"^(?:(role|channel):)?<?(?:@&|#)?(\d{1,20})>?$")
-
-
-def _filter_id(raw: str) -> int | None:
-    digits = raw.strip().lstrip("#")
-    return int(digits) if digits.isdigit() and len(digits) < 19 else None
 
 
 class FilterGroup(ModeratorGroup):
@@ -88,7 +83,7 @@ class FilterGroup(ModeratorGroup):
     @app_commands.describe(filter="The filter to remove")
     async def remove(self, interaction: discord.Interaction[Any], filter: str) -> None:
         assert interaction.guild_id is not None
-        filter_id = _filter_id(filter)
+        filter_id = parse_id(filter)
         if filter_id is None or not await self.service.remove_filter(
             interaction.guild_id, filter_id
         ):
@@ -100,7 +95,7 @@ class FilterGroup(ModeratorGroup):
     @app_commands.describe(filter="The filter to activate")
     async def activate(self, interaction: discord.Interaction[Any], filter: str) -> None:
         assert interaction.guild_id is not None
-        filter_id = _filter_id(filter)
+        filter_id = parse_id(filter)
         if filter_id is None or not await self.service.set_shadow(
             interaction.guild_id, filter_id, False
         ):
@@ -198,7 +193,7 @@ class FilterGroup(ModeratorGroup):
         messages: app_commands.Range[int, 1, 1000] = 200,
     ) -> None:
         assert interaction.guild_id is not None
-        filter_id = _filter_id(filter)
+        filter_id = parse_id(filter)
         channel = interaction.channel
         if filter_id is None:
             await reply(interaction, text=_unknown(filter))

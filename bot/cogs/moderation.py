@@ -17,7 +17,7 @@ from bot.cogs.alerts import (
     timeout_member,
     warning_notice,
 )
-from bot.cogs.base import NO_MENTIONS
+from bot.cogs.base import NO_MENTIONS, get_or_fetch_text_channel
 from bot.services.moderation import MessageContext, ModerationDecision
 
 if TYPE_CHECKING:
@@ -113,9 +113,8 @@ class ModerationCog(commands.Cog):
         self, decision: ModerationDecision, message: discord.Message, acted: list[str]
     ) -> None:
         assert decision.event_id is not None and decision.alerts_channel_id is not None
-        channel = self.bot.get_channel(decision.alerts_channel_id)
-        if not isinstance(channel, discord.TextChannel):
-            log.warning("alerts channel %s is gone", decision.alerts_channel_id)
+        channel = await get_or_fetch_text_channel(self.bot, decision.alerts_channel_id)
+        if channel is None:
             return
         try:
             await channel.send(

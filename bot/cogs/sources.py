@@ -10,7 +10,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.base import NO_MENTIONS, ModeratorGroup, Payload, reply, to_embeds
+from bot.cogs.base import (
+    NO_MENTIONS,
+    ModeratorGroup,
+    Payload,
+    get_or_fetch_text_channel,
+    parse_id,
+    reply,
+    send_to_alerts,
+    to_embeds,
+)
 from bot.domain.articles import Article
 from bot.domain.digest_summary import summarize
 from bot.domain.markup import LIMITS, escape_markdown, neutralize_mentions, truncate
@@ -68,18 +77,8 @@ class DiscordAnnouncer:
     def __init__(self, bot: DigestBot) -> None:
         self.bot = bot
 
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable | None:
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            try:
-                channel = await self.bot.fetch_channel(channel_id)
-            except discord.HTTPException:
-                log.warning("channel %s is gone or hidden from the bot", channel_id)
-                return None
-        return channel if isinstance(channel, discord.abc.Messageable) else None
-
     async def announce(self, channel_id: int, articles: list[Article], more: int) -> None:
-        channel = await self._channel(channel_id)
+        channel = await get_or_fetch_text_channel(self.bot, channel_id)
         if channel is None:
             return
         for payload in announcement_payloads(articles, more):
@@ -91,17 +90,7 @@ class DiscordAnnouncer:
 
     async def alert(self, guild_id: int, text: str) -> None:
         settings = await self.bot.app.guild_settings.get(guild_id)
-        if settings.alerts_channel_id is None:
-            log.warning("guild %s has no alerts channel; not told: %s", guild_id, text)
-            return
-        channel = await self._channel(settings.alerts_channel_id)
-        if channel is not None:
-            await channel.send(content=truncate(text, LIMITS.content), allowed_mentions=NO_MENTIONS)
-
-
-def _source_id(raw: str) -> int | None:
-    digits = raw.strip().lstrip("#")
-    return int(digits) if digits.isdigit() and len(digits) < 19 else None
+        await send_to_alerts(self.bot, settings.alerts_channel_id, text)
 
 
 class SourceGroup(ModeratorGroup):
@@ -191,7 +180,7 @@ class SourceGroup(ModeratorGroup):
     async def _act(self, interaction: discord.Interaction[Any], raw: str, action: str) -> None:
         guild_id = interaction.guild_id
         assert guild_id is not None
-        source_id = _source_id(raw)
+        source_id = parse_id(raw)
         if source_id is None:
             await reply(interaction, text="Pick a feed from the list (`/source list` shows them).")
             return
