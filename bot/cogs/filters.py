@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.base import ModeratorGroup, parse_id, reply
+from bot.domain.guild_settings import SettingsValueError
 from bot.domain.markup import LIMITS, escape_markdown, truncate
 from bot.domain.moderation import BUILTIN_FILTER_NAMES
 from bot.render_moderation import describe_filter, filter_list_payload, verdict_payload
@@ -131,6 +132,45 @@ class FilterGroup(ModeratorGroup):
         assert interaction.guild_id is not None
         await self.service.set_alerts_channel(interaction.guild_id, channel.id)
         await reply(interaction, text=f"Moderation alerts will go to <#{channel.id}>.")
+
+    @app_commands.command(
+        name="escalation", description="Timeout length, and how many hits in how long lead to one"
+    )
+    @app_commands.describe(
+        hits="This many removals or flags ... (1-100)",
+        minutes="... within this many minutes lead to a timeout (1-10080)",
+        length="Length of a timeout in minutes (1-40320, Discord's maximum is 28 days)",
+    )
+    async def escalation(
+        self,
+        interaction: discord.Interaction[Any],
+        hits: app_commands.Range[int, 1, 100] | None = None,
+        minutes: app_commands.Range[int, 1, 10080] | None = None,
+        length: app_commands.Range[int, 1, 40320] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        changes = {
+            key: value
+            for key, value in (
+                ("escalation_hits", hits),
+                ("escalation_minutes", minutes),
+                ("timeout_minutes", length),
+            )
+            if value is not None
+        }
+        try:
+            settings = await self.service.configure_escalation(interaction.guild_id, **changes)
+        except SettingsValueError as exc:
+            await reply(interaction, text=f"Not changed: {exc}.")
+            return
+        await reply(
+            interaction,
+            text=(
+                f"{settings.escalation_hits} hit(s) within {settings.escalation_minutes} minute(s) "
+                f"lead to a timeout of {settings.timeout_minutes} minute(s); the timeout action "
+                "uses the same length."
+            ),
+        )
 
     @app_commands.command(
         name="exempt", description="Exempt a role or channel from the filter (again to undo)"

@@ -317,6 +317,15 @@ class ModerationService:
             guild_id, now=self._clock.now(), alerts_channel_id=channel_id
         )
 
+    async def configure_escalation(self, guild_id: int, **changes: int) -> GuildSettings:
+        """Set escalation_hits, escalation_minutes and timeout_minutes (validated)."""
+        allowed = {"escalation_hits", "escalation_minutes", "timeout_minutes"}
+        if set(changes) - allowed:
+            raise ModerationError("only the escalation hits, minutes and timeout length can be set")
+        if not changes:
+            return await self._settings.get(guild_id)
+        return await self._settings.update(guild_id, now=self._clock.now(), **changes)
+
     async def toggle_exemption(self, guild_id: int, target_id: int, target_type: str) -> bool:
         if target_type not in ("role", "channel"):
             raise ModerationError("only roles and channels can be exempt")

@@ -102,3 +102,27 @@ async def test_preview_is_ephemeral_and_bad_schedules_are_explained(world: World
         assert {"name": "Asia/Seoul", "value": "Asia/Seoul"} in zones
         off = await world.command(world.moderator, "digest off")
         assert "off" in (await off.response()).content
+
+
+async def test_now_asks_before_posting_a_week_again(world: World) -> None:
+    fake = world.fake
+    async with world.running():
+        await schedule(world)
+        world.clock.set(MONDAY_AFTER)
+        first = await world.command(world.moderator, "digest now")
+        await first.response()
+        [posted] = await first.followups()
+        assert "Posted the digest of 2026-W48" in posted.content
+        count = len(fake.bot_messages(world.news))
+        again = await world.command(world.moderator, "digest now")
+        await again.response()
+        [question] = await again.followups()
+        confirm = next(
+            c["custom_id"] for row in question.components for c in row["components"]
+            if c.get("label") == "Post again"
+        )  # fmt: skip
+        stranger = await fake.click_button(question, confirm, world.member, validate=False)
+        assert "not your button" in (await stranger.response()).content
+        click = await fake.click_button(question, confirm, world.moderator)
+        await click.response()
+        await fake.wait_until(lambda: len(fake.bot_messages(world.news)) == 2 * count)

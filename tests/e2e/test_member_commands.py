@@ -146,3 +146,29 @@ async def test_status_for_moderators_only(world: World) -> None:
         status = await world.command(world.moderator, "status")
         body = text_of(await status.response())
         assert "7 articles" in body and "Failing sources** none" in body
+
+
+async def test_sync_is_for_the_owner_only(world: World) -> None:
+    async with world.running():
+        before = len(world.fake.requests("PUT"))
+        refused = await world.command(world.moderator, "sync", permission_override=True)
+        assert "Only the bot's owner" in (await refused.response()).content
+        assert len(world.fake.requests("PUT")) == before
+
+
+async def test_a_failing_command_is_logged_and_explained(world: World, caplog) -> None:
+    async with world.running() as bot:
+
+        async def broken(*args: object, **kwargs: object) -> None:
+            raise RuntimeError("index exploded")
+
+        # An internal failure (not a member's mistake): the global handler must catch it.
+        bot.app.answers.ask = broken  # type: ignore[method-assign]
+        handle = await world.command(world.member, "ask", {"question": "anything at all"})
+        reply = await handle.response()
+        assert reply.ephemeral
+        assert "Something went wrong on our side" in reply.content
+        assert any("/ask failed" in r.message and r.exc_info for r in caplog.records)
+        # the bot keeps answering
+        rules = await world.command(world.member, "rules")
+        assert "No racism" in text_of(await rules.response())

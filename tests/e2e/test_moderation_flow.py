@@ -143,3 +143,48 @@ async def test_backtest_reads_channel_history(world: World) -> None:
         [report] = await run.followups()
         assert "caught **1**" in text_of(report)
         await fake.wait_for_request("GET", f"/channels/{world.general.id}/messages")
+
+
+async def test_escalation_times_out_a_repeat_offender(world: World) -> None:
+    fake = world.fake
+    async with world.running():
+        setting = await world.command(
+            world.moderator, "filter escalation", {"hits": 2, "minutes": 10, "length": 15}
+        )
+        assert "2 hit(s) within 10 minute(s)" in (await setting.response()).content
+        await add_keyword_filter(world)
+        for text in ("durian one", "durian two"):
+            message = await fake.send_message(world.general, world.member, text)
+            await fake.wait_for_request(
+                "DELETE", f"/channels/{world.general.id}/messages/{message.id}"
+            )
+        await fake.wait_until(lambda: fake.timeouts)
+        [timeout] = fake.timeouts
+        assert timeout.user_id == world.member.user.id
+
+
+async def test_exempt_role_and_channel(world: World) -> None:
+    fake = world.fake
+    trusted = world.guild.add_role("trusted", 0)
+    veteran = world.guild.add_member("veteran", [trusted])
+    async with world.running():
+        await add_keyword_filter(world)
+        choices = await fake.autocomplete(
+            world.general, world.moderator, "filter exempt", {"target": "trus"}, focused="target"
+        )
+        assert choices == [{"name": "@trusted (role)", "value": f"role:{trusted.id}"}]
+        exempt = await world.command(
+            world.moderator, "filter exempt", {"target": choices[0]["value"]}
+        )
+        assert "is now exempt" in (await exempt.response()).content
+        channel = await world.command(
+            world.moderator, "filter exempt", {"target": f"<#{world.news.id}>"}
+        )
+        assert "channel" in (await channel.response()).content
+        bogus = await world.command(world.moderator, "filter exempt", {"target": "@everyone"})
+        assert "not a role or channel" in (await bogus.response()).content
+        kept = await fake.send_message(world.general, veteran, "durian from a veteran")
+        news = await fake.send_message(world.news, world.member, "durian in news")
+        marker = await fake.send_message(world.general, world.member, "durian marker")
+        await fake.wait_for_request("DELETE", f"/channels/{world.general.id}/messages/{marker.id}")
+        assert kept not in fake.deleted_messages and news not in fake.deleted_messages
