@@ -118,6 +118,7 @@ async def build_app(
 
 
 async def close_app(app: App) -> None:
+    app.moderation.close()
     await app.index.flush()
     await app.db.close()
 

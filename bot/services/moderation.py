@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
@@ -116,6 +117,10 @@ class ModerationService:
         self._spam: dict[int, SpamTracker] = {}
         self._exempt_cache: dict[int, tuple[set[int], set[int]]] = {}
         self._default_engine: ModerationEngine | None = None
+        # Checks run on one worker thread: a 4,000-character message can take tens of
+        # milliseconds, which the event loop must not wait for; one thread keeps the per-guild
+        # spam state single-threaded and messages in arrival order.
+        self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moderation")
 
     def set_rules(self, rules: dict[int, str]) -> None:
         """Rule texts from the community profile, for the sentences moderators and members read."""
@@ -172,7 +177,10 @@ class ModerationService:
             return ModerationDecision(verdict=_allow(), exempt_reason=exempt)
         engine = await self.engine_for(message.guild_id)
         spam = None if message.edited else self._spam.setdefault(message.guild_id, SpamTracker())
-        verdict = engine.check(
+        loop = asyncio.get_running_loop()
+        verdict = await loop.run_in_executor(
+            self._checker,
+            engine.check,
             MessageInput(
                 text=message.text,
                 author_id=message.author_id,
@@ -251,6 +259,10 @@ class ModerationService:
             )
             self._exempt_cache[guild_id] = cached
         return cached
+
+    def close(self) -> None:
+        """Stop the checking thread (at shutdown)."""
+        self._checker.shutdown(wait=False, cancel_futures=True)
 
     # -- decisions on flags -----------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -89,6 +90,7 @@ def _filter(row: sqlite3.Row) -> StoredFilter:
     return StoredFilter(row["guild_id"], spec, row["created_by"], created)
 
 
+_CONVERT_IN_THREAD = 200
 _FILTER_COLUMNS = (
     "id, guild_id, name, kind, pattern, rule, action, allow_list, shadow, enabled, "
     "created_by, created"
@@ -105,6 +107,9 @@ class FilterRepository:
         rows = await self._db.fetch_all(
             f"SELECT {_FILTER_COLUMNS} FROM filters WHERE guild_id = ? ORDER BY id", (guild_id,)
         )
+        if len(rows) > _CONVERT_IN_THREAD:
+            # Thousands of rows take longer to convert than the event loop may stall.
+            return await asyncio.to_thread(lambda: [_filter(row) for row in rows])
         return [_filter(row) for row in rows]
 
     async def get(self, guild_id: int, filter_id: int) -> StoredFilter | None:
