@@ -61,6 +61,12 @@ async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> N
         ask = await world.command(world.member, "ask", {"question": "Kaesong tram line"})
         assert "Kaesong tram line" in text_of(await ask.response())
 
+        # ... and it is part of this week's digest
+        preview = await world.command(world.moderator, "digest preview")
+        await preview.response()
+        shown = "\n".join(text_of(m) for m in await preview.followups())
+        assert "Kaesong tram line" in shown
+
         listing = await world.command(world.moderator, "source list")
         listed = text_of(await listing.response())
         assert "#1 c/northkorea [ok]" in listed
