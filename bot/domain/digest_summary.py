@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from bot.domain.articles import Article, normalize_whitespace
+from bot.domain.passages import split_sentences as sentence_spans
 
 DEFAULT_SUMMARY_CHARS = 300
 
@@ -14,16 +15,6 @@ _DATELINE = re.compile(
     r"^[A-Z][\w .'-]{1,40},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Za-z .]+\)\s*[-–—]+\s*"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Abbreviations that end with a period without ending the sentence ("Jan. 26", "U.N. envoy").
-_ABBREVIATIONS = frozenset(
-    re.findall(
-        r"\S+",
-        "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no vs etc gen lt col "
-        "sen rep gov prof inc co corp jr sr approx dept est fig ",
-    )
-)
-_CLOSERS = "\"'”’)]"
-_OPENERS = "\"“‘'([" + "\u00a0"
 _STOP = frozenset(
     re.findall(
         r"\S+",
@@ -36,70 +27,14 @@ _STOP = frozenset(
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences, one paragraph (line) at a time, keeping abbreviations whole."""
+    """The body's sentences, line by line (wire copy puts each paragraph, caption and dateline
+    on a line of its own), with the same splitter the search passages use."""
     sentences: list[str] = []
-    for paragraph in text.splitlines():
-        paragraph = normalize_whitespace(paragraph)
-        if paragraph:
-            sentences.extend(_split_paragraph(paragraph))
-    return sentences
-
-
-def _split_paragraph(paragraph: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    index = 0
-    length = len(paragraph)
-    while index < length:
-        char = paragraph[index]
-        if char in ".!?…":
-            end = index + 1
-            while end < length and paragraph[end] in _CLOSERS + ".!?…":
-                end += 1
-            if end >= length:
-                break
-            nxt = end
-            while nxt < length and paragraph[nxt] == " ":
-                nxt += 1
-            if (
-                nxt > end
-                and nxt < length
-                and (
-                    paragraph[nxt].isupper()
-                    or paragraph[nxt].isdigit()
-                    or paragraph[nxt] in _OPENERS
-                )
-                and not _is_abbreviation(paragraph, index, char)
-            ):
-                pieces.append(paragraph[start:end].strip())
-                start = nxt
-                index = nxt
-                continue
-            index = end
-            continue
-        index += 1
-    tail = paragraph[start:].strip()
-    if tail:
-        pieces.append(tail)
-    return pieces
-
-
-def _is_abbreviation(paragraph: str, index: int, char: str) -> bool:
-    if char != ".":
-        return False
-    word_start = index
-    while word_start > 0 and not paragraph[word_start - 1].isspace():
-        word_start -= 1
-    word = paragraph[word_start:index].lstrip(_OPENERS)
-    if not word:
-        return False
-    # Single letters and dotted initialisms: "J. Smith", "U.S.", "U.N." (a trailing
-    # initialism that really ends a sentence is rare enough in news to accept the miss).
-    if len(word) == 1 and word.isalpha():
-        return True
-    if "." in word and all(len(part) <= 2 for part in word.split(".")):
-        return True
-    return word.casefold() in _ABBREVIATIONS
+    for line in text.splitlines():
+        sentences.extend(
+            normalize_whitespace(line[start:end]) for start, end in sentence_spans(line)
+        )
+    return [sentence for sentence in sentences if sentence]
 
 
 def _is_summary_worthy(sentence: str) -> bool:
