@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 
 from bot.domain import search_arrays as packing
 from bot.domain.articles import Article, Passage
+from bot.domain.search_counts import count_corpus
 from bot.domain.search_excerpt import best_excerpt
 from bot.domain.search_model import (
     Answer,
@@ -96,20 +97,22 @@ class SearchIndex:
     ) -> SearchIndex:
         """Fit the vocabulary on the articles and index them and their passages."""
         unique = latest_per_id(articles)
-        weights, article_matrix = TermWeights.fit(
-            TextAnalyzer(config), [document_text(a.title, a.body) for a in unique]
-        )
-        n_terms = len(weights.vocabulary)
         positions = {a.id: i for i, a in enumerate(unique)}
         kept = [p for p in passages if p.article_id in positions]
-        passage_matrix = weights.transform(
-            [document_text(unique[positions[p.article_id]].title, p.text) for p in kept]
+        owners = [positions[p.article_id] for p in kept]
+        analyzer = TextAnalyzer(config)
+        # Each article is analysed once for itself and its passages (search_counts).
+        counts = count_corpus(analyzer, unique, kept, owners)
+        weights, article_matrix = TermWeights.fit_counts(
+            analyzer, counts.terms, counts.articles, len(unique)
         )
+        passage_matrix = weights.weigh_counts(counts.passages)
+        n_terms = len(weights.vocabulary)
         return cls(
             weights,
             ArticleTable.of(unique),
             ScoredRows.from_matrix(article_matrix, n_terms),
-            PassageTable.of(kept, [positions[p.article_id] for p in kept]),
+            PassageTable.of(kept, owners),
             ScoredRows.from_matrix(passage_matrix, n_terms),
         )
 

@@ -55,6 +55,15 @@ def normalize_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def tokenize(normalized: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The tokens of ``normalized[start:end]`` (already normalised), stop words included.
+
+    The pattern has no anchors or look-around, so this equals tokenising the slice, without
+    copying it.
+    """
+    return _TOKEN.findall(normalized, start, len(normalized) if end is None else end)
+
+
 class TextAnalyzer:
     """Turns text into index terms; callable, so scikit-learn can use it as ``analyzer``."""
 

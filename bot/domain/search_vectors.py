@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
 from bot.domain.search_text import TextAnalyzer
 
@@ -90,6 +90,38 @@ class TermWeights:
         idf = np.asarray(vectorizer.idf_, dtype=np.float32)
         weights = cls(analyzer, vocabulary, idf, pivot, n_documents=len(documents))
         return weights, weights._pivot_normalize(raw, norms)
+
+    @classmethod
+    def fit_counts(
+        cls, analyzer: TextAnalyzer, terms: list[str], counts: sp.csr_matrix, n_documents: int
+    ) -> tuple[TermWeights, sp.csr_matrix]:
+        """:meth:`fit` from raw counts already made (``terms`` sorted, as scikit-learn sorts).
+
+        The same scikit-learn transformer weighs them, so the result equals :meth:`fit` on the
+        documents the counts came from.
+        """
+        if not terms:
+            empty = cls(analyzer, {}, np.zeros(0, dtype=np.float32), 1.0, n_documents=n_documents)
+            return empty, sp.csr_matrix((n_documents, 0), dtype=np.float32)
+        transformer = TfidfTransformer(sublinear_tf=True, norm=None)
+        raw = sp.csr_matrix(transformer.fit_transform(counts.astype(np.float32)))
+        norms = _row_norms(raw)
+        pivot = float(norms.mean()) if norms.size else 1.0
+        idf = np.asarray(transformer.idf_, dtype=np.float32)
+        vocabulary = {term: i for i, term in enumerate(terms)}
+        weights = cls(analyzer, vocabulary, idf, pivot, n_documents=n_documents)
+        return weights, weights._pivot_normalize(raw, norms)
+
+    def weigh_counts(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """:meth:`transform` from raw counts over this vocabulary (float32, sorted indices)."""
+        tf = counts.data.astype(np.float32)
+        cols = counts.indices
+        data = (1.0 + np.log(tf)) * self.idf[cols] if cols.size else tf
+        raw = sp.csr_matrix(
+            (data.astype(np.float32), cols.astype(np.int32), counts.indptr.astype(np.int64)),
+            shape=(counts.shape[0], len(self.vocabulary)),
+        )
+        return self._pivot_normalize(raw, _row_norms(raw))
 
     def extended(self, documents: Sequence[str]) -> TermWeights:
         """Weights that also know the new words of ``documents`` (known words keep their idf).

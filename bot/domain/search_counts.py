@@ -1,0 +1,276 @@
+"""Term counts of a whole corpus, with each article analysed once for itself and its passages.
+
+A passage is a window of its article's body, so its words are the body's words between its
+offsets: the body is normalised and tokenised once, cut at every passage boundary, and each
+distinct word is stop-listed and stemmed once per build (not once per occurrence). The counts
+equal those of analysing every document separately (``TextAnalyzer.analyze`` on
+``document_text``), which stays the path for any document where that cannot be shown cheaply:
+a passage whose text is not its article's body slice, or text whose normalisation does not
+commute with cutting it (some non-ASCII input). Bigram analysers take that path throughout.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from bot.domain.articles import Article, Passage
+from bot.domain.search_text import STOP_WORDS, TextAnalyzer, normalize_text, tokenize
+from bot.domain.search_vectors import document_text
+
+# Rows counted per numpy pass: bounds the temporary token arrays (and so peak memory).
+_CHUNK_TOKENS = 2_000_000
+
+
+@dataclass(frozen=True)
+class CorpusCounts:
+    """Raw term counts (float32 CSR, sorted indices) over a sorted vocabulary of article terms."""
+
+    terms: list[str]
+    articles: sp.csr_matrix
+    passages: sp.csr_matrix
+
+
+class _TermIds:
+    """Word -> provisional term id (-1 for stop words); each distinct word is stemmed once."""
+
+    def __init__(self, analyzer: TextAnalyzer) -> None:
+        self._analyzer = analyzer
+        self._stop = analyzer.config.stop_words
+        self._by_word: dict[str, int] = {}
+        self._by_term: dict[str, int] = {}
+        self.terms: list[str] = []
+
+    def ids(self, words: list[str]) -> list[int]:
+        """Term id of each word, in order (a C-level map; new words are learnt in one batch)."""
+        by_word = self._by_word
+        new = set(words).difference(by_word)
+        if new:
+            self._learn(list(new))
+        return list(map(by_word.__getitem__, words))
+
+    def _learn(self, words: list[str]) -> None:
+        stems = self._analyzer.stem_words(words)
+        by_term, terms = self._by_term, self.terms
+        for word, stem in zip(words, stems, strict=True):
+            if self._stop and word in STOP_WORDS:
+                self._by_word[word] = -1
+                continue
+            term_id = by_term.get(stem)
+            if term_id is None:
+                term_id = by_term[stem] = len(terms)
+                terms.append(stem)
+            self._by_word[word] = term_id
+
+
+class _RowCounter:
+    """Collects the term ids of rows, then counts them into a CSR matrix chunk by chunk.
+
+    With ``rank`` set, columns are renumbered by first appearance over all rows (the order in
+    which scikit-learn's CountVectorizer numbers terms before sorting them), and each row keeps
+    its terms in that order: the order in which the reference path sums a row's norm.
+    """
+
+    def __init__(self, rank: bool = False) -> None:
+        self._rank = rank
+        self._ids: list[int] = []
+        self._lengths: list[int] = []
+        self._chunks: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]] = []
+        self._rank_of = np.zeros(0, dtype=np.int64)
+        self.n_ranked = 0
+
+    def add(self, ids: list[int]) -> None:
+        self._ids.extend(ids)
+        self._lengths.append(len(ids))
+        if len(self._ids) >= _CHUNK_TOKENS:
+            self._flush()
+
+    def ranked(self) -> NDArray[np.int64]:
+        """Provisional ids in rank order (only with ``rank``)."""
+        self._flush()
+        out = np.zeros(self.n_ranked, dtype=np.int64)
+        seen = np.flatnonzero(self._rank_of >= 0)
+        out[self._rank_of[seen]] = seen
+        return out
+
+    def _flush(self) -> None:
+        if not self._lengths:
+            return
+        n_rows = len(self._lengths)
+        ids = np.asarray(self._ids, dtype=np.int64)
+        rows = np.repeat(np.arange(n_rows, dtype=np.int64), self._lengths)
+        keep = ids >= 0  # stop words
+        ids, rows = ids[keep], rows[keep]
+        if self._rank:
+            ids = self._ranks(ids)
+        # One sort gives each row's distinct terms in order, with their counts.
+        width = int(ids.max(initial=0)) + 1
+        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        row_of, col_of = np.divmod(keys, width)
+        self._chunks.append((np.bincount(row_of, minlength=n_rows), col_of, counts))
+        self._ids, self._lengths = [], []
+
+    def _ranks(self, ids: NDArray[np.int64]) -> NDArray[np.int64]:
+        size = int(ids.max(initial=-1)) + 1
+        if size > self._rank_of.size:
+            grown = np.full(size, -1, dtype=np.int64)
+            grown[: self._rank_of.size] = self._rank_of
+            self._rank_of = grown
+        distinct, first = np.unique(ids, return_index=True)
+        new = self._rank_of[distinct] < 0
+        by_first = distinct[new][np.argsort(first[new])]
+        self._rank_of[by_first] = np.arange(self.n_ranked, self.n_ranked + by_first.size)
+        self.n_ranked += by_first.size
+        return self._rank_of[ids]
+
+    def matrix(self, n_terms: int = 0) -> sp.csr_matrix:
+        """Every row added so far as float32 counts, over ``n_terms`` provisional terms (or over
+        the ranked terms, with ``rank``)."""
+        self._flush()
+        if self._rank:
+            n_terms = self.n_ranked
+        if not self._chunks:
+            return sp.csr_matrix((0, n_terms), dtype=np.float32)
+        row_nnz = np.concatenate([c[0] for c in self._chunks])
+        indptr = np.zeros(row_nnz.size + 1, dtype=np.int64)
+        np.cumsum(row_nnz, out=indptr[1:])
+        indices = np.concatenate([c[1] for c in self._chunks])
+        data = np.concatenate([c[2] for c in self._chunks]).astype(np.float32)
+        return sp.csr_matrix((data, indices, indptr), shape=(row_nnz.size, n_terms))
+
+
+def count_corpus(
+    analyzer: TextAnalyzer,
+    articles: Sequence[Article],
+    passages: Sequence[Passage],
+    owners: Sequence[int],
+) -> CorpusCounts:
+    """Counts of every article's and passage's ``document_text`` (passage ``i`` belongs to
+    ``articles[owners[i]]`` and carries its title); the vocabulary is the articles' terms only."""
+    term_ids = _TermIds(analyzer)
+    by_article: list[list[int]] = [[] for _ in articles]
+    for row, owner in enumerate(owners):
+        by_article[owner].append(row)
+    article_rows, passage_rows = _RowCounter(rank=True), _RowCounter()
+    for article, rows in zip(articles, by_article, strict=True):
+        article_ids, passage_ids = _analyse(
+            analyzer, term_ids, article, [passages[r] for r in rows]
+        )
+        article_rows.add(article_ids)
+        for ids in passage_ids:
+            passage_rows.add(ids)
+    n_provisional = len(term_ids.terms)
+    article_counts = article_rows.matrix()
+    passage_counts = passage_rows.matrix(n_provisional)
+    order = np.fromiter((r for rows in by_article for r in rows), np.int64, len(owners))
+    if not np.array_equal(order, np.arange(order.size)):
+        # Rows were counted article by article; put them back in the caller's order.
+        passage_counts = sp.csr_matrix(passage_counts[np.argsort(order, kind="stable")])
+    ranked = article_rows.ranked()
+    terms = [term_ids.terms[i] for i in ranked.tolist()]
+    # scikit-learn numbers the vocabulary in sorted order.
+    alphabetical = sorted(range(len(terms)), key=terms.__getitem__)
+    final_of_rank = np.zeros(len(terms), dtype=np.int64)
+    final_of_rank[np.asarray(alphabetical, dtype=np.int64)] = np.arange(len(terms))
+    final = np.full(n_provisional, -1, dtype=np.int64)
+    final[ranked] = final_of_rank
+    articles_out = sp.csr_matrix(
+        (
+            article_counts.data,
+            final_of_rank[article_counts.indices].astype(np.int32),
+            article_counts.indptr,
+        ),
+        shape=article_counts.shape,
+    )
+    return CorpusCounts(
+        [terms[i] for i in alphabetical], articles_out, _renumber(passage_counts, final)
+    )
+
+
+def _analyse(
+    analyzer: TextAnalyzer, term_ids: _TermIds, article: Article, passages: list[Passage]
+) -> tuple[list[int], list[list[int]]]:
+    """Term ids of the article's document and of each of its passages' documents."""
+    title, body = article.title, article.body
+    if analyzer.config.bigrams:
+        return _separately(analyzer, term_ids, title, body, passages)
+    plain = title.isascii() and body.isascii()
+    # On ASCII, normalize_text is lower(): it maps each character alone, so it commutes with
+    # slicing and joining. Otherwise each document's normalised form is checked against the
+    # normalised pieces it is assembled from, and a document that differs is analysed alone.
+    norm_title = title.lower() if plain else normalize_text(title)
+    norm_body = body.lower() if plain else normalize_text(body)
+    windows: list[tuple[int, int] | None] = []
+    for p in passages:
+        start, end = p.start, p.end
+        inside = 0 <= start <= end <= len(body) and p.text == body[start:end]
+        if inside and not plain:
+            inside = normalize_text(document_text(title, p.text)) == _joined(
+                norm_title, norm_body[start:end]
+            )
+        windows.append((start, end) if inside else None)
+    bounds = sorted({0, len(norm_body)} | {x for w in windows if w for x in w})
+    segments = [term_ids.ids(tokenize(norm_body, a, b)) for a, b in itertools.pairwise(bounds)]
+    where = {x: i for i, x in enumerate(bounds)}
+    title_ids = term_ids.ids(tokenize(norm_title))
+    head = title_ids + title_ids
+    passage_ids = []
+    for p, window in zip(passages, windows, strict=True):
+        if window is None:
+            passage_ids.append(term_ids.ids(analyzer.words(document_text(title, p.text))))
+            continue
+        ids = list(head)
+        for segment in segments[where[window[0]] : where[window[1]]]:
+            ids.extend(segment)
+        passage_ids.append(ids)
+    if not plain and normalize_text(document_text(title, body)) != _joined(norm_title, norm_body):
+        article_ids = term_ids.ids(analyzer.words(document_text(title, body)))
+    elif any(_crosses(norm_body, b) for b in bounds[1:-1]):
+        # A word cut by a passage boundary (a hard cut in a very long word) is whole here.
+        article_ids = head + term_ids.ids(tokenize(norm_body))
+    else:
+        article_ids = list(head)
+        for segment in segments:
+            article_ids.extend(segment)
+    return article_ids, passage_ids
+
+
+def _separately(
+    analyzer: TextAnalyzer, term_ids: _TermIds, title: str, body: str, passages: list[Passage]
+) -> tuple[list[int], list[list[int]]]:
+    """The reference path: every document analysed on its own (also handles bigrams)."""
+    article_ids = term_ids.ids(analyzer.analyze(document_text(title, body)))
+    return article_ids, [
+        term_ids.ids(analyzer.analyze(document_text(title, p.text))) for p in passages
+    ]
+
+
+def _joined(norm_title: str, norm_text: str) -> str:
+    return document_text(norm_title, norm_text)
+
+
+def _crosses(text: str, at: int) -> bool:
+    """Whether a token runs across offset ``at`` (word characters on both sides)."""
+    pair = tokenize(text, at - 1, at + 1)
+    return len(pair) == 1 and len(pair[0]) == 2
+
+
+def _renumber(counts: sp.csr_matrix, final: NDArray[np.int64]) -> sp.csr_matrix:
+    """Counts over final term ids: columns without one are dropped, indices sorted per row."""
+    n_terms = int(final.max(initial=-1)) + 1
+    cols = final[counts.indices]
+    keep = cols >= 0
+    rows = np.repeat(np.arange(counts.shape[0], dtype=np.int64), np.diff(counts.indptr))
+    indptr = np.zeros(counts.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[keep], minlength=counts.shape[0]), out=indptr[1:])
+    out = sp.csr_matrix(
+        (counts.data[keep], cols[keep].astype(np.int32), indptr),
+        shape=(counts.shape[0], n_terms),
+    )
+    out.sort_indices()
+    return out
