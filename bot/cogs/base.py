@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -133,3 +133,15 @@ async def send_to_alerts(bot: DigestBot, channel_id: int | None, text: str) -> b
     except discord.HTTPException:
         log.exception("could not post an alert in %s", channel_id)
         return False
+
+
+def matching_choices(
+    options: Iterable[tuple[str, str]], current: str, *, also: Callable[[str], str] | None = None
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices (label, value) whose label contains what was typed, at most 25."""
+    needle = current.casefold().lstrip("#")
+    return [
+        app_commands.Choice(name=truncate(label, LIMITS.choice_name), value=value)
+        for label, value in options
+        if needle in label.casefold() or (also is not None and needle in also(value).casefold())
+    ][: LIMITS.autocomplete_choices]

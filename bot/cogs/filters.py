@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cogs.base import ModeratorGroup, parse_id, reply
+from bot.cogs.base import ModeratorGroup, matching_choices, parse_id, reply
 from bot.domain.guild_settings import SettingsValueError
 from bot.domain.markup import LIMITS, escape_markdown, truncate
 from bot.domain.moderation import BUILTIN_FILTER_NAMES
@@ -276,15 +276,10 @@ class FilterGroup(ModeratorGroup):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        needle = current.casefold().lstrip("#")
-        choices = []
-        for stored in await self.service.list_filters(interaction.guild_id):
-            label = describe_filter(stored.spec)
-            if needle in label.casefold():
-                choices.append(
-                    app_commands.Choice(name=truncate(label, 100), value=str(stored.spec.id))
-                )
-        return choices[: LIMITS.autocomplete_choices]
+        filters = await self.service.list_filters(interaction.guild_id)
+        return matching_choices(
+            ((describe_filter(f.spec), str(f.spec.id)) for f in filters), current
+        )
 
 
 def _unknown(raw: str) -> str:

@@ -15,6 +15,7 @@ from bot.cogs.base import (
     ModeratorGroup,
     Payload,
     get_or_fetch_text_channel,
+    matching_choices,
     parse_id,
     reply,
     send_to_alerts,
@@ -212,17 +213,13 @@ class SourceGroup(ModeratorGroup):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
-        needle = current.casefold().lstrip("#")
-        choices = []
-        for source in await self.service.list_sources(interaction.guild_id):
-            name = f"#{source.id} {source.label} [{source.status}]"
-            if needle in name.casefold() or needle in source.url.casefold():
-                choices.append(
-                    app_commands.Choice(
-                        name=truncate(name, LIMITS.choice_name), value=str(source.id)
-                    )
-                )
-        return choices[: LIMITS.autocomplete_choices]
+        sources = await self.service.list_sources(interaction.guild_id)
+        urls = {str(source.id): source.url for source in sources}
+        return matching_choices(
+            ((f"#{s.id} {s.label} [{s.status}]", str(s.id)) for s in sources),
+            current,
+            also=urls.__getitem__,  # typing part of the feed's address finds it too
+        )
 
 
 class SourcesCog(commands.Cog):

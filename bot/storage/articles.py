@@ -32,6 +32,14 @@ def from_iso(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def from_iso_required(value: str | None) -> datetime:
+    """A NOT NULL date column; None here means a damaged row."""
+    parsed = from_iso(value)
+    if parsed is None:
+        raise ValueError("a row is missing a required date")
+    return parsed
+
+
 def _article(row: sqlite3.Row) -> Article:
     return Article(
         id=row["id"],

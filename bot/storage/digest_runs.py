@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.storage.articles import from_iso, to_iso
+from bot.storage.articles import from_iso, from_iso_required, to_iso
 from bot.storage.database import Database
 
 # A claim older than this belongs to a process that died between claiming and posting.
@@ -30,15 +30,13 @@ class DigestRun:
 
 
 def _run(row: sqlite3.Row) -> DigestRun:
-    claimed = from_iso(row["claimed"])
-    assert claimed is not None
     return DigestRun(
         id=row["id"],
         guild_id=row["guild_id"],
         week=row["week"],
         status=row["status"],
         trigger=row["trigger"],
-        claimed=claimed,
+        claimed=from_iso_required(row["claimed"]),
         posted=from_iso(row["posted"]),
         channel_id=row["channel_id"],
         message_ids=tuple(json.loads(row["message_ids"])),

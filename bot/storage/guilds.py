@@ -13,7 +13,7 @@ from typing import Any
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.moderation.filters import FilterSpec
 from bot.domain.moderation.verdict import Action
-from bot.storage.articles import from_iso, to_iso
+from bot.storage.articles import from_iso_required, to_iso
 from bot.storage.database import Database
 
 _SETTING_COLUMNS = [f.name for f in fields(GuildSettings)]
@@ -85,9 +85,7 @@ def _filter(row: sqlite3.Row) -> StoredFilter:
         enabled=bool(row["enabled"]),
         name=row["name"],
     )
-    created = from_iso(row["created"])
-    assert created is not None
-    return StoredFilter(row["guild_id"], spec, row["created_by"], created)
+    return StoredFilter(row["guild_id"], spec, row["created_by"], from_iso_required(row["created"]))
 
 
 _CONVERT_IN_THREAD = 200
@@ -321,8 +319,6 @@ class ModerationEventRepository:
 
 
 def _event(row: sqlite3.Row) -> ModerationEvent:
-    created = from_iso(row["created"])
-    assert created is not None
     return ModerationEvent(
         id=row["id"],
         guild_id=row["guild_id"],
@@ -337,5 +333,5 @@ def _event(row: sqlite3.Row) -> ModerationEvent:
         excerpt=row["excerpt"],
         decision=row["decision"],
         decided_by=row["decided_by"],
-        created=created,
+        created=from_iso_required(row["created"]),
     )

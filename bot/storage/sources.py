@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.domain.sources import FeedSource
-from bot.storage.articles import from_iso, to_iso
+from bot.storage.articles import from_iso, from_iso_required, to_iso
 from bot.storage.database import Database
 
 # A key not in the feed for this long is forgotten; the table stays the size of the feeds.
@@ -30,13 +30,6 @@ class SourceExistsError(ValueError):
         self.existing = existing
 
 
-def _required(value: str | None) -> datetime:
-    parsed = from_iso(value)
-    if parsed is None:  # the schema says NOT NULL; a None here is a damaged row
-        raise ValueError("a source row is missing a required date")
-    return parsed
-
-
 def _source(row: sqlite3.Row) -> FeedSource:
     return FeedSource(
         id=row["id"],
@@ -46,8 +39,8 @@ def _source(row: sqlite3.Row) -> FeedSource:
         interval_minutes=row["interval_minutes"],
         announce_channel_id=row["announce_channel_id"],
         enabled=bool(row["enabled"]),
-        created=_required(row["created"]),
-        next_poll=_required(row["next_poll"]),
+        created=from_iso_required(row["created"]),
+        next_poll=from_iso_required(row["next_poll"]),
         created_by=row["created_by"],
         etag=row["etag"],
         last_modified=row["last_modified"],
