@@ -1,5 +1,5 @@
-"""Moderation through the real front ends: `digestbot moderate --batch` throughput, and the bot's
-event-loop lag while a server's 10,000 filters compile and while hostile messages are checked.
+"""Moderation through the CLI: `digestbot moderate --batch` throughput after start-up
+(the event-loop lag of moderation in the bot is measured by bench_event_loop.py).
 
     python bench/bench_moderation_cli.py [--messages 20000] [--write-results]
 
@@ -10,7 +10,6 @@ a guild with `digestbot filters import` and made active, so the CLI runs the sam
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import platform
@@ -64,67 +63,6 @@ def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
     }
 
 
-async def measure_loop_lag(messages: list[str], tmp: Path) -> dict[str, float]:
-    """Run what the bot runs on its event loop while a ticker measures how late it wakes up."""
-    from bot.domain.moderation import FilterSpec
-    from bot.services.moderation import MessageContext, ModerationService
-    from bot.services.ports import SystemClock
-    from bot.storage.database import Database
-    from bot.storage.guilds import (
-        ExemptionRepository,
-        FilterRepository,
-        GuildSettingsRepository,
-        ModerationEventRepository,
-    )
-
-    db = await Database.open(tmp / "lag.sqlite3")
-    rng = random.Random(SEED)
-    specs = make_filters(rng)
-    extra = [
-        FilterSpec(0, "keyword", ",".join(f"zzw{n}x{k}" for k in range(1)), 2, specs[0].action)
-        for n in range(10_000 - len(specs))
-    ]
-    await FilterRepository(db).add_many(
-        GUILD, [*specs, *extra], created_by=None, now=datetime.now(UTC)
-    )
-    service = ModerationService(FilterRepository(db), ExemptionRepository(db),
-                                ModerationEventRepository(db), GuildSettingsRepository(db),
-                                SystemClock())  # fmt: skip
-    lags: list[float] = []
-    stop = asyncio.Event()
-
-    async def ticker() -> None:
-        loop = asyncio.get_running_loop()
-        while not stop.is_set():
-            before = loop.time()
-            await asyncio.sleep(0.005)
-            lags.append((loop.time() - before - 0.005) * 1000)
-
-    tick = asyncio.create_task(ticker())
-    started = time.perf_counter()
-    await service.engine_for(GUILD)  # 10,000 filters compiled (in a worker thread)
-    compile_s = time.perf_counter() - started
-    compile_lag = max(lags, default=0.0)
-    lags.clear()
-    hostile = [
-        "a" * 4000,
-        "Z\u0351\u0360\u0361a\u035c\u0362l\u0336g\u0338o " * 200,
-        "\U0001f600" * 1000,
-        "\x00" * 100 + "durian",
-        " ".join(rng.choice(messages) for _ in range(30))[:4000],
-    ]
-    for n, text in enumerate([*hostile, *messages[:2000]]):
-        await service.check_message(MessageContext(GUILD, 1, n, 99, text, timestamp=float(n)))
-        await asyncio.sleep(0)  # the gateway hands messages over one event at a time
-    check_lag = max(lags, default=0.0)
-    stop.set()
-    await tick
-    service.close()
-    await db.close()
-    return {"compile_s": compile_s, "compile_max_lag_ms": compile_lag, "check_max_lag_ms": check_lag,
-            "filters": len(specs) + len(extra)}  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=20_000)
@@ -133,11 +71,10 @@ def main() -> None:
     messages = load_messages(args.messages)
     with tempfile.TemporaryDirectory() as tmp:
         speed = measure_cli(messages, Path(tmp))
-        lag = asyncio.run(measure_loop_lag(messages, Path(tmp)))
     load = os.getloadavg()[0]
     text = "\n".join(
         [
-            "## Moderation through the CLI and the bot's event loop (bench/bench_moderation_cli.py)",
+            "## Moderation through the CLI (bench/bench_moderation_cli.py)",
             "",
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, {platform.machine()}, "
             f"Python {platform.python_version()}, load average {load:.1f}.",
@@ -150,11 +87,6 @@ def main() -> None:
             f"{speed['startup_s']:.1f} s | |",
             f"| messages/s after start-up | {speed['rate_after_startup']:,.0f} | >= 2,000 |",
             f"| verdicts | {speed['flagged']:,} flag, {speed['removed']:,} remove | |",
-            f"| {lag['filters']:,} filters compiled for a guild (worker thread) | "
-            f"{lag['compile_s']:.2f} s, event loop late by at most {lag['compile_max_lag_ms']:.1f} ms "
-            "| < 50 ms |",
-            f"| checking 4,000-char, Zalgo, emoji, NUL and 2,000 real messages on the loop | "
-            f"loop late by at most {lag['check_max_lag_ms']:.1f} ms | < 50 ms |",
         ]
     )
     print(text)
