@@ -148,6 +148,6 @@ async def run_shell(app: App, stdin: TextIO, stdout: TextIO) -> int:
         if reply is None:
             break
         if reply:
-            stdout.write(reply + "\n")
+            stdout.write(reply + "\n\n")
             stdout.flush()
     return 0
