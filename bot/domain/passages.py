@@ -99,7 +99,6 @@ _ABBREVIATIONS = frozenset(
         "d.p.r.k",
     ]
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Where to cut a sentence that alone exceeds the passage limit, best first.
 _SOFT_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
 
@@ -183,15 +182,31 @@ def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, sentence_start: int, dot_at: int, punct: str) -> bool:
     if not punct.startswith(".") or punct.startswith(".."):
         return False
-    found = _WORD_BEFORE.search(text, sentence_start, dot_at)
-    if found is None:
+    word = _word_before(text, sentence_start, dot_at).lower()
+    if not word:
         return False
-    word = found.group(1).lower()
     # A single letter is an initial ("Kim J. Un"), not the end of a sentence.
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    r"""The run of word characters and dots ending at ``end`` (not before ``start``).
+
+    What ``re.search(r"([\w.]+)$", text, start, end)`` finds, but walking back from ``end``:
+    that search tries every start position and so costs quadratic time in the sentence length.
+    """
+    if end > start and text[end - 1] == "\n":
+        end -= 1  # "$" also matches just before a final newline
+    i = end
+    while i > start and ((ch := text[i - 1]).isalnum() or ch in "_."):
+        i -= 1
+    return text[i:end]
+
+
 def _cut_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    if end - start <= limit:  # the common case, without building the piece list
+        single = _trim(text, start, end)
+        return [single] if single is not None else []
     pieces = []
     while end - start > limit:
         cut = _best_cut(text, start, start + limit)
