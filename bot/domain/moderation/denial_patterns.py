@@ -182,12 +182,20 @@ MOCKERY = tuple(
 # In a message about the crisis, a sentence that only waves it away ('Yeah right, total
 # propaganda.') or denies it through a pronoun ('they don't exist') is denial too.
 BARE_DISMISSAL = re.compile(
-    r"^(?:(?:yeah right|yea right|sure|sure thing|lol|lmao|nah|no way|ok|okay|right|as if) )*"
+    r"^(?:(?:yeah right|yea right|sure|sure thing|lol|lmao|haha|nah|no way|ok|okay|right|as if|"
+    r"please|oh please|come on|cmon|pfft|meh|riiight|yeah|yep|ha) )*"
     r"(?:(?:it is|that is|this is|its|thats|all|just|total|totally|pure|complete|more|typical"
-    r"|western|cia|us|american|obvious|obviously|a|another|such) ){0,3}"
+    r"|western|cia|us|american|obvious|obviously|a|an|another|such|hollywood|media|tabloid|seoul"
+    r"|south korean|imperialist|liberal|nis|washington|yankee|utter|absolute|classic) ){0,4}"
     r"(?P<p>lies|a lie|propaganda|fiction|fake news|fake|a hoax|hoax|a myth|myth|bullshit|bs|"
-    r"nonsense|made up|fabricated|exaggerated|fairy tales?|a fairy tale|fantasy)"
-    r"(?: (?:lol|lmao|again|as usual|obviously|tbh|honestly))?$"
+    r"nonsense|made up|fabricated|exaggerated|fairy tales?|a fairy tale|fantasy|exaggerations?|"
+    r"an exaggeration|garbage|rubbish|hogwash|baloney|(?:cia|western|us|american|hollywood|media"
+    r"|tabloid|seoul|nis|imperialist|propaganda) (?:story|stories|tales?|narrative|inventions?|"
+    r"psyop|talking points?))"
+    r"(?: (?:by|from|of) (?:the )?(?:\S+ ){0,2}?(?:media|press|cia|west|us|usa|americans|seoul|"
+    r"south koreans?|nis|tabloids|journalists|defectors|ngos|liberals|imperialists|yankees|"
+    r"washington))?"
+    r"(?: (?:lol|lmao|again|as usual|obviously|tbh|honestly|as always))?$"
 )
 PRONOUN_DENIAL = re.compile(
     r"\b(?:they|it|that|those|these|this|such camps|such things)(?: \S+){0,2} (?:don't|do not|"
@@ -329,7 +337,8 @@ NEEDS_TOPIC = frozenset(
 )
 DISMISSAL_TRIGGERS = DISMISSIVE_WORDS | word_set(
     """exist existed happen happened occur occurred place lies lie propaganda fiction fake hoax
-    myth bullshit bs nonsense fabricated exaggerated fairy fantasy"""
+    myth bullshit bs nonsense fabricated exaggerated fairy fantasy exaggeration exaggerations
+    garbage rubbish hogwash baloney story stories tale tales narrative psyop"""
 )
 
 

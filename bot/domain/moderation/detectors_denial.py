@@ -10,28 +10,35 @@ exist, but satellite images show them').
 
 from __future__ import annotations
 
+import re
+
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
-    DENIAL,
     DISMISSAL_TRIGGERS,
     DISMISSIVE_WORDS,
     EXISTENCE_DENIAL,
     GATE,
     HEDGE,
     LAUGH,
-    MOCKERY,
-    NEEDS_TOPIC,
     NEGATORS,
     NK_RE,
     PRONOUN_DENIAL,
     REBUTTAL,
     REGIME_SOURCE,
     SAD,
-    SMEAR,
     SOFT_DISMISSIVE,
     SOURCE_QUESTION,
     names_crisis,
+)
+from bot.domain.moderation.denial_patterns_extra import (
+    ALL_DENIAL,
+    ALL_MOCKERY,
+    ALL_NEEDS_TOPIC,
+    ALL_SMEAR,
+    CONTRADICTS_PREVIOUS,
+    MORE_REBUTTAL,
+    TRIGGERS,
 )
 from bot.domain.moderation.normalize import NormalizedText
 from bot.domain.moderation.phrases import canonical_words, sentences
@@ -52,9 +59,12 @@ class DenialDetector:
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         topical = _mentions_topic(text)
         about_crisis = names_crisis(" ".join(text.tokens))
-        for sentence, words in sentences(text):
+        split = sentences(text)
+        for index, (sentence, words) in enumerate(split):
             if GATE.isdisjoint(words.split(" ")) and not topical:
                 continue
+            if index + 1 < len(split) and CONTRADICTS_PREVIOUS.match(split[index + 1][1]):
+                continue  # 'Tankies say the famine is exaggerated. It's not.'
             hit = self._sentence_hit(sentence, words, topical)
             if hit is None and about_crisis:
                 hit = self._dismissal_hit(text, sentence, words)
@@ -84,7 +94,7 @@ class DenialDetector:
             match = BARE_DISMISSAL.match(clause_words) or PRONOUN_DENIAL.search(clause_words)
             if match is None:
                 continue
-            if REBUTTAL.search(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
+            if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
                 return None  # 'KCNA says they are fed. Total propaganda.' is about the regime
             groups = match.groupdict()
             predicate = groups.get("p") or groups.get("q") or clause_words
@@ -114,7 +124,7 @@ class DenialDetector:
                     break
         if not predicate:
             return None
-        if REBUTTAL.search(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
+        if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
             return None
         if sentence.endswith("?") and SOURCE_QUESTION.search(words):
             return None
@@ -134,17 +144,18 @@ class DenialDetector:
         asks about sources, or (for soft claims) hedges. Exemptions are only checked after a
         pattern matched: most sentences match none, and the exemption patterns are long."""
         exempt: bool | None = None
-        hedged: bool | None = None
         has_topic: bool | None = None
-        for patterns, action, reason in (
-            (DENIAL, Action.REMOVE, "denies the humanitarian crisis"),
-            (MOCKERY, Action.REMOVE, "mocks or justifies abuses"),
-            (SMEAR, Action.FLAG, "dismisses every witness of abuses as a liar"),
-        ):
-            if patterns is MOCKERY and not topical:
+        word_set: frozenset[str] | None = None
+        for family, patterns, action, reason in _FAMILIES:
+            if family == "mockery" and not topical:
                 continue
-            for pattern in patterns:
-                if pattern in NEEDS_TOPIC:
+            for pattern, triggers, needs_topic in patterns:
+                if triggers:
+                    if word_set is None:
+                        word_set = frozenset(words.split(" "))
+                    if any(t.isdisjoint(word_set) for t in triggers):
+                        continue
+                if needs_topic:
                     if has_topic is None:
                         has_topic = names_crisis(words)
                     if not has_topic:
@@ -153,21 +164,43 @@ class DenialDetector:
                 if match is None:
                     continue
                 if exempt is None:
-                    exempt = REBUTTAL.search(words) is not None or (
+                    exempt = _rebuts(words) or (
                         sentence.endswith("?") and SOURCE_QUESTION.search(words) is not None
                     )
                 if exempt:
                     return None
                 predicate = match.group("p")
-                if patterns is SMEAR or predicate.startswith(SOFT_DISMISSIVE):
-                    if hedged is None:
-                        hedged = HEDGE.search(words) is not None
-                    if hedged:
-                        continue  # doubts about one account or figure are fair discussion
+                # Doubts about one account or figure are fair discussion; only a hedge up to
+                # the claim counts ('some defectors lie', not '... everyone knows this').
+                if (family == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and HEDGE.search(
+                    words[: match.end()]
+                ) is not None:
+                    continue
                 return FilterHit(
                     self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
                 )
         return None
+
+
+_Compiled = tuple[re.Pattern[str], tuple[frozenset[str], ...], bool]
+
+
+def _compiled(patterns: tuple[re.Pattern[str], ...]) -> tuple[_Compiled, ...]:
+    """Each pattern with its trigger words and whether it needs a crisis word, looked up once
+    here: hashing a compiled pattern (for a dict or set lookup) rehashes its long source."""
+    return tuple((p, TRIGGERS.get(p, ()), p in ALL_NEEDS_TOPIC) for p in patterns)
+
+
+_FAMILIES: tuple[tuple[str, tuple[_Compiled, ...], Action, str], ...] = (
+    ("denial", _compiled(ALL_DENIAL), Action.REMOVE, "denies the humanitarian crisis"),
+    ("mockery", _compiled(ALL_MOCKERY), Action.REMOVE, "mocks or justifies abuses"),
+    ("smear", _compiled(ALL_SMEAR), Action.FLAG, "dismisses every witness of abuses as a liar"),
+)
+
+
+def _rebuts(words: str) -> bool:
+    """Whether a sentence rebuts or reports denial rather than making it."""
+    return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None
 
 
 def _mentions_topic(text: NormalizedText) -> bool:

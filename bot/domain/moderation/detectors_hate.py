@@ -36,6 +36,7 @@ from bot.domain.moderation.hate_lexicon import (
     typo_map,
 )
 from bot.domain.moderation.hate_patterns import QUOTED, PatternFamily, build_families
+from bot.domain.moderation.hate_segment import WordRepair, with_typos
 from bot.domain.moderation.model import HateModel, load_model
 from bot.domain.moderation.normalize import NormalizedText, squeeze, tokenize
 from bot.domain.moderation.verdict import Action, FilterHit
@@ -47,6 +48,31 @@ MODEL_FILTER_NAME = "builtin:rule1-model"
 MODEL_FLAG_THRESHOLD = 0.97
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
+
+# 'Trans women are men': the group said to be the sex it is not. Keyed by the group as written.
+_TRANS_WOMEN = frozenset(["trans women", "transwomen", "trans woman", "transwoman", "trans girls"])
+_TRANS_MEN = frozenset(["trans men", "transmen", "trans man", "transman", "trans guys"])
+_MALE = frozenset(["men", "man", "males", "male", "dudes", "guys", "blokes", "boys", "a man"])
+_FEMALE = frozenset(["women", "woman", "females", "female", "girls", "gals", "a woman", "chicks"])
+_MISGENDER = re.compile(
+    r"^(?:qqg|qqp) (?:are|is|r|were) (?:(?:just|really|actually|still|simply|only|all|biologically"
+    r"|always|literally|basically|obviously|clearly|nothing but) )*(?:a )?(?P<p>qqg|\S+)"
+    r"(?! too| as well| and| who| of)"
+)
+
+
+def _misgendered(tagged: TaggedClause) -> str:
+    """The predicate of 'trans women are (just) men' (and the reverse), else ''."""
+    if not tagged.groups or tagged.groups[0] not in (_TRANS_WOMEN | _TRANS_MEN):
+        return ""
+    match = _MISGENDER.match(tagged.text)
+    if match is None:
+        return ""
+    predicate = match.group("p")
+    if predicate == "qqg":
+        predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
+    wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
+    return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
 
 
 def _emphatic_map(lex: Lexicon) -> dict[str, str]:
@@ -66,8 +92,12 @@ class HateDetector:
     rule = 1
 
     def __init__(self, lexicon: Lexicon | None = None, model: HateModel | None = None) -> None:
-        self.lexicon = lexicon or load_lexicon()
         self.model = model or load_model()
+        # The model's unigrams (words seen in real chat) stand in for an English dictionary:
+        # misspellings and run-together splits that spell a chat word are not made.
+        common = [w for w in self.model.weights if " " not in w]
+        self.lexicon = lexicon or with_typos(load_lexicon(), common)
+        self._repair = WordRepair(self.lexicon, common)
         self.families: tuple[PatternFamily, ...] = build_families(self.lexicon)
         self._emphatic = _emphatic_map(self.lexicon)
         self._known = frozenset(self._emphatic.values())
@@ -87,6 +117,7 @@ class HateDetector:
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Hits for rule 1 (an empty list for nearly every message: the gate is a set lookup)."""
+        text = self._repair.repair(text)
         if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens):
             return []
         findings, slur_findings, saw_group = self.analyse(text)
@@ -163,6 +194,16 @@ class HateDetector:
                     )
                 continue
             findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
+            denied = _misgendered(tagged)
+            if denied:
+                findings.append(
+                    Finding(
+                        "negated-positive",
+                        f"a statement denying a protected group's identity ('{denied}')",
+                        denied,
+                        quoted,
+                    )
+                )
             slur_findings.extend(self._slur_findings(tagged, quoted))
         rank = {"threat": 0, "dehumanise": 1, "negated-positive": 2, "derogate": 3, "hate": 4}
         findings.sort(key=lambda f: rank.get(f.kind, 9))

@@ -107,7 +107,7 @@ def negated(text: str, match: re.Match[str]) -> bool:
     Only words before the predicate count, so a predicate that starts with one ("can't stand")
     is not read as negated.
     """
-    if "n" in match.re.groupindex:
+    if "n" in match.re.groupindex or "n2" in match.re.groupindex:
         return False  # the pattern's meaning includes its own negation ('should not be allowed')
     start = match.start("p") if "p" in match.re.groupindex else match.start()
     before = text[:start]

@@ -202,8 +202,12 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             r"society|women|men)|affront to (?:nature|god|humanity)|mental illness|mentally ill|disorder|"
             r"sickness|perversion|abomination|sin|an illness|illness|choice|a choice|a phase|"
             r"unnatural|degeneracy|against nature|a disease)\b",
-            rf"{G}(?: \S+){{0,2}} (?:should|must) (?P<n>not|never) (?:be allowed|have|get|be given) "
-            r"(?P<p>\S+)",
+            rf"{G}(?: \S+){{0,2}} (?:(?:should|must) (?P<n>not|never)|(?P<n2>shouldn't|shouldnt|"
+            r"mustn't|mustnt)) (?:ever )?(?:be allowed|have(?! to\b)|get(?! to\b| paid| hurt| harassed"
+            r"| attacked| abused)|be given|be able) (?P<p>\S+)",
+            rf"\b(?P<n>don't|do not|dont|never) (?:ever )?want (?:{_FILL} ){{0,4}}{G} (?:\S+ )"
+            r"{0,2}?(?P<p>living|moving|near|here|around|in (?:my|our|this)|next (?:door|to)|as "
+            r"neighbou?rs|as (?:my|our) neighbou?rs)\b",
             rf"\b(?P<n>shouldn't|should not|must not|never) (?P<p>let|allow) (?:{_FILL} ){{0,4}}{G}"
             r" (?:in|into|near|to|vote|drive|lead|work|enter|teach|adopt|marry|serve|have|run|"
             r"live|stay|come)\b",

@@ -7,6 +7,8 @@ under test; the bench (bench/bench_moderation.py) reports accuracy per category 
 
 from __future__ import annotations
 
+from functional_cases_blind import BATCH_11
+
 Case = tuple[str, str, int | None]
 
 HATEFUL: list[Case] = [
@@ -819,6 +821,7 @@ BATCH_10: list[Case] = [
 ]
 
 ALL_CASES: list[Case] = [
+    *BATCH_11,
     *BATCH_10,
     *BATCH_9,
     *BATCH_8,
