@@ -49,10 +49,23 @@ class _TermIds:
     def ids(self, words: list[str]) -> list[int]:
         """Term id of each word, in order (a C-level map; new words are learnt in one batch)."""
         by_word = self._by_word
-        new = set(words).difference(by_word)
-        if new:
-            self._learn(list(new))
-        return list(map(by_word.__getitem__, words))
+        try:
+            return list(map(by_word.__getitem__, words))
+        except KeyError:  # rarer as the build goes on: most words have been seen
+            self._learn(list(set(words).difference(by_word)))
+            return list(map(by_word.__getitem__, words))
+
+    def of_terms(self, terms: list[str]) -> list[int]:
+        """Term id of each already analysed term (stems, bigrams), in order."""
+        by_term, known = self._by_term, self.terms
+        out = []
+        for term in terms:
+            term_id = by_term.get(term)
+            if term_id is None:
+                term_id = by_term[term] = len(known)
+                known.append(term)
+            out.append(term_id)
+        return out
 
     def _learn(self, words: list[str]) -> None:
         stems = self._analyzer.stem_words(words)
@@ -84,9 +97,12 @@ class _RowCounter:
         self._rank_of = np.zeros(0, dtype=np.int64)
         self.n_ranked = 0
 
-    def add(self, ids: list[int]) -> None:
-        self._ids.extend(ids)
-        self._lengths.append(len(ids))
+    def add(self, *parts: list[int]) -> None:
+        """Add one row: the concatenation of ``parts``."""
+        before = len(self._ids)
+        for part in parts:
+            self._ids.extend(part)
+        self._lengths.append(len(self._ids) - before)
         if len(self._ids) >= _CHUNK_TOKENS:
             self._flush()
 
@@ -158,12 +174,12 @@ def count_corpus(
         by_article[owner].append(row)
     article_rows, passage_rows = _RowCounter(rank=True), _RowCounter()
     for article, rows in zip(articles, by_article, strict=True):
-        article_ids, passage_ids = _analyse(
+        article_parts, passage_parts = _analyse(
             analyzer, term_ids, article, [passages[r] for r in rows]
         )
-        article_rows.add(article_ids)
-        for ids in passage_ids:
-            passage_rows.add(ids)
+        article_rows.add(*article_parts)
+        for parts in passage_parts:
+            passage_rows.add(*parts)
     n_provisional = len(term_ids.terms)
     article_counts = article_rows.matrix()
     passage_counts = passage_rows.matrix(n_provisional)
@@ -192,9 +208,13 @@ def count_corpus(
     )
 
 
+# A document as the pieces of its term ids, concatenated when counted (no copies before).
+_Parts = list[list[int]]
+
+
 def _analyse(
     analyzer: TextAnalyzer, term_ids: _TermIds, article: Article, passages: list[Passage]
-) -> tuple[list[int], list[list[int]]]:
+) -> tuple[_Parts, list[_Parts]]:
     """Term ids of the article's document and of each of its passages' documents."""
     title, body = article.title, article.body
     if analyzer.config.bigrams:
@@ -210,54 +230,47 @@ def _analyse(
         start, end = p.start, p.end
         inside = 0 <= start <= end <= len(body) and p.text == body[start:end]
         if inside and not plain:
-            inside = normalize_text(document_text(title, p.text)) == _joined(
+            inside = normalize_text(document_text(title, p.text)) == document_text(
                 norm_title, norm_body[start:end]
             )
         windows.append((start, end) if inside else None)
     bounds = sorted({0, len(norm_body)} | {x for w in windows if w for x in w})
-    segments = [term_ids.ids(tokenize(norm_body, a, b)) for a, b in itertools.pairwise(bounds)]
+    segments = [
+        term_ids.ids(tokenize(norm_body, a, b, ascii_text=plain))
+        for a, b in itertools.pairwise(bounds)
+    ]
     where = {x: i for i, x in enumerate(bounds)}
-    title_ids = term_ids.ids(tokenize(norm_title))
-    head = title_ids + title_ids
-    passage_ids = []
+    title_ids = term_ids.ids(tokenize(norm_title, ascii_text=plain))
+    passage_parts: list[_Parts] = []
     for p, window in zip(passages, windows, strict=True):
         if window is None:
-            passage_ids.append(term_ids.ids(analyzer.words(document_text(title, p.text))))
-            continue
-        ids = list(head)
-        for segment in segments[where[window[0]] : where[window[1]]]:
-            ids.extend(segment)
-        passage_ids.append(ids)
-    if not plain and normalize_text(document_text(title, body)) != _joined(norm_title, norm_body):
-        article_ids = term_ids.ids(analyzer.words(document_text(title, body)))
-    elif any(_crosses(norm_body, b) for b in bounds[1:-1]):
+            words = analyzer.words(document_text(title, p.text))
+            passage_parts.append([term_ids.ids(words)])
+        else:
+            window_segments = segments[where[window[0]] : where[window[1]]]
+            passage_parts.append([title_ids, title_ids, *window_segments])
+    if not plain and normalize_text(document_text(title, body)) != document_text(
+        norm_title, norm_body
+    ):
+        article_parts = [term_ids.ids(analyzer.words(document_text(title, body)))]
+    elif any(norm_body[b - 1].isalnum() and norm_body[b].isalnum() for b in bounds[1:-1]):
         # A word cut by a passage boundary (a hard cut in a very long word) is whole here.
-        article_ids = head + term_ids.ids(tokenize(norm_body))
+        # (Token characters are exactly the alphanumeric ones: [^\W_].)
+        body_ids = term_ids.ids(tokenize(norm_body, ascii_text=plain))
+        article_parts = [title_ids, title_ids, body_ids]
     else:
-        article_ids = list(head)
-        for segment in segments:
-            article_ids.extend(segment)
-    return article_ids, passage_ids
+        article_parts = [title_ids, title_ids, *segments]
+    return article_parts, passage_parts
 
 
 def _separately(
     analyzer: TextAnalyzer, term_ids: _TermIds, title: str, body: str, passages: list[Passage]
-) -> tuple[list[int], list[list[int]]]:
+) -> tuple[_Parts, list[_Parts]]:
     """The reference path: every document analysed on its own (also handles bigrams)."""
-    article_ids = term_ids.ids(analyzer.analyze(document_text(title, body)))
-    return article_ids, [
-        term_ids.ids(analyzer.analyze(document_text(title, p.text))) for p in passages
+    article_ids = term_ids.of_terms(analyzer.analyze(document_text(title, body)))
+    return [article_ids], [
+        [term_ids.of_terms(analyzer.analyze(document_text(title, p.text)))] for p in passages
     ]
-
-
-def _joined(norm_title: str, norm_text: str) -> str:
-    return document_text(norm_title, norm_text)
-
-
-def _crosses(text: str, at: int) -> bool:
-    """Whether a token runs across offset ``at`` (word characters on both sides)."""
-    pair = tokenize(text, at - 1, at + 1)
-    return len(pair) == 1 and len(pair[0]) == 2
 
 
 def _renumber(counts: sp.csr_matrix, final: NDArray[np.int64]) -> sp.csr_matrix:

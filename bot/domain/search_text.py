@@ -17,6 +17,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Letters and digits; "_" is a word character for re but never a useful search term.
 _TOKEN = re.compile(r"[^\W_]+")
+# The same tokens on normalised (so lower-case) ASCII text.
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 # sklearn's list drops words that carry meaning in news and claims ("fire", "bill", "system",
 # "un" as in Kim Jong Un, negations and quantities); keep those searchable.
 _CONTENT_WORDS_TEXT = """
@@ -55,13 +57,17 @@ def normalize_text(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def tokenize(normalized: str, start: int = 0, end: int | None = None) -> list[str]:
+def tokenize(
+    normalized: str, start: int = 0, end: int | None = None, *, ascii_text: bool = False
+) -> list[str]:
     """The tokens of ``normalized[start:end]`` (already normalised), stop words included.
 
     The pattern has no anchors or look-around, so this equals tokenising the slice, without
-    copying it.
+    copying it. ``ascii_text`` promises the text is ASCII: an ASCII-only pattern, which finds
+    the same tokens there, runs about twice as fast.
     """
-    return _TOKEN.findall(normalized, start, len(normalized) if end is None else end)
+    pattern = _ASCII_TOKEN if ascii_text else _TOKEN
+    return pattern.findall(normalized, start, len(normalized) if end is None else end)
 
 
 class TextAnalyzer:
