@@ -93,6 +93,30 @@ EXTRA_DENIAL = _triggered(
             "imperialist yankee liberal ngo state anti",
         ),
     ),
+    (
+        rf"^(?=.*?\b{TOPIC}\b).*?\b(?P<p>(?:nobody|no one|noone|none of them) (?:is|was|were|gets"
+        r"|got|has been|ever gets|ever got|ever was) (?:ever |really |actually )?(?:punished|"
+        r"harmed|hurt|mistreated|jailed|killed|abused|persecuted|beaten|sent to (?:a |the )?"
+        r"camps?))\b",
+        (
+            "nobody no noone none",
+            "punished harmed hurt mistreated jailed killed abused persecuted beaten sent",
+        ),
+    ),
+    (
+        rf"\b(?:{TOPIC}|camps?|prisons?)(?: \S+){{0,2}} (?:only |just )(?P<p>exists? in (?:the )?"
+        r"(?:hollywood|movies|films|fiction|propaganda|your imagination|the imagination|imagination"
+        r"|novels|books|fantasy|cia|western media|the media|media|tabloids|dreams|minds|heads?)"
+        r"(?: \S+)?)",
+        ("exist exists existed", "only just"),
+    ),
+    (
+        rf"\b(?:every|all|all the|each|any) (?:single )?(?:story|stories|claim|claims|report|"
+        r"reports|account|accounts|testimony|testimonies|rumou?rs?)(?: \S+){0,4}? (?:comes?|came"
+        r"|originates?|is|are) (?:from|out of|invented by|made by|funded by|paid by|made up by) "
+        rf"(?:the )?(?P<p>{_SOURCES})\b",
+        ("every all each any", "from out by"),
+    ),
 )
 EXTRA_SMEAR = _triggered(
     (
@@ -114,6 +138,12 @@ EXTRA_SMEAR = _triggered(
             "made make makes invented invent invents fabricated fabricate fabricates faked fake "
             "cooked dreamed embellished embellish exaggerated exaggerate exaggerates scripted"
         ),
+    ),
+    (
+        r"\b(?:you mean|more like|aka|a k a|i mean|read|translation) (?:the )?(?P<p>(?:paid |"
+        r"professional |cia |hired |nis )?(?:storytellers|story tellers|actors|liars|grifters|"
+        r"frauds|con artists|scammers|propagandists|traitors))\b",
+        "storytellers story actors liars grifters frauds con scammers propagandists traitors",
     ),
 )
 EXTRA_MOCKERY = _triggered(
@@ -189,6 +219,23 @@ EXTRA_MOCKERY = _triggered(
         rf"(?: \S+){{0,3}} {TOPIC}",
         ("stop"),
     ),
+    (
+        r"\b(?:return|returning|returned|send|sending|sent|deport|deporting|deported|repatriat\w*"
+        r"|punish\w*|execut\w*|lock\w* up|jail\w*|imprison\w*|returning them)\b(?: \S+){0,8}? "
+        r"(?P<p>nothing wrong with (?:that|it|this|doing that|doing so))\b",
+        ("nothing", "wrong"),
+    ),
+    (
+        r"\b(?P<p>deserves? (?:everything|all|whatever|what|any) (?:\S+ ){0,2}?(?:they (?:get|got"
+        r"|gets|receive|received)|(?:is |was )?coming to them|comes to them|happens to them|"
+        r"happened to them))",
+        "deserve deserved deserves",
+    ),
+    (
+        rf"\b(?P<p>who (?:even |really |honestly |actually |tf |the fuck )?(?:cares|gives a (?:shit"
+        rf"|fuck|damn))|(?:nobody|no one) (?:even |really )?cares)\b(?: \S+){{0,6}} {TOPIC}",
+        "cares gives",
+    ),
 )
 
 ALL_DENIAL = (*DENIAL, *EXTRA_DENIAL)
@@ -204,6 +251,7 @@ MORE_REBUTTAL = re.compile(
     r" (?:is |are |was |were )?(?:dead |so |just |completely |totally |simply |clearly )?"
     r"(?:wrong|mistaken|lying|delusional|misinformed|full of it)"
     r"|(?:keep|keeps|kept|still|always) (?:saying|claiming|insisting|pretending|repeating)"
+    r"|stop (?:calling|saying|claiming|pretending|denying|spreading|repeating|acting like)"
     r"|^(?:claiming|saying|pretending|suggesting|arguing|insisting|denying|to say|to claim|to "
     r"pretend|calling)\b|(?:is|are|was) (?:an )?(?:insult|offensive|insulting|disrespectful|a "
     r"slap in the face) to (?:the )?(?:victims|survivors|families|people|those)"

@@ -185,7 +185,7 @@ def build_families(lex: Lexicon) -> tuple[PatternFamily, ...]:
             rf"{G}(?: \S+){{0,5}} (?P<p>ruin|ruins|ruined|destroy|destroys|are destroying|are ruining"
             r"|infest|infests|invade|invading|pollute|poison|steal|stealing|rape|breed like)\b",
             rf"{G}(?: \S+){{0,3}} (?:belong|belongs|should stay|should be kept|should go back|go "
-            r"back) (?:in|to|into|at) (?P<p>the kitchen|kitchens|a zoo|the zoo|cages|a cage|the "
+            r"back)(?: \S+){0,2}? (?:in|to|into|at) (?P<p>the kitchen|kitchens|a zoo|the zoo|cages|a cage|the "
             r"trash|chains|the gutter|prison|jail|the fields|a circus|the circus|their country|"
             r"where they came from|their own country|africa|the desert|the closet|the jungle|hell|"
             r"the ground|an asylum|asylums|mental hospitals|the bin|the dark ages)",
@@ -285,8 +285,9 @@ COUNTER_SPEECH = tuple(
         r"thought|believes?|call|calls|called|claims?|hates?|hated|attacks?|attacked|harass(?:es)?"
         r"|hurts?|kills?|uses?|tweets?|posts?|spreads?|insists?|pretends?|would|threaten\w*"
         r"|abuse\w*|bully|bullies|mock\w*|treat|treats|discriminate\w*|dehumani[sz]e\w*)\b",
-        r"\bif (?:you|someone|anyone|people|they|he|she|u) (?:\w+ ){0,2}(?:say|says|think|thinks"
-        r"|believe|believes|call|calls|claim|claims|feel|feels|hate|hates)\b",
+        r"\b(?:if|when|whenever) (?:you|someone|somebody|anyone|people|they|he|she|u) (?:\w+ )"
+        r"{0,2}(?:say|says|think|thinks"
+        r"|believe|believes|call|calls|claim|claims|feel|feels|hate|hates|compare|compares)\b",
         r"\b(?:no one|noone|nobody|never|don't|dont|do not|shouldn't|should not|can't|cannot|"
         r"must not|mustn't|won't|will not|wouldn't|would never|not) (?:\w+ ){0,2}(?:say|said|"
         r"call|use (?:the|that|this|such|those|these|slurs|words|language)|tolerate|accept|stand "
@@ -325,6 +326,8 @@ CONDEMNATION = re.compile(
     r"report|ban|banned|shame|upsetting|hurt|hurts|insulting|dehumani\w+|disgrace\w*|"
     r"condemn\w*|denounce\w*|not okay|not ok|unbelievable|horrifying|scary|frightening|"
     r"heartbreaking|sick|evil|messed up|fucked up|bullshit|nonsense|false|untrue|lie|lies|outdated"
-    r"|backwards|old-fashioned|old fashioned|ignorant|harmful|toxic|problematic|uncalled for)\b"
+    r"|backwards|old-fashioned|old fashioned|ignorant|harmful|toxic|problematic|uncalled for"
+    r"|changed (?:her|his|their|my|our) minds?|no longer (?:thinks?|believes?|says?)|grew out of"
+    r"|used to (?:think|believe|say)|disagree\w*|(?:don't|do not|dont) agree)\b"
 )
 QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:^|[\s(:])'([^']{3,}?)'(?=[\s.,!?):;]|$)")

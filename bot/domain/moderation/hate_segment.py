@@ -235,10 +235,18 @@ def with_typos(lexicon: Lexicon, common_words: Iterable[str]) -> Lexicon:
     groups = {**misspellings(lexicon.groups, 4), **lexicon.groups}
     adjectives = {**misspellings(lexicon.adjectives, 5), **lexicon.adjectives}
     new_groups = frozenset(groups) - frozenset(lexicon.groups)
+    # 'gay peple', 'black poeple': the noun after a group adjective, misspelt.
+    person_nouns = lexicon.person_nouns | {
+        typo
+        for noun in ("people", "persons", "folks")
+        for typo in _edits(noun)
+        if len(typo) >= 4 and typo not in common and typo not in taken
+    }
     return replace(
         lexicon,
         groups=groups,
         adjectives=adjectives,
+        person_nouns=frozenset(person_nouns),
         gate_words=lexicon.gate_words | new_groups,
         context_words=lexicon.context_words | frozenset(adjectives),
     )
