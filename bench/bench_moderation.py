@@ -47,7 +47,7 @@ from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher  # noqa:
 DATA = Path("/work/shared/data")
 
 # The functional cases are also what the rules were tuned on, so their accuracy is optimistic.
-# Batches 1-4 were each written before looking at how the engine handled them; their accuracy
+# Batches 1-12 were each written before looking at how the engine handled them; their accuracy
 # at that first run (recorded by hand, then the failures were fixed generally and the cases kept)
 # is the fairer estimate for unseen suites: (batch, kind, correct, cases).
 BLIND_FIRST_RUN = [
@@ -71,7 +71,34 @@ BLIND_FIRST_RUN = [
     ("batch-9 (after the rule-3 broad net)", "allowed (legitimate NK discussion)", 14, 15),
     ("batch-10", "rule 1 hateful", 16, 25),
     ("batch-10", "allowed (identity mentions, counter-speech)", 20, 20),
+    # Batches 11 and 12 (tests/domain/moderation/functional_cases_blind.py): 11 was run on the
+    # engine as it stood, then the word repair, misspelt group names and the rule-3 patterns of
+    # denial_patterns_extra were written; 12 was written after that and run once, blind.
+    ("batch-11", "rule 1 hateful", 26, 35),
+    ("batch-11", "allowed (negation, counter-speech, reclaimed, profanity, non-protected)", 26, 26),
+    ("batch-11", "rule 3 denial", 17, 30),
+    ("batch-11", "allowed (legitimate NK discussion)", 27, 30),
+    ("batch-12 (after word repair, rule-3 extras)", "rule 1 hateful", 26, 32),
+    (
+        "batch-12 (after word repair, rule-3 extras)",
+        "allowed (negation, counter-speech, reclaimed, profanity, non-protected)",
+        27,
+        28,
+    ),
+    ("batch-12 (after word repair, rule-3 extras)", "rule 3 denial", 23, 30),
+    ("batch-12 (after word repair, rule-3 extras)", "allowed (legitimate NK discussion)", 29, 30),
 ]
+# Batch 12 run on the engine as it was before the word repair and the rule-3 extras (commit
+# 4e7bc5b): what the new rules added on text they were not written for.
+BATCH_12_NOTE = (
+    "Batch 12 on the engine before this round (commit 4e7bc5b): rule 1 hateful 24/32 (0.75), "
+    "non-hateful allowed 27/28 (0.96), rule 3 denial 21/30 (0.70), legitimate allowed 28/30 "
+    "(0.93); after (first run above): 26/32 (0.81), 27/28, 23/30 (0.77), 29/30. Rule-1 "
+    "accuracy over batch 12's 60 cases: 0.85 before, 0.88 after. Batch 11 after its fixes and "
+    "batch 12 after its fixes: 1.00 (regression cases). kcna-2024 (17,605 sentences): rule-1 "
+    "hits 0 before and after, rule-3 hits 16 before and after (the same three KCNA sentences, "
+    "two of which call the UN's torture and repatriation findings 'fabrications' and 'rubbish')."
+)
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13
 
@@ -425,6 +452,8 @@ def main() -> None:
     hateful = functional["total rule 1"]
     allowed = functional["total allowed"]
     rule3 = functional["total rule 3"]
+    out.append("")
+    out.append(BATCH_12_NOTE)
     out.append("")
     out.append(
         f"- rule 1 hateful caught: {hateful[0] / hateful[1]:.2f}; all non-violating "

@@ -63,7 +63,7 @@ DENIAL = tuple(
         rf"\b(?:dprk|north korea|nk|pyongyang|the country|they|the regime) (?:has|have|had) "
         rf"(?P<p>no|never had any|never had|zero) (?:\S+ ){{0,1}}{TOPIC}",
         rf"\b{TOPIC}(?: \S+){{0,4}} (?:is|are|was|were|being) (?:{FILL} ){{0,3}}"
-        rf"(?P<p>{DISMISSIVE})\b",
+        rf"(?P<p>{DISMISSIVE})\b(?! like| short of| less than| but)",
         rf"\b(?P<p>{DISMISSIVE}) (?:about|of|on) (?:the )?(?:\S+ ){{0,2}}{TOPIC}",
         rf"\b(?P<p>so called|so-called|fake|imaginary|mythical|fictional|invented|made up|fabled"
         rf"|nonexistent|non-existent) {TOPIC}",
@@ -117,8 +117,8 @@ MOCKERY = tuple(
         r"regular )?(?:doing their jobs?|working|work|normal life|discipline|community service))\b",
         r"\b(?P<p>(?:free|great|good|best|nice|perfect|ultimate|natural|effective|extreme) "
         r"(?:\w+ )?(?:diet|weight loss|weightloss|fasting|keto|diet plan|slimming))\b",
-        r"\b(?:just|basically|like|more like|glorified|essentially|only|nothing but|practically"
-        r"|literally) (?:a |an )?(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa"
+        r"\b(?<!nothing )(?<!not )(?:just|basically|like|more like|glorified|essentially|only"
+        r"|nothing but|practically|literally) (?:a |an )?(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa"
         r"|resort|hotel|daycare|sleepaway|camping) camps?)\b",
         rf"\b{CAMP} (?:are|is|were|was|sound|sounds|seem|seems) "
         r"(?:basically |just |like |more like |actually |really |probably |honestly |kind of |)"
@@ -130,8 +130,8 @@ MOCKERY = tuple(
         r"deserved|good|necessary|needed|fair|reasonable|understandable|not a big deal|no big deal"
         r"|acceptable|great|based|the right thing|a good thing|what they deserve|funny|hilarious"
         r"|a good idea|well deserved)\b",
-        rf"\b(?:{TOPIC})(?: \S+){{0,3}} (?:is|are|was|were) (?P<p>nothing|no big deal|not a big "
-        r"deal|not that bad|not so bad|overblown|a nothingburger)\b",
+        rf"\b(?:{TOPIC})(?: \S+){{0,3}} (?:is|are|was|were) (?P<p>nothing(?! like| short| less| but)"
+        r"|no big deal|not a big deal|not that bad|not so bad|overblown|a nothingburger)\b",
         r"\b(?:people|they|defectors|refugees|survivors|the media|media|the west|westerners|"
         r"journalists|activists) (?:just |always |all |only )?(?P<p>exaggerate|exaggerated|lie for"
         r" attention|lie for money|make it up|make things up|made it up|made it all up)\b",

@@ -69,7 +69,7 @@ EXTRA_DENIAL = _triggered(
     ),
     (
         rf"\b{TOPIC}(?: \S+){{0,6}}? (?:is|are|was|were|being|been|got|get) (?:\S+ ){{0,4}}?"
-        rf"(?P<p>{_BELITTLE})\b",
+        rf"(?P<p>{_BELITTLE})\b(?! for| to (?:read|watch|hear))",
         (
             "blown overhyped over overblown exaggerated inflated overstated garbage rubbish trash "
             "bogus bunk baloney crap nonsense bullshit hogwash horseshit"
@@ -204,14 +204,17 @@ EXTRA_MOCKERY = _triggered(
     ),
     (
         r"\b(?P<p>(?:what about|whatabout|look at) (?:the )?(?:us|usa|america|american|the west"
-        r"|western|guantanamo|gitmo|uk|british|south korea|south korean|israel|china|your own)"
-        r"(?: \S+){0,2})",
+        r"|western|uk|british|south korea|south korean|israel|china|your own)(?: \S+){0,2}? "
+        r"(?:prisons?|jails?|camps?|prison system|incarceration|torture|police|cops|homeless\w*"
+        r"|poverty|hunger|slavery|abuses|human rights|internment camps?|detention centers?)"
+        r"|(?:what about|whatabout|look at) (?:the )?(?:guantanamo|gitmo|abu ghraib))\b"
+        r"(?!.*\b(?:but|however|although|though|yet|still)\b)",
         ("what whatabout look", "about at whatabout"),
     ),
     (
         r"\b(?:us|usa|america|the west|american|western|uk|south korea)(?: \S+){0,2} (?:has|have"
         r"|had|is|are) (?P<p>worse (?:prisons|camps|human rights|jails|records?|abuses|poverty|"
-        r"hunger|than))",
+        r"hunger|than))(?!.*\b(?:but|however|although|though|yet|still)\b)",
         ("worse"),
     ),
     (
