@@ -24,7 +24,7 @@ from bot.domain.search_text import STOP_WORDS, TextAnalyzer, normalize_text, tok
 from bot.domain.search_vectors import document_text
 
 # Rows counted per numpy pass: bounds the temporary token arrays (and so peak memory).
-_CHUNK_TOKENS = 2_000_000
+_CHUNK_TOKENS = 500_000
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,12 @@ class _RowCounter:
         self._rank = rank
         self._ids: list[int] = []
         self._lengths: list[int] = []
-        self._chunks: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]] = []
+        # The counted entries so far: entries per row, and column and count of each entry.
+        # The entry arrays grow in place (realloc), so the whole matrix is never held twice.
+        self._row_nnz: list[NDArray[np.int64]] = []
+        self._cols = np.zeros(0, dtype=np.int32)
+        self._counts = np.zeros(0, dtype=np.float32)
+        self._nnz = 0
         self._rank_of = np.zeros(0, dtype=np.int64)
         self.n_ranked = 0
 
@@ -119,6 +124,7 @@ class _RowCounter:
             return
         n_rows = len(self._lengths)
         ids = np.asarray(self._ids, dtype=np.int64)
+        self._ids = []
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), self._lengths)
         keep = ids >= 0  # stop words
         ids, rows = ids[keep], rows[keep]
@@ -126,10 +132,22 @@ class _RowCounter:
             ids = self._ranks(ids)
         # One sort gives each row's distinct terms in order, with their counts.
         width = int(ids.max(initial=0)) + 1
-        keys, counts = np.unique(rows * width + ids, return_counts=True)
+        rows *= width
+        rows += ids
+        del ids
+        keys, counts = np.unique(rows, return_counts=True)
+        del rows
         row_of, col_of = np.divmod(keys, width)
-        self._chunks.append((np.bincount(row_of, minlength=n_rows), col_of, counts))
-        self._ids, self._lengths = [], []
+        self._row_nnz.append(np.bincount(row_of, minlength=n_rows))
+        end = self._nnz + keys.size
+        if end > self._cols.size:
+            capacity = max(end, 2 * self._cols.size)
+            self._cols.resize(capacity, refcheck=False)
+            self._counts.resize(capacity, refcheck=False)
+        self._cols[self._nnz : end] = col_of
+        self._counts[self._nnz : end] = counts
+        self._nnz = end
+        self._lengths = []
 
     def _ranks(self, ids: NDArray[np.int64]) -> NDArray[np.int64]:
         size = int(ids.max(initial=-1)) + 1
@@ -150,14 +168,16 @@ class _RowCounter:
         self._flush()
         if self._rank:
             n_terms = self.n_ranked
-        if not self._chunks:
-            return sp.csr_matrix((0, n_terms), dtype=np.float32)
-        row_nnz = np.concatenate([c[0] for c in self._chunks])
+        row_nnz = np.concatenate([np.zeros(0, dtype=np.int64), *self._row_nnz])
         indptr = np.zeros(row_nnz.size + 1, dtype=np.int64)
         np.cumsum(row_nnz, out=indptr[1:])
-        indices = np.concatenate([c[1] for c in self._chunks])
-        data = np.concatenate([c[2] for c in self._chunks]).astype(np.float32)
-        return sp.csr_matrix((data, indices, indptr), shape=(row_nnz.size, n_terms))
+        cols, counts = self._cols, self._counts
+        cols.resize(self._nnz, refcheck=False)  # in place: gives the spare capacity back
+        counts.resize(self._nnz, refcheck=False)
+        self._row_nnz, self._nnz = [], 0
+        self._cols = np.zeros(0, dtype=np.int32)
+        self._counts = np.zeros(0, dtype=np.float32)
+        return sp.csr_matrix((counts, cols, indptr), shape=(row_nnz.size, n_terms))
 
 
 def count_corpus(
@@ -191,14 +211,14 @@ def count_corpus(
     terms = [term_ids.terms[i] for i in ranked.tolist()]
     # scikit-learn numbers the vocabulary in sorted order.
     alphabetical = sorted(range(len(terms)), key=terms.__getitem__)
-    final_of_rank = np.zeros(len(terms), dtype=np.int64)
+    final_of_rank = np.zeros(len(terms), dtype=np.int32)
     final_of_rank[np.asarray(alphabetical, dtype=np.int64)] = np.arange(len(terms))
-    final = np.full(n_provisional, -1, dtype=np.int64)
+    final = np.full(n_provisional, -1, dtype=np.int32)
     final[ranked] = final_of_rank
     articles_out = sp.csr_matrix(
         (
             article_counts.data,
-            final_of_rank[article_counts.indices].astype(np.int32),
+            final_of_rank[article_counts.indices],
             article_counts.indptr,
         ),
         shape=article_counts.shape,
@@ -273,17 +293,19 @@ def _separately(
     ]
 
 
-def _renumber(counts: sp.csr_matrix, final: NDArray[np.int64]) -> sp.csr_matrix:
+def _renumber(counts: sp.csr_matrix, final: NDArray[np.int32]) -> sp.csr_matrix:
     """Counts over final term ids: columns without one are dropped, indices sorted per row."""
     n_terms = int(final.max(initial=-1)) + 1
     cols = final[counts.indices]
     keep = cols >= 0
-    rows = np.repeat(np.arange(counts.shape[0], dtype=np.int64), np.diff(counts.indptr))
-    indptr = np.zeros(counts.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[keep], minlength=counts.shape[0]), out=indptr[1:])
-    out = sp.csr_matrix(
-        (counts.data[keep], cols[keep].astype(np.int32), indptr),
-        shape=(counts.shape[0], n_terms),
-    )
+    if keep.all():
+        out = sp.csr_matrix((counts.data, cols, counts.indptr), shape=(counts.shape[0], n_terms))
+    else:
+        kept_before = np.zeros(keep.size + 1, dtype=np.int64)
+        np.cumsum(keep, out=kept_before[1:])
+        out = sp.csr_matrix(
+            (counts.data[keep], cols[keep], kept_before[counts.indptr]),
+            shape=(counts.shape[0], n_terms),
+        )
     out.sort_indices()
     return out

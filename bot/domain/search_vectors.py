@@ -104,7 +104,7 @@ class TermWeights:
             empty = cls(analyzer, {}, np.zeros(0, dtype=np.float32), 1.0, n_documents=n_documents)
             return empty, sp.csr_matrix((n_documents, 0), dtype=np.float32)
         transformer = TfidfTransformer(sublinear_tf=True, norm=None)
-        raw = sp.csr_matrix(transformer.fit_transform(counts.astype(np.float32)))
+        raw = sp.csr_matrix(transformer.fit_transform(counts.astype(np.float32, copy=False)))
         norms = _row_norms(raw)
         pivot = float(norms.mean()) if norms.size else 1.0
         idf = np.asarray(transformer.idf_, dtype=np.float32)
@@ -114,11 +114,15 @@ class TermWeights:
 
     def weigh_counts(self, counts: sp.csr_matrix) -> sp.csr_matrix:
         """:meth:`transform` from raw counts over this vocabulary (float32, sorted indices)."""
-        tf = counts.data.astype(np.float32)
+        tf = counts.data.astype(np.float32, copy=False)
         cols = counts.indices
         data = (1.0 + np.log(tf)) * self.idf[cols] if cols.size else tf
         raw = sp.csr_matrix(
-            (data.astype(np.float32), cols.astype(np.int32), counts.indptr.astype(np.int64)),
+            (
+                data.astype(np.float32, copy=False),
+                cols.astype(np.int32, copy=False),
+                counts.indptr.astype(np.int64, copy=False),
+            ),
             shape=(counts.shape[0], len(self.vocabulary)),
         )
         return self._pivot_normalize(raw, _row_norms(raw))
