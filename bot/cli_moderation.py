@@ -14,7 +14,7 @@ from bot.cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
 from bot.domain.moderation import BUILTIN_FILTER_NAMES, Verdict
 from bot.render import payload_to_text
 from bot.render_moderation import describe_filter, verdict_payload
-from bot.services.moderation import ModerationError
+from bot.services.filter_specs import ModerationError
 from bot.settings import Settings
 
 

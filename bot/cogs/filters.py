@@ -14,7 +14,8 @@ from bot.domain.guild_settings import SettingsValueError
 from bot.domain.markup import LIMITS, escape_markdown, truncate
 from bot.domain.moderation import BUILTIN_FILTER_NAMES
 from bot.render_moderation import describe_filter, filter_list_payload, verdict_payload
-from bot.services.moderation import ModerationError, ModerationService
+from bot.services.filter_specs import ModerationError
+from bot.services.moderation import ModerationService
 
 if TYPE_CHECKING:
     from bot.client import DigestBot
