@@ -24,7 +24,7 @@ from bot.domain.search_text import STOP_WORDS, TextAnalyzer, normalize_text, tok
 from bot.domain.search_vectors import document_text
 
 # Rows counted per numpy pass: bounds the temporary token arrays (and so peak memory).
-_CHUNK_TOKENS = 500_000
+_CHUNK_TOKENS = 200_000
 
 
 @dataclass(frozen=True)
