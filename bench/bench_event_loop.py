@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.bench_moderation import SEED, load_messages, make_filters  # noqa: E402
 from bench.results import replace_section  # noqa: E402
-from bot.app import build_app, close_app, settle_heap  # noqa: E402
+from bot.app import build_app, close_app, tune_for_event_loop  # noqa: E402
 from bot.domain.moderation import FilterSpec  # noqa: E402
 from bot.services.moderation import MessageContext  # noqa: E402
 from bot.settings import Settings  # noqa: E402
@@ -64,7 +64,7 @@ async def run(tmp: Path) -> list[tuple[str, float, float]]:
     settings = Settings(db_path=tmp / "bot.sqlite3", seeds_dir=REPO / "seeds",
                         digests_dir=REPO / "digests")  # fmt: skip
     app = await build_app(settings)
-    settle_heap()  # as DigestBot.setup_hook does
+    tune_for_event_loop()  # as DigestBot.setup_hook does
     rows: list[tuple[str, float, float]] = []
     rng = random.Random(SEED)
     specs = make_filters(rng)

@@ -18,7 +18,7 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
-from bot.app import App, build_app, close_app, settle_heap
+from bot.app import App, build_app, close_app, tune_for_event_loop
 from bot.cli_common import TOKEN_HELP
 from bot.scheduling import DigestScheduler
 from bot.settings import DEFAULT_API_BASE, Settings
@@ -74,7 +74,7 @@ class DigestBot(commands.AutoShardedBot):
         self.tree.error(self.on_app_command_error)
         await self.sync_commands_if_changed()
         await self.digest_scheduler.start()
-        settle_heap()
+        tune_for_event_loop()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
