@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from bot.domain.articles import Article
 from bot.domain.sources import (
@@ -35,6 +35,13 @@ from bot.domain.sources import (
 from bot.services.ingest import IngestService
 from bot.services.ports import Clock
 from bot.services.source_preview import FeedPreview, read_preview
+from bot.services.source_types import (
+    AddResult,
+    LoggingAnnouncer,
+    PollResult,
+    SourceAnnouncer,
+    SourceProblem,
+)
 from bot.sources.base import SourceError
 from bot.sources.feeds import FeedFetcher, FetchResult, parse_feed_async
 from bot.storage.sources import SourceExistsError, SourceRepository
@@ -47,80 +54,18 @@ _V = TypeVar("_V")
 # Polls of different sources run side by side, but not all at once on a 2-core host.
 MAX_CONCURRENT_POLLS = 4
 
+__all__ = [
+    "AddResult",
+    "LoggingAnnouncer",
+    "PollResult",
+    "SourceAnnouncer",
+    "SourceListener",
+    "SourceProblem",
+    "SourceService",
+]
+
 SourceListener = Callable[[int, FeedSource | None], None]
 """Told (source id, the source now or None when removed) after every change and every poll."""
-
-
-class SourceProblem(Exception):
-    """A source command cannot be done; the message is a sentence for the moderator."""
-
-
-class SourceAnnouncer(Protocol):
-    """Where new items and alerts go (Discord in production, a recording class in tests)."""
-
-    async def announce(self, channel_id: int, articles: list[Article], more: int) -> None:
-        """Post each article (one embed each) and, when ``more`` > 0, an 'and N more' line."""
-        ...
-
-    async def alert(self, guild_id: int, text: str) -> None:
-        """Tell the guild's moderators (its alerts channel)."""
-        ...
-
-
-class LoggingAnnouncer:
-    """The announcer without Discord (CLI, shell): announcements and alerts go to the log."""
-
-    async def announce(self, channel_id: int, articles: list[Article], more: int) -> None:
-        for article in articles:
-            log.info("new in channel %s: %s %s", channel_id, article.title, article.url or "")
-        if more:
-            log.info("... and %d more in channel %s", more, channel_id)
-
-    async def alert(self, guild_id: int, text: str) -> None:
-        log.warning("alert for guild %s: %s", guild_id, text)
-
-
-@dataclass(slots=True)
-class PollResult:
-    """What one poll did. ``status``: primed (first poll), ok, not_modified, failed, skipped
-    (not due, or paused), missing (removed) or error (our side broke, not the feed)."""
-
-    source_id: int
-    status: str
-    label: str = ""
-    items: int = 0
-    added: int = 0
-    updated: int = 0
-    new_items: int = 0
-    announced: list[Article] = field(default_factory=list)
-    more: int = 0
-    error: str | None = None
-    problems: list[str] = field(default_factory=list)
-    alert: str | None = None
-    source: FeedSource | None = None
-
-    def summary(self) -> str:
-        """One line for the CLI and /source poll."""
-        name = f"#{self.source_id} {self.label}".strip()
-        if self.status in ("failed", "error"):
-            return f"{name}: failed: {self.error}"
-        if self.status == "not_modified":
-            return f"{name}: not modified since the last poll"
-        if self.status in ("skipped", "missing"):
-            return f"{name}: {self.error or self.status}"
-        text = (
-            f"{name}: {self.items} items, {self.added} new in the archive, {self.updated} updated"
-        )
-        if self.status == "primed":
-            return text + " (first poll: marked as seen, nothing announced)"
-        return text + f", {self.new_items} new in the feed, {len(self.announced)} announced"
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    source: FeedSource
-    preview: FeedPreview
-    first_poll: PollResult
 
 
 class SourceService:
