@@ -47,7 +47,7 @@ from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher  # noqa:
 DATA = Path("/work/shared/data")
 
 # The functional cases are also what the rules were tuned on, so their accuracy is optimistic.
-# Batches 1-12 were each written before looking at how the engine handled them; their accuracy
+# Batches 1-13 were each written before looking at how the engine handled them; their accuracy
 # at that first run (recorded by hand, then the failures were fixed generally and the cases kept)
 # is the fairer estimate for unseen suites: (batch, kind, correct, cases).
 BLIND_FIRST_RUN = [
@@ -87,6 +87,10 @@ BLIND_FIRST_RUN = [
     ),
     ("batch-12 (after word repair, rule-3 extras)", "rule 3 denial", 23, 30),
     ("batch-12 (after word repair, rule-3 extras)", "allowed (legitimate NK discussion)", 29, 30),
+    # Batch 13 (functional_cases_blind13.py): rule 3 only, casual, sarcastic and misspelt
+    # denial and near-miss legitimate discussion, run once on the engine at commit a8d08cd.
+    ("batch-13", "rule 3 denial", 11, 20),
+    ("batch-13", "allowed (legitimate NK discussion)", 18, 20),
 ]
 # Batch 12 run on the engine as it was before the word repair and the rule-3 extras (commit
 # 4e7bc5b): what the new rules added on text they were not written for.
