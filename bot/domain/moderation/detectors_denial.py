@@ -12,6 +12,16 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.moderation.denial_cues import (
+    FAMINE,
+    MORE_CORE_TOPIC,
+    abundance_claim,
+    dismissive_phrase,
+    doubt_sentence,
+    quotes_someone,
+    sarcastic,
+    says_anything,
+)
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
@@ -57,8 +67,9 @@ class DenialDetector:
         """Denial and justification are removed; smears of witnesses and mockery are flagged."""
         if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
+        all_words = " ".join(text.tokens)
         topical = _mentions_topic(text)
-        about_crisis = names_crisis(" ".join(text.tokens))
+        about_crisis = names_crisis(all_words)
         split = sentences(text)
         for index, (sentence, words) in enumerate(split):
             if GATE.isdisjoint(words.split(" ")) and not topical:
@@ -70,9 +81,18 @@ class DenialDetector:
                 hit = self._dismissal_hit(text, sentence, words)
             if hit is None and topical:
                 hit = self._cue_hit(text, sentence, words)
+            if hit is None and topical:
+                hit = self._casual_hit(text, sentence, words, about_crisis)
             if hit is not None:
+                if quotes_someone(words, all_words):
+                    continue  # 'A guy on reddit said the camps are a myth.'
                 return [hit]
-            if LAUGH.search(words) and names_crisis(words) and not SAD.search(text.plain):
+            if (
+                LAUGH.search(words)
+                and names_crisis(words)
+                and not SAD.search(text.plain)
+                and not _rebuts(words)  # 'lol no, the famine was absolutely real'
+            ):
                 return [
                     FilterHit(
                         self.name,
@@ -122,13 +142,20 @@ class DenialDetector:
                 if token in DISMISSIVE_WORDS and NEGATORS.isdisjoint(window):
                     predicate = token
                     break
+        soft = predicate.startswith(SOFT_DISMISSIVE)
+        if not predicate:
+            predicate = _phrase_cue(words)
+            soft = True  # 'some defectors exaggerate for book deals' doubts a few accounts
         if not predicate:
             return None
         if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
             return None
         if sentence.endswith("?") and SOURCE_QUESTION.search(words):
             return None
-        if predicate.startswith(SOFT_DISMISSIVE) and HEDGE.search(words):
+        # Only a hedge up to the claim counts ('... the same script, funny how that works').
+        at = words.find(predicate)
+        scope = words if at < 0 else words[: at + len(predicate)]
+        if soft and HEDGE.search(scope):
             return None
         return FilterHit(
             self.name,
@@ -138,6 +165,31 @@ class DenialDetector:
             f"seems to deny or belittle the humanitarian crisis ('{predicate}')",
             False,
         )
+
+    def _casual_hit(
+        self, text: NormalizedText, sentence: str, words: str, about_crisis: bool
+    ) -> FilterHit | None:
+        """Casual online denial the statement patterns miss: a sentence that is only a doubt
+        meme ('press X to doubt') or a sarcastic one ('Yeah sure, and the camps have gas
+        chambers too', '... Tragic. /s') in a message naming the crisis, witnesses who 'will
+        say anything for a book deal', or 'they have plenty of food' in a message about the
+        famine. Flagged: each reads a cue, not a whole statement."""
+        predicate = says_anything(words)
+        reason = "dismisses every witness of abuses as a liar"
+        if predicate is None and about_crisis:
+            predicate = doubt_sentence(words) or sarcastic(sentence)
+            reason = "mocks or dismisses the humanitarian crisis"
+        if predicate is None and not sentence.endswith("?"):
+            predicate = abundance_claim(words)
+            if predicate is not None and FAMINE.search(" ".join(text.tokens)) is None:
+                predicate = None
+            reason = "denies the famine"
+        if predicate is None:
+            return None
+        all_words = " ".join(text.tokens)
+        if _rebuts(all_words) or REGIME_SOURCE.search(all_words):
+            return None
+        return FilterHit(self.name, 3, Action.FLAG, predicate, f"{reason} ('{predicate}')", False)
 
     def _sentence_hit(self, sentence: str, words: str, topical: bool) -> FilterHit | None:
         """The first denial, mockery or smear in a sentence, unless the sentence rebuts denial,
@@ -201,6 +253,18 @@ _FAMILIES: tuple[tuple[str, tuple[_Compiled, ...], Action, str], ...] = (
 def _rebuts(words: str) -> bool:
     """Whether a sentence rebuts or reports denial rather than making it."""
     return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None
+
+
+def _phrase_cue(words: str) -> str:
+    """A dismissive phrase ('talking point', 'fanfic') in a sentence naming the crisis, not
+    negated in the four words before it ('it is not fanfic')."""
+    phrase = dismissive_phrase(words)
+    if phrase is None:
+        return ""
+    if CORE_TOPIC_RE.search(words) is None and MORE_CORE_TOPIC.isdisjoint(words.split(" ")):
+        return ""
+    before = words[: words.find(phrase)].split(" ")[-5:]
+    return "" if not NEGATORS.isdisjoint(before) else phrase
 
 
 def _mentions_topic(text: NormalizedText) -> bool:

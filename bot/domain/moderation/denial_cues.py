@@ -1,0 +1,129 @@
+"""Rule-3 cues of casual online denial (see :mod:`detectors_denial`): doubt memes and sarcasm
+('press X to doubt', 'yeah sure', '/s'), dismissive words beyond those of
+:mod:`denial_patterns` ('fanfic', 'talking point', 'people overreact'), claims that the country
+has plenty of food in a message about the famine, witnesses said to follow a script or to say
+anything for money, and the reported speech ('a guy on reddit said ...') that marks a sentence
+as quoting denial rather than making it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.moderation.phrases import word_set
+
+# A sentence that only voices disbelief, in a message that names the crisis: 'Starvation in
+# North Korea? Press X to doubt.' Matched against a whole canonical sentence.
+DOUBT_SENTENCE = re.compile(
+    r"^(?:(?:lol|lmao|haha|ok|okay|yeah|yea|sure|right|and|oh|pfft) )*"
+    r"(?:press x to doubt|x to doubt|x doubt|doubt it|doubt|i doubt it|highly doubt it|sure jan"
+    r"|give me a break|gimme a break|give it a rest|cope|copium|next|nice try|good one|yeah right"
+    r"|yea right|riight|riiight|suuure|as if|sure buddy|ok buddy|okay buddy|ok boomer|cry more"
+    r"|big if true|source trust me bro|trust me bro)"
+    r"(?: (?:lol|lmao|haha|bro|dude|mate|buddy|man))?$"
+)
+# Sarcasm that frames what follows as absurd: 'Yeah sure, and the camps have gas chambers too.'
+# Checked on the plain text ('/s' is not a word).
+SARCASM = re.compile(
+    r"(?:^|\s)/s\b|^(?:yeah|yea|oh) sure\b|^sure,? and\b|\bpress x to doubt\b|\bsure jan\b"
+    r"|\boh no+,? (?:anyway|the horror)\b"
+)
+# Dismissive phrases for the broad net (a sentence naming the crisis with one of them).
+DISMISSIVE_PHRASES = re.compile(
+    r"\b(?P<p>fan ?fic\w*|fan fiction|talking points?|same script|scripted|rehearsed|coached"
+    r"|copy pasted?|larp\w*|overreact\w*|drama queens?|nothing more|no worse than|book deals?"
+    r"|for clout|cope|copium|hollywood script|a movie plot|sob stor(?:y|ies))\b"
+)
+# A sentence needs one of these words before DISMISSIVE_PHRASES runs (a set test per sentence).
+PHRASE_TRIGGERS = word_set(
+    """fan fanfic fanfics fanfiction fiction talking point points same script scripted
+    rehearsed coached copy larp larping larps larper larpers overreact overreacting overreacts
+    overreacted overreaction drama nothing worse book deal deals clout cope copium movie sob"""
+)
+SARCASM_TRIGGERS = word_set("yeah yea oh sure press jan no noo")
+# Crisis words the broad net may pair with those phrases, beyond denial_patterns.CORE_TOPIC_RE.
+MORE_CORE_TOPIC = word_set(
+    """detention detained detainees hunger malnutrition prisoners prison prisons stories story
+    testimony testimonies accounts"""
+)
+# 'They have the best food security in Asia', 'everyone there eats plenty of meat': only read
+# in a message that names the famine, hunger or starvation (FAMINE).
+FAMINE = re.compile(
+    r"\b(?:famine|famines|starvation|starving|starve|starved|hunger|hungry|malnutrition"
+    r"|malnourished|arduous march|food shortages?)\b"
+)
+ABUNDANCE = re.compile(
+    r"\b(?:they|north korea|nk|dprk|the dprk|people there|north koreans|everyone|everybody"
+    r"|koreans|the people|pyongyang)(?: \S+){0,2} (?:have|has|got|eat|eats|get|gets)"
+    r" (?:\S+ ){0,2}?(?P<p>(?:the best|plenty of|more than enough|enough|lots of|tons of|so much"
+    r"|a lot of|great|excellent|better|abundant)(?: \S+)? (?:food|rice|meat|to eat|food security"
+    r"|harvests?|nutrition|meals))\b"
+)
+ABUNDANCE_TRIGGERS = word_set("food rice meat eat security harvest harvests nutrition meals")
+# Witnesses said to say anything for money: 'defectors will say literally anything for a book
+# deal'.
+SAY_ANYTHING = re.compile(
+    r"\b(?P<p>(?:defectors?|survivors?|refugees|escapees|witnesses|these people|those people)"
+    r"(?: \S+){0,3} (?:say|do|invent|claim|write|sell|tell) (?:\S+ ){0,2}?anything"
+    r"(?: \S+){0,2} (?:for|to get|to sell|if))"
+)
+# Reported speech: the sentence quotes someone else's denial ('A guy on reddit said the camps
+# are a myth.'), unless the message agrees with it.
+REPORTED = re.compile(
+    r"\b(?:a guy|some guy|this guy|one guy|some dude|a dude|someone|somebody|a friend|a user"
+    r"|a commenter|a poster|a coworker|a tankie|tankies|my (?:\w+ )?(?:uncle|aunt|dad|father"
+    r"|mom|mother|brother|sister|friend|cousin|teacher|professor|boss|coworker|colleague|"
+    r"grandpa|grandma|roommate|neighbou?r)|an article|a video|a post|a tweet|a comment)"
+    r"(?: \S+){0,4} (?:said|says|told me|tells me|claimed|claims|posted|wrote|writes|tweeted"
+    r"|insisted|insists|argued|argues|thinks|thought|believes|swears|keeps saying)\b"
+)
+ENDORSED = re.compile(
+    r"\b(?:(?:he|she|they|he is|she is|they are|and) (?:is |are |was |were )?(?:totally |so |"
+    r"absolutely |completely )?right|i agree|agreed|exactly|true that|facts|based)\b"
+)
+
+
+def doubt_sentence(words: str) -> str | None:
+    """The doubt meme if a canonical sentence is only that ('press x to doubt')."""
+    match = DOUBT_SENTENCE.match(words)
+    return match.group(0) if match else None
+
+
+def sarcastic(plain: str) -> str | None:
+    """The sarcasm marker in a plain message or sentence, if any."""
+    if "/s" not in plain and SARCASM_TRIGGERS.isdisjoint(plain.replace(",", " ").split()):
+        return None
+    match = SARCASM.search(plain)
+    return match.group(0).strip() if match else None
+
+
+def dismissive_phrase(words: str) -> str | None:
+    """The first dismissive phrase of a canonical sentence ('talking point', 'fanfic')."""
+    if PHRASE_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
+    match = DISMISSIVE_PHRASES.search(words)
+    return match.group("p") if match else None
+
+
+def abundance_claim(words: str) -> str | None:
+    """'They have plenty of food' in a canonical sentence; callers check the message names
+    the famine and the sentence is not a question."""
+    if ABUNDANCE_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
+    match = ABUNDANCE.search(words)
+    if match is None or re.search(r"\b(?:not|never|no|don't|doesn't|didn't)\b", words):
+        return None
+    return match.group("p")
+
+
+def says_anything(words: str) -> str | None:
+    """Witnesses said to say anything for money or attention."""
+    if "anything" not in words:
+        return None
+    match = SAY_ANYTHING.search(words)
+    return match.group("p") if match else None
+
+
+def quotes_someone(words: str, message_words: str) -> bool:
+    """Whether a sentence reports what someone else said and the message does not endorse it."""
+    return REPORTED.search(words) is not None and ENDORSED.search(message_words) is None
