@@ -155,8 +155,8 @@ class DenialDetector:
         # Only a hedge up to the claim counts ('... the same script, funny how that works').
         at = words.find(predicate)
         scope = words if at < 0 else words[: at + len(predicate)]
-        if soft and HEDGE.search(scope):
-            return None
+        if soft and (HEDGE.search(scope) or sentence.endswith("?")):
+            return None  # a doubt about one account, or a question, is fair discussion
         return FilterHit(
             self.name,
             3,
