@@ -103,6 +103,15 @@ BATCH_12_NOTE = (
     "hits 0 before and after, rule-3 hits 16 before and after (the same three KCNA sentences, "
     "two of which call the UN's torture and repatriation findings 'fabrications' and 'rubbish')."
 )
+BATCH_13_NOTE = (
+    "Batch 13 (rule 3 only: casual, sarcastic and misspelt denial, near-miss legitimate "
+    "discussion) first run at a8d08cd: denial 11/20 (0.55), legitimate allowed 18/20 (0.90). "
+    "After the casual-denial cues (denial_cues.py: doubt memes, sarcasm, dismissive phrases, "
+    "'plenty of food' in famine talk, reported speech exempt): 20/20 and 20/20 (regression "
+    "cases). kcna-2024 rule-3 hits 16 before and after; davidson-2017 (first 10,000 tweets) "
+    "rule-3 hits 0 before and after; the denial detector's CPU time per message within noise "
+    "(mean ~60-75 us, p99 ~0.6-0.8 ms in both, alternating runs)."
+)
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13
 
@@ -324,6 +333,22 @@ def bench_functional(engine: ModerationEngine) -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in sorted(per.items())}
 
 
+def bench_kcna_rule3(engine: ModerationEngine) -> tuple[int, int]:
+    """Rule-3 hits over every kcna-2024 sentence: regime news, where denial words abound
+    ('fabrications', 'rubbish') but almost nothing is a member denying the crisis."""
+    hits = total = 0
+    with (DATA / "kcna-2024/articles.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            body = json.loads(line)["text"]
+            for sentence in re.split(r"(?<=[.!?])\s+", body):
+                if len(sentence) <= 20:
+                    continue
+                total += 1
+                verdict = engine.check(MessageInput(sentence))
+                hits += any(hit.rule == 3 for hit in verdict.hits)
+    return hits, total
+
+
 def bench_davidson(engine: ModerationEngine) -> dict[str, float]:
     from sklearn.model_selection import train_test_split
 
@@ -370,6 +395,7 @@ def main() -> None:
     thresholds = bench_threshold(messages)
     functional = bench_functional(ModerationEngine())
     davidson = bench_davidson(ModerationEngine())
+    kcna_hits, kcna_total = bench_kcna_rule3(ModerationEngine())
 
     out: list[str] = []
     out.append(
@@ -459,6 +485,9 @@ def main() -> None:
     out.append("")
     out.append(BATCH_12_NOTE)
     out.append("")
+    out.append(BATCH_13_NOTE)
+    out.append("")
+    out.append(f"- kcna-2024 ({kcna_total:,} sentences): rule-3 hits {kcna_hits} (fresh install)")
     out.append(
         f"- rule 1 hateful caught: {hateful[0] / hateful[1]:.2f}; all non-violating "
         f"messages allowed: {allowed[0] / allowed[1]:.2f}; rule 3 denial caught: "
