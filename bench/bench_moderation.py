@@ -91,6 +91,9 @@ BLIND_FIRST_RUN = [
     # denial and near-miss legitimate discussion, run once on the engine at commit a8d08cd.
     ("batch-13", "rule 3 denial", 11, 20),
     ("batch-13", "allowed (legitimate NK discussion)", 18, 20),
+    # Batch 13b: written after batch 13's fixes (commit cea585c), run once on that engine.
+    ("batch-13b (after the casual-denial cues)", "rule 3 denial", 7, 15),
+    ("batch-13b (after the casual-denial cues)", "allowed (legitimate NK discussion)", 13, 15),
 ]
 # Batch 12 run on the engine as it was before the word repair and the rule-3 extras (commit
 # 4e7bc5b): what the new rules added on text they were not written for.

@@ -32,19 +32,25 @@ SARCASM = re.compile(
 DISMISSIVE_PHRASES = re.compile(
     r"\b(?P<p>fan ?fic\w*|fan fiction|talking points?|same script|scripted|rehearsed|coached"
     r"|copy pasted?|larp\w*|overreact\w*|drama queens?|nothing more|no worse than|book deals?"
-    r"|for clout|cope|copium|hollywood script|a movie plot|sob stor(?:y|ies))\b"
+    r"|for clout|cope|copium|hollywood script|a movie plot|sob stor(?:y|ies)|cry harder"
+    r"|get over it|move on|ancient history|nothing wrong (?:there|here|with (?:it|that|this))"
+    r"|keeps? (?:people|them|everyone) in line|necessary evil|for their own good|economic migrants"
+    r"|not (?:real )?victims|slap on the wrist|exa?g+e?r+at\w*|prop[ao]g[ae]n?d+a)\b"
 )
 # A sentence needs one of these words before DISMISSIVE_PHRASES runs (a set test per sentence).
 PHRASE_TRIGGERS = word_set(
     """fan fanfic fanfics fanfiction fiction talking point points same script scripted
     rehearsed coached copy larp larping larps larper larpers overreact overreacting overreacts
-    overreacted overreaction drama nothing worse book deal deals clout cope copium movie sob"""
+    overreacted overreaction drama nothing worse book deal deals clout cope copium movie sob
+    cry get move ancient necessary own economic victims slap"""
 )
+# Misspelt 'exaggerated' and 'propaganda' ('exagerated', 'propoganda') also open the phrase net.
+TYPO_PREFIXES = ("exag", "exxag", "propog", "propag")
 SARCASM_TRIGGERS = word_set("yeah yea oh sure press jan no noo")
 # Crisis words the broad net may pair with those phrases, beyond denial_patterns.CORE_TOPIC_RE.
 MORE_CORE_TOPIC = word_set(
     """detention detained detainees hunger malnutrition prisoners prison prisons stories story
-    testimony testimonies accounts"""
+    testimony testimonies accounts refugees escapees"""
 )
 # 'They have the best food security in Asia', 'everyone there eats plenty of meat': only read
 # in a message that names the famine, hunger or starvation (FAMINE).
@@ -83,6 +89,64 @@ ENDORSED = re.compile(
 )
 
 
+# Mocking those who believe the accounts: 'ppl who believe the gulag stuff are so gullible'.
+# (denial_patterns.REBUTTAL reads 'people who believe ...' as a rebuttal, so this is checked
+# on its own, and not when what they believe is itself a denial.)
+MOCKS_BELIEVERS = re.compile(
+    r"\b(?:anyone|anybody|people|ppl|those|folks|you|whoever|everyone) (?:who|that) (?:still )?"
+    r"(?:believes?|buys?|falls? for|trusts?|swallows?)\b(?P<what>(?: \S+){1,8}?) (?:is|are|must be)"
+    r" (?:\S+ )?(?P<p>gullible|naive|sheep|brainwashed|idiots|morons|clowns|suckers|stupid|dumb"
+    r"|delusional|npcs)\b"
+)
+BELIEVED_DENIAL = re.compile(
+    r"\b(?:not|no|never|don't|dont|fake|hoax|lies?|propaganda|myths?|regime|kcna|state media)\b"
+)
+# A denial named as a quoted claim: "the 'defectors are paid' argument is lazy".
+QUOTED_CLAIM = re.compile(
+    r"['\"\u2018\u201c][^'\"\u2019\u201d]{3,80}['\"\u2019\u201d] (?:argument|claim|trope"
+    r"|narrative|line|take|theory|excuse|talking point|myth|nonsense|crowd)s?\b"
+)
+# Laughing at those who defend the camps, not at the victims.
+AT_DEFENDERS = re.compile(
+    r"\b(?:tankies?|defending|defend|defends|defenders|apologists?|deniers?|simps?|simping)\b"
+)
+
+
+def mocks_believers(words: str) -> str | None:
+    """'People who believe the camp stories are gullible', unless what they believe is a
+    denial or the regime ('people who believe KCNA are naive')."""
+    match = MOCKS_BELIEVERS.search(words)
+    if match is None or BELIEVED_DENIAL.search(match.group("what")):
+        return None
+    return match.group("p")
+
+
+def quoted_claim(plain: str) -> bool:
+    """Whether a plain sentence names a quoted claim as a claim ('the "X" argument')."""
+    return QUOTED_CLAIM.search(plain) is not None
+
+
+# Minimising abuses in a message that names them: 'Torture? Lol they just slap a few thieves.'
+MINIMISE = re.compile(
+    r"(?<!not )(?<!don't )(?<!dont )(?<!doesn't )(?<!didn't )\b(?:just|only|merely|simply)"
+    r" (?P<p>(?:slap|slaps|slapped|scold|scolds|scolded|spank\w*|fine|fines|fined|warn|warns"
+    r"|warned|ground|grounded)(?: \S+){0,2}|(?:a few|a couple of|some) (?:petty )?(?:thieves"
+    r"|criminals|crooks|bad apples|troublemakers|smugglers))\b"
+)
+MINIMISE_TRIGGERS = word_set(
+    """slap slaps slapped scold scolds scolded spank spanks spanked spanking fine fines fined
+    warn warns warned ground grounded thieves criminals crooks apples troublemakers smugglers"""
+)
+
+
+def minimises(words: str) -> str | None:
+    """'they just slap a few thieves': a sentence playing abuses down to nothing."""
+    if MINIMISE_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
+    match = MINIMISE.search(words)
+    return match.group("p") if match else None
+
+
 def doubt_sentence(words: str) -> str | None:
     """The doubt meme if a canonical sentence is only that ('press x to doubt')."""
     match = DOUBT_SENTENCE.match(words)
@@ -99,7 +163,8 @@ def sarcastic(plain: str) -> str | None:
 
 def dismissive_phrase(words: str) -> str | None:
     """The first dismissive phrase of a canonical sentence ('talking point', 'fanfic')."""
-    if PHRASE_TRIGGERS.isdisjoint(words.split(" ")):
+    tokens = words.split(" ")
+    if PHRASE_TRIGGERS.isdisjoint(tokens) and not any(t.startswith(TYPO_PREFIXES) for t in tokens):
         return None
     match = DISMISSIVE_PHRASES.search(words)
     return match.group("p") if match else None

@@ -150,8 +150,8 @@ MOCKERY = tuple(
         rf"\b{CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just|basically|only|simply|merely) "
         r"(?P<p>(?:normal |regular |ordinary )?(?:prisons?|jails?)(?: for (?:real |actual |common "
         r")?criminals)?)\b",
-        rf"\b{NK_SUBJECT} (?:has never|have never|never|doesn't|does not|did not|didn't|would "
-        r"never|wouldn't|has not|hasn't) (?:ever |really |actually )?(?P<p>tortured?|executed?|"
+        rf"\b{NK_SUBJECT} (?:has never|have never|never|doesn't|doesnt|does not|did not|didn't"
+        r"|didnt|would never|wouldn't|wouldnt|has not|hasn't|hasnt) (?:ever |really |actually )?(?P<p>tortured?|executed?|"
         r"starved?|imprisoned?|killed?|detained?|persecuted?|abused?|harmed?|hurt|murdered?)\b",
         r"\b(?P<p>deserved? (?:everything|all|whatever|what) (?:that )?(?:they (?:get|got|gets)|"
         r"happened to them|happens to them|is coming to them|came to them))\b",

@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 
 from bot.domain.moderation.denial_cues import (
+    AT_DEFENDERS,
     FAMINE,
     MORE_CORE_TOPIC,
     abundance_claim,
     dismissive_phrase,
     doubt_sentence,
+    minimises,
+    mocks_believers,
+    quoted_claim,
     quotes_someone,
     sarcastic,
     says_anything,
@@ -84,7 +88,7 @@ class DenialDetector:
             if hit is None and topical:
                 hit = self._casual_hit(text, sentence, words, about_crisis)
             if hit is not None:
-                if quotes_someone(words, all_words):
+                if quotes_someone(words, all_words) or quoted_claim(sentence):
                     continue  # 'A guy on reddit said the camps are a myth.'
                 return [hit]
             if (
@@ -92,6 +96,7 @@ class DenialDetector:
                 and names_crisis(words)
                 and not SAD.search(text.plain)
                 and not _rebuts(words)  # 'lol no, the famine was absolutely real'
+                and not AT_DEFENDERS.search(words)  # 'lol imagine defending the camps'
             ):
                 return [
                     FilterHit(
@@ -150,6 +155,8 @@ class DenialDetector:
             return None
         if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
             return None
+        if LAUGH.fullmatch(predicate) and AT_DEFENDERS.search(words):
+            return None  # 'lol imagine defending the camps': laughing at the defenders
         if sentence.endswith("?") and SOURCE_QUESTION.search(words):
             return None
         # Only a hedge up to the claim counts ('... the same script, funny how that works').
@@ -174,10 +181,15 @@ class DenialDetector:
         chambers too', '... Tragic. /s') in a message naming the crisis, witnesses who 'will
         say anything for a book deal', or 'they have plenty of food' in a message about the
         famine. Flagged: each reads a cue, not a whole statement."""
+        if about_crisis:
+            mocked = mocks_believers(words)
+            if mocked is not None:  # not exempt as a rebuttal: 'people who believe' matches one
+                reason = f"mocks those who believe accounts of abuses ('{mocked}')"
+                return FilterHit(self.name, 3, Action.FLAG, mocked, reason, False)
         predicate = says_anything(words)
         reason = "dismisses every witness of abuses as a liar"
         if predicate is None and about_crisis:
-            predicate = doubt_sentence(words) or sarcastic(sentence)
+            predicate = doubt_sentence(words) or sarcastic(sentence) or minimises(words)
             reason = "mocks or dismisses the humanitarian crisis"
         if predicate is None and not sentence.endswith("?"):
             predicate = abundance_claim(words)

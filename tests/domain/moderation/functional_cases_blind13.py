@@ -91,3 +91,58 @@ BATCH_13: list[Case] = [
     ("batch-13-legitimate", "Calling the gulags 'summer camps' is sick.", None),
     ("batch-13-legitimate", "Public executions were reported in Hyesan last spring.", None),
 ]
+
+# Batch 13b: written after the batch-13 fixes (commit cea585c) and run on that engine once,
+# blind: other crisis topics (repatriation, executions, believers mocked, typos).
+BATCH_13B: list[Case] = [
+    ("batch-13b-denial", "forced repatriation is just china enforcing its borders, cry harder", 3),
+    ("batch-13b-denial", "public executions keep people in line, nothing wrong there", 3),
+    ("batch-13b-denial", "torture? in nk? lol they just slap a few thieves", 3),
+    ("batch-13b-denial", "those 'refugees' are economic migrants, not victims", 3),
+    ("batch-13b-denial", "the famine is ancient history, get over it", 3),
+    ("batch-13b-denial", "camp prisoners eat better than american homeless lol", 3),
+    ("batch-13b-denial", "defectors = liars, simple as", 3),
+    ("batch-13b-denial", "the UN report is based on like 80 paid interviews, worthless", 3),
+    ("batch-13b-denial", "boo hoo the defectors miss their kimchi", 3),
+    ("batch-13b-denial", "north korea doesnt starve anyone, sanctions do", 3),
+    ("batch-13b-denial", "ppl who believe the gulag stuff are so gullible", 3),
+    ("batch-13b-denial", "famine was greatly exagerated by western media", 3),
+    ("batch-13b-denial", "there r no political prisoners in the dprk, just criminals", 3),
+    ("batch-13b-denial", "executions in nk are a meme at this point", 3),
+    ("batch-13b-denial", "repatriated defectors are fine, they just get a slap on the wrist", 3),
+    (
+        "batch-13b-legitimate",
+        "Forced repatriation from China puts defectors at risk of torture.",
+        None,
+    ),
+    (
+        "batch-13b-legitimate",
+        "How reliable is the 'paid interviews' criticism of the UN COI?",
+        None,
+    ),
+    (
+        "batch-13b-legitimate",
+        "Sanctions made the food situation worse, but the regime's policies caused the famine.",
+        None,
+    ),
+    (
+        "batch-13b-legitimate",
+        "Some say the famine is ancient history; survivors say otherwise.",
+        None,
+    ),
+    ("batch-13b-legitimate", "I wonder how many were executed in 2023.", None),
+    ("batch-13b-legitimate", "People dismiss defector testimony way too easily.", None),
+    ("batch-13b-legitimate", "Is it true that camp 22 was closed?", None),
+    ("batch-13b-legitimate", "The regime calls defectors traitors and liars.", None),
+    (
+        "batch-13b-legitimate",
+        "Executions in NK are no joke, they're used to terrorize whole towns.",
+        None,
+    ),
+    ("batch-13b-legitimate", "The famine was partly caused by the collapse of Soviet aid.", None),
+    ("batch-13b-legitimate", "Honestly the 'defectors are paid' argument is lazy.", None),
+    ("batch-13b-legitimate", "Any estimate of how many starved in 1997?", None),
+    ("batch-13b-legitimate", "lol imagine defending the camps, tankies are wild", None),
+    ("batch-13b-legitimate", "Thanks for posting the HRW report on detention.", None),
+    ("batch-13b-legitimate", "My grandma survived the famine by eating tree bark.", None),
+]
