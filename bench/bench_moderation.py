@@ -94,6 +94,8 @@ BLIND_FIRST_RUN = [
     # Batch 13b: written after batch 13's fixes (commit cea585c), run once on that engine.
     ("batch-13b (after the casual-denial cues)", "rule 3 denial", 7, 15),
     ("batch-13b (after the casual-denial cues)", "allowed (legitimate NK discussion)", 13, 15),
+    ("batch-14 (after batch 13b's fixes)", "rule 3 denial", 5, 10),
+    ("batch-14 (after batch 13b's fixes)", "allowed (legitimate NK discussion)", 8, 10),
 ]
 # Batch 12 run on the engine as it was before the word repair and the rule-3 extras (commit
 # 4e7bc5b): what the new rules added on text they were not written for.

@@ -146,3 +146,56 @@ BATCH_13B: list[Case] = [
     ("batch-13b-legitimate", "Thanks for posting the HRW report on detention.", None),
     ("batch-13b-legitimate", "My grandma survived the famine by eating tree bark.", None),
 ]
+
+# Batch 14: written after batch 13b's fixes (commit e6f13a9) and run on that engine once,
+# blind.
+BATCH_14: list[Case] = [
+    ("batch-14-denial", "north koreans arent starving, theyre just skinny asians lol", 3),
+    (
+        "batch-14-denial",
+        "the camps are where they put rapists and murderers, like everywhere else",
+        3,
+    ),
+    ("batch-14-denial", "Honestly the executions are overhyped by the daily mail", 3),
+    ("batch-14-denial", "Shin Dong-hyuk admitted he lied so the whole camp thing is bogus", 3),
+    ("batch-14-denial", "u really think kim tortures people? wake up", 3),
+    ("batch-14-denial", "repatriation is normal, every country deports illegals", 3),
+    ("batch-14-denial", "a few people went hungry in the 90s, big whoop", 3),
+    ("batch-14-denial", "defectors just want attention and money from the south", 3),
+    ("batch-14-denial", "lol 'human rights abuses' ok sure", 3),
+    ("batch-14-denial", "The gulags are a lie pushed by the NED", 3),
+    (
+        "batch-14-legitimate",
+        "Shin Dong-hyuk changed parts of his story, but the camps are confirmed by many others.",
+        None,
+    ),
+    ("batch-14-legitimate", "Does anyone know if the 2014 COI report has been updated?", None),
+    ("batch-14-legitimate", "hunger in nk got worse during covid border closures", None),
+    (
+        "batch-14-legitimate",
+        "I used to think the camps were exaggerated until I read Escape from Camp 14.",
+        None,
+    ),
+    ("batch-14-legitimate", "wake up people, the camps are real and still running", None),
+    (
+        "batch-14-legitimate",
+        "The Daily Mail has run some dubious execution stories, be careful.",
+        None,
+    ),
+    (
+        "batch-14-legitimate",
+        "Every country deports people, but sending defectors back to NK means torture.",
+        None,
+    ),
+    (
+        "batch-14-legitimate",
+        "big whoop that the regime denies it, the evidence is overwhelming",
+        None,
+    ),
+    (
+        "batch-14-legitimate",
+        "Defectors get resettlement money from the South; that doesn't make them liars.",
+        None,
+    ),
+    ("batch-14-legitimate", "lol the regime's 'we have no prisoners' line is so transparent", None),
+]
