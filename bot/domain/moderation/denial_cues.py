@@ -19,7 +19,8 @@ DOUBT_SENTENCE = re.compile(
     r"(?:press x to doubt|x to doubt|x doubt|doubt it|doubt|i doubt it|highly doubt it|sure jan"
     r"|give me a break|gimme a break|give it a rest|cope|copium|next|nice try|good one|yeah right"
     r"|yea right|riight|riiight|suuure|as if|sure buddy|ok buddy|okay buddy|ok boomer|cry more"
-    r"|big if true|source trust me bro|trust me bro)"
+    r"|big if true|source trust me bro|trust me bro|wake up|wake up sheeple|do your own research"
+    r"|dyor|ok sure|okay sure|big whoop|whoop de doo|so what|and)"
     r"(?: (?:lol|lmao|haha|bro|dude|mate|buddy|man))?$"
 )
 # Sarcasm that frames what follows as absurd: 'Yeah sure, and the camps have gas chambers too.'
@@ -35,14 +36,18 @@ DISMISSIVE_PHRASES = re.compile(
     r"|for clout|cope|copium|hollywood script|a movie plot|sob stor(?:y|ies)|cry harder"
     r"|get over it|move on|ancient history|nothing wrong (?:there|here|with (?:it|that|this))"
     r"|keeps? (?:people|them|everyone) in line|necessary evil|for their own good|economic migrants"
-    r"|not (?:real )?victims|slap on the wrist|exa?g+e?r+at\w*|prop[ao]g[ae]n?d+a)\b"
+    r"|not (?:real )?victims|slap on the wrist|exa?g+e?r+at\w*|prop[ao]g[ae]n?d+a|big whoop"
+    r"|whoop de doo|like everywhere else|like (?:any|every) other country|every country (?:does"
+    r"|has|deports|executes|does it)|deports? illegals|(?:rapists|murderers) and (?:rapists"
+    r"|murderers|thieves))\b"
 )
 # A sentence needs one of these words before DISMISSIVE_PHRASES runs (a set test per sentence).
 PHRASE_TRIGGERS = word_set(
     """fan fanfic fanfics fanfiction fiction talking point points same script scripted
     rehearsed coached copy larp larping larps larper larpers overreact overreacting overreacts
     overreacted overreaction drama nothing worse book deal deals clout cope copium movie sob
-    cry get move ancient necessary own economic victims slap"""
+    cry get move ancient necessary own economic victims slap whoop everywhere other every
+    illegals rapists murderers"""
 )
 # Misspelt 'exaggerated' and 'propaganda' ('exagerated', 'propoganda') also open the phrase net.
 TYPO_PREFIXES = ("exag", "exxag", "propog", "propag")
@@ -50,7 +55,7 @@ SARCASM_TRIGGERS = word_set("yeah yea oh sure press jan no noo")
 # Crisis words the broad net may pair with those phrases, beyond denial_patterns.CORE_TOPIC_RE.
 MORE_CORE_TOPIC = word_set(
     """detention detained detainees hunger malnutrition prisoners prison prisons stories story
-    testimony testimonies accounts refugees escapees"""
+    testimony testimonies accounts refugees escapees hungry"""
 )
 # 'They have the best food security in Asia', 'everyone there eats plenty of meat': only read
 # in a message that names the famine, hunger or starvation (FAMINE).
@@ -98,6 +103,9 @@ MOCKS_BELIEVERS = re.compile(
     r" (?:\S+ )?(?P<p>gullible|naive|sheep|brainwashed|idiots|morons|clowns|suckers|stupid|dumb"
     r"|delusional|npcs)\b"
 )
+BELIEVERS_TRIGGERS = word_set(
+    "gullible naive sheep brainwashed idiots morons clowns suckers stupid dumb delusional npcs"
+)
 BELIEVED_DENIAL = re.compile(
     r"\b(?:not|no|never|don't|dont|fake|hoax|lies?|propaganda|myths?|regime|kcna|state media)\b"
 )
@@ -115,6 +123,8 @@ AT_DEFENDERS = re.compile(
 def mocks_believers(words: str) -> str | None:
     """'People who believe the camp stories are gullible', unless what they believe is a
     denial or the regime ('people who believe KCNA are naive')."""
+    if BELIEVERS_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
     match = MOCKS_BELIEVERS.search(words)
     if match is None or BELIEVED_DENIAL.search(match.group("what")):
         return None
@@ -137,6 +147,33 @@ MINIMISE_TRIGGERS = word_set(
     """slap slaps slapped scold scolds scolded spank spanks spanked spanking fine fines fined
     warn warns warned ground grounded thieves criminals crooks apples troublemakers smugglers"""
 )
+
+
+# Witnesses said to be in it for money or attention: 'defectors just want attention and money'.
+IN_IT_FOR = re.compile(
+    r"\b(?P<p>(?:defectors?|survivors?|refugees|escapees|witnesses)(?: \S+){0,2} (?:want|wants"
+    r"|are after|are in it for|do it for|did it for|only care about|chase|chasing) (?:\S+ ){0,2}?"
+    r"(?:attention|money|cash|fame|clout|asylum|book deals?|payouts?|handouts))\b"
+)
+IN_IT_FOR_TRIGGERS = word_set(
+    "attention money cash fame clout asylum book books deal deals payout payouts handouts"
+)
+# A sentence that tells of a belief given up: 'I used to think the camps were exaggerated
+# until I read Escape from Camp 14.'
+RETRACTED = re.compile(
+    r"\b(?:used to (?:think|believe)|until i (?:read|saw|watched|learned|met|talked|heard)|i was"
+    r" wrong|changed my mind|no longer (?:think|believe)|i once (?:thought|believed))\b"
+)
+CONTRAST = re.compile(r"\b(?:but|however|although|though|yet|whereas)\b")
+
+
+def in_it_for(words: str) -> str | None:
+    """Witnesses said to want money or attention; a hedge ('some defectors') is checked by
+    the caller."""
+    if IN_IT_FOR_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
+    match = IN_IT_FOR.search(words)
+    return match.group("p") if match else None
 
 
 def minimises(words: str) -> str | None:

@@ -12,7 +12,7 @@ TOPIC = alt(
     food_shortage food_shortages malnutrition malnourished camp camps prison_camp prison_camps
     labor_camps labour_camps labor_camp labour_camp gulag gulags kwanliso kyohwaso
     political_prisoners prisoners prisoner detention detained detainees torture tortured
-    torturing repatriation repatriated repatriate executions execution executed public_executions
+    torturing tortures repatriation repatriated repatriate executions execution executed public_executions
     human_rights abuses abuse atrocities atrocity crimes_against_humanity defectors defector testimony
     testimonies refugees escapees persecution purges disappearances abductions abductees
     forced_labor forced_labour slave_labor slave_labour reeducation re_education warmbier

@@ -14,11 +14,14 @@ import re
 
 from bot.domain.moderation.denial_cues import (
     AT_DEFENDERS,
+    CONTRAST,
     FAMINE,
     MORE_CORE_TOPIC,
+    RETRACTED,
     abundance_claim,
     dismissive_phrase,
     doubt_sentence,
+    in_it_for,
     minimises,
     mocks_believers,
     quoted_claim,
@@ -88,7 +91,11 @@ class DenialDetector:
             if hit is None and topical:
                 hit = self._casual_hit(text, sentence, words, about_crisis)
             if hit is not None:
-                if quotes_someone(words, all_words) or quoted_claim(sentence):
+                if (
+                    quotes_someone(words, all_words)
+                    or quoted_claim(sentence)
+                    or RETRACTED.search(words)  # 'I used to think ... until I read ...'
+                ):
                     continue  # 'A guy on reddit said the camps are a myth.'
                 return [hit]
             if (
@@ -97,6 +104,8 @@ class DenialDetector:
                 and not SAD.search(text.plain)
                 and not _rebuts(words)  # 'lol no, the famine was absolutely real'
                 and not AT_DEFENDERS.search(words)  # 'lol imagine defending the camps'
+                and not quoted_claim(sentence)  # "lol the regime's 'no prisoners' line"
+                and not REGIME_SOURCE.search(words)
             ):
                 return [
                     FilterHit(
@@ -187,6 +196,10 @@ class DenialDetector:
                 reason = f"mocks those who believe accounts of abuses ('{mocked}')"
                 return FilterHit(self.name, 3, Action.FLAG, mocked, reason, False)
         predicate = says_anything(words)
+        if predicate is None:
+            predicate = in_it_for(words)
+            if predicate is not None and HEDGE.search(words[: words.find(predicate)]):
+                predicate = None  # 'some defectors want money' doubts a few
         reason = "dismisses every witness of abuses as a liar"
         if predicate is None and about_crisis:
             predicate = doubt_sentence(words) or sarcastic(sentence) or minimises(words)
@@ -275,8 +288,11 @@ def _phrase_cue(words: str) -> str:
         return ""
     if CORE_TOPIC_RE.search(words) is None and MORE_CORE_TOPIC.isdisjoint(words.split(" ")):
         return ""
-    before = words[: words.find(phrase)].split(" ")[-5:]
-    return "" if not NEGATORS.isdisjoint(before) else phrase
+    at = words.find(phrase)
+    if not NEGATORS.isdisjoint(words[:at].split(" ")[-5:]):
+        return ""
+    # 'Every country deports people, but sending defectors back means torture.'
+    return "" if CONTRAST.search(words, at) else phrase
 
 
 def _mentions_topic(text: NormalizedText) -> bool:

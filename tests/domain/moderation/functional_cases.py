@@ -8,7 +8,7 @@ under test; the bench (bench/bench_moderation.py) reports accuracy per category 
 from __future__ import annotations
 
 from functional_cases_blind import BATCH_11, BATCH_12
-from functional_cases_blind13 import BATCH_13, BATCH_13B
+from functional_cases_blind13 import BATCH_13, BATCH_13B, BATCH_14
 
 Case = tuple[str, str, int | None]
 
@@ -824,6 +824,7 @@ BATCH_10: list[Case] = [
 ALL_CASES: list[Case] = [
     *BATCH_13,
     *BATCH_13B,
+    *BATCH_14,
     *BATCH_12,
     *BATCH_11,
     *BATCH_10,
