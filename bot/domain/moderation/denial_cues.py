@@ -33,9 +33,10 @@ SARCASM = re.compile(
 DISMISSIVE_PHRASES = re.compile(
     r"\b(?P<p>fan ?fic\w*|fan fiction|talking points?|same script|scripted|rehearsed|coached"
     r"|copy pasted?|larp\w*|overreact\w*|drama queens?|nothing more|no worse than|book deals?"
-    r"|for clout|cope|copium|hollywood script|a movie plot|sob stor(?:y|ies)|cry harder"
-    r"|get over it|move on|ancient history|nothing wrong (?:there|here|with (?:it|that|this))"
-    r"|keeps? (?:people|them|everyone) in line|necessary evil|for their own good|economic migrants"
+    r"|for clout|copium|hollywood script|a movie plot|sob stor(?:y|ies)|cry harder"
+    r"|get over it|just move on|ancient history|nothing wrong (?:there|here|with (?:it|that|this))"
+    r"|keeps? (?:people|them|everyone) in line|necessary evil|for their own good"
+    r"|(?:are|were) (?:just |only |simply |all |really )?economic migrants"
     r"|not (?:real )?victims|slap on the wrist|exa?g+e?r+at\w*|prop[ao]g[ae]n?d+a|big whoop"
     r"|whoop de doo|like everywhere else|like (?:any|every) other country|every country (?:does"
     r"|has|deports|executes|does it)|deports? illegals|(?:rapists|murderers) and (?:rapists"
@@ -82,11 +83,13 @@ SAY_ANYTHING = re.compile(
 # are a myth.'), unless the message agrees with it.
 REPORTED = re.compile(
     r"\b(?:a guy|some guy|this guy|one guy|some dude|a dude|someone|somebody|a friend|a user"
-    r"|a commenter|a poster|a coworker|a tankie|tankies|my (?:\w+ )?(?:uncle|aunt|dad|father"
+    r"|a commenter|a poster|a coworker|a tankie|tankies|china|beijing|the chinese government"
+    r"|chinese authorities|the authorities|officials|my (?:\w+ )?(?:uncle|aunt|dad|father"
     r"|mom|mother|brother|sister|friend|cousin|teacher|professor|boss|coworker|colleague|"
     r"grandpa|grandma|roommate|neighbou?r)|an article|a video|a post|a tweet|a comment)"
     r"(?: \S+){0,4} (?:said|says|told me|tells me|claimed|claims|posted|wrote|writes|tweeted"
-    r"|insisted|insists|argued|argues|thinks|thought|believes|swears|keeps saying)\b"
+    r"|insisted|insists|argued|argues|thinks|thought|believes|swears|keeps saying|calls"
+    r"|called|considers|treats|treated|views|regards|maintains)\b"
 )
 ENDORSED = re.compile(
     r"\b(?:(?:he|she|they|he is|she is|they are|and) (?:is |are |was |were )?(?:totally |so |"
