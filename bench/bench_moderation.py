@@ -109,15 +109,17 @@ BATCH_12_NOTE = (
     "two of which call the UN's torture and repatriation findings 'fabrications' and 'rubbish')."
 )
 BATCH_13_NOTE = (
-    "Batch 13 (rule 3 only: casual, sarcastic and misspelt denial, near-miss legitimate "
-    "discussion) first run at a8d08cd: denial 11/20 (0.55), legitimate allowed 18/20 (0.90). "
+    "Rule-3 round of batches 13, 13b and 14 (tests/domain/moderation/functional_cases_blind13"
+    ".py). Batch 13 first run at a8d08cd: denial 11/20 (0.55), legitimate allowed 18/20 (0.90). "
     "After the casual-denial cues of denial_cues.py (doubt memes, sarcasm, dismissive phrases, "
-    "'plenty of food' in famine talk, reported speech exempt; commit cea585c) batch 13b was "
-    "written and run once: 7/15 (0.47) and 13/15 (0.87); after its fixes (brush-offs, misspelt "
-    "dismissals, mocking believers, minimising, quoted claims exempt) both batches pass in full "
-    "(regression cases). kcna-2024 rule-3 hits 16 before and after; davidson-2017 (first 10,000 "
-    "tweets) rule-3 hits 0 before and after; the denial detector's CPU time per message within "
-    "noise (mean ~50-75 us, p99 ~0.6-0.8 ms both before and after, alternating runs)."
+    "'plenty of food' in famine talk, reported speech exempt) batch 13b was written and run "
+    "once: 7/15 (0.47), 13/15 (0.87). After its fixes (brush-offs, misspelt dismissals, "
+    "mocking believers, minimising, quoted claims exempt) batch 14 was written and run once: "
+    "5/10 (0.50), 8/10 (0.80). After its fixes all three pass in full except one kept-aside "
+    "miss with no North Korea or crisis word. kcna-2024 rule-3 hits 16 before and after; "
+    "davidson-2017 (first 10,000 tweets) rule-3 hits 0 before and after; bench messages "
+    "flagged/removed unchanged; the denial detector's CPU time per message within noise of "
+    "the shared machine (mean 60-100 us, p99 0.55-0.94 ms for both versions, alternating runs)."
 )
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13
