@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import platform
 import random
@@ -135,7 +134,6 @@ def main() -> None:
     print(text)
     if args.write_results:
         replace_section(REPO / "bench" / "RESULTS.md", "event-loop", text)
-    json.dumps(rows)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from bot.cogs.base import (
 )
 from bot.domain.guild_settings import WEEKDAYS, SettingsValueError, suggest_timezones
 from bot.domain.markup import truncate
-from bot.services.digests import DigestService, PostResult, PublishError, digest_week_for
+from bot.services.digests import DigestService, PostResult, PublishError
 from bot.views import ConfirmView
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ class DiscordDigestPublisher:
         found: list[int] = []
         try:
             async for message in channel.history(limit=50):
-                if message.author.id != self.bot.user.id if self.bot.user else True:
-                    continue
+                if self.bot.user is None or message.author.id != self.bot.user.id:
+                    continue  # only the bot's own posts can be an earlier digest
                 text = " ".join(
                     [
                         message.content,
@@ -257,6 +257,3 @@ async def setup(bot: DigestBot) -> None:
     bot.app.digests.set_publisher(DiscordDigestPublisher(bot))
     bot.tree.add_command(DigestGroup(bot))
     await bot.add_cog(DigestCog(bot))
-
-
-__all__ = ["DiscordDigestPublisher", "digest_week_for"]
