@@ -177,7 +177,9 @@ def build_digest(
     labels = cluster(vectors.week, max_topics=max(1, min(5, n_highlights)))
     names = label_topics(vectors.week, labels, vectors.terms, selected)
     scores = rank_week_articles(selected, vectors.week, vectors.history, labels)
-    picks = select_highlights(scores, labels, vectors.week, n_highlights)
+    picks = select_highlights(
+        scores, labels, vectors.week, n_highlights, titles=[a.title for a in selected]
+    )
     topics = _assemble_topics(selected, labels, names, scores, picks, tz)
     per_day = _count_per_day(selected, labels, names, days, tz)
     return Digest(

@@ -157,13 +157,15 @@ def select_highlights(
     vectors: csr_matrix,
     count: int,
     minimum: int = 3,
+    titles: Sequence[str] = (),
 ) -> list[int]:
     """Indices of the articles to highlight, topic by topic (topics are numbered biggest first).
 
     Each topic gets a share of ``count`` in proportion to its size (at least one) and fills it
     by rank with a diversity penalty (MMR), skipping near-duplicates of earlier picks; shares a
     topic cannot fill go to the best remaining articles of any topic. Near-duplicates are used
-    only when otherwise fewer than ``minimum`` articles would be highlighted.
+    only when otherwise fewer than ``minimum`` articles would be highlighted. Articles with the
+    same title (a wire service's daily "Press Review") count as near-duplicates of each other.
     """
     rows = len(scores.total)
     count = min(count, rows)
@@ -173,6 +175,16 @@ def select_highlights(
     sizes = [int(np.sum(labels == topic)) for topic in topics]
     quotas = allocate_highlights(sizes, count)
     similarity = (vectors @ vectors.T).toarray() if vectors.nnz else np.zeros((rows, rows))
+    if titles:
+        keys = [" ".join(title.casefold().split()) for title in titles]
+        same: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            same.setdefault(key, []).append(index)
+        same.pop("", None)  # no title says nothing about sameness
+        for group in same.values():
+            if len(group) > 1:
+                block = np.ix_(group, group)
+                similarity[block] = np.maximum(similarity[block], NEAR_DUPLICATE)
     order = sorted(range(rows), key=lambda i: (-scores.total[i], i))
     picks: list[int] = []
     for topic, quota in zip(topics, quotas, strict=True):

@@ -368,3 +368,17 @@ def test_sentence_split_keeps_abbreviations() -> None:
         "“Quoted,” she said.",
         "Done.",
     ]
+
+
+def test_same_titled_articles_are_not_all_highlighted() -> None:
+    rng = random.Random(5)
+    when = datetime(2024, 10, 2, 9, 0, tzinfo=UTC)
+    reviews = [
+        make_article(f"review{i}", themed_body("missile", rng, 6), when, title="Press Review")
+        for i in range(4)
+    ]
+    others = [make_article(f"other{i}", themed_body("missile", rng, 6), when) for i in range(8)]
+    digest = build_digest(reviews + others, "2024-W40", UTC_TZ, max_highlights=6)
+    titles = [a.title for a in digest.highlighted]
+    assert len(titles) == 6
+    assert titles.count("Press Review") == 1
