@@ -232,3 +232,25 @@ def says_anything(words: str) -> str | None:
 def quotes_someone(words: str, message_words: str) -> bool:
     """Whether a sentence reports what someone else said and the message does not endorse it."""
     return REPORTED.search(words) is not None and ENDORSED.search(message_words) is None
+
+
+# Every witness the message names smeared through a pronoun: 'Political prisoners in the DPRK?
+# Name one that isn't a paid liar.' Only read in a message that names the crisis.
+UNIVERSAL_SMEAR = re.compile(
+    r"\b(?P<p>(?:name (?:one|a single one|even one)(?: of them)? (?:that|who|which) (?:isn't|is not"
+    r"|isnt|wasn't|was not|ain't)|(?:they are|they're|theyre|they were) all|all of them (?:are|were)"
+    r"|every (?:single )?one of them (?:is|was)) (?:a |an )?(?:\S+ )?(?:liars?|actors?|grifters?"
+    r"|frauds?|scammers?|plants?|assets?|shills?|storytellers?))\b"
+)
+UNIVERSAL_SMEAR_TRIGGERS = word_set(
+    "liar liars actor actors grifter grifters fraud frauds scammer scammers plant plants asset "
+    "assets shill shills storyteller storytellers"
+)
+
+
+def universal_smear(words: str) -> str | None:
+    """'name one that isn't a paid liar', 'they're all crisis actors': every witness a liar."""
+    if UNIVERSAL_SMEAR_TRIGGERS.isdisjoint(words.split(" ")):
+        return None
+    match = UNIVERSAL_SMEAR.search(words)
+    return match.group("p") if match else None

@@ -191,7 +191,10 @@ BARE_DISMISSAL = re.compile(
     r"nonsense|made up|fabricated|exaggerated|fairy tales?|a fairy tale|fantasy|exaggerations?|"
     r"an exaggeration|garbage|rubbish|hogwash|baloney|(?:cia|western|us|american|hollywood|media"
     r"|tabloid|seoul|nis|imperialist|propaganda) (?:story|stories|tales?|narrative|inventions?|"
-    r"psyop|talking points?))"
+    r"psyop|talking points?)"
+    # Subject-less existence denial: 'Public executions in Pyongyang? Never happened.'
+    r"|never happened|didn't happen|did not happen|never existed|doesn't exist|does not exist"
+    r"|don't exist|do not exist|not real|never a thing)"
     r"(?: (?:by|from|of) (?:the )?(?:\S+ ){0,2}?(?:media|press|cia|west|us|usa|americans|seoul|"
     r"south koreans?|nis|tabloids|journalists|defectors|ngos|liberals|imperialists|yankees|"
     r"washington))?"
@@ -208,7 +211,8 @@ PRONOUN_DENIAL = re.compile(
 REGIME_SOURCE = re.compile(
     r"\b(?:kcna|rodong|state media|regime|pyongyang says|pyongyang claims|the government|"
     r"officials?|north korea says|north korea claims|dprk says|dprk claims|propaganda (?:says|"
-    r"claims|shows)|uriminzokkiri|voice of korea)\b"
+    r"claims|shows)|uriminzokkiri|voice of korea|according to (?:pyongyang|north korea|the dprk"
+    r"|dprk))\b"
 )
 LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|rofl|roflmao|haha\w*|hehe\w*|xd|kek|lulz|jaja)\b")
 SAD = re.compile(
@@ -338,7 +342,7 @@ NEEDS_TOPIC = frozenset(
 DISMISSAL_TRIGGERS = DISMISSIVE_WORDS | word_set(
     """exist existed happen happened occur occurred place lies lie propaganda fiction fake hoax
     myth bullshit bs nonsense fabricated exaggerated fairy fantasy exaggeration exaggerations
-    garbage rubbish hogwash baloney story stories tale tales narrative psyop"""
+    garbage rubbish hogwash baloney story stories tale tales narrative psyop real"""
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.moderation.denial_patterns import (
+    CAMP,
     DENIAL,
     MOCKERY,
     NEEDS_TOPIC,
@@ -238,6 +239,41 @@ EXTRA_MOCKERY = _triggered(
         rf"\b(?P<p>who (?:even |really |honestly |actually |tf |the fuck )?(?:cares|gives a (?:shit"
         rf"|fuck|damn))|(?:nobody|no one) (?:even |really )?cares)\b(?: \S+){{0,6}} {TOPIC}",
         "cares gives",
+    ),
+)
+
+# Camps played down as an everyday workplace or home, with a minimiser: 'kwanliso are
+# basically farms with a fence'. Without one ('the camps are farms and mines where ...') the
+# sentence may be describing them.
+_MINIMISER = (
+    r"(?:just|basically|only|simply|merely|essentially|nothing more than|little more than"
+    r"|glorified)"
+)
+_EVERYDAY_PLACES = (
+    r"(?:farms?|communes?|factory|factories|dorms?|dormitory|dormitories|workplaces?|jobs?"
+    r"|retreats?|rehab|campuses|kibbutz\w*|work programs?|labou?r programs?)"
+)
+EXTRA_MOCKERY = (
+    *EXTRA_MOCKERY,
+    *_triggered(
+        (
+            rf"\b(?:{CAMP}|{TOPIC})(?: \S+){{0,3}}? (?:are|is|were|was)"
+            rf" (?:{_MINIMISER} )+(?:a |an )?(?P<p>(?:\S+ )?{_EVERYDAY_PLACES})\b"
+            # '... basically farms where prisoners are worked to death' describes them.
+            r"(?! (?:where|in which|run|worked|of|for|using|with (?:slave|forced)))",
+            (
+                "just basically only simply merely essentially nothing little glorified",
+                "farm farms commune communes factory factories dorm dorms dormitory dormitories "
+                "workplace workplaces job jobs retreat retreats rehab campuses kibbutz kibbutzim "
+                "programs program",
+            ),
+        ),
+        # The shrug after naming the crisis: 'so a few traitors are in re-education, who cares'.
+        (
+            rf"\b{TOPIC}(?: \S+){{0,8}} (?<!said )(?<!says )(?<!saying )(?<!like )(?P<p>who (?:even |really )?cares|so what|big deal|boo hoo"
+            r"|boohoo|cry me a river|get over it|who gives a (?:shit|fuck|damn))$",
+            "cares what deal hoo boohoo river over gives",
+        ),
     ),
 )
 

@@ -28,6 +28,7 @@ from bot.domain.moderation.denial_cues import (
     quotes_someone,
     sarcastic,
     says_anything,
+    universal_smear,
 )
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
@@ -196,6 +197,8 @@ class DenialDetector:
                 reason = f"mocks those who believe accounts of abuses ('{mocked}')"
                 return FilterHit(self.name, 3, Action.FLAG, mocked, reason, False)
         predicate = says_anything(words)
+        if predicate is None and about_crisis:
+            predicate = universal_smear(words)
         if predicate is None:
             predicate = in_it_for(words)
             if predicate is not None and HEDGE.search(words[: words.find(predicate)]):
@@ -247,11 +250,13 @@ class DenialDetector:
                 if exempt:
                     return None
                 predicate = match.group("p")
+                if _negated(words, match):
+                    continue  # 'the starvation was not exaggerated at all'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').
-                if (family == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and HEDGE.search(
-                    words[: match.end()]
-                ) is not None:
+                if (family == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
+                    words, match
+                ):
                     continue
                 return FilterHit(
                     self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
@@ -273,6 +278,39 @@ _FAMILIES: tuple[tuple[str, tuple[_Compiled, ...], Action, str], ...] = (
     ("mockery", _compiled(ALL_MOCKERY), Action.REMOVE, "mocks or justifies abuses"),
     ("smear", _compiled(ALL_SMEAR), Action.FLAG, "dismisses every witness of abuses as a liar"),
 )
+
+
+def _negated(words: str, match: re.Match[str]) -> bool:
+    """Whether a dismissive word the pattern matched is negated in the three words before it
+    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
+    'is not real' the negator is the denial itself."""
+    predicate = match.group("p")
+    first = predicate.split(" ", 1)[0]
+    if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):
+        return False
+    before = words[match.start() : match.start("p")].split(" ")[-4:]
+    return not NEGATORS.isdisjoint(before)
+
+
+# 'wildly inflated' claims a gross distortion, not a doubt about one figure.
+_INTENSIFIED = re.compile(
+    r"\b(?:wildly|massively|hugely|grossly|vastly|absurdly|ridiculously|insanely|way|totally"
+    r"|completely|extremely|enormously|heavily|so|super|really|comically|laughably) (?:\S+ )?$"
+)
+_FIGURE_HEDGES = frozenset(
+    {"estimate", "estimates", "numbers", "figures", "death toll", "count", "counts"}
+)
+
+
+def _hedged(words: str, match: re.Match[str]) -> bool:
+    """Whether a hedge comes up to the end of the claim ('some defectors lie'). A hedge that is
+    only a figure ('the death toll') does not count when the claim is intensified: 'the famine
+    death toll is wildly inflated' plays the famine down, it does not question one estimate."""
+    intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
+    for hedge in HEDGE.finditer(words, 0, match.end()):
+        if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
+            return True
+    return False
 
 
 def _rebuts(words: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functional_cases_blind import BATCH_11, BATCH_12
 from functional_cases_blind13 import BATCH_13, BATCH_13B, BATCH_14
+from functional_cases_blind15 import BATCH_15
 
 Case = tuple[str, str, int | None]
 
@@ -825,6 +826,7 @@ ALL_CASES: list[Case] = [
     *BATCH_13,
     *BATCH_13B,
     *BATCH_14,
+    *BATCH_15,
     *BATCH_12,
     *BATCH_11,
     *BATCH_10,
