@@ -96,6 +96,10 @@ BLIND_FIRST_RUN = [
     ("batch-13b (after the casual-denial cues)", "allowed (legitimate NK discussion)", 13, 15),
     ("batch-14 (after batch 13b's fixes)", "rule 3 denial", 5, 10),
     ("batch-14 (after batch 13b's fixes)", "allowed (legitimate NK discussion)", 8, 10),
+    # Batch 15 (functional_cases_blind15.py): written before any code change, varied crisis
+    # vocabulary (kwanliso, arduous march, gulags, UN report ...), run once at commit 3405739.
+    ("batch-15 (after batch 14's fixes)", "rule 3 denial", 10, 15),
+    ("batch-15 (after batch 14's fixes)", "allowed (legitimate NK discussion)", 14, 15),
 ]
 # Batch 12 run on the engine as it was before the word repair and the rule-3 extras (commit
 # 4e7bc5b): what the new rules added on text they were not written for.
@@ -120,6 +124,18 @@ BATCH_13_NOTE = (
     "davidson-2017 (first 10,000 tweets) rule-3 hits 0 before and after; bench messages "
     "flagged/removed unchanged; the denial detector's CPU time per message within noise of "
     "the shared machine (mean 60-100 us, p99 0.55-0.94 ms for both versions, alternating runs)."
+)
+BATCH_15_NOTE = (
+    "Rule-3 round of batch 15 (functional_cases_blind15.py), first run at 3405739: denial "
+    "10/15 (0.67), legitimate allowed 14/15 (0.93). Mechanisms fixed (no per-case strings): a "
+    "dismissive word negated just before it is no claim ('was not exaggerated'); an "
+    "intensified claim ('wildly inflated') is not hedged by a figure word ('death toll'); "
+    "subject-less 'never happened' / 'not real' clauses in a message naming the crisis; "
+    "pronoun smears of every witness ('name one that isn't a paid liar'); camps minimised as "
+    "farms, dorms or workplaces; a trailing shrug ('..., who cares'). After: 15/15, 15/15. "
+    "kcna-2024 rule-3 hits 16 before and after; denial hits on 8,000 bench messages 5 before "
+    "and after; the denial detector's CPU time per message within noise (45-66 us, both "
+    "versions, alternating runs)."
 )
 RESULTS = ROOT / "bench/RESULTS.md"
 SEED = 13
@@ -495,6 +511,8 @@ def main() -> None:
     out.append(BATCH_12_NOTE)
     out.append("")
     out.append(BATCH_13_NOTE)
+    out.append("")
+    out.append(BATCH_15_NOTE)
     out.append("")
     out.append(f"- kcna-2024 ({kcna_total:,} sentences): rule-3 hits {kcna_hits} (fresh install)")
     out.append(
