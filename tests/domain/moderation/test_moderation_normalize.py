@@ -58,3 +58,12 @@ def test_bad_input_does_not_crash(raw: str) -> None:
 
 def test_korean_is_transliterated_not_dropped() -> None:
     assert normalize("김정은").tokens  # matching still sees something
+
+
+def test_decades_and_ordinals_are_not_leetspeak() -> None:
+    from bot.domain.moderation.normalize import normalize
+
+    assert normalize("the 90s famine, in the 1990s, the 21st century").tokens == (
+        "the", "90s", "famine", "in", "the", "1990s", "the", "21st", "century",
+    )  # fmt: skip
+    assert normalize("n1gg3r").tokens != ("n1gg3r",)  # real leetspeak is still decoded
