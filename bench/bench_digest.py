@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import re
 import statistics
 import sys
 import time
@@ -25,6 +24,7 @@ from zoneinfo import ZoneInfo
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.results import replace_section  # noqa: E402
 from bot.domain.articles import Article  # noqa: E402
 from bot.domain.digest import Digest, build_digest  # noqa: E402
 from bot.domain.digest_weeks import format_iso_week  # noqa: E402
@@ -40,7 +40,6 @@ from bot.sources.jsonl import read_jsonl  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "kcna-2024" / "articles.jsonl"
 RESULTS = REPO / "bench" / "RESULTS.md"
-START, END = "<!-- digest:start -->", "<!-- digest:end -->"
 TARGET_SECONDS = 2.0
 
 
@@ -148,18 +147,12 @@ def main() -> int:
 def write_section(table: str) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d")
     machine = f"2 cores, {platform.machine()}, Python {platform.python_version()}"
-    section = (
-        f"{START}\n## Weekly digest (bench/bench_digest.py)\n\n"
+    body = (
+        "## Weekly digest (bench/bench_digest.py)\n\n"
         f"{stamp}, {machine}. kcna-2024, build_digest + every renderer, no ingestion.\n\n"
-        f"{table}\n{END}"
+        f"{table}"
     )
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(RESULTS, "digest", body)
 
 
 if __name__ == "__main__":

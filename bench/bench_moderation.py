@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
 
 from functional_cases import ALL_CASES  # noqa: E402
 
+from bench.results import replace_section  # noqa: E402
 from bot.domain.moderation import (  # noqa: E402
     Action,
     FilterSpec,
@@ -393,14 +394,7 @@ def bench_davidson(engine: ModerationEngine) -> dict[str, float]:
 
 
 def write_results(section: str) -> None:
-    start, end = "<!-- moderation:start -->", "<!-- moderation:end -->"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    block = f"{start}\n{section.rstrip()}\n{end}"
-    if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(RESULTS, "moderation", section)
 
 
 def main() -> None:

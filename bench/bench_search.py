@@ -32,6 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from search_systems import SYSTEMS, Doc  # noqa: E402
 
+from bench.results import replace_section  # noqa: E402
 from bot.domain.articles import Article, Passage  # noqa: E402
 from bot.domain.passages import split_passages  # noqa: E402
 from bot.services.search_index import IndexManager  # noqa: E402
@@ -301,14 +302,7 @@ LAG_COLUMNS = [
 
 
 def write_section(body: str) -> None:
-    start, end = f"<!-- {SECTION}:start -->", f"<!-- {SECTION}:end -->"
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    block = f"{start}\n{body.rstrip()}\n{end}"
-    if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    replace_section(RESULTS, SECTION, body)
 
 
 def main() -> None:
