@@ -5,13 +5,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-import feedparser
-
-from bot.domain.articles import normalize_whitespace
 from bot.sources.feeds import FetchResult, parse_feed
-from bot.sources.html_text import html_to_text
 
 PREVIEW_TITLES = 3
 
@@ -29,15 +24,11 @@ class FeedPreview:
 
 
 def _read(fetched: FetchResult, now: datetime) -> FeedPreview:
-    # parse_feed raises SourceError on a body that is no feed; the title needs feedparser's
-    # channel data, which SourceBatch does not carry, so the (small, one-off) parse runs twice.
+    # parse_feed raises SourceError on a body that is no feed.
     batch = parse_feed(fetched.body, fetched.url, now=now)
-    parsed: Any = feedparser.parse(fetched.body)
-    raw_title = (parsed.get("feed") or {}).get("title") or ""
-    title = normalize_whitespace(html_to_text(raw_title)) or None
     return FeedPreview(
         url=fetched.url,
-        title=title,
+        title=batch.title,
         item_count=len(batch.articles),
         latest_titles=[a.title for a in batch.articles[:PREVIEW_TITLES]],
         problems=[str(p) for p in batch.problems],

@@ -34,3 +34,4 @@ class SourceBatch:
     problems: list[Problem] = field(default_factory=list)
     profile: CommunityProfile | None = None
     not_modified: bool = False
+    title: str | None = None  # a feed's own title (RSS channel / Atom feed), when it has one

@@ -114,7 +114,10 @@ def parse_feed(
         detail = f" ({reason.__class__.__name__})" if reason else ""
         raise SourceError(f"{location}: not an RSS or Atom feed{detail}")
     feed_source = source or location
-    batch = SourceBatch(location=location)
+    raw_title = (parsed.get("feed") or {}).get("title") or ""
+    batch = SourceBatch(
+        location=location, title=normalize_whitespace(html_to_text(raw_title)) or None
+    )
     for position, entry in enumerate(entries, start=1):
         try:
             batch.articles.append(_entry_article(entry, feed_source, now=now))
