@@ -30,6 +30,7 @@ from bot.domain.moderation.denial_cues import (
     says_anything,
     universal_smear,
 )
+from bot.domain.moderation.denial_model import model_hit
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
@@ -58,6 +59,7 @@ from bot.domain.moderation.denial_patterns_extra import (
     MORE_REBUTTAL,
     TRIGGERS,
 )
+from bot.domain.moderation.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.domain.moderation.normalize import NormalizedText
 from bot.domain.moderation.phrases import canonical_words, sentences
 from bot.domain.moderation.verdict import Action, FilterHit
@@ -71,8 +73,19 @@ class DenialDetector:
     name = DENIAL_FILTER_NAME
     rule = 3
 
+    def __init__(self, model: LinearTextModel | None = None) -> None:
+        self._model = model or load_model(RULE3_MODEL_FILE)
+
     def detect(self, text: NormalizedText) -> list[FilterHit]:
-        """Denial and justification are removed; smears of witnesses and mockery are flagged."""
+        """Denial and justification are removed; smears of witnesses and mockery are flagged;
+        what no pattern reads but the trained model does is flagged too."""
+        hits = self._pattern_hits(text)
+        if hits:
+            return hits
+        hit = model_hit(self.name, text, self._model)
+        return [] if hit is None else [hit]
+
+    def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:
         if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         all_words = " ".join(text.tokens)

@@ -1,7 +1,9 @@
-"""The trained part of rule 1: a logistic regression over normalised words, stored as JSON.
+"""The trained parts of the built-in detectors: logistic regressions stored as JSON.
 
-Weights come from bench/train_rule1.py (davidson-2017, MIT licence; see data/README.md). They
-are package data read once at import through importlib.resources: plain numbers, no pickle.
+Rule 1's weights come from bench/train_rule1.py (davidson-2017, MIT licence), rule 3's from
+bench/train_rule3.py (statements written for digestbot); see data/README.md. They are package
+data read once through importlib.resources: plain numbers, no pickle, nothing tied to one
+scikit-learn version. Both score the normalised tokens the engine sees at run time.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from importlib import resources
 from bot.domain.moderation.normalize import normalize
 
 MODEL_FILE = "rule1_model.json"
+RULE3_MODEL_FILE = "rule3_model.json"
 
 
 def features_of_tokens(tokens: tuple[str, ...] | list[str]) -> list[str]:
-    """Unigrams and bigrams of tokens, the model's features."""
+    """Unigrams and bigrams of tokens, the models' features."""
     words = [t for t in tokens if not t.isdigit()]
     return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
 
@@ -30,23 +33,39 @@ def featurize(text: str) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class HateModel:
-    """Logistic regression weights: ``probability`` of the hate class for some tokens."""
+class LinearTextModel:
+    """Logistic regression weights: ``probability`` of the positive class for some tokens."""
 
     intercept: float
     weights: dict[str, float]
 
+    def score(self, tokens: tuple[str, ...] | list[str]) -> float:
+        """The decision value (log-odds) for a token sequence."""
+        return self.intercept + sum(
+            self.weights.get(f, 0.0) for f in set(features_of_tokens(tokens))
+        )
+
     def probability(self, tokens: tuple[str, ...] | list[str]) -> float:
-        """P(hate) for a token sequence."""
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in set(features_of_tokens(tokens)))
+        """P(positive class) for a token sequence."""
+        z = self.score(tokens)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
+    def contributions(self, tokens: tuple[str, ...] | list[str], top: int = 3) -> list[str]:
+        """The features pushing hardest towards the positive class (to explain a hit)."""
+        present = {f: self.weights[f] for f in set(features_of_tokens(tokens)) if f in self.weights}
+        ranked = sorted(present.items(), key=lambda item: (-item[1], item[0]))
+        return [feature for feature, weight in ranked[:top] if weight > 0]
 
-@lru_cache(maxsize=1)
-def load_model() -> HateModel:
-    """The shipped model (an empty one when the weights file is missing, e.g. mid-training)."""
-    resource = resources.files("bot.domain.moderation").joinpath("data", MODEL_FILE)
+
+# The name rule 1's detector has always used.
+HateModel = LinearTextModel
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = MODEL_FILE) -> LinearTextModel:
+    """A shipped model (one that never fires when its weights file is missing)."""
+    resource = resources.files("bot.domain.moderation").joinpath("data", name)
     if not resource.is_file():
-        return HateModel(intercept=-10.0, weights={})
+        return LinearTextModel(intercept=-10.0, weights={})
     payload = json.loads(resource.read_text(encoding="utf-8"))
-    return HateModel(float(payload["intercept"]), dict(payload["weights"]))
+    return LinearTextModel(float(payload["intercept"]), dict(payload["weights"]))
