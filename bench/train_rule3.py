@@ -13,7 +13,7 @@ bench/data/rule3/blind/ is never read here: it is the blind evaluation set (benc
 reports the whole detector on it).
 
 The model is a logistic regression over the normalised tokens the engine sees at run time
-(bot.domain.moderation.model.featurize: unigrams and bigrams). It prints leave-one-author-out
+(bot.domain.moderation.model.statement_features: words, word pairs, stems, quotes, questions). It prints leave-one-author-out
 scores (train on two files, test on the third), the figure that says how the model copes with
 phrasings it has not seen, and writes bot/domain/moderation/data/rule3_model.json.
 """
@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
 
 from functional_cases import ALL_CASES  # noqa: E402
 
-from bot.domain.moderation.model import featurize  # noqa: E402
+from bot.domain.moderation.model import statement_features  # noqa: E402
+from bot.domain.moderation.normalize import normalize  # noqa: E402
 
 DATA = ROOT / "bench/data/rule3"
 OUT = ROOT / "bot/domain/moderation/data/rule3_model.json"
@@ -117,7 +118,7 @@ def leave_one_author_out(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--C", type=float, default=1.0)
+    parser.add_argument("--C", type=float, default=3.0)
     parser.add_argument("--min-df", type=int, default=2)
     parser.add_argument("--prune", type=float, default=0.02)
     parser.add_argument("--generic", type=int, default=1500)
@@ -125,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
 
     rows = written() + cases() + generic(args.generic)
-    docs = [featurize(text) for text, _, _ in rows]
+    docs = [statement_features(normalize(text)) for text, _, _ in rows]
     print(
         f"{len(rows)} examples: {sum(y for _, y, _ in rows)} denial; "
         f"groups {sorted({g for *_, g in rows})}"
@@ -150,7 +151,9 @@ def main() -> None:
         "digestbot (bench/data/rule3/train_*.jsonl), the functional cases under tests/, and "
         "davidson-2017 tweets as everyday negatives (MIT licence).",
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "features": "normalised unigrams and 'a b' bigrams (bot.domain.moderation.model)",
+        "featurizer": "statement",
+        "features": "normalised unigrams, 'a b' bigrams, '~' stems, _quote and _question "
+        "(bot.domain.moderation.model.statement_features)",
         "intercept": round(intercept, 4),
         "eval": {
             "leave_one_author_out": {

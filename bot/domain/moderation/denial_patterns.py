@@ -251,8 +251,9 @@ REBUTTAL = re.compile(
 SOURCE_QUESTION = re.compile(
     r"\b(?:source|sources|evidence|proof|verify|verified|verification|reliable|credible|"
     r"credibility|how do we know|how do you know|is it true|is this true|citation|cite|link|"
-    r"confirmed|confirm|independent|independently|estimate|estimates|numbers|figures|accurate"
-    r"|accuracy|trust|know for sure|account|report|reports|data|studies|study|research)\b"
+    r"confirmed|confirm|independent|independently|estimate|estimates|numbers|figures?|census|accurate"
+    r"|accuracy|trust|know for sure|account|report|reports|data|studies|study|research"
+    r"|where (?:does|did|do) (?:\S+ ){1,4}come from|based on)\b"
 )
 HEDGE = re.compile(
     r"\b(?:some|a few|one|this|that|his|her|particular|specific|certain|individual|several|not "

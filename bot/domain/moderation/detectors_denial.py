@@ -30,7 +30,7 @@ from bot.domain.moderation.denial_cues import (
     says_anything,
     universal_smear,
 )
-from bot.domain.moderation.denial_model import model_hit
+from bot.domain.moderation.denial_model import VETO_BELOW, model_hit
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
@@ -81,7 +81,10 @@ class DenialDetector:
         what no pattern reads but the trained model does is flagged too."""
         hits = self._pattern_hits(text)
         if hits:
-            return hits
+            # A pattern reads a phrase; the model, the whole message. When the model is sure
+            # the message is discussion (a rebuttal, a report of what deniers say), it wins.
+            vetoed = self._model.trained and self._model.probability_of(text) < VETO_BELOW
+            return [] if vetoed else hits
         hit = model_hit(self.name, text, self._model)
         return [] if hit is None else [hit]
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from bot.domain.moderation.normalize import normalize
+import Stemmer
+
+from bot.domain.moderation.normalize import NormalizedText, normalize
 
 MODEL_FILE = "rule1_model.json"
 RULE3_MODEL_FILE = "rule3_model.json"
@@ -24,12 +28,39 @@ RULE3_MODEL_FILE = "rule3_model.json"
 def features_of_tokens(tokens: tuple[str, ...] | list[str]) -> list[str]:
     """Unigrams and bigrams of tokens, the models' features."""
     words = [t for t in tokens if not t.isdigit()]
-    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
+    # map and pairwise run in C: this is on every message's path.
+    return [*words, *map(" ".join, itertools.pairwise(words))]
 
 
 def featurize(text: str) -> list[str]:
     """Features of a raw text (used by training, so train and run time see the same tokens)."""
     return features_of_tokens(normalize(text).tokens)
+
+
+_stemmer = Stemmer.Stemmer("english")
+# Quotation marks around a claim: "the camps are 'just farms'" reports or mocks a phrase.
+_QUOTED = re.compile(r"[\"“”«»„]|(?:^|\s)'[^']+'")
+
+
+def statement_features(text: NormalizedText) -> list[str]:
+    """Rule 3's features: words and word pairs, word stems ('~starv' for starved, starving),
+    and whether the message quotes something or asks a question. Rebuttals and reports of
+    denial share denial's words; quotation marks and questions are much of what tells them
+    apart, and normalisation has dropped both."""
+    words = [t for t in text.tokens if not t.isdigit()]
+    features = [*words, *map(" ".join, itertools.pairwise(words))]
+    features.extend(map("~".__add__, _stemmer.stemWords(words)))
+    if _QUOTED.search(text.original):
+        features.append("_quote")
+    if text.original.rstrip().endswith("?"):
+        features.append("_question")
+    return features
+
+
+FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
+    "words": lambda text: features_of_tokens(text.tokens),
+    "statement": statement_features,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +69,39 @@ class LinearTextModel:
 
     intercept: float
     weights: dict[str, float]
+    features: str = "words"  # a FEATURIZERS key
+
+    @property
+    def trained(self) -> bool:
+        """False for the stand-in used when a weights file is missing: it has no opinion."""
+        return bool(self.weights)
+
+    def probability_of(self, text: NormalizedText) -> float:
+        """P(positive class) for a normalised message, with the model's own features."""
+        return self.probability_of_features(FEATURIZERS[self.features](text))
+
+    def probability_of_features(self, features: list[str]) -> float:
+        """P(positive class) given the model's features of a message."""
+        z = self.intercept + sum(filter(None, map(self.weights.get, set(features))))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def score(self, tokens: tuple[str, ...] | list[str]) -> float:
         """The decision value (log-odds) for a token sequence."""
-        return self.intercept + sum(
-            self.weights.get(f, 0.0) for f in set(features_of_tokens(tokens))
-        )
+        present = set(features_of_tokens(tokens))
+        return self.intercept + sum(filter(None, map(self.weights.get, present)))
 
     def probability(self, tokens: tuple[str, ...] | list[str]) -> float:
         """P(positive class) for a token sequence."""
         z = self.score(tokens)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
-    def contributions(self, tokens: tuple[str, ...] | list[str], top: int = 3) -> list[str]:
-        """The features pushing hardest towards the positive class (to explain a hit)."""
-        present = {f: self.weights[f] for f in set(features_of_tokens(tokens)) if f in self.weights}
+    def contributions(self, text: NormalizedText, top: int = 3) -> list[str]:
+        """The words pushing hardest towards the positive class (to explain a hit)."""
+        present = {
+            f: self.weights[f]
+            for f in set(FEATURIZERS[self.features](text))
+            if f in self.weights and not f.startswith(("~", "_"))
+        }
         ranked = sorted(present.items(), key=lambda item: (-item[1], item[0]))
         return [feature for feature, weight in ranked[:top] if weight > 0]
 
@@ -68,4 +117,7 @@ def load_model(name: str = MODEL_FILE) -> LinearTextModel:
     if not resource.is_file():
         return LinearTextModel(intercept=-10.0, weights={})
     payload = json.loads(resource.read_text(encoding="utf-8"))
-    return LinearTextModel(float(payload["intercept"]), dict(payload["weights"]))
+    features = str(payload.get("featurizer", "words"))
+    if features not in FEATURIZERS:
+        raise ValueError(f"{name}: unknown featurizer {features!r}")
+    return LinearTextModel(float(payload["intercept"]), dict(payload["weights"]), features)
