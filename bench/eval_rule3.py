@@ -41,6 +41,23 @@ KCNA = Path("/work/shared/data/kcna-2024/articles.jsonl")
 NEVER = LinearTextModel(intercept=-50.0, weights={})
 
 
+# Every look at the blind files, so the reader can judge how blind they still are.
+BLIND_HISTORY = [
+    "Looks at holdout_2026_11_28 (150 denial, 150 legitimate, written 2026-11-28 by a helper "
+    "who saw neither the detector, its tests nor the training files):",
+    "1. patterns only (the engine of the previous session): denial 41/150 (0.27), legitimate "
+    "144/150 (0.96);",
+    "2. first model (three training files, words + stems, threshold 0.8, no gate, no veto): "
+    "105/150 (0.70), 145/150 (0.97);",
+    "3. shipped model (six training files, quote/question flags, threshold 0.6, crisis-word "
+    "gate, veto below 0.25): the table above. Between 2 and 3 only leave-one-author-out "
+    "figures guided the changes; the blind file was not read.",
+    "suite_2026_11_28 (100 denial, 100 legitimate short statements by functionality, in the "
+    "manner of a published functional suite) was written by another helper after the model was "
+    "final and run once: the table above is its first look.",
+]
+
+
 def share(part: int, whole: int) -> str:
     """'part/whole (ratio)' for a table cell."""
     return f"{part}/{whole} ({part / whole:.2f})" if whole else "0/0"
@@ -183,6 +200,8 @@ def main() -> None:
             "| file | denial caught | legit allowed |",
             "|---|---|---|",
             *blind(),
+            "",
+            *BLIND_HISTORY,
         ]
     print("\n".join(out))
     if not args.no_write:

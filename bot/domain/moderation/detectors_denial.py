@@ -30,7 +30,7 @@ from bot.domain.moderation.denial_cues import (
     says_anything,
     universal_smear,
 )
-from bot.domain.moderation.denial_model import VETO_BELOW, model_hit
+from bot.domain.moderation.denial_model import VETO_BELOW, model_hit, read
 from bot.domain.moderation.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
@@ -79,13 +79,19 @@ class DenialDetector:
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Denial and justification are removed; smears of witnesses and mockery are flagged;
         what no pattern reads but the trained model does is flagged too."""
+        if not self._model.trained:  # no weights shipped: the patterns alone
+            return self._pattern_hits(text)
+        reading = read(self._model, text)
+        if reading.probability < VETO_BELOW:
+            # A pattern reads a phrase; the model, the whole message. When the model is sure
+            # the message is discussion (a rebuttal, a report of what deniers say, or nothing
+            # about the crisis at all), it overrules any pattern, so they need not run: most
+            # messages end here, which keeps the slowest checks fast.
+            return []
         hits = self._pattern_hits(text)
         if hits:
-            # A pattern reads a phrase; the model, the whole message. When the model is sure
-            # the message is discussion (a rebuttal, a report of what deniers say), it wins.
-            vetoed = self._model.trained and self._model.probability_of(text) < VETO_BELOW
-            return [] if vetoed else hits
-        hit = model_hit(self.name, text, self._model)
+            return hits
+        hit = model_hit(self.name, text, self._model, reading)
         return [] if hit is None else [hit]
 
     def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:

@@ -42,12 +42,18 @@ _stemmer = Stemmer.Stemmer("english")
 _QUOTED = re.compile(r"[\"“”«»„]|(?:^|\s)'[^']+'")
 
 
+# Rule 3's model reads this many words of a message: it was trained on statements of at most
+# about 90 words, so its scores say little beyond that (the patterns still read everything),
+# and long pasted articles would otherwise make the slowest messages slower.
+STATEMENT_WORDS = 120
+
+
 def statement_features(text: NormalizedText) -> list[str]:
     """Rule 3's features: words and word pairs, word stems ('~starv' for starved, starving),
     and whether the message quotes something or asks a question. Rebuttals and reports of
     denial share denial's words; quotation marks and questions are much of what tells them
     apart, and normalisation has dropped both."""
-    words = [t for t in text.tokens if not t.isdigit()]
+    words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
     features = [*words, *map(" ".join, itertools.pairwise(words))]
     features.extend(map("~".__add__, _stemmer.stemWords(words)))
     if _QUOTED.search(text.original):
