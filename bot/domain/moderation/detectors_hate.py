@@ -37,7 +37,12 @@ from bot.domain.moderation.hate_lexicon import (
 )
 from bot.domain.moderation.hate_patterns import QUOTED, PatternFamily, build_families
 from bot.domain.moderation.hate_segment import WordRepair, with_typos
-from bot.domain.moderation.model import HateModel, load_model
+from bot.domain.moderation.model import (
+    RULE1_STATEMENTS_MODEL_FILE,
+    HateModel,
+    LinearTextModel,
+    load_model,
+)
 from bot.domain.moderation.normalize import NormalizedText, squeeze, tokenize
 from bot.domain.moderation.verdict import Action, FilterHit
 
@@ -46,6 +51,12 @@ SLUR_FILTER_NAME = "builtin:rule1-slurs"
 MODEL_FILTER_NAME = "builtin:rule1-model"
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
 MODEL_FLAG_THRESHOLD = 0.97
+#: The statement model (bench/train_rule1_statements.py): P(hate) at or above which a message
+#: naming a protected group that the rules let through is flagged, and below which the rules'
+#: own statement findings are dropped as counter-speech or negation the rules misread.
+#: Chosen by bench/eval_rule1.py's leave-one-writer-out runs.
+STATEMENT_THRESHOLD = 0.8
+STATEMENT_VETO_BELOW = 0.1
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
 
@@ -91,8 +102,14 @@ class HateDetector:
     name = HATE_FILTER_NAME
     rule = 1
 
-    def __init__(self, lexicon: Lexicon | None = None, model: HateModel | None = None) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        model: HateModel | None = None,
+        statements: LinearTextModel | None = None,
+    ) -> None:
         self.model = model or load_model()
+        self.statements = statements or load_model(RULE1_STATEMENTS_MODEL_FILE)
         # The model's unigrams (words seen in real chat) stand in for an English dictionary:
         # misspellings and run-together splits that spell a chat word are not made.
         common = [w for w in self.model.weights if " " not in w]
@@ -117,16 +134,28 @@ class HateDetector:
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Hits for rule 1 (an empty list for nearly every message: the gate is a set lookup)."""
+        original = text
         text = self._repair.repair(text)
         if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens):
             return []
         findings, slur_findings, saw_group = self.analyse(text)
         if not (findings or slur_findings or saw_group):
             return []
+        # The statement model reads the message as written (it was trained on that view).
+        statement = self.statements.probability_of(original) if self.statements.trained else None
+        if statement is not None and statement < STATEMENT_VETO_BELOW:
+            # Sure it is counter-speech or negation: that overrules the statement rules, not
+            # a slur aimed at a person (the model learnt statements about groups, and reads
+            # 'ur a fag' as harmless chat).
+            if not slur_findings:
+                return []
+            findings = []
         probability = 0.0
         if not (findings or slur_findings):
             probability = self.model.probability(text.tokens)
-            if probability < MODEL_FLAG_THRESHOLD:
+            if probability < MODEL_FLAG_THRESHOLD and (
+                statement is None or statement < STATEMENT_THRESHOLD
+            ):
                 return []  # nothing found: skip the counter-speech patterns
         counter = counter_speech(text.plain)
         hits: list[FilterHit] = []
@@ -145,16 +174,21 @@ class HateDetector:
         if not hits and not counter.any and (saw_group or slur_findings):
             probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
-                hits.append(
-                    FilterHit(
-                        MODEL_FILTER_NAME,
-                        1,
-                        Action.FLAG,
-                        " ".join(text.tokens[:12]),
-                        f"the trained model rates it likely hateful (p={probability:.2f})",
-                        False,
-                    )
+                reason = f"the trained model rates it likely hateful (p={probability:.2f})"
+            elif statement is not None and statement >= STATEMENT_THRESHOLD:
+                reason = f"reads as hate against a protected group (model {statement:.2f})"
+            else:
+                return hits
+            hits.append(
+                FilterHit(
+                    MODEL_FILTER_NAME,
+                    1,
+                    Action.FLAG,
+                    " ".join(text.tokens[:12]),
+                    reason,
+                    False,
                 )
+            )
         return hits
 
     def analyse(self, text: NormalizedText) -> tuple[list[Finding], list[Finding], bool]:

@@ -200,6 +200,7 @@ def load_lexicon() -> Lexicon:
     lex.insult_nouns = frozenset(
         _sq(w) for w in raw["dehumanising"] + raw["derogatory"] if " " not in w and w.endswith("s")
     )
+    plurals: dict[str, Slur] = {}
     for word, info in raw["slurs"].items():
         flags = set(info["flags"])
         squeezed_parts = [squeeze(part) for part in word.replace("-", " ").split()]
@@ -217,6 +218,13 @@ def load_lexicon() -> Lexicon:
             lex.two_word_slurs[(squeezed_parts[0][0], squeezed_parts[1][0])] = slur
         else:
             lex.slurs[key] = slur
+            if not word.endswith("s"):
+                plurals.setdefault(squeeze(word + "s")[0], slur)
+    # Plurals the list does not spell out ('gyppos', 'zipperheads'), unless one is a word of
+    # its own in the lexicon.
+    for key, slur in plurals.items():
+        if key not in lex.groups and key not in lex.singulars:
+            lex.slurs.setdefault(key, slur)
     # Misspellings of long words, unless the misspelling is itself a lexicon word.
     taken = set(lex.groups) | set(lex.singulars) | set(lex.adjectives) | set(lex.slurs)
     for key, category in list(lex.groups.items()):

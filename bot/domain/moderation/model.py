@@ -12,7 +12,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,6 +22,7 @@ import Stemmer
 from bot.domain.moderation.normalize import NormalizedText, normalize
 
 MODEL_FILE = "rule1_model.json"
+RULE1_STATEMENTS_MODEL_FILE = "rule1_statements_model.json"
 RULE3_MODEL_FILE = "rule3_model.json"
 
 
@@ -63,9 +64,47 @@ def statement_features(text: NormalizedText) -> list[str]:
     return features
 
 
+_NEGATOR_WORDS = """not no never nobody nothing nowhere neither nor none without don't doesn't
+    didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't shouldn't haven't
+    hasn't ain't dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt"""
+_NEGATORS = frozenset(_NEGATOR_WORDS.split())
+# How many words after a negator it reaches: 'Mexicans aren't lazy' negates 'lazy'.
+_NEGATION_SCOPE = 3
+
+
+def negated_statement_features(text: NormalizedText) -> list[str]:
+    """statement_features where the words in a negator's reach are marked with '!' (in words,
+    pairs and stems): 'Mexicans aren't lazy' then shares nothing with 'Mexicans are lazy' but
+    the group, and a model weighs '!lazy' on its own."""
+    return _negated_features(text.tokens, text.original)
+
+
+def _negated_features(tokens: Sequence[str], original: str) -> list[str]:
+    words = [t for t in tokens[:STATEMENT_WORDS] if not t.isdigit()]
+    stems = _stemmer.stemWords(words)
+    marked: list[str] = []
+    reach = 0
+    for index, word in enumerate(words):
+        if word in _NEGATORS:
+            reach = _NEGATION_SCOPE
+        elif reach:
+            words[index] = "!" + word
+            stems[index] = "!" + stems[index]
+            reach -= 1
+        marked.append(words[index])
+    features = [*marked, *map(" ".join, itertools.pairwise(marked))]
+    features.extend(map("~".__add__, stems))
+    if _QUOTED.search(original):
+        features.append("_quote")
+    if original.rstrip().endswith("?"):
+        features.append("_question")
+    return features
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
+    "statement+negation": negated_statement_features,
 }
 
 
