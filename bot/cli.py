@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     moderate.add_argument("--batch", action="store_true", help='JSON lines {"id","text"} on stdin')
     moderate.add_argument("--guild", type=int, help="use this server's filters")
     moderate.add_argument("--json", action="store_true", help="print JSON")
+    moderate.add_argument(
+        "--workers",
+        type=int,
+        help="processes checking a large --batch (default: one per core, at most 4)",
+    )
 
     filters = commands.add_parser("filters", help="a server's moderation filters")
     filter_commands = filters.add_subparsers(dest="filters_command", metavar="ACTION",

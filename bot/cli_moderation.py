@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from bot.app import open_app
 from bot.cli_common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError
-from bot.domain.moderation import BUILTIN_FILTER_NAMES, Verdict
+from bot.domain.moderation import BUILTIN_FILTER_NAMES, ModerationEngine, Verdict
 from bot.render import payload_to_text
 from bot.render_moderation import describe_filter, verdict_payload
 from bot.services.filter_specs import ModerationError
@@ -35,41 +38,89 @@ def verdict_json(record_id: Any, verdict: Verdict) -> dict[str, Any]:
 async def run_moderate(args: argparse.Namespace, settings: Settings) -> int:
     if not args.batch and args.text is None:
         raise CliError("moderate needs a text, or --batch with JSON lines on stdin", EXIT_USAGE)
+    workers = args.workers if args.workers is not None else min(os.cpu_count() or 1, 4)
+    if workers < 1:
+        raise CliError("--workers must be at least 1", EXIT_USAGE)
     async with open_app(settings, start_index=False) as app:
         engine = await app.moderation.engine_for(args.guild)
         if args.batch:
-            failures = 0
-            out = sys.stdout
-            while True:
-                lines = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
-                if not lines:
-                    break
-                chunk: list[str] = []
-                for line in lines:
-                    if not line.strip():
-                        continue
-                    try:
-                        record = json.loads(line)
-                        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                            raise ValueError("expected an object with a string 'text'")
-                    except ValueError as exc:
-                        failures += 1
-                        message = f"stdin: {exc}"
-                        print(f"error: {message}", file=sys.stderr)
-                        chunk.append(json.dumps({"id": None, "verdict": None, "error": message}))
-                        continue
-                    verdict = engine.check_text(record["text"])
-                    chunk.append(json.dumps(verdict_json(record.get("id"), verdict),
-                                            ensure_ascii=False))  # fmt: skip
-                out.write("\n".join(chunk) + ("\n" if chunk else ""))
-            out.flush()
-            return EXIT_FAILURE if failures else EXIT_OK
+            return await _moderate_batch(engine, workers)
         verdict = engine.check_text(args.text)
         if args.json:
             print(json.dumps(verdict_json(None, verdict), ensure_ascii=False))
         else:
             print(payload_to_text(verdict_payload(args.text, verdict, engine.explain(args.text))))
     return EXIT_OK
+
+
+# Checks are pure CPU work, so a big batch is split over worker processes (one per core). They
+# are forked after the engine is built and inherit it: nothing is rebuilt or pickled but the
+# lines and the verdicts. Below this many lines a chunk is checked in this process.
+PARALLEL_MIN_LINES = 2_000
+_worker_engine: ModerationEngine | None = None
+
+
+async def _moderate_batch(engine: ModerationEngine, workers: int) -> int:
+    global _worker_engine
+    pool: ProcessPoolExecutor | None = None
+    if workers > 1:
+        _worker_engine = engine
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    failures = 0
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            lines = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
+            if not lines:
+                break
+            if pool is not None and len(lines) >= PARALLEL_MIN_LINES:
+                size = -(-len(lines) // (workers * 4))
+                parts = [lines[i : i + size] for i in range(0, len(lines), size)]
+                results = await asyncio.gather(
+                    *(loop.run_in_executor(pool, _check_in_worker, part) for part in parts)
+                )
+            else:
+                results = [check_lines(engine, lines)]
+            for outputs, errors in results:
+                for message in errors:
+                    print(f"error: {message}", file=sys.stderr)
+                failures += len(errors)
+                if outputs:
+                    sys.stdout.write("\n".join(outputs) + "\n")
+        sys.stdout.flush()
+    finally:
+        if pool is not None:
+            pool.shutdown()
+            _worker_engine = None
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+def _check_in_worker(lines: list[str]) -> tuple[list[str], list[str]]:
+    if _worker_engine is None:  # only reachable if a worker were not forked from the CLI
+        raise RuntimeError("the moderation worker has no engine")
+    return check_lines(_worker_engine, lines)
+
+
+def check_lines(engine: ModerationEngine, lines: list[str]) -> tuple[list[str], list[str]]:
+    """JSON verdict lines for JSON input lines, and the errors of the bad ones (each bad line
+    still gets an output line, so outputs and inputs pair up)."""
+    outputs: list[str] = []
+    errors: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError("expected an object with a string 'text'")
+        except ValueError as exc:
+            message = f"stdin: {exc}"
+            errors.append(message)
+            outputs.append(json.dumps({"id": None, "verdict": None, "error": message}))
+            continue
+        verdict = engine.check_text(record["text"])
+        outputs.append(json.dumps(verdict_json(record.get("id"), verdict), ensure_ascii=False))
+    return outputs, errors
 
 
 async def run_filters(args: argparse.Namespace, settings: Settings) -> int:

@@ -79,6 +79,31 @@ def test_search_batch_contract_one_entry_per_article(db):
     assert set(result["results"][0]) == {"article_id", "title", "url", "score"}
 
 
+def test_moderate_batch_in_worker_processes_matches_one_process(db):
+    texts = [
+        "Interesting article about the trade park, thanks for sharing.",
+        "nobody starved in north korea, the famine is a western hoax",
+        "I don't hate gay people, I just disagree about the law.",
+        "I'd never let a Muslim teach my kids.",
+    ]
+    lines = [json.dumps({"id": i, "text": texts[i % 4]}) for i in range(2_400)]
+    lines.insert(1_000, "{not json")  # a bad line in the middle keeps its place
+    stdin = "\n".join(lines) + "\n"
+    one = run(["moderate", "--batch", "--workers", "1"], db, stdin)
+    two = run(["moderate", "--batch", "--workers", "2"], db, stdin)
+    assert one.returncode == two.returncode == 1  # the bad line
+    assert one.stdout == two.stdout
+    out = [json.loads(line) for line in two.stdout.splitlines()]
+    assert len(out) == 2_401 and out[1_000]["error"]
+    assert [o["id"] for o in out if o["id"] is not None] == list(range(2_400))
+    assert two.stderr.count("error:") == 1
+
+
+def test_moderate_rejects_zero_workers(db):
+    done = run(["moderate", "--batch", "--workers", "0"], db, "")
+    assert done.returncode == 2 and "--workers" in done.stderr
+
+
 def test_moderate_batch_contract(db):
     lines = [
         {"id": 1, "text": "Interesting article about the trade park, thanks for sharing."},
