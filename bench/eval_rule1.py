@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
 
-from bench import train_rule1_statements, train_rule3  # noqa: E402
+from bench import linear_training, train_rule1_statements  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.domain.moderation import MessageInput, ModerationEngine  # noqa: E402
 from bot.domain.moderation.detectors_hate import HateDetector  # noqa: E402
@@ -63,7 +63,7 @@ def leave_one_writer_out(generic_count: int) -> list[str]:
     for held in sorted({g for _, _, g in rows if g.startswith("train_")}):
         train = [i for i, (_, _, g) in enumerate(rows) if g != held]
         test = [rows[i] for i, (_, _, g) in enumerate(rows) if g == held]
-        intercept, weights = train_rule3.fit(
+        intercept, weights = linear_training.fit(
             [docs[i] for i in train], [rows[i][1] for i in train], 3.0, 2
         )
         model = LinearTextModel(intercept, weights, "statement+negation")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench import train_rule3  # noqa: E402
+from bench import linear_training, train_rule3  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.domain.moderation import (  # noqa: E402
     MessageInput,
@@ -82,7 +82,7 @@ def leave_one_author_out(args: argparse.Namespace) -> list[str]:
     for held in sorted({g for _, _, g in rows if g.startswith("train_")}):
         train = [i for i, (_, _, g) in enumerate(rows) if g != held]
         test = [rows[i] for i, (_, _, g) in enumerate(rows) if g == held]
-        intercept, weights = train_rule3.fit(
+        intercept, weights = linear_training.fit(
             [docs[i] for i in train], [rows[i][1] for i in train], args.C, args.min_df
         )
         model = LinearTextModel(intercept, weights, "statement")

@@ -21,11 +21,9 @@ writes bot/domain/moderation/data/rule1_statements_model.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,27 +33,21 @@ sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
 from functional_cases import ALL_CASES  # noqa: E402
 
 from bench import train_rule3  # noqa: E402
+from bench.linear_training import (  # noqa: E402
+    Example,
+    read_labelled,
+    train_and_write,
+    training_arguments,
+)
 from bot.domain.moderation.model import negated_statement_features  # noqa: E402
-from bot.domain.moderation.normalize import normalize  # noqa: E402
 
 DATA = ROOT / "bench/data/rule1"
 OUT = ROOT / "bot/domain/moderation/data/rule1_statements_model.json"
-Example = tuple[str, int, str]  # text, label (1 = hateful), group
 
 
 def written() -> list[Example]:
     """The labelled messages, grouped by file (one writer each)."""
-    rows: list[Example] = []
-    for path in sorted(DATA.glob("train_*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                rows.append((row["text"], int(row["label"] == "hateful"), path.stem))
-            except (ValueError, KeyError) as exc:
-                raise SystemExit(f"{path.name}:{number}: {exc}") from exc
-    return rows
+    return read_labelled(DATA, "hateful")
 
 
 def cases() -> list[Example]:
@@ -85,49 +77,18 @@ def all_rows(generic_count: int) -> list[Example]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--C", type=float, default=3.0)
-    parser.add_argument("--min-df", type=int, default=2)
-    parser.add_argument("--prune", type=float, default=0.02)
-    parser.add_argument("--generic", type=int, default=1500)
-    parser.add_argument("--dry-run", action="store_true", help="evaluate only, write nothing")
-    args = parser.parse_args()
-
-    rows = all_rows(args.generic)
-    docs = [negated_statement_features(normalize(text)) for text, _, _ in rows]
-    print(f"{len(rows)} examples: {sum(y for _, y, _ in rows)} hateful")
-    thresholds = [0.5, 0.6, 0.7, 0.8, 0.9]
-    loao = train_rule3.leave_one_author_out(rows, docs, args.C, args.min_df, thresholds)
-    print(f"leave-one-writer-out, the model alone (C={args.C}): caught / allowed")
-    for held, per in loao.items():
-        cells = "  ".join(f"{t}: {c:.2f}/{a:.2f}" for t, (c, a) in per.items())
-        print(f"  {held:<10} {cells}")
-    intercept, weights = train_rule3.fit(docs, [y for _, y, _ in rows], args.C, args.min_df)
-    kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= args.prune}
-    print(f"features kept: {len(kept)} of {len(weights)}")
-    top = sorted(kept.items(), key=lambda item: -item[1])[:25]
-    print("strongest hate features:", ", ".join(f"{f} {w:+.2f}" for f, w in top))
-    if args.dry_run:
-        return
-    payload = {
-        "about": "Logistic regression, hate against a protected group (rule 1) vs not, trained "
-        "by bench/train_rule1_statements.py on messages written for digestbot "
+    args = training_arguments(__doc__).parse_args()
+    train_and_write(
+        args,
+        all_rows(args.generic),
+        ("statement+negation", negated_statement_features),
+        OUT,
+        "Logistic regression, hate against a protected group (rule 1) vs not, trained by "
+        "bench/train_rule1_statements.py on messages written for digestbot "
         "(bench/data/rule1/train_*.jsonl, bench/data/rule3/train_*.jsonl), the functional "
-        "cases under tests/, and davidson-2017 tweets that are not hate (MIT licence).",
-        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "featurizer": "statement+negation",
-        "intercept": round(intercept, 4),
-        "eval": {
-            "leave_one_writer_out": {
-                held: {str(t): [round(c, 3), round(a, 3)] for t, (c, a) in per.items()}
-                for held, per in loao.items()
-            },
-            "cells": "threshold: [hateful caught, non-hateful allowed]",
-        },
-        "weights": dict(sorted(kept.items())),
-    }
-    OUT.write_text(json.dumps(payload, ensure_ascii=True, separators=(",", ":")) + "\n")
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")
+        "cases under tests/, and davidson-2017 tweets labelled 'neither' (MIT licence).",
+        "hateful caught, non-hateful allowed",
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,129 @@
+"""What the trained detectors' scripts share: labelled files, the fit, leave-one-writer-out
+scores and the JSON weights file (bench/train_rule3.py, bench/train_rule1_statements.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from bot.domain.moderation.normalize import NormalizedText, normalize
+
+Example = tuple[str, int, str]  # text, label (1 = breaks the rule), group (a file's stem)
+THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9]
+
+
+def read_labelled(data: Path, positive: str) -> list[Example]:
+    """Every ``train_*.jsonl`` in ``data``, grouped by file (one writer each)."""
+    rows: list[Example] = []
+    for path in sorted(data.glob("train_*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rows.append((row["text"], int(row["label"] == positive), path.stem))
+            except (ValueError, KeyError) as exc:
+                raise SystemExit(f"{path.name}:{number}: {exc}") from exc
+    return rows
+
+
+def fit(
+    docs: list[list[str]], labels: list[int], c: float, min_df: int
+) -> tuple[float, dict[str, float]]:
+    """Intercept and weights {feature: weight} of a fitted logistic regression."""
+    vectorizer = CountVectorizer(analyzer=lambda features: features, min_df=min_df, binary=True)
+    x = vectorizer.fit_transform(docs)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    model.fit(x, np.array(labels))
+    vocab = vectorizer.get_feature_names_out()
+    weights = {str(t): float(w) for t, w in zip(vocab, model.coef_[0], strict=True)}
+    return float(model.intercept_[0]), weights
+
+
+def probability(intercept: float, weights: dict[str, float], features: list[str]) -> float:
+    """The same arithmetic as LinearTextModel.probability_of_features."""
+    z = intercept + sum(weights.get(f, 0.0) for f in set(features))
+    return float(1.0 / (1.0 + np.exp(-max(-50.0, min(50.0, z)))))
+
+
+def leave_one_author_out(
+    rows: list[Example], docs: list[list[str]], c: float, min_df: int, thresholds: list[float]
+) -> dict[str, dict[float, tuple[float, float]]]:
+    """Per written file: (positives caught, negatives allowed) at each threshold, for a model
+    trained without that file."""
+    results: dict[str, dict[float, tuple[float, float]]] = {}
+    groups = sorted({g for _, _, g in rows if g.startswith("train_")})
+    for held in groups:
+        train = [i for i, (_, _, g) in enumerate(rows) if g != held]
+        test = [i for i, (_, _, g) in enumerate(rows) if g == held]
+        intercept, weights = fit([docs[i] for i in train], [rows[i][1] for i in train], c, min_df)
+        probs = [probability(intercept, weights, docs[i]) for i in test]
+        truth = [rows[i][1] for i in test]
+        per: dict[float, tuple[float, float]] = {}
+        for t in thresholds:
+            pos = [p >= t for p, y in zip(probs, truth, strict=True) if y == 1]
+            neg = [p < t for p, y in zip(probs, truth, strict=True) if y == 0]
+            per[t] = (sum(pos) / max(1, len(pos)), sum(neg) / max(1, len(neg)))
+        results[held] = per
+    return results
+
+
+def training_arguments(description: str | None) -> argparse.ArgumentParser:
+    """The options every trainer takes."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--C", type=float, default=3.0)
+    parser.add_argument("--min-df", type=int, default=2)
+    parser.add_argument("--prune", type=float, default=0.02)
+    parser.add_argument("--generic", type=int, default=1500)
+    parser.add_argument("--dry-run", action="store_true", help="evaluate only, write nothing")
+    return parser
+
+
+def train_and_write(
+    args: argparse.Namespace,
+    rows: list[Example],
+    featurizer: tuple[str, Callable[[NormalizedText], list[str]]],
+    out: Path,
+    about: str,
+    cells: str,
+) -> None:
+    """Print leave-one-writer-out scores, fit on everything, prune small weights and write
+    {"about", "trained", "featurizer", "intercept", "eval", "weights"} to ``out``."""
+    name, featurize = featurizer
+    docs = [featurize(normalize(text)) for text, _, _ in rows]
+    print(f"{len(rows)} examples, {sum(y for _, y, _ in rows)} positive; groups "
+          f"{sorted({g for *_, g in rows})}")  # fmt: skip
+    loao = leave_one_author_out(rows, docs, args.C, args.min_df, THRESHOLDS)
+    print(f"leave-one-writer-out, the model alone (C={args.C}, min_df={args.min_df}): {cells}")
+    for held, per in loao.items():
+        print(f"  {held:<22} " + "  ".join(f"{t}: {c:.2f}/{a:.2f}" for t, (c, a) in per.items()))
+    intercept, weights = fit(docs, [y for _, y, _ in rows], args.C, args.min_df)
+    kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= args.prune}
+    print(f"features kept: {len(kept)} of {len(weights)}")
+    top = sorted(kept.items(), key=lambda item: -item[1])[:25]
+    print("strongest positive features:", ", ".join(f"{f} {w:+.2f}" for f, w in top))
+    if args.dry_run:
+        return
+    payload = {
+        "about": about,
+        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "featurizer": name,
+        "intercept": round(intercept, 4),
+        "eval": {
+            "leave_one_writer_out": {
+                held: {str(t): [round(c, 3), round(a, 3)] for t, (c, a) in per.items()}
+                for held, per in loao.items()
+            },
+            "cells": f"threshold: [{cells}]",
+        },
+        "weights": dict(sorted(kept.items())),
+    }
+    out.write_text(json.dumps(payload, ensure_ascii=True, separators=(",", ":")) + "\n")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB)")
