@@ -199,9 +199,6 @@ BATCH_14: list[Case] = [
     ("batch-14-legitimate", "lol the regime's 'we have no prisoners' line is so transparent", None),
 ]
 
-# Left out of the regression cases: nothing in it names North Korea or a crisis word the
-# detector can rely on ('hungry' alone is everyday chat), so catching it would cost more
-# false positives than it is worth.
-KNOWN_MISSES: list[Case] = [
-    ("batch-14-denial", "a few people went hungry in the 90s, big whoop", 3),
-]
+# 'a few people went hungry in the 90s, big whoop' was kept out of these cases when only the
+# patterns existed (no North Korea or crisis word to rely on); the rule-3 model now catches it
+# (test_moderation_denial_model.py).
