@@ -188,3 +188,31 @@ async def test_exempt_role_and_channel(world: World) -> None:
         marker = await fake.send_message(world.general, world.member, "durian marker")
         await fake.wait_for_request("DELETE", f"/channels/{world.general.id}/messages/{marker.id}")
         assert kept not in fake.deleted_messages and news not in fake.deleted_messages
+
+
+async def test_built_in_models_flag_for_moderators_without_deleting(world: World) -> None:
+    """Rule 3's and rule 1's trained models only flag: the message stays, an alert names the
+    rule and asks a moderator (no filter configured: a fresh install's built-ins)."""
+    fake = world.fake
+    async with world.running():
+        alerts = await world.command(world.moderator, "filter alerts", {"channel": world.alerts})
+        await alerts.response()
+        denial = await fake.send_message(
+            world.general, world.member, "a few people went hungry in the 90s, big whoop"
+        )
+        await fake.wait_until(lambda: len(fake.bot_messages(world.alerts)) >= 1)
+        [alert] = fake.bot_messages(world.alerts)
+        assert denial not in fake.deleted_messages
+        assert "rule 3" in text_of(alert).lower()
+        assert alert.allowed_mentions == {"parse": []}
+        ids = [c["custom_id"] for row in alert.components for c in row["components"]]
+        assert any(i.startswith("mod:dismiss:") for i in ids)
+        hate = await fake.send_message(
+            world.general,
+            world.member,
+            "Honestly I would move house if a Roma family moved in next door.",
+        )
+        await fake.wait_until(lambda: len(fake.bot_messages(world.alerts)) >= 2)
+        second = fake.bot_messages(world.alerts)[1]
+        assert hate not in fake.deleted_messages
+        assert "rule 1" in text_of(second).lower()
