@@ -46,6 +46,9 @@ BLIND_HISTORY = [
     "0.87. 4. shipped: the table above. Between 3 and 4 the changes came from davidson-2017 "
     "recall (the veto had let 'ur a fag' through) and from neutral identity sentences written "
     "for the check, not from this suite.",
+    "suite_2026_11_28 (260 short cases by functionality, 8 target groups) was written by "
+    "another helper after the statement model was final and run once: its rows above are the "
+    "first look.",
 ]
 
 
@@ -103,20 +106,27 @@ def main() -> None:
             row = json.loads(line)
             caught = not engine.check(MessageInput(text=row["text"])).allowed
             correct = caught == (row["label"] == "hateful")
-            for key in ("all", row["label"], f"{row['label']}: {row['functionality']}"):
+            for key in (
+                f"{path.stem}: all",
+                f"{path.stem}: {row['label']}",
+                f"{path.stem}: {row['label']}: {row['functionality']}",
+            ):
                 total[key] += 1
                 right[key] += correct
     out = [
         "## Rule 1 blind functional suite",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by bench/eval_rule1.py: a fresh install's "
-        "engine on bench/data/rule1/blind (written by a helper who saw neither the detector nor "
-        "its tests). Targets: 0.70 overall, 0.60 on non-hateful cases.",
+        "engine on each file of bench/data/rule1/blind (written by helpers who saw neither the "
+        "detector nor its tests). Targets: 0.70 overall, 0.60 on non-hateful cases.",
         "",
         "| cases | correct | accuracy |",
         "|---|---|---|",
     ]
-    for key in ("all", "hateful", "non-hateful", *sorted(k for k in total if ":" in k)):
+    files = sorted({key.split(": ", 1)[0] for key in total})
+    summary = [f"{f}: {part}" for f in files for part in ("all", "hateful", "non-hateful")]
+    details = sorted(k for k in total if k.count(": ") == 2)
+    for key in (*summary, *details):
         out.append(f"| {key} | {right[key]}/{total[key]} | {right[key] / total[key]:.2f} |")
     out += ["", *BLIND_HISTORY]
     if not args.skip_loao:

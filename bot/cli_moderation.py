@@ -65,7 +65,10 @@ async def _moderate_batch(engine: ModerationEngine, workers: int) -> int:
     pool: ProcessPoolExecutor | None = None
     if workers > 1:
         _worker_engine = engine
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        except (OSError, ValueError) as exc:  # no fork or no semaphores here: one process
+            print(f"note: checking in one process ({exc})", file=sys.stderr)
     failures = 0
     loop = asyncio.get_running_loop()
     try:
