@@ -1,8 +1,9 @@
-"""Rule 3's trained net: a logistic regression over the message's words, after the patterns.
+"""Rule 3's trained net: a logistic regression over the message's words, beside the patterns.
 
 The patterns in detectors_denial read statements ('the famine never happened') and name the
-phrase that broke the rule; phrasings nobody wrote a pattern for ('a few people went hungry in
-the 90s, big whoop') reach this model instead. It was trained by bench/train_rule3.py on
+phrase that broke the rule. The model reads every message first: when it is sure a message is
+discussion, the patterns are not run (their hits would be overruled); phrasings nobody wrote a
+pattern for ('a few people went hungry in the 90s, big whoop') are caught by the model alone. It was trained by bench/train_rule3.py on
 statements written for digestbot (denial against reporting, source questions, rebuttals and
 everyday chat), so a hit is flagged for a moderator, never removed on the model's word alone.
 The same exemptions as the patterns apply: a message that rebuts denial, reports what the
@@ -24,7 +25,7 @@ from bot.domain.moderation.verdict import Action, FilterHit
 
 # P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
 # hit is dropped (the model has read many more rebuttals and reports of denial than the
-# patterns' exemptions cover). Chosen with bench/eval_rule3.py's leave-one-author-out runs.
+# patterns' exemptions cover). Chosen with bench/eval_rule3.py's leave-one-writer-out runs.
 THRESHOLD = 0.6
 VETO_BELOW = 0.25
 # A message that names no part of the crisis needs this much more certainty: deniers say
