@@ -12,7 +12,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,13 +55,7 @@ def statement_features(text: NormalizedText) -> list[str]:
     denial share denial's words; quotation marks and questions are much of what tells them
     apart, and normalisation has dropped both."""
     words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
-    features = [*words, *map(" ".join, itertools.pairwise(words))]
-    features.extend(map("~".__add__, _stemmer.stemWords(words)))
-    if _QUOTED.search(text.original):
-        features.append("_quote")
-    if text.original.rstrip().endswith("?"):
-        features.append("_question")
-    return features
+    return _assemble(words, _stemmer.stemWords(words), text.original)
 
 
 _NEGATOR_WORDS = """not no never nobody nothing nowhere neither nor none without don't doesn't
@@ -76,13 +70,8 @@ def negated_statement_features(text: NormalizedText) -> list[str]:
     """statement_features where the words in a negator's reach are marked with '!' (in words,
     pairs and stems): 'Mexicans aren't lazy' then shares nothing with 'Mexicans are lazy' but
     the group, and a model weighs '!lazy' on its own."""
-    return _negated_features(text.tokens, text.original)
-
-
-def _negated_features(tokens: Sequence[str], original: str) -> list[str]:
-    words = [t for t in tokens[:STATEMENT_WORDS] if not t.isdigit()]
+    words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
     stems = _stemmer.stemWords(words)
-    marked: list[str] = []
     reach = 0
     for index, word in enumerate(words):
         if word in _NEGATORS:
@@ -91,8 +80,13 @@ def _negated_features(tokens: Sequence[str], original: str) -> list[str]:
             words[index] = "!" + word
             stems[index] = "!" + stems[index]
             reach -= 1
-        marked.append(words[index])
-    features = [*marked, *map(" ".join, itertools.pairwise(marked))]
+    return _assemble(words, stems, text.original)
+
+
+def _assemble(words: list[str], stems: list[str], original: str) -> list[str]:
+    """Words, word pairs, '~' stems and the _quote / _question flags (map and pairwise run in
+    C: this is on every message's path)."""
+    features = [*words, *map(" ".join, itertools.pairwise(words))]
     features.extend(map("~".__add__, stems))
     if _QUOTED.search(original):
         features.append("_quote")
