@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 from collections import Counter
@@ -151,11 +150,7 @@ def everyday_false_positives(generic_count: int) -> list[str]:
     detector = DenialDetector()
     news = kcna_sentences()
     news_hits = sum(1 for s in news if detector.detect(normalize(s)))
-    tweets: list[str] = []
-    if train_rule3.DAVIDSON.is_file():
-        texts = [json.loads(line)["text"] for line in train_rule3.DAVIDSON.open(encoding="utf-8")]
-        random.Random(train_rule3.SEED).shuffle(texts)
-        tweets = texts[generic_count:]
+    tweets = train_rule3.shuffled_tweets()[generic_count:]
     tweet_hits = sum(1 for s in tweets if detector.detect(normalize(s)))
     return [
         f"- kcna-2024 ({len(news):,} sentences): rule-3 hits {news_hits}",

@@ -55,13 +55,19 @@ def cases() -> list[Example]:
     return [(text, int(rule == 3), "cases") for _, text, rule in ALL_CASES]
 
 
-def generic(count: int) -> list[Example]:
-    """Everyday chat (davidson-2017 tweets) as negatives, a seeded sample."""
-    if count <= 0 or not DAVIDSON.is_file():
+def shuffled_tweets() -> list[str]:
+    """Every davidson-2017 tweet in a seeded order: the first ``--generic`` train, the rest
+    are left for evaluation (bench/eval_rule3.py)."""
+    if not DAVIDSON.is_file():
         return []
     texts = [json.loads(line)["text"] for line in DAVIDSON.open(encoding="utf-8")]
     random.Random(SEED).shuffle(texts)
-    return [(text, 0, "generic") for text in texts[:count]]
+    return texts
+
+
+def generic(count: int) -> list[Example]:
+    """Everyday chat (davidson-2017 tweets) as negatives, a seeded sample."""
+    return [(text, 0, "generic") for text in shuffled_tweets()[: max(0, count)]]
 
 
 def main() -> None:
