@@ -24,8 +24,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import bench_search as bench  # noqa: E402
 
-from bot.domain import search_text  # noqa: E402
-from bot.domain.search_text import AnalyzerConfig, TextAnalyzer  # noqa: E402
+from bot.search.domain import text as search_text  # noqa: E402
+from bot.search.domain.text import AnalyzerConfig, TextAnalyzer  # noqa: E402
 
 SHIPPED = {"config": AnalyzerConfig(), "title": 2, "sublinear": True, "slope": 0.4}
 VARIANTS: list[tuple[str, dict[str, object]]] = [

@@ -25,10 +25,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.results import replace_section  # noqa: E402
-from bot.domain.articles import Article  # noqa: E402
-from bot.domain.digest import Digest, build_digest  # noqa: E402
-from bot.domain.digest_weeks import format_iso_week  # noqa: E402
-from bot.services.digest_render import (  # noqa: E402
+from bot.archive.domain.articles import Article  # noqa: E402
+from bot.archive.readers.jsonl import read_jsonl  # noqa: E402
+from bot.digest.domain.build import Digest, build_digest  # noqa: E402
+from bot.digest.domain.weeks import format_iso_week  # noqa: E402
+from bot.digest.render.outputs import (  # noqa: E402
     chart_filename,
     digest_to_json,
     payload_violations,
@@ -36,7 +37,6 @@ from bot.services.digest_render import (  # noqa: E402
     render_discord_messages,
     render_markdown,
 )
-from bot.sources.jsonl import read_jsonl  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "kcna-2024" / "articles.jsonl"
 RESULTS = REPO / "bench" / "RESULTS.md"

@@ -29,10 +29,10 @@ sys.path.insert(0, str(REPO))
 from bench.bench_moderation import SEED, load_messages, make_filters  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.app import build_app, close_app, tune_for_event_loop  # noqa: E402
-from bot.domain.moderation import FilterSpec  # noqa: E402
-from bot.services.moderation import MessageContext  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from bot.storage.guilds import FilterRepository  # noqa: E402
+from bot.core.settings import Settings  # noqa: E402
+from bot.moderation.decisions import MessageContext  # noqa: E402
+from bot.moderation.domain import FilterSpec  # noqa: E402
+from bot.moderation.storage import FilterRepository  # noqa: E402
 
 GUILD = 4242
 

@@ -69,11 +69,11 @@ def run_cli(args: list[str], db: Path) -> tuple[float, str]:
 
 
 async def in_process(path: Path, db_path: Path) -> tuple[float, str]:
-    from bot.services.ingest import IngestService
-    from bot.services.ports import SystemClock
-    from bot.storage.articles import ArticleRepository
-    from bot.storage.community import CommunityRepository, FeedStateRepository
-    from bot.storage.database import Database
+    from bot.archive.ingest import IngestService
+    from bot.archive.storage.articles import ArticleRepository
+    from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+    from bot.core.clock import SystemClock
+    from bot.core.database import Database
 
     db = await Database.open(db_path)
     service = IngestService(ArticleRepository(db), CommunityRepository(db), FeedStateRepository(db),

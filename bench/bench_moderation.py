@@ -8,7 +8,7 @@ Measures, single thread, in-process:
 - compile time of a 10,000-keyword list and of 10,000 filters; worst case on bad input;
 - the example-filter threshold: recall on hand-written rewordings against false positives on
   unrelated messages, per threshold;
-- accuracy on our functional cases (tests/domain/moderation/functional_cases.py) per category;
+- accuracy on our functional cases (tests/moderation/domain/functional_cases.py) per category;
 - for information, precision/recall of the hate class on the davidson-2017 held-out split
   (the same 80/20 split, seed 13, as bench/train_rule1.py).
 Appends/refreshes the 'moderation' section of bench/RESULTS.md.
@@ -31,19 +31,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
+sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
 from functional_cases import ALL_CASES  # noqa: E402
 
 from bench.results import replace_section  # noqa: E402
-from bot.domain.moderation import (  # noqa: E402
+from bot.moderation.domain import (  # noqa: E402
     Action,
     FilterSpec,
     MessageInput,
     ModerationEngine,
     normalize,
 )
-from bot.domain.moderation.examples import ExampleGroup, ExampleMatcher  # noqa: E402
+from bot.moderation.domain.examples import ExampleGroup, ExampleMatcher  # noqa: E402
 
 DATA = Path("/work/shared/data")
 
@@ -72,7 +72,7 @@ BLIND_FIRST_RUN = [
     ("batch-9 (after the rule-3 broad net)", "allowed (legitimate NK discussion)", 14, 15),
     ("batch-10", "rule 1 hateful", 16, 25),
     ("batch-10", "allowed (identity mentions, counter-speech)", 20, 20),
-    # Batches 11 and 12 (tests/domain/moderation/functional_cases_blind.py): 11 was run on the
+    # Batches 11 and 12 (tests/moderation/domain/functional_cases_blind.py): 11 was run on the
     # engine as it stood, then the word repair, misspelt group names and the rule-3 patterns of
     # denial_patterns_extra were written; 12 was written after that and run once, blind.
     ("batch-11", "rule 1 hateful", 26, 35),
@@ -114,7 +114,7 @@ BATCH_12_NOTE = (
     "two of which call the UN's torture and repatriation findings 'fabrications' and 'rubbish')."
 )
 BATCH_13_NOTE = (
-    "Rule-3 round of batches 13, 13b and 14 (tests/domain/moderation/functional_cases_blind13"
+    "Rule-3 round of batches 13, 13b and 14 (tests/moderation/domain/functional_cases_blind13"
     ".py). Batch 13 first run at a8d08cd: denial 11/20 (0.55), legitimate allowed 18/20 (0.90). "
     "After the casual-denial cues of denial_cues.py (doubt memes, sarcasm, dismissive phrases, "
     "'plenty of food' in famine talk, reported speech exempt) batch 13b was written and run "
@@ -483,7 +483,7 @@ def main() -> None:
         )
     out.append("")
     out.append(
-        "### Functional cases (tests/domain/moderation/functional_cases.py, fresh install)\n"
+        "### Functional cases (tests/moderation/domain/functional_cases.py, fresh install)\n"
     )
     out.append("| group / category | correct | cases | accuracy |")
     out.append("|---|---|---|---|")

@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.bench_moderation import SEED, load_messages, make_filters  # noqa: E402
 from bench.results import replace_section  # noqa: E402
-from bot.services.filter_specs import filter_to_record  # noqa: E402
+from bot.moderation.specs import filter_to_record  # noqa: E402
 
 GUILD = 4242
 

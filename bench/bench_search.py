@@ -33,9 +33,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from search_systems import SYSTEMS, Doc  # noqa: E402
 
 from bench.results import replace_section  # noqa: E402
-from bot.domain.articles import Article, Passage  # noqa: E402
-from bot.domain.passages import split_passages  # noqa: E402
-from bot.services.search_index import IndexManager  # noqa: E402
+from bot.archive.domain.articles import Article, Passage  # noqa: E402
+from bot.archive.domain.passages import split_passages  # noqa: E402
+from bot.search.index_manager import IndexManager  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "bench" / "RESULTS.md"

@@ -22,17 +22,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
+sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
 from bench import linear_training, train_rule1_statements  # noqa: E402
 from bench.results import replace_section  # noqa: E402
-from bot.domain.moderation import MessageInput, ModerationEngine  # noqa: E402
-from bot.domain.moderation.detectors_hate import HateDetector  # noqa: E402
-from bot.domain.moderation.model import (  # noqa: E402
+from bot.moderation.domain import MessageInput, ModerationEngine  # noqa: E402
+from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
+from bot.moderation.domain.model import (  # noqa: E402
     LinearTextModel,
     negated_statement_features,
 )
-from bot.domain.moderation.normalize import normalize  # noqa: E402
+from bot.moderation.domain.normalize import normalize  # noqa: E402
 
 BLIND = ROOT / "bench/data/rule1/blind"
 # Every look at the blind suite, so the reader can judge how blind it still is.

@@ -26,14 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench import linear_training, train_rule3  # noqa: E402
 from bench.results import replace_section  # noqa: E402
-from bot.domain.moderation import (  # noqa: E402
+from bot.moderation.domain import (  # noqa: E402
     MessageInput,
     ModerationEngine,
     denial_model,
 )
-from bot.domain.moderation.detectors_denial import DenialDetector  # noqa: E402
-from bot.domain.moderation.model import LinearTextModel, statement_features  # noqa: E402
-from bot.domain.moderation.normalize import normalize  # noqa: E402
+from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
+from bot.moderation.domain.model import LinearTextModel, statement_features  # noqa: E402
+from bot.moderation.domain.normalize import normalize  # noqa: E402
 
 BLIND = ROOT / "bench/data/rule3/blind"
 KCNA = Path("/work/shared/data/kcna-2024/articles.jsonl")

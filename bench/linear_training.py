@@ -13,7 +13,7 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bot.domain.moderation.normalize import NormalizedText, normalize
+from bot.moderation.domain.normalize import NormalizedText, normalize
 
 Example = tuple[str, int, str]  # text, label (1 = breaks the rule), group (a file's stem)
 THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9]

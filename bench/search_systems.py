@@ -14,9 +14,9 @@ from typing import Protocol
 import bm25s
 import Stemmer
 
-from bot.domain.articles import Article
-from bot.domain.passages import split_passages
-from bot.domain.search import SearchIndex
+from bot.archive.domain.articles import Article
+from bot.archive.domain.passages import split_passages
+from bot.search.domain.index import SearchIndex
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Usage: /work/venv/bin/python bench/train_rule1.py [--data /work/shared/data/davi
 
 The model is a logistic regression over the same normalised tokens the engine sees at run time
 (unigrams and bigrams, so disguised spellings train and score alike). Weights are written to
-bot/domain/moderation/data/rule1_model.json as {"intercept", "weights": {feature: weight}} with
+bot/moderation/data/rule1_model.json as {"intercept", "weights": {feature: weight}} with
 small weights pruned: no pickle, nothing tied to one scikit-learn version. Prints held-out
 precision/recall for the hate class (80/20 split, seed 13) and writes them to the JSON's "eval".
 """
@@ -25,9 +25,9 @@ from sklearn.model_selection import train_test_split
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.domain.moderation.model import featurize
+from bot.moderation.domain.model import featurize
 
-OUT = Path(__file__).resolve().parents[1] / "bot/domain/moderation/data/rule1_model.json"
+OUT = Path(__file__).resolve().parents[1] / "bot/moderation/data/rule1_model.json"
 SEED = 13
 
 
@@ -99,7 +99,7 @@ def main() -> None:
         "about": "Logistic regression, hate vs offensive/neither, trained on davidson-2017 "
         "(t-davidson/hate-speech-and-offensive-language, MIT licence) by bench/train_rule1.py.",
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "features": "normalised unigrams and 'a b' bigrams (bot.domain.moderation.model)",
+        "features": "normalised unigrams and 'a b' bigrams (bot.moderation.domain.model)",
         "intercept": round(intercept, 4),
         "eval": {"split": "80/20 stratified, seed 13", "hate_class": table},
         "weights": dict(sorted(weights.items())),

@@ -9,14 +9,14 @@ negated hate, homonyms and abuse of targets that are not protected. Training dat
 for digestbot (MIT, like the project):
 - bench/data/rule1/train_*.jsonl: labelled messages ({"text", "label": hateful|non-hateful,
   "functionality", "target"}), each file by a different writer with a different emphasis;
-- every functional case under tests/domain/moderation (rule 1 positive, the rest negative);
+- every functional case under tests/moderation/domain (rule 1 positive, the rest negative);
 - bench/data/rule3/train_*.jsonl as negatives: this community's talk (denial is rule 3's
   business, not hate against a group);
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
 bench/data/rule1/blind/ is never read here (bench/eval_rule1.py reports the engine on it).
-Features: bot.domain.moderation.model.negated_statement_features. Prints leave-one-writer-out scores and
-writes bot/domain/moderation/data/rule1_statements_model.json.
+Features: bot.moderation.domain.model.negated_statement_features. Prints leave-one-writer-out scores and
+writes bot/moderation/data/rule1_statements_model.json.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
+sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
 from functional_cases import ALL_CASES  # noqa: E402
 
@@ -39,10 +39,10 @@ from bench.linear_training import (  # noqa: E402
     train_and_write,
     training_arguments,
 )
-from bot.domain.moderation.model import negated_statement_features  # noqa: E402
+from bot.moderation.domain.model import negated_statement_features  # noqa: E402
 
 DATA = ROOT / "bench/data/rule1"
-OUT = ROOT / "bot/domain/moderation/data/rule1_statements_model.json"
+OUT = ROOT / "bot/moderation/data/rule1_statements_model.json"
 
 
 def written() -> list[Example]:

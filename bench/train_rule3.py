@@ -5,7 +5,7 @@ Usage: /work/venv/bin/python bench/train_rule3.py [--generic 1500] [--dry-run]
 Training data, all written for digestbot (MIT, like the project):
 - bench/data/rule3/train_*.jsonl: labelled statements ({"text", "label": denial|legit, "kind"}),
   each file by a different author with a different emphasis (famine, camps, witnesses);
-- every functional case under tests/domain/moderation (rule-3 cases are positives, the rest,
+- every functional case under tests/moderation/domain (rule-3 cases are positives, the rest,
   including hate and harassment, negatives: a rule-3 model must not learn "offensive");
 - with --generic N, N davidson-2017 tweets (MIT) as negatives: everyday chat the model must not
   read as denial (needs /work/shared/data; the default when it is present).
@@ -13,9 +13,9 @@ bench/data/rule3/blind/ is never read here: it is the blind evaluation set (benc
 reports the whole detector on it).
 
 The model is a logistic regression over the normalised tokens the engine sees at run time
-(bot.domain.moderation.model.statement_features: words, word pairs, stems, quotes, questions). It prints leave-one-author-out
+(bot.moderation.domain.model.statement_features: words, word pairs, stems, quotes, questions). It prints leave-one-author-out
 scores (train on two files, test on the third), the figure that says how the model copes with
-phrasings it has not seen, and writes bot/domain/moderation/data/rule3_model.json.
+phrasings it has not seen, and writes bot/moderation/data/rule3_model.json.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/domain/moderation"))
+sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
 from functional_cases import ALL_CASES  # noqa: E402
 
@@ -37,10 +37,10 @@ from bench.linear_training import (  # noqa: E402
     train_and_write,
     training_arguments,
 )
-from bot.domain.moderation.model import statement_features  # noqa: E402
+from bot.moderation.domain.model import statement_features  # noqa: E402
 
 DATA = ROOT / "bench/data/rule3"
-OUT = ROOT / "bot/domain/moderation/data/rule3_model.json"
+OUT = ROOT / "bot/moderation/data/rule3_model.json"
 DAVIDSON = Path("/work/shared/data/davidson-2017/tweets.jsonl")
 SEED = 13
 
@@ -81,7 +81,7 @@ def main() -> None:
         "(rule 3) vs not, trained by bench/train_rule3.py on statements written for digestbot "
         "(bench/data/rule3/train_*.jsonl), the functional cases under tests/, and davidson-2017 "
         "tweets as everyday negatives (MIT licence). Features: normalised words, 'a b' pairs, "
-        "'~' stems, _quote and _question (bot.domain.moderation.model.statement_features).",
+        "'~' stems, _quote and _question (bot.moderation.domain.model.statement_features).",
         "denial caught, legitimate allowed",
     )
 

@@ -21,13 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "domain")]
 
 import bench_search as bench  # noqa: E402
-from search_seed_questions import OFF_TOPIC_QUESTIONS, SEED_QUESTIONS  # noqa: E402
+from seed_questions import OFF_TOPIC_QUESTIONS, SEED_QUESTIONS  # noqa: E402
 
-import bot.domain.search as search  # noqa: E402
-from bot.domain.articles import Article  # noqa: E402
-from bot.domain.passages import split_passages  # noqa: E402
-from bot.domain.search import SearchIndex  # noqa: E402
-from bot.domain.seed_dump import parse_seed_dump  # noqa: E402
+import bot.search.domain.index as search  # noqa: E402
+from bot.archive.domain.articles import Article  # noqa: E402
+from bot.archive.domain.passages import split_passages  # noqa: E402
+from bot.archive.domain.seed_dump import parse_seed_dump  # noqa: E402
+from bot.search.domain.index import SearchIndex  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_1d72199d3cd966bf.txt"
 

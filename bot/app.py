@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from bot.domain.articles import Article, Passage
-from bot.services.answers import AnswerService
-from bot.services.digests import DigestService
-from bot.services.ingest import IngestReport, IngestService
-from bot.services.moderation import ModerationService
-from bot.services.ports import Clock, SystemClock
-from bot.services.search_index import IndexManager, index_path_for
-from bot.services.sources import SourceService
-from bot.services.status import StatusService
-from bot.settings import Settings
-from bot.storage.articles import ArticleRepository
-from bot.storage.community import CommunityRepository, FeedStateRepository, MetaRepository
-from bot.storage.database import Database
-from bot.storage.digest_runs import DigestRunRepository
-from bot.storage.guilds import (
+from bot.archive.domain.articles import Article, Passage
+from bot.archive.ingest import IngestReport, IngestService
+from bot.archive.storage.articles import ArticleRepository
+from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+from bot.core.clock import Clock, SystemClock
+from bot.core.database import Database
+from bot.core.guild_settings_storage import GuildSettingsRepository
+from bot.core.meta import MetaRepository
+from bot.core.settings import Settings
+from bot.digest.service import DigestService
+from bot.digest.storage import DigestRunRepository
+from bot.feeds.service import SourceService
+from bot.feeds.storage import SourceRepository
+from bot.moderation.service import ModerationService
+from bot.moderation.storage import (
     ExemptionRepository,
     FilterRepository,
-    GuildSettingsRepository,
     ModerationEventRepository,
 )
-from bot.storage.sources import SourceRepository
+from bot.search.index_manager import IndexManager, index_path_for
+from bot.search.service import AnswerService
+from bot.status.service import StatusService
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +86,7 @@ async def build_app(
             guild_settings,
             clock,
         )
-        sources = SourceService(SourceRepository(db), ingest, clock)
+        sources = SourceService(SourceRepository(db), ingest, clock, guild_settings=guild_settings)
         app = App(
             settings=settings,
             clock=clock,
@@ -100,7 +99,13 @@ async def build_app(
             ingest=ingest,
             answers=AnswerService(index, articles, community),
             moderation=moderation,
-            digests=DigestService(articles, guild_settings, DigestRunRepository(db), clock),
+            digests=DigestService(
+                articles,
+                guild_settings,
+                DigestRunRepository(db),
+                clock,
+                templates=settings.digests_dir,
+            ),
             sources=sources,
             status=StatusService(articles, index, sources, clock, index_path),
         )
@@ -117,22 +122,6 @@ async def build_app(
     except BaseException:
         await db.close()
         raise
-
-
-def tune_for_event_loop() -> None:
-    """Keep the bot's event loop responsive while worker threads compute (call once set up).
-
-    - Everything alive now (models, lexicons, the index) leaves the cyclic GC's scans: a full
-      collection over the start-up heap held the GIL for ~100-170 ms, and a worker thread's
-      allocations can trigger one at any time. Frozen objects are still freed by reference
-      counting; objects made later are still collected.
-    - The GIL is handed over every 1 ms instead of 5: the loop thread waits for it after every
-      system call, and with a busy worker thread those waits add up (measured: the worst loop
-      delay during a 2,000-article ingest halves; bench/bench_event_loop.py).
-    """
-    gc.collect()
-    gc.freeze()
-    sys.setswitchinterval(0.001)
 
 
 async def close_app(app: App) -> None:

@@ -13,9 +13,16 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
     import discord  # noqa: F401
 
+from datetime import UTC, datetime
+
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.archive.ingest import IngestService
+from bot.archive.storage.articles import ArticleRepository
+from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+from bot.core.clock import ManualClock
+from bot.core.database import Database
 from tests.fakediscord import FakeDiscord
 
 
@@ -34,3 +41,22 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     finally:
         await fake.stop()
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+@pytest.fixture
+def clock():
+    return ManualClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def db(tmp_path):
+    database = await Database.open(tmp_path / "test.sqlite3")
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def ingest_service(db, clock):
+    return IngestService(
+        ArticleRepository(db), CommunityRepository(db), FeedStateRepository(db), clock
+    )

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_app, close_app
-from bot.client import DigestBot, point_discord_at
-from bot.services.ports import ManualClock
-from bot.settings import Settings
+from bot.core.clock import ManualClock
+from bot.core.settings import Settings
+from bot.discord.client import DigestBot, point_discord_at
+from bot.run import DiscordRuntime, build_bot, stopping_jobs
 from tests.fakediscord import MODERATOR_PERMISSIONS, Channel, FakeDiscord, Guild, Member, Role
 from tests.support import REPO, SEEDS
 
@@ -51,19 +52,23 @@ class World:
         )
 
     @asynccontextmanager
-    async def running(self) -> AsyncIterator[DigestBot]:
+    async def running(self) -> AsyncIterator[DiscordRuntime]:
         """Start the bot as `digestbot run` does (same wiring), stop it cleanly after."""
         settings = self.settings()
         point_discord_at(settings.discord_api_base)
         app = await build_app(settings, clock=self.clock)
-        bot = FastDigestBot(app, guild_ready_timeout=0.05)
+        runtime = build_bot(app, bot_class=FastDigestBot, guild_ready_timeout=0.05)
+        bot = runtime.bot
         await bot.login(self.fake.token)
         runner = asyncio.create_task(bot.connect())
         try:
-            await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
-            yield bot
+            async with stopping_jobs(runtime):
+                await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
+                yield runtime
+                await bot.close()
         finally:
-            await bot.close()
+            if not bot.is_closed():
+                await bot.close()
             await asyncio.wait_for(runner, timeout=10)
             await close_app(app)
 

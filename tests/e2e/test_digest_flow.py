@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.client import DigestBot
-from bot.scheduling import digest_job_id
+from bot.digest.jobs import digest_job_id
+from bot.run import DiscordRuntime
 from tests.e2e.conftest import World, text_of
 
 MONDAY_AFTER = datetime(2026, 11, 30, 9, 0, 5, tzinfo=UTC)  # the schedule's time, week 2026-W49
@@ -18,7 +18,7 @@ async def schedule(world: World, **overrides: object) -> str:
     return (await handle.response()).content
 
 
-async def fire_scheduled_job(bot: DigestBot, world: World) -> None:
+async def fire_scheduled_job(bot: DiscordRuntime, world: World) -> None:
     """Run exactly what APScheduler runs when the guild's cron trigger fires."""
     job = bot.digest_scheduler.scheduler.get_job(digest_job_id(world.guild.id))
     assert job is not None

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.e2e.conftest import START, World, text_of
-from tests.services.feed_server import FeedServer, Item
+from tests.feed_server import FeedServer, Item
 
 TRAM = "A new tram line now links Kaesong station with the old town, city officials said."
 

@@ -1,0 +1,129 @@
+"""The moderation listener: every new or edited member message goes through the filter."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.discord.client import DigestBot
+from bot.discord.replies import NO_MENTIONS, get_or_fetch_text_channel
+from bot.moderation.cogs.alerts import (
+    alert_embed,
+    alert_view,
+    delete_message,
+    dm_member,
+    removal_notice,
+    timeout_member,
+    warning_notice,
+)
+from bot.moderation.decisions import MessageContext, ModerationDecision
+from bot.moderation.service import ModerationService
+
+log = logging.getLogger(__name__)
+
+
+def message_context(message: discord.Message, *, edited: bool) -> MessageContext | None:
+    """What the service needs to know; None for messages it never checks (DMs, system)."""
+    if message.guild is None or message.type not in (
+        discord.MessageType.default,
+        discord.MessageType.reply,
+    ):
+        return None
+    author = message.author
+    can_manage = False
+    role_ids: tuple[int, ...] = ()
+    if isinstance(author, discord.Member):
+        role_ids = tuple(role.id for role in author.roles)
+        channel = message.channel
+        if isinstance(channel, discord.abc.GuildChannel):
+            can_manage = channel.permissions_for(author).manage_messages
+    return MessageContext(
+        guild_id=message.guild.id,
+        channel_id=message.channel.id,
+        message_id=message.id,
+        author_id=author.id,
+        text=message.content,
+        author_is_bot=author.bot or message.webhook_id is not None,
+        author_can_manage_messages=can_manage,
+        role_ids=role_ids,
+        mention_count=len(message.raw_mentions) + len(message.raw_role_mentions),
+        mentions_everyone=message.mention_everyone,
+        attachment_count=len(message.attachments),
+        timestamp=(message.edited_at or message.created_at).timestamp(),
+        edited=edited,
+    )
+
+
+class ModerationCog(commands.Cog):
+    def __init__(self, bot: DigestBot, service: ModerationService) -> None:
+        self.bot = bot
+        self.service = service
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        await self.moderate(message, edited=False)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        # The raw event fires for uncached messages too; its message carries the new content.
+        before = payload.cached_message
+        if before is not None and before.content == payload.message.content:
+            return  # an embed unfurl, not an edit of the text
+        await self.moderate(payload.message, edited=True)
+
+    async def moderate(self, message: discord.Message, *, edited: bool) -> None:
+        context = message_context(message, edited=edited)
+        if context is None:
+            return
+        decision = await self.service.check_message(context)
+        if not decision.acts:
+            return
+        await self.carry_out(decision, message)
+
+    async def carry_out(self, decision: ModerationDecision, message: discord.Message) -> None:
+        """Delete first (the harm is the message), then tell the author, then the moderators."""
+        guild = message.guild
+        assert guild is not None
+        verdict = decision.verdict
+        acted: list[str] = []
+        if decision.delete and await delete_message(self.bot, message.channel.id, message.id):
+            acted.append("message removed")
+        if decision.dm_author:
+            await dm_member(
+                guild,
+                message.author.id,
+                removal_notice(guild.name, verdict.reason, message.content),
+            )
+        if decision.warn and await dm_member(
+            guild, message.author.id, warning_notice(guild.name, verdict.reason)
+        ):
+            acted.append("warning sent")
+        if decision.timeout_minutes and await timeout_member(
+            guild, message.author.id, decision.timeout_minutes, verdict.reason
+        ):
+            why = "repeated hits" if decision.escalated else "filter action"
+            acted.append(f"timed out for {decision.timeout_minutes} min ({why})")
+        if decision.alert and decision.alerts_channel_id and decision.event_id is not None:
+            await self.post_alert(decision, message, acted)
+
+    async def post_alert(
+        self, decision: ModerationDecision, message: discord.Message, acted: list[str]
+    ) -> None:
+        assert decision.event_id is not None and decision.alerts_channel_id is not None
+        channel = await get_or_fetch_text_channel(self.bot, decision.alerts_channel_id)
+        if channel is None:
+            return
+        try:
+            await channel.send(
+                embed=alert_embed(decision, message, acted=acted),
+                view=alert_view(decision.event_id, removed=decision.delete),
+                allowed_mentions=NO_MENTIONS,
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not post an alert in %s: %s", channel.id, exc)
+
+
+async def setup(bot: DigestBot, service: ModerationService) -> None:
+    await bot.add_cog(ModerationCog(bot, service))

@@ -1,0 +1,43 @@
+"""The registry of built-in detectors that ship enabled (explicit, in rule order).
+
+Detectors load lexicons and model weights: they are built on first use, once per process, so
+commands that never check a message never pay for them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Protocol
+
+from bot.moderation.domain.names import BUILTIN_FILTER_NAMES
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.verdict import FilterHit
+
+__all__ = ["BUILTIN_FILTER_NAMES", "Detector", "build_detectors", "builtin_detectors"]
+
+
+class Detector(Protocol):
+    """A built-in detector: reads a normalised text and returns its hits."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def rule(self) -> int: ...
+
+    def detect(self, text: NormalizedText) -> list[FilterHit]: ...
+
+
+def build_detectors() -> tuple[Detector, ...]:
+    """Fresh instances of every built-in detector (they are stateless after construction)."""
+    from bot.moderation.domain.detectors_denial import DenialDetector
+    from bot.moderation.domain.detectors_harassment import HarassmentDetector
+    from bot.moderation.domain.detectors_hate import HateDetector
+
+    return (HateDetector(), HarassmentDetector(), DenialDetector())
+
+
+@cache
+def builtin_detectors() -> tuple[Detector, ...]:
+    """The shared built-in detectors, built on first use."""
+    return build_detectors()

@@ -1,0 +1,359 @@
+"""Built-in detector for rule 3: denying or belittling the humanitarian crisis in North Korea.
+
+It catches denial (the famine, prison camps, torture, executions or forced repatriation 'never
+happened', are 'a hoax', 'CIA propaganda'), sweeping smears of the witnesses ('defectors are all
+paid liars'), mockery ('free diet', 'summer camp') and justification ('they deserved it', 'send
+the traitors back'). It lets through reporting, questions about sources, hedged doubts about a
+particular account or figure, and rebuttals or reports of denial ('Pyongyang denies the camps
+exist, but satellite images show them').
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.domain.denial_cues import (
+    AT_DEFENDERS,
+    CONTRAST,
+    FAMINE,
+    MORE_CORE_TOPIC,
+    RETRACTED,
+    abundance_claim,
+    dismissive_phrase,
+    doubt_sentence,
+    in_it_for,
+    minimises,
+    mocks_believers,
+    quoted_claim,
+    quotes_someone,
+    sarcastic,
+    says_anything,
+    universal_smear,
+)
+from bot.moderation.domain.denial_model import VETO_BELOW, model_hit, read
+from bot.moderation.domain.denial_patterns import (
+    BARE_DISMISSAL,
+    CORE_TOPIC_RE,
+    DISMISSAL_TRIGGERS,
+    DISMISSIVE_WORDS,
+    EXISTENCE_DENIAL,
+    GATE,
+    HEDGE,
+    LAUGH,
+    NEGATORS,
+    NK_RE,
+    PRONOUN_DENIAL,
+    REBUTTAL,
+    REGIME_SOURCE,
+    SAD,
+    SOFT_DISMISSIVE,
+    SOURCE_QUESTION,
+    names_crisis,
+)
+from bot.moderation.domain.denial_patterns_extra import (
+    ALL_DENIAL,
+    ALL_MOCKERY,
+    ALL_NEEDS_TOPIC,
+    ALL_SMEAR,
+    CONTRADICTS_PREVIOUS,
+    MORE_REBUTTAL,
+    TRIGGERS,
+)
+from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
+from bot.moderation.domain.names import DENIAL_FILTER_NAME
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.phrases import canonical_words, sentences
+from bot.moderation.domain.verdict import Action, FilterHit
+
+
+class DenialDetector:
+    """Rule 3: denial, mockery or justification of abuses in North Korea."""
+
+    name = DENIAL_FILTER_NAME
+    rule = 3
+
+    def __init__(self, model: LinearTextModel | None = None) -> None:
+        self._model = model or load_model(RULE3_MODEL_FILE)
+
+    def detect(self, text: NormalizedText) -> list[FilterHit]:
+        """Denial and justification are removed; smears of witnesses and mockery are flagged;
+        what no pattern reads but the trained model does is flagged too."""
+        if not self._model.trained:  # no weights shipped: the patterns alone
+            return self._pattern_hits(text)
+        reading = read(self._model, text)
+        if reading.probability < VETO_BELOW:
+            # A pattern reads a phrase; the model, the whole message. When the model is sure
+            # the message is discussion (a rebuttal, a report of what deniers say, or nothing
+            # about the crisis at all), it overrules any pattern, so they need not run: most
+            # messages end here, which keeps the slowest checks fast.
+            return []
+        hits = self._pattern_hits(text)
+        if hits:
+            return hits
+        hit = model_hit(self.name, text, self._model, reading)
+        return [] if hit is None else [hit]
+
+    def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:
+        if GATE.isdisjoint(text.tokens):
+            return []  # no abuse, camp, famine or North Korea word: nothing to deny
+        all_words = " ".join(text.tokens)
+        topical = _mentions_topic(text)
+        about_crisis = names_crisis(all_words)
+        split = sentences(text)
+        for index, (sentence, words) in enumerate(split):
+            if GATE.isdisjoint(words.split(" ")) and not topical:
+                continue
+            if index + 1 < len(split) and CONTRADICTS_PREVIOUS.match(split[index + 1][1]):
+                continue  # 'Tankies say the famine is exaggerated. It's not.'
+            hit = self._sentence_hit(sentence, words, topical)
+            if hit is None and about_crisis:
+                hit = self._dismissal_hit(text, sentence, words)
+            if hit is None and topical:
+                hit = self._cue_hit(text, sentence, words)
+            if hit is None and topical:
+                hit = self._casual_hit(text, sentence, words, about_crisis)
+            if hit is not None:
+                if (
+                    quotes_someone(words, all_words)
+                    or quoted_claim(sentence)
+                    or RETRACTED.search(words)  # 'I used to think ... until I read ...'
+                ):
+                    continue  # 'A guy on reddit said the camps are a myth.'
+                return [hit]
+            if (
+                LAUGH.search(words)
+                and names_crisis(words)
+                and not SAD.search(text.plain)
+                and not _rebuts(words)  # 'lol no, the famine was absolutely real'
+                and not AT_DEFENDERS.search(words)  # 'lol imagine defending the camps'
+                and not quoted_claim(sentence)  # "lol the regime's 'no prisoners' line"
+                and not REGIME_SOURCE.search(words)
+            ):
+                return [
+                    FilterHit(
+                        self.name,
+                        3,
+                        Action.FLAG,
+                        words[:80],
+                        "laughs about the humanitarian crisis",
+                        False,
+                    )
+                ]
+        return []
+
+    def _dismissal_hit(self, text: NormalizedText, sentence: str, words: str) -> FilterHit | None:
+        """A sentence that waves the crisis away without naming it, in a message that does."""
+        if DISMISSAL_TRIGGERS.isdisjoint(words.split(" ")):
+            return None  # both patterns need one of these words
+        for clause in sentence.split(","):
+            clause_words = canonical_words(clause)
+            match = BARE_DISMISSAL.match(clause_words) or PRONOUN_DENIAL.search(clause_words)
+            if match is None:
+                continue
+            if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
+                return None  # 'KCNA says they are fed. Total propaganda.' is about the regime
+            groups = match.groupdict()
+            predicate = groups.get("p") or groups.get("q") or clause_words
+            return FilterHit(
+                self.name,
+                3,
+                Action.REMOVE,
+                predicate,
+                f"denies the humanitarian crisis ('{predicate}')",
+                False,
+            )
+        return None
+
+    def _cue_hit(self, text: NormalizedText, sentence: str, words: str) -> FilterHit | None:
+        """The broad net, after the precise patterns: a sentence naming the crisis together with
+        a dismissive word ('rumour', 'photoshopped', 'paid actors') or denying it exists, that
+        neither rebuts, reports the regime's claims, asks about sources nor hedges. Flagged
+        for a moderator rather than removed: it reads words, not a whole statement."""
+        cue = EXISTENCE_DENIAL.search(words)
+        predicate = cue.group(0) if cue else ""
+        if not predicate and CORE_TOPIC_RE.search(words) is not None:
+            tokens = words.split(" ")
+            for index, token in enumerate(tokens):
+                window = tokens[max(0, index - 5) : index]
+                if token in DISMISSIVE_WORDS and NEGATORS.isdisjoint(window):
+                    predicate = token
+                    break
+        soft = predicate.startswith(SOFT_DISMISSIVE)
+        if not predicate:
+            predicate = _phrase_cue(words)
+            soft = True  # 'some defectors exaggerate for book deals' doubts a few accounts
+        if not predicate:
+            return None
+        if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
+            return None
+        if LAUGH.fullmatch(predicate) and AT_DEFENDERS.search(words):
+            return None  # 'lol imagine defending the camps': laughing at the defenders
+        if sentence.endswith("?") and SOURCE_QUESTION.search(words):
+            return None
+        # Only a hedge up to the claim counts ('... the same script, funny how that works').
+        at = words.find(predicate)
+        scope = words if at < 0 else words[: at + len(predicate)]
+        if soft and (HEDGE.search(scope) or sentence.endswith("?")):
+            return None  # a doubt about one account, or a question, is fair discussion
+        return FilterHit(
+            self.name,
+            3,
+            Action.FLAG,
+            predicate,
+            f"seems to deny or belittle the humanitarian crisis ('{predicate}')",
+            False,
+        )
+
+    def _casual_hit(
+        self, text: NormalizedText, sentence: str, words: str, about_crisis: bool
+    ) -> FilterHit | None:
+        """Casual online denial the statement patterns miss: a sentence that is only a doubt
+        meme ('press X to doubt') or a sarcastic one ('Yeah sure, and the camps have gas
+        chambers too', '... Tragic. /s') in a message naming the crisis, witnesses who 'will
+        say anything for a book deal', or 'they have plenty of food' in a message about the
+        famine. Flagged: each reads a cue, not a whole statement."""
+        if about_crisis:
+            mocked = mocks_believers(words)
+            if mocked is not None:  # not exempt as a rebuttal: 'people who believe' matches one
+                reason = f"mocks those who believe accounts of abuses ('{mocked}')"
+                return FilterHit(self.name, 3, Action.FLAG, mocked, reason, False)
+        predicate = says_anything(words)
+        if predicate is None and about_crisis:
+            predicate = universal_smear(words)
+        if predicate is None:
+            predicate = in_it_for(words)
+            if predicate is not None and HEDGE.search(words[: words.find(predicate)]):
+                predicate = None  # 'some defectors want money' doubts a few
+        reason = "dismisses every witness of abuses as a liar"
+        if predicate is None and about_crisis:
+            predicate = doubt_sentence(words) or sarcastic(sentence) or minimises(words)
+            reason = "mocks or dismisses the humanitarian crisis"
+        if predicate is None and not sentence.endswith("?"):
+            predicate = abundance_claim(words)
+            if predicate is not None and FAMINE.search(" ".join(text.tokens)) is None:
+                predicate = None
+            reason = "denies the famine"
+        if predicate is None:
+            return None
+        all_words = " ".join(text.tokens)
+        if _rebuts(all_words) or REGIME_SOURCE.search(all_words):
+            return None
+        return FilterHit(self.name, 3, Action.FLAG, predicate, f"{reason} ('{predicate}')", False)
+
+    def _sentence_hit(self, sentence: str, words: str, topical: bool) -> FilterHit | None:
+        """The first denial, mockery or smear in a sentence, unless the sentence rebuts denial,
+        asks about sources, or (for soft claims) hedges. Exemptions are only checked after a
+        pattern matched: most sentences match none, and the exemption patterns are long."""
+        exempt: bool | None = None
+        has_topic: bool | None = None
+        word_set: frozenset[str] | None = None
+        for family, patterns, action, reason in _FAMILIES:
+            if family == "mockery" and not topical:
+                continue
+            for pattern, triggers, needs_topic in patterns:
+                if triggers:
+                    if word_set is None:
+                        word_set = frozenset(words.split(" "))
+                    if any(t.isdisjoint(word_set) for t in triggers):
+                        continue
+                if needs_topic:
+                    if has_topic is None:
+                        has_topic = names_crisis(words)
+                    if not has_topic:
+                        continue  # the pattern names the crisis and this sentence does not
+                match = pattern.search(words)
+                if match is None:
+                    continue
+                if exempt is None:
+                    exempt = _rebuts(words) or (
+                        sentence.endswith("?") and SOURCE_QUESTION.search(words) is not None
+                    )
+                if exempt:
+                    return None
+                predicate = match.group("p")
+                if _negated(words, match):
+                    continue  # 'the starvation was not exaggerated at all'
+                # Doubts about one account or figure are fair discussion; only a hedge up to
+                # the claim counts ('some defectors lie', not '... everyone knows this').
+                if (family == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
+                    words, match
+                ):
+                    continue
+                return FilterHit(
+                    self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
+                )
+        return None
+
+
+_Compiled = tuple[re.Pattern[str], tuple[frozenset[str], ...], bool]
+
+
+def _compiled(patterns: tuple[re.Pattern[str], ...]) -> tuple[_Compiled, ...]:
+    """Each pattern with its trigger words and whether it needs a crisis word, looked up once
+    here: hashing a compiled pattern (for a dict or set lookup) rehashes its long source."""
+    return tuple((p, TRIGGERS.get(p, ()), p in ALL_NEEDS_TOPIC) for p in patterns)
+
+
+_FAMILIES: tuple[tuple[str, tuple[_Compiled, ...], Action, str], ...] = (
+    ("denial", _compiled(ALL_DENIAL), Action.REMOVE, "denies the humanitarian crisis"),
+    ("mockery", _compiled(ALL_MOCKERY), Action.REMOVE, "mocks or justifies abuses"),
+    ("smear", _compiled(ALL_SMEAR), Action.FLAG, "dismisses every witness of abuses as a liar"),
+)
+
+
+def _negated(words: str, match: re.Match[str]) -> bool:
+    """Whether a dismissive word the pattern matched is negated in the three words before it
+    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
+    'is not real' the negator is the denial itself."""
+    predicate = match.group("p")
+    first = predicate.split(" ", 1)[0]
+    if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):
+        return False
+    before = words[match.start() : match.start("p")].split(" ")[-4:]
+    return not NEGATORS.isdisjoint(before)
+
+
+# 'wildly inflated' claims a gross distortion, not a doubt about one figure.
+_INTENSIFIED = re.compile(
+    r"\b(?:wildly|massively|hugely|grossly|vastly|absurdly|ridiculously|insanely|way|totally"
+    r"|completely|extremely|enormously|heavily|so|super|really|comically|laughably) (?:\S+ )?$"
+)
+_FIGURE_HEDGES = frozenset(
+    {"estimate", "estimates", "numbers", "figures", "death toll", "count", "counts"}
+)
+
+
+def _hedged(words: str, match: re.Match[str]) -> bool:
+    """Whether a hedge comes up to the end of the claim ('some defectors lie'). A hedge that is
+    only a figure ('the death toll') does not count when the claim is intensified: 'the famine
+    death toll is wildly inflated' plays the famine down, it does not question one estimate."""
+    intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
+    for hedge in HEDGE.finditer(words, 0, match.end()):
+        if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
+            return True
+    return False
+
+
+def _rebuts(words: str) -> bool:
+    """Whether a sentence rebuts or reports denial rather than making it."""
+    return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None
+
+
+def _phrase_cue(words: str) -> str:
+    """A dismissive phrase ('talking point', 'fanfic') in a sentence naming the crisis, not
+    negated in the four words before it ('it is not fanfic')."""
+    phrase = dismissive_phrase(words)
+    if phrase is None:
+        return ""
+    if CORE_TOPIC_RE.search(words) is None and MORE_CORE_TOPIC.isdisjoint(words.split(" ")):
+        return ""
+    at = words.find(phrase)
+    if not NEGATORS.isdisjoint(words[:at].split(" ")[-5:]):
+        return ""
+    # 'Every country deports people, but sending defectors back means torture.'
+    return "" if CONTRAST.search(words, at) else phrase
+
+
+def _mentions_topic(text: NormalizedText) -> bool:
+    words = " ".join(text.tokens)
+    return names_crisis(words) or NK_RE.search(words) is not None

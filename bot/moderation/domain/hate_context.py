@@ -1,0 +1,249 @@
+"""How a rule-1 statement is framed: clauses, negation, reported speech, gerund subjects,
+reports of how others treat a group, rhetorical questions, and counter-speech.
+
+The statement patterns (hate_patterns) say what a clause asserts about a group; these helpers
+decide whether the speaker is the one asserting it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.moderation.domain.hate_patterns import (
+    CONDEMNATION,
+    COUNTER_SPEECH,
+    REPORTING,
+)
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.phrases import word_set
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One reason the message is hateful (before counter-speech is considered)."""
+
+    kind: str
+    reason: str
+    matched: str
+    quoted: bool
+
+
+# Contractions the statement patterns spell out ('i'm' and 'can't' stay: patterns use them).
+CONTRACTIONS = {
+    "i'll": "i will",
+    "we'll": "we will",
+    "you'll": "you will",
+    "i'd": "i would",
+    "we'd": "we would",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "youre": "you are",
+    "you're": "you are",
+}
+
+
+def clauses(text: NormalizedText) -> Iterator[list[str] | None]:
+    """The clauses of a message as token lists, with None after each sentence.
+
+    Clauses end at punctuation (recorded by normalisation) and at 'but', 'however', 'although'
+    and 'whereas' (not at 'nothing but', which intensifies rather than contrasts).
+    """
+    tokens = text.tokens
+    for sentence in text.sentences:
+        bounds = [*sentence.clause_starts, sentence.end]
+        question = sentence.plain.endswith("?")
+        for start, end in itertools.pairwise(bounds):
+            if question and tokens[start] in RHETORICAL:
+                yield [QUESTION, *tokens[start:end]]
+                continue
+            clause: list[str] = []
+            for token in tokens[start:end]:
+                if token in _CLAUSE_WORDS and not (clause and clause[-1] in _BUT_INTENSIFIERS):
+                    if clause:
+                        yield clause
+                    clause = []
+                    continue
+                clause.append(token)
+            if clause:
+                yield clause
+        yield None
+
+
+QUESTION = "\x00question"
+RHETORICAL = {
+    "aren't": "are",
+    "arent": "are",
+    "isn't": "is",
+    "isnt": "is",
+    "don't": "do",
+    "dont": "do",
+    "doesn't": "does",
+    "doesnt": "does",
+    "wouldn't": "would",
+    "wouldnt": "would",
+    "won't": "will",
+    "wont": "will",
+    "shouldn't": "should",
+    "shouldnt": "should",
+    "can't": "can",
+    "cant": "can",
+    "weren't": "were",
+    "wasn't": "was",
+}
+_CLAUSE_WORDS = frozenset(["but", "however", "although", "whereas"])
+_BUT_INTENSIFIERS = frozenset(["nothing", "anything", "all"])
+
+
+def negated(text: str, match: re.Match[str]) -> bool:
+    """A negator shortly before the predicate flips it: 'X are not disgusting', 'I don't hate X'.
+
+    Only words before the predicate count, so a predicate that starts with one ("can't stand")
+    is not read as negated.
+    """
+    if "n" in match.re.groupindex or "n2" in match.re.groupindex:
+        return False  # the pattern's meaning includes its own negation ('should not be allowed')
+    start = match.start("p") if "p" in match.re.groupindex else match.start()
+    before = text[:start]
+    for phrase in _NOT_NEGATIONS:
+        before = before.replace(phrase, " ")
+    return any(word in _NEGATORS for word in before.split(" ")[-6:])
+
+
+ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate"])
+
+
+def describes_treatment(text: str, match: re.Match[str]) -> bool:
+    """'North Koreans are treated like animals', 'Jews were called vermin': a report of how
+    others treat or label the group, unless it prescribes it ('should be treated like')."""
+    span = set(text[match.start() : match.end()].split(" "))
+    return _PRESCRIBING.isdisjoint(span) and not _TREATMENT.isdisjoint(span)
+
+
+_TREATMENT = word_set(
+    """treated called seen viewed regarded described portrayed depicted labeled labelled branded
+    dismissed considered stereotyped smeared slandered accused denounced vilified demonized
+    demonised dehumanized dehumanised painted framed"""
+)
+_PRESCRIBING = word_set("should must need needs deserve deserves ought")
+
+
+def gerund_subject(text: str) -> bool:
+    """'Hating Muslims is stupid': the predicate is about the act, not the group."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word in ("qqg", "qqs", "qqp"):
+            before = [w for w in words[:i] if w not in _FILLERS]
+            return (
+                len(before) == 1
+                and before[0].endswith("ing")
+                and before[0] not in ("being", "fucking", "fuckin", "effing", "frigging", "feeling")
+            )
+    return False
+
+
+_FILLERS = frozenset(["all", "the", "those", "these", "other", "some", "any", "on", "against"])
+
+
+def reported(text: str, match: re.Match[str]) -> bool:
+    """'Some people hate X' describes others' hatred; 'I hate X' expresses one's own."""
+    before = [w for w in text[: match.start()].split(" ") if w and w not in _SUBJECT_SKIP]
+    return bool(before) and before[-1] in _THIRD_PERSON
+
+
+_SUBJECT_SKIP = frozenset(["really", "still", "just", "do", "does", "did", "so", "truly", "often"])
+_THIRD_PERSON = frozenset(
+    [
+        "people",
+        "they",
+        "he",
+        "she",
+        "some",
+        "many",
+        "others",
+        "bigots",
+        "racists",
+        "homophobes",
+        "who",
+        "folks",
+        "men",
+        "guys",
+    ]
+)
+
+
+# Phrases that contain a negator but intensify rather than negate.
+_NOT_NEGATIONS = ("no better than", "nothing but", "nothing more than", "never anything but")
+
+
+_NEGATORS = frozenset(
+    [
+        "not",
+        "n't",
+        "never",
+        "no",
+        "nobody",
+        "none",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "can't",
+        "cant",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "didn't",
+        "didnt",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "won't",
+        "wont",
+        "wouldn't",
+        "wouldnt",
+        "shouldn't",
+        "shouldnt",
+        "mustn't",
+        "mustnt",
+        "hardly",
+        "stop",
+        "quit",
+        "against",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CounterSpeech:
+    any: bool
+    strong: bool
+    reporting: bool
+    condemnation: bool
+
+    def suppresses(self, findings: list[Finding]) -> bool:
+        """Whether counter-speech or a condemning quote explains the findings away."""
+        if self.strong:
+            return True
+        if all(f.quoted for f in findings) and (self.reporting or self.condemnation):
+            return True  # quoting hate in order to report or condemn it
+        return self.reporting and self.condemnation
+
+
+def counter_speech(plain: str) -> CounterSpeech:
+    strong = any(p.search(plain) for p in COUNTER_SPEECH)
+    reporting = REPORTING.search(plain) is not None
+    condemnation = CONDEMNATION.search(plain) is not None
+    return CounterSpeech(strong or reporting, strong, reporting, condemnation)

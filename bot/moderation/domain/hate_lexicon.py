@@ -1,0 +1,402 @@
+"""Rule-1 lexicons (data/lexicon_rule1.json) and the tagger that marks groups and slurs.
+
+The tagger rewrites a clause's squeezed tokens so the statement patterns in
+:mod:`detectors_hate` can be plain regular expressions: a mention of a protected group becomes
+``qqg``, a slur ``qqs``, and 'they'/'them' that refer back to a group ``qqp``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from bot.moderation.domain.normalize import squeeze
+
+GROUP_TAG = "qqg"
+SLUR_TAG = "qqs"
+PRONOUN_TAG = "qqp"
+
+#: Squeezed slurs that are also ordinary words ('coon' squeezes to 'con', 'nigger' to 'niger',
+#: the country): these match only with their letter runs intact.
+_STRICT_SQUEEZED = frozenset({"niger", "con", "cons", "as", "bet", "god", "of", "to", "fel"})
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "every",
+        "each",
+        "any",
+        "all",
+        "some",
+        "no",
+        "those",
+        "these",
+        "that",
+        "this",
+        "another",
+        "one",
+        "most",
+        "many",
+    ]
+)
+_GATE_BEFORE = _DETERMINERS | {"being"}
+_PRONOUNS = {"they": "qqp", "them": "qqp", "theyre": "qqp are", "they're": "qqp are", "em": "qqp"}
+# Words before a slur that make it aimed at people (a homonym like 'chink' needs one).
+_PERSON_CONTEXT = frozenset(
+    [
+        "a",
+        "an",
+        "you",
+        "ur",
+        "your",
+        "those",
+        "these",
+        "the",
+        "all",
+        "dirty",
+        "fucking",
+        "stupid",
+        "filthy",
+        "bunch",
+        "like",
+        "is",
+        "are",
+        "damn",
+        "lil",
+        "little",
+        "fat",
+        "ugly",
+        "that",
+        "this",
+        "some",
+        "such",
+        "ya",
+        "yo",
+        "u",
+        "them",
+        "big",
+        "old",
+    ]
+)
+_NOT_PERSON_AFTER = frozenset(
+    ["in", "of", "the", "your", "my", "growth", "development", "progress"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slur:
+    """A slur entry: the protected group it targets and how it behaves."""
+
+    word: str
+    group: str
+    strong: bool
+    homonym: bool
+    reclaimable: bool
+    runs: bytes
+    strict: bool
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything rule 1 looks up, keyed by squeezed form."""
+
+    groups: dict[str, str] = field(default_factory=dict)
+    singulars: dict[str, str] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)
+    person_nouns: frozenset[str] = frozenset()
+    slurs: dict[str, Slur] = field(default_factory=dict)
+    two_word_slurs: dict[tuple[str, str], Slur] = field(default_factory=dict)
+    words: dict[str, list[str]] = field(default_factory=dict)
+    institutions: frozenset[str] = frozenset()
+    insult_nouns: frozenset[str] = frozenset()
+    gate_words: frozenset[str] = frozenset()
+    context_words: frozenset[str] = frozenset()
+
+    def mentions_group_or_slur(self, squeezed_tokens: tuple[str, ...]) -> bool:
+        """A cheap test whether rule 1 must read the message closely: a group noun or a strong
+        slur, or a group adjective used of people ('black people', 'the disabled', 'a jew').
+
+        Weak slurs ('bitch') alone never make a rule-1 finding, so they do not count.
+        """
+        if not self.gate_words.isdisjoint(squeezed_tokens):
+            return True
+        if any(t.endswith("'s") and t[:-2] in self.context_words for t in squeezed_tokens):
+            return True  # "a woman's opinion'
+        if self.context_words.isdisjoint(squeezed_tokens):
+            return False
+        last = len(squeezed_tokens) - 1
+        for i, token in enumerate(squeezed_tokens):
+            if token not in self.context_words:
+                continue
+            if i < last and (
+                squeezed_tokens[i + 1] in self.person_nouns
+                or squeezed_tokens[i + 1] in self.insult_nouns
+            ):
+                return True
+            if i and squeezed_tokens[i - 1] in _GATE_BEFORE:
+                return True
+            if i > 1 and squeezed_tokens[i - 2] in _GATE_BEFORE:
+                return True
+        return False
+
+
+def _typos(word: str, deletions: bool = True) -> Iterable[str]:
+    """One deleted letter or two swapped neighbours, never touching the first letter (typos
+    rarely do, and it keeps 'slaughter' from claiming 'laughter')."""
+    if deletions:
+        # Not the last letter either: 'illegals' minus its s is 'illegal', a different word.
+        for i in range(1, len(word) - 1):
+            yield word[:i] + word[i + 1 :]
+    for i in range(1, len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def typo_map(words: Iterable[str], known: frozenset[str]) -> dict[str, str]:
+    """Misspellings of words of 7+ letters mapped to the word; known words never remapped.
+
+    Shorter words are left alone: 'threat' minus a letter is 'treat', 'smelly' is 'smell'.
+    """
+    table: dict[str, str] = {}
+    for word in words:
+        if len(word) >= 7 and word.isalpha():
+            for typo in _typos(word):
+                if typo not in known:
+                    table.setdefault(typo, word)
+    return table
+
+
+def _sq(word: str) -> str:
+    return " ".join(squeeze(part)[0] for part in word.split())
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load and index the shipped rule-1 lexicon (once)."""
+    raw = json.loads(
+        resources.files("bot.moderation")
+        .joinpath("data", "lexicon_rule1.json")
+        .read_text(encoding="utf-8")
+    )
+    lex = Lexicon()
+    for category, words in raw["groups"].items():
+        for word in words:
+            lex.groups[_sq(word.replace("-", " "))] = category
+    for category, words in raw["concepts"].items():
+        for word in words:
+            lex.groups[_sq(word)] = category
+    for category, words in raw["singulars"].items():
+        for word in words:
+            lex.singulars[_sq(word)] = category
+    for category, words in raw["adjectives"].items():
+        for word in words:
+            lex.adjectives[_sq(word.replace("-", " "))] = category
+    lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
+    lex.institutions = frozenset(_sq(w) for w in raw["institutions"])
+    lex.insult_nouns = frozenset(
+        _sq(w) for w in raw["dehumanising"] + raw["derogatory"] if " " not in w and w.endswith("s")
+    )
+    plurals: dict[str, Slur] = {}
+    for word, info in raw["slurs"].items():
+        flags = set(info["flags"])
+        squeezed_parts = [squeeze(part) for part in word.replace("-", " ").split()]
+        key = " ".join(p for p, _ in squeezed_parts)
+        slur = Slur(
+            word=word,
+            group=info["group"],
+            strong=info["strength"] == "strong",
+            homonym="homonym" in flags,
+            reclaimable="reclaimable" in flags,
+            runs=b"\x01".join(r for _, r in squeezed_parts),
+            strict=key in _STRICT_SQUEEZED,
+        )
+        if len(squeezed_parts) == 2:
+            lex.two_word_slurs[(squeezed_parts[0][0], squeezed_parts[1][0])] = slur
+        else:
+            lex.slurs[key] = slur
+            if not word.endswith("s"):
+                plurals.setdefault(squeeze(word + "s")[0], slur)
+    # Plurals the list does not spell out ('gyppos', 'zipperheads'), unless one is a word of
+    # its own in the lexicon.
+    for key, slur in plurals.items():
+        if key not in lex.groups and key not in lex.singulars:
+            lex.slurs.setdefault(key, slur)
+    # Misspellings of long words, unless the misspelling is itself a lexicon word.
+    taken = set(lex.groups) | set(lex.singulars) | set(lex.adjectives) | set(lex.slurs)
+    for key, category in list(lex.groups.items()):
+        if len(key) >= 5 and " " not in key:
+            # Five-letter names only get swaps: deleting a letter of 'women' makes 'omen'.
+            for typo in _typos(key, deletions=len(key) >= 6):
+                if typo not in taken:
+                    lex.groups.setdefault(squeeze(typo)[0], category)
+    for slur in list(lex.slurs.values()):
+        # Short slurs sit one letter away from ordinary words ('spick'/'sick', 'beaner'/
+        # 'banner', 'troons'/'toons'): only long ones get misspellings, and only those that
+        # have no doubled letter to squeeze into yet another word.
+        if len(slur.word) >= 7 and slur.strong and not slur.homonym:
+            for typo in _typos(slur.word):
+                sq, _ = squeeze(typo)
+                if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:
+                    lex.slurs.setdefault(sq, slur)
+    # Group names written without a space ('blackpeople', 'transwomen').
+    for adjective, category in list(lex.adjectives.items()):
+        for noun in ("people", "folks", "women", "men", "persons"):
+            lex.groups.setdefault(_sq(adjective.replace(" ", "") + noun), category)
+    for name in (
+        "dehumanising",
+        "derogatory",
+        "emotion_verbs",
+        "emotion_phrases",
+        "threat_verbs",
+        "threat_phrases",
+        "threat_participles",
+        "threat_participle_phrases",
+        "positive",
+        "positive_verbs",
+        "negators",
+    ):
+        lex.words[name] = sorted(set(raw[name]), key=len, reverse=True)
+    lex.gate_words = frozenset(
+        set(lex.groups)
+        | {key for key, slur in lex.slurs.items() if slur.strong}
+        | {first for first, _ in lex.two_word_slurs}
+        | {key.split(" ")[0] for key in lex.groups if " " in key}
+    )
+    lex.context_words = frozenset(set(lex.adjectives) | set(lex.singulars))
+    return lex
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedClause:
+    """A clause with groups and slurs replaced by tags; ``slurs`` lists the slurs it used."""
+
+    text: str
+    groups: tuple[str, ...]
+    slurs: tuple[tuple[Slur, str, bool], ...]  # (slur, word as written, used as a person word)
+
+
+def lookup_slur(lex: Lexicon, squeezed: str, runs: bytes) -> Slur | None:
+    """The slur a squeezed token spells, checking letter runs for slurs that need them."""
+    slur = lex.slurs.get(squeezed)
+    if slur is None:
+        return None
+    if slur.strict and not all(r >= need for r, need in zip(runs, slur.runs, strict=False)):
+        return None
+    return slur
+
+
+def tag_clause(
+    tokens: list[tuple[str, str, bytes]], lex: Lexicon, refer_back: bool
+) -> TaggedClause:
+    """Tag one clause. ``tokens`` are (canonical, squeezed, runs); ``refer_back`` lets 'they'
+    and 'them' stand for a group named earlier in the message."""
+    out: list[str] = []
+    groups: list[str] = []
+    slurs: list[tuple[Slur, str, bool]] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        refer_back = refer_back or bool(groups or slurs)
+        word, sq, runs = tokens[i]
+        nxt = tokens[i + 1][1] if i + 1 < n else ""
+        prev = out[-1] if out else ""
+        two = lex.two_word_slurs.get((sq, nxt))
+        if two is not None:
+            slurs.append((two, f"{word} {tokens[i + 1][0]}", True))
+            out.append(SLUR_TAG)
+            i += 2
+            continue
+        if f"{sq} {nxt}" in lex.groups:
+            groups.append(f"{word} {tokens[i + 1][0]}")  # 'asylum seekers'
+            out.append(GROUP_TAG)
+            i += 2
+            continue
+        if sq in lex.adjectives and (nxt in lex.person_nouns or nxt in lex.insult_nouns):
+            if nxt in lex.insult_nouns:  # 'trans freaks': the group, then what it is called
+                groups.append(word)
+                out.append(GROUP_TAG)
+                i += 1
+                continue
+            groups.append(f"{word} {tokens[i + 1][0]}")
+            out.append(GROUP_TAG)
+            i += 2
+            continue
+        if sq == "being" and nxt in lex.adjectives:
+            groups.append(f"being {tokens[i + 1][0]}")
+            out.append(GROUP_TAG)
+            i += 2
+            continue
+        if sq == "the" and nxt in lex.adjectives and (i + 2 >= n or tokens[i + 2][1] in _VERBISH):
+            groups.append(f"the {tokens[i + 1][0]}")  # 'the disabled are ...'
+            out.append(GROUP_TAG)
+            i += 2
+            continue
+        if word.endswith("'s") and (sq[:-2] in lex.groups or sq[:-2] in lex.singulars):
+            groups.append(word[:-2])  # "a woman's opinion": the group, possessive
+            out.append(GROUP_TAG)
+            i += 1
+            continue
+        slur = lookup_slur(lex, sq, runs)
+        if slur is not None:
+            alone = not prev and not nxt  # 'Shut it, retard.': a vocative on its own
+            person = (
+                not slur.homonym
+                or alone
+                or (
+                    (prev in _PERSON_CONTEXT or word.endswith("s")) and nxt not in _NOT_PERSON_AFTER
+                )
+            )
+            slurs.append((slur, word, person))
+            out.append(SLUR_TAG if person else word)
+        elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
+            out.append(word)  # 'the Chinese government', 'Korean food': not the people
+        elif sq in lex.groups or (
+            sq in lex.singulars
+            and (prev in _DETERMINERS or (len(out) > 1 and out[-2] in _DETERMINERS))
+        ):
+            groups.append(word)
+            out.append(GROUP_TAG)
+        elif refer_back and word in _PRONOUNS:
+            out.append(_PRONOUNS[word])
+        else:
+            out.append(word)
+        i += 1
+    return TaggedClause(" ".join(out), tuple(groups), tuple(slurs))
+
+
+_VERBISH = frozenset(
+    [
+        "are",
+        "is",
+        "were",
+        "was",
+        "should",
+        "must",
+        "can",
+        "cant",
+        "can't",
+        "will",
+        "deserve",
+        "need",
+        "have",
+        "get",
+    ]
+)
+
+
+_SELF_ID = re.compile(
+    r"(?:^| )(?:i'm|im|i am|we're|we are|as an?|as|us|we|fellow|proud|my|our|me and my)"
+    r"(?: (?:a|an|proud|fucking|big|bad|black|gay|lil|little|real|queer|happy|out|and|trans))*$"
+)
+
+
+def self_identified(words_before: str) -> bool:
+    """'I'm a proud dyke', 'my nigga', 'we queers': a slur used of oneself or one's own group.
+
+    ``words_before`` are the canonical words before the slur in its clause.
+    """
+    return _SELF_ID.search(words_before) is not None

@@ -1,0 +1,252 @@
+"""Repair words that were run together or split apart to slip past rule 1.
+
+'Ihate women', 'I h a t e muslims' (normalisation joins the letters into 'ihate'),
+'killallgays' and 'mus lims' are not words the lexicon knows. :class:`WordRepair` splits a
+token that is made entirely of rule-1 vocabulary ('i' + 'hate', 'kill' + 'all' + 'gays') and
+joins neighbouring fragments that together spell a group or slur ('mus' + 'lims'). It never
+touches a word that ordinary chat uses: the vocabulary of the trained model (davidson-2017
+tweets) stands in for an English dictionary, so 'therapist' or 'island' stay whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
+
+# Pieces a run-together token may start with: who speaks, or what is done to whom.
+_SUBJECTS = frozenset(["i", "we", "u", "ill", "id", "im", "iwill", "iwould", "you"])
+_QUANTIFIERS = frozenset(["all", "those", "these", "them", "every", "fucking", "dirty"])
+_MAX_SPLIT_LEN = 40
+
+
+class WordRepair:
+    """Splits run-together tokens and joins split fragments, using rule-1 vocabulary only."""
+
+    def __init__(self, lexicon: Lexicon, common_words: Iterable[str]) -> None:
+        self._common = frozenset(common_words)
+        verbs = {
+            w
+            for name in ("emotion_verbs", "threat_verbs")
+            for w in lexicon.words.get(name, [])
+            if " " not in w
+        }
+        self._verbs = frozenset(verbs | {"love", "want", "wanna", "gonna"} - {"screw"})
+        self._targets = frozenset(
+            [k for k in lexicon.groups if " " not in k]
+            + [k for k, s in lexicon.slurs.items() if s.strong and " " not in k]
+            + [k for k in lexicon.adjectives if " " not in k]
+        )
+        self._lexicon_words = frozenset(
+            set(self._targets)
+            | set(lexicon.singulars)
+            | set(lexicon.slurs)
+            | {w for words in lexicon.words.values() for w in words}
+        )
+        self._pieces = self._verbs | self._targets | _SUBJECTS | _QUANTIFIERS
+        self._max_piece = max(len(p) for p in self._pieces)
+        self._starts = frozenset(p[0] for p in self._pieces)
+        self._split = lru_cache(maxsize=65_536)(self._split_uncached)
+        # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
+        self._skip = self._common | self._lexicon_words
+        # Fragments a split group or slur can start with ('mus' of 'muslims').
+        self._heads = (
+            frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
+        )
+        self._prefixes = frozenset(p for p in self._pieces if len(p) <= 8)
+
+    def repair(self, text: NormalizedText) -> NormalizedText:
+        """``text`` itself when nothing needs repair (nearly always), else a re-normalised copy
+        with the repaired words."""
+        tokens = text.tokens
+        unknown = set(tokens).difference(self._skip)
+        if not unknown:
+            return text
+        replacements: dict[str, str] = {}
+        for token in unknown:
+            parts = self._split(token)
+            if parts is not None:
+                replacements[token] = " ".join(parts)
+        if not self._heads.isdisjoint(unknown):
+            for previous, token in itertools.pairwise(tokens):
+                if previous in self._heads and previous + token in self._targets:
+                    replacements[f"{previous} {token}"] = previous + token
+        if not replacements:
+            return text
+        pattern = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(k) for k in sorted(replacements, key=len, reverse=True))
+            + r")\b"
+        )
+        # Rebuild the text clause by clause so the detectors still see sentence and clause
+        # ends (and questions); only the repaired words change.
+        sentences: list[str] = []
+        for sentence in text.sentences:
+            bounds = [*sentence.clause_starts, sentence.end]
+            clause_texts = [
+                pattern.sub(lambda m: replacements[m.group(0)], " ".join(tokens[a:b]))
+                for a, b in itertools.pairwise(bounds)
+            ]
+            end = sentence.plain[-1:] if sentence.plain[-1:] in ("?", "!") else "."
+            sentences.append(", ".join(clause_texts) + end)
+        return normalize(" ".join(sentences))
+
+    def _split_uncached(self, token: str) -> tuple[str, ...] | None:
+        if (
+            len(token) < 4
+            or len(token) > _MAX_SPLIT_LEN
+            or token[0] not in self._starts
+            or not token.isalpha()
+            or token in self._common
+            or token in self._lexicon_words
+        ):
+            return None
+        # Cheap tests first: the token must start and end with a piece.
+        if not any(token[:k] in self._prefixes for k in range(1, min(9, len(token)))):
+            return None
+        if not any(token[-k:] in self._pieces for k in range(2, len(token))):
+            return None
+        parts = self._segment(token)
+        if parts is None or len(parts) < 2:
+            return None
+        # The pieces must read as a statement: someone doing something, or an act on a group.
+        has_verb = any(p in self._verbs for p in parts)
+        has_target = any(p in self._targets for p in parts)
+        starts_with_subject = parts[0] in _SUBJECTS
+        if has_verb and (starts_with_subject or has_target):
+            return parts
+        if has_target and parts[0] in _QUANTIFIERS:
+            return parts
+        return None
+
+    def _segment(self, token: str) -> tuple[str, ...] | None:
+        """The segmentation into known pieces with the fewest pieces (None when there is none)."""
+        best: list[tuple[str, ...] | None] = [None] * (len(token) + 1)
+        best[0] = ()
+        for end in range(1, len(token) + 1):
+            for start in range(max(0, end - self._max_piece), end):
+                head = best[start]
+                piece = token[start:end]
+                if head is None or piece not in self._pieces:
+                    continue
+                candidate = (*head, piece)
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+        return best[len(token)]
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _edits(word: str) -> Iterable[str]:
+    """One deleted or two swapped letters, never the first letter (typos rarely touch it).
+
+    Short words only lose a vowel ('blck', 'wmen'): dropping a consonant from a short name
+    too often spells an ordinary word ('brits' -> 'bits', 'trans' -> 'tans').
+    """
+    for i in range(1, len(word)):
+        if len(word) >= 7 or word[i] in _VOWELS:
+            yield word[:i] + word[i + 1 :]
+    for i in range(1, len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+# The group names people most often misspell on purpose. Misspellings of every lexicon name
+# would be thousands, and without a dictionary too many would be real words ('germs', 'ruins').
+_TYPO_TARGETS = frozenset(
+    squeeze(word)[0]
+    for word in [
+        "women",
+        "woman",
+        "females",
+        "black",
+        "blacks",
+        "muslim",
+        "muslims",
+        "islam",
+        "jews",
+        "jewish",
+        "immigrants",
+        "immigrant",
+        "migrants",
+        "refugees",
+        "trans",
+        "transgender",
+        "transgenders",
+        "disabled",
+        "asian",
+        "asians",
+        "arabs",
+        "mexicans",
+        "latinos",
+        "homosexuals",
+        "homosexual",
+        "lesbians",
+        "lesbian",
+        "gays",
+        "africans",
+        "christians",
+        "hindus",
+        "catholics",
+        "foreigners",
+        "chinese",
+        "koreans",
+    ]
+)
+# Short words the trained model's vocabulary may lack, which a misspelling must not claim.
+_SHORT_WORDS = frozenset(
+    ["asin", "tarns", "tarn", "jaws", "gays", "black", "blank", "block", "woken", "omen"]
+)
+
+
+def with_typos(lexicon: Lexicon, common_words: Iterable[str]) -> Lexicon:
+    """A copy of ``lexicon`` that also knows misspelt group names and group adjectives
+    ('jwes', 'blck', 'muslms'), unless the misspelling is a word chat uses ('back', 'gas')."""
+    common = frozenset(common_words) | _SHORT_WORDS
+    taken = (
+        set(lexicon.groups)
+        | set(lexicon.singulars)
+        | set(lexicon.adjectives)
+        | set(lexicon.slurs)
+        | {w for words in lexicon.words.values() for w in words}
+    )
+
+    def misspellings(table: dict[str, str], min_len: int) -> dict[str, str]:
+        extra: dict[str, str] = {}
+        for key, category in table.items():
+            if " " in key or len(key) < min_len or not key.isalpha():
+                continue
+            if key not in _TYPO_TARGETS:
+                continue
+            for typo in _edits(key):
+                # Deleting the last letter makes a singular ('jew' from 'jews'): skip it.
+                if len(typo) < 4 or typo == key[:-1] or typo in common or typo in taken:
+                    continue
+                extra.setdefault(typo, category)
+        return extra
+
+    groups = {**misspellings(lexicon.groups, 4), **lexicon.groups}
+    adjectives = {**misspellings(lexicon.adjectives, 5), **lexicon.adjectives}
+    new_groups = frozenset(groups) - frozenset(lexicon.groups)
+    # 'gay peple', 'black poeple': the noun after a group adjective, misspelt.
+    person_nouns = lexicon.person_nouns | {
+        typo
+        for noun in ("people", "persons", "folks")
+        for typo in _edits(noun)
+        if len(typo) >= 4 and typo not in common and typo not in taken
+    }
+    return replace(
+        lexicon,
+        groups=groups,
+        adjectives=adjectives,
+        person_nouns=frozenset(person_nouns),
+        gate_words=lexicon.gate_words | new_groups,
+        context_words=lexicon.context_words | frozenset(adjectives),
+    )

@@ -1,0 +1,162 @@
+"""The trained parts of the built-in detectors: logistic regressions stored as JSON.
+
+Rule 1's weights come from bench/train_rule1.py (davidson-2017, MIT licence), rule 3's from
+bench/train_rule3.py (statements written for digestbot); see data/README.md. They are package
+data read once through importlib.resources: plain numbers, no pickle, nothing tied to one
+scikit-learn version. Both score the normalised tokens the engine sees at run time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+
+from bot.moderation.domain.normalize import NormalizedText, normalize
+
+MODEL_FILE = "rule1_model.json"
+RULE1_STATEMENTS_MODEL_FILE = "rule1_statements_model.json"
+RULE3_MODEL_FILE = "rule3_model.json"
+
+
+def features_of_tokens(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Unigrams and bigrams of tokens, the models' features."""
+    words = [t for t in tokens if not t.isdigit()]
+    # map and pairwise run in C: this is on every message's path.
+    return [*words, *map(" ".join, itertools.pairwise(words))]
+
+
+def featurize(text: str) -> list[str]:
+    """Features of a raw text (used by training, so train and run time see the same tokens)."""
+    return features_of_tokens(normalize(text).tokens)
+
+
+_stemmer = Stemmer.Stemmer("english")
+# Quotation marks around a claim: "the camps are 'just farms'" reports or mocks a phrase.
+_QUOTED = re.compile(r"[\"“”«»„]|(?:^|\s)'[^']+'")
+
+
+# Rule 3's model reads this many words of a message: it was trained on statements of at most
+# about 90 words, so its scores say little beyond that (the patterns still read everything),
+# and long pasted articles would otherwise make the slowest messages slower.
+STATEMENT_WORDS = 120
+
+
+def statement_features(text: NormalizedText) -> list[str]:
+    """Rule 3's features: words and word pairs, word stems ('~starv' for starved, starving),
+    and whether the message quotes something or asks a question. Rebuttals and reports of
+    denial share denial's words; quotation marks and questions are much of what tells them
+    apart, and normalisation has dropped both."""
+    words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
+    return _assemble(words, _stemmer.stemWords(words), text.original)
+
+
+_NEGATOR_WORDS = """not no never nobody nothing nowhere neither nor none without don't doesn't
+    didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't shouldn't haven't
+    hasn't ain't dont doesnt didnt isnt arent wasnt werent wont wouldnt cant couldnt shouldnt"""
+_NEGATORS = frozenset(_NEGATOR_WORDS.split())
+# How many words after a negator it reaches: 'Mexicans aren't lazy' negates 'lazy'.
+_NEGATION_SCOPE = 3
+
+
+def negated_statement_features(text: NormalizedText) -> list[str]:
+    """statement_features where the words in a negator's reach are marked with '!' (in words,
+    pairs and stems): 'Mexicans aren't lazy' then shares nothing with 'Mexicans are lazy' but
+    the group, and a model weighs '!lazy' on its own."""
+    words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
+    stems = _stemmer.stemWords(words)
+    reach = 0
+    for index, word in enumerate(words):
+        if word in _NEGATORS:
+            reach = _NEGATION_SCOPE
+        elif reach:
+            words[index] = "!" + word
+            stems[index] = "!" + stems[index]
+            reach -= 1
+    return _assemble(words, stems, text.original)
+
+
+def _assemble(words: list[str], stems: list[str], original: str) -> list[str]:
+    """Words, word pairs, '~' stems and the _quote / _question flags (map and pairwise run in
+    C: this is on every message's path)."""
+    features = [*words, *map(" ".join, itertools.pairwise(words))]
+    features.extend(map("~".__add__, stems))
+    if _QUOTED.search(original):
+        features.append("_quote")
+    if original.rstrip().endswith("?"):
+        features.append("_question")
+    return features
+
+
+FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
+    "words": lambda text: features_of_tokens(text.tokens),
+    "statement": statement_features,
+    "statement+negation": negated_statement_features,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LinearTextModel:
+    """Logistic regression weights: ``probability`` of the positive class for some tokens."""
+
+    intercept: float
+    weights: dict[str, float]
+    features: str = "words"  # a FEATURIZERS key
+
+    @property
+    def trained(self) -> bool:
+        """False for the stand-in used when a weights file is missing: it has no opinion."""
+        return bool(self.weights)
+
+    def probability_of(self, text: NormalizedText) -> float:
+        """P(positive class) for a normalised message, with the model's own features."""
+        return self.probability_of_features(FEATURIZERS[self.features](text))
+
+    def probability_of_features(self, features: list[str]) -> float:
+        """P(positive class) given the model's features of a message."""
+        z = self.intercept + sum(filter(None, map(self.weights.get, set(features))))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def score(self, tokens: tuple[str, ...] | list[str]) -> float:
+        """The decision value (log-odds) for a token sequence."""
+        present = set(features_of_tokens(tokens))
+        return self.intercept + sum(filter(None, map(self.weights.get, present)))
+
+    def probability(self, tokens: tuple[str, ...] | list[str]) -> float:
+        """P(positive class) for a token sequence."""
+        z = self.score(tokens)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def contributions(self, text: NormalizedText, top: int = 3) -> list[str]:
+        """The words pushing hardest towards the positive class (to explain a hit)."""
+        present = {
+            f: self.weights[f]
+            for f in set(FEATURIZERS[self.features](text))
+            if f in self.weights and not f.startswith(("~", "_"))
+        }
+        ranked = sorted(present.items(), key=lambda item: (-item[1], item[0]))
+        return [feature for feature, weight in ranked[:top] if weight > 0]
+
+
+# The name rule 1's detector has always used.
+HateModel = LinearTextModel
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = MODEL_FILE) -> LinearTextModel:
+    """A shipped model (one that never fires when its weights file is missing)."""
+    resource = resources.files("bot.moderation").joinpath("data", name)
+    if not resource.is_file():
+        return LinearTextModel(intercept=-10.0, weights={})
+    payload = json.loads(resource.read_text(encoding="utf-8"))
+    features = str(payload.get("featurizer", "words"))
+    if features not in FEATURIZERS:
+        raise ValueError(f"{name}: unknown featurizer {features!r}")
+    return LinearTextModel(float(payload["intercept"]), dict(payload["weights"]), features)

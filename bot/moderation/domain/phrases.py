@@ -1,0 +1,60 @@
+"""Shared helpers for detectors that read phrases: sentences and expanded canonical words."""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.domain.normalize import NormalizedText, tokenize
+
+CONTRACTIONS: dict[str, str] = {
+    "i'll": "i will",
+    "we'll": "we will",
+    "you'll": "you will",
+    "i'd": "i would",
+    "we'd": "we would",
+    "i'm": "i am",
+    "im": "i am",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "u": "you",
+    "ya": "you",
+    "r": "are",
+    "ur": "your",
+    "youre": "you are",
+    "you're": "you are",
+    "it's": "it is",
+    "its": "it is",
+    "that's": "that is",
+    "thats": "that is",
+    "there's": "there is",
+    "theres": "there is",
+    "what's": "what is",
+    "they're": "they are",
+    "theyre": "they are",
+}
+
+
+def canonical_words(text: str) -> str:
+    """A plain text's tokens with common contractions expanded, joined by single spaces."""
+    return " ".join(CONTRACTIONS.get(token, token) for token in tokenize(text))
+
+
+def sentences(text: NormalizedText) -> list[tuple[str, str]]:
+    """(plain sentence, canonical words with contractions expanded) for each sentence."""
+    get = CONTRACTIONS.get
+    tokens = text.tokens
+    return [
+        (s.plain, " ".join([get(t, t) for t in tokens[s.start : s.end]])) for s in text.sentences
+    ]
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set."""
+    return frozenset(words.split())
+
+
+def alt(words: str) -> str:
+    """A regex alternation of space-separated words ('a|b|c' with escaping, longest first)."""
+    items = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(item) for item in items) + ")"

@@ -1,0 +1,56 @@
+"""Excerpts: the part of a passage that answers, trimmed around its best sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.archive.domain.articles import normalize_whitespace
+from bot.archive.domain.passages import split_sentences
+from bot.search.domain.text import TextAnalyzer
+
+EXCERPT_CHARS = 420
+
+
+def best_excerpt(
+    text: str,
+    analyzer: TextAnalyzer,
+    term_weights: Mapping[str, float],
+    max_chars: int = EXCERPT_CHARS,
+) -> tuple[str, tuple[str, ...], tuple[int, int]]:
+    """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
+
+    Among runs of consecutive sentences that fit in ``max_chars``, the excerpt is the one holding
+    the most query weight (each distinct term counted once), then the shortest, then the first:
+    so an answer split over two sentences ("... only cooperated ... But now ... tenfold") stays
+    whole, and a single sentence is preferred when it already holds every matched word.
+    """
+    spans = split_sentences(text)
+    if not spans:
+        return "", (), (0, 0)
+    terms = [set(analyzer.analyze(text[a:b])) & term_weights.keys() for a, b in spans]
+    best: tuple[float, int, int] | None = None  # (-gain, length, first index) to minimise
+    best_run = (0, 0)
+    for first in range(len(spans)):
+        covered: set[str] = set()
+        for last in range(first, len(spans)):
+            length = spans[last][1] - spans[first][0]
+            if length > max_chars and last > first:
+                break
+            covered |= terms[last]
+            key = (-sum(term_weights[t] for t in covered), length, first)
+            if best is None or key < best:
+                best, best_run = key, (first, last)
+    start, end = spans[best_run[0]][0], spans[best_run[1]][1]
+    # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.
+    excerpt = normalize_whitespace(text[start:end])
+    return excerpt, matched_words(excerpt, analyzer, term_weights), (start, end)
+
+
+def matched_words(
+    text: str, analyzer: TextAnalyzer, term_weights: Mapping[str, float]
+) -> tuple[str, ...]:
+    """Distinct surface words of ``text`` (first spelling, in order) whose term is in the query."""
+    seen: dict[str, str] = {}
+    for _, _, word in analyzer.surface_matches(text, frozenset(term_weights)):
+        seen.setdefault(word.casefold(), word)
+    return tuple(seen.values())

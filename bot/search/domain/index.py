@@ -1,0 +1,387 @@
+"""The TF-IDF passage index behind /ask (passages) and /search (articles).
+
+Immutable: ``with_added`` returns a new index sharing the fitted vocabulary, so a service can swap
+indexes atomically while readers keep using the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bot.archive.domain.articles import Article, Passage
+from bot.search.domain import arrays as packing
+from bot.search.domain.counts import count_corpus
+from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.model import (
+    Answer,
+    ArticleHit,
+    IndexFormatError,
+    PassageHit,
+    highlight_spans,
+)
+from bot.search.domain.rows import ScoredRows, top_k
+from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
+from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
+from bot.search.domain.vectors import PIVOT_SLOPE, QueryVector, TermWeights, document_text
+
+__all__ = [
+    "Answer",
+    "ArticleHit",
+    "IndexFormatError",
+    "PassageHit",
+    "SearchIndex",
+    "highlight_spans",
+]
+
+# Confidence thresholds, tuned by bench/tune_search.py on XQuAD, SciFact train and the seed
+# questions (see bench/RESULTS.md): a passage is a hit only when its score reaches MIN_SCORE and
+# it contains at least MIN_COVERAGE of the question's idf mass (unknown words count as rare ones).
+MIN_SCORE = 0.12
+MIN_COVERAGE = 0.30
+# /ask ranks a passage by its own score plus this share of its article's score: the article
+# says what the passage is about when the passage itself only says "he" or "the facility".
+ARTICLE_CONTEXT_WEIGHT = 0.6
+SUGGESTIONS = 3
+_CANDIDATES_PER_HIT = 4
+
+NO_WORDS_REASON = (
+    "Ask a question with words, for example: How many people in North Korea can use the internet?"
+)
+NO_MATCH_REASON = (
+    "Nothing in the archive answers that well. Try other words, or look at these articles."
+)
+NO_MATCH_NO_SUGGESTIONS_REASON = (
+    "Nothing in the archive matches those words. Try asking with other words."
+)
+
+
+class SearchIndex:
+    """Passages and articles weighted with TF-IDF; answers questions and searches titles/bodies."""
+
+    def __init__(
+        self,
+        weights: TermWeights,
+        articles: ArticleTable,
+        article_rows: ScoredRows,
+        passages: PassageTable,
+        passage_rows: ScoredRows,
+        alive_articles: NDArray[np.bool_] | None = None,
+        alive_passages: NDArray[np.bool_] | None = None,
+    ) -> None:
+        self._weights = weights
+        self._articles = articles
+        self._positions = {article_id: i for i, article_id in enumerate(articles.ids)}
+        self._article_rows = article_rows
+        self._passages = passages
+        self._passage_rows = passage_rows
+        self._alive_articles = (
+            alive_articles if alive_articles is not None else np.ones(len(articles), dtype=bool)
+        )
+        self._alive_passages = (
+            alive_passages if alive_passages is not None else np.ones(len(passages), dtype=bool)
+        )
+        self._term_list: list[str] | None = None
+
+    # -- building --------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        articles: Sequence[Article],
+        passages: Sequence[Passage],
+        config: AnalyzerConfig | None = None,
+    ) -> SearchIndex:
+        """Fit the vocabulary on the articles and index them and their passages."""
+        unique = latest_per_id(articles)
+        positions = {a.id: i for i, a in enumerate(unique)}
+        kept = [p for p in passages if p.article_id in positions]
+        owners = [positions[p.article_id] for p in kept]
+        analyzer = TextAnalyzer(config)
+        # Each article is analysed once for itself and its passages (search_counts).
+        counts = count_corpus(analyzer, unique, kept, owners)
+        weights, article_matrix = TermWeights.fit_counts(
+            analyzer, counts.terms, counts.articles, len(unique)
+        )
+        passage_matrix = weights.weigh_counts(counts.passages)
+        n_terms = len(weights.vocabulary)
+        return cls(
+            weights,
+            ArticleTable.of(unique),
+            ScoredRows.from_matrix(article_matrix, n_terms),
+            PassageTable.of(kept, owners),
+            ScoredRows.from_matrix(passage_matrix, n_terms),
+        )
+
+    def with_added(self, articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
+        """A new index that also holds ``articles`` and ``passages``, weighted without a refit.
+
+        An article whose id is already indexed replaces the old one (and its passages).
+        """
+        new = latest_per_id(articles)
+        if not new:
+            return self
+        alive_articles = self._alive_articles.copy()
+        alive_passages = self._alive_passages.copy()
+        for article in new:
+            old = self._positions.get(article.id)
+            if old is not None:
+                alive_articles[old] = False
+                alive_passages[self._passages.article == old] = False
+        start = len(self._articles)
+        positions = {a.id: start + i for i, a in enumerate(new)}
+        kept = [p for p in passages if p.article_id in positions]
+        titles = {a.id: a.title for a in new}
+        article_docs = [document_text(a.title, a.body) for a in new]
+        weights = self._weights.extended(article_docs)
+        n_terms = len(weights.vocabulary)
+        article_rows = weights.transform(article_docs)
+        passage_rows = weights.transform(
+            [document_text(titles[p.article_id], p.text) for p in kept]
+        )
+        return SearchIndex(
+            weights,
+            self._articles.extended(ArticleTable.of(new)),
+            self._article_rows.widened(n_terms).appended(article_rows),
+            self._passages.extended(PassageTable.of(kept, [positions[p.article_id] for p in kept])),
+            self._passage_rows.widened(n_terms).appended(passage_rows),
+            np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
+            np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
+        )
+
+    def without(self, article_ids: Iterable[str]) -> SearchIndex:
+        """A new index in which the given articles (and their passages) are no longer found."""
+        rows = [self._positions[i] for i in set(article_ids) if i in self._positions]
+        if not rows:
+            return self
+        alive_articles = self._alive_articles.copy()
+        alive_articles[rows] = False
+        alive_passages = self._alive_passages & ~np.isin(self._passages.article, rows)
+        return SearchIndex(
+            self._weights,
+            self._articles,
+            self._article_rows,
+            self._passages,
+            self._passage_rows,
+            alive_articles,
+            alive_passages,
+        )
+
+    # -- facts -----------------------------------------------------------------------------
+
+    @property
+    def article_count(self) -> int:
+        """Number of searchable articles."""
+        return int(self._alive_articles.sum())
+
+    @property
+    def passage_count(self) -> int:
+        """Number of searchable passages."""
+        return int(self._alive_passages.sum())
+
+    def article_ids(self) -> list[str]:
+        """Ids of the searchable articles, in index order."""
+        return [
+            article_id
+            for article_id, alive in zip(self._articles.ids, self._alive_articles, strict=True)
+            if alive
+        ]
+
+    # -- querying --------------------------------------------------------------------------
+
+    def ask(self, question: str, k: int = 5) -> Answer:
+        """The passages that best answer ``question``, best first; none below the confidence bar."""
+        query = self._query(question)
+        if query is None:
+            return Answer(question, [], [], NO_WORDS_REASON)
+        hits = self._passage_hits(query, max(1, k)) if not query.is_empty else []
+        if hits:
+            return Answer(question, hits, [], None)
+        suggestions = self._article_hits(query, SUGGESTIONS) if not query.is_empty else []
+        reason = NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON
+        return Answer(question, [], suggestions, reason)
+
+    def search(self, query: str, k: int = 10) -> list[ArticleHit]:
+        """Articles matching ``query`` (one entry each), best first; [] when nothing matches."""
+        vector = self._query(query)
+        if vector is None or vector.is_empty:
+            return []
+        return self._article_hits(vector, max(1, k))
+
+    def _query(self, text: str) -> QueryVector | None:
+        """The query vector, or None when the text has no words at all."""
+        if not isinstance(text, str):
+            return None
+        clipped = text[:MAX_QUERY_CHARS]
+        if not self._weights.analyzer.words(clipped):
+            return None
+        return self._weights.query(clipped)
+
+    def _article_scores(self, query: QueryVector) -> NDArray[np.float32]:
+        scores = self._article_rows.scores(query)
+        scores[~self._alive_articles] = 0.0
+        return scores
+
+    def _article_hits(self, query: QueryVector, k: int) -> list[ArticleHit]:
+        scores = self._article_scores(query)
+        hits = []
+        table = self._articles
+        for i in top_k(scores, k):
+            hits.append(
+                ArticleHit(
+                    table.ids[i],
+                    table.titles[i],
+                    table.urls[i],
+                    float(scores[i]),
+                    table.published[i],
+                    table.sources[i],
+                )
+            )
+        return hits
+
+    def _passage_hits(self, query: QueryVector, k: int) -> list[PassageHit]:
+        passage_scores = self._passage_rows.scores(query)
+        article_scores = self._article_scores(query)
+        owners = self._passages.article
+        scores = passage_scores + ARTICLE_CONTEXT_WEIGHT * article_scores[owners]
+        scores[~self._alive_passages] = 0.0
+        term_idf = self._term_idf(query)
+        hits: list[PassageHit] = []
+        taken: dict[int, list[tuple[int, int]]] = {}
+        for i in top_k(scores, k * _CANDIDATES_PER_HIT):
+            row = int(owners[i])
+            table = self._articles
+            passage = self._passages.passage(i, table.ids[row])
+            text = document_text(table.titles[row], passage.text)
+            coverage = self._coverage(query, term_idf, text)
+            if passage_scores[i] < MIN_SCORE or coverage < MIN_COVERAGE:
+                continue
+            excerpt, matched, (a, b) = best_excerpt(passage.text, self._weights.analyzer, term_idf)
+            # Windows overlap by a sentence: never show the same sentence twice.
+            start, end = passage.start + a, passage.start + b
+            spans = taken.setdefault(row, [])
+            if any(start < e and s < end for s, e in spans):
+                continue
+            spans.append((start, end))
+            hits.append(
+                PassageHit(
+                    article_id=passage.article_id,
+                    title=table.titles[row],
+                    url=table.urls[row],
+                    excerpt=excerpt,
+                    score=float(scores[i]),
+                    matched_terms=matched,
+                    passage_ordinal=passage.ordinal,
+                    published=table.published[row],
+                    source=table.sources[row],
+                )
+            )
+            if len(hits) == k:
+                break
+        return hits
+
+    def _term_idf(self, query: QueryVector) -> dict[str, float]:
+        terms = self._terms_by_id()
+        return {terms[int(t)]: float(self._weights.idf[t]) for t in query.term_ids}
+
+    def _terms_by_id(self) -> list[str]:
+        # Built lazily: only answers need term strings, and only for the query's few ids.
+        cached = self._term_list
+        if cached is None:
+            cached = [""] * len(self._weights.vocabulary)
+            for term, i in self._weights.vocabulary.items():
+                cached[i] = term
+            self._term_list = cached
+        return cached
+
+    def _coverage(self, query: QueryVector, term_idf: dict[str, float], text: str) -> float:
+        """Share of the question's idf mass found in ``text``: the confidence measure."""
+        if query.total_idf2 <= 0:
+            return 0.0
+        present = set(self._weights.analyzer.analyze(text))
+        found = sum(idf * idf for term, idf in term_idf.items() if term in present)
+        return found / query.total_idf2
+
+    # -- persistence -----------------------------------------------------------------------
+
+    def to_arrays(self) -> dict[str, NDArray[Any]]:
+        """The index as plain numpy arrays (vocabulary, idf, CSC matrices, columns); no pickles.
+
+        Replaced articles are dropped, so a reloaded index holds only what is searchable.
+        """
+        keep_articles, keep_passages = self._alive_articles, self._alive_passages
+        renumber = (np.cumsum(keep_articles) - 1).astype(np.int64)
+        vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
+        meta = {
+            "analyzer": _config_dict(self._weights.analyzer.config),
+            "pivot": self._weights.pivot,
+            "slope": self._weights.slope,
+            "n_documents": self._weights.n_documents,
+        }
+        return {
+            "format_version": np.asarray([packing.FORMAT_VERSION], dtype=np.int64),
+            "meta": packing.pack_json(meta),
+            "vocab_blob": vocab_blob,
+            "vocab_offsets": vocab_offsets,
+            "idf": self._weights.idf.astype(np.float32),
+            **packing.pack_matrix("articles", self._article_rows.merged(keep_articles)),
+            **packing.pack_matrix("passages", self._passage_rows.merged(keep_passages)),
+            **self._articles.subset(keep_articles).to_arrays(),
+            **self._passages.subset(keep_passages, renumber).to_arrays(),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> SearchIndex:
+        """Rebuild an index from :meth:`to_arrays` output; IndexFormatError on any mismatch."""
+        try:
+            return _from_arrays(arrays)
+        except IndexFormatError:
+            raise
+        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+            raise IndexFormatError(f"index arrays are damaged: {exc}") from exc
+
+
+def _config_dict(config: AnalyzerConfig) -> dict[str, bool]:
+    return {"stem": config.stem, "stop_words": config.stop_words, "bigrams": config.bigrams}
+
+
+def _from_arrays(arrays: Any) -> SearchIndex:
+    version = packing.require(arrays, "format_version")
+    if version.shape != (1,) or int(version[0]) != packing.FORMAT_VERSION:
+        raise IndexFormatError(
+            f"index format {version.tolist()} is not the supported {packing.FORMAT_VERSION}"
+        )
+    meta = packing.unpack_json(packing.require(arrays, "meta"))
+    terms = packing.unpack_strings(
+        packing.require(arrays, "vocab_blob"), packing.require(arrays, "vocab_offsets")
+    )
+    idf = packing.require(arrays, "idf").astype(np.float32)
+    if idf.shape != (len(terms),) or not np.all(np.isfinite(idf)):
+        raise IndexFormatError("idf does not match the vocabulary")
+    weights = TermWeights(
+        TextAnalyzer(AnalyzerConfig(**meta["analyzer"])),
+        {t: i for i, t in enumerate(terms)},
+        idf,
+        float(meta["pivot"]),
+        float(meta.get("slope", PIVOT_SLOPE)),
+        int(meta.get("n_documents", 0)),
+    )
+    articles = ArticleTable.from_arrays(arrays)
+    passages = PassageTable.from_arrays(arrays, len(articles))
+    article_matrix = packing.unpack_matrix("articles", arrays)
+    passage_matrix = packing.unpack_matrix("passages", arrays)
+    n_terms = len(terms)
+    if article_matrix.shape != (len(articles), n_terms):
+        raise IndexFormatError("article matrix does not match the article columns")
+    if passage_matrix.shape != (len(passages), n_terms):
+        raise IndexFormatError("passage matrix does not match the passage columns")
+    return SearchIndex(
+        weights,
+        articles,
+        ScoredRows.from_matrix(article_matrix, n_terms),
+        passages,
+        ScoredRows.from_matrix(passage_matrix, n_terms),
+    )

@@ -1,0 +1,286 @@
+"""Rendering the weekly digest: Markdown archive, Discord payloads, chart, JSON, and the snapshot.
+
+The snapshot is digests/examples/seed-week.{md,json,png}: the seed's posts, all ingested on
+2026-11-23 12:00 UTC, as the digest of 2026-W48 in UTC. DIGESTBOT_UPDATE_SNAPSHOTS=1 rewrites it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import string
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from matplotlib.image import imread
+
+from bot.archive.domain.articles import Article
+from bot.archive.readers.files import read_seed_dump
+from bot.digest.domain.build import Digest, build_digest
+from bot.digest.render.messages import MAX_MESSAGES, discord_length, payload_violations
+from bot.digest.render.outputs import (
+    chart_filename,
+    digest_to_json,
+    render_chart_png,
+    render_discord_messages,
+    render_markdown,
+    templates_dir,
+)
+from bot.digest.render.templates import escape_archive_markdown, escape_discord, safe_url
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "digests" / "examples"
+SEED_WEEK = "2026-W48"
+SEED_INGESTED = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+UTC_TZ = ZoneInfo("UTC")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def seed_articles() -> list[Article]:
+    """The seed's posts as the ingest reads them, all ingested at the example's fixed moment."""
+    (seed,) = sorted((REPO / "seeds").glob("000_*.txt"))
+    batch = read_seed_dump(seed.read_text(encoding="utf-8"), str(seed), now=SEED_INGESTED)
+    return list(batch.articles)
+
+
+def seed_digest() -> Digest:
+    return build_digest(seed_articles(), SEED_WEEK, UTC_TZ)
+
+
+def all_text(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
+# --- the snapshot ---------------------------------------------------------------------------
+
+
+def test_seed_digest_matches_the_examples() -> None:
+    digest = seed_digest()
+    markdown = render_markdown(digest, "seed-week.png")
+    payloads = json.dumps(render_discord_messages(digest), ensure_ascii=False, indent=2) + "\n"
+    png = render_chart_png(digest)
+    if os.environ.get("DIGESTBOT_UPDATE_SNAPSHOTS") == "1":
+        EXAMPLES.mkdir(parents=True, exist_ok=True)
+        (EXAMPLES / "seed-week.md").write_text(markdown, encoding="utf-8")
+        (EXAMPLES / "seed-week.json").write_text(payloads, encoding="utf-8")
+        (EXAMPLES / "seed-week.png").write_bytes(png)
+    assert (EXAMPLES / "seed-week.md").read_text(encoding="utf-8") == markdown
+    assert (EXAMPLES / "seed-week.json").read_text(encoding="utf-8") == payloads
+    # Font rasterising may differ by a few pixels between FreeType builds: compare images, not
+    # bytes, with a tolerance that still catches any change of bars, labels or layout.
+    expected = imread(EXAMPLES / "seed-week.png")
+    actual = imread(io.BytesIO(png))
+    assert expected.shape == actual.shape
+    assert float(np.abs(expected - actual).mean()) < 0.01
+
+
+def test_seed_digest_has_every_post() -> None:
+    digest = seed_digest()
+    assert digest.total_articles == 7
+    assert len(digest.highlighted) == 7
+    assert 2 <= len(digest.topics) <= 5
+    assert "Kim Yo-jong" in [item.title for item in digest.highlighted]
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def test_markdown_links_titles_and_the_chart() -> None:
+    digest = seed_digest()
+    page = render_markdown(digest, "chart.png")
+    assert page.startswith("# Weekly digest · 2026-W48\n")
+    assert "![Articles per day, by topic](chart.png)" in page
+    for topic in digest.topics:
+        assert f"## {escape_archive_markdown(topic.label)}" in page
+    assert "chart.png" not in render_markdown(digest, None)
+    assert "\n\n\n" not in page
+
+
+def test_markdown_of_an_empty_week_gives_the_reason() -> None:
+    digest = build_digest([], "2024-W40", ZoneInfo("Asia/Seoul"))
+    page = render_markdown(digest, None)
+    assert "No articles were published in 2024-W40 (Mon 30 Sep – Sun 6 Oct, Asia/Seoul)." in page
+
+
+# --- Discord payloads -----------------------------------------------------------------------
+
+
+def hostile_week(count: int = 20) -> list[Article]:
+    """Articles built to break a renderer: huge titles, markdown, mentions, odd URLs."""
+    rng = random.Random(13)
+    start = datetime(2024, 9, 30, 8, tzinfo=UTC)
+    articles = []
+    for index in range(count):
+        title = f"@everyone **bold** _x_ ~~s~~ `c` ||spoiler|| > quote [link](http://evil) {index} "
+        title += "T" * 10_000
+        # Distinct random words, so that no two articles are near-duplicates.
+        words = " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(400))
+        body = (
+            f"# Heading @here <@123456789> <@&987> **{index}** Long sentence with markdown "
+            f"*stars* and __underline__ and {words}. " * 3
+        )
+        url = "javascript:alert(1)" if index % 3 == 0 else f"https://example.org/a({index}) b?q=1"
+        if index % 5 == 0:
+            url = "https://example.org/" + "x" * 5000
+        articles.append(
+            Article(
+                id=f"h{index}",
+                source="@everyone" + "S" * 500,
+                title=title,
+                body=body,
+                url=url,
+                published=start + timedelta(hours=2 * index),
+            )
+        )
+    return articles
+
+
+def test_hostile_input_stays_within_every_discord_limit() -> None:
+    digest = build_digest(hostile_week(), "2024-W40", UTC_TZ)
+    assert len(digest.highlighted) >= 3
+    messages = render_discord_messages(digest, chart_filename="chart.png")
+    assert 1 <= len(messages) <= MAX_MESSAGES
+    for payload in messages:
+        assert payload_violations(payload) == []
+        assert payload["allowed_mentions"] == {"parse": []}
+        text = all_text(payload)
+        assert "@everyone" not in text
+        assert "@here" not in text
+        assert "<@123456789>" not in text
+        assert "javascript:" not in text
+        assert "**bold**" not in text
+        assert "||spoiler||" not in text
+
+
+def test_many_embeds_are_packed_into_at_most_three_messages() -> None:
+    articles = hostile_week(60)
+    digest = build_digest(articles, "2024-W40", UTC_TZ)
+    assert len(digest.highlighted) == 15
+    messages = render_discord_messages(digest)
+    assert 1 <= len(messages) <= MAX_MESSAGES
+    shown = sum(embed["description"].count("\n\n") + 1 for m in messages for embed in m["embeds"])
+    assert shown == 15
+    assert all(payload_violations(m) == [] for m in messages)
+
+
+def test_titles_are_linked_to_article_urls() -> None:
+    articles = [
+        Article(
+            id="linked",
+            source="NK News",
+            title="Trade park (phase 2)",
+            body="Russia plans to build an industrial and trade park near the border with China.",
+            url="https://example.org/trade park(2)",
+            published=datetime(2026, 11, 24, tzinfo=UTC),
+        )
+    ]
+    digest = build_digest(articles, SEED_WEEK, UTC_TZ)
+    (message,) = render_discord_messages(digest)
+    description = message["embeds"][0]["description"]
+    assert "[Trade park (phase 2)](https://example.org/trade%20park%282%29)" in description
+    assert message["content"].startswith("**Weekly digest · 2026-W48**")
+    assert "A quiet week: 1 article." in message["content"]
+
+
+def test_chart_embed_points_at_the_attachment() -> None:
+    digest = seed_digest()
+    messages = render_discord_messages(digest, chart_filename=chart_filename(digest))
+    last = messages[-1]["embeds"][-1]
+    assert last["image"] == {"url": "attachment://digest-2026-W48.png"}
+
+
+def test_empty_week_posts_nothing() -> None:
+    digest = build_digest([], "2024-W40", UTC_TZ)
+    assert render_discord_messages(digest) == []
+
+
+def test_escaping_helpers() -> None:
+    assert escape_discord("@everyone *hi*") == "@\u200beveryone \\*hi\\*"
+    assert escape_discord("# title\nnext") == "\\# title next"
+    assert discord_length("😀") == 2
+    assert safe_url("javascript:alert(1)") == ""
+    assert safe_url("ftp://example.org/x") == ""
+    assert safe_url("https://example.org/a b)") == "https://example.org/a%20b%29"
+    assert escape_archive_markdown("- [x] <b>") == "\\- \\[x\\] \\<b\\>"
+
+
+# --- chart and JSON -------------------------------------------------------------------------
+
+
+def test_chart_is_a_png_also_for_odd_labels_and_empty_weeks() -> None:
+    assert render_chart_png(build_digest([], "2024-W40", UTC_TZ)).startswith(PNG_SIGNATURE)
+    articles = [
+        Article(
+            id=f"k{index}",
+            source="test",
+            title="북한 $x^2$ 뉴스",
+            body="조선 $5 million 평양 " * 20 + f" story {index} about prices and markets.",
+            published=datetime(2024, 10, 1 + index % 5, tzinfo=UTC),
+        )
+        for index in range(6)
+    ]
+    png = render_chart_png(build_digest(articles, "2024-W40", UTC_TZ))
+    assert png.startswith(PNG_SIGNATURE)
+
+
+def test_json_follows_the_cli_contract() -> None:
+    digest = seed_digest()
+    document = digest_to_json(digest)
+    json.dumps(document)  # serialisable as is
+    assert document["week"] == SEED_WEEK
+    assert {"article_id", "title", "url", "summary"} <= set(document["articles"][0])
+    assert [a["article_id"] for a in document["articles"]] == [
+        a.article_id for a in digest.highlighted
+    ]
+    for topic in document["topics"]:
+        assert set(topic) == {"label", "article_ids", "more"}
+    assert document["messages"] == render_discord_messages(digest)
+    assert all(len(a["summary"]) <= 300 for a in document["articles"])
+
+
+def test_templates_dir_is_the_repository_digests_folder() -> None:
+    assert templates_dir() == REPO / "digests"
+    assert (templates_dir() / "digest.md.j2").is_file()
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 9])
+def test_small_weeks_render_one_message(count: int) -> None:
+    articles = [
+        Article(
+            id=f"s{index}",
+            source="test",
+            title=f"Story {index}",
+            body=f"Farmers reaped a rich harvest of rice and maize in province {index}. " * 3,
+            url=f"https://example.org/{index}",
+            published=datetime(2024, 10, 2, tzinfo=UTC),
+        )
+        for index in range(count)
+    ]
+    messages = render_discord_messages(build_digest(articles, "2024-W40", UTC_TZ))
+    assert len(messages) == 1
+    assert payload_violations(messages[0]) == []
+
+
+def test_articles_without_words_still_render() -> None:
+    articles = [
+        Article(
+            id=f"x{index}",
+            source="s",
+            title="",
+            body="the of and" if index % 2 else "",
+            published=datetime(2024, 10, 2, tzinfo=UTC),
+        )
+        for index in range(6)
+    ]
+    digest = build_digest(articles, "2024-W40", UTC_TZ)
+    assert [topic.label for topic in digest.topics] == ["Topic 1"]
+    assert "6 articles in 1 topic, all below." in render_markdown(digest, None)
+    (message,) = render_discord_messages(digest)
+    assert payload_violations(message) == []
+    assert render_chart_png(digest).startswith(PNG_SIGNATURE)

@@ -1,0 +1,117 @@
+"""Rule 3's trained model: the weights format, the net after the patterns, and its exemptions."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.denial_model import THRESHOLD, VETO_BELOW, model_hit
+from bot.moderation.domain.detectors_denial import DENIAL_FILTER_NAME, DenialDetector
+from bot.moderation.domain.model import (
+    RULE3_MODEL_FILE,
+    LinearTextModel,
+    load_model,
+    statement_features,
+)
+from bot.moderation.domain.normalize import normalize
+from bot.moderation.domain.verdict import Action
+
+# A model that reads every message as denial: what is left allowed is the exemptions' doing.
+ALWAYS = LinearTextModel(intercept=50.0, weights={"_": 0.0}, features="statement")
+NEVER = LinearTextModel(intercept=-50.0, weights={}, features="statement")
+
+
+def test_statement_features_keep_quotes_questions_and_stems() -> None:
+    features = statement_features(normalize('They starved 2 kids? Is the "famine" real?'))
+    assert {"famine", "the famine", "~starv", "_quote", "_question"} <= set(features)
+    assert "2" not in features  # numbers carry no meaning for the model
+    assert "_quote" not in statement_features(normalize("the famine killed many"))
+
+
+def test_probability_is_a_logistic_of_the_present_features() -> None:
+    model = LinearTextModel(
+        intercept=-1.0, weights={"hoax": 2.0, "~hoax": 0.5}, features="statement"
+    )
+    assert model.probability_of(normalize("hoax hoax hoax")) == pytest.approx(
+        1 / (1 + 2.718281828459045**-1.5)
+    )
+    assert model.contributions(normalize("total hoax")) == ["hoax"]  # stems are not shown
+    assert model.trained and not LinearTextModel(0.0, {}).trained
+
+
+def test_shipped_weights_are_plain_json_with_their_featurizer() -> None:
+    path = resources.files("bot.moderation").joinpath("data", RULE3_MODEL_FILE)
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    assert payload["featurizer"] == "statement"
+    assert all(isinstance(w, float) for w in payload["weights"].values())
+    model = load_model(RULE3_MODEL_FILE)
+    assert model.features == "statement" and len(model.weights) > 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People who call the famine a hoax ignore the census data.",  # rebuttal
+        "KCNA called the UN report a fabrication again.",  # the regime's claim, reported
+        "Is that 3 million famine figure from a census or a guess?",  # source question
+        "I used to think the camps were made up until I read the COI report.",
+        "ok",  # too short to read
+    ],
+)
+def test_model_hits_respect_the_exemptions(text: str) -> None:
+    assert model_hit(DENIAL_FILTER_NAME, normalize(text), ALWAYS) is None
+
+
+def test_model_hit_is_a_flag_naming_the_rule() -> None:
+    hit = model_hit(DENIAL_FILTER_NAME, normalize("the famine was nothing, stop crying"), ALWAYS)
+    assert hit is not None
+    assert (hit.rule, hit.action, hit.shadow) == (3, Action.FLAG, False)
+    assert "model" in hit.reason
+    assert model_hit(DENIAL_FILTER_NAME, normalize("the famine was nothing"), NEVER) is None
+
+
+def test_a_confident_model_overrules_a_pattern_hit() -> None:
+    text = normalize("Mods, the guy above saying the camps are CIA lies is breaking rule 3.")
+    untrained = LinearTextModel(intercept=-50.0, weights={})  # no opinion: patterns stand
+    sure_not = LinearTextModel(intercept=-50.0, weights={"_": 0.0}, features="statement")
+    pattern_hits = DenialDetector(model=untrained).detect(text)
+    if not pattern_hits:
+        pytest.skip("the patterns no longer read this sentence as denial")
+    assert sure_not.probability_of(text) < VETO_BELOW
+    assert DenialDetector(model=sure_not).detect(text) == []
+
+
+# The shipped model on phrasings no pattern covers (written for this test, not training data).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a few people went hungry in the 90s, big whoop",
+        "honestly those prison stories are just cold war fairy tales",
+        "boo hoo, the border jumpers got sent home, cry me a river",
+    ],
+)
+def test_shipped_model_catches_unpatterned_denial(engine: ModerationEngine, text: str) -> None:
+    verdict = engine.check(MessageInput(text=text))
+    assert 3 in {hit.rule for hit in verdict.hits}, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the DPRK team beat the US 2-0 lol",
+        "lol the dprk tourism ad is hilarious",
+        "Kim Jong Un visited a fertilizer factory today",
+        "The famine of the 1990s killed hundreds of thousands of people.",
+        "Satellite photos show Camp 16 is still growing, which is grim.",
+    ],
+)
+def test_shipped_model_allows_ordinary_talk(engine: ModerationEngine, text: str) -> None:
+    verdict = engine.check(MessageInput(text=text))
+    assert 3 not in {hit.rule for hit in verdict.hits}, verdict.reason
+
+
+def test_threshold_leaves_room_for_the_veto() -> None:
+    assert 0.0 < VETO_BELOW < THRESHOLD < 1.0

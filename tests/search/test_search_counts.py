@@ -1,0 +1,114 @@
+"""The one-pass corpus analysis builds exactly the index the per-document reference path builds."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.archive.domain.articles import Article, Passage
+from bot.archive.domain.passages import split_passages
+from bot.archive.domain.seed_dump import parse_seed_dump
+from bot.search.domain.index import SearchIndex
+from bot.search.domain.rows import ScoredRows
+from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
+from bot.search.domain.text import AnalyzerConfig, TextAnalyzer
+from bot.search.domain.vectors import TermWeights, document_text
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_1d72199d3cd966bf.txt"
+
+# Text where normalisation changes lengths or joins across pieces, words cut by a hard split,
+# stop-word-only documents: the cases the one-pass path must either match or hand back.
+_AWKWARD = [
+    (
+        "Pyöngyang café résumé",
+        "Kim’s “visit” to Pyöngyang… Straße ﬁne ½ İstanbul.\n\nNew para. "
+        + "x" * 700
+        + "yz Another sentence here. Ｆｕｌｌｗｉｄｔｈ text. e\u0301cole naïve.",
+    ),
+    (
+        "Plain title",
+        "नमस्ते दुनिया. The e\u0301 lone mark \u0301 here. Hangul 조선 민주주의 인민 공화국. "
+        + "longword" * 100
+        + " end.",
+    ),
+    ("Ṭitle ﬁ", "ASCII body only. With two sentences. And three! Some more? Yes."),
+    ("Long word", "It starts here. " + "abc1" * 200 + " and then ends. Next one."),
+    ("the and of", "the of and a an"),
+    ("Dup", "first version about rice"),
+    ("Dup", "second version: North Korea rice harvest"),
+]
+
+
+def _corpus() -> tuple[list[Article], list[Passage]]:
+    dump = parse_seed_dump(SEED.read_text(encoding="utf-8"))
+    articles = [
+        Article(id=f"seed-{i}", source="seed", title=post.title, body=post.body)
+        for i, post in enumerate(dump.posts)
+    ]
+    articles += [
+        Article(id="dup" if title == "Dup" else f"odd-{i}", source="s", title=title, body=body)
+        for i, (title, body) in enumerate(_AWKWARD)
+    ]
+    passages = [p for a in articles for p in split_passages(a)]
+    # A passage whose text is not its article's body slice, and one of an unknown article.
+    passages.append(Passage("odd-2", 99, 0, 5, "Something else entirely: Pyongyang"))
+    passages.append(Passage("nowhere", 0, 0, 3, "abc"))
+    random.Random(3).shuffle(passages)
+    return articles, passages
+
+
+def _reference_build(
+    articles: Sequence[Article], passages: Sequence[Passage], config: AnalyzerConfig
+) -> SearchIndex:
+    """The index as built before the one-pass analysis: every document analysed alone."""
+    unique = latest_per_id(articles)
+    weights, article_matrix = TermWeights.fit(
+        TextAnalyzer(config), [document_text(a.title, a.body) for a in unique]
+    )
+    positions = {a.id: i for i, a in enumerate(unique)}
+    kept = [p for p in passages if p.article_id in positions]
+    passage_matrix = weights.transform(
+        [document_text(unique[positions[p.article_id]].title, p.text) for p in kept]
+    )
+    n_terms = len(weights.vocabulary)
+    return SearchIndex(
+        weights,
+        ArticleTable.of(unique),
+        ScoredRows.from_matrix(article_matrix, n_terms),
+        PassageTable.of(kept, [positions[p.article_id] for p in kept]),
+        ScoredRows.from_matrix(passage_matrix, n_terms),
+    )
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        AnalyzerConfig(),
+        AnalyzerConfig(stem=False),
+        AnalyzerConfig(stop_words=False),
+        AnalyzerConfig(bigrams=True),
+    ],
+    ids=["default", "no-stem", "no-stop-words", "bigrams"],
+)
+def test_build_equals_the_per_document_reference_bit_for_bit(config: AnalyzerConfig) -> None:
+    articles, passages = _corpus()
+    built = SearchIndex.build(articles, passages, config).to_arrays()
+    reference = _reference_build(articles, passages, config).to_arrays()
+    assert built.keys() == reference.keys()
+    for key, value in reference.items():
+        assert built[key].dtype == value.dtype, key
+        assert np.array_equal(built[key], value), key
+
+
+def test_build_of_nothing_or_only_stop_words_equals_the_reference() -> None:
+    only_stop = [Article(id="a", source="s", title="The", body="and of the")]
+    for articles in ([], only_stop):
+        passages = [p for a in articles for p in split_passages(a)]
+        built = SearchIndex.build(articles, passages).to_arrays()
+        reference = _reference_build(articles, passages, AnalyzerConfig()).to_arrays()
+        for key, value in reference.items():
+            assert np.array_equal(built[key], value), key
