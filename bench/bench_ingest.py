@@ -71,7 +71,8 @@ def run_cli(args: list[str], db: Path) -> tuple[float, str]:
 async def in_process(path: Path, db_path: Path) -> tuple[float, str]:
     from bot.archive.ingest import IngestService
     from bot.archive.storage.articles import ArticleRepository
-    from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+    from bot.archive.storage.community import CommunityRepository
+    from bot.archive.storage.feed_state import FeedStateRepository
     from bot.core.clock import SystemClock
     from bot.core.database import Database
 

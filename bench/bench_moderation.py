@@ -8,9 +8,9 @@ Measures, single thread, in-process:
 - compile time of a 10,000-keyword list and of 10,000 filters; worst case on bad input;
 - the example-filter threshold: recall on hand-written rewordings against false positives on
   unrelated messages, per threshold;
-- accuracy on our functional cases (tests/moderation/domain/functional_cases.py) per category;
+- accuracy on our functional cases (tests/moderation/cases/functional.jsonl) per category;
 - for information, precision/recall of the hate class on the davidson-2017 held-out split
-  (the same 80/20 split, seed 13, as bench/train_rule1.py).
+  (the same 80/20 split, seed 13, as training/train_rule1.py).
 Appends/refreshes the 'moderation' section of bench/RESULTS.md.
 """
 
@@ -31,10 +31,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
-
-from functional_cases import ALL_CASES  # noqa: E402
-
 from bench.results import replace_section  # noqa: E402
 from bot.moderation.domain import (  # noqa: E402
     Action,
@@ -44,6 +40,7 @@ from bot.moderation.domain import (  # noqa: E402
     normalize,
 )
 from bot.moderation.domain.examples import ExampleGroup, ExampleMatcher  # noqa: E402
+from tests.moderation.cases import ALL_CASES  # noqa: E402
 
 DATA = Path("/work/shared/data")
 
@@ -139,7 +136,7 @@ BATCH_15_NOTE = (
     "versions, alternating runs)."
 )
 MODEL_NOTE = (
-    "Rule-3 model (2026-11-28, see the 'Rule 3 model' section from bench/eval_rule3.py): the "
+    "Rule-3 model (2026-11-28, see the 'Rule 3 model' section from training/eval_rule3.py): the "
     "batches above were written by the person tuning the patterns, so their first runs "
     "overstate the patterns: on statements written by four other writers who never saw them, "
     "the patterns caught 0.30 of denial, and 0.27 on a blind set. A logistic regression "
@@ -148,7 +145,7 @@ MODEL_NOTE = (
     "is sure a message is discussion. Whole detector, leave-one-writer-out: denial caught "
     "0.76, legitimate allowed 0.96; blind sets: 0.77 / 0.96 and 0.78 / 0.93. kcna-2024 "
     "rule-3 hits 16 before, 22 after; the per-message cost is in the speed table above. "
-    "Rule 1 got the same treatment (bench/eval_rule1.py): a statement model trained on three "
+    "Rule 1 got the same treatment (training/eval_rule1.py): a statement model trained on three "
     "other writers' messages plus neutral identity mentions; leave-one-writer-out hateful "
     "caught 0.59 -> 0.79, non-hateful allowed 0.96 -> 0.93; blind suite 0.81 -> 0.87 overall. "
     "kcna-2024 rule-1 hits 0 before, 3 after. On davidson-2017 below, precision rose (0.39 -> "
@@ -482,9 +479,7 @@ def main() -> None:
             f"| {row['threshold']:.2f} | {row['recall']:.2f} | {row['false_pos_per_10k']:.1f} |"
         )
     out.append("")
-    out.append(
-        "### Functional cases (tests/moderation/domain/functional_cases.py, fresh install)\n"
-    )
+    out.append("### Functional cases (tests/moderation/cases/functional.jsonl, fresh install)\n")
     out.append("| group / category | correct | cases | accuracy |")
     out.append("|---|---|---|---|")
     for key, (ok, n) in functional.items():

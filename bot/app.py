@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from bot.archive.domain.articles import Article, Passage
 from bot.archive.ingest import IngestReport, IngestService
 from bot.archive.storage.articles import ArticleRepository
-from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+from bot.archive.storage.community import CommunityRepository
+from bot.archive.storage.feed_state import FeedStateRepository
 from bot.core.clock import Clock, SystemClock
 from bot.core.database import Database
 from bot.core.guild_settings_storage import GuildSettingsRepository

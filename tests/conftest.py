@@ -20,7 +20,8 @@ from discord.http import Route
 
 from bot.archive.ingest import IngestService
 from bot.archive.storage.articles import ArticleRepository
-from bot.archive.storage.community import CommunityRepository, FeedStateRepository
+from bot.archive.storage.community import CommunityRepository
+from bot.archive.storage.feed_state import FeedStateRepository
 from bot.core.clock import ManualClock
 from bot.core.database import Database
 from tests.fakediscord import FakeDiscord

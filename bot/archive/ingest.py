@@ -15,7 +15,8 @@ from bot.archive.readers.base import SourceBatch, SourceError
 from bot.archive.readers.feeds import FeedFetcher, parse_feed_async
 from bot.archive.readers.local import read_path
 from bot.archive.storage.articles import ArticleKey, ArticleRepository, StoredArticle
-from bot.archive.storage.community import CommunityRepository, FeedState, FeedStateRepository
+from bot.archive.storage.community import CommunityRepository
+from bot.archive.storage.feed_state import FeedState, FeedStateRepository
 from bot.core.clock import Clock, ProgressCallback
 
 log = logging.getLogger(__name__)

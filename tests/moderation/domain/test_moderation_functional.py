@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from functional_cases import ALL_CASES, Case
 
 from bot.moderation.domain import MessageInput, ModerationEngine
+from tests.moderation.cases import ALL_CASES, Case
 
 
 @pytest.mark.parametrize(("category", "text", "expected"), ALL_CASES, ids=lambda v: str(v)[:40])

@@ -1,20 +1,19 @@
 """Train rule 1's statement model (hate against a protected group vs not) and write it as JSON.
 
-Usage: /work/venv/bin/python bench/train_rule1_statements.py [--generic 1500] [--dry-run]
+Usage: /work/venv/bin/python training/train_rule1_statements.py [--generic 1500] [--dry-run]
 
-Rule 1 already has a model trained on davidson-2017 tweets (bench/train_rule1.py), whose idea
+Rule 1 already has a model trained on davidson-2017 tweets (training/train_rule1.py), whose idea
 of hate is that corpus's: slurs in tweets. This one learns statements: threats, implicit
 derogation, dehumanisation, hate phrased as questions or opinions, against counter-speech,
 negated hate, homonyms and abuse of targets that are not protected. Training data, all written
 for digestbot (MIT, like the project):
-- bench/data/rule1/train_*.jsonl: labelled messages ({"text", "label": hateful|non-hateful,
+- training/data/rule1/train_*.jsonl: labelled messages ({"text", "label": hateful|non-hateful,
   "functionality", "target"}), each file by a different writer with a different emphasis;
-- every functional case under tests/moderation/domain (rule 1 positive, the rest negative);
-- bench/data/rule3/train_*.jsonl as negatives: this community's talk (denial is rule 3's
+- training/data/rule3/train_*.jsonl as negatives: this community's talk (denial is rule 3's
   business, not hate against a group);
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
-bench/data/rule1/blind/ is never read here (bench/eval_rule1.py reports the engine on it).
+training/data/rule1/blind/ is never read here (training/eval_rule1.py reports the engine on it).
 Features: bot.moderation.domain.model.negated_statement_features. Prints leave-one-writer-out scores and
 writes bot/moderation/data/rule1_statements_model.json.
 """
@@ -28,31 +27,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
-from functional_cases import ALL_CASES  # noqa: E402
 
-from bench import train_rule3  # noqa: E402
-from bench.linear_training import (  # noqa: E402
+from bot.moderation.domain.model import negated_statement_features  # noqa: E402
+from training import train_rule3  # noqa: E402
+from training.linear_training import (  # noqa: E402
     Example,
     read_labelled,
     train_and_write,
     training_arguments,
 )
-from bot.moderation.domain.model import negated_statement_features  # noqa: E402
 
-DATA = ROOT / "bench/data/rule1"
+DATA = ROOT / "training/data/rule1"
 OUT = ROOT / "bot/moderation/data/rule1_statements_model.json"
 
 
 def written() -> list[Example]:
     """The labelled messages, grouped by file (one writer each)."""
     return read_labelled(DATA, "hateful")
-
-
-def cases() -> list[Example]:
-    """The functional cases: rule 1 positive, everything else negative."""
-    return [(text, int(rule == 1), "cases") for _, text, rule in ALL_CASES]
 
 
 def community() -> list[Example]:
@@ -73,7 +65,7 @@ def generic(count: int) -> list[Example]:
 
 
 def all_rows(generic_count: int) -> list[Example]:
-    return written() + cases() + community() + generic(generic_count)
+    return written() + community() + generic(generic_count)
 
 
 def main() -> None:
@@ -84,9 +76,8 @@ def main() -> None:
         ("statement+negation", negated_statement_features),
         OUT,
         "Logistic regression, hate against a protected group (rule 1) vs not, trained by "
-        "bench/train_rule1_statements.py on messages written for digestbot "
-        "(bench/data/rule1/train_*.jsonl, bench/data/rule3/train_*.jsonl), the functional "
-        "cases under tests/, and davidson-2017 tweets labelled 'neither' (MIT licence).",
+        "training/train_rule1_statements.py on messages written for digestbot "
+        "(training/data/rule1/train_*.jsonl, training/data/rule3/train_*.jsonl), and davidson-2017 tweets labelled 'neither' (MIT licence).",
         "hateful caught, non-hateful allowed",
     )
 

@@ -1,13 +1,13 @@
 """Rule 3 as a fresh install ships it (patterns + trained model), measured on unseen statements.
 
-Usage: /work/venv/bin/python bench/eval_rule3.py [--threshold 0.8] [--blind] [--show-misses]
+Usage: /work/venv/bin/python training/eval_rule3.py [--threshold 0.8] [--blind] [--show-misses]
 
-- Leave-one-author-out: for each bench/data/rule3/train_*.jsonl file, the model is retrained
-  without it (bench/train_rule3.py's recipe) and the whole denial detector (patterns, then the
+- Leave-one-author-out: for each training/data/rule3/train_*.jsonl file, the model is retrained
+  without it (training/train_rule3.py's recipe) and the whole denial detector (patterns, then the
   model) is run on that file. The patterns were written before these files existed, so each
   file is unseen by both parts: the fair estimate for phrasings nobody here wrote.
 - With --blind: the whole moderation engine of a fresh install (every built-in, the shipped
-  model) on bench/data/rule3/blind/*.jsonl, reported only as counts (the files are for
+  model) on training/data/rule3/blind/*.jsonl, reported only as counts (the files are for
   evaluation: nobody tuning reads them, and --show-misses never prints them).
 Results go to the "rule3" section of bench/RESULTS.md.
 """
@@ -24,7 +24,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench import linear_training, train_rule3  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.moderation.domain import (  # noqa: E402
     MessageInput,
@@ -34,8 +33,9 @@ from bot.moderation.domain import (  # noqa: E402
 from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
 from bot.moderation.domain.model import LinearTextModel, statement_features  # noqa: E402
 from bot.moderation.domain.normalize import normalize  # noqa: E402
+from training import linear_training, train_rule3  # noqa: E402
 
-BLIND = ROOT / "bench/data/rule3/blind"
+BLIND = ROOT / "training/data/rule3/blind"
 KCNA = Path("/work/shared/data/kcna-2024/articles.jsonl")
 NEVER = LinearTextModel(intercept=-50.0, weights={})
 
@@ -74,7 +74,7 @@ def rates(detector: DenialDetector, rows: list[tuple[str, int, str]]) -> tuple[i
 
 
 def leave_one_author_out(args: argparse.Namespace) -> list[str]:
-    rows = train_rule3.written() + train_rule3.cases() + train_rule3.generic(args.generic)
+    rows = train_rule3.written() + train_rule3.generic(args.generic)
     docs = [statement_features(normalize(text)) for text, _, _ in rows]
     lines = []
     totals: Counter[str] = Counter()
@@ -171,7 +171,7 @@ def main() -> None:
     denial_model.THRESHOLD = args.threshold
 
     out = [
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by bench/eval_rule3.py (threshold "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by training/eval_rule3.py (threshold "
         f"{args.threshold}, C={args.C}).",
         "",
         "Leave-one-author-out (the model retrained without the file; the patterns never saw it):",

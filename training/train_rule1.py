@@ -1,6 +1,6 @@
 """Train the rule-1 model (hate vs not) on davidson-2017 and write its weights as plain JSON.
 
-Usage: /work/venv/bin/python bench/train_rule1.py [--data /work/shared/data/davidson-2017]
+Usage: /work/venv/bin/python training/train_rule1.py [--data /work/shared/data/davidson-2017]
 
 The model is a logistic regression over the same normalised tokens the engine sees at run time
 (unigrams and bigrams, so disguised spellings train and score alike). Weights are written to
@@ -97,7 +97,7 @@ def main() -> None:
         print(f"{row['threshold']:>9} {row['precision']:>9} {row['recall']:>7} {row['f1']:>6}")
     payload = {
         "about": "Logistic regression, hate vs offensive/neither, trained on davidson-2017 "
-        "(t-davidson/hate-speech-and-offensive-language, MIT licence) by bench/train_rule1.py.",
+        "(t-davidson/hate-speech-and-offensive-language, MIT licence) by training/train_rule1.py.",
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
         "features": "normalised unigrams and 'a b' bigrams (bot.moderation.domain.model)",
         "intercept": round(intercept, 4),

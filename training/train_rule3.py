@@ -1,15 +1,13 @@
 """Train the rule-3 model (denying or belittling the crisis vs not) and write its weights as JSON.
 
-Usage: /work/venv/bin/python bench/train_rule3.py [--generic 1500] [--dry-run]
+Usage: /work/venv/bin/python training/train_rule3.py [--generic 1500] [--dry-run]
 
 Training data, all written for digestbot (MIT, like the project):
-- bench/data/rule3/train_*.jsonl: labelled statements ({"text", "label": denial|legit, "kind"}),
+- training/data/rule3/train_*.jsonl: labelled statements ({"text", "label": denial|legit, "kind"}),
   each file by a different author with a different emphasis (famine, camps, witnesses);
-- every functional case under tests/moderation/domain (rule-3 cases are positives, the rest,
-  including hate and harassment, negatives: a rule-3 model must not learn "offensive");
 - with --generic N, N davidson-2017 tweets (MIT) as negatives: everyday chat the model must not
   read as denial (needs /work/shared/data; the default when it is present).
-bench/data/rule3/blind/ is never read here: it is the blind evaluation set (bench_moderation.py
+training/data/rule3/blind/ is never read here: it is the blind evaluation set (bench_moderation.py
 reports the whole detector on it).
 
 The model is a logistic regression over the normalised tokens the engine sees at run time
@@ -27,19 +25,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
-from functional_cases import ALL_CASES  # noqa: E402
 
-from bench.linear_training import (  # noqa: E402
+from bot.moderation.domain.model import statement_features  # noqa: E402
+from training.linear_training import (  # noqa: E402
     Example,
     read_labelled,
     train_and_write,
     training_arguments,
 )
-from bot.moderation.domain.model import statement_features  # noqa: E402
 
-DATA = ROOT / "bench/data/rule3"
+DATA = ROOT / "training/data/rule3"
 OUT = ROOT / "bot/moderation/data/rule3_model.json"
 DAVIDSON = Path("/work/shared/data/davidson-2017/tweets.jsonl")
 SEED = 13
@@ -50,14 +46,9 @@ def written() -> list[Example]:
     return read_labelled(DATA, "denial")
 
 
-def cases() -> list[Example]:
-    """The functional cases: rule 3 positive, everything else negative."""
-    return [(text, int(rule == 3), "cases") for _, text, rule in ALL_CASES]
-
-
 def shuffled_tweets() -> list[str]:
     """Every davidson-2017 tweet in a seeded order: the first ``--generic`` train, the rest
-    are left for evaluation (bench/eval_rule3.py)."""
+    are left for evaluation (training/eval_rule3.py)."""
     if not DAVIDSON.is_file():
         return []
     texts = [json.loads(line)["text"] for line in DAVIDSON.open(encoding="utf-8")]
@@ -74,12 +65,12 @@ def main() -> None:
     args = training_arguments(__doc__).parse_args()
     train_and_write(
         args,
-        written() + cases() + generic(args.generic),
+        written() + generic(args.generic),
         ("statement", statement_features),
         OUT,
         "Logistic regression, denying or belittling the humanitarian crisis in North Korea "
-        "(rule 3) vs not, trained by bench/train_rule3.py on statements written for digestbot "
-        "(bench/data/rule3/train_*.jsonl), the functional cases under tests/, and davidson-2017 "
+        "(rule 3) vs not, trained by training/train_rule3.py on statements written for digestbot "
+        "(training/data/rule3/train_*.jsonl), and davidson-2017 "
         "tweets as everyday negatives (MIT licence). Features: normalised words, 'a b' pairs, "
         "'~' stems, _quote and _question (bot.moderation.domain.model.statement_features).",
         "denial caught, legitimate allowed",

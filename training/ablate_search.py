@@ -1,6 +1,6 @@
 """Ablation of the TF-IDF weighting choices on SciFact train (whole abstracts, nDCG@10).
 
-    /work/venv/bin/python bench/ablate_search.py [--data ../shared/data]
+    /work/venv/bin/python training/ablate_search.py [--data ../shared/data]
 
 Each row changes one choice from the shipped configuration (sublinear tf, Snowball stemming,
 curated stop words, title counted twice, unigrams, pivoted normalisation slope 0.4). Prints a
@@ -99,7 +99,7 @@ def main() -> None:
     body = "\n\n".join(
         [
             "## Search ablation: TF-IDF weighting choices (SciFact train, whole abstracts)",
-            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: 2 cores, `bench/ablate_search.py`.",
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: 2 cores, `training/ablate_search.py`.",
             bench.table(rows, columns),
         ]
     )

@@ -1,5 +1,5 @@
 """What the trained detectors' scripts share: labelled files, the fit, leave-one-writer-out
-scores and the JSON weights file (bench/train_rule3.py, bench/train_rule1_statements.py)."""
+scores and the JSON weights file (training/train_rule3.py, training/train_rule1_statements.py)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Tune the search index's free choices on train data: passage stride, article context weight,
 and the confidence thresholds of /ask.
 
-    /work/venv/bin/python bench/tune_search.py [--data ../shared/data]
+    /work/venv/bin/python training/tune_search.py [--data ../shared/data]
 
-Uses XQuAD-en (question -> answer text), SciFact train claims and the seed questions in
-tests/domain/search_seed_questions.py. Prints tables and refreshes the "search-tuning" section
+Uses XQuAD-en (question -> answer text), SciFact train claims and the development questions
+about the seed in training/data/search/ (never the tests' own questions). Prints tables and refreshes the "search-tuning" section
 of bench/RESULTS.md. The chosen values are then set by hand in bot/domain/passages.py and
 bot/domain/search.py (explicit constants, not loaded at run time).
 """
@@ -12,16 +12,16 @@ bot/domain/search.py (explicit constants, not loaded at run time).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests" / "domain")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import bench_search as bench  # noqa: E402
-from seed_questions import OFF_TOPIC_QUESTIONS, SEED_QUESTIONS  # noqa: E402
 
 import bot.search.domain.index as search  # noqa: E402
 from bot.archive.domain.articles import Article  # noqa: E402
@@ -30,6 +30,15 @@ from bot.archive.domain.seed_dump import parse_seed_dump  # noqa: E402
 from bot.search.domain.index import SearchIndex  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_1d72199d3cd966bf.txt"
+DEV = ROOT / "training/data/search"
+
+
+def _jsonl(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+SEED_QUESTIONS = [(q["question"], q["answer"]) for q in _jsonl(DEV / "seed_questions_dev.jsonl")]
+OFF_TOPIC_QUESTIONS = [q["question"] for q in _jsonl(DEV / "offtopic_dev.jsonl")]
 
 
 def seed_articles() -> list[Article]:
@@ -163,7 +172,7 @@ def main() -> None:
     body = "\n\n".join(
         [
             "## Search tuning (train data only)",
-            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: 2 cores, `bench/tune_search.py`.",
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, machine: 2 cores, `training/tune_search.py`.",
             "Passage stride and article context weight (thresholds off; an excerpt 'holds the "
             "answer' when it contains one of XQuAD's answer strings or the seed question's phrase):",
             bench.table(ranking, RANKING_COLUMNS),

@@ -1,8 +1,8 @@
 """Rule 1 on a blind functional suite: the whole engine of a fresh install, counts only.
 
-Usage: /work/venv/bin/python bench/eval_rule1.py [--no-write]
+Usage: /work/venv/bin/python training/eval_rule1.py [--no-write]
 
-bench/data/rule1/blind/*.jsonl holds functional cases ({"text", "label": hateful|non-hateful,
+training/data/rule1/blind/*.jsonl holds functional cases ({"text", "label": hateful|non-hateful,
 "functionality", "target"}) written for digestbot by someone who never saw the detector or its
 tests (and no public suite). They are for evaluation only: this script prints accuracy overall,
 on each label and per functionality, never the cases. A message counts as caught when the
@@ -22,9 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-sys.path.insert(0, str(ROOT / "tests/moderation/domain"))
 
-from bench import linear_training, train_rule1_statements  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.moderation.domain import MessageInput, ModerationEngine  # noqa: E402
 from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
@@ -33,8 +31,9 @@ from bot.moderation.domain.model import (  # noqa: E402
     negated_statement_features,
 )
 from bot.moderation.domain.normalize import normalize  # noqa: E402
+from training import linear_training, train_rule1_statements  # noqa: E402
 
-BLIND = ROOT / "bench/data/rule1/blind"
+BLIND = ROOT / "training/data/rule1/blind"
 # Every look at the blind suite, so the reader can judge how blind it still is.
 BLIND_HISTORY = [
     "Looks at functional_2026_11_28 (331 cases by a helper who saw neither the detector nor "
@@ -116,8 +115,8 @@ def main() -> None:
     out = [
         "## Rule 1 blind functional suite",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by bench/eval_rule1.py: a fresh install's "
-        "engine on each file of bench/data/rule1/blind (written by helpers who saw neither the "
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by training/eval_rule1.py: a fresh install's "
+        "engine on each file of training/data/rule1/blind (written by helpers who saw neither the "
         "detector nor its tests). Targets: 0.70 overall, 0.60 on non-hateful cases.",
         "",
         "| cases | correct | accuracy |",
@@ -132,7 +131,7 @@ def main() -> None:
     if not args.skip_loao:
         out += [
             "",
-            "Leave-one-writer-out on the statement model's training files (bench/data/rule1: "
+            "Leave-one-writer-out on the statement model's training files (training/data/rule1: "
             "the model retrained without the file; the rules never saw it):",
             "",
             *leave_one_writer_out(1500),
