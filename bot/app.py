@@ -13,10 +13,11 @@ from bot.archive.storage.articles import ArticleRepository
 from bot.archive.storage.community import CommunityRepository
 from bot.archive.storage.feed_state import FeedStateRepository
 from bot.core.clock import Clock, SystemClock
-from bot.core.database import Database
+from bot.core.database import ConnectionHook, Database, DatabaseError
 from bot.core.guild_settings_storage import GuildSettingsRepository
 from bot.core.meta import MetaRepository
 from bot.core.settings import Settings
+from bot.core.storage_health import StorageHealth
 from bot.digest.service import DigestService
 from bot.digest.storage import DigestRunRepository
 from bot.feeds.service import SourceService
@@ -26,6 +27,7 @@ from bot.moderation.storage import (
     ExemptionRepository,
     FilterRepository,
     ModerationEventRepository,
+    OutboxRepository,
 )
 from bot.search.index_manager import IndexManager, index_path_for
 from bot.search.service import AnswerService
@@ -61,11 +63,31 @@ async def build_app(
     clock: Clock | None = None,
     seed: bool = True,
     start_index: bool = True,
+    require_writable: bool = False,
+    on_connect: ConnectionHook | None = None,
 ) -> App:
-    """Open the database, migrate, seed an empty archive and load (or build) the search index."""
+    """Open the database, migrate, seed an empty archive and load (or build) the search index.
+
+    ``require_writable`` (the Discord bot) refuses a database it cannot write, with the reason,
+    unless the operator chose DIGESTBOT_READ_ONLY; ``on_connect`` is for tests that inject
+    storage faults with SQLite's own pragmas.
+    """
     clock = clock or SystemClock()
-    db = await Database.open(settings.db_path)
+    db = await Database.open(
+        settings.db_path,
+        read_only=settings.read_only,
+        health=StorageHealth(clock.now),
+        on_connect=on_connect,
+    )
     try:
+        if require_writable and not settings.read_only:
+            problem = await db.probe_writable()
+            if problem is not None:
+                raise DatabaseError(
+                    f"the database {settings.db_path} cannot be written ({problem}): free disk "
+                    "space or fix its permissions, or set DIGESTBOT_READ_ONLY=1 to run without "
+                    "recording anything"
+                )
         articles = ArticleRepository(db)
         community = CommunityRepository(db)
         guild_settings = GuildSettingsRepository(db)
@@ -86,6 +108,8 @@ async def build_app(
             ModerationEventRepository(db),
             guild_settings,
             clock,
+            outbox=OutboxRepository(db),
+            health=db.health,
         )
         sources = SourceService(SourceRepository(db), ingest, clock, guild_settings=guild_settings)
         app = App(
@@ -108,9 +132,11 @@ async def build_app(
                 templates=settings.digests_dir,
             ),
             sources=sources,
-            status=StatusService(articles, index, sources, clock, index_path),
+            status=StatusService(
+                articles, index, sources, clock, index_path, db=db, moderation=moderation
+            ),
         )
-        if seed:
+        if seed and not settings.read_only:
             app.seed_report = await ingest.ensure_seeded(settings.seeds_dir)
         profile = await community.get()
         if profile is not None:
@@ -133,7 +159,11 @@ async def close_app(app: App) -> None:
 
 @asynccontextmanager
 async def open_app(
-    settings: Settings, *, clock: Clock | None = None, seed: bool = True, start_index: bool = True
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    seed: bool = True,
+    start_index: bool = True,
 ) -> AsyncIterator[App]:
     app = await build_app(settings, clock=clock, seed=seed, start_index=start_index)
     try:

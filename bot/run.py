@@ -92,7 +92,8 @@ async def run_bot(settings: Settings) -> int:
         print(f"digestbot: DISCORD_TOKEN is not set: {TOKEN_HELP}", file=sys.stderr)
         return 2
     point_discord_at(settings.discord_api_base)
-    app = await build_app(settings)  # an empty database is seeded before the bot reports ready
+    # An empty database is seeded before the bot reports ready; one it cannot write is refused.
+    app = await build_app(settings, require_writable=True)
     runtime = build_bot(app)
     bot = runtime.bot
     loop = asyncio.get_running_loop()

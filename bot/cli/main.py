@@ -198,10 +198,16 @@ async def _db(args: argparse.Namespace, settings: Settings) -> int:
         print(f"schema version: {version}")
         print(f"articles: {await app.articles.count()}")
         print(f"passages: {await app.articles.passage_count()}")
+        unwritable = await app.db.probe_writable()
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
         print("integrity: ok" if not problems else f"integrity: {len(problems)} problem(s)")
-    return EXIT_FAILURE if problems else EXIT_OK
+        if unwritable is None:
+            print("writable: yes")
+        else:
+            print(f"writable: no ({unwritable})")
+            print(f"problem: the bot cannot record anything: {unwritable}", file=sys.stderr)
+    return EXIT_FAILURE if problems or (unwritable and not settings.read_only) else EXIT_OK
 
 
 async def _shell(args: argparse.Namespace, settings: Settings) -> int:

@@ -53,6 +53,13 @@ class GuildSettingsRepository:
             )
         return updated
 
+    async def with_alerts_channel(self) -> list[GuildSettings]:
+        rows = await self._db.fetch_all(
+            "SELECT guild_id FROM guild_settings WHERE alerts_channel_id IS NOT NULL "
+            "ORDER BY guild_id"
+        )
+        return [await self.get(row[0]) for row in rows]
+
     async def with_digests_enabled(self) -> list[GuildSettings]:
         rows = await self._db.fetch_all(
             "SELECT guild_id FROM guild_settings WHERE digest_enabled = 1 ORDER BY guild_id"

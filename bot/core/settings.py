@@ -31,6 +31,8 @@ class Settings:
     guild_ids: tuple[int, ...] = ()
     log_level: str = "WARNING"
     owner_ids: tuple[int, ...] = ()
+    read_only: bool = False
+    feed_allow_hosts: tuple[str, ...] = ()
 
 
 def _ids(name: str, raw: str | None) -> tuple[int, ...]:
@@ -77,6 +79,28 @@ def load_settings(
         guild_ids=_ids("DIGESTBOT_GUILD_IDS", values.get("DIGESTBOT_GUILD_IDS")),
         log_level=level,
         owner_ids=_ids("DIGESTBOT_OWNER_IDS", values.get("DIGESTBOT_OWNER_IDS")),
+        read_only=_flag("DIGESTBOT_READ_ONLY", values.get("DIGESTBOT_READ_ONLY")),
+        feed_allow_hosts=_hosts(values.get("DIGESTBOT_FEED_ALLOW_HOSTS")),
+    )
+
+
+def _flag(name: str, raw: str | None) -> bool:
+    value = (raw or "").strip().casefold()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name} must be 1 or 0 (true/false, yes/no), got {raw!r}")
+
+
+def _hosts(raw: str | None) -> tuple[str, ...]:
+    """Host names or IP addresses (comma-separated), lower-cased, without brackets."""
+    if not raw:
+        return ()
+    return tuple(
+        part.strip().strip("[]").casefold()
+        for part in raw.replace(";", ",").split(",")
+        if part.strip()
     )
 
 

@@ -252,10 +252,8 @@ class DigestCog(commands.Cog):
         self._caught_up = False
 
     async def cog_load(self) -> None:
+        # The scheduler is shared with the feed jobs; bot.run shuts it down when the bot stops.
         await self.jobs.start()
-
-    async def cog_unload(self) -> None:
-        self.jobs.shutdown()
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:

@@ -17,6 +17,8 @@ from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.core.errors import DatabaseError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_API_BASE = "https://discord.com/api/v10"
@@ -132,7 +134,10 @@ class DigestBot(commands.AutoShardedBot):
             log.info("slash commands unchanged; not syncing")
             return False
         count = await self.sync_commands()
-        await self.meta.set(COMMAND_HASH_KEY, wanted)
+        try:
+            await self.meta.set(COMMAND_HASH_KEY, wanted)
+        except DatabaseError as exc:  # read-only or full: the next start syncs again, no harm
+            log.warning("could not remember the synced commands: %s", exc)
         log.info("synced %d slash commands (%s)", count, scope)
         return True
 

@@ -8,6 +8,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.core.errors import StorageUnavailable
 from bot.discord.checks import ModeratorOnly
 from bot.discord.replies import NO_MENTIONS
 
@@ -21,6 +22,9 @@ SOMETHING_WENT_WRONG = (
 
 def explain(error: app_commands.AppCommandError) -> str | None:
     """A sentence for errors that are the member's to fix; None for our own failures."""
+    original = getattr(error, "original", None)
+    if isinstance(original, StorageUnavailable):
+        return original.user_message() + " Moderators were told; try again later."
     if isinstance(error, ModeratorOnly):
         return str(error)
     if isinstance(error, app_commands.MissingPermissions):

@@ -1,54 +1,55 @@
-"""Use cases of moderation: check a message, and let moderators configure the filters."""
+"""Use cases of moderation: check a message, record what was done, and tell the moderators.
+
+Acting comes first: ``check_message`` decides without writing anything, the Discord layer
+deletes and times out, and ``record_outcome`` then stores the event and queues the alert and the
+member's notice in the outbox. When the database cannot be written, events wait in memory
+(write-behind) and the moderators are told once; when it recovers, the queue drains and they are
+told again. Configuration (filters, exemptions, escalation) lives in the FilterConfig mixin.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 
-import yaml
-
 from bot.core.clock import Clock
+from bot.core.database import DatabaseError
 from bot.core.guild_settings import GuildSettings
 from bot.core.guild_settings_storage import GuildSettingsRepository
-from bot.moderation.decisions import BacktestReport, MessageContext, ModerationDecision
+from bot.core.ids import IdMaker
+from bot.core.storage_health import StorageFault, StorageHealth
+from bot.core.write_behind import WriteBehind
+from bot.moderation.config import FilterConfig
+from bot.moderation.decisions import ActionOutcome, MessageContext, ModerationDecision, Pending
 from bot.moderation.domain import (
     Action,
     FilterHit,
-    FilterSpec,
     MessageInput,
     ModerationEngine,
     SpamTracker,
     Verdict,
 )
-from bot.moderation.specs import (
-    ModerationError,
-    filter_to_record,
-    make_filter_spec,
-    parse_filter_document,
-    validate_spec,
-    validate_specs,
-)
+from bot.moderation.events import EventLog
+from bot.moderation.outbox import Outbox
+from bot.moderation.specs import ModerationError
 from bot.moderation.storage import (
     ExemptionRepository,
     FilterRepository,
     ModerationEvent,
     ModerationEventRepository,
-    StoredFilter,
+    OutboxRepository,
 )
 
 log = logging.getLogger(__name__)
 
-MAX_FILTERS_PER_GUILD = 10_000
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 EXCERPT_CHARS = 500
+DECISIONS = ("remove", "dismiss", "warn", "timeout")
 
 
-class ModerationService:
+class ModerationService(FilterConfig):
     """Per-guild engines, compiled off the event loop and cached until the guild's filters change."""
 
     def __init__(
@@ -59,29 +60,51 @@ class ModerationService:
         settings: GuildSettingsRepository,
         clock: Clock,
         *,
+        outbox: OutboxRepository,
+        health: StorageHealth | None = None,
+        writes: WriteBehind | None = None,
         rules: dict[int, str] | None = None,
     ) -> None:
         self._filters = filters
         self._exemptions = exemptions
-        self._events = events
         self._settings = settings
         self._clock = clock
         self._rules = rules
+        self.health = health or StorageHealth()
+        self.writes = writes or WriteBehind()
+        ids = IdMaker(clock)
+        self.events = EventLog(events, self.writes, clock, ids)
+        self.outbox = Outbox(outbox, self.writes, clock, ids)
         self._engines: dict[int, ModerationEngine] = {}
         self._engine_locks: dict[int, asyncio.Lock] = {}
         self._spam: dict[int, SpamTracker] = {}
         self._exempt_cache: dict[int, tuple[set[int], set[int]]] = {}
+        self._settings_cache: dict[int, GuildSettings] = {}
         self._default_engine: ModerationEngine | None = None
         # Checks run on one worker thread: a 4,000-character message can take tens of
         # milliseconds, which the event loop must not wait for; one thread keeps the per-guild
         # spam state single-threaded and messages in arrival order.
         self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moderation")
+        self._fault_tasks: set[asyncio.Task[None]] = set()
+        self.health.add_listener(self._storage_changed)
 
     def set_rules(self, rules: dict[int, str]) -> None:
         """Rule texts from the community profile, for the sentences moderators and members read."""
         self._rules = rules
         self._engines.clear()
         self._default_engine = None
+
+    async def start(self) -> None:
+        """Take over undelivered alerts of the last run and learn the alerts channels."""
+        await self.outbox.load()
+        try:
+            for settings in await self._settings.with_alerts_channel():
+                self._settings_cache[settings.guild_id] = settings
+        except DatabaseError:
+            log.exception("could not read the alerts channels")
+        if self.health.fault is not None:
+            # A fault from before the bot connected (read-only by setting): say it once now.
+            self._storage_changed(self.health.fault)
 
     # -- engines ----------------------------------------------------------------------------------
 
@@ -100,7 +123,12 @@ class ModerationService:
         async with lock:
             engine = self._engines.get(guild_id)
             if engine is None:
-                specs = [stored.spec for stored in await self._filters.list(guild_id)]
+                try:
+                    specs = [stored.spec for stored in await self._filters.list(guild_id)]
+                except DatabaseError:
+                    # Unreadable filters must not stop moderation: the built-ins still run.
+                    log.exception("guild %s: filters unreadable, checking with built-ins", guild_id)
+                    return await self.engine_for(None)
                 # Compiling thousands of keywords and regexes takes a while: not on the loop.
                 engine = await asyncio.to_thread(ModerationEngine, specs, rules=self._rules)
                 for rejected in engine.rejected:
@@ -126,7 +154,7 @@ class ModerationService:
         return (await self.engine_for(guild_id)).explain(text)
 
     async def check_message(self, message: MessageContext) -> ModerationDecision:
-        """Decide what to do about a new or edited message, and record any verdict but allow."""
+        """Decide what to do about a new or edited message. Writes nothing: see record_outcome."""
         exempt = await self._exempt_reason(message)
         if exempt is not None:
             return ModerationDecision(verdict=_allow(), exempt_reason=exempt)
@@ -149,32 +177,30 @@ class ModerationService:
         )
         if verdict.allowed:
             return ModerationDecision(verdict=verdict)
-        settings = await self._settings.get(message.guild_id)
-        now = self._clock.now()
-        event_id = await self._events.record(
+        settings = await self.guild_settings(message.guild_id)
+        event = ModerationEvent(
+            id=self.events.new_id(),
             guild_id=message.guild_id,
             channel_id=message.channel_id,
             message_id=message.message_id,
             author_id=message.author_id,
             verdict=verdict.outcome,
             rule=verdict.rule,
-            filters=[hit.filter_name for hit in verdict.hits],
+            filters=tuple(hit.filter_name for hit in verdict.hits),
             action=verdict.actions[0].value,
             reason=verdict.reason,
             excerpt=message.text[:EXCERPT_CHARS],
-            now=now,
+            decision=None,
+            decided_by=None,
+            created=self._clock.now(),
         )
-        return await self._decide(verdict, settings, message, event_id)
-
-    async def _decide(
-        self, verdict: Verdict, settings: GuildSettings, message: MessageContext, event_id: int
-    ) -> ModerationDecision:
         actions = set(verdict.actions)
         timeout = settings.timeout_minutes if Action.TIMEOUT in actions else None
         escalated = False
+        self.events.note(event)  # counted from now on, and found by the alert's buttons
         if verdict.outcome == "remove" and timeout is None:
             since = self._clock.now() - timedelta(minutes=settings.escalation_minutes)
-            recent = await self._events.count_recent(message.guild_id, message.author_id, since)
+            recent = await self.events.count_recent(message.guild_id, message.author_id, since)
             if recent >= settings.escalation_hits:
                 timeout, escalated = settings.timeout_minutes, True
         delete = verdict.outcome == "remove"
@@ -186,9 +212,54 @@ class ModerationService:
             alert=True,
             timeout_minutes=timeout,
             escalated=escalated,
-            event_id=event_id,
+            event=event,
             alerts_channel_id=settings.alerts_channel_id,
         )
+
+    async def record_outcome(
+        self, decision: ModerationDecision, message: MessageContext, outcome: ActionOutcome
+    ) -> None:
+        """Store the event with what was done, and queue the alert and the author's notice.
+
+        Never raises for storage faults: the event waits in memory and the alert is delivered
+        from memory. The author hears "removed" only when the deletion succeeded.
+        """
+        event = decision.event
+        if event is None:
+            return
+        await self.events.record(_with_outcome(event, outcome.summary()))
+        if outcome.deleted and decision.dm_author:
+            await self.outbox.enqueue(
+                message.guild_id,
+                "dm",
+                {
+                    "user_id": message.author_id,
+                    "notice": "removed",
+                    "guild_name": message.guild_name,
+                    "reason": decision.verdict.reason,
+                    "text": message.text[:1500],
+                },
+            )
+        if decision.alert:
+            await self.outbox.enqueue(
+                message.guild_id,
+                "alert",
+                {
+                    "type": "verdict",
+                    "event_id": event.id,
+                    "rule": decision.verdict.rule,
+                    "verdict": decision.verdict.outcome,
+                    "reason": decision.verdict.reason,
+                    "filters": list(dict.fromkeys(event.filters)),
+                    "text": message.text[:1500],
+                    "author_id": message.author_id,
+                    "channel_id": message.channel_id,
+                    "message_id": message.message_id,
+                    "done": outcome.done,
+                    "removed": bool(outcome.deleted),
+                    "delete_error": outcome.delete_error,
+                },
+            )
 
     async def _exempt_reason(self, message: MessageContext) -> str | None:
         if message.author_is_bot:
@@ -207,7 +278,11 @@ class ModerationService:
     async def _exemption_sets(self, guild_id: int) -> tuple[set[int], set[int]]:
         cached = self._exempt_cache.get(guild_id)
         if cached is None:
-            exemptions = await self._exemptions.list(guild_id)
+            try:
+                exemptions = await self._exemptions.list(guild_id)
+            except DatabaseError:
+                log.exception("guild %s: exemptions unreadable; none apply for now", guild_id)
+                return set(), set()
             cached = (
                 {e.target_id for e in exemptions if e.target_type == "channel"},
                 {e.target_id for e in exemptions if e.target_type == "role"},
@@ -219,144 +294,81 @@ class ModerationService:
         """Stop the checking thread (at shutdown)."""
         self._checker.shutdown(wait=False, cancel_futures=True)
 
+    # -- settings ---------------------------------------------------------------------------------
+
+    async def guild_settings(self, guild_id: int) -> GuildSettings:
+        """The guild's settings; the last ones known (or the defaults) when they cannot be read."""
+        try:
+            settings = await self._settings.get(guild_id)
+        except DatabaseError:
+            log.exception("guild %s: settings unreadable; using the last known", guild_id)
+            return self._settings_cache.get(guild_id) or GuildSettings(guild_id)
+        self._settings_cache[guild_id] = settings
+        return settings
+
+    async def alerts_channel(self, guild_id: int) -> int | None:
+        return (await self.guild_settings(guild_id)).alerts_channel_id
+
+    def _settings_changed(self, settings: GuildSettings) -> None:
+        self._settings_cache[settings.guild_id] = settings
+
     # -- decisions on flags -----------------------------------------------------------------------
 
     async def decide(self, guild_id: int, event_id: int, decision: str, moderator_id: int) -> bool:
         """Record a moderator's decision on a flagged message (remove, dismiss, warn, timeout)."""
-        if decision not in ("remove", "dismiss", "warn", "timeout"):
+        if decision not in DECISIONS:
             raise ModerationError(f"unknown decision {decision!r}")
-        return await self._events.decide(
-            guild_id, event_id, decision, moderator_id, now=self._clock.now()
-        )
+        return await self.events.decide(guild_id, event_id, decision, moderator_id)
 
-    async def guild_settings(self, guild_id: int) -> GuildSettings:
-        return await self._settings.get(guild_id)
+    async def reopen(self, guild_id: int, event_id: int) -> None:
+        await self.events.reopen(guild_id, event_id)
 
     async def event(self, guild_id: int, event_id: int) -> ModerationEvent | None:
-        return await self._events.get(guild_id, event_id)
+        return await self.events.get(guild_id, event_id)
 
-    # -- configuration ----------------------------------------------------------------------------
+    async def pending(self, guild_id: int) -> Pending:
+        return Pending(
+            undecided=await self.events.undecided_flags(guild_id),
+            undelivered=self.outbox.pending(guild_id),
+            unwritten_events=self.events.unwritten,
+            storage=self.health.fault,
+        )
 
-    async def add_filter(
-        self,
-        guild_id: int,
-        *,
-        kind: str,
-        pattern: str,
-        rule: int,
-        action: str,
-        moderator_id: int | None,
-        allow_list: Sequence[str] = (),
-        shadow: bool = True,
-        name: str | None = None,
-    ) -> FilterSpec:
-        """Validate and store a filter; new filters start in shadow mode (flag only)."""
-        spec = make_filter_spec(kind, pattern, rule, action, allow_list, shadow, name)
-        if await self._filters.count(guild_id) >= MAX_FILTERS_PER_GUILD:
-            raise ModerationError(
-                f"this server already has {MAX_FILTERS_PER_GUILD:,} filters: remove some first"
+    # -- storage faults ---------------------------------------------------------------------------
+
+    async def flush_pending_writes(self) -> int:
+        """Retry the writes the storage refused (the Discord layer calls this on a timer)."""
+        return await self.writes.flush()
+
+    def _storage_changed(self, fault: StorageFault | None) -> None:
+        """Tell every server with an alerts channel, once per fault and once on recovery."""
+        if fault is None:
+            text = (
+                "✅ **Storage recovered**: the database can be written again; moderation events "
+                "kept in memory are being written."
             )
-        # Validation compiles regexes and example vectors: off the loop.
-        await asyncio.to_thread(validate_spec, spec)
-        stored = await self._filters.add(
-            guild_id, spec, created_by=moderator_id, now=self._clock.now()
-        )
-        self._invalidate(guild_id)
-        return stored
-
-    async def remove_filter(self, guild_id: int, filter_id: int) -> bool:
-        removed = await self._filters.remove(guild_id, filter_id)
-        if removed:
-            self._invalidate(guild_id)
-        return removed
-
-    async def set_shadow(self, guild_id: int, filter_id: int, shadow: bool) -> bool:
-        changed = await self._filters.set_shadow(guild_id, filter_id, shadow)
-        if changed:
-            self._invalidate(guild_id)
-        return changed
-
-    async def list_filters(self, guild_id: int) -> list[StoredFilter]:
-        return await self._filters.list(guild_id)
-
-    async def get_filter(self, guild_id: int, filter_id: int) -> StoredFilter | None:
-        return await self._filters.get(guild_id, filter_id)
-
-    async def set_alerts_channel(self, guild_id: int, channel_id: int | None) -> GuildSettings:
-        return await self._settings.update(
-            guild_id, now=self._clock.now(), alerts_channel_id=channel_id
-        )
-
-    async def configure_escalation(self, guild_id: int, **changes: int) -> GuildSettings:
-        """Set escalation_hits, escalation_minutes and timeout_minutes (validated)."""
-        allowed = {"escalation_hits", "escalation_minutes", "timeout_minutes"}
-        if set(changes) - allowed:
-            raise ModerationError("only the escalation hits, minutes and timeout length can be set")
-        if not changes:
-            return await self._settings.get(guild_id)
-        return await self._settings.update(guild_id, now=self._clock.now(), **changes)
-
-    async def toggle_exemption(self, guild_id: int, target_id: int, target_type: str) -> bool:
-        if target_type not in ("role", "channel"):
-            raise ModerationError("only roles and channels can be exempt")
-        exempt = await self._exemptions.toggle(guild_id, target_id, target_type)
-        self._exempt_cache.pop(guild_id, None)
-        return exempt
-
-    async def exemptions(self, guild_id: int) -> tuple[set[int], set[int]]:
-        return await self._exemption_sets(guild_id)
-
-    async def backtest(
-        self, guild_id: int, filter_id: int, messages: Sequence[tuple[int, str]]
-    ) -> BacktestReport:
-        """Run one filter over past messages (id, text) and report what it would have caught."""
-        stored = await self._filters.get(guild_id, filter_id)
-        if stored is None:
-            raise ModerationError(
-                f"there is no filter #{filter_id} on this server: see /filter list"
+        else:
+            text = (
+                f"⚠️ **Storage fault**: {fault.reason}. Moderation goes on (removals, timeouts "
+                "and alerts still happen) but events are kept in memory until the database can "
+                "be written; /status shows the state."
             )
-        spec = replace(stored.spec, shadow=False, enabled=True)
-        engine = await asyncio.to_thread(
-            ModerationEngine, [spec], builtins=False, rules=self._rules
-        )
-        caught = []
-        for message_id, text in messages:
-            hits = engine.explain(text)
-            if hits:
-                caught.append((message_id, text[:200], hits[0].reason))
-        return BacktestReport(stored.spec, len(messages), caught)
+        guilds = [g for g, s in self._settings_cache.items() if s.alerts_channel_id is not None]
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for guild_id in guilds:
+            task = loop.create_task(self._enqueue_notice(guild_id, text))
+            self._fault_tasks.add(task)
+            task.add_done_callback(self._fault_tasks.discard)
 
-    # -- import / export --------------------------------------------------------------------------
+    async def _enqueue_notice(self, guild_id: int, text: str) -> None:
+        await self.outbox.enqueue(guild_id, "alert", {"type": "notice", "text": text})
 
-    async def export_filters(self, guild_id: int, fmt: str = "yaml") -> str:
-        records = [filter_to_record(stored.spec) for stored in await self._filters.list(guild_id)]
-        document = {"version": 1, "guild_id": guild_id, "filters": records}
-        if fmt == "json":
-            return json.dumps(document, ensure_ascii=False, indent=2)
-        return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
 
-    async def import_filters(
-        self, guild_id: int, text: str, *, moderator_id: int | None, replace_existing: bool = False
-    ) -> int:
-        """Import a YAML or JSON export; every filter is validated before any is stored."""
-        if len(text.encode()) > MAX_IMPORT_BYTES:
-            raise ModerationError("the filter file is over 5 MB")
-        specs = parse_filter_document(text)
-        existing = 0 if replace_existing else await self._filters.count(guild_id)
-        if existing + len(specs) > MAX_FILTERS_PER_GUILD:
-            raise ModerationError(
-                f"importing {len(specs):,} filters would pass the {MAX_FILTERS_PER_GUILD:,} limit"
-            )
-        await asyncio.to_thread(validate_specs, specs)
-        count = await self._filters.add_many(
-            guild_id,
-            specs,
-            created_by=moderator_id,
-            now=self._clock.now(),
-            replace_existing=replace_existing,
-        )
-        self._invalidate(guild_id)
-        return count
+def _with_outcome(event: ModerationEvent, outcome: str) -> ModerationEvent:
+    return replace(event, outcome=outcome)
 
 
 def _allow() -> Verdict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
 import discord
@@ -16,6 +18,10 @@ from bot.discord.client import DigestBot
 from bot.discord.replies import reply
 from bot.status.service import StatusService
 
+log = logging.getLogger(__name__)
+
+STORAGE_CHECK_SECONDS = 10.0
+
 
 class StatusCog(commands.Cog):
     def __init__(
@@ -25,6 +31,23 @@ class StatusCog(commands.Cog):
         self.status_service = status
         self.digests = digests
         self.clock = clock
+        self._monitor: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self._monitor = asyncio.create_task(self._watch_storage(), name="storage-monitor")
+
+    async def cog_unload(self) -> None:
+        if self._monitor is not None:
+            self._monitor.cancel()
+
+    async def _watch_storage(self) -> None:
+        # A removed database directory makes every later write vanish silently: look often.
+        while True:
+            await asyncio.sleep(STORAGE_CHECK_SECONDS)
+            try:
+                self.status_service.check_storage()
+            except Exception:
+                log.exception("storage check failed")
 
     @app_commands.command(name="sync", description="Owner only: sync the slash commands now")
     @app_commands.default_permissions(administrator=True)
@@ -46,11 +69,26 @@ class StatusCog(commands.Cog):
         snapshot = await self.status_service.snapshot(interaction.guild_id)
         uptime = self.clock.now() - self.bot.started_at
         next_digest = self.digests.next_run(interaction.guild_id)
+        archive = (
+            f"{snapshot.articles:,} articles, {snapshot.passages:,} passages"
+            if snapshot.articles is not None and snapshot.passages is not None
+            else "the database cannot be read"
+        )
+        if snapshot.storage is None:
+            storage = "ok"
+        else:
+            storage = (
+                f"⚠️ fault since <t:{int(snapshot.storage.since.timestamp())}:R>: "
+                f"{escape_markdown(snapshot.storage.reason)}; "
+                f"{snapshot.unwritten_events} event(s) kept in memory"
+            )
         lines = [
             f"**Uptime** {_duration(uptime.total_seconds())} · **servers** {len(self.bot.guilds)} "
             f"· **shards** {self.bot.shard_count or 1}",
-            f"**Archive** {snapshot.articles:,} articles, {snapshot.passages:,} passages; "
-            f"{snapshot.indexed_articles:,} articles searchable",
+            f"**Storage** {storage}",
+            f"**Moderation** {snapshot.undecided_flags} undecided flag(s), "
+            f"{snapshot.undelivered} alert(s) or notice(s) waiting (see /filter pending)",
+            f"**Archive** {archive}; {snapshot.indexed_articles:,} articles searchable",
             "**Index written** "
             + (
                 f"<t:{int(snapshot.index_written.timestamp())}:R>"

@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.app import build_app, close_app
 from bot.core.clock import ManualClock
+from bot.core.database import ConnectionHook
 from bot.core.settings import Settings
 from bot.discord.client import DigestBot, point_discord_at
 from bot.run import DiscordRuntime, build_bot, stopping_jobs
@@ -52,11 +54,17 @@ class World:
         )
 
     @asynccontextmanager
-    async def running(self) -> AsyncIterator[DiscordRuntime]:
-        """Start the bot as `digestbot run` does (same wiring), stop it cleanly after."""
-        settings = self.settings()
+    async def running(
+        self, *, on_connect: ConnectionHook | None = None, **overrides: Any
+    ) -> AsyncIterator[DiscordRuntime]:
+        """Start the bot as `digestbot run` does (same wiring), stop it cleanly after.
+
+        ``on_connect`` receives the database connection (to inject storage faults with SQLite's
+        own pragmas); ``overrides`` replace settings fields.
+        """
+        settings = replace(self.settings(), **overrides)
         point_discord_at(settings.discord_api_base)
-        app = await build_app(settings, clock=self.clock)
+        app = await build_app(settings, clock=self.clock, on_connect=on_connect)
         runtime = build_bot(app, bot_class=FastDigestBot, guild_ready_timeout=0.05)
         bot = runtime.bot
         await bot.login(self.fake.token)

@@ -1,20 +1,20 @@
-"""Moderator alerts: a flagged message with buttons (Remove, Dismiss, Warn, Timeout) that survive restarts."""
+"""Moderator alerts' buttons (Remove, Dismiss, Warn, Timeout), which survive restarts."""
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
 from typing import Any, cast
 
 import discord
 from discord.ext import commands
 
-from bot.core.markup import LIMITS, escape_markdown, truncate
+from bot.core.markup import LIMITS, truncate
 from bot.discord.checks import is_moderator, not_a_moderator_message
 from bot.discord.client import DigestBot
-from bot.discord.replies import NO_MENTIONS, get_or_fetch_text_channel
-from bot.moderation.decisions import ModerationDecision
+from bot.discord.replies import NO_MENTIONS
+from bot.moderation.cogs.actions import delete_message, dm_member, timeout_member, warning_notice
+from bot.moderation.decisions import ModerationEvent
 from bot.moderation.service import ModerationService
 
 log = logging.getLogger(__name__)
@@ -80,115 +80,54 @@ class AlertButton(
             return
         await interaction.response.defer()
         settings = await service.guild_settings(guild.id)
-        outcome = await carry_out_decision(
-            bot, guild, event.channel_id, event.message_id, event.author_id, self.decision,
-            reason=event.reason, text=event.excerpt, timeout_minutes=settings.timeout_minutes,
-        )  # fmt: skip
+        outcome, took_effect = await carry_out_decision(
+            bot, service, guild, event, self.decision, timeout_minutes=settings.timeout_minutes
+        )
+        view: discord.ui.View | None = None
+        if not took_effect:
+            # Nothing happened: the decision is open again and the buttons stay.
+            await service.reopen(guild.id, self.event_id)
+            view = alert_view(self.event_id, removed=False)
         embeds = interaction.message.embeds if interaction.message else []
         note = f"{DECISIONS[self.decision][0]} by <@{interaction.user.id}>: {outcome}"
         if embeds:
             embeds[0].add_field(name="Decision", value=truncate(note, LIMITS.field_value))
-        await interaction.edit_original_response(embeds=embeds, view=None)
+        await interaction.edit_original_response(embeds=embeds, view=view)
 
 
 async def carry_out_decision(
     bot: DigestBot,
+    service: ModerationService,
     guild: discord.Guild,
-    channel_id: int,
-    message_id: int,
-    author_id: int,
+    event: ModerationEvent,
     decision: str,
     *,
-    reason: str,
-    text: str,
     timeout_minutes: int,
-) -> str:
-    """Do what a moderator decided; returns what happened, for the alert."""
+) -> tuple[str, bool]:
+    """Do what a moderator decided: (what happened, whether it took effect)."""
     if decision == "dismiss":
-        return "no action"
+        return "no action", True
     if decision == "remove":
-        deleted = await delete_message(bot, channel_id, message_id)
-        await dm_member(guild, author_id, removal_notice(guild.name, reason, text))
-        return "message removed" if deleted else "the message was already gone"
+        deleted, error = await delete_message(bot, event.channel_id, event.message_id)
+        if not deleted:
+            return f"removal failed: {error}", False
+        # The notice goes through the outbox: retried if Discord fails, sent only now.
+        await service.outbox.enqueue(
+            guild.id,
+            "dm",
+            {"user_id": event.author_id, "notice": "removed", "guild_name": guild.name,
+             "reason": event.reason, "text": event.excerpt},
+        )  # fmt: skip
+        return "message removed", True
     if decision == "warn":
-        sent = await dm_member(guild, author_id, warning_notice(guild.name, reason))
-        return "warning sent" if sent else "could not DM the member (DMs closed)"
+        sent = await dm_member(guild, event.author_id, warning_notice(guild.name, event.reason))
+        return ("warning sent", True) if sent else ("could not DM the member (DMs closed)", True)
     if decision == "timeout":
-        done = await timeout_member(guild, author_id, timeout_minutes, reason)
-        return f"timed out for {timeout_minutes} min" if done else "could not time out the member"
-    return "unknown decision"
-
-
-def removal_notice(guild_name: str, reason: str, text: str) -> str:
-    return truncate(
-        f"Your message in **{escape_markdown(guild_name)}** was removed. {escape_markdown(reason)}\n"
-        f"Your text, so you can rewrite it:\n>>> {escape_markdown(truncate(text, 1500))}",
-        LIMITS.content,
-    )
-
-
-def warning_notice(guild_name: str, reason: str) -> str:
-    return truncate(
-        f"A moderator of **{escape_markdown(guild_name)}** warns you about a message. "
-        f"{escape_markdown(reason)}",
-        LIMITS.content,
-    )
-
-
-async def delete_message(bot: DigestBot, channel_id: int, message_id: int) -> bool:
-    channel = await get_or_fetch_text_channel(bot, channel_id)
-    if channel is None:
-        return False
-    try:
-        await channel.get_partial_message(message_id).delete()
-        return True
-    except discord.NotFound:
-        return False
-    except discord.HTTPException as exc:
-        log.warning("could not delete message %s: %s", message_id, exc)
-        return False
-
-
-async def dm_member(guild: discord.Guild, user_id: int, text: str) -> bool:
-    """DM a member of ``guild``; False when they closed their DMs or left."""
-    try:
-        member = guild.get_member(user_id) or await guild.fetch_member(user_id)
-        await member.send(text, allowed_mentions=NO_MENTIONS)
-        return True
-    except discord.HTTPException as exc:
-        log.info("could not DM user %s: %s", user_id, exc)
-        return False
-
-
-async def timeout_member(guild: discord.Guild, user_id: int, minutes: int, reason: str) -> bool:
-    try:
-        member = guild.get_member(user_id) or await guild.fetch_member(user_id)
-        await member.timeout(timedelta(minutes=minutes), reason=truncate(reason, 500))
-        return True
-    except discord.HTTPException as exc:
-        log.warning("could not time out user %s: %s", user_id, exc)
-        return False
-
-
-def alert_embed(
-    decision: ModerationDecision, message: discord.Message, *, acted: list[str]
-) -> discord.Embed:
-    verdict = decision.verdict
-    colour = 0xE53E3E if verdict.outcome == "remove" else 0xD69E2E
-    embed = discord.Embed(
-        title=truncate(f"Rule {verdict.rule}: {verdict.outcome}", LIMITS.embed_title),
-        description=truncate(escape_markdown(message.content) or "(no text)", 1500),
-        colour=colour,
-    )
-    embed.add_field(name="Author", value=f"<@{message.author.id}> ({message.author.id})")
-    embed.add_field(name="Where", value=f"[jump]({message.jump_url}) in <#{message.channel.id}>")
-    filters = ", ".join(dict.fromkeys(hit.filter_name for hit in verdict.hits))
-    embed.add_field(name="Filters", value=truncate(escape_markdown(filters), 1024), inline=False)
-    embed.add_field(name="Why", value=truncate(escape_markdown(verdict.reason), 1024), inline=False)
-    if acted:
-        embed.add_field(name="Done", value=truncate("; ".join(acted), 1024), inline=False)
-    embed.set_footer(text=f"event #{decision.event_id}")
-    return embed
+        done = await timeout_member(guild, event.author_id, timeout_minutes, event.reason)
+        if done:
+            return f"timed out for {timeout_minutes} min", True
+        return "could not time out the member", False
+    return "unknown decision", False
 
 
 def alert_view(event_id: int, *, removed: bool) -> discord.ui.View:

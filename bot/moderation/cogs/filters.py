@@ -14,7 +14,12 @@ from bot.discord.checks import ModeratorGroup, moderator_autocomplete
 from bot.discord.client import DigestBot
 from bot.discord.replies import matching_choices, parse_id, reply
 from bot.moderation.domain import BUILTIN_FILTER_NAMES
-from bot.moderation.render import describe_filter, filter_list_payload, verdict_payload
+from bot.moderation.render import (
+    describe_filter,
+    filter_list_payload,
+    pending_payload,
+    verdict_payload,
+)
 from bot.moderation.service import ModerationService
 from bot.moderation.specs import ModerationError
 
@@ -105,6 +110,13 @@ class FilterGroup(ModeratorGroup):
         assert interaction.guild_id is not None
         filters = [f.spec for f in await self.service.list_filters(interaction.guild_id)]
         await reply(interaction, filter_list_payload(filters, builtins=BUILTIN_FILTER_NAMES))
+
+    @app_commands.command(
+        name="pending", description="Flags nobody decided on, and alerts not delivered yet"
+    )
+    async def pending(self, interaction: discord.Interaction[Any]) -> None:
+        assert interaction.guild_id is not None
+        await reply(interaction, pending_payload(await self.service.pending(interaction.guild_id)))
 
     @app_commands.command(
         name="test", description="Which filters fire on a text, and why (nothing is acted on)"

@@ -8,17 +8,9 @@ import discord
 from discord.ext import commands
 
 from bot.discord.client import DigestBot
-from bot.discord.replies import NO_MENTIONS, get_or_fetch_text_channel
-from bot.moderation.cogs.alerts import (
-    alert_embed,
-    alert_view,
-    delete_message,
-    dm_member,
-    removal_notice,
-    timeout_member,
-    warning_notice,
-)
-from bot.moderation.decisions import MessageContext, ModerationDecision
+from bot.moderation.cogs.actions import delete_message, dm_member, timeout_member, warning_notice
+from bot.moderation.cogs.delivery import OutboxDelivery
+from bot.moderation.decisions import ActionOutcome, MessageContext, ModerationDecision
 from bot.moderation.service import ModerationService
 
 log = logging.getLogger(__name__)
@@ -53,13 +45,24 @@ def message_context(message: discord.Message, *, edited: bool) -> MessageContext
         attachment_count=len(message.attachments),
         timestamp=(message.edited_at or message.created_at).timestamp(),
         edited=edited,
+        guild_name=message.guild.name,
     )
 
 
 class ModerationCog(commands.Cog):
-    def __init__(self, bot: DigestBot, service: ModerationService) -> None:
+    def __init__(
+        self, bot: DigestBot, service: ModerationService, delivery: OutboxDelivery
+    ) -> None:
         self.bot = bot
         self.service = service
+        self.delivery = delivery
+
+    async def cog_load(self) -> None:
+        await self.service.start()  # undelivered alerts of the last run, alerts channels
+        self.delivery.start()
+
+    async def cog_unload(self) -> None:
+        await self.delivery.stop()
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -80,50 +83,39 @@ class ModerationCog(commands.Cog):
         decision = await self.service.check_message(context)
         if not decision.acts:
             return
-        await self.carry_out(decision, message)
+        # Act first: nothing here waits on the database.
+        outcome = await self.carry_out(decision, message)
+        await self.service.record_outcome(decision, context, outcome)
+        self.delivery.kick()
 
-    async def carry_out(self, decision: ModerationDecision, message: discord.Message) -> None:
-        """Delete first (the harm is the message), then tell the author, then the moderators."""
+    async def carry_out(
+        self, decision: ModerationDecision, message: discord.Message
+    ) -> ActionOutcome:
+        """Delete first (the harm is the message), then time out; warnings are DMs right away.
+
+        The removal notice and the moderators' alert go through the outbox (record_outcome), so
+        they are retried when Discord fails and never claim a removal that did not happen.
+        """
         guild = message.guild
         assert guild is not None
         verdict = decision.verdict
-        acted: list[str] = []
-        if decision.delete and await delete_message(self.bot, message.channel.id, message.id):
-            acted.append("message removed")
-        if decision.dm_author:
-            await dm_member(
-                guild,
-                message.author.id,
-                removal_notice(guild.name, verdict.reason, message.content),
-            )
+        outcome = ActionOutcome()
+        if decision.delete:
+            deleted, error = await delete_message(self.bot, message.channel.id, message.id)
+            outcome.deleted, outcome.delete_error = deleted, error
+            if deleted:
+                outcome.done.append("message removed")
         if decision.warn and await dm_member(
             guild, message.author.id, warning_notice(guild.name, verdict.reason)
         ):
-            acted.append("warning sent")
+            outcome.done.append("warning sent")
         if decision.timeout_minutes and await timeout_member(
             guild, message.author.id, decision.timeout_minutes, verdict.reason
         ):
             why = "repeated hits" if decision.escalated else "filter action"
-            acted.append(f"timed out for {decision.timeout_minutes} min ({why})")
-        if decision.alert and decision.alerts_channel_id and decision.event_id is not None:
-            await self.post_alert(decision, message, acted)
-
-    async def post_alert(
-        self, decision: ModerationDecision, message: discord.Message, acted: list[str]
-    ) -> None:
-        assert decision.event_id is not None and decision.alerts_channel_id is not None
-        channel = await get_or_fetch_text_channel(self.bot, decision.alerts_channel_id)
-        if channel is None:
-            return
-        try:
-            await channel.send(
-                embed=alert_embed(decision, message, acted=acted),
-                view=alert_view(decision.event_id, removed=decision.delete),
-                allowed_mentions=NO_MENTIONS,
-            )
-        except discord.HTTPException as exc:
-            log.warning("could not post an alert in %s: %s", channel.id, exc)
+            outcome.done.append(f"timed out for {decision.timeout_minutes} min ({why})")
+        return outcome
 
 
 async def setup(bot: DigestBot, service: ModerationService) -> None:
-    await bot.add_cog(ModerationCog(bot, service))
+    await bot.add_cog(ModerationCog(bot, service, OutboxDelivery(bot, service)))

@@ -3,6 +3,7 @@
 from bot.moderation.storage.events import ModerationEvent, ModerationEventRepository
 from bot.moderation.storage.exemptions import Exemption, ExemptionRepository
 from bot.moderation.storage.filters import FilterRepository, StoredFilter
+from bot.moderation.storage.outbox import OutboxItem, OutboxRepository
 
 __all__ = [
     "Exemption",
@@ -10,5 +11,7 @@ __all__ = [
     "FilterRepository",
     "ModerationEvent",
     "ModerationEventRepository",
+    "OutboxItem",
+    "OutboxRepository",
     "StoredFilter",
 ]

@@ -1,10 +1,9 @@
-"""Moderation events: every verdict but allow, and the moderator's later decision."""
+"""Moderation events: every verdict but allow, what the bot did, and the moderator's decision."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,6 +27,7 @@ class ModerationEvent:
     decision: str | None
     decided_by: int | None
     created: datetime
+    outcome: str | None = None
 
 
 class ModerationEventRepository:
@@ -36,36 +36,31 @@ class ModerationEventRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def record(
-        self,
-        *,
-        guild_id: int,
-        channel_id: int,
-        message_id: int,
-        author_id: int,
-        verdict: str,
-        rule: int | None,
-        filters: Sequence[str],
-        action: str,
-        reason: str,
-        excerpt: str,
-        now: datetime,
-    ) -> int:
-        return await self._db.execute(
-            "INSERT INTO moderation_events (guild_id, channel_id, message_id, author_id, verdict, "
-            "rule, filters, action, reason, excerpt, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    async def record(self, event: ModerationEvent) -> None:
+        """Store an event under the id it was given in memory (idempotent: a retry is harmless)."""
+        await self._db.execute(
+            "INSERT INTO moderation_events (id, guild_id, channel_id, message_id, author_id, "
+            "verdict, rule, filters, action, reason, excerpt, decision, decided_by, created, "
+            "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome, "
+            "decision = coalesce(moderation_events.decision, excluded.decision), "
+            "decided_by = coalesce(moderation_events.decided_by, excluded.decided_by)",
             (
-                guild_id,
-                channel_id,
-                message_id,
-                author_id,
-                verdict,
-                rule,
-                json.dumps(list(filters), ensure_ascii=False),
-                action,
-                reason,
-                excerpt,
-                to_iso(now),
+                event.id,
+                event.guild_id,
+                event.channel_id,
+                event.message_id,
+                event.author_id,
+                event.verdict,
+                event.rule,
+                json.dumps(list(event.filters), ensure_ascii=False),
+                event.action,
+                event.reason,
+                event.excerpt,
+                event.decision,
+                event.decided_by,
+                to_iso(event.created),
+                event.outcome,
             ),
         )
 
@@ -88,6 +83,13 @@ class ModerationEventRepository:
             > 0
         )
 
+    async def reopen(self, guild_id: int, event_id: int) -> None:
+        await self._db.execute(
+            "UPDATE moderation_events SET decision = NULL, decided_by = NULL, decided = NULL "
+            "WHERE guild_id = ? AND id = ?",
+            (guild_id, event_id),
+        )
+
     async def count_recent(self, guild_id: int, author_id: int, since: datetime) -> int:
         return int(
             await self._db.fetch_value(
@@ -100,6 +102,15 @@ class ModerationEventRepository:
     async def recent(self, guild_id: int, limit: int = 20) -> list[ModerationEvent]:
         rows = await self._db.fetch_all(
             "SELECT * FROM moderation_events WHERE guild_id = ? ORDER BY id DESC LIMIT ?",
+            (guild_id, limit),
+        )
+        return [_event(row) for row in rows]
+
+    async def undecided_flags(self, guild_id: int, limit: int = 25) -> list[ModerationEvent]:
+        """Flags no moderator has decided on yet, newest first."""
+        rows = await self._db.fetch_all(
+            "SELECT * FROM moderation_events WHERE guild_id = ? AND verdict = 'flag' "
+            "AND decision IS NULL ORDER BY id DESC LIMIT ?",
             (guild_id, limit),
         )
         return [_event(row) for row in rows]
@@ -121,4 +132,5 @@ def _event(row: sqlite3.Row) -> ModerationEvent:
         decision=row["decision"],
         decided_by=row["decided_by"],
         created=from_iso_required(row["created"]),
+        outcome=row["outcome"],
     )
