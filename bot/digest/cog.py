@@ -16,7 +16,7 @@ from bot.core.markup import truncate
 from bot.core.payloads import Payload
 from bot.digest.jobs import DigestScheduler
 from bot.digest.service import DigestService, PostResult, PublishError
-from bot.discord.checks import ModeratorGroup
+from bot.discord.checks import ModeratorGroup, moderator_autocomplete
 from bot.discord.client import DigestBot
 from bot.discord.replies import (
     NO_MENTIONS,
@@ -206,6 +206,7 @@ class DigestGroup(ModeratorGroup):
         )
 
     @schedule.autocomplete("timezone")
+    @moderator_autocomplete
     async def timezone_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
