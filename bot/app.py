@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from bot.archive.domain.addresses import AddressPolicy
 from bot.archive.domain.articles import Article, Passage
 from bot.archive.ingest import IngestReport, IngestService
+from bot.archive.readers.feeds import FeedFetcher
 from bot.archive.storage.articles import ArticleRepository
 from bot.archive.storage.community import CommunityRepository
 from bot.archive.storage.feed_state import FeedStateRepository
@@ -101,7 +103,15 @@ async def build_app(
             load_corpus=load_corpus,
             corpus_version=articles.corpus_version,
         )
-        ingest = IngestService(articles, community, FeedStateRepository(db), clock)
+        # Feeds are fetched from the internet only, unless the operator named a host.
+        policy = AddressPolicy.allowing(settings.feed_allow_hosts)
+
+        def fetcher() -> FeedFetcher:
+            return FeedFetcher(policy=policy)
+
+        ingest = IngestService(
+            articles, community, FeedStateRepository(db), clock, fetcher_factory=fetcher
+        )
         moderation = ModerationService(
             FilterRepository(db),
             ExemptionRepository(db),
@@ -111,7 +121,13 @@ async def build_app(
             outbox=OutboxRepository(db),
             health=db.health,
         )
-        sources = SourceService(SourceRepository(db), ingest, clock, guild_settings=guild_settings)
+        sources = SourceService(
+            SourceRepository(db),
+            ingest,
+            clock,
+            guild_settings=guild_settings,
+            fetcher_factory=fetcher,
+        )
         app = App(
             settings=settings,
             clock=clock,

@@ -25,6 +25,7 @@ from bot.archive.storage.feed_state import FeedStateRepository
 from bot.core.clock import ManualClock
 from bot.core.database import Database
 from tests.fakediscord import FakeDiscord
+from tests.feed_server import loopback_fetcher
 
 
 @pytest.fixture
@@ -59,5 +60,9 @@ async def db(tmp_path):
 @pytest.fixture
 def ingest_service(db, clock):
     return IngestService(
-        ArticleRepository(db), CommunityRepository(db), FeedStateRepository(db), clock
+        ArticleRepository(db),
+        CommunityRepository(db),
+        FeedStateRepository(db),
+        clock,
+        fetcher_factory=loopback_fetcher,
     )

@@ -11,6 +11,18 @@ from xml.sax.saxutils import escape
 
 from aiohttp import web
 
+from bot.archive.domain.addresses import AddressPolicy
+from bot.archive.readers.feeds import FeedFetcher
+
+# The feed server listens on 127.0.0.1, which the bot refuses by default: tests allow it the way
+# an operator would (DIGESTBOT_FEED_ALLOW_HOSTS=127.0.0.1).
+LOOPBACK = ("127.0.0.1",)
+LOOPBACK_POLICY = AddressPolicy.allowing(LOOPBACK)
+
+
+def loopback_fetcher(timeout: float = 20.0) -> FeedFetcher:
+    return FeedFetcher(timeout=timeout, policy=LOOPBACK_POLICY)
+
 
 @dataclass
 class Item:
@@ -64,6 +76,7 @@ class FeedServer:
         self.mode = "ok"
         self.requests: list[dict[str, str]] = []
         self.not_modified = 0
+        self.redirect_to: str | None = None  # answer 302 with this Location instead
         self._release = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -78,6 +91,8 @@ class FeedServer:
 
     async def _feed(self, request: web.Request) -> web.StreamResponse:
         self.requests.append(dict(request.headers))
+        if self.redirect_to is not None:
+            raise web.HTTPFound(self.redirect_to)
         if self.mode == "500":
             return web.Response(status=500, text="Internal Server Error")
         if self.mode == "garbage":

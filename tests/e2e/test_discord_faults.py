@@ -23,7 +23,9 @@ async def test_a_failed_deletion_is_never_reported_as_done(
         await add_keyword_filter(world)
         await rt.app.moderation.set_alerts_channel(world.guild.id, world.alerts.id)
         # 5 x 500 is every try discord.py makes (it waits 1, 3, 5, 7, 9 s: 25 s in all)
-        fake.fail_next("DELETE", f"/channels/{world.general.id}/messages/{{id}}", status, times=times)
+        fake.fail_next(
+            "DELETE", f"/channels/{world.general.id}/messages/{{id}}", status, times=times
+        )
         message = await fake.send_message(world.general, world.member, "durian season")
         await fake.wait_until(lambda: bool(fake.bot_messages(world.alerts)), timeout=40)
         [alert] = fake.bot_messages(world.alerts)

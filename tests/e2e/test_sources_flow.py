@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests.e2e.conftest import START, World, text_of
-from tests.feed_server import FeedServer, Item
+from tests.feed_server import LOOPBACK, FeedServer, Item
 
 TRAM = "A new tram line now links Kaesong station with the old town, city officials said."
 
@@ -26,7 +26,7 @@ async def feed() -> AsyncIterator[FeedServer]:
 
 async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> None:
     fake = world.fake
-    async with world.running() as running:
+    async with world.running(feed_allow_hosts=LOOPBACK) as running:
         refused = await world.command(world.member, "source list", permission_override=True)
         assert "Only moderators" in (await refused.response()).content
 
@@ -77,3 +77,13 @@ async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> N
         remove = await world.command(world.moderator, "source remove", {"source": "1"})
         assert "No longer following" in (await remove.response()).content
         assert running.digest_scheduler.scheduler.get_job("source:1") is None
+
+
+async def test_loopback_feeds_are_refused_by_default(world: World, feed: FeedServer) -> None:
+    # Names that resolve to private addresses are refused by the resolver: unit-tested in
+    # tests/archive/test_addresses.py, since resolving a name here could leave the machine.
+    async with world.running():
+        add = await world.command(world.moderator, "source add", {"url": feed.url})
+        refused = await add.final_message()
+        assert "Feed not added" in refused.content and "loopback" in refused.content
+        assert feed.requests == []  # refused before any connection

@@ -52,6 +52,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no stray .env
     monkeypatch.setenv("DIGESTBOT_DB", str(tmp_path / "cli.sqlite3"))
     monkeypatch.setenv("DIGESTBOT_SEEDS", str(tmp_path / "no-seeds"))
+    monkeypatch.setenv("DIGESTBOT_FEED_ALLOW_HOSTS", "127.0.0.1")  # the local feed server
     return tmp_path
 
 

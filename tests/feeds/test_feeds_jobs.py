@@ -17,7 +17,7 @@ from bot.core.database import Database
 from bot.feeds.jobs import SourceScheduler, source_job_id
 from bot.feeds.service import SourceService
 from bot.feeds.storage import SourceRepository
-from tests.feed_server import FeedServer, Item
+from tests.feed_server import FeedServer, Item, loopback_fetcher
 
 GUILD = 3
 # Far in the future of the real clock, so no job fires while a test runs.
@@ -31,9 +31,13 @@ async def parts(
     db = await Database.open(tmp_path / "s.sqlite3")
     clock = ManualClock(START)
     ingest = IngestService(
-        ArticleRepository(db), CommunityRepository(db), FeedStateRepository(db), clock
+        ArticleRepository(db),
+        CommunityRepository(db),
+        FeedStateRepository(db),
+        clock,
+        fetcher_factory=loopback_fetcher,
     )
-    service = SourceService(SourceRepository(db), ingest, clock)
+    service = SourceService(SourceRepository(db), ingest, clock, fetcher_factory=loopback_fetcher)
     server = FeedServer()
     await server.start()
     server.items = [Item(1, "One", "Kaesong tram news for the scheduler test.", START)]

@@ -11,7 +11,7 @@ import pytest
 from bot.app import open_app
 from bot.archive.domain.articles import Article
 from bot.archive.ingest import IngestService
-from bot.archive.readers.feeds import FeedFetcher
+from bot.archive.readers.base import SourceError
 from bot.archive.storage.articles import ArticleRepository
 from bot.core.clock import ManualClock
 from bot.core.database import Database
@@ -19,7 +19,7 @@ from bot.core.settings import Settings
 from bot.feeds.domain import ALERT_AFTER_FAILURES, MAX_BACKOFF
 from bot.feeds.service import SourceProblem, SourceService
 from bot.feeds.storage import SourceRepository
-from tests.feed_server import FeedServer, Item
+from tests.feed_server import LOOPBACK, FeedServer, Item, loopback_fetcher
 
 GUILD = 42
 CHANNEL = 777
@@ -86,7 +86,7 @@ def make_service(
         SourceRepository(db),
         ingest,
         clock,
-        fetcher_factory=lambda: FeedFetcher(timeout=timeout),
+        fetcher_factory=lambda: loopback_fetcher(timeout),
         announcer=announcer,
     )
 
@@ -310,7 +310,10 @@ async def test_remove_and_listeners(service, server):
 
 async def test_polled_article_is_answerable_at_once_through_the_app(tmp_path: Path, server):
     settings = Settings(
-        db_path=tmp_path / "bot.sqlite3", seeds_dir=tmp_path / "none", digests_dir=tmp_path
+        db_path=tmp_path / "bot.sqlite3",
+        seeds_dir=tmp_path / "none",
+        digests_dir=tmp_path,
+        feed_allow_hosts=LOOPBACK,
     )
     clock = ManualClock(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
     server.items = items(1, 2, 3)
@@ -333,3 +336,30 @@ async def test_polled_article_is_answerable_at_once_through_the_app(tmp_path: Pa
         assert [a.title for a in result.announced] == ["Kaesong tram line"]
         answer = await app.answers.ask("tram line in Kaesong")
         assert answer.hits and answer.hits[0].title == "Kaesong tram line"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["http://10.0.0.1/feed", "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd"],
+)
+async def test_a_redirect_to_a_private_address_is_refused(server, target: str) -> None:
+    # The first hop is allowed (the operator allowed 127.0.0.1); the redirect is checked again
+    # before any connection to it: no traffic ever leaves 127.0.0.0/8.
+    server.redirect_to = target
+    async with loopback_fetcher() as fetcher:
+        with pytest.raises(SourceError, match="refused"):
+            await fetcher.fetch(server.url)
+    assert len(server.requests) == 1
+
+
+async def test_redirects_within_allowed_hosts_are_followed(server) -> None:
+    server.items = items(1)
+    relay = FeedServer()
+    await relay.start()
+    try:
+        relay.redirect_to = server.url
+        async with loopback_fetcher() as fetcher:
+            result = await fetcher.fetch(relay.url)
+        assert result.status == 200 and b"<rss" in result.body
+    finally:
+        await relay.stop()
