@@ -36,6 +36,7 @@ class IngestReport:
     not_modified: int = 0
     errors: list[str] = field(default_factory=list)
     added_ids: list[str] = field(default_factory=list)
+    unreadable: int = 0  # inputs (files, URLs) that could not be read at all
 
     def merge(self, other: IngestReport) -> None:
         self.added += other.added
@@ -45,6 +46,7 @@ class IngestReport:
         self.not_modified += other.not_modified
         self.errors.extend(other.errors)
         self.added_ids.extend(other.added_ids)
+        self.unreadable += other.unreadable
 
     def summary(self) -> str:
         parts = [
@@ -140,6 +142,7 @@ class IngestService:
                         batches = await self._read_target(target, fetcher)
                     except SourceError as exc:
                         report.errors.append(str(exc))
+                        report.unreadable += 1
                         continue
                     for batch in batches:
                         report.merge(await self._store_batch(batch, dedup, progress))

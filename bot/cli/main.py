@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="digestbot",
         description="The North Korea community's Discord bot: answers, weekly digests, moderation.",
+        epilog=(
+            "exit status: 0 when every input was handled (duplicates and reported bad lines "
+            "included), 1 when an input could not be read or a command failed, 2 for usage "
+            "errors. Problems are reported one per line on stderr as 'path:line: message'."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"digestbot {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -97,12 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--active", action="store_true", help="act at once (default: shadow mode)")
     remove = filter_commands.add_parser("remove", help="remove a filter by id")
     remove.add_argument("filter_id", type=int)
+    activate = filter_commands.add_parser(
+        "activate", help="let a shadow-mode filter act (new filters only flag)"
+    )
+    activate.add_argument("filter_id", type=int)
     imp = filter_commands.add_parser("import", help="import filters from YAML or JSON")
     imp.add_argument("file")
     imp.add_argument("--replace", action="store_true", help="replace the server's filters")
     exp = filter_commands.add_parser("export", help="export filters as YAML or JSON")
     exp.add_argument("--format", choices=["yaml", "json"], default="yaml")
-    for sub in (listing, add, remove, imp, exp):
+    for sub in (listing, add, remove, activate, imp, exp):
         sub.add_argument("--guild", type=int, required=True, help="the server id")
 
     from bot.feeds.cli import add_sources_parser
@@ -133,7 +142,8 @@ async def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     print(f"Ingest finished: {report.summary()}.")
-    return EXIT_FAILURE if report.errors and not (report.added or report.updated) else EXIT_OK
+    # Reported bad lines and duplicates are handled input; an input that could not be read is not.
+    return EXIT_FAILURE if report.unreadable else EXIT_OK
 
 
 async def _ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -160,6 +170,12 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
 
     check_digest_args(args)
     async with open_app(settings) as app:
+        if args.guild is not None and not await app.guild_settings.exists(args.guild):
+            raise CliError(
+                f"there is no server {args.guild} in {settings.db_path}: check the id, or give "
+                "--timezone instead",
+                EXIT_USAGE,
+            )
         return await run_digest(args, app.digests, app.clock)
 
 

@@ -7,14 +7,15 @@ Slash commands work as in Discord (/ask, /search, /article, /rules, /digest prev
 from __future__ import annotations
 
 import asyncio
+import re
 import shlex
 from collections.abc import Awaitable, Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.app import App
 from bot.core.payloads import Payload, payload_to_text
 from bot.digest.render.outputs import render_discord_messages
-from bot.moderation.domain import BUILTIN_FILTER_NAMES
+from bot.moderation.domain import BUILTIN_FILTER_NAMES, MessageInput, SpamTracker, Verdict
 from bot.moderation.render import filter_list_payload, verdict_payload
 from bot.search.render import (
     answer_payload,
@@ -24,7 +25,12 @@ from bot.search.render import (
 )
 
 SHELL_GUILD_ID = 0  # the shell acts as one local server with its own filters and settings
+SHELL_AUTHOR_ID = 1  # the one member typing
+SHELL_CHANNEL_ID = 1
+ASK_HITS = 5
 PROMPT = "digestbot> "
+HISTORY_FILE = ".digestbot_shell_history"
+_EVERYONE = re.compile(r"@(everyone|here)\b")
 HELP = """Commands (as in Discord):
   /ask QUESTION            excerpts of the archive that answer it
   /search QUERY            matching articles
@@ -34,7 +40,8 @@ HELP = """Commands (as in Discord):
   /filter test TEXT        which filters fire on TEXT and why
   /filter list             the filters in force
   /help, /quit
-Any other line is treated as a member's message: you see the moderation verdict."""
+Any other line is treated as a member's message: you see the moderation verdict, with your
+earlier messages counted (repeats, floods). Arrow keys edit and recall lines; Ctrl-C clears one."""
 
 Handler = Callable[[App, str], Awaitable[str]]
 
@@ -42,7 +49,10 @@ Handler = Callable[[App, str], Awaitable[str]]
 async def _ask(app: App, rest: str) -> str:
     if not rest.strip():
         return "Usage: /ask QUESTION"
-    return _text(answer_payload(await app.answers.ask(rest)))
+    answer = await app.answers.ask(rest, k=ASK_HITS)
+    # Discord pages the excerpts behind a More button; a terminal shows them all, so the count
+    # in the header is the count on screen.
+    return _text(answer_payload(answer, page_size=max(1, len(answer.hits))))
 
 
 async def _search(app: App, rest: str) -> str:
@@ -111,8 +121,39 @@ def _text(payload: Payload) -> str:
     return payload_to_text(payload)
 
 
-async def handle_line(app: App, line: str) -> str | None:
-    """The shell's reply to one line; None means quit."""
+class ShellSession:
+    """One local member's conversation: the spam tracker remembers their messages, in order."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.tracker = SpamTracker()
+        self.sent = 0
+
+    async def verdict(self, text: str) -> str:
+        engine = await self.app.moderation.engine_for(SHELL_GUILD_ID)
+        self.sent += 1
+        message = MessageInput(
+            text=text,
+            author_id=SHELL_AUTHOR_ID,
+            channel_id=SHELL_CHANNEL_ID,
+            mentions_everyone=bool(_EVERYONE.search(text)),
+            timestamp=self.app.clock.now().timestamp() + self.sent * 0.001,
+        )
+        return describe_verdict(engine.check(message, self.tracker))
+
+
+def describe_verdict(verdict: Verdict) -> str:
+    """A removal and a flag read differently: only a removal takes the message down."""
+    if verdict.allowed:
+        return "✓ allowed: no rule applies."
+    if verdict.outcome == "remove":
+        return f"✗ removed (rule {verdict.rule}): {verdict.reason}"
+    return f"⚑ flagged for the moderators (rule {verdict.rule}), not removed: {verdict.reason}"
+
+
+async def handle_line(app: App, line: str, session: ShellSession | None = None) -> str | None:
+    """The shell's reply to one line; None means quit. A member's message goes through the
+    moderation filter with the session's message history (repeats and floods count)."""
     line = line.strip()
     if not line:
         return ""
@@ -126,29 +167,57 @@ async def handle_line(app: App, line: str) -> str | None:
         if handler is None:
             return f"Unknown command {shlex.quote(name)}: type /help for the list."
         return await handler(app, rest)
-    verdict = await app.moderation.check_text(line, SHELL_GUILD_ID)
-    if verdict.allowed:
-        return "✓ allowed: no rule applies."
-    return f"✗ {verdict.outcome}: {verdict.reason}"
+    return await (session or ShellSession(app)).verdict(line)
 
 
-async def run_shell(app: App, stdin: TextIO, stdout: TextIO) -> int:
-    """Read lines until EOF or /quit; a prompt only when a person is typing."""
-    interactive = stdin.isatty()
-    if interactive:
-        count = await app.articles.count()
-        stdout.write(f"digestbot shell: {count} articles indexed. Type /help, or /quit to leave.\n")
+async def run_shell(
+    app: App,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    interactive: bool | None = None,
+    prompt_input: Any = None,
+    prompt_output: Any = None,
+) -> int:
+    """Read lines until EOF or /quit. A person at a terminal gets line editing, history (kept
+    beside the database) and Ctrl-C to clear the line; piped input is read as it comes."""
+    session = ShellSession(app)
+    if interactive is None:
+        interactive = stdin.isatty() and stdout.isatty()
+    if not interactive:
+        while True:
+            line = await asyncio.to_thread(stdin.readline)
+            if not line or not await _answer(app, session, line, stdout):
+                return 0
+    count = await app.articles.count()
+    stdout.write(f"digestbot shell: {count} articles indexed. Type /help, or /quit to leave.\n")
+    stdout.flush()
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    history: Any = InMemoryHistory()
+    if app.settings.db_path.parent.is_dir():
+        history = FileHistory(str(app.settings.db_path.with_name(HISTORY_FILE)))
+    prompt: PromptSession[str] = PromptSession(
+        history=history, input=prompt_input, output=prompt_output
+    )
     while True:
-        if interactive:
-            stdout.write(PROMPT)
-            stdout.flush()
-        line = await asyncio.to_thread(stdin.readline)
-        if not line:
-            break
-        reply = await handle_line(app, line)
-        if reply is None:
-            break
-        if reply:
-            stdout.write(reply + "\n\n")
-            stdout.flush()
-    return 0
+        try:
+            line = await prompt.prompt_async(PROMPT)
+        except KeyboardInterrupt:
+            continue  # Ctrl-C clears the line, as in any shell
+        except EOFError:
+            return 0
+        if not await _answer(app, session, line, stdout):
+            return 0
+
+
+async def _answer(app: App, session: ShellSession, line: str, stdout: TextIO) -> bool:
+    """Print the reply to one line; False when the line ends the session."""
+    reply = await handle_line(app, line, session)
+    if reply is None:
+        return False
+    if reply:
+        stdout.write(reply + "\n\n")
+        stdout.flush()
+    return True

@@ -10,41 +10,44 @@ from typing import Any, TextIO
 from bot.core.exits import EXIT_FAILURE, EXIT_OK
 
 
-def read_batch(stream: TextIO, field: str) -> Iterator[tuple[Any, str | None, str | None]]:
-    """(id, text, error) per non-empty line of JSON lines input."""
+def read_batch(stream: TextIO, field: str) -> Iterator[tuple[int, Any, str | None, str | None]]:
+    """(line number, id, text, error) per non-empty line of JSON lines input."""
     for lineno, line in enumerate(stream, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield None, None, f"stdin line {lineno}: not valid JSON ({exc.msg})"
+            yield lineno, None, None, f"stdin:{lineno}: not valid JSON ({exc.msg})"
             continue
         if not isinstance(record, dict):
-            yield None, None, f"stdin line {lineno}: expected a JSON object"
+            yield lineno, None, None, f"stdin:{lineno}: expected a JSON object"
             continue
         text = record.get(field)
         if not isinstance(text, str):
-            yield record.get("id"), None, f"stdin line {lineno}: missing string field {field!r}"
+            error = f"stdin:{lineno}: missing string field {field!r}"
+            yield lineno, record.get("id"), None, error
             continue
-        yield record.get("id"), text, None
+        yield lineno, record.get("id"), text, None
 
 
 async def run_batch(
     field: str, out_key: str, answer: Callable[[str], Awaitable[list[dict[str, Any]]]]
 ) -> int:
     """The --batch contract: one JSON line out per line in, in order; a bad line gets an error
-    record in its place, a line on stderr, and exit 1 at the end."""
-    failures = 0
-    for record_id, text, error in read_batch(sys.stdin, field):
+    record (with its id and line number) in its place and a line on stderr. Exit 0 when every
+    line was handled, reported bad lines included; 1 when lines came and none could be read."""
+    failures = lines = 0
+    for lineno, record_id, text, error in read_batch(sys.stdin, field):
+        lines += 1
         if error or text is None:
             failures += 1
             print(f"error: {error}", file=sys.stderr)
-            emit({"id": record_id, out_key: [], "error": error})
+            emit({"id": record_id, "line": lineno, out_key: [], "error": error})
             continue
         emit({"id": record_id, out_key: await answer(text)})
         sys.stdout.flush()
-    return EXIT_FAILURE if failures else EXIT_OK
+    return EXIT_FAILURE if lines and failures == lines else EXIT_OK
 
 
 def emit(record: dict[str, Any]) -> None:

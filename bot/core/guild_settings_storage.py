@@ -53,6 +53,13 @@ class GuildSettingsRepository:
             )
         return updated
 
+    async def exists(self, guild_id: int) -> bool:
+        """Whether a moderator ever configured anything for this server."""
+        return (
+            await self._db.fetch_one("SELECT 1 FROM guild_settings WHERE guild_id = ?", (guild_id,))
+            is not None
+        )
+
     async def with_alerts_channel(self) -> list[GuildSettings]:
         rows = await self._db.fetch_all(
             "SELECT guild_id FROM guild_settings WHERE alerts_channel_id IS NOT NULL "

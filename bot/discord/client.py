@@ -64,6 +64,10 @@ class DigestBot(commands.AutoShardedBot):
         on_setup_done: Callable[[], None] | None = None,
         guild_ready_timeout: float = 2.0,
     ) -> None:
+        # The bot never joins voice: discord.py's warnings about missing voice libraries
+        # (PyNaCl, davey) would only worry the operator.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -13,6 +14,9 @@ from bot.core.markup import LIMITS, truncate
 from bot.core.payloads import Payload
 
 log = logging.getLogger(__name__)
+
+FIRST_REPLY_SECONDS = 1.5
+INTERACTION_ALREADY_ACKNOWLEDGED = 40060
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -52,8 +56,31 @@ async def reply(
         kwargs["files"] = list(files)
     if interaction.response.is_done():
         await interaction.followup.send(**kwargs)
-    else:
-        await interaction.response.send_message(**kwargs)
+        return
+    try:
+        # discord.py retries a failed first response after 1 s, then 3 s more: past Discord's
+        # 3-second window. Give the first attempt (and one quick retry) this long ...
+        await asyncio.wait_for(interaction.response.send_message(**kwargs), FIRST_REPLY_SECONDS)
+        return
+    except (TimeoutError, discord.HTTPException) as exc:
+        if interaction.response.is_done():
+            raise
+        log.warning("first reply to /%s failed (%r); deferring", _command_name(interaction), exc)
+    # ... then acknowledge within the window and send the answer as a followup, which the
+    # interaction's 15-minute token lets discord.py retry at leisure.
+    try:
+        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    except discord.HTTPException as exc:
+        if exc.code == INTERACTION_ALREADY_ACKNOWLEDGED:
+            return  # the cut-short first attempt did reach Discord after all
+        raise
+    for file in files:
+        file.reset()
+    await interaction.followup.send(**kwargs)
+
+
+def _command_name(interaction: discord.Interaction[Any]) -> str:
+    return interaction.command.qualified_name if interaction.command else "?"
 
 
 def parse_id(raw: str) -> int | None:

@@ -119,7 +119,7 @@ async def test_markdown_with_front_matter(ingest_service, db, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("---\ntitle: [unclosed\n---\nbody\n", "line 2: the front matter is not valid YAML"),
+        ("---\ntitle: [unclosed\n---\nbody\n", ":2: the front matter is not valid YAML"),
         ("---\ncolour: red\n---\nbody\n", "unknown front matter key(s) colour"),
         ("---\ntitle: x\npublished: someday\n---\nbody\n", "not an ISO 8601 date"),
         ("---\ntitle: only\n---\n\n", "has no body text"),
@@ -143,7 +143,7 @@ async def test_a_damaged_seed_dump_imports_nothing(ingest_service, db, tmp_path)
     path.write_text(damaged, encoding="utf-8")
     report = await ingest_service.ingest([str(path)])
     assert report.added == 0
-    assert report.errors and f"{path}, line 11: rule numbered 5" in report.errors[0]
+    assert report.errors and f"{path}:11: rule numbered 5" in report.errors[0]
     assert await ArticleRepository(db).count() == 0
     assert await CommunityRepository(db).get() is None
 
@@ -158,11 +158,28 @@ async def test_missing_and_unsupported_inputs(ingest_service, tmp_path):
     assert "no supported files" in report.errors[2]
 
 
-async def test_non_utf8_file_is_an_error(ingest_service, tmp_path):
+async def test_a_bad_byte_costs_its_line_not_the_file(ingest_service, tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes("line one\ncaf\xe9\n".encode("latin-1"))
+    path.write_bytes("A first line about Kaesong.\ncaf\xe9\nA last line.\n".encode("latin-1"))
     report = await ingest_service.ingest([str(path)])
-    assert report.errors == [f"{path}, line 2: not UTF-8 text"]
+    assert report.errors == [f"{path}:2: not UTF-8 text (byte 0xe9 at column 4); line skipped"]
+    assert report.added == 1
+
+
+async def test_a_bad_byte_in_json_lines_costs_only_its_line(ingest_service, db, tmp_path):
+    path = tmp_path / "archive.jsonl"
+    rows = [
+        json.dumps({"id": f"a{n}", "title": f"Title {n}", "text": f"Body number {n} about trade."})
+        for n in range(1, 2001)
+    ]
+    data = "\n".join(rows).encode()
+    # line 1,500 gets a byte that is not UTF-8
+    lines = data.split(b"\n")
+    lines[1499] = lines[1499].replace(b"trade", b"tr\xffde")
+    path.write_bytes(b"\n".join(lines))
+    report = await ingest_service.ingest([str(path)])
+    assert report.added == 1999
+    assert report.errors == [f"{path}:1500: not UTF-8 text (byte 0xff at column 74); line skipped"]
 
 
 async def test_feed_files_rss_and_atom(ingest_service, db, tmp_path):
@@ -289,3 +306,35 @@ async def test_interrupted_ingest_is_consistent_and_a_rerun_finishes(ingest_serv
     report = await ingest_service.ingest([str(path)])
     assert (report.added, report.duplicates) == (700, 500)
     assert await repo.count() == 1200
+
+
+async def test_an_exact_copy_under_another_identity_is_a_duplicate_by_content(
+    ingest_service, db, tmp_path
+):
+    body = "Rason port handled more Russian coal this month, according to customs data."
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"id": "a1", "url": "https://one.example/a", "text": body}) + "\n")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "b9", "url": "https://two.example/b", "text": body}) + "\n")
+    assert (await ingest_service.ingest([str(first)])).added == 1
+    report = await ingest_service.ingest([str(copy)])
+    # the exact content hash decides, before the fuzzier near-duplicate check
+    assert (report.added, report.duplicates, report.near_duplicates) == (0, 1, 0)
+    assert await ArticleRepository(db).count() == 1
+
+
+async def test_the_same_link_with_new_text_updates_the_article(ingest_service, db, tmp_path):
+    url = "https://news.example/kaesong-tram"
+    before = tmp_path / "before.jsonl"
+    before.write_text(json.dumps({"url": url, "text": "A tram line will link Kaesong."}) + "\n")
+    after = tmp_path / "after.jsonl"
+    after.write_text(
+        json.dumps({"url": url, "text": "Officials opened the Kaesong tram line on Monday."}) + "\n"
+    )
+    assert (await ingest_service.ingest([str(before)])).added == 1
+    report = await ingest_service.ingest([str(after)])
+    assert (report.added, report.updated) == (0, 1)  # the link says it is the same article
+    repo = ArticleRepository(db)
+    assert await repo.count() == 1
+    [stored] = await repo.all()
+    assert "opened the Kaesong tram line" in stored.body

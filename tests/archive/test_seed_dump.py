@@ -81,7 +81,7 @@ def test_damaged_dumps_name_the_line(text, line, fragment):
     with pytest.raises(SeedDumpError) as info:
         parse_seed_dump(text, "broken.txt")
     assert info.value.line == line
-    assert str(info.value).startswith(f"broken.txt, line {line}:")
+    assert str(info.value).startswith(f"broken.txt:{line}:")
     assert fragment in str(info.value)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,10 +92,11 @@ def test_moderate_batch_in_worker_processes_matches_one_process(db):
     stdin = "\n".join(lines) + "\n"
     one = run(["moderate", "--batch", "--workers", "1"], db, stdin)
     two = run(["moderate", "--batch", "--workers", "2"], db, stdin)
-    assert one.returncode == two.returncode == 1  # the bad line
+    assert one.returncode == two.returncode == 0  # the bad line is reported, the rest handled
     assert one.stdout == two.stdout
     out = [json.loads(line) for line in two.stdout.splitlines()]
-    assert len(out) == 2_401 and out[1_000]["error"]
+    assert len(out) == 2_401 and out[1_000]["error"].startswith("stdin:1001: not valid JSON")
+    assert out[1_000]["line"] == 1_001
     assert [o["id"] for o in out if o["id"] is not None] == list(range(2_400))
     assert two.stderr.count("error:") == 1
 
@@ -140,6 +142,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(db, tmp_path):
         (["ask", "x", "-k", "99"], 2, "between 1 and 25"),
         (["digest", "--week", "2024-W99"], 2, "not an ISO week"),
         (["ingest", str(tmp_path / "missing.jsonl")], 1, "no such file or directory"),
+        (["digest", "--guild", "424242"], 2, "there is no server 424242"),
     ]
     for args, code, message in cases:
         done = run(args, db)
@@ -148,8 +151,16 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(db, tmp_path):
         assert len(lines) == 1 and message in lines[0], (args, done.stderr)
         assert "Traceback" not in done.stderr
     bad = run(["ask", "--batch"], db, "{not json\n")
-    assert bad.returncode == 1
-    assert json.loads(bad.stdout)["error"].startswith("stdin line 1: not valid JSON")
+    assert bad.returncode == 1  # nothing could be read
+    assert json.loads(bad.stdout)["error"].startswith("stdin:1: not valid JSON")
+    some = run(["ask", "--batch"], db, '{not json\n{"id": "q", "question": "internet?"}\n')
+    assert some.returncode == 0  # one bad line reported, the other answered
+    first, second = (json.loads(line) for line in some.stdout.splitlines())
+    assert first["line"] == 1 and second["id"] == "q"
+    missing = run(["search", "--batch"], db, '{"id": 7, "text": "wrong field"}\n')
+    assert json.loads(missing.stdout) == {
+        "id": 7, "line": 1, "results": [], "error": "stdin:1: missing string field 'query'"
+    }  # fmt: skip
 
 
 def test_unreadable_database_is_a_clear_error(tmp_path):
@@ -195,3 +206,36 @@ def test_filters_round_trip(tmp_path):
     assert "durian*" in listed.stdout
     verdict = run(["moderate", "durians are great", "--guild", "6", "--json"], db)
     assert json.loads(verdict.stdout)["verdict"] == "flag"  # shadow mode until activated
+    filter_id = re.search(r"#(\d+)", listed.stdout).group(1)  # type: ignore[union-attr]
+    activated = run(["filters", "activate", filter_id, "--guild", "6"], db)
+    assert activated.returncode == 0 and "now acts" in activated.stdout
+    verdict = run(["moderate", "durians are great", "--guild", "6", "--json"], db)
+    assert json.loads(verdict.stdout)["verdict"] == "remove"
+    unknown = run(["filters", "activate", "999", "--guild", "6"], db)
+    assert unknown.returncode == 1 and "no filter #999" in unknown.stderr
+
+
+def test_ingest_exit_codes_follow_the_documented_rule(db, tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "g1", "title": "T", "text": "A body about Rason."}) + "\n")
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(b'{"id": "m1", "text": "Fine line about Kaesong."}\n{broken\n\xff\xfe\n')
+    assert run(["ingest", str(good)], db).returncode == 0
+    again = run(["ingest", str(good)], db)  # only duplicates: handled
+    assert again.returncode == 0 and "1 duplicates" in again.stdout
+    partial = run(["ingest", str(mixed)], db)  # bad lines are reported, the file was read
+    assert partial.returncode == 0
+    assert f"{mixed}:2: not valid JSON" in partial.stderr
+    assert f"{mixed}:3: not UTF-8 text" in partial.stderr
+    assert partial.stderr.count("error:") == 2
+    # same bad lines, nothing new added: still 0 (it used to depend on whether anything was added)
+    assert run(["ingest", str(mixed)], db).returncode == 0
+    assert run(["ingest", str(tmp_path / "nope.txt")], db).returncode == 1
+
+
+def test_help_documents_the_exit_codes():
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "exit status: 0 when every input was handled" in " ".join(done.stdout.split())

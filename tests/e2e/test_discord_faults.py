@@ -90,3 +90,16 @@ async def test_an_alert_arrives_after_the_alerts_channel_recovers(world: World) 
         [alert] = fake.bot_messages(world.alerts)
         assert "jackfruit pie" in text_of(alert)
         await fake.wait_until(lambda: rt.app.moderation.outbox.pending(world.guild.id) == [])
+
+
+async def test_a_reply_that_fails_twice_still_answers_within_discords_window(world: World) -> None:
+    # The fake refuses a first callback after 3 s (404 Unknown interaction), like Discord.
+    assert world.fake.interaction_deadline == 3.0
+    async with world.running():
+        world.fake.fail_next("POST", "/interactions/{id}/{token}/callback", 500, times=2)
+        handle = await world.command(world.member, "rules")
+        answer = await handle.final_message()
+        assert "No racism" in text_of(answer)
+        callbacks = world.fake.requests("POST", "/interactions/{id}/{token}/callback")
+        assert [c.status >= 500 for c in callbacks] == [True, True, False]
+        assert callbacks[-1].json["type"] == 5  # deferred inside the window, answered after

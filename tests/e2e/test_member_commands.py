@@ -172,3 +172,21 @@ async def test_a_failing_command_is_logged_and_explained(world: World, caplog) -
         # the bot keeps answering
         rules = await world.command(world.member, "rules")
         assert "No racism" in text_of(await rules.response())
+
+
+async def test_the_shell_answers_with_the_excerpts_discord_shows(world: World) -> None:
+    from bot.cli.shell import handle_line
+    from bot.core.payloads import payload_to_text
+
+    question = "Why are defectors in China afraid?"
+    async with world.running() as rt:
+        handle = await world.command(world.member, "ask", {"question": question})
+        reply = await handle.response()  # what Discord received from the bot
+        shell = await handle_line(rt.app, f"/ask {question}")
+    assert reply.embeds and shell
+    positions = []
+    for embed in reply.embeds:
+        excerpt = payload_to_text({"embeds": [embed]})
+        assert excerpt in shell, excerpt
+        positions.append(shell.index(excerpt))
+    assert positions == sorted(positions)

@@ -30,7 +30,7 @@ class SeedDumpError(ValueError):
     """The text is not a community page dump, or a damaged one."""
 
     def __init__(self, source: str, line: int, message: str) -> None:
-        super().__init__(f"{source}, line {line}: {message}")
+        super().__init__(f"{source}:{line}: {message}")
         self.source = source
         self.line = line
         self.reason = message

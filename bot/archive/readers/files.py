@@ -16,7 +16,7 @@ from bot.archive.domain.articles import (
     stable_article_id,
 )
 from bot.archive.domain.seed_dump import SeedDumpError, looks_like_seed_dump, parse_seed_dump
-from bot.archive.readers.base import SUPPORTED_SUFFIXES, SourceBatch, SourceError
+from bot.archive.readers.base import SUPPORTED_SUFFIXES, Problem, SourceBatch, SourceError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<meta>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -24,8 +24,14 @@ _HEADING = re.compile(r"\A#\s+(?P<title>.+?)\s*#*\s*$", re.MULTILINE)
 _FRONT_MATTER_KEYS = {"title", "url", "published", "date", "author", "source", "id", "guid"}
 
 
-def read_text_file(path: Path) -> str:
-    """UTF-8 text of a file, or a SourceError that names it."""
+def read_text_file(path: Path) -> tuple[str, list[Problem]]:
+    """UTF-8 text of a file, decoded line by line: a line with an invalid byte is left out and
+    reported (``path:line: ...``), never the whole file. A SourceError names an unreadable file."""
+    return decode_lines(read_file_bytes(path), str(path))
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of a file within the size limit, or a SourceError that names it."""
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
@@ -35,14 +41,34 @@ def read_text_file(path: Path) -> str:
     if size > MAX_FILE_BYTES:
         raise SourceError(f"{path}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def decode_lines(data: bytes, location: str) -> tuple[str, list[Problem]]:
+    """UTF-8 text (a BOM dropped); a line with an invalid byte becomes empty and a Problem."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{path}, line {line}: not UTF-8 text") from exc
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass  # the slow path: find the bad lines and keep the others
+    lines: list[str] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            lines.append("")
+            problems.append(
+                Problem(
+                    f"{location}:{number}",
+                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                    "line skipped",
+                )
+            )
+    return "\n".join(lines), problems
 
 
 def iter_supported_files(directory: Path) -> Iterator[Path]:
@@ -57,10 +83,13 @@ def iter_supported_files(directory: Path) -> Iterator[Path]:
 
 def read_document(path: Path, *, now: datetime) -> SourceBatch:
     """A .txt/.md file: the community page dump (sniffed by content) or one article."""
-    text = read_text_file(path)
+    text, problems = read_text_file(path)
     if looks_like_seed_dump(text):
-        return read_seed_dump(text, str(path), now=now)
-    return _read_article_file(text, path, now=now)
+        batch = read_seed_dump(text, str(path), now=now)
+    else:
+        batch = _read_article_file(text, path, now=now)
+    batch.problems[:0] = problems
+    return batch
 
 
 def read_seed_dump(text: str, location: str, *, now: datetime) -> SourceBatch:
@@ -93,13 +122,13 @@ def _read_article_file(text: str, path: Path, *, now: datetime) -> SourceBatch:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = (mark.line + 2) if mark is not None else 1
-            raise SourceError(f"{path}, line {line}: the front matter is not valid YAML") from exc
+            raise SourceError(f"{path}:{line}: the front matter is not valid YAML") from exc
         if not isinstance(loaded, dict):
-            raise SourceError(f"{path}, line 2: the front matter must be 'key: value' lines")
+            raise SourceError(f"{path}:2: the front matter must be 'key: value' lines")
         unknown = sorted(str(key) for key in loaded if str(key) not in _FRONT_MATTER_KEYS)
         if unknown:
             raise SourceError(
-                f"{path}, line 2: unknown front matter key(s) {', '.join(unknown)} "
+                f"{path}:2: unknown front matter key(s) {', '.join(unknown)} "
                 f"(known: {', '.join(sorted(_FRONT_MATTER_KEYS))})"
             )
         meta = {str(key): value for key, value in loaded.items()}
@@ -116,7 +145,7 @@ def _read_article_file(text: str, path: Path, *, now: datetime) -> SourceBatch:
     try:
         published = parse_datetime(published_raw)
     except ValueError as exc:
-        raise SourceError(f"{path}, line 2: {exc}") from exc
+        raise SourceError(f"{path}:2: {exc}") from exc
     source = _text_field(meta, "source") or "file"
     url = _text_field(meta, "url")
     guid = _text_field(meta, "guid")

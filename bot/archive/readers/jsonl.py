@@ -20,8 +20,8 @@ MAX_LINE_CHARS = 2_000_000
 
 def read_jsonl(path: Path, *, now: datetime, default_source: str | None = None) -> SourceBatch:
     """Every valid line becomes an article; a bad line is a Problem with its line number."""
-    text = read_text_file(path)
-    batch = SourceBatch(location=str(path))
+    text, problems = read_text_file(path)
+    batch = SourceBatch(location=str(path), problems=problems)
     source_default = default_source or path.stem
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

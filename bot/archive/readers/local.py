@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.archive.readers.base import SUPPORTED_SUFFIXES, Problem, SourceBatch, SourceError
 from bot.archive.readers.feeds import parse_feed
-from bot.archive.readers.files import iter_supported_files, read_document, read_text_file
+from bot.archive.readers.files import iter_supported_files, read_document, read_file_bytes
 from bot.archive.readers.jsonl import read_jsonl
 
 
@@ -17,7 +17,7 @@ def read_file(path: Path, now: datetime) -> SourceBatch:
     if suffix == ".jsonl":
         return read_jsonl(path, now=now)
     if suffix in (".xml", ".rss", ".atom"):
-        return parse_feed(read_text_file(path).encode(), str(path), now=now, source=path.name)
+        return parse_feed(read_file_bytes(path), str(path), now=now, source=path.name)
     if suffix in (".txt", ".md", ".markdown"):
         return read_document(path, now=now)
     raise SourceError(

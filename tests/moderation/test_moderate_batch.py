@@ -1,0 +1,100 @@
+"""`moderate --batch` judges streams: authors, channels, times and mentions make spam visible."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.moderation.batch import BatchLine, check_lines, parse_line, partition
+from bot.moderation.domain import ModerationEngine, SpamTracker
+
+
+@pytest.fixture(scope="module")
+def engine() -> ModerationEngine:
+    return ModerationEngine()
+
+
+def lines(*records: dict[str, object]) -> list[BatchLine]:
+    parsed = [parse_line(n, json.dumps(r)) for n, r in enumerate(records, start=1)]
+    return [p for p in parsed if p is not None]
+
+
+def verdicts(engine: ModerationEngine, parsed: list[BatchLine]) -> list[dict[str, object]]:
+    return [json.loads(text) for _, text in check_lines(engine, SpamTracker(), parsed)]
+
+
+def test_the_same_message_repeated_by_one_author_is_spam(engine: ModerationEngine) -> None:
+    repeated = [
+        {"id": n, "text": "join my server discord.gg/abcdef now", "author": "a", "timestamp": n}
+        for n in range(4)
+    ]
+    out = verdicts(engine, lines(*repeated))
+    assert [o["verdict"] for o in out][:2] == ["allow", "allow"]
+    assert out[2]["verdict"] == "remove" and out[2]["rule"] == 2
+    assert "builtin:rule2-spam" in out[2]["filters"]
+
+
+def test_repeats_by_different_authors_or_without_authors_are_not(
+    engine: ModerationEngine,
+) -> None:
+    text = "join my server discord.gg/abcdef now"
+    out = verdicts(engine, lines(*({"id": n, "text": text, "author": n} for n in range(4))))
+    assert {o["verdict"] for o in out} == {"allow"}
+    out = verdicts(engine, lines(*({"id": n, "text": text} for n in range(4))))
+    assert {o["verdict"] for o in out} == {"allow"}
+
+
+def test_mass_mentions_and_link_floods(engine: ModerationEngine) -> None:
+    links = " ".join(f"https://site{n}.example/x" for n in range(20))
+    out = verdicts(
+        engine,
+        lines(
+            {"id": 1, "text": "hey all", "author": "b", "mentions": list(range(8))},
+            {"id": 2, "text": "@everyone @everyone free nitro", "author": "c"},
+            {"id": 3, "text": links, "author": "d"},
+        ),
+    )
+    assert [o["verdict"] for o in out] == ["remove", "remove", "remove"]
+
+
+def test_a_flood_of_messages_in_seconds_is_flagged(engine: ModerationEngine) -> None:
+    flood = [
+        {
+            "id": n,
+            "text": f"message number {n} here",
+            "author": 7,
+            "timestamp": f"2024-10-07T08:00:0{n}+09:00",
+        }
+        for n in range(9)
+    ]
+    out = verdicts(engine, lines(*flood))
+    assert out[-1]["verdict"] == "flag" and "messages in 10 s" in out[-1]["reason"]
+
+
+def test_bad_lines_keep_their_id_and_line_number() -> None:
+    bad = [
+        parse_line(3, "{not json"),
+        parse_line(4, json.dumps({"id": "x", "text": "hi", "timestamp": "yesterday"})),
+        parse_line(5, json.dumps({"id": "y", "text": "hi", "mentions": "many"})),
+        parse_line(6, json.dumps({"id": "z"})),
+    ]
+    records = [json.loads(line.error_json()) for line in bad if line is not None]
+    assert [(r["id"], r["line"]) for r in records] == [(None, 3), ("x", 4), ("y", 5), ("z", 6)]
+    assert records[1]["error"].startswith("stdin:4: 'timestamp'")
+    assert parse_line(9, "   \n") is None
+
+
+def test_partition_keeps_each_author_in_one_part_in_order() -> None:
+    parsed = lines(*({"id": n, "text": "t", "author": n % 3} for n in range(30)))
+    parsed += lines(*({"id": 100 + n, "text": "loose"} for n in range(10)))
+    parts = partition(parsed, 2)
+    assert sum(len(p) for p in parts) == len(parsed)
+    for part in parts:
+        numbers = [line.number for line in part if line.streamed]
+        assert numbers == sorted(numbers)
+    owners = {}
+    for index, part in enumerate(parts):
+        for line in part:
+            if line.streamed and line.message is not None:
+                assert owners.setdefault(line.message.author_id, index) == index
