@@ -338,3 +338,14 @@ async def test_the_same_link_with_new_text_updates_the_article(ingest_service, d
     assert await repo.count() == 1
     [stored] = await repo.all()
     assert "opened the Kaesong tram line" in stored.body
+
+
+async def test_problems_in_a_directory_name_each_file_once(ingest_service, tmp_path):
+    (tmp_path / "good.md").write_text("# Title\n\nA body about Sinuiju.\n")
+    (tmp_path / "bad.md").write_text("---\ntitle: [unclosed\n---\nbody\n")
+    (tmp_path / "empty.md").write_text("   \n")
+    report = await ingest_service.ingest([str(tmp_path)])
+    assert report.added == 1 and report.unreadable == 0
+    bad, empty = sorted(report.errors)
+    assert bad == f"{tmp_path / 'bad.md'}:2: the front matter is not valid YAML"
+    assert empty == f"{tmp_path / 'empty.md'}: the article has no body text"

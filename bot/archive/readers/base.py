@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.seed_dump import CommunityProfile
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".xml", ".rss", ".atom")
+_LOCATED = re.compile(r"^(?P<line>:\d+)?: (?P<message>.*)$", re.DOTALL)
 
 
 class SourceError(ValueError):
@@ -23,6 +25,15 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+    @classmethod
+    def from_error(cls, error: SourceError, location: str) -> Problem:
+        """A whole-file error as a problem, without naming the file twice."""
+        text = str(error)
+        match = _LOCATED.match(text[len(location) :]) if text.startswith(location) else None
+        if match is None:
+            return cls(location, text)
+        return cls(location + (match["line"] or ""), match["message"])
 
 
 @dataclass(slots=True)

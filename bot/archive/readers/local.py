@@ -39,7 +39,8 @@ def read_path(path: Path, now: datetime) -> list[SourceBatch]:
             try:
                 batches.append(read_file(file, now))
             except SourceError as exc:
-                batches.append(SourceBatch(str(file), problems=[Problem(str(file), str(exc))]))
+                problem = Problem.from_error(exc, str(file))
+                batches.append(SourceBatch(str(file), problems=[problem]))
         return batches
     if not path.exists():
         raise SourceError(f"{path}: no such file or directory")
