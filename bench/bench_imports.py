@@ -4,7 +4,10 @@ Runs each command in a fresh interpreter with ``-X importtime`` against a throwa
 sums the self time of every module imported (the interpreter's own start-up included). With
 ``--repo DIR`` it measures another checkout (e.g. a worktree of an older commit) the same way.
 
-    python bench/bench_imports.py [--repo DIR] [--runs 5]
+    python bench/bench_imports.py [--repo DIR] [--runs 5] [--write]
+
+--write refreshes the "imports" section of bench/RESULTS.md, next to the figures measured the same
+way on commit 633ffd5 (before the feature packages and lazy imports).
 """
 
 from __future__ import annotations
@@ -16,9 +19,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.results import replace_section  # noqa: E402
 
 COMMANDS: dict[str, list[str]] = {
     "--help": ["--help"],
@@ -29,6 +36,9 @@ COMMANDS: dict[str, list[str]] = {
     "ask": ["ask", "How many people in North Korea can use the internet?"],
 }
 HEAVY = ("sklearn", "matplotlib", "discord", "scipy", "apscheduler", "jinja2", "feedparser")
+# Measured with this script on 633ffd5 (2026-12-05, median of 3): import seconds per command.
+BEFORE = {"--help": 0.15, "db check": 2.69, "filters list": 2.89, "ingest": 3.08,
+          "moderate": 2.44, "ask": 2.99}  # fmt: skip
 
 
 def measure(repo: Path, args: list[str], tmp: Path) -> tuple[float, float, list[str]]:
@@ -60,21 +70,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", action="store_true", help="refresh bench/RESULTS.md")
     args = parser.parse_args()
+    rows: list[str] = []
     with tempfile.TemporaryDirectory() as raw:
         tmp = Path(raw)
         (tmp / "one.txt").write_text("---\ntitle: One\n---\nA short article about nothing.\n")
         # Warm the database and the index once, so later runs time the imports, not the seeding.
         measure(args.repo, COMMANDS["ask"], tmp)
         print(f"repo: {args.repo}  runs: {args.runs} (median)\n")
-        print("| command | imports s | wall s | heavy packages loaded |")
-        print("|---|---|---|---|")
+        header = "| command | imports s before (633ffd5) | imports s now | wall s now | heavy packages loaded now |"
+        rows += [header, "|---|---|---|---|---|"]
+        print(header)
         for name, command in COMMANDS.items():
             samples = [measure(args.repo, command, tmp) for _ in range(args.runs)]
             imports = statistics.median(s[1] for s in samples)
             wall = statistics.median(s[0] for s in samples)
             heavy = ", ".join(samples[-1][2]) or "none"
-            print(f"| `{name}` | {imports:.2f} | {wall:.2f} | {heavy} |")
+            row = f"| `{name}` | {BEFORE[name]:.2f} | {imports:.2f} | {wall:.2f} | {heavy} |"
+            rows.append(row)
+            print(row)
+    if args.write:
+        body = (
+            "## Import time per command (bench/bench_imports.py)\n\n"
+            f"{datetime.now(UTC):%Y-%m-%d}, 2 cores (shared), Python {sys.version.split()[0]}. "
+            f"Each command in a fresh interpreter with -X importtime, median of {args.runs}; "
+            "'imports s' sums every module's own import time. 'ask' and 'ingest' load "
+            "scikit-learn/scipy because they use the index; the others load nothing heavy.\n\n"
+            + "\n".join(rows)
+        )
+        replace_section(REPO / "bench" / "RESULTS.md", "imports", body)
 
 
 if __name__ == "__main__":
