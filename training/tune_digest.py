@@ -28,8 +28,13 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
 
 import bot.digest.domain.rank as rank  # noqa: E402
-from bot.digest.domain.build import _recent_history, select_week_articles  # noqa: E402
+from bot.digest.domain.build import (  # noqa: E402
+    HISTORY_TEXTS,
+    _recent_history,
+    select_week_articles,
+)
 from bot.digest.domain.events import (  # noqa: E402
+    NameCommonness,
     clean_title,
     group_events,
     join_copies,
@@ -38,7 +43,6 @@ from bot.digest.domain.events import (  # noqa: E402
 )
 from bot.digest.domain.series import TitleHistory  # noqa: E402
 from bot.digest.domain.stories import (  # noqa: E402
-    NameCommonness,
     form_stories,
     series_groups,
     story_signals,
@@ -68,9 +72,10 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     selected = select_week_articles(articles, start, end)
     earlier = _recent_history(articles, start, {a.id for a in selected})
     copies = join_copies(selected, TZ)
-    text = vectorize_week(selected, copies, earlier)
+    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
+    item_similarity = similarity(text, copies, selected)
     stories = form_stories(
-        copies, group_events(copies, similarity(text, copies), fixed=series_groups(copies))
+        copies, group_events(copies, item_similarity, fixed=series_groups(copies))
     )
     titles = TitleHistory([(clean_title(a), a.news_date.astimezone(TZ).date()) for a in earlier])
     signals = story_signals(stories, copies, selected, text, titles, NameCommonness(text))
@@ -88,7 +93,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         week,
         [s.kind for s in stories],
         signals,
-        story_similarity(stories, copies, selected, text, NameCommonness(text)),
+        story_similarity(stories, copies, selected, item_similarity, NameCommonness(text)),
         owner,
         {s["id"] for s in judgement["stories"]},
     )
@@ -125,7 +130,7 @@ def settings() -> list[Option]:
         scale = (1 - rank.WEIGHTS["engagement"]) / sum(values)
         weights = {name: v * scale for name, v in zip(SIGNALS, values, strict=True)}
         weights["engagement"] = rank.WEIGHTS["engagement"]
-        for routine, factor, fold in itertools.product((0.3, 0.4), (0.3, 0.5), (0.25, 0.3)):
+        for routine, factor, fold in itertools.product((0.3, 0.4), (0.3, 0.5), (0.2, 0.3)):
             options.append((weights, routine, factor, fold))
     return options
 

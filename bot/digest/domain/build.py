@@ -19,6 +19,7 @@ from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
 from bot.digest.domain.events import (
     Copies,
+    NameCommonness,
     clean_title,
     group_events,
     is_title_only,
@@ -31,7 +32,6 @@ from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedSt
 from bot.digest.domain.rank import Importance, order_highlights, score_event
 from bot.digest.domain.series import TitleHistory
 from bot.digest.domain.stories import (
-    NameCommonness,
     Story,
     form_stories,
     merge_stories,
@@ -64,6 +64,8 @@ MAX_HIGHLIGHTS = 15
 MIN_HIGHLIGHTS = 3
 # Earlier weeks matter for novelty and recurrence; the most recent several hundred are plenty.
 HISTORY_LIMIT = 800
+# Texts cost far more than titles: the most recent of them are enough for novelty.
+HISTORY_TEXTS = 600
 
 
 def select_week_articles(
@@ -146,8 +148,9 @@ def build_digest(
         )
     earlier = _recent_history(history, start, {a.id for a in selected})
     copies = join_copies(selected, tz)
-    text = vectorize_week(selected, copies, earlier)
-    events = group_events(copies, similarity(text, copies), fixed=series_groups(copies))
+    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
+    item_similarity = similarity(text, copies, selected)
+    events = group_events(copies, item_similarity, fixed=series_groups(copies))
     stories = form_stories(copies, events)
     common_names = NameCommonness(text)
     titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
@@ -158,7 +161,7 @@ def build_digest(
         [s.kind for s in stories],
         [i.score for i in importances],
         count,
-        story_similarity(stories, copies, selected, text, common_names),
+        story_similarity(stories, copies, selected, item_similarity, common_names),
     )
     highlights = {
         group[0]: _highlight(

@@ -35,6 +35,7 @@ from bot.digest.domain.lexicon import (
     strip_honorifics,
     words,
 )
+from bot.digest.domain.phrases import names
 
 # Tuned on the development weeks (training/tune_digest.py): reports of one event link above this.
 LINK_SIMILARITY = 0.2
@@ -192,24 +193,44 @@ def vectorize_week(
             for item in listed_items(articles[group.members[0]]):
                 items.append(item)
                 item_roundup.append(index)
-    # One transform for every short text: titles of the week, of the history, roundup items.
-    short = csr_matrix(
-        vectorizer.transform([c.title for c in copies] + [clean_title(a) for a in history] + items)
-    )
     weeks, past = len(copies), len(history)
+    titles = _title_space([c.title for c in copies] + [clean_title(a) for a in history])
+    items_matrix = (
+        csr_matrix(vectorizer.transform(items))
+        if items
+        else csr_matrix((0, matrix.shape[1]), dtype=np.float64)
+    )
     earlier = matrix[weeks:]
     frequency = np.bincount(earlier.indices, minlength=matrix.shape[1]).astype(np.float64)
     return WeekText(
         body=matrix[:weeks],
-        titles=short[:weeks],
+        titles=titles[:weeks],
         history=matrix[weeks:],
-        history_titles=short[weeks : weeks + past],
+        history_titles=titles[weeks:],
         vocabulary=vectorizer.vocabulary_,
         history_frequency=frequency,
         documents=past,
-        roundup_items=short[weeks + past :],
+        roundup_items=items_matrix,
         roundup_of_item=tuple(item_roundup),
     )
+
+
+def _title_space(titles: list[str]) -> csr_matrix:
+    """TF-IDF of titles among titles: the words of a formula ("Delegation Arrives in", "Tours
+    Various Places", "Returns Home") are in many titles and weigh little, so two delegations'
+    visits do not look alike; the words that name a story ("Mongolian") weigh much."""
+    vectorizer = TfidfVectorizer(
+        lowercase=True,
+        token_pattern=r"(?u)\b[^\W_][\w'’-]*[^\W_]\b",
+        stop_words=sorted(STOP_WORDS),
+        ngram_range=(1, 2),
+        sublinear_tf=True,
+        dtype=np.float64,
+    )
+    try:
+        return csr_matrix(vectorizer.fit_transform(titles))
+    except ValueError:  # no title has a word that is not a stop word
+        return csr_matrix((len(titles), 1), dtype=np.float64)
 
 
 def listed_items(article: Article) -> list[str]:
@@ -219,8 +240,83 @@ def listed_items(article: Article) -> list[str]:
     return [line for line in lines if len(line) > 30]
 
 
-def similarity(text: WeekText, copies: Sequence[Copies]) -> FloatArray:
-    """How likely two items report one event: text or title similarity, damped by days apart."""
+# A name is common (says nothing particular) when its rarest word is in this share of texts.
+COMMON_NAME_SHARE = 0.02
+COMMON_NAME_MIN_TEXTS = 3
+_CALENDAR_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# Two items whose first sentences name different uncommon people or bodies, and none in common,
+# are different events however alike their formula ("A delegation of X led by Y arrived").
+OTHER_NAMES_FACTOR = 0.0
+LEDE_CHARS = 400
+
+
+class NameCommonness:
+    """Whether a name is common: its rarest word is used by many earlier texts (at least
+    COMMON_NAME_MIN_TEXTS and COMMON_NAME_SHARE of them). Names this week's own reports
+    repeat are no less particular for it, so only the history counts."""
+
+    def __init__(self, text: WeekText) -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._judge(name)
+        return known
+
+    def _judge(self, name: str) -> bool:
+        parts = [fold(w) for w in words(name)]
+        parts = [p for p in parts if len(p) > 1]
+        if not parts or all(p in _CALENDAR_NAMES for p in parts):
+            return True
+        counts = [self._text.history_count(p) for p in parts]
+        # A word outside the space is a stop word ("dprk"): common by definition.
+        rarest = min(float(self._text.documents) if c is None else c for c in counts)
+        floor = max(COMMON_NAME_MIN_TEXTS, COMMON_NAME_SHARE * self._text.documents)
+        return rarest >= floor
+
+
+def lede_names(article: Article, is_common_name: NameCommonness) -> frozenset[str]:
+    """Uncommon names of two words or more in the first sentence (the lede) of an item."""
+    if is_title_only(article):
+        return frozenset()
+    first = article.body[:LEDE_CHARS].split("\n", 1)[0]
+    return frozenset(
+        name.casefold()
+        for name in names(first)
+        if len(name.split()) >= 2 and not is_common_name(name)
+    )
+
+
+def similarity(
+    text: WeekText, copies: Sequence[Copies], articles: Sequence[Article] = ()
+) -> FloatArray:
+    """How likely two items report one event: text or title similarity, damped by days apart,
+    and halved when their ledes name only different uncommon people or bodies (``articles``
+    given)."""
     body = np.asarray((text.body @ text.body.T).toarray(), dtype=np.float64)
     titles = np.asarray((text.titles @ text.titles.T).toarray(), dtype=np.float64)
     keys = [c.title.casefold() for c in copies]
@@ -231,6 +327,16 @@ def similarity(text: WeekText, copies: Sequence[Copies]) -> FloatArray:
     combined = np.maximum(body, TITLE_WEIGHT * titles)
     days = np.array([c.day.toordinal() for c in copies], dtype=np.float64)
     combined = combined * day_damping(np.abs(days[:, None] - days[None, :]))
+    if articles:
+        is_common = NameCommonness(text)
+        named = [
+            lede_names(max((articles[i] for i in c.members), key=lambda a: len(a.body)), is_common)
+            for c in copies
+        ]
+        for i in range(len(copies)):
+            for j in range(i + 1, len(copies)):
+                if named[i] and named[j] and not named[i] & named[j]:
+                    combined[i, j] = combined[j, i] = combined[i, j] * OTHER_NAMES_FACTOR
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
 

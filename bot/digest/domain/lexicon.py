@@ -201,6 +201,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A word's matching key: case-folded, curly apostrophes straightened, "'s" dropped."""
     key = word.casefold().replace("’", "'")
@@ -254,11 +255,15 @@ def unglue(text: str) -> str:
     spaced = _CAPITALS_GLUED.sub(" ", _LOWER_UPPER_GLUED.sub(_split_pair, text))
     if not _NAME_GLUED.search(spaced):
         return spaced
-    names = sorted(set(_THREE_NAMES.findall(spaced)), key=len, reverse=True)
+    names = tuple(sorted(set(_THREE_NAMES.findall(spaced)), key=len, reverse=True))
     if not names:
         return spaced
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?=[a-z]{2,})")
-    return pattern.sub(r"\1 ", spaced)
+    return _glued_names(names).sub(r"\1 ", spaced)
+
+
+@lru_cache(maxsize=1024)
+def _glued_names(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(?=[a-z]{2,})")
 
 
 _LOWER_UPPER_GLUED = re.compile(r"\b([A-Za-z]*[a-z])([A-Z][a-z]+)\b")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom, unglue
 
@@ -35,6 +36,12 @@ def _starts_name(token: str, following: str) -> bool:
 
 def names(text: str) -> list[str]:
     """Capitalised runs of ``text`` (proper names), in order, as written."""
+    return list(_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _names(text: str) -> tuple[str, ...]:
+    # Cached: the ranking, the folding and the labels all read the same leads.
     tokens = _TOKEN.findall(unglue(text))
     found: list[str] = []
     run: list[str] = []
@@ -78,7 +85,7 @@ def names(text: str) -> list[str]:
             kept.pop(0)
         if kept and not all(fold(w) in STOP_WORDS or room.is_verb(w) for w in kept):
             cleaned.append(" ".join(kept))
-    return cleaned
+    return tuple(cleaned)
 
 
 def _split_run(run: list[str]) -> list[list[str]]:

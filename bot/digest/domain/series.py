@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from bot.digest.domain.lexicon import fold, newsroom, words
 
@@ -31,6 +32,7 @@ class TitleMatch:
     slot_b: str
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # Light plural folding, so that "Sends" matches "Send" and "Baskets" matches "Basket".
     key = fold(word)
@@ -47,6 +49,8 @@ def match_titles(
     b: Sequence[str],
     keys_a: Sequence[str] | None = None,
     keys_b: Sequence[str] | None = None,
+    set_a: frozenset[str] | None = None,
+    set_b: frozenset[str] | None = None,
 ) -> TitleMatch | None:
     """The pattern two titles (as word lists) share, or None when they are not one series.
 
@@ -61,7 +65,8 @@ def match_titles(
     if ka == kb:
         return None
     longest = max(len(ka), len(kb))
-    if len(set(ka) & set(kb)) < max(MIN_FIXED_WORDS, MIN_FIXED_SHARE * longest):
+    shared = (set_a or frozenset(ka)) & (set_b or frozenset(kb))
+    if len(shared) < max(MIN_FIXED_WORDS, MIN_FIXED_SHARE * longest):
         return None  # cheap test first: too few shared words for any alignment to work
     pairs = _align(ka, kb)
     if len(pairs) < MIN_FIXED_WORDS or len(pairs) < MIN_FIXED_SHARE * longest:
@@ -143,7 +148,7 @@ class TitleHistory:
     """Earlier titles indexed for quick pattern look-ups (by first and by last word)."""
 
     def __init__(self, titles: Sequence[tuple[str, date]]) -> None:
-        self._entries: list[tuple[list[str], list[str], tuple[int, int]]] = []
+        self._entries: list[tuple[list[str], list[str], frozenset[str], tuple[int, int]]] = []
         self._by_first: defaultdict[str, list[int]] = defaultdict(list)
         self._by_last: defaultdict[str, list[int]] = defaultdict(list)
         for title, day in titles:
@@ -152,7 +157,8 @@ class TitleHistory:
                 continue
             iso = day.isocalendar()
             index = len(self._entries)
-            self._entries.append((tokens, [_stem(w) for w in tokens], (iso.year, iso.week)))
+            keys = [_stem(w) for w in tokens]
+            self._entries.append((tokens, keys, frozenset(keys), (iso.year, iso.week)))
             self._by_first[_stem(tokens[0])].append(index)
             self._by_last[_stem(tokens[-1])].append(index)
 
@@ -162,12 +168,15 @@ class TitleHistory:
         if not tokens:
             return Recurrence(0, None)
         keys = [_stem(w) for w in tokens]
+        own = frozenset(keys)
         candidates = set(self._by_first.get(keys[0], ())) | set(self._by_last.get(keys[-1], ()))
         weeks: set[tuple[int, int]] = set()
         example: str | None = None
         for index in sorted(candidates):
-            other, other_keys, week = self._entries[index]
-            if other_keys == keys or match_titles(tokens, other, keys, other_keys) is not None:
+            other, other_keys, other_set, week = self._entries[index]
+            if week in weeks:
+                continue  # that week is counted already
+            if other_keys == keys or match_titles(tokens, other, keys, other_keys, own, other_set):
                 weeks.add(week)
                 example = example or " ".join(other)
         return Recurrence(len(weeks), example)
@@ -192,7 +201,10 @@ def find_series(titles: Sequence[Sequence[str]], *, same_title: bool = False) ->
     keys = [[_stem(w) for w in t] for t in titles]
     for i in range(len(titles)):
         for j in range(i + 1, len(titles)):
-            if (same_title and keys[i] == keys[j]) or match_titles(titles[i], titles[j]):
+            if keys[i] == keys[j]:
+                if same_title:
+                    parent[find(j)] = find(i)
+            elif match_titles(titles[i], titles[j], keys[i], keys[j]):
                 parent[find(j)] = find(i)
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(titles)):

@@ -17,12 +17,11 @@ from bot.archive.domain.articles import Article
 from bot.digest.domain.events import (
     Copies,
     FloatArray,
+    NameCommonness,
     WeekText,
     centroid_rows,
-    day_damping,
     is_title_only,
 )
-from bot.digest.domain.lexicon import fold, words
 from bot.digest.domain.phrases import names
 from bot.digest.domain.rank import EventSignals, engagement_percentiles
 from bot.digest.domain.series import TitleHistory, describe_series, find_series, title_words
@@ -33,6 +32,7 @@ TEXT_NOVELTY_RANGE = (0.6, 0.95)
 SHARED_NAMES = 2
 SHARED_NAMES_SIMILARITY = 0.5
 SHARED_NAMES_FLOOR = 0.1  # and only when their texts are somewhat alike already
+NAMED_ITEMS = 4  # the items of a story whose leads are read for names
 LEAD_CHARS = 1500
 # A roundup's item this similar to a story lists that story.
 FEATURED_SIMILARITY = 0.2
@@ -72,26 +72,6 @@ class Story:
     items: tuple[int, ...]  # indices into the week's Copies, oldest first
     pattern: str | None  # a series' title pattern ("... Receives Greetings from {…}")
     slots: tuple[str, ...]  # a series' slot values, one per item (empty when titles repeat)
-
-
-class NameCommonness:
-    """Whether a name is common: its rarest word is used by many earlier texts (at least
-    COMMON_NAME_MIN_TEXTS and COMMON_NAME_SHARE of them). Names this week's own reports
-    repeat are no less particular for it, so only the history counts."""
-
-    def __init__(self, text: WeekText) -> None:
-        self._text = text
-
-    def __call__(self, name: str) -> bool:
-        parts = [fold(w) for w in words(name)]
-        parts = [p for p in parts if len(p) > 1]
-        if not parts or all(p in _CALENDAR_NAMES for p in parts):
-            return True
-        counts = [self._text.history_count(p) for p in parts]
-        # A word outside the space is a stop word ("dprk"): common by definition.
-        rarest = min(float(self._text.documents) if c is None else c for c in counts)
-        floor = max(COMMON_NAME_MIN_TEXTS, COMMON_NAME_SHARE * self._text.documents)
-        return rarest >= floor
 
 
 def series_groups(copies: Sequence[Copies]) -> list[list[int]]:
@@ -158,27 +138,29 @@ def story_similarity(
     stories: Sequence[Story],
     copies: Sequence[Copies],
     articles: Sequence[Article],
-    text: WeekText,
+    item_similarity: FloatArray,
     is_common_name: NameCommonness,
 ) -> FloatArray:
-    """How alike two stories are: the closer of their texts and of their headlines, raised to
-    SHARED_NAMES_SIMILARITY when both leads name the same SHARED_NAMES uncommon people, places
-    or bodies ("Pak Thae Song", "Amnok River") and their texts are somewhat alike, damped by the
-    days between them."""
-    groups = [story.items for story in stories]
-    rows = centroid_rows(text.body, groups)
-    titles = centroid_rows(text.titles, groups)
-    combined = np.maximum(
-        np.asarray((rows @ rows.T).toarray(), dtype=np.float64),
-        np.asarray((titles @ titles.T).toarray(), dtype=np.float64),
-    )
+    """How alike two stories are: the mean similarity of their items (the one event grouping
+    uses: texts, titles, days apart, ledes naming others), raised to SHARED_NAMES_SIMILARITY when
+    both name the same SHARED_NAMES uncommon people, places or bodies ("Pak Thae Song", "Amnok
+    River") and their items are somewhat alike already."""
+    count = len(stories)
+    combined = np.eye(count, dtype=np.float64)
+    for i in range(count):
+        for j in range(i + 1, count):
+            block = item_similarity[np.ix_(stories[i].items, stories[j].items)]
+            combined[i, j] = combined[j, i] = float(block.mean())
     named = [_uncommon_names(story, copies, articles, is_common_name) for story in stories]
-    for i in range(len(stories)):
-        for j in range(i + 1, len(stories)):
+    for i in range(count):
+        for j in range(i + 1, count):
             if len(named[i] & named[j]) >= SHARED_NAMES and combined[i, j] >= SHARED_NAMES_FLOOR:
                 combined[i, j] = combined[j, i] = max(combined[i, j], SHARED_NAMES_SIMILARITY)
-    days = np.array([copies[s.items[0]].day.toordinal() for s in stories], dtype=np.float64)
-    return combined * day_damping(np.abs(days[:, None] - days[None, :]))
+    return combined
+
+
+def _longest(articles: Sequence[Article], item: Copies) -> Article:
+    return max((articles[i] for i in item.members), key=lambda a: len(a.body))
 
 
 def _uncommon_names(
@@ -190,7 +172,7 @@ def _uncommon_names(
     """Names of two words or more in the leads of the story's items that few texts use."""
     found: set[str] = set()
     for c in story.items:
-        report = max((articles[i] for i in copies[c].members), key=lambda a: len(a.body))
+        report = _longest(articles, copies[c])
         if not is_title_only(report):
             found.update(
                 name.casefold()
@@ -249,7 +231,9 @@ def story_signals(
             key=lambda r: r.weeks,
         )
         found: dict[str, str] = {}
-        for article in members[:12]:
+        # One report per item (copies say the same), the first few items: enough to name who
+        # and where, and each lead is read once (names() caches it for the folding).
+        for article in [_longest(articles, copies[c]) for c in story.items[:NAMED_ITEMS]]:
             body = "" if is_title_only(article) else article.body[:LEAD_CHARS]
             for name in names(body):
                 if not is_common_name(name):

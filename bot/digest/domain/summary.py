@@ -29,6 +29,7 @@ from bot.digest.domain.lexicon import (
 from bot.digest.domain.phrases import names
 
 SUMMARY_CHARS = 300
+SUMMARY_SOURCE_CHARS = 4000
 LEAD_SENTENCES = 8  # news puts its point first: later sentences are rarely the gist
 BOILERPLATE_SHARE = 0.15  # this share of praise words makes a sentence praise, not news
 _DATELINE = re.compile(
@@ -78,7 +79,8 @@ def summarize_event(
     report has no sentence worth quoting (photo and link posts)."""
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1 character.")
-    body = unglue(report.body)
+    # The news is in the first paragraphs; a speech of 9,000 characters need not be split whole.
+    body = unglue(report.body[:SUMMARY_SOURCE_CHARS])
     sentences = [clean_sentence(s) for s in split_sentences(body)][: LEAD_SENTENCES * 2]
     sentences = [_SECOND_DATELINE.sub("", s) if i == 0 else s for i, s in enumerate(sentences)]
     candidates = [(i, s) for i, s in enumerate(sentences) if _worthy(s) and not is_boilerplate(s)][
