@@ -28,6 +28,7 @@ from bot.digest.domain.events import (
     vectorize_week,
 )
 from bot.digest.domain.layout import assemble
+from bot.digest.domain.lexicon import standalone_names
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
 from bot.digest.domain.rank import Importance, order_highlights, score_event
 from bot.digest.domain.series import TitleHistory
@@ -39,6 +40,7 @@ from bot.digest.domain.stories import (
     story_signals,
     story_similarity,
 )
+from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
 from bot.digest.domain.weeks import (
     current_iso_week,
     describe_week_span,
@@ -163,6 +165,7 @@ def build_digest(
         count,
         story_similarity(stories, copies, selected, item_similarity, common_names),
     )
+    known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {
         group[0]: _highlight(
             merge_stories(copies, stories, group),
@@ -171,6 +174,7 @@ def build_digest(
             selected,
             tz,
             common_names,
+            known,
         )
         for group in picks
     }
@@ -239,16 +243,15 @@ def _highlight(
     articles: Sequence[Article],
     tz: ZoneInfo,
     is_common_name: NameCommonness,
+    known_names: frozenset[str],
 ) -> DigestArticle:
-    from bot.digest.domain.summary import series_summary, summaries_for
-
     members = [articles[i] for c in story.items for i in copies[c].members]
     # The lead is the most substantial report (the earliest among equals).
     lead = max(members, key=lambda a: (0 if is_title_only(a) else len(a.body), -members.index(a)))
     reports = [lead, *[a for a in members if a is not lead]]
     headline = _story_title(story, copies) if story.kind != "event" else clean_title(lead)
     if story.kind == "event":
-        summary = summaries_for(members, headline, is_common_name)
+        summary = summaries_for(members, headline, is_common_name, known_names)
     else:
         days = [_date_of(articles[copies[c].members[0]]).astimezone(tz) for c in story.items]
         summary = series_summary(list(story.slots), days)

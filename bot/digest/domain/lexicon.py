@@ -7,6 +7,7 @@ The vocabulary is read once through importlib.resources (it ships inside the pac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -248,17 +249,26 @@ def _address_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i:\b(?:the\s+)?(?:{alternatives}))\b\.?\s*(?=[A-Z])")
 
 
-def unglue(text: str) -> str:
+def unglue(text: str, known: frozenset[str] = frozenset()) -> str:
     """Split words that a missing space glued together: "ComradeKim" -> "Comrade Kim",
     "HEKim" -> "HE Kim", and "Kim Jong Ungot" -> "Kim Jong Un got" when "Kim Jong Un" stands
-    alone elsewhere in ``text``."""
+    alone elsewhere in ``text`` or is among the ``known`` names (see standalone_names)."""
     spaced = _CAPITALS_GLUED.sub(" ", _LOWER_UPPER_GLUED.sub(_split_pair, text))
     if not _NAME_GLUED.search(spaced):
         return spaced
-    names = tuple(sorted(set(_THREE_NAMES.findall(spaced)), key=len, reverse=True))
+    found = set(_THREE_NAMES.findall(spaced)) | {n for n in known if n in spaced}
+    names = tuple(sorted(found, key=len, reverse=True))
     if not names:
         return spaced
     return _glued_names(names).sub(r"\1 ", spaced)
+
+
+def standalone_names(texts: Iterable[str]) -> frozenset[str]:
+    """Names of three capitalised words that stand alone in ``texts`` (for unglue)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_THREE_NAMES.findall(text))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1024)

@@ -74,13 +74,14 @@ def summarize_event(
     headline: str,
     is_common_name: Callable[[str], bool] = lambda name: False,
     max_chars: int = SUMMARY_CHARS,
+    known_names: frozenset[str] = frozenset(),
 ) -> str:
     """The summary of an event from its most substantial ``report``; the headline when the
     report has no sentence worth quoting (photo and link posts)."""
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1 character.")
     # The news is in the first paragraphs; a speech of 9,000 characters need not be split whole.
-    body = unglue(report.body[:SUMMARY_SOURCE_CHARS])
+    body = unglue(report.body[:SUMMARY_SOURCE_CHARS], known_names)
     sentences = [clean_sentence(s) for s in split_sentences(body)][: LEAD_SENTENCES * 2]
     sentences = [_SECOND_DATELINE.sub("", s) if i == 0 else s for i, s in enumerate(sentences)]
     candidates = [(i, s) for i, s in enumerate(sentences) if _worthy(s) and not is_boilerplate(s)][
@@ -131,11 +132,15 @@ def _information(
 
 
 def summaries_for(
-    reports: Sequence[Article], headline: str, is_common_name: Callable[[str], bool]
+    reports: Sequence[Article],
+    headline: str,
+    is_common_name: Callable[[str], bool],
+    known_names: frozenset[str] = frozenset(),
 ) -> str:
-    """The summary of an event told by ``reports``: from the longest one."""
+    """The summary of an event told by ``reports``: from the longest one. ``known_names`` are
+    the week's standalone names, to split one glued to the next word ("Kim Jong Unto")."""
     longest = max(reports, key=lambda a: (len(a.body), -reports.index(a)))
-    return summarize_event(longest, headline, is_common_name)
+    return summarize_event(longest, headline, is_common_name, known_names=known_names)
 
 
 def series_summary(slots: Sequence[str], days: Sequence[datetime]) -> str:
