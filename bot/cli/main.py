@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     digest.add_argument("--guild", type=int, help="use this server's timezone")
     digest.add_argument("--timezone", help="IANA timezone (default: the server's, else UTC)")
     digest.add_argument("--json", action="store_true", help="print the JSON contract")
+    digest.add_argument(
+        "--explain", action="store_true", help="show every story's score and its reasons"
+    )
     digest.add_argument("--out", metavar="DIR", help="write Markdown, JSON and the chart here")
 
     moderate = commands.add_parser("moderate", help="the moderation verdict on texts")

@@ -19,6 +19,7 @@ from bot.digest.render.outputs import (
     digest_to_json,
     render_chart_png,
     render_discord_messages,
+    render_explanation,
     render_markdown,
 )
 from bot.digest.service import DigestService
@@ -39,20 +40,32 @@ def check_digest_args(args: argparse.Namespace) -> None:
 
 
 async def run_digest(args: argparse.Namespace, service: DigestService, clock: Clock) -> int:
+    """Build the week's digest in the guild's timezone and print or write it.
+
+    The timezone is --timezone, else --guild's, else that of the only server with a digest
+    schedule (said on stderr), else UTC.
+    """
+    explain = bool(getattr(args, "explain", False))
     if args.timezone:
         tz = ZoneInfo(validate_timezone(args.timezone))
-    else:
+    elif args.guild is not None:
         tz = await service.timezone_of(args.guild)
+    else:
+        tz, guild = await service.default_timezone()
+        if guild is not None:
+            print(f"Using the timezone of server {guild}: {tz.key}.", file=sys.stderr)
     week = args.week or current_iso_week(clock.now(), tz)
     digest = await service.build(week, tz)
     templates = service.templates
-    document = digest_to_json(digest, templates=templates)
+    document = digest_to_json(digest, templates=templates, explain=explain)
     if args.out:
         out = Path(args.out)
         await asyncio.to_thread(_write_outputs, out, digest, document, templates)
         print(f"Wrote the digest of {week} to {out}/", file=sys.stderr)
     if args.json:
         sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+    elif explain:
+        sys.stdout.write(render_explanation(digest))
     elif not args.out:
         if digest.is_empty:
             print(digest.empty_reason)

@@ -123,9 +123,18 @@ class DigestService:
         return await self.build(week or current_iso_week(self._clock.now(), tz), tz)
 
     async def timezone_of(self, guild_id: int | None) -> ZoneInfo:
+        """The guild's timezone; without a guild, see default_timezone."""
         if guild_id is None:
-            return ZoneInfo("UTC")
+            return (await self.default_timezone())[0]
         return (await self._settings.get(guild_id)).zone
+
+    async def default_timezone(self) -> tuple[ZoneInfo, int | None]:
+        """Where no guild is given (the CLI, the local shell): the timezone of the only server
+        with a digest schedule, with its id; else UTC. Weeks are cut and dates shown in it."""
+        enabled = await self._settings.with_digests_enabled()
+        if len(enabled) == 1:
+            return enabled[0].zone, enabled[0].guild_id
+        return ZoneInfo("UTC"), None
 
     async def render(self, digest: Digest) -> tuple[list[Payload], tuple[str, bytes] | None]:
         """Discord payloads and the chart attachment (matplotlib runs in a worker thread)."""

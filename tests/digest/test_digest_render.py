@@ -1,7 +1,8 @@
 """Rendering the weekly digest: Markdown archive, Discord payloads, chart, JSON, and the snapshot.
 
-The snapshot is digests/examples/seed-week.{md,json,png}: the seed's posts, all ingested on
-2026-11-23 12:00 UTC, as the digest of 2026-W48 in UTC. DIGESTBOT_UPDATE_SNAPSHOTS=1 rewrites it.
+The snapshot is digests/examples/example-week.{md,json,png}: the example week of
+tests/digest/cases/example_week.jsonl (2024-W41 in Asia/Seoul, see tests/digest/support.py).
+DIGESTBOT_UPDATE_SNAPSHOTS=1 rewrites it.
 """
 
 from __future__ import annotations
@@ -29,28 +30,30 @@ from bot.digest.render.outputs import (
     digest_to_json,
     render_chart_png,
     render_discord_messages,
+    render_explanation,
     render_markdown,
     templates_dir,
 )
 from bot.digest.render.templates import escape_archive_markdown, escape_discord, safe_url
+from tests.digest.support import EXAMPLE_WEEK, SEOUL, example_week
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "digests" / "examples"
-SEED_WEEK = "2026-W48"
-SEED_INGESTED = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 UTC_TZ = ZoneInfo("UTC")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SEED_INGESTED = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+
+def example_digest() -> Digest:
+    articles = example_week()
+    return build_digest(articles, EXAMPLE_WEEK, SEOUL, history=articles)
 
 
 def seed_articles() -> list[Article]:
-    """The seed's posts as the ingest reads them, all ingested at the example's fixed moment."""
+    """The seed's posts as the ingest reads them, ingested at a fixed moment."""
     (seed,) = sorted((REPO / "seeds").glob("000_*.txt"))
     batch = read_seed_dump(seed.read_text(encoding="utf-8"), str(seed), now=SEED_INGESTED)
     return list(batch.articles)
-
-
-def seed_digest() -> Digest:
-    return build_digest(seed_articles(), SEED_WEEK, UTC_TZ)
 
 
 def all_text(payload: dict[str, Any]) -> str:
@@ -60,41 +63,60 @@ def all_text(payload: dict[str, Any]) -> str:
 # --- the snapshot ---------------------------------------------------------------------------
 
 
-def test_seed_digest_matches_the_examples() -> None:
-    digest = seed_digest()
-    markdown = render_markdown(digest, "seed-week.png")
+def test_example_digest_matches_the_examples() -> None:
+    digest = example_digest()
+    markdown = render_markdown(digest, "example-week.png")
     payloads = json.dumps(render_discord_messages(digest), ensure_ascii=False, indent=2) + "\n"
     png = render_chart_png(digest)
+    explanation = render_explanation(digest)
     if os.environ.get("DIGESTBOT_UPDATE_SNAPSHOTS") == "1":
         EXAMPLES.mkdir(parents=True, exist_ok=True)
-        (EXAMPLES / "seed-week.md").write_text(markdown, encoding="utf-8")
-        (EXAMPLES / "seed-week.json").write_text(payloads, encoding="utf-8")
-        (EXAMPLES / "seed-week.png").write_bytes(png)
-    assert (EXAMPLES / "seed-week.md").read_text(encoding="utf-8") == markdown
-    assert (EXAMPLES / "seed-week.json").read_text(encoding="utf-8") == payloads
+        (EXAMPLES / "example-week.md").write_text(markdown, encoding="utf-8")
+        (EXAMPLES / "example-week.json").write_text(payloads, encoding="utf-8")
+        (EXAMPLES / "example-week.png").write_bytes(png)
+        (EXAMPLES / "example-week-explain.txt").write_text(explanation, encoding="utf-8")
+    assert (EXAMPLES / "example-week.md").read_text(encoding="utf-8") == markdown
+    assert (EXAMPLES / "example-week.json").read_text(encoding="utf-8") == payloads
+    assert (EXAMPLES / "example-week-explain.txt").read_text(encoding="utf-8") == explanation
     # Font rasterising may differ by a few pixels between FreeType builds: compare images, not
     # bytes, with a tolerance that still catches any change of bars, labels or layout.
-    expected = imread(EXAMPLES / "seed-week.png")
+    expected = imread(EXAMPLES / "example-week.png")
     actual = imread(io.BytesIO(png))
     assert expected.shape == actual.shape
     assert float(np.abs(expected - actual).mean()) < 0.01
 
 
-def test_seed_digest_has_every_post() -> None:
-    digest = seed_digest()
-    assert digest.total_articles == 7
-    assert len(digest.highlighted) == 7
-    assert 2 <= len(digest.topics) <= 5
-    assert "Kim Yo-jong" in [item.title for item in digest.highlighted]
+def test_the_seed_page_is_not_this_weeks_news() -> None:
+    # The seed's posts carry no date; one says "submitted 1 year ago".
+    articles = seed_articles()
+    this_week = build_digest(articles, "2026-W48", UTC_TZ)
+    assert this_week.is_empty and this_week.undated == 6
+    assert "6 undated posts of the community page" in (this_week.empty_reason or "")
+    aged = next(a for a in articles if a.title == "Kim Yo-jong")
+    assert aged.published == datetime(2025, 11, 23, 12, 0, tzinfo=UTC)
+    year_ago = build_digest(articles, "2025-W47", UTC_TZ)
+    (item,) = year_ago.highlighted
+    assert item.title == "Kim Yo-jong" and item.approximate
+    page = render_markdown(year_ago, None)
+    assert "*North Korea · about Nov 2025*" in page
+
+
+def test_reports_and_date_spans_are_shown() -> None:
+    digest = example_digest()
+    page = render_markdown(digest, None)
+    assert "Mon 7 – Thu 10 Oct 2024 · 3 reports" in page  # the flood, told over four days
+    assert "Also: [Premier Inspects Flood Reconstruction in North Phyongan]" in page
+    (first, *_) = render_discord_messages(digest)
+    assert " reports*" in all_text(first)
 
 
 # --- Markdown -------------------------------------------------------------------------------
 
 
 def test_markdown_links_titles_and_the_chart() -> None:
-    digest = seed_digest()
+    digest = example_digest()
     page = render_markdown(digest, "chart.png")
-    assert page.startswith("# Weekly digest · 2026-W48\n")
+    assert page.startswith("# Weekly digest · 2024-W41\n")
     assert "![Articles per day, by topic](chart.png)" in page
     for topic in digest.topics:
         assert f"## {escape_archive_markdown(topic.label)}" in page
@@ -117,7 +139,9 @@ def hostile_week(count: int = 20) -> list[Article]:
     start = datetime(2024, 9, 30, 8, tzinfo=UTC)
     articles = []
     for index in range(count):
-        title = f"@everyone **bold** _x_ ~~s~~ `c` ||spoiler|| > quote [link](http://evil) {index} "
+        # Distinct words in front, so that the titles are no series of one pattern.
+        own = " ".join("".join(rng.choices(string.ascii_lowercase, k=6)) for _ in range(6))
+        title = f"{own} @everyone **bold** _x_ ~~s~~ `c` ||spoiler|| > quote [link](http://evil) "
         title += "T" * 10_000
         # Distinct random words, so that no two articles are near-duplicates.
         words = " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(400))
@@ -180,7 +204,7 @@ def test_titles_are_linked_to_article_urls() -> None:
             published=datetime(2026, 11, 24, tzinfo=UTC),
         )
     ]
-    digest = build_digest(articles, SEED_WEEK, UTC_TZ)
+    digest = build_digest(articles, "2026-W48", UTC_TZ)
     (message,) = render_discord_messages(digest)
     description = message["embeds"][0]["description"]
     assert "[Trade park (phase 2)](https://example.org/trade%20park%282%29)" in description
@@ -189,10 +213,10 @@ def test_titles_are_linked_to_article_urls() -> None:
 
 
 def test_chart_embed_points_at_the_attachment() -> None:
-    digest = seed_digest()
+    digest = example_digest()
     messages = render_discord_messages(digest, chart_filename=chart_filename(digest))
     last = messages[-1]["embeds"][-1]
-    assert last["image"] == {"url": "attachment://digest-2026-W48.png"}
+    assert last["image"] == {"url": "attachment://digest-2024-W41.png"}
 
 
 def test_empty_week_posts_nothing() -> None:
@@ -230,18 +254,35 @@ def test_chart_is_a_png_also_for_odd_labels_and_empty_weeks() -> None:
 
 
 def test_json_follows_the_cli_contract() -> None:
-    digest = seed_digest()
-    document = digest_to_json(digest)
+    digest = example_digest()
+    document = digest_to_json(digest, explain=True)
     json.dumps(document)  # serialisable as is
-    assert document["week"] == SEED_WEEK
+    assert document["week"] == EXAMPLE_WEEK
     assert {"article_id", "title", "url", "summary"} <= set(document["articles"][0])
     assert [a["article_id"] for a in document["articles"]] == [
         a.article_id for a in digest.highlighted
     ]
     for topic in document["topics"]:
-        assert set(topic) == {"label", "article_ids", "more"}
+        assert {"label", "article_ids", "more"} <= set(topic)
     assert document["messages"] == render_discord_messages(digest)
     assert all(len(a["summary"]) <= 300 for a in document["articles"])
+    flood = next(a for a in document["articles"] if a["article_id"] == "w01")
+    assert flood["report_count"] == 3 and flood["kind"] == "event"
+    assert {r["article_id"] for r in flood["reports"]} == {"w01", "w02", "w03"}
+    assert flood["first"].startswith("2024-10-07T") and flood["first"].endswith("+09:00")
+    ranking = document["ranking"]
+    assert len(ranking) == digest.total_stories
+    assert {r["signal"] for r in ranking[0]["reasons"]} >= {"reports", "featured", "novelty"}
+    assert "ranking" not in digest_to_json(digest)
+
+
+def test_explanation_lists_every_story_with_its_reasons() -> None:
+    digest = example_digest()
+    text = render_explanation(digest)
+    assert text.startswith("Ranking of 2024-W41 (Asia/Seoul)")
+    assert text.count("★") == len(digest.highlighted) + 1  # the header explains the star
+    assert "roundup of other stories: never leads" in text
+    assert "listed in 2 of the week's roundups" in text
 
 
 def test_templates_dir_is_the_repository_digests_folder() -> None:
@@ -279,8 +320,8 @@ def test_articles_without_words_still_render() -> None:
         for index in range(6)
     ]
     digest = build_digest(articles, "2024-W40", UTC_TZ)
-    assert [topic.label for topic in digest.topics] == ["Topic 1"]
-    assert "6 articles in 1 topic, all below." in render_markdown(digest, None)
+    assert len(digest.topics) == 1 and digest.topics[0].label
+    assert "6 articles, " in render_markdown(digest, None)
     (message,) = render_discord_messages(digest)
     assert payload_violations(message) == []
     assert render_chart_png(digest).startswith(PNG_SIGNATURE)

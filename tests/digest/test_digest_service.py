@@ -222,3 +222,26 @@ def test_scheduled_instant_follows_dst():
     after = scheduled_instant(settings, datetime(2026, 10, 28, tzinfo=UTC))  # CET week
     assert before.astimezone(UTC).hour == 7
     assert after.astimezone(UTC).hour == 8
+
+
+async def test_without_a_guild_the_only_scheduled_servers_timezone_is_used(setup):
+    service_for = setup[0]
+    service = service_for(RecordingPublisher())
+    # The fixture's guild has digests on in UTC; give it Seoul.
+    await service.schedule(GUILD, channel_id=CHANNEL, weekday=0, at="09:00", timezone="Asia/Seoul")
+    zone, guild = await service.default_timezone()
+    assert (str(zone), guild) == ("Asia/Seoul", GUILD)
+    assert str(await service.timezone_of(None)) == "Asia/Seoul"
+    # A second scheduled server makes the choice ambiguous: UTC, and no server named.
+    await service.schedule(99, channel_id=5, weekday=0, at="09:00", timezone="Europe/Berlin")
+    zone, guild = await service.default_timezone()
+    assert (str(zone), guild) == ("UTC", None)
+
+
+async def test_a_guilds_week_is_cut_and_shown_in_its_timezone(setup):
+    service_for = setup[0]
+    service = service_for(RecordingPublisher())
+    seoul = ZoneInfo("Asia/Seoul")
+    digest = await service.build(WEEK, seoul)
+    assert digest.timezone == "Asia/Seoul"
+    assert all(item.published.utcoffset() == timedelta(hours=9) for item in digest.highlighted)

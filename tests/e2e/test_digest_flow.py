@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
+import pytest
+
+from bot.app import open_app
 from bot.digest.jobs import digest_job_id
 from bot.run import DiscordRuntime
 from tests.e2e.conftest import World, text_of
 
 MONDAY_AFTER = datetime(2026, 11, 30, 9, 0, 5, tzinfo=UTC)  # the schedule's time, week 2026-W49
+TOPICS = ("flood relief", "rail link", "harvest", "football final", "trade fair", "vaccines")
+
+
+@pytest.fixture(autouse=True)
+async def dated_week(world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Six dated articles of week 2026-W48: the seed's posts are undated, so they are never
+    a week's news, and a digest needs some."""
+    lines = [
+        {
+            "id": f"news-{n}",
+            "title": f"Report on the {topic}",
+            "text": f"Officials said on day {n} that the {topic} went ahead in province {n}. " * 3,
+            "published": f"2026-11-{23 + n % 5:02d}T10:00:00+00:00",
+            "url": f"https://news.example/{n}",
+        }
+        for n, topic in enumerate(TOPICS)
+    ]
+    path = tmp_path / "week.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    async with open_app(world.settings(), clock=world.clock) as app:
+        await app.ingest.ingest([str(path)])
 
 
 async def schedule(world: World, **overrides: object) -> str:

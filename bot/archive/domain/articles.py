@@ -10,6 +10,8 @@ from datetime import datetime
 
 _WS = re.compile(r"\s+")
 _TITLE_MAX = 72
+# Sources of page snapshots (the community page dump): their posts carry at most an age.
+SNAPSHOT_SOURCE_PREFIX = "seed:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,25 @@ class Article:
     def date(self) -> datetime | None:
         """The date the article belongs to: publication, or ingestion when it has none."""
         return self.published or self.ingested
+
+    @property
+    def from_snapshot(self) -> bool:
+        """Whether the article is a post of a page snapshot (the seed dump)."""
+        return self.source.startswith(SNAPSHOT_SOURCE_PREFIX)
+
+    @property
+    def news_date(self) -> datetime | None:
+        """When the article's news happened, as far as known: publication, else ingestion; but
+        None (undated) for a snapshot's post without an age, since ingesting a snapshot says
+        nothing about when its posts were written."""
+        if self.published is not None:
+            return self.published
+        return None if self.from_snapshot else self.ingested
+
+    @property
+    def date_is_approximate(self) -> bool:
+        """A snapshot post's date, derived from its age ("submitted 1 year ago")."""
+        return self.from_snapshot and self.published is not None
 
     def with_id(self, article_id: str) -> Article:
         return replace(self, id=article_id)

@@ -5,12 +5,20 @@ The dump is plain text: the community name, reader counts, a description, ``Rule
 number-only lines (the page's list counters and vote score), optionally a title line ``Title (domain)`` and
 a ``submitted ... by AUTHOR to c/COMMUNITY`` line, then spacer lines made of non-breaking spaces, then the
 body paragraphs. Posts with no body (link-only entries) are skipped.
+
+The page shows ages, not dates ("submitted 1 year ago"), and the dump does not say when it was
+captured. A post's age is kept (``SeedPost.age``); readers turn it into an approximate date
+with ``approximate_date``, counted back from the moment the dump is first ingested. That moment
+is no earlier than the capture, so the date is the latest the post can have been written (it is
+at least that old), and it never moves afterwards (re-ingesting adds nothing). Posts without an
+age stay undated.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.archive.domain.articles import derive_title
 
@@ -24,6 +32,10 @@ _READERS = re.compile(r"^[\d,.]+k?\s+(readers|subscribers)$", re.IGNORECASE)
 _USERS_HERE = re.compile(r"^[\d,.]+k?\s+users?\s+here\s+now$", re.IGNORECASE)
 _FOUNDED = re.compile(r"^founded\s+(?P<when>.+?)\s*$", re.IGNORECASE)
 _HEADER_SCAN_LINES = 60
+_AGE = re.compile(
+    r"^(?P<count>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago$",
+    re.IGNORECASE,
+)
 
 
 class SeedDumpError(ValueError):
@@ -52,8 +64,20 @@ class CommunityProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class PostAge:
+    """An age as the page shows it ("1 year ago"): a count of a calendar unit."""
+
+    count: int
+    unit: str  # second, minute, hour, day, week, month or year
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.unit}{'s' if self.count != 1 else ''} ago"
+
+
+@dataclass(frozen=True, slots=True)
 class SeedPost:
-    """One post of the dump: ``title`` is the dump's own title or one derived from the body."""
+    """One post of the dump: ``title`` is the dump's own title or one derived from the body;
+    ``age`` is what its "submitted ... ago" line says, when it has one."""
 
     title: str
     body: str
@@ -61,6 +85,36 @@ class SeedPost:
     has_own_title: bool
     line: int
     domain: str | None = None
+    age: PostAge | None = None
+
+
+def parse_age(text: str) -> PostAge | None:
+    """ "1 year ago", "an hour ago", "3 days ago" -> PostAge; anything else -> None."""
+    match = _AGE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    raw = match.group("count").casefold()
+    count = 1 if raw in ("a", "an", "one") else int(raw)
+    return PostAge(count, match.group("unit").casefold())
+
+
+def approximate_date(age: PostAge, reference: datetime) -> datetime:
+    """The moment ``age`` before ``reference`` (calendar months and years: 1 year before
+    29 Feb is 28 Feb)."""
+    if age.unit in ("month", "year"):
+        months = age.count * (12 if age.unit == "year" else 1)
+        total = reference.year * 12 + reference.month - 1 - months
+        year, month = divmod(total, 12)
+        month += 1
+        day = min(reference.day, _days_in_month(year, month))
+        return reference.replace(year=year, month=month, day=day)
+    seconds = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+    return reference - timedelta(seconds=age.count * seconds[age.unit])
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = datetime(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,24 +211,27 @@ def _find_line(lines: list[str], wanted: str) -> int | None:
     return None
 
 
-def _post_header_end(
-    lines: list[str], start: int
-) -> tuple[int, str | None, str | None, str | None] | None:
-    """If a post header starts at ``start``, return (body start, title, author, domain)."""
+_Header = tuple[int, str | None, str | None, str | None, PostAge | None]
+
+
+def _post_header_end(lines: list[str], start: int) -> _Header | None:
+    """If a post header starts at ``start``, return (body start, title, author, domain, age)."""
     index = start
     while index < len(lines) and _NUMBER_ONLY.match(lines[index].strip() or "x"):
         index += 1
     if index == start:
         return None
     title = author = domain = None
+    age = None
     if index + 1 < len(lines) and (title_match := _TITLE.match(lines[index].strip())):
         submitted = _SUBMITTED.match(lines[index + 1].strip())
         if submitted:
             title, domain = title_match.group("title"), title_match.group("domain")
             author = submitted.group("author")
+            age = parse_age(submitted.group("when"))
             index += 2
     if index >= len(lines):
-        return index, title, author, domain
+        return index, title, author, domain, age
     # Number-only lines not followed by the spacer are ordinary text (e.g. a year on its own line).
     if (
         not _is_spacer(lines[index])
@@ -184,7 +241,7 @@ def _post_header_end(
         return None
     while index < len(lines) and _is_spacer(lines[index]):
         index += 1
-    return index, title, author, domain
+    return index, title, author, domain, age
 
 
 def _parse_body(lines: list[str], start: int, source: str) -> tuple[list[str], list[SeedPost]]:
@@ -201,7 +258,7 @@ def _parse_body(lines: list[str], start: int, source: str) -> tuple[list[str], l
         header = _post_header_end(lines, index)
         if header is None:  # pragma: no cover - the loop only stops on a header
             raise SeedDumpError(source, index + 1, "expected a post header")
-        body_start, title, author, domain = header
+        body_start, title, author, domain, age = header
         end = body_start
         while end < len(lines) and _post_header_end(lines, end) is None:
             stripped = lines[end].strip()
@@ -221,6 +278,7 @@ def _parse_body(lines: list[str], start: int, source: str) -> tuple[list[str], l
                     has_own_title=title is not None,
                     line=body_start + 1,
                     domain=domain,
+                    age=age,
                 )
             )
         index = end

@@ -15,7 +15,12 @@ from bot.archive.domain.articles import (
     normalize_whitespace,
     stable_article_id,
 )
-from bot.archive.domain.seed_dump import SeedDumpError, looks_like_seed_dump, parse_seed_dump
+from bot.archive.domain.seed_dump import (
+    SeedDumpError,
+    approximate_date,
+    looks_like_seed_dump,
+    parse_seed_dump,
+)
 from bot.archive.readers.base import SUPPORTED_SUFFIXES, Problem, SourceBatch, SourceError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -93,6 +98,9 @@ def read_document(path: Path, *, now: datetime) -> SourceBatch:
 
 
 def read_seed_dump(text: str, location: str, *, now: datetime) -> SourceBatch:
+    """The community page's posts. A post's age ("submitted 1 year ago") becomes an approximate
+    publication date counted back from ``now`` (see bot.archive.domain.seed_dump); posts
+    without one stay undated (``published`` is None)."""
     try:
         dump = parse_seed_dump(text, location)
     except SeedDumpError as exc:
@@ -105,6 +113,7 @@ def read_seed_dump(text: str, location: str, *, now: datetime) -> SourceBatch:
             title=post.title,
             body=post.body,
             author=post.author,
+            published=approximate_date(post.age, now) if post.age else None,
             ingested=now,
         )
         for post in dump.posts

@@ -1,22 +1,46 @@
-"""The weekly digest: which articles of an ISO week to show, grouped by topic, with summaries.
+"""The weekly digest: the week's news as events, ranked by importance, grouped into topics.
 
 Pure domain code: callers hand in the articles (the week's and earlier ones) and a timezone;
-rendering to Markdown, Discord payloads and charts lives in bot.digest.render.outputs.
+rendering to Markdown, Discord payloads and charts lives in bot.digest.render.
+
+The steps: select the week's dated articles (in the guild's timezone); join copies; set
+roundups apart; group reports into events (bot.digest.domain.events); join recurring series
+(bot.digest.domain.stories); score every story (bot.digest.domain.rank); pick the highlights;
+group the stories into topics and label them (bot.digest.domain.labels); summarise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-import numpy as np
-
 from bot.archive.domain.articles import Article
-from bot.archive.domain.summary import DEFAULT_SUMMARY_CHARS, summarize, trim_to
-from bot.digest.domain.rank import ArticleScores, rank_week_articles, select_highlights
-from bot.digest.domain.topics import cluster, label_topics, vectorize
+from bot.archive.domain.summary import summarize
+from bot.digest.domain.events import (
+    Copies,
+    NameCommonness,
+    clean_title,
+    group_events,
+    is_title_only,
+    join_copies,
+    similarity,
+    vectorize_week,
+)
+from bot.digest.domain.layout import assemble
+from bot.digest.domain.lexicon import standalone_names
+from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
+from bot.digest.domain.rank import Importance, order_highlights, score_event
+from bot.digest.domain.series import TitleHistory
+from bot.digest.domain.stories import (
+    Story,
+    form_stories,
+    merge_stories,
+    series_groups,
+    story_signals,
+    story_similarity,
+)
+from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
 from bot.digest.domain.weeks import (
     current_iso_week,
     describe_week_span,
@@ -28,6 +52,8 @@ __all__ = [
     "Digest",
     "DigestArticle",
     "DigestTopic",
+    "RankedStory",
+    "Report",
     "build_digest",
     "current_iso_week",
     "highlight_count",
@@ -38,86 +64,25 @@ __all__ = [
 
 MAX_HIGHLIGHTS = 15
 MIN_HIGHLIGHTS = 3
-# Earlier weeks only matter for novelty; the most recent few hundred articles are plenty.
-HISTORY_LIMIT = 400
-_TITLE_CHARS = 300
-
-
-@dataclass(frozen=True)
-class DigestArticle:
-    """One highlighted article: what the digest shows about it."""
-
-    article_id: str
-    title: str
-    url: str | None
-    source: str
-    published: datetime  # the date used (published, else ingested), in the guild's timezone
-    summary: str  # 1-2 extractive sentences, at most 300 characters
-    score: float  # the digest rank score in [0, 1], higher first
-    topic: int
-
-
-@dataclass(frozen=True)
-class DigestTopic:
-    """A group of the week's articles, named by its key terms, with its best articles."""
-
-    label: str
-    highlighted: list[DigestArticle]
-    more: int  # articles of this topic that are not highlighted ("and N more")
-
-    @property
-    def size(self) -> int:
-        """How many of the week's articles belong to this topic."""
-        return len(self.highlighted) + self.more
-
-
-@dataclass(frozen=True)
-class Digest:
-    """The digest of one ISO week in one timezone; empty weeks carry the reason."""
-
-    week: str
-    timezone: str
-    start: datetime
-    end: datetime
-    topics: list[DigestTopic]
-    total_articles: int
-    per_day: dict[date, dict[str, int]] = field(default_factory=dict)
-    empty_reason: str | None = None
-
-    @property
-    def highlighted(self) -> list[DigestArticle]:
-        """Every highlighted article, topic by topic, best first within a topic."""
-        return [article for topic in self.topics for article in topic.highlighted]
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the week had no articles: nothing should be posted."""
-        return self.total_articles == 0
-
-    @property
-    def is_short(self) -> bool:
-        """A quiet week of one or two articles gets a short digest."""
-        return 1 <= self.total_articles <= 2
-
-    @property
-    def span(self) -> str:
-        """The week's days, e.g. "Mon 30 Sep – Sun 6 Oct"."""
-        return describe_week_span(self.start, self.end)
+# Earlier weeks matter for novelty and recurrence; the most recent several hundred are plenty.
+HISTORY_LIMIT = 800
+# Texts cost far more than titles: the most recent of them are enough for novelty.
+HISTORY_TEXTS = 600
 
 
 def select_week_articles(
     articles: Sequence[Article], start: datetime, end: datetime
 ) -> list[Article]:
-    """The articles whose date (published, else ingested) falls in [start, end), oldest first.
+    """The articles whose news date falls in [start, end), oldest first.
 
-    Articles without any date cannot belong to a week and are left out; an id given twice is
-    kept once. Equal bodies are not merged here: photo and video items often have an empty
-    body but distinct titles, and ingestion already removed true duplicates.
+    The news date is the publication date, else the ingestion date; a page snapshot's post
+    without an age has none (it is undated) and is never this week's news. An id given twice
+    is kept once.
     """
     chosen: list[Article] = []
     seen_ids: set[str] = set()
     for article in articles:
-        moment = article.date
+        moment = article.news_date
         if moment is None or not start <= moment < end or article.id in seen_ids:
             continue
         seen_ids.add(article.id)
@@ -126,10 +91,15 @@ def select_week_articles(
     return chosen
 
 
-def highlight_count(total: int, max_highlights: int = MAX_HIGHLIGHTS) -> int:
-    """How many articles to highlight: all of a small week, then slowly more, capped.
+def count_undated(articles: Sequence[Article]) -> int:
+    """Articles that carry no date at all (a snapshot's posts without an age)."""
+    return len({a.id for a in articles if a.news_date is None})
 
-    8 or fewer: all of them; then one more per 4 articles, at least 3, at most ``max_highlights``.
+
+def highlight_count(total: int, max_highlights: int = MAX_HIGHLIGHTS) -> int:
+    """How many stories to highlight: all of a small week, then slowly more, capped.
+
+    8 or fewer: all of them; then one more per 4 stories, at least 3, at most ``max_highlights``.
     """
     if total <= 0:
         return 0
@@ -149,18 +119,24 @@ def build_digest(
     """Build the digest of ``week`` (e.g. "2024-W40") as seen in ``tz``.
 
     ``articles`` may hold more than the week (they are filtered by date); ``history`` holds
-    earlier articles for novelty (articles of the week itself are ignored there).
+    earlier articles for novelty and recurrence (articles of the week itself are ignored there).
     """
     if max_highlights < 1:
-        raise ValueError("max_highlights must be at least 1; the digest shows 3 to 15 articles.")
+        raise ValueError("max_highlights must be at least 1; the digest shows 3 to 15 stories.")
     start, end = iso_week_bounds(week, tz)
     tz_name = str(tz.key)
     days = week_days(start)
     selected = select_week_articles(articles, start, end)
+    undated = count_undated(articles)
     if not selected:
         reason = (
             f"No articles were published in {week} ({describe_week_span(start, end)}, {tz_name})."
         )
+        if undated:
+            reason += (
+                f" {undated} undated {'post' if undated == 1 else 'posts'} of the community page "
+                f"{'is' if undated == 1 else 'are'} not counted as any week's news."
+            )
         return Digest(
             week=week,
             timezone=tz_name,
@@ -170,32 +146,74 @@ def build_digest(
             total_articles=0,
             per_day={day: {} for day in days},
             empty_reason=reason,
+            undated=undated,
         )
     earlier = _recent_history(history, start, {a.id for a in selected})
-    vectors = vectorize(selected, earlier)
-    n_highlights = highlight_count(len(selected), max_highlights)
-    labels = cluster(vectors.week, max_topics=max(1, min(5, n_highlights)))
-    names = label_topics(vectors.week, labels, vectors.terms, selected)
-    scores = rank_week_articles(selected, vectors.week, vectors.history, labels)
-    picks = select_highlights(
-        scores, labels, vectors.week, n_highlights, titles=[a.title for a in selected]
+    copies = join_copies(selected, tz)
+    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
+    item_similarity = similarity(text, copies, selected)
+    events = group_events(copies, item_similarity, fixed=series_groups(copies))
+    stories = form_stories(copies, events)
+    common_names = NameCommonness(text)
+    titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
+    signals = story_signals(stories, copies, selected, text, titles, common_names)
+    importances = [score_event(s) for s in signals]
+    count = highlight_count(len(stories), max_highlights)
+    picks = order_highlights(
+        [s.kind for s in stories],
+        [i.score for i in importances],
+        count,
+        story_similarity(stories, copies, selected, item_similarity, common_names),
     )
-    topics = _assemble_topics(selected, labels, names, scores, picks, tz)
-    per_day = _count_per_day(selected, labels, names, days, tz)
+    known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
+    highlights = {
+        group[0]: _highlight(
+            merge_stories(copies, stories, group),
+            importances[group[0]],
+            copies,
+            selected,
+            tz,
+            common_names,
+            known,
+        )
+        for group in picks
+    }
+    folded_into = {index: group[0] for group in picks for index in group[1:]}
+    layout = assemble(
+        stories, copies, selected, text, earlier, highlights, importances, common_names
+    )
+    per_day = _count_per_day(selected, copies, stories, layout.story_topic, layout.labels, days, tz)
+    ranking = tuple(
+        RankedStory(
+            title=_story_title(stories[i], copies),
+            kind=stories[i].kind,
+            score=round(importances[i].score, 4),
+            importance=importances[i],
+            reports=sum(len(copies[c].members) for c in stories[i].items),
+            highlighted=i in highlights,
+            folded_into=_story_title(stories[folded_into[i]], copies) if i in folded_into else None,
+            article_ids=tuple(selected[a].id for c in stories[i].items for a in copies[c].members),
+            topic_label=layout.labels[layout.story_topic[i]],
+        )
+        for i in sorted(range(len(stories)), key=lambda i: (-importances[i].score, i))
+    )
     return Digest(
         week=week,
         timezone=tz_name,
         start=start,
         end=end,
-        topics=topics,
+        topics=layout.topics,
         total_articles=len(selected),
         per_day=per_day,
         empty_reason=None,
+        total_stories=len(stories),
+        undated=undated,
+        ranking=ranking,
     )
 
 
 def _date_of(article: Article) -> datetime:
-    moment = article.date
+    moment = article.news_date
     assert moment is not None  # select_week_articles keeps dated articles only
     return moment
 
@@ -203,57 +221,83 @@ def _date_of(article: Article) -> datetime:
 def _recent_history(
     history: Sequence[Article], start: datetime, week_ids: set[str]
 ) -> list[Article]:
-    earlier = [a for a in history if a.date is not None and a.date < start and a.id not in week_ids]
+    earlier = [
+        a
+        for a in history
+        if a.news_date is not None and a.news_date < start and a.id not in week_ids
+    ]
     earlier.sort(key=lambda a: (_date_of(a), a.id), reverse=True)
     return earlier[:HISTORY_LIMIT]
 
 
-def _assemble_topics(
-    selected: Sequence[Article],
-    labels: np.ndarray,
-    names: dict[int, str],
-    scores: ArticleScores,
-    picks: list[int],
+def _story_title(story: Story, copies: Sequence[Copies]) -> str:
+    if story.pattern is not None and story.slots and any(story.slots):
+        return story.pattern.replace("{…}", "…")
+    return copies[story.items[0]].title
+
+
+def _highlight(
+    story: Story,
+    importance: Importance,
+    copies: Sequence[Copies],
+    articles: Sequence[Article],
     tz: ZoneInfo,
-) -> list[DigestTopic]:
-    by_topic: dict[int, list[DigestArticle]] = {topic: [] for topic in sorted(names)}
-    for index in picks:
-        article = selected[index]
-        topic = int(labels[index])
-        by_topic[topic].append(
-            DigestArticle(
-                article_id=article.id,
-                title=trim_to(article.title.strip() or "Untitled", _TITLE_CHARS),
-                url=article.url,
-                source=article.source,
-                published=_date_of(article).astimezone(tz),
-                summary=summarize(article, DEFAULT_SUMMARY_CHARS),
-                score=round(float(scores.total[index]), 4),
-                topic=topic,
+    is_common_name: NameCommonness,
+    known_names: frozenset[str],
+) -> DigestArticle:
+    members = [articles[i] for c in story.items for i in copies[c].members]
+    # The lead is the most substantial report (the earliest among equals).
+    lead = max(members, key=lambda a: (0 if is_title_only(a) else len(a.body), -members.index(a)))
+    reports = [lead, *[a for a in members if a is not lead]]
+    headline = _story_title(story, copies) if story.kind != "event" else clean_title(lead)
+    if story.kind == "event":
+        summary = summaries_for(members, headline, is_common_name, known_names)
+    else:
+        days = [_date_of(articles[copies[c].members[0]]).astimezone(tz) for c in story.items]
+        summary = series_summary(list(story.slots), days)
+    return DigestArticle(
+        article_id=lead.id,
+        title=headline,
+        url=lead.url,
+        source=lead.source,
+        published=_date_of(lead).astimezone(tz),
+        summary=summary,
+        score=round(importance.score, 4),
+        topic=-1,
+        kind=story.kind,
+        reports=tuple(
+            Report(
+                article_id=a.id,
+                title=a.title,
+                url=a.url,
+                source=a.source,
+                published=_date_of(a).astimezone(tz),
+                approximate=a.date_is_approximate,
             )
-        )
-    for items in by_topic.values():
-        items.sort(key=lambda item: (-item.score, item.published, item.article_id))
-    sizes = {topic: int(np.sum(labels == topic)) for topic in by_topic}
-    # select_highlights gives every topic its best article first, so no topic is left empty.
-    return [
-        DigestTopic(label=names[topic], highlighted=items, more=sizes[topic] - len(items))
-        for topic, items in by_topic.items()
-        if items
-    ]
+            for a in reports
+        ),
+        pattern=story.pattern,
+        slots=story.slots,
+        importance=importance,
+        approximate=lead.date_is_approximate,
+    )
 
 
 def _count_per_day(
     selected: Sequence[Article],
-    labels: np.ndarray,
-    names: dict[int, str],
+    copies: Sequence[Copies],
+    stories: Sequence[Story],
+    story_topic: Sequence[int],
+    labels: Sequence[str],
     days: list[date],
     tz: ZoneInfo,
 ) -> dict[date, dict[str, int]]:
     per_day: dict[date, dict[str, int]] = {day: {} for day in days}
-    for index, article in enumerate(selected):
-        day = _date_of(article).astimezone(tz).date()
-        label = names[int(labels[index])]
-        bucket = per_day.setdefault(day, {})
-        bucket[label] = bucket.get(label, 0) + 1
+    for number, story in enumerate(stories):
+        label = labels[story_topic[number]]
+        for c in story.items:
+            for index in copies[c].members:
+                day = _date_of(selected[index]).astimezone(tz).date()
+                bucket = per_day.setdefault(day, {})
+                bucket[label] = bucket.get(label, 0) + 1
     return per_day

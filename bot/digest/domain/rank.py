@@ -1,110 +1,158 @@
-"""Ranking a week's articles and choosing the highlights.
+"""Importance: what makes an event news, as a score with its reasons.
 
-An article ranks high when it is central to the week's themes (close to its topic and to the
-week as a whole), new compared with earlier weeks, substantial, and liked where its source
-gives a score (Lemmy-style votes). Highlights then take every topic's best article first
-and fill up by rank, skipping near-duplicates, with a small diversity penalty (MMR).
+An event ranks high when many reports cover it, when it is new against earlier weeks (a story
+whose text or title pattern recurs every week ranks low), when it names people, places and
+organisations that are not named every week, when its reports have substance (length), and
+when readers engaged with it (a feed's scores). Series and roundups are routine by nature:
+series rank lower, roundups never lead.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
-from sklearn.preprocessing import normalize
 
-from bot.archive.domain.articles import Article
-
-WEIGHT_CENTRALITY = 0.45
-WEIGHT_NOVELTY = 0.25
-WEIGHT_SUBSTANCE = 0.20
-WEIGHT_SOURCE = 0.10
-# Two articles this similar tell the same story: the second one goes to "and N more".
-NEAR_DUPLICATE = 0.8
-DIVERSITY_PENALTY = 0.3
-_SUBSTANCE_WORDS = 600  # an article this long (in words) counts as fully substantial
+# Tuned on the development weeks (training/tune_digest.py); they add up to 1. Names and
+# substance are measured and shown by --explain, but no weight above 0 raised the development
+# weeks' figures (coverage, repeats, roundups first), so they do not move the score.
+WEIGHTS = {
+    "reports": 0.40,
+    "featured": 0.30,
+    "novelty": 0.20,
+    "named": 0.0,
+    "substance": 0.0,
+    "engagement": 0.10,
+}
+SERIES_FACTOR = 0.5  # a series line is worth half an event of the same signals
+ROUNDUP_FACTOR = 0.25  # and a roundup less still (it also never leads, see order_highlights)
+RECURRING_WEEKS = 2  # a title pattern seen in this many earlier weeks is routine
+RECURRING_FACTOR = 0.5
+ROUTINE_NOVELTY = 0.4  # a story this unlike earlier weeks' (or less) is routine
+ROUTINE_FACTOR = 0.5
+# A lesser story this similar to a chosen one is folded into it (tuned on the development weeks).
+FOLD_SIMILARITY = 0.25
+REPORTS_FULL = 8  # this many reports (copies included) count as full coverage
+FEATURED_FULL = 3  # listed in this many roundups counts as fully featured
+NAMED_FULL = 8  # this many distinct uncommon names count as fully specific
+SUBSTANCE_WORDS = 600  # a report this long (in words) counts as fully substantial
 
 FloatArray = NDArray[np.float64]
 
 
 @dataclass(frozen=True)
-class ArticleScores:
-    """Per-article ranking signals for the week, all in [0, 1], aligned with the week's rows."""
+class EventSignals:
+    """What is known about one event (or series, or roundup) before it is scored."""
 
-    centrality: FloatArray
-    novelty: FloatArray
-    substance: FloatArray
-    source: FloatArray | None  # None when no article of the week has a source score
-    total: FloatArray
+    reports: int  # articles, copies included
+    items: int  # distinct items (copies joined)
+    featured: int  # the week's roundups (press reviews) that list it
+    novelty: float  # 1 - closest similarity to an earlier week's article, in [0, 1]
+    recurring_weeks: int  # earlier weeks in which its title (pattern) appeared
+    recurring_example: str | None
+    named: tuple[str, ...]  # uncommon names it mentions
+    words: int  # length of its longest report
+    engagement: float | None  # percentile of its best source score in the week, if scored
+    kind: str  # "event", "series" or "roundup"
 
 
-def rank_week_articles(
-    articles: Sequence[Article],
-    week_vectors: csr_matrix,
-    history_vectors: csr_matrix,
-    labels: NDArray[np.int_],
-) -> ArticleScores:
-    """Score every article of the week; higher ``total`` ranks first."""
-    centrality = _centrality(week_vectors, labels)
-    novelty = _novelty(week_vectors, history_vectors)
-    substance = np.array(
-        [min(1.0, np.log1p(len(a.body.split())) / np.log1p(_SUBSTANCE_WORDS)) for a in articles],
-        dtype=np.float64,
+@dataclass(frozen=True)
+class Reason:
+    """One signal's part in a score: its name, its value in [0, 1], and what it says."""
+
+    signal: str
+    value: float
+    weight: float
+    text: str
+
+    @property
+    def points(self) -> float:
+        """The signal's contribution to the score before factors."""
+        return self.value * self.weight
+
+
+@dataclass(frozen=True)
+class Importance:
+    """A score in [0, 1] with every reason that made it."""
+
+    score: float
+    reasons: tuple[Reason, ...]
+    factors: tuple[tuple[str, float], ...]  # multipliers applied, with what they stand for
+
+
+def score_event(signals: EventSignals, weights: dict[str, float] | None = None) -> Importance:
+    """The event's importance: weighted signals, then the routine factors."""
+    use = weights or WEIGHTS
+    reports = min(1.0, math.log1p(signals.reports) / math.log1p(REPORTS_FULL))
+    named = min(1.0, len(signals.named) / NAMED_FULL)
+    substance = min(1.0, math.log1p(signals.words) / math.log1p(SUBSTANCE_WORDS))
+    report_text = f"{signals.reports} report{'s' if signals.reports != 1 else ''}"
+    if signals.items != signals.reports:
+        report_text += f" ({signals.items} distinct)"
+    names_text = ", ".join(signals.named[:4]) if signals.named else "no uncommon names"
+    featured = min(1.0, signals.featured / FEATURED_FULL)
+    featured_text = (
+        f"listed in {signals.featured} of the week's roundups"
+        if signals.featured
+        else "in no roundup"
     )
-    source = _source_scores(articles)
-    total = WEIGHT_CENTRALITY * centrality + WEIGHT_NOVELTY * novelty
-    total = total + WEIGHT_SUBSTANCE * substance
-    # Without source scores the other signals share the whole scale.
-    total = total + WEIGHT_SOURCE * source if source is not None else total / (1 - WEIGHT_SOURCE)
-    return ArticleScores(
-        centrality=centrality,
-        novelty=novelty,
-        substance=substance,
-        source=source,
-        total=np.clip(total, 0.0, 1.0),
-    )
+    reasons = [
+        Reason("reports", reports, use["reports"], report_text),
+        Reason("featured", featured, use["featured"], featured_text),
+        Reason("novelty", signals.novelty, use["novelty"], _novelty_text(signals)),
+        Reason("named", named, use["named"], f"{len(signals.named)} names: {names_text}"),
+        Reason("substance", substance, use["substance"], f"{signals.words} words"),
+    ]
+    if signals.engagement is not None:
+        reasons.append(
+            Reason(
+                "engagement",
+                signals.engagement,
+                use["engagement"],
+                f"score in the week's top {100 - round(signals.engagement * 100)}%",
+            )
+        )
+        total = sum(r.points for r in reasons)
+    else:
+        # Without scores the other signals share the whole scale.
+        total = sum(r.points for r in reasons) / (1 - use["engagement"])
+    factors: list[tuple[str, float]] = []
+    if signals.recurring_weeks >= RECURRING_WEEKS:
+        factors.append(
+            (f"recurs: seen in {signals.recurring_weeks} earlier weeks", RECURRING_FACTOR)
+        )
+    elif signals.novelty <= ROUTINE_NOVELTY:
+        factors.append(("routine: much like earlier weeks' reports", ROUTINE_FACTOR))
+    if signals.kind == "series":
+        factors.append(("a recurring series, shown as one line", SERIES_FACTOR))
+    elif signals.kind == "roundup":
+        factors.append(("a roundup of other stories: never leads", ROUNDUP_FACTOR))
+    for _, factor in factors:
+        total *= factor
+    return Importance(float(np.clip(total, 0.0, 1.0)), tuple(reasons), tuple(factors))
 
 
-def _centrality(vectors: csr_matrix, labels: NDArray[np.int_]) -> FloatArray:
-    rows = vectors.shape[0]
-    if rows == 0 or vectors.nnz == 0:
-        return np.zeros(rows, dtype=np.float64)
-    week_centroid = normalize(np.asarray(vectors.mean(axis=0)))
-    to_week = np.asarray(vectors @ week_centroid.T).ravel()
-    to_topic = np.zeros(rows, dtype=np.float64)
-    for topic in set(labels.tolist()):
-        mask = labels == topic
-        centroid = normalize(np.asarray(vectors[mask].mean(axis=0)))
-        to_topic[mask] = np.asarray(vectors[mask] @ centroid.T).ravel()
-    raw = 0.6 * to_topic + 0.4 * to_week
-    top = float(raw.max())
-    # Relative to the week's most central article: a diffuse week still has a centre.
-    return raw / top if top > 0 else np.zeros(rows, dtype=np.float64)
+def _novelty_text(signals: EventSignals) -> str:
+    if signals.novelty >= 0.75:
+        return "new this week"
+    if signals.novelty >= 0.4:
+        return "partly covered before"
+    return "much like earlier weeks' reports"
 
 
-def _novelty(week: csr_matrix, history: csr_matrix) -> FloatArray:
-    rows = week.shape[0]
-    if history.shape[0] == 0 or rows == 0:
-        return np.ones(rows, dtype=np.float64)
-    similarity = (week @ history.T).tocsr()
-    closest = np.asarray(similarity.max(axis=1).todense()).ravel()
-    return np.clip(1.0 - closest, 0.0, 1.0).astype(np.float64)
-
-
-def _source_scores(articles: Sequence[Article]) -> FloatArray | None:
-    """Source scores as percentiles within the week; unscored articles sit at the median."""
-    given = [(i, a.score) for i, a in enumerate(articles) if a.score is not None]
+def engagement_percentiles(scores: Sequence[float | None]) -> list[float | None]:
+    """Each scored item's percentile among the scored ones (ties share); None stays None."""
+    given = [(i, s) for i, s in enumerate(scores) if s is not None]
+    result: list[float | None] = [None] * len(scores)
     if not given:
-        return None
-    result = np.full(len(articles), 0.5, dtype=np.float64)
+        return result
     if len(given) == 1:
         result[given[0][0]] = 1.0
         return result
-    values = np.array([score for _, score in given], dtype=np.float64)
-    # Average ranks for ties, so equal votes get equal credit.
+    values = np.array([s for _, s in given], dtype=np.float64)
     order = values.argsort(kind="stable")
     ranks = np.empty(len(values), dtype=np.float64)
     ranks[order] = np.arange(len(values), dtype=np.float64)
@@ -112,114 +160,40 @@ def _source_scores(articles: Sequence[Article]) -> FloatArray | None:
         tie = values == value
         ranks[tie] = ranks[tie].mean()
     for (index, _), rank in zip(given, ranks / (len(values) - 1), strict=True):
-        result[index] = rank
+        result[index] = float(rank)
     return result
 
 
-def allocate_highlights(sizes: Sequence[int], count: int) -> list[int]:
-    """Highlights per topic: one each, the rest in proportion to size (largest remainder).
-
-    ``sizes`` are ordered biggest first; when ``count`` is below the number of topics, the
-    biggest topics get one each.
-    """
-    topics = len(sizes)
-    if count <= 0 or topics == 0:
-        return [0] * topics
-    if count <= topics:
-        return [1 if index < count else 0 for index in range(topics)]
-    quotas = [1] * topics
-    spare = count - topics
-    total = sum(sizes)
-    # Integer arithmetic: float remainders would break ties by rounding noise.
-    for index, size in enumerate(sizes):
-        quotas[index] += spare * size // total
-    left = count - sum(quotas)
-    # Largest remainders first; ties go to the bigger (earlier) topic.
-    by_remainder = sorted(range(topics), key=lambda i: (-(spare * sizes[i] % total), i))
-    for index in by_remainder[:left]:
-        quotas[index] += 1
-    # Never promise a topic more highlights than it has articles: hand the excess on.
-    excess = 0
-    for index, size in enumerate(sizes):
-        if quotas[index] > size:
-            excess += quotas[index] - size
-            quotas[index] = size
-    for index, size in enumerate(sizes):
-        grant = min(excess, size - quotas[index])
-        quotas[index] += grant
-        excess -= grant
-    return quotas
-
-
-def select_highlights(
-    scores: ArticleScores,
-    labels: NDArray[np.int_],
-    vectors: csr_matrix,
+def order_highlights(
+    kinds: Sequence[str],
+    scores: Sequence[float],
     count: int,
-    minimum: int = 3,
-    titles: Sequence[str] = (),
-) -> list[int]:
-    """Indices of the articles to highlight, topic by topic (topics are numbered biggest first).
+    similar: FloatArray | None = None,
+    fold_at: float | None = None,
+) -> list[list[int]]:
+    """The ``count`` best stories, best first, each with the lesser stories folded into it.
 
-    Each topic gets a share of ``count`` in proportion to its size (at least one) and fills it
-    by rank with a diversity penalty (MMR), skipping near-duplicates of earlier picks; shares a
-    topic cannot fill go to the best remaining articles of any topic. Near-duplicates are used
-    only when otherwise fewer than ``minimum`` articles would be highlighted. Articles with the
-    same title (a wire service's daily "Press Review") count as near-duplicates of each other.
+    A story at least ``fold_at`` similar (``similar``, a stories x stories matrix) to one
+    already chosen reports the same thing in other words: it joins that highlight instead of
+    taking a line of its own, so no two highlights tell one event. Roundups come after every
+    event and series, and appear only when the week has too little else.
     """
-    rows = len(scores.total)
-    count = min(count, rows)
-    if count <= 0:
-        return []
-    topics = sorted(set(labels.tolist()))
-    sizes = [int(np.sum(labels == topic)) for topic in topics]
-    quotas = allocate_highlights(sizes, count)
-    similarity = (vectors @ vectors.T).toarray() if vectors.nnz else np.zeros((rows, rows))
-    if titles:
-        keys = [" ".join(title.casefold().split()) for title in titles]
-        same: dict[str, list[int]] = {}
-        for index, key in enumerate(keys):
-            same.setdefault(key, []).append(index)
-        same.pop("", None)  # no title says nothing about sameness
-        for group in same.values():
-            if len(group) > 1:
-                block = np.ix_(group, group)
-                similarity[block] = np.maximum(similarity[block], NEAR_DUPLICATE)
-    order = sorted(range(rows), key=lambda i: (-scores.total[i], i))
-    picks: list[int] = []
-    for topic, quota in zip(topics, quotas, strict=True):
-        candidates = [i for i in order if labels[i] == topic]
-        picks.extend(_fill(candidates, quota, picks, scores.total, similarity))
-    if len(picks) < count:
-        picks.extend(_fill(order, count - len(picks), picks, scores.total, similarity))
-    if len(picks) < min(count, minimum):
-        rest = [i for i in order if i not in picks]
-        picks.extend(rest[: min(count, minimum) - len(picks)])
-    return picks
-
-
-def _fill(
-    candidates: Sequence[int],
-    quota: int,
-    taken: Sequence[int],
-    total: FloatArray,
-    similarity: NDArray[np.float64],
-) -> list[int]:
-    """Pick up to ``quota`` of ``candidates`` by MMR against everything already taken."""
-    chosen: list[int] = []
-    pool = [i for i in candidates if i not in taken]
-    while len(chosen) < quota and pool:
-        selected = [*taken, *chosen]
-        best, best_value = -1, -np.inf
-        for index in pool:
-            closest = float(similarity[index, selected].max()) if selected else 0.0
-            if closest >= NEAR_DUPLICATE:
+    fold = FOLD_SIMILARITY if fold_at is None else fold_at
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    chosen: list[list[int]] = []
+    for wanted_roundups in (False, True):
+        for index in ranked:
+            if (kinds[index] == "roundup") != wanted_roundups:
                 continue
-            value = float(total[index]) - DIVERSITY_PENALTY * closest
-            if value > best_value:
-                best, best_value = index, value
-        if best < 0:
-            break
-        chosen.append(best)
-        pool.remove(best)
+            home = None
+            if similar is not None and kinds[index] != "roundup":
+                for group in chosen:
+                    # Only like with like: a series is no report of an event.
+                    if kinds[group[0]] == kinds[index] and similar[index, group[0]] >= fold:
+                        home = group
+                        break
+            if home is not None:
+                home.append(index)
+            elif len(chosen) < count:
+                chosen.append([index])
     return chosen

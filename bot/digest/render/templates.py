@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.archive.domain.summary import trim_to
 from bot.core.resources import bundled_dir
+from bot.digest.domain.model import DigestArticle, Report
 
 # Discord does not render masked links longer than this, and nobody reads them anyway.
 MAX_LINK_CHARS = 512
@@ -55,6 +56,8 @@ def digest_environment(directory: Path | None = None) -> Environment:
     env.filters["cut"] = cut
     env.filters["safe_url"] = safe_url
     env.filters["day"] = format_day
+    env.filters["when"] = format_when
+    env.filters["other_reports"] = other_reports
     env.filters["source"] = source_name
     return env
 
@@ -116,3 +119,37 @@ def source_name(source: object) -> str:
 def format_day(moment: datetime) -> str:
     """A short day for a digest line: "Mon 23 Nov 2026"."""
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
+def format_when(item: DigestArticle) -> str:
+    """When a highlight happened, in the guild's timezone: one day ("Wed 28 Aug 2024"), the
+    days its reports span ("Tue 27 – Sat 31 Aug 2024"), or an approximate month for a post
+    dated by its age ("about Nov 2025")."""
+    if item.approximate:
+        return f"about {item.published:%b %Y}"
+    first, last = item.first.date(), item.last.date()
+    if first == last:
+        return format_day(item.first)
+    left = f"{first:%a} {first.day}"
+    if (first.year, first.month) != (last.year, last.month):
+        left += f" {first:%b}" + (f" {first.year}" if first.year != last.year else "")
+    return f"{left} – {last:%a} {last.day} {last:%b %Y}"
+
+
+def other_reports(item: DigestArticle, limit: int = 4) -> list[Report]:
+    """The highlight's other reports worth a link: one per distinct title, lead excluded (a
+    series or roundup lists its items in its summary instead)."""
+    if item.kind != "event":
+        return []
+    seen = {" ".join(item.title.casefold().split())}
+    lead_title = next((r.title for r in item.reports if r.article_id == item.article_id), None)
+    if lead_title:
+        seen.add(" ".join(lead_title.casefold().split()))
+    chosen: list[Report] = []
+    for report in item.reports:
+        key = " ".join(report.title.casefold().split())
+        if report.article_id == item.article_id or key in seen:
+            continue
+        seen.add(key)
+        chosen.append(report)
+    return chosen[:limit]

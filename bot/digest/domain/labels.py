@@ -1,0 +1,244 @@
+"""Topic labels a reader understands: short noun phrases and names, chosen by distinctiveness.
+
+Candidates are the noun phrases of a topic's headlines (runs between verbs and function words)
+and the names in its reports. A candidate scores by how many of the topic's stories use it,
+minus how much the rest of the week uses it, times how rare it is in earlier weeks' headlines.
+Forms of address, verbs, single common words and phrases made only of the archive's most common
+headline words never make a label.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.digest.domain.lexicon import STOP_WORDS, fold, newsroom, words
+from bot.digest.domain.phrases import headline_phrases, names, sub_phrases
+
+LABEL_PHRASES = 2
+LEAD_NAME_PRIOR = 0.5  # a name from a story's text counts half a phrase of its headline
+COMMON_TITLE_WORDS = 30  # the archive's this many most common headline words name no topic
+COMMON_MIN_HEADLINES = 5
+COMMON_MIN_SHARE = 0.02
+MAX_LABEL_CHARS = 48
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What the labeller reads of one story: its headlines, the lead of its main report, and
+    its weight (importance: what the reader sees first should name the topic)."""
+
+    headlines: tuple[str, ...]
+    lead: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Headline word and phrase frequencies of earlier weeks, and the most common words."""
+
+    phrase_share: dict[str, float]  # folded phrase -> share of earlier headlines using it
+    common_words: frozenset[str]
+
+    def rarity(self, phrase: str) -> float:
+        """Inverse document frequency of a phrase in earlier headlines (1 when never seen)."""
+        return 1.0 + math.log(1.0 / (self.phrase_share.get(phrase, 0.0) + 0.002)) / 6.2
+
+
+def build_vocabulary(headlines: Iterable[str]) -> Vocabulary:
+    """Phrase shares of ``headlines`` (earlier weeks' and this week's) and their top words."""
+    phrases: Counter[str] = Counter()
+    single: Counter[str] = Counter()
+    total = 0
+    for headline in headlines:
+        total += 1
+        tokens = [fold(w) for w in words(headline)]
+        seen = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
+        phrases.update(seen)
+        single.update({t for t in tokens if t not in STOP_WORDS})
+    shares = {phrase: count / max(1, total) for phrase, count in phrases.items()}
+    # In a small archive every word is among the "most common": a word must also be in a fair
+    # share of the headlines to count as common.
+    floor = max(COMMON_MIN_HEADLINES, COMMON_MIN_SHARE * total)
+    common = frozenset(
+        word for word, count in single.most_common(COMMON_TITLE_WORDS) if count >= floor
+    )
+    return Vocabulary(shares, common)
+
+
+def is_uninformative(label: str, common_words: frozenset[str]) -> bool:
+    """A label made only of common headline words, forms of address, verbs or stop words."""
+    room = newsroom()
+    parts = [fold(w) for w in words(label)]
+    return not parts or all(
+        w in common_words
+        or w in STOP_WORDS
+        or w in room.vague
+        or room.is_honorific(w)
+        or room.is_verb(w)
+        for w in parts
+    )
+
+
+def label_topics(
+    topics: Sequence[Sequence[StoryText]],
+    vocabulary: Vocabulary,
+    is_common: Callable[[str], bool] = lambda phrase: False,
+) -> list[str]:
+    """One label per topic (same order), distinct from each other.
+
+    ``is_common`` says whether a name or word is used by many texts of the week and its history
+    ("Workers' Party of Korea"): such names and single words never label a topic.
+    """
+    story_phrases = [[_phrases_of(story, is_common) for story in topic] for topic in topics]
+    week_weight: defaultdict[str, float] = defaultdict(float)
+    for topic, phrases_of_topic in zip(topics, story_phrases, strict=True):
+        for story, phrases in zip(topic, phrases_of_topic, strict=True):
+            for key in phrases:
+                week_weight[key] += story.weight
+    total_weight = sum(story.weight for topic in topics for story in topic)
+    labels: list[str] = []
+    used: set[str] = set()
+    for number, (topic, phrases_of_topic) in enumerate(zip(topics, story_phrases, strict=True)):
+        inside: defaultdict[str, float] = defaultdict(float)
+        surface: dict[str, str] = {}
+        prior: dict[str, float] = {}
+        for story, phrases in zip(topic, phrases_of_topic, strict=True):
+            for key, (display, weight) in phrases.items():
+                inside[key] += story.weight
+                surface.setdefault(key, display)
+                prior[key] = max(prior.get(key, 0.0), weight)
+        size = max(1e-9, sum(story.weight for story in topic))
+        rest = max(1e-9, total_weight - size)
+        scored = []
+        for key, weight in inside.items():
+            if is_uninformative(key, vocabulary.common_words) or key in used:
+                continue
+            share_inside = weight / size
+            share_outside = (week_weight[key] - weight) / rest
+            distinct = share_inside - share_outside
+            if distinct <= 0:
+                continue
+            # Longer phrases say more; a lone name in one story should not beat a shared theme.
+            length = 1.0 + 0.15 * (len(key.split()) - 1)
+            scored.append((distinct * vocabulary.rarity(key) * length * prior[key], key))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        chosen: list[str] = []
+        for _, key in scored:
+            if len(chosen) >= LABEL_PHRASES:
+                break
+            if any(_overlaps(key, other) for other in chosen):
+                continue
+            chosen.append(key)
+        shown = [surface[key] for key in chosen]
+        label = " · ".join(shown)
+        if len(label) > MAX_LABEL_CHARS:
+            label = shown[0][:MAX_LABEL_CHARS]
+        if not label:
+            label = _fallback(inside, surface, vocabulary) or f"More news ({number + 1})"
+        used.update(chosen)
+        labels.append(_sentence_case(label))
+    return _unique(labels)
+
+
+def _fallback(
+    inside: dict[str, float], surface: dict[str, str], vocabulary: Vocabulary
+) -> str | None:
+    """When nothing is distinctive (one topic, or a tiny week): the topic's most used phrase
+    that is not made only of common words, else its most used phrase of two words or more."""
+    ranked = sorted(inside, key=lambda key: (-inside[key], -len(key.split()), key))
+    for key in ranked:
+        if not is_uninformative(key, vocabulary.common_words):
+            return surface[key][:MAX_LABEL_CHARS]
+    return next((surface[key][:MAX_LABEL_CHARS] for key in ranked if " " in key), None)
+
+
+def _phrases_of(story: StoryText, is_common: Callable[[str], bool]) -> dict[str, tuple[str, float]]:
+    """Folded candidate phrase -> (its display form, its prior): headline phrases say what the
+    story is about (1.0), names from the lead say who and where (LEAD_NAME_PRIOR)."""
+    found: dict[str, tuple[str, float]] = {}
+    room = newsroom()
+    candidates: list[str] = []
+    lead_names = [name for name in names(story.lead) if len(name.split()) <= 3]
+    # A single headline word counts only when the text uses it as a name ("KPA", not "Join").
+    single_names = {fold(name) for name in lead_names if " " not in name}
+    for headline in story.headlines:
+        for phrase in headline_phrases(headline):
+            candidates.extend(
+                part
+                for part in sub_phrases(phrase)
+                if " " in part or fold(part) in single_names or not story.lead
+            )
+    from_headlines = len(candidates)
+    candidates.extend(name for name in lead_names if not is_common(name))
+    for position, phrase in enumerate(candidates):
+        parts = phrase.split()
+        if not parts or fold(parts[0]) in STOP_WORDS or fold(parts[-1]) in STOP_WORDS:
+            continue
+        if any(room.is_honorific(p) or room.is_verb(p) for p in parts):
+            continue
+        if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
+            continue
+        if len(parts) == 1 and (len(parts[0]) < 3 or is_common(parts[0])):
+            continue
+        key = " ".join(fold(p) for p in parts)
+        prior = 1.0 if position < from_headlines else LEAD_NAME_PRIOR
+        if key not in found or found[key][1] < prior:
+            found[key] = (phrase, prior)
+    return found
+
+
+def _overlaps(key: str, other: str) -> bool:
+    return bool(set(key.split()) & set(other.split()))
+
+
+def _sentence_case(label: str) -> str:
+    """Headline capitals become sentence case, names and acronyms stay: "Youth Day" stays,
+    "Regional-industry Factories" -> "Regional-industry factories"."""
+    return label
+
+
+def _unique(labels: list[str]) -> list[str]:
+    seen: defaultdict[str, int] = defaultdict(int)
+    result = []
+    for label in labels:
+        seen[label] += 1
+        result.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return result

@@ -1,0 +1,122 @@
+"""Laying the highlights out: news stories grouped into labelled topics, routine lines last.
+
+Events are grouped by k-means over their texts (bot.digest.domain.topics); series and roundups
+form one last topic, "Regular features", so that they never come before the news. Topics are
+shown best first (by their best highlight) and highlights best first within a topic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from bot.archive.domain.articles import Article
+from bot.digest.domain.events import Copies, WeekText, centroid_rows, clean_title, is_title_only
+from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
+from bot.digest.domain.model import DigestArticle, DigestTopic
+from bot.digest.domain.rank import Importance
+from bot.digest.domain.stories import Story
+from bot.digest.domain.topics import cluster
+
+ROUTINE_LABEL = "Regular features"
+MAX_NEWS_TOPICS = 4
+LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
+_LEAD_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Topics to show, and every story's topic (an index into ``labels``)."""
+
+    topics: list[DigestTopic]
+    story_topic: list[int]
+    labels: list[str]
+
+
+def assemble(
+    stories: Sequence[Story],
+    copies: Sequence[Copies],
+    articles: Sequence[Article],
+    text: WeekText,
+    earlier: Sequence[Article],
+    highlights: Mapping[int, DigestArticle],
+    importances: Sequence[Importance],
+    is_common: Callable[[str], bool],
+) -> Layout:
+    """Group ``stories`` into topics, label them, and place the highlights."""
+    news = [i for i, s in enumerate(stories) if s.kind == "event"]
+    routine = [i for i, s in enumerate(stories) if s.kind != "event"]
+    story_topic = [0] * len(stories)
+    groups: list[list[int]] = []
+    if news:
+        shown = sum(1 for i in highlights if stories[i].kind == "event")
+        wanted = max(1, min(MAX_NEWS_TOPICS, shown // 3))
+        vectors = centroid_rows(text.body, [stories[i].items for i in news])
+        labels = cluster(vectors, max_topics=wanted) if wanted > 1 else [0] * len(news)
+        count = max(int(label) for label in labels) + 1
+        groups = [[] for _ in range(count)]
+        for story, label in zip(news, labels, strict=True):
+            groups[int(label)].append(story)
+    news_topics = len(groups)
+    if routine:
+        groups.append(list(routine))
+    for topic, members in enumerate(groups):
+        for story in members:
+            story_topic[story] = topic
+    vocabulary = build_vocabulary([clean_title(a) for a in earlier] + [c.title for c in copies])
+    texts = [
+        [
+            _story_text(stories[i], copies, articles, _label_weight(i, importances, highlights))
+            for i in group
+        ]
+        for group in groups
+    ]
+    names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
+    if routine:
+        names.append(ROUTINE_LABEL)
+    topics: list[tuple[float, bool, DigestTopic]] = []
+    for topic, members in enumerate(groups):
+        picked = sorted(
+            (i for i in members if i in highlights), key=lambda i: (-importances[i].score, i)
+        )
+        if not picked:
+            continue
+        articles_in = sum(len(copies[c].members) for i in members for c in stories[i].items)
+        best = importances[picked[0]].score
+        topics.append(
+            (
+                best,
+                topic >= news_topics,
+                DigestTopic(
+                    label=names[topic],
+                    highlighted=[highlights[i] for i in picked],
+                    more=len(members) - len(picked),
+                    articles=articles_in,
+                ),
+            )
+        )
+    # News first, best topic first; routine lines last whatever their scores.
+    topics.sort(key=lambda item: (item[1], -item[0]))
+    shown_topics = [
+        replace(t, highlighted=[replace(h, topic=number) for h in t.highlighted])
+        for number, (_, _, t) in enumerate(topics)
+    ]
+    return Layout(shown_topics, story_topic, names)
+
+
+def _label_weight(
+    index: int, importances: Sequence[Importance], highlights: Mapping[int, DigestArticle]
+) -> float:
+    """What a story weighs in its topic's label: the highlights, which readers see, count most."""
+    score = importances[index].score
+    return score if index in highlights else LESSER_STORY_WEIGHT * score
+
+
+def _story_text(
+    story: Story, copies: Sequence[Copies], articles: Sequence[Article], weight: float
+) -> StoryText:
+    headlines = tuple(dict.fromkeys(copies[c].title for c in story.items))
+    members = [articles[i] for c in story.items for i in copies[c].members]
+    longest = max(members, key=lambda a: 0 if is_title_only(a) else len(a.body))
+    lead = "" if is_title_only(longest) else longest.body[:_LEAD_CHARS]
+    return StoryText(headlines, lead, weight)

@@ -1,0 +1,356 @@
+"""The digest's newsroom vocabulary (bot/digest/data/newsroom.yaml) and the word-level helpers
+built on it: tokens, honorific stripping, headline verbs, roundup titles.
+
+The vocabulary is read once through importlib.resources (it ships inside the package).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+import yaml
+
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
+# Function words that may sit inside a name ("Academy of Defence Sciences") but never at its ends.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "under",
+        "over",
+        "between",
+        "about",
+        "against",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "new",
+    ]
+)
+STOP_WORDS = FUNCTION_WORDS | frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "not",
+        "but",
+        "than",
+        "then",
+        "there",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "also",
+        "more",
+        "most",
+        "some",
+        "such",
+        "other",
+        "only",
+        "just",
+        "one",
+        "two",
+        "three",
+        "all",
+        "any",
+        "each",
+        "many",
+        "much",
+        "very",
+        "own",
+        "same",
+        "so",
+        "no",
+        "nor",
+        "too",
+        "can",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "our",
+        "your",
+        "us",
+        "them",
+        "him",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Newsroom:
+    """The vocabulary, lower-cased: single words and multi-word phrases kept apart."""
+
+    honorific_words: frozenset[str]
+    address_phrases: tuple[str, ...]
+    office_words: frozenset[str]
+    headline_verbs: frozenset[str]
+    roundup_titles: tuple[str, ...]
+    boilerplate: frozenset[str]
+    entourage_openers: tuple[str, ...]
+    vague: frozenset[str]
+
+    def is_honorific(self, word: str) -> bool:
+        """A form of address or praise ("Respected", "Comrade")."""
+        return word.casefold() in self.honorific_words
+
+    def is_verb(self, word: str) -> bool:
+        """A verb as headlines use it ("Receives", "Held")."""
+        return word.casefold() in self.headline_verbs
+
+    def lists_entourage(self, sentence: str) -> bool:
+        """A sentence that lists who came along or was present ("He was accompanied by")."""
+        key = " ".join(words(sentence.casefold()))
+        return any(key.startswith(opener) for opener in self.entourage_openers)
+
+    def is_roundup_title(self, title: str) -> bool:
+        """A daily roundup or newspaper review, judged by its title."""
+        key = " ".join(words(title.casefold()))
+        # At either end only: "Review of Rodong Sinmun", "Morning briefing", not "Peer review of".
+        return any(
+            key == cue or key.startswith(cue + " ") or key.endswith(" " + cue)
+            for cue in self.roundup_titles
+        )
+
+
+@lru_cache(maxsize=1)
+def newsroom() -> Newsroom:
+    """The shipped vocabulary (loaded once)."""
+    text = resources.files("bot.digest").joinpath("data", "newsroom.yaml").read_text("utf-8")
+    return parse_newsroom(text)
+
+
+def parse_newsroom(text: str) -> Newsroom:
+    """Build the vocabulary from the YAML text of newsroom.yaml."""
+    # The C loader when PyYAML has it (ten times faster); the same documents either way.
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(raw, dict):
+        raise ValueError("newsroom.yaml must map names to word lists")
+
+    def entries(key: str) -> list[str]:
+        values = raw.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ValueError(f"newsroom.yaml: {key!r} must be a list of words")
+        return [" ".join(v.casefold().split()) for v in values]
+
+    address = entries("address")
+    honorifics = [*address, *entries("praise")]
+    return Newsroom(
+        honorific_words=frozenset(w for h in honorifics for w in h.split()),
+        # Longest first, so "respected comrade" goes before "respected".
+        address_phrases=tuple(sorted(address, key=lambda h: (-len(h), h))),
+        office_words=frozenset(word for entry in entries("offices") for word in entry.split()),
+        headline_verbs=frozenset(entries("headline_verbs")),
+        roundup_titles=tuple(entries("roundup_titles")),
+        boilerplate=frozenset(entries("boilerplate")),
+        entourage_openers=tuple(entries("entourage_openers")),
+        vague=frozenset(entries("vague")),
+    )
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits, inner hyphens, apostrophes and dots kept)."""
+    return WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A word's matching key: case-folded, curly apostrophes straightened, "'s" dropped."""
+    key = word.casefold().replace("’", "'")
+    return key[:-2] if key.endswith("'s") else key
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def stem(word: str) -> str:
+    """A word's stem ("volunteered" -> "volunt"), for matching a headline with its sentences."""
+    return str(_stemmer().stemWord(fold(word)))
+
+
+def strip_honorifics(text: str) -> str:
+    """``text`` without forms of address before names: "Respected Comrade Kim Jong Un Visits X"
+    -> "Kim Jong Un Visits X". Words glued by a missing space ("ComradeKim") are split first;
+    praise inside names ("Supreme People's Assembly") stays."""
+    if len(text) <= _CACHED_CHARS:
+        return _strip_short(text)
+    return _strip(text)
+
+
+_CACHED_CHARS = 300  # titles and sentences: worth caching, as every step cleans them again
+
+
+@lru_cache(maxsize=65536)
+def _strip_short(text: str) -> str:
+    return _strip(text)
+
+
+def _strip(text: str) -> str:
+    return " ".join(_address_pattern().sub("", unglue(text)).split())
+
+
+@lru_cache(maxsize=1)
+def _address_pattern() -> re.Pattern[str]:
+    # Longest phrases first; only before a capitalised name, with the article that precedes it.
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, phrase.split())) for phrase in newsroom().address_phrases
+    )
+    return re.compile(rf"(?i:\b(?:the\s+)?(?:{alternatives}))\b\.?\s*(?=[A-Z])")
+
+
+def unglue(text: str, known: frozenset[str] = frozenset()) -> str:
+    """Split words that a missing space glued together: "ComradeKim" -> "Comrade Kim",
+    "HEKim" -> "HE Kim", and "Kim Jong Ungot" -> "Kim Jong Un got" when "Kim Jong Un" stands
+    alone elsewhere in ``text`` or is among the ``known`` names (see standalone_names)."""
+    spaced = _CAPITALS_GLUED.sub(" ", _LOWER_UPPER_GLUED.sub(_split_pair, text))
+    if not _NAME_GLUED.search(spaced):
+        return spaced
+    found = set(_THREE_NAMES.findall(spaced)) | {n for n in known if n in spaced}
+    # Longest first, one (cached) pattern per name: names recur across texts, sets do not.
+    for name in sorted(found, key=len, reverse=True):
+        if _glued_somewhere(spaced, name):
+            spaced = _glued_name(name).sub(r"\1 ", spaced)
+    return spaced
+
+
+def _glued_somewhere(text: str, name: str) -> bool:
+    """Whether ``name`` is followed by two lower-case letters somewhere (a cheap test first)."""
+    start = text.find(name)
+    while start >= 0:
+        tail = text[start + len(name) : start + len(name) + 2]
+        if len(tail) == 2 and tail.isalpha() and tail.islower():
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def standalone_names(texts: Iterable[str]) -> frozenset[str]:
+    """Names of three capitalised words that stand alone in ``texts`` (for unglue)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_THREE_NAMES.findall(text))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _glued_name(name: str) -> re.Pattern[str]:
+    return re.compile(r"\b(" + re.escape(name) + r")(?=[a-z]{2,})")
+
+
+_LOWER_UPPER_GLUED = re.compile(r"\b([A-Za-z]*[a-z])([A-Z][a-z]+)\b")
+_NAME_GLUED = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+[a-z]{2,}\b")
+
+
+def _split_pair(match: re.Match[str]) -> str:
+    # Only split when both halves look like words of their own (McDonald and iPhone stay whole).
+    head, tail = match.group(1), match.group(2)
+    if len(head) >= 4 and len(tail) >= 3:
+        return f"{head} {tail}"
+    return match.group(0)
+
+
+_THREE_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+\b")
+_CAPITALS_GLUED = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2,})")
+
+
+def cut_appositive(text: str) -> str:
+    """ "Kim Jong Un, general secretary of X and president of Y, oversaw ..." -> "Kim Jong Un
+    oversaw ...": the titles say who he is, which every reader of the week already knows."""
+    pieces = text.split(", ")
+    if len(pieces) < 3:
+        return text
+    head = pieces[0].split()
+    if not 1 <= len(head) <= 5 or not all(w[:1].isupper() for w in head):
+        return text
+    room = newsroom()
+    if not any(fold(w) in room.office_words for w in words(pieces[1])):
+        return text
+    for k in range(2, min(len(pieces), 6)):
+        first = pieces[k].split(" ", 1)[0]
+        if first[:1].islower() and _looks_like_verb(first):
+            return f"{pieces[0]} {', '.join(pieces[k:])}"
+    return text
+
+
+def _looks_like_verb(word: str) -> bool:
+    key = fold(word)
+    return newsroom().is_verb(key) or key.endswith("ed") or key in _IRREGULAR_PAST
+
+
+_IRREGULAR_PAST = frozenset(
+    [
+        "oversaw",
+        "saw",
+        "gave",
+        "made",
+        "met",
+        "sent",
+        "said",
+        "told",
+        "took",
+        "went",
+        "came",
+        "got",
+        "set",
+        "led",
+        "won",
+        "held",
+        "wrote",
+        "spoke",
+        "underlined",
+        "stressed",
+        "noted",
+    ]
+)
