@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 QUESTION = "How many people in North Korea can use the internet?"
@@ -30,13 +31,21 @@ def main() -> None:
     hits = answer["hits"]
     if not hits or "1,000 people" not in hits[0]["excerpt"]:
         sys.exit(f"wheel check: /ask did not answer from the shipped seed: {answer}")
-    week = json.loads(digestbot("digest", "--json"))
-    if "week" not in week or not isinstance(week.get("messages"), list):
-        sys.exit(f"wheel check: the digest did not render: {week}")
-    text = digestbot("digest", "--week", week["week"])
-    if not text.strip():
-        sys.exit("wheel check: the digest rendered nothing")
-    print(f"wheel check: ok (ask: {len(hits)} hits; digest {week['week']} rendered)")
+    current = json.loads(digestbot("digest", "--json"))
+    if "week" not in current or not isinstance(current.get("messages"), list):
+        sys.exit(f"wheel check: the digest did not render: {current}")
+    # The seed's posts are dated "about a year ago" from their first ingestion (now): that week's
+    # digest must render from the shipped templates.
+    year_ago = datetime.now(UTC) - timedelta(days=365)
+    for offset in (0, -7, 7, -14, 14):
+        year, number, _ = (year_ago + timedelta(days=offset)).isocalendar()
+        week = json.loads(digestbot("digest", "--json", "--week", f"{year}-W{number:02d}"))
+        if week["messages"]:
+            text = digestbot("digest", "--week", week["week"])
+            print(f"wheel check: ok (ask: {len(hits)} hits; digest {week['week']}: "
+                  f"{len(week['messages'])} message(s), {len(text)} characters)")  # fmt: skip
+            return
+    sys.exit("wheel check: no week around a year ago has a digest of the seed's posts")
 
 
 if __name__ == "__main__":
