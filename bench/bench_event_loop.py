@@ -28,9 +28,10 @@ sys.path.insert(0, str(REPO))
 
 from bench.bench_moderation import SEED, load_messages, make_filters  # noqa: E402
 from bench.results import replace_section  # noqa: E402
-from bot.app import build_app, close_app, tune_for_event_loop  # noqa: E402
+from bot.app import build_app, close_app  # noqa: E402
+from bot.core.runtime import tune_for_event_loop  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
-from bot.moderation.decisions import MessageContext  # noqa: E402
+from bot.moderation.decisions import ActionOutcome, MessageContext  # noqa: E402
 from bot.moderation.domain import FilterSpec  # noqa: E402
 from bot.moderation.storage import FilterRepository  # noqa: E402
 
@@ -82,9 +83,11 @@ async def run(tmp: Path) -> list[tuple[str, float, float]]:
 
     async def check_all() -> None:
         for n, text in enumerate([*hostile, *messages]):
-            await app.moderation.check_message(
-                MessageContext(GUILD, 1, n, 99, text, timestamp=float(n))
-            )
+            context = MessageContext(GUILD, 1, n, 99, text, timestamp=float(n))
+            decision = await app.moderation.check_message(context)
+            if decision.acts:  # as the listener does after acting: the event and the alert
+                outcome = ActionOutcome(deleted=decision.delete or None)
+                await app.moderation.record_outcome(decision, context, outcome)
 
     seconds, lag = await max_lag(check_all)
     rows.append(
