@@ -33,6 +33,7 @@ from bot.moderation.domain.model import negated_statement_features  # noqa: E402
 from training import train_rule3  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
+    TrainingSet,
     read_labelled,
     train_and_write,
     training_arguments,
@@ -66,6 +67,17 @@ def generic(count: int) -> list[Example]:
 
 def all_rows(generic_count: int) -> list[Example]:
     return written() + community() + generic(generic_count)
+
+
+#: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
+FEATURIZER = "statement+negation"
+C = 3.0
+MIN_DF = 2
+
+
+def training_rows(generic_count: int = 1500) -> TrainingSet:
+    """Everything the shipped model is fitted on (training/eval_dev.py refits without a file)."""
+    return TrainingSet(all_rows(generic_count), FEATURIZER, C, MIN_DF)
 
 
 def main() -> None:

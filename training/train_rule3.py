@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bot.moderation.domain.model import statement_features  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
+    TrainingSet,
     read_labelled,
     train_and_write,
     training_arguments,
@@ -59,6 +60,17 @@ def shuffled_tweets() -> list[str]:
 def generic(count: int) -> list[Example]:
     """Everyday chat (davidson-2017 tweets) as negatives, a seeded sample."""
     return [(text, 0, "generic") for text in shuffled_tweets()[: max(0, count)]]
+
+
+#: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
+FEATURIZER = "statement"
+C = 3.0
+MIN_DF = 2
+
+
+def training_rows(generic_count: int = 1500) -> TrainingSet:
+    """Everything the shipped model is fitted on (training/eval_dev.py refits without a file)."""
+    return TrainingSet(written() + generic(generic_count), FEATURIZER, C, MIN_DF)
 
 
 def main() -> None:

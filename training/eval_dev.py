@@ -1,0 +1,192 @@
+"""The whole engine on development material and leave-one-writer-out, in the issue's terms.
+
+Usage: .venv/bin/python training/eval_dev.py [--lowo] [--show rule1|rule3] [--write]
+
+Reads only training/data/rule{1,3}/train_*.jsonl and dev/*.jsonl (and davidson-2017 'neither'
+tweets not used in training, as everyday chat). Never the blind sets (training/eval_blind.py
+runs those once) and never the regression cases under tests/.
+
+Reported per rule, as issue 14's "Done when" does:
+- rule 1: hateful caught, non-hateful allowed, balanced accuracy, allowed rate per non-hateful
+  kind, wrongful removals as a share of non-hateful;
+- rule 3: denial caught, ok allowed, wrongful removals as a share of ok;
+- per detector that removes: precision of its removals (a removal is right when the message
+  breaks the rule the detector enforces), over every message scored.
+With --lowo, each training file is scored by an engine whose trained models were fitted without
+that file (its writer's phrasings are unseen); without it, the dev files with the shipped models.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.moderation.domain import MessageInput, ModerationEngine, Verdict  # noqa: E402
+from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
+from bot.moderation.domain.detectors_harassment import HarassmentDetector  # noqa: E402
+from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
+from bot.moderation.domain.model import LinearTextModel  # noqa: E402
+from bot.moderation.domain.verdict import Action  # noqa: E402
+from training import train_rule1_statements, train_rule3  # noqa: E402
+from training.linear_training import fit_model  # noqa: E402
+
+DATA = ROOT / "training/data"
+POSITIVE = {1: "hateful", 3: "denial"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One labelled message: the rule it is about, whether it breaks it, its kind and file."""
+
+    text: str
+    rule: int
+    positive: bool
+    kind: str
+    source: str
+
+
+def read_rows(rule: int, pattern: str) -> list[Row]:
+    """Labelled rows of training/data/rule<rule>/<pattern>."""
+    rows: list[Row] = []
+    for path in sorted((DATA / f"rule{rule}").glob(pattern)):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                kind = str(row.get("kind") or row.get("functionality") or "?")
+                rows.append(Row(row["text"], rule, row["label"] == POSITIVE[rule], kind, path.stem))
+    return rows
+
+
+def everyday(count: int = 2000) -> list[Row]:
+    """davidson-2017 'neither' tweets neither trainer samples (unseen everyday chat, breaking
+    no rule; its 'offensive' class holds slurs at people, which rule 1 forbids)."""
+    if not train_rule3.DAVIDSON.is_file():
+        return []
+    seen = {t for t, _, _ in train_rule1_statements.generic(1500)}
+    seen |= set(train_rule3.shuffled_tweets()[:1500])
+    rows = [json.loads(line) for line in train_rule3.DAVIDSON.open(encoding="utf-8")]
+    tweets = [r["text"] for r in rows if r["label"] == "neither" and r["text"] not in seen]
+    return [Row(t, 0, False, "everyday_tweet", "davidson_rest") for t in tweets[:count]]
+
+
+def engine_with(rule1: LinearTextModel | None, rule3: LinearTextModel | None) -> ModerationEngine:
+    """A default engine whose trained models are the given ones (None: the shipped model)."""
+    engine = ModerationEngine(builtins=False)
+    engine.detectors = (
+        HateDetector(statements=rule1),
+        HarassmentDetector(),
+        DenialDetector(model=rule3),
+    )
+    return engine
+
+
+def score(engine: ModerationEngine, rows: Iterable[Row]) -> list[tuple[Row, Verdict]]:
+    return [(row, engine.check(MessageInput(text=row.text))) for row in rows]
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.3f})" if whole else "0/0"
+
+
+def report(rule: int, scored: list[tuple[Row, Verdict]], show: bool) -> list[str]:
+    """The issue's figures for one rule's rows."""
+    rows = [(r, v) for r, v in scored if r.rule == rule]
+    pos = [(r, v) for r, v in rows if r.positive]
+    neg = [(r, v) for r, v in rows if not r.positive]
+    caught = sum(not v.allowed for _, v in pos)
+    allowed = sum(v.allowed for _, v in neg)
+    removed = sum(v.outcome == "remove" for _, v in neg)
+    name = "hateful" if rule == 1 else "denial"
+    lines = [
+        f"rule {rule}: {name} caught {share(caught, len(pos))}, ok allowed "
+        f"{share(allowed, len(neg))}, balanced "
+        f"{(caught / max(1, len(pos)) + allowed / max(1, len(neg))) / 2:.3f}, wrongful removals "
+        f"{share(removed, len(neg))}"
+    ]
+    kinds: dict[str, list[bool]] = defaultdict(list)
+    for r, v in rows:
+        kinds[("+" if r.positive else "-") + r.kind].append(v.allowed != r.positive)
+    weak = sorted(kinds.items(), key=lambda item: sum(item[1]) / len(item[1]))
+    lines.append(
+        "  weakest kinds (+ caught / - allowed): "
+        + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in weak[:14])
+    )
+    if show:
+        for r, v in rows:
+            if v.allowed == r.positive:
+                tag = "MISS" if r.positive else ("FP-REMOVE" if v.outcome == "remove" else "FP")
+                hit = v.hits[0] if v.hits else None
+                why = f"  <- {hit.filter_name}: {hit.matched[:60]}" if hit and not v.allowed else ""
+                lines.append(f"  {tag} [{r.kind}] {r.text[:160]}{why}")
+    return lines
+
+
+def removal_precision(scored: list[tuple[Row, Verdict]]) -> list[str]:
+    """Per detector: removals that were right / all its removals, and flags likewise."""
+    tally: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    for row, verdict in scored:
+        for hit in verdict.hits:
+            action = hit.effective_action
+            if action is Action.ALLOW:
+                continue
+            kind = "remove" if action.severity >= Action.REMOVE.severity else "flag"
+            right = row.positive and row.rule == hit.rule
+            if hit.rule not in POSITIVE:
+                continue  # rule 2 has no labelled material here
+            tally[(hit.filter_name, kind)][right] += 1
+    lines = ["precision per detector (right / fired):"]
+    for (name, kind), counts in sorted(tally.items()):
+        lines.append(f"  {name} {kind}: {share(counts[True], counts[True] + counts[False])}")
+    return lines
+
+
+def lowo_scored() -> list[tuple[Row, Verdict]]:
+    """Every training file scored by models fitted without it."""
+    rule1_rows = read_rows(1, "train_*.jsonl")
+    rule3_rows = read_rows(3, "train_*.jsonl")
+    scored: list[tuple[Row, Verdict]] = []
+    for held in sorted({r.source for r in rule1_rows + rule3_rows}):
+        m1 = fit_model(train_rule1_statements.training_rows(), held)
+        m3 = fit_model(train_rule3.training_rows(), held)
+        engine = engine_with(m1, m3)
+        scored += score(engine, [r for r in rule1_rows + rule3_rows if r.source == held])
+        print(f"  held out {held}", file=sys.stderr)
+    return scored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lowo", action="store_true")
+    parser.add_argument("--show", choices=["rule1", "rule3"])
+    args = parser.parse_args()
+    if args.lowo:
+        scored = lowo_scored()
+        title = "leave-one-writer-out (training files, models refitted without each)"
+    else:
+        engine = engine_with(None, None)
+        rows = read_rows(1, "dev/*.jsonl") + read_rows(3, "dev/*.jsonl") + everyday()
+        scored = score(engine, rows)
+        title = "development files + unseen davidson tweets (shipped models)"
+    print(title)
+    for rule in (1, 3):
+        print("\n".join(report(rule, scored, args.show == f"rule{rule}")))
+    chat = [v for r, v in scored if r.rule == 0]
+    if chat:
+        print(
+            f"everyday chat (davidson 'neither', unseen): allowed "
+            f"{share(sum(v.allowed for v in chat), len(chat))}, removed "
+            f"{share(sum(v.outcome == 'remove' for v in chat), len(chat))}"
+        )
+    print("\n".join(removal_precision(scored)))
+
+
+if __name__ == "__main__":
+    main()
