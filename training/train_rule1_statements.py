@@ -14,7 +14,7 @@ for digestbot (MIT, like the project):
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
 training/data/rule1/blind/ is never read here (training/eval_rule1.py reports the engine on it).
-Features: bot.moderation.domain.model.negated_statement_features. Prints leave-one-writer-out scores and
+Features: bot.moderation.domain.model.masked_statement_features (group names masked). Prints leave-one-writer-out scores and
 writes bot/moderation/data/rule1_statements_model.json.
 """
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-from bot.moderation.domain.model import negated_statement_features  # noqa: E402
+from bot.moderation.domain.model import FEATURIZERS  # noqa: E402
 from training import train_rule3  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
@@ -70,7 +70,7 @@ def all_rows(generic_count: int) -> list[Example]:
 
 
 #: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
-FEATURIZER = "statement+negation"
+FEATURIZER = "masked+negation"
 C = 3.0
 MIN_DF = 2
 
@@ -85,7 +85,7 @@ def main() -> None:
     train_and_write(
         args,
         all_rows(args.generic),
-        ("statement+negation", negated_statement_features),
+        (FEATURIZER, FEATURIZERS[FEATURIZER]),
         OUT,
         "Logistic regression, hate against a protected group (rule 1) vs not, trained by "
         "training/train_rule1_statements.py on messages written for digestbot "

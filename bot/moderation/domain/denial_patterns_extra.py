@@ -291,6 +291,9 @@ MORE_REBUTTAL = re.compile(
     r"(?:wrong|mistaken|lying|delusional|misinformed|full of it)"
     r"|(?:keep|keeps|kept|still|always) (?:saying|claiming|insisting|pretending|repeating)"
     r"|stop (?:calling|saying|claiming|pretending|denying|spreading|repeating|acting like)"
+    # 'stop spreading lies about them' is the denier's own line, not a rebuttal.
+    r"(?! (?:\S+ )?(?:lies|lie|propaganda|myths?|fake|hoax\w*|liars|nonsense|bs|bullshit"
+    r"|fairy ?tales?|misinformation|fiction|stories))"
     r"|^(?:claiming|saying|pretending|suggesting|arguing|insisting|denying|to say|to claim|to "
     r"pretend|calling)\b|(?:is|are|was) (?:an )?(?:insult|offensive|insulting|disrespectful|a "
     r"slap in the face) to (?:the )?(?:victims|survivors|families|people|those)"

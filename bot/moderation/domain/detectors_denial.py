@@ -11,6 +11,7 @@ exist, but satellite images show them').
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -30,7 +31,13 @@ from bot.moderation.domain.denial_cues import (
     says_anything,
     universal_smear,
 )
-from bot.moderation.domain.denial_model import VETO_BELOW, model_hit, read
+from bot.moderation.domain.denial_model import (
+    REMOVE_AGREEMENT,
+    VETO_BELOW,
+    discussion_signal,
+    model_hit,
+    read,
+)
 from bot.moderation.domain.denial_patterns import (
     BARE_DISMISSAL,
     CORE_TOPIC_RE,
@@ -76,20 +83,21 @@ class DenialDetector:
         self._model = model or load_model(RULE3_MODEL_FILE)
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
-        """Denial and justification are removed; smears of witnesses and mockery are flagged;
-        what no pattern reads but the trained model does is flagged too."""
+        """Pattern hits, settled by the model (see ``_settle``); what no pattern reads but
+        the trained model does is flagged."""
         if not self._model.trained:  # no weights shipped: the patterns alone
             return self._pattern_hits(text)
         reading = read(self._model, text)
-        if reading.probability < VETO_BELOW:
-            # A pattern reads a phrase; the model, the whole message. When the model is sure
-            # the message is discussion (a rebuttal, a report of what deniers say, or nothing
-            # about the crisis at all), it overrules any pattern, so they need not run: most
-            # messages end here, which keeps the slowest checks fast.
-            return []
         hits = self._pattern_hits(text)
         if hits:
-            return hits
+            # A low score vetoes a pattern only when the message shows it is discussion
+            # (a rebuttal, a report, a quote, a question about a source): the score alone
+            # let 'Gulags in the DPRK do not exist, stop spreading lies' through.
+            signal = discussion_signal(text)
+            if signal and reading.probability < VETO_BELOW:
+                return []
+            sure = reading.probability >= REMOVE_AGREEMENT and not signal
+            return [hit if sure else _as_flag(hit) for hit in hits]
         hit = model_hit(self.name, text, self._model, reading)
         return [] if hit is None else [hit]
 
@@ -283,6 +291,12 @@ class DenialDetector:
                     self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
                 )
         return None
+
+
+def _as_flag(hit: FilterHit) -> FilterHit:
+    """Precision first: a pattern's removal stands only when the model agrees the message is
+    denial and nothing marks it as discussion; otherwise a moderator decides."""
+    return replace(hit, action=Action.FLAG) if hit.action is Action.REMOVE else hit
 
 
 _Compiled = tuple[re.Pattern[str], tuple[frozenset[str], ...], bool]
