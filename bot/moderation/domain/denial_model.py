@@ -24,7 +24,7 @@ from bot.moderation.domain.denial_cues import (
     quotes_someone,
 )
 from bot.moderation.domain.denial_patterns import REBUTTAL, SOURCE_QUESTION
-from bot.moderation.domain.denial_patterns_extra import MORE_REBUTTAL
+from bot.moderation.domain.denial_rules import MORE_REBUTTAL
 from bot.moderation.domain.model import FEATURIZERS, RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set

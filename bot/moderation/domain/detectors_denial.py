@@ -57,19 +57,17 @@ from bot.moderation.domain.denial_patterns import (
     SOURCE_QUESTION,
     names_crisis,
 )
-from bot.moderation.domain.denial_patterns_extra import (
-    ALL_DENIAL,
-    ALL_MOCKERY,
-    ALL_NEEDS_TOPIC,
-    ALL_SMEAR,
+from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
+    HIT_FAMILIES,
     MORE_REBUTTAL,
-    TRIGGERS,
+    family,
 )
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import canonical_words, sentences
+from bot.moderation.domain.rulebook import PatternRecord
 from bot.moderation.domain.verdict import Action, FilterHit
 
 
@@ -255,21 +253,21 @@ class DenialDetector:
         exempt: bool | None = None
         has_topic: bool | None = None
         word_set: frozenset[str] | None = None
-        for family, patterns, action, reason in _FAMILIES:
-            if family == "mockery" and not topical:
+        for family_name, records in _FAMILIES:
+            if family_name == "mockery" and not topical:
                 continue
-            for pattern, triggers, needs_topic in patterns:
-                if triggers:
+            for record in records:
+                if record.triggers:
                     if word_set is None:
                         word_set = frozenset(words.split(" "))
-                    if any(t.isdisjoint(word_set) for t in triggers):
+                    if not record.triggered(word_set):
                         continue
-                if needs_topic:
+                if record.needs_topic:
                     if has_topic is None:
                         has_topic = names_crisis(words)
                     if not has_topic:
                         continue  # the pattern names the crisis and this sentence does not
-                match = pattern.search(words)
+                match = record.regex.search(words)
                 if match is None:
                     continue
                 if exempt is None:
@@ -283,14 +281,33 @@ class DenialDetector:
                     continue  # 'the starvation was not exaggerated at all'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').
-                if (family == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
+                if (family_name == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
                     words, match
                 ):
                     continue
+                quoted = evidence(words, match.start(), match.end())
                 return FilterHit(
-                    self.name, 3, action, predicate, f"{reason} ('{predicate}')", False
+                    self.name,
+                    3,
+                    record.action,
+                    quoted,
+                    f"{record.reason} ('{quoted}')",
+                    False,
+                    record=record.id,
                 )
         return None
+
+
+def evidence(words: str, start: int, end: int, limit: int = 80) -> str:
+    """The matched phrase, widened to whole words and to at least six words of context when
+    the match is a word or two ('no' alone says nothing), at most ``limit`` characters."""
+    tokens = words.split(" ")
+    first = words.count(" ", 0, start)
+    last = words.count(" ", 0, max(start, end - 1))
+    while last - first < 5 and (first > 0 or last < len(tokens) - 1):
+        first, last = max(0, first - 1), min(len(tokens) - 1, last + 1)
+    phrase = " ".join(tokens[first : last + 1])
+    return phrase if len(phrase) <= limit else phrase[: limit - 1] + "…"
 
 
 def _as_flag(hit: FilterHit) -> FilterHit:
@@ -299,19 +316,8 @@ def _as_flag(hit: FilterHit) -> FilterHit:
     return replace(hit, action=Action.FLAG) if hit.action is Action.REMOVE else hit
 
 
-_Compiled = tuple[re.Pattern[str], tuple[frozenset[str], ...], bool]
-
-
-def _compiled(patterns: tuple[re.Pattern[str], ...]) -> tuple[_Compiled, ...]:
-    """Each pattern with its trigger words and whether it needs a crisis word, looked up once
-    here: hashing a compiled pattern (for a dict or set lookup) rehashes its long source."""
-    return tuple((p, TRIGGERS.get(p, ()), p in ALL_NEEDS_TOPIC) for p in patterns)
-
-
-_FAMILIES: tuple[tuple[str, tuple[_Compiled, ...], Action, str], ...] = (
-    ("denial", _compiled(ALL_DENIAL), Action.REMOVE, "denies the humanitarian crisis"),
-    ("mockery", _compiled(ALL_MOCKERY), Action.REMOVE, "mocks or justifies abuses"),
-    ("smear", _compiled(ALL_SMEAR), Action.FLAG, "dismisses every witness of abuses as a liar"),
+_FAMILIES: tuple[tuple[str, tuple[PatternRecord, ...]], ...] = tuple(
+    (name, family(name)) for name in HIT_FAMILIES
 )
 
 
