@@ -23,7 +23,7 @@ from bot.moderation.domain.denial_cues import (
     quoted_claim,
     quotes_someone,
 )
-from bot.moderation.domain.denial_patterns import REBUTTAL, SOURCE_QUESTION
+from bot.moderation.domain.denial_patterns import NK_RE, REBUTTAL, SOURCE_QUESTION
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL
 from bot.moderation.domain.model import FEATURIZERS, RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.normalize import NormalizedText
@@ -32,9 +32,10 @@ from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 # P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
-# hit is dropped (the model has read many more rebuttals and reports of denial than the
-# patterns' exemptions cover). Chosen with bench/eval_rule3.py's leave-one-writer-out runs.
-THRESHOLD = 0.6
+# hit may be dropped when the message shows it is discussion. Chosen with
+# training/eval_dev.py's leave-one-writer-out runs (0.6 -> 0.55: +2.4 points of denial caught
+# for -0.6 of ok allowed).
+THRESHOLD = 0.55
 VETO_BELOW = 0.25
 # P(denial) at or above which the model's flag stands even with a discussion signal: deniers
 # use scare quotes ('"camp survivor" testimonies') and 'they keep saying ... but it's not
@@ -43,9 +44,10 @@ SURE = 0.95
 # P(denial) at or above which a pattern's removal stands (below, it is flagged).
 REMOVE_AGREEMENT = 0.5
 # A message that names no part of the crisis needs this much more certainty: deniers say
-# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Held-out
-# community chat flagged: 10.0% without this gate, 2.0% with it, for 3.6 points of recall.
-THRESHOLD_OFF_TOPIC = 0.95
+# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. 0.95 -> 0.85
+# (leave-one-writer-out, denial without crisis words): denial caught 0.772 -> 0.807, ok
+# allowed 0.937 -> 0.925; unseen davidson chat flagged 5 -> 9 of 2,000.
+THRESHOLD_OFF_TOPIC = 0.85
 _stemmer = Stemmer.Stemmer("english")
 # Words of the crisis itself (not of dismissal, which the model weighs; not words as common as
 # "rights" or "crisis"), compared as the model's stem features.
@@ -90,7 +92,8 @@ def read(model: LinearTextModel, text: NormalizedText) -> ModelReading:
 ACCOUNT = re.compile(
     r"\b(?:describ(?:e|es|ed|ing)|testif(?:y|ies|ied)|documented|documents|corroborated|"
     r"interviewed|recounts?|recounted|condemn(?:s|ed)?|according to|reportedly|survived|"
-    r"at risk of|is a crime|are a crime|suffer from|suffers from|suffered from)\b"
+    r"at risk of|is a crime|are a crime|suffer from|suffers from|suffered from|details|detailed"
+    r"|detailing)\b"
 )
 
 
@@ -108,7 +111,7 @@ ABUSE_REPORT = re.compile(
     r"(?:executed|tortured|raped|detained|repatriated|starved|killed|beaten|imprisoned|jailed"
     r"|sent back)\b"
     r"|\b(?:thousands|millions|hundreds|many|people|children|families) (?:of \S+ )?(?:starved"
-    r"|died|perished)\b"
+    r"|died|perished)\b|\bkilled (?:\S+ ){0,9}(?:people|thousands|millions|civilians)\b"
     r"|\b(?:one of )?the worst\b|\bgot worse\b|\bis worsening\b"
 )
 
@@ -136,7 +139,9 @@ FAIR = re.compile(
     r"|listen|talk|try|educate)\b"
     r"|^some (?:\S+ )?(?:testimonies|accounts|stories|reports|defectors|figures|estimates) (?:have"
     r" been|were|are|was|is) (?:\S+ )?(?:inconsistent|wrong|inaccurate|retracted|disputed|revised)"
-    r"|\bbut\b(?: \S+){0,8} means? (?:torture|death|prison|execution|the camps)\b"
+    r"|\bmeans? (?:\S+ )?(?:torture|death|prison|execution|the camps)\b"
+    r"|\b(?:people|they|you|everyone|we) (?:\S+ )?(?:dismiss|ignore|doubt|deny)\w*(?: \S+){0,3}"
+    r" (?:too easily|too quickly|too fast)\b"
 )
 # Asking for sources or reading: 'Any good books on the prison camp system?'
 ASKS_FOR_SOURCES = re.compile(
@@ -194,6 +199,12 @@ def weak_signal(text: NormalizedText) -> str:
     return ""
 
 
+def _names_group(text: NormalizedText) -> bool:
+    from bot.moderation.domain.hate_lexicon import load_lexicon
+
+    return load_lexicon().mentions_group_or_slur(text.squeezed_tokens)
+
+
 def model_hit(
     name: str,
     text: NormalizedText,
@@ -208,7 +219,12 @@ def model_hit(
     probability = reading.probability
     if probability < THRESHOLD:
         return None
-    if probability < THRESHOLD_OFF_TOPIC and not reading.on_topic:
+    if not reading.on_topic and (
+        probability < THRESHOLD_OFF_TOPIC
+        or (_names_group(text) and NK_RE.search(" ".join(text.tokens)) is None)
+    ):
+        # Without a crisis word, a message about a protected group must at least name North
+        # Korea: the model also reads 'There is nothing wrong with being gay' as dismissal.
         return None
     if discussion_signal(text) if probability < SURE else strong_signal(text):
         return None
