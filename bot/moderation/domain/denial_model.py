@@ -228,14 +228,15 @@ def model_hit(
         return None
     if discussion_signal(text) if probability < SURE else strong_signal(text):
         return None
-    words = " ".join(text.tokens)
-    cues = model.contributions(text)
-    matched = ", ".join(cues) or words[:80]
+    cues = ", ".join(model.contributions(text))
+    said = " ".join(text.original.split())
+    matched = said if len(said) <= 80 else said[:79] + "…"
     return FilterHit(
         name,
         3,
         Action.FLAG,
         matched,
-        f"reads as denying or belittling the humanitarian crisis (model {probability:.2f})",
+        f"reads as denying or belittling the humanitarian crisis (model {probability:.2f}"
+        + (f"; words: {cues})" if cues else ")"),
         False,
     )

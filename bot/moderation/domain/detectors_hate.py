@@ -36,6 +36,7 @@ from bot.moderation.domain.hate_lexicon import (
     typo_map,
 )
 from bot.moderation.domain.hate_patterns import QUOTED, PatternFamily, build_families
+from bot.moderation.domain.hate_reading import clip, named, negative, quote, words_of
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
@@ -48,7 +49,6 @@ from bot.moderation.domain.normalize import NormalizedText, squeeze, tokenize
 from bot.moderation.domain.statements import (
     Statement,
     attribution,
-    carries_negativity,
     read_clause,
 )
 from bot.moderation.domain.verdict import Action, FilterHit
@@ -97,26 +97,6 @@ def _misgendered(tagged: TaggedClause) -> str:
         predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
     wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
     return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
-
-
-def _negative(statements: list[Statement], text: NormalizedText, extra: dict[str, float]) -> bool:
-    """Whether the message says something negative of a group: read from its statements
-    when there are any (a passive 'are often harassed' says nothing of the group), else
-    from its words."""
-    if statements:
-        return any(s.worst <= -1.0 or s.polarity < 0 for s in statements)
-    return carries_negativity(text.tokens, extra)
-
-
-def words_of(lex: Lexicon, name: str) -> list[str]:
-    """The single words of one of the lexicon's word lists."""
-    return [w for w in lex.words.get(name, []) if " " not in w and w not in _PROFANITY]
-
-
-def _quote(text: NormalizedText, limit: int = 80) -> str:
-    """The message as written, up to ``limit`` characters (evidence for a model's flag)."""
-    said = " ".join(text.original.split())
-    return said if len(said) <= limit else said[: limit - 1] + "…"
 
 
 def _emphatic_map(lex: Lexicon) -> dict[str, str]:
@@ -230,7 +210,7 @@ class HateDetector:
                     self.name,
                     1,
                     Action.FLAG,
-                    f"{said.target} {said.predicate}"[:80],
+                    clip(said.clause or f"{said.target} {said.predicate}"),
                     f"contempt for a protected group ('{said.target}': '{said.predicate}')",
                     False,
                 )
@@ -248,14 +228,14 @@ class HateDetector:
                 reason = f"the trained model rates it likely hateful (p={probability:.2f})"
             elif statement is not None and statement >= (
                 STATEMENT_THRESHOLD
-                if _negative(statements, text, self._valence)
+                if negative(statements, text, self._valence)
                 else STATEMENT_THRESHOLD_NEUTRAL
             ):
                 reason = f"reads as hate against a protected group (model {statement:.2f})"
             else:
                 return hits
             hits.append(
-                FilterHit(MODEL_FILTER_NAME, 1, Action.FLAG, _quote(original), reason, False)
+                FilterHit(MODEL_FILTER_NAME, 1, Action.FLAG, quote(original), reason, False)
             )
         return hits
 
@@ -300,7 +280,7 @@ class HateDetector:
                             "derogate",
                             f"a derogatory statement about a protected "
                             f"group ('{tagged.text}' about '{last_target}')",
-                            f"{last_target}: {tagged.text}",
+                            clip(f"{last_target}: {tagged.text}"),
                             quoted,
                         )
                     )
@@ -361,7 +341,7 @@ class HateDetector:
                     Finding(
                         family.kind,
                         f"{family.reason} ('{predicate}' about '{target}')",
-                        f"{target}: {predicate}",
+                        clip(named(tagged)),
                         quoted or any(target in s and predicate in s for s in quoted_spans),
                     )
                 )

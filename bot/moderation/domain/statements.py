@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -65,6 +65,9 @@ _PHRASES = (
     ("good for nothing", "worthless"),
 )
 _CONDITIONAL = frozenset(["if", "unless", "until", "when", "whenever"])
+_BEFORE_GROUP = word_set(
+    "all the those these our other first next every any a an that this some single more"
+)
 _COMPARISON = re.compile(r"\b(?:no|not|never) (?:any )?(?:worse|less|dumber|lazier) than\b")
 
 
@@ -95,6 +98,7 @@ class Statement:
     negated: bool
     conditional: bool
     described: bool = False  # a passive or experience: what is done to the group
+    clause: str = ""  # the clause as read, the group named (evidence for a hit)
 
     @property
     def praises(self) -> bool:
@@ -128,13 +132,17 @@ def read_clause(
     # The verb whose object the group is: 'I admire qqg', 'we should help qqg'.
     verb = _verb_before(before)
     predicate = [verb] if verb else []
-    said = _said_of_subject(words[at + 1 : at + 11])
+    after = words[at + 1 : at + 11]
+    # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said.
+    said = after if before and before[-1] in _BE else _said_of_subject(after)
     predicate += said or []
     if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
         return Statement(target, "", 0.0, 0.0, False, conditional, said is None)
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
-    return _score(target, predicate, whole_negated, conditional, extra or {})
+    statement = _score(target, predicate, whole_negated, conditional, extra or {})
+    clause = " ".join(target if w in TARGET_TAGS else w for w in words)
+    return replace(statement, clause=clause)
 
 
 def _said_of_subject(after: list[str]) -> list[str] | None:
@@ -156,8 +164,10 @@ def _said_of_subject(after: list[str]) -> list[str] | None:
         return None
     if head in _BE or head in _LINKING:
         return after
-    if head in _EXPERIENCE or _participle(head):
+    if head in _EXPERIENCE:
         return None
+    if _participle(head):
+        return [head]  # 'Arabs invented algebra': what the group did, the verb alone
     return after[:1] if head not in _SUBORDINATE else []
 
 
@@ -205,7 +215,7 @@ _IRREGULAR_PARTICIPLES = word_set(
 def _verb_before(before: list[str]) -> str:
     """The verb just before the group (skipping 'all', 'the', 'those'), when a subject, modal
     or 'to' precedes it; else ''."""
-    words = [w for w in before if w not in ("all", "the", "those", "these", "our", "other")]
+    words = [w for w in before if w not in _BEFORE_GROUP]
     if not words:
         return ""
     verb = words[-1]
