@@ -134,21 +134,27 @@ def report(rule: int, scored: list[tuple[Row, Verdict]], show: bool) -> list[str
 
 
 def removal_precision(scored: list[tuple[Row, Verdict]]) -> list[str]:
-    """Per detector: removals that were right / all its removals, and flags likewise."""
+    """Per detector and action: precision (fired on a message that breaks the detector's
+    rule / all it fired on) and recall (messages breaking that rule it fired on / all such
+    messages scored)."""
     tally: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    positives = Counter(row.rule for row, _ in scored if row.positive)
     for row, verdict in scored:
         for hit in verdict.hits:
             action = hit.effective_action
-            if action is Action.ALLOW:
-                continue
-            kind = "remove" if action.severity >= Action.REMOVE.severity else "flag"
-            right = row.positive and row.rule == hit.rule
-            if hit.rule not in POSITIVE:
+            if action is Action.ALLOW or hit.rule not in POSITIVE:
                 continue  # rule 2 has no labelled material here
-            tally[(hit.filter_name, kind)][right] += 1
-    lines = ["precision per detector (right / fired):"]
+            kind = "remove" if action.severity >= Action.REMOVE.severity else "flag"
+            tally[(hit.filter_name, kind)][row.positive and row.rule == hit.rule] += 1
+    lines = [
+        "precision and recall per detector (right / fired; right / messages breaking its rule):"
+    ]
     for (name, kind), counts in sorted(tally.items()):
-        lines.append(f"  {name} {kind}: {share(counts[True], counts[True] + counts[False])}")
+        rule = 1 if "rule1" in name else 3
+        lines.append(
+            f"  {name} {kind}: precision {share(counts[True], counts[True] + counts[False])}, "
+            f"recall {share(counts[True], positives[rule])}"
+        )
     return lines
 
 
@@ -171,8 +177,18 @@ def main() -> None:
     parser.add_argument("--lowo", action="store_true")
     parser.add_argument("--show", choices=["rule1", "rule3"])
     parser.add_argument("--rule", type=int, choices=[1, 3], help="only this rule's files")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="leave-one-writer-out and the dev files together (for detector precision)",
+    )
     args = parser.parse_args()
-    if args.lowo:
+    if args.held_out:
+        scored = lowo_scored() + score(
+            engine_with(None, None), read_rows(1, "dev/*.jsonl") + read_rows(3, "dev/*.jsonl")
+        )
+        title = "held-out: leave-one-writer-out training files + dev files (shipped models)"
+    elif args.lowo:
         scored = lowo_scored((args.rule,) if args.rule else (1, 3))
         title = "leave-one-writer-out (training files, models refitted without each)"
     else:

@@ -41,8 +41,9 @@ VETO_BELOW = 0.25
 # use scare quotes ('"camp survivor" testimonies') and 'they keep saying ... but it's not
 # true'. Leave-one-writer-out: 61 more denials caught for 8 more ok messages flagged.
 SURE = 0.95
-# P(denial) at or above which a pattern's removal stands (below, it is flagged).
-REMOVE_AGREEMENT = 0.5
+# P(denial) at or above which a pattern's removal stands (below, it is flagged). Held-out
+# precision of rule-3 removals (leave-one-writer-out + dev): 0.974 at 0.5, 0.990 at 0.8.
+REMOVE_AGREEMENT = 0.8
 # A message that names no part of the crisis needs this much more certainty: deniers say
 # 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. 0.95 -> 0.85
 # (leave-one-writer-out, denial without crisis words): denial caught 0.772 -> 0.807, ok

@@ -68,6 +68,7 @@ from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import canonical_words, sentences
 from bot.moderation.domain.rulebook import PatternRecord
+from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 
@@ -94,7 +95,9 @@ class DenialDetector:
             signal = discussion_signal(text)
             if signal and reading.probability < VETO_BELOW:
                 return []
-            sure = reading.probability >= REMOVE_AGREEMENT and not signal
+            # Precision first: any quote, report, question or denunciation leaves the
+            # decision to a moderator.
+            sure = reading.probability >= REMOVE_AGREEMENT and not signal and not attribution(text)
             return [hit if sure else _as_flag(hit) for hit in hits]
         hit = model_hit(self.name, text, self._model, reading)
         return [] if hit is None else [hit]
@@ -164,8 +167,8 @@ class DenialDetector:
                 self.name,
                 3,
                 Action.REMOVE,
-                predicate,
-                f"denies the humanitarian crisis ('{predicate}')",
+                _around(words, predicate),
+                f"denies the humanitarian crisis ('{_around(words, predicate)}')",
                 False,
             )
         return None
@@ -205,8 +208,8 @@ class DenialDetector:
             self.name,
             3,
             Action.FLAG,
-            predicate,
-            f"seems to deny or belittle the humanitarian crisis ('{predicate}')",
+            _around(words, predicate),
+            f"seems to deny or belittle the humanitarian crisis ('{_around(words, predicate)}')",
             False,
         )
 
@@ -222,7 +225,7 @@ class DenialDetector:
             mocked = mocks_believers(words)
             if mocked is not None:  # not exempt as a rebuttal: 'people who believe' matches one
                 reason = f"mocks those who believe accounts of abuses ('{mocked}')"
-                return FilterHit(self.name, 3, Action.FLAG, mocked, reason, False)
+                return FilterHit(self.name, 3, Action.FLAG, _around(words, mocked), reason, False)
         predicate = says_anything(words)
         if predicate is None and about_crisis:
             predicate = universal_smear(words)
@@ -244,7 +247,8 @@ class DenialDetector:
         all_words = " ".join(text.tokens)
         if _rebuts(all_words) or REGIME_SOURCE.search(all_words):
             return None
-        return FilterHit(self.name, 3, Action.FLAG, predicate, f"{reason} ('{predicate}')", False)
+        quoted = _around(words, predicate)
+        return FilterHit(self.name, 3, Action.FLAG, quoted, f"{reason} ('{quoted}')", False)
 
     def _sentence_hit(self, sentence: str, words: str, topical: bool) -> FilterHit | None:
         """The first denial, mockery or smear in a sentence, unless the sentence rebuts denial,
@@ -308,6 +312,12 @@ def evidence(words: str, start: int, end: int, limit: int = 80) -> str:
         first, last = max(0, first - 1), min(len(tokens) - 1, last + 1)
     phrase = " ".join(tokens[first : last + 1])
     return phrase if len(phrase) <= limit else phrase[: limit - 1] + "…"
+
+
+def _around(words: str, phrase: str) -> str:
+    """``phrase`` quoted with its context in the sentence (see ``evidence``)."""
+    at = words.find(phrase)
+    return phrase if at < 0 else evidence(words, at, at + len(phrase))
 
 
 def _as_flag(hit: FilterHit) -> FilterHit:

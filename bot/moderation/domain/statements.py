@@ -311,6 +311,7 @@ _REPORT = re.compile(
     r"|\b(?:people|those|anyone|someone|racists|bigots|whoever) who (?:\w+ )?(?:say|says|said|think|thinks|believe"
     r"|believes|claim|claims|call|calls|spread|post)\b"
     r"|\b(?:i|we) (?:saw|heard|read|found) (?:a|an|this|that|someone|people|some)\b"
+    r"|\b(?:if|when) you (?:\w+ )?(?:think|believe|say|claim|pretend)\b"
     r"|\b(?:quote|quoting|according to|reportedly) \b"
 )
 _DENOUNCE = re.compile(
