@@ -1,10 +1,11 @@
 """The whole engine on development material and leave-one-writer-out, in the issue's terms.
 
-Usage: .venv/bin/python training/eval_dev.py [--lowo] [--show rule1|rule3] [--write]
+Usage: .venv/bin/python training/eval_dev.py [--lowo | --held-out] [--show rule1|rule3]
+       .venv/bin/python training/eval_dev.py --final [--blind] [--write]
 
 Reads only training/data/rule{1,3}/train_*.jsonl and dev/*.jsonl (and davidson-2017 'neither'
-tweets not used in training, as everyday chat). Never the blind sets (training/eval_blind.py
-runs those once) and never the regression cases.
+tweets not used in training, as everyday chat). The blind sets only with --blind (run once, when
+the code is frozen) and never the regression cases.
 
 Reported per rule, as issue 14's "Done when" does:
 - rule 1: hateful caught, non-hateful allowed, balanced accuracy, allowed rate per non-hateful
@@ -172,17 +173,83 @@ def lowo_scored(rules: tuple[int, ...] = (1, 3)) -> list[tuple[Row, Verdict]]:
     return scored
 
 
+BLIND = "blind/*_2026_12_05.jsonl"
+
+
+def final(blind: bool, write: bool) -> None:
+    """Every figure of issue 14 in one run: dev (shipped models), held-out (leave-one-writer-out
+    + dev) with precision and recall per detector, and the blind files when asked."""
+    from datetime import UTC, datetime
+
+    from bench.results import replace_section
+
+    dev_rows = read_rows(1, "dev/*.jsonl") + read_rows(3, "dev/*.jsonl")
+    shipped = engine_with(None, None)
+    dev = score(shipped, dev_rows)
+    chat = score(shipped, everyday())
+    lowo = lowo_scored()
+    out = [
+        "## Moderation quality (training/eval_dev.py --final)",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. A message counts as caught when the verdict "
+        "is not 'allow' (any rule); a wrongful removal is an ok message whose verdict is "
+        "'remove'. Precision per detector counts a hit as right when the message breaks the "
+        "detector's rule.",
+        "",
+        "### Development files (training/data/rule*/dev, seen before: dev, not blind)",
+        "",
+        *report(1, dev, False),
+        *report(3, dev, False),
+        f"everyday chat (2,000 davidson 'neither' tweets no trainer saw): allowed "
+        f"{share(sum(v.allowed for _, v in chat), len(chat))}, removed "
+        f"{share(sum(v.outcome == 'remove' for _, v in chat), len(chat))}",
+        "",
+        "### Leave-one-writer-out (each training file scored by models refitted without it)",
+        "",
+        *report(1, lowo, False),
+        *report(3, lowo, False),
+        "",
+        "### Held-out precision and recall per detector (leave-one-writer-out + dev)",
+        "",
+        *removal_precision(lowo + dev),
+    ]
+    if blind:
+        rows = read_rows(1, BLIND) + read_rows(3, BLIND)
+        files = sorted({r.source for r in rows})
+        scored = score(shipped, rows)
+        out += [
+            "",
+            f"### Blind sets, run once {datetime.now(UTC):%Y-%m-%d} ({', '.join(files)})",
+            "",
+            "Written 2026-12-05 by people who saw no code; first and only run, as it came out:",
+            "",
+            *report(1, scored, False),
+            *report(3, scored, False),
+            *removal_precision(scored),
+        ]
+    text = "\n".join(f"- {line.strip()}" if line.startswith("  ") else line for line in out)
+    print(text)
+    if write:
+        replace_section(ROOT / "bench/RESULTS.md", "moderation-eval", text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lowo", action="store_true")
     parser.add_argument("--show", choices=["rule1", "rule3"])
     parser.add_argument("--rule", type=int, choices=[1, 3], help="only this rule's files")
+    parser.add_argument("--final", action="store_true", help="dev, held-out and (--blind) blind")
+    parser.add_argument("--blind", action="store_true", help="with --final: the blind files, once")
+    parser.add_argument("--write", action="store_true", help="with --final: bench/RESULTS.md")
     parser.add_argument(
         "--held-out",
         action="store_true",
         help="leave-one-writer-out and the dev files together (for detector precision)",
     )
     args = parser.parse_args()
+    if args.final:
+        final(args.blind, args.write)
+        return
     if args.held_out:
         scored = lowo_scored() + score(
             engine_with(None, None), read_rows(1, "dev/*.jsonl") + read_rows(3, "dev/*.jsonl")

@@ -6,6 +6,13 @@ paid liars'), mockery ('free diet', 'summer camp') and justification ('they dese
 the traitors back'). It lets through reporting, questions about sources, hedged doubts about a
 particular account or figure, and rebuttals or reports of denial ('Pyongyang denies the camps
 exist, but satellite images show them').
+
+The patterns are records in bot/moderation/rules/rule3_denial.yaml; a hit names its record.
+Actions and measured quality (training/eval_dev.py --held-out, 1,920 denials and 3,140 other
+messages): a denial or mockery record removes only when the trained model agrees (P >= 0.8)
+and the message neither quotes, reports, asks nor rebuts: precision 0.990 (199/201), recall
+0.104; everything else rule 3 finds is flagged (precision 0.786, recall 0.711). A low model
+score drops a pattern's hit only when a discussion signal is found (denial_model).
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ in :mod:`spam`.
 
 Casual cursing ('this is fucking great') and disagreement ('you're wrong about this') are not
 insults: a pattern needs a person as its target, usually 'you' or a mention.
+
+Actions: threats against a person and urging self-harm remove, insults flag. There is no
+labelled rule-2 set; on 11,167 messages (rule-1/3 training and dev files, 2,000 unseen
+davidson-2017 tweets) it removed two, both threats ('kys ...', "I'll slit your throat").
 """
 
 from __future__ import annotations

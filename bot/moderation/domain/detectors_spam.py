@@ -6,6 +6,10 @@ the mention counts Discord reports; this detector needs nothing but the text, so
 too. Precision first: only a scam (a lookalike of Discord's or Steam's domains, or a
 free-nitro / gift bait with a link) or mass mentions with a link remove; a lone @everyone, an
 invite link or many links are flagged for a moderator.
+
+Measured: no hit at all on 33,950 messages that are not spam (the rule-1 and rule-3 training
+and dev files, every davidson-2017 tweet); there is no labelled spam set, so recall is only
+what tests/moderation/domain/test_moderation_spam_text.py shows.
 """
 
 from __future__ import annotations
