@@ -13,7 +13,7 @@ for digestbot (MIT, like the project):
   business, not hate against a group);
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
-training/data/rule1/blind/ is never read here (training/eval_rule1.py reports the engine on it).
+training/data/rule1/blind/ is never read here (training/eval_dev.py --final --blind, once).
 Features: bot.moderation.domain.model.masked_statement_features (group names masked). Prints leave-one-writer-out scores and
 writes bot/moderation/data/rule1_statements_model.json.
 """

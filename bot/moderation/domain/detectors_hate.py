@@ -70,7 +70,7 @@ MODEL_FLAG_THRESHOLD = 0.97
 #: The statement model (bench/train_rule1_statements.py): P(hate) at or above which a message
 #: naming a protected group that the rules let through is flagged, and below which the rules'
 #: own statement findings are dropped as counter-speech or negation the rules misread.
-#: Chosen by bench/eval_rule1.py's leave-one-writer-out runs.
+#: Chosen by leave-one-writer-out runs (training/eval_dev.py --lowo).
 STATEMENT_THRESHOLD = 0.8
 STATEMENT_VETO_BELOW = 0.1
 #: The statement model's flag threshold for a message with no word of contempt or harm in it
