@@ -73,7 +73,7 @@ from bot.moderation.domain.denial_rules import (
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
-from bot.moderation.domain.phrases import canonical_words, sentences
+from bot.moderation.domain.phrases import canonical_words, evidence, sentences
 from bot.moderation.domain.rulebook import PatternRecord
 from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
@@ -307,18 +307,6 @@ class DenialDetector:
                     record=record.id,
                 )
         return None
-
-
-def evidence(words: str, start: int, end: int, limit: int = 80) -> str:
-    """The matched phrase, widened to whole words and to at least six words of context when
-    the match is a word or two ('no' alone says nothing), at most ``limit`` characters."""
-    tokens = words.split(" ")
-    first = words.count(" ", 0, start)
-    last = words.count(" ", 0, max(start, end - 1))
-    while last - first < 5 and (first > 0 or last < len(tokens) - 1):
-        first, last = max(0, first - 1), min(len(tokens) - 1, last + 1)
-    phrase = " ".join(tokens[first : last + 1])
-    return phrase if len(phrase) <= limit else phrase[: limit - 1] + "…"
 
 
 def _around(words: str, phrase: str) -> str:
