@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,10 +14,39 @@ import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.moderation.domain.model import FEATURIZERS, LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText, normalize
 
 Example = tuple[str, int, str]  # text, label (1 = breaks the rule), group (a file's stem)
 THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9]
+
+
+@dataclass
+class TrainingSet:
+    """A trainer's rows, featurizer (a FEATURIZERS key) and fit settings, with features
+    computed once (leave-one-writer-out fits the same rows many times)."""
+
+    rows: list[Example]
+    featurizer: str
+    c: float = 3.0
+    min_df: int = 2
+    _docs: list[list[str]] = field(default_factory=list)
+
+    def docs(self) -> list[list[str]]:
+        if not self._docs:
+            featurize = FEATURIZERS[self.featurizer]
+            self._docs = [featurize(normalize(text)) for text, _, _ in self.rows]
+        return self._docs
+
+
+def fit_model(training: TrainingSet, exclude: str = "") -> LinearTextModel:
+    """A model fitted on every row whose group is not ``exclude``."""
+    docs = training.docs()
+    keep = [i for i, (_, _, g) in enumerate(training.rows) if g != exclude]
+    intercept, weights = fit(
+        [docs[i] for i in keep], [training.rows[i][1] for i in keep], training.c, training.min_df
+    )
+    return LinearTextModel(intercept, weights, training.featurizer)
 
 
 def read_labelled(data: Path, positive: str) -> list[Example]:

@@ -13,8 +13,8 @@ for digestbot (MIT, like the project):
   business, not hate against a group);
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
-training/data/rule1/blind/ is never read here (training/eval_rule1.py reports the engine on it).
-Features: bot.moderation.domain.model.negated_statement_features. Prints leave-one-writer-out scores and
+training/data/rule1/blind/ is never read here (training/eval_dev.py --final --blind, once).
+Features: bot.moderation.domain.model.masked_statement_features (group names masked). Prints leave-one-writer-out scores and
 writes bot/moderation/data/rule1_statements_model.json.
 """
 
@@ -29,10 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-from bot.moderation.domain.model import negated_statement_features  # noqa: E402
+from bot.moderation.domain.model import FEATURIZERS  # noqa: E402
 from training import train_rule3  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
+    TrainingSet,
     read_labelled,
     train_and_write,
     training_arguments,
@@ -68,12 +69,23 @@ def all_rows(generic_count: int) -> list[Example]:
     return written() + community() + generic(generic_count)
 
 
+#: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
+FEATURIZER = "masked+negation"
+C = 3.0
+MIN_DF = 2
+
+
+def training_rows(generic_count: int = 1500) -> TrainingSet:
+    """Everything the shipped model is fitted on (training/eval_dev.py refits without a file)."""
+    return TrainingSet(all_rows(generic_count), FEATURIZER, C, MIN_DF)
+
+
 def main() -> None:
     args = training_arguments(__doc__).parse_args()
     train_and_write(
         args,
         all_rows(args.generic),
-        ("statement+negation", negated_statement_features),
+        (FEATURIZER, FEATURIZERS[FEATURIZER]),
         OUT,
         "Logistic regression, hate against a protected group (rule 1) vs not, trained by "
         "training/train_rule1_statements.py on messages written for digestbot "

@@ -7,8 +7,8 @@ Training data, all written for digestbot (MIT, like the project):
   each file by a different author with a different emphasis (famine, camps, witnesses);
 - with --generic N, N davidson-2017 tweets (MIT) as negatives: everyday chat the model must not
   read as denial (needs /work/shared/data; the default when it is present).
-training/data/rule3/blind/ is never read here: it is the blind evaluation set (bench_moderation.py
-reports the whole detector on it).
+training/data/rule3/blind/ is never read here: it is the blind evaluation set (training/eval_dev.py
+--final --blind runs the whole engine on it, once, when the code is frozen).
 
 The model is a logistic regression over the normalised tokens the engine sees at run time
 (bot.moderation.domain.model.statement_features: words, word pairs, stems, quotes, questions). It prints leave-one-author-out
@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bot.moderation.domain.model import statement_features  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
+    TrainingSet,
     read_labelled,
     train_and_write,
     training_arguments,
@@ -48,7 +49,7 @@ def written() -> list[Example]:
 
 def shuffled_tweets() -> list[str]:
     """Every davidson-2017 tweet in a seeded order: the first ``--generic`` train, the rest
-    are left for evaluation (training/eval_rule3.py)."""
+    are left for evaluation (training/eval_dev.py)."""
     if not DAVIDSON.is_file():
         return []
     texts = [json.loads(line)["text"] for line in DAVIDSON.open(encoding="utf-8")]
@@ -59,6 +60,17 @@ def shuffled_tweets() -> list[str]:
 def generic(count: int) -> list[Example]:
     """Everyday chat (davidson-2017 tweets) as negatives, a seeded sample."""
     return [(text, 0, "generic") for text in shuffled_tweets()[: max(0, count)]]
+
+
+#: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
+FEATURIZER = "statement"
+C = 3.0
+MIN_DF = 2
+
+
+def training_rows(generic_count: int = 1500) -> TrainingSet:
+    """Everything the shipped model is fitted on (training/eval_dev.py refits without a file)."""
+    return TrainingSet(written() + generic(generic_count), FEATURIZER, C, MIN_DF)
 
 
 def main() -> None:

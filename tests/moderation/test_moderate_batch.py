@@ -26,7 +26,7 @@ def verdicts(engine: ModerationEngine, parsed: list[BatchLine]) -> list[dict[str
 
 def test_the_same_message_repeated_by_one_author_is_spam(engine: ModerationEngine) -> None:
     repeated = [
-        {"id": n, "text": "join my server discord.gg/abcdef now", "author": "a", "timestamp": n}
+        {"id": n, "text": "come and see my new cooking channel", "author": "a", "timestamp": n}
         for n in range(4)
     ]
     out = verdicts(engine, lines(*repeated))
@@ -38,7 +38,7 @@ def test_the_same_message_repeated_by_one_author_is_spam(engine: ModerationEngin
 def test_repeats_by_different_authors_or_without_authors_are_not(
     engine: ModerationEngine,
 ) -> None:
-    text = "join my server discord.gg/abcdef now"
+    text = "come and see my new cooking channel"
     out = verdicts(engine, lines(*({"id": n, "text": text, "author": n} for n in range(4))))
     assert {o["verdict"] for o in out} == {"allow"}
     out = verdicts(engine, lines(*({"id": n, "text": text} for n in range(4))))

@@ -33,8 +33,9 @@ def build_detectors() -> tuple[Detector, ...]:
     from bot.moderation.domain.detectors_denial import DenialDetector
     from bot.moderation.domain.detectors_harassment import HarassmentDetector
     from bot.moderation.domain.detectors_hate import HateDetector
+    from bot.moderation.domain.detectors_spam import SpamTextDetector
 
-    return (HateDetector(), HarassmentDetector(), DenialDetector())
+    return (HateDetector(), HarassmentDetector(), SpamTextDetector(), DenialDetector())
 
 
 @cache

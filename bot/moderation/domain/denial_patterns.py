@@ -48,137 +48,11 @@ FILL = (
     r"|yankee|funded|backed|sponsored|paid|manufactured|anti dprk|cia funded|cia backed)"
 )
 
-DENIAL = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b{TOPIC}(?: \S+){{0,4}} (?:never|did not|didn't|didnt|does not|doesn't|doesnt|do not"
-        rf"|don't|dont|never really|never even) (?:really |actually |even )?(?P<p>happened|happen"
-        r"|exist|existed|exists|occur|occurred|took place)\b",
-        rf"\b(?P<p>(?:never|didn't|did not) happened?)\b(?: \S+){{0,6}} {TOPIC}",
-        rf"\b{TOPIC}(?: \S+){{0,3}} (?:is|are|was|were) (?:not|never) (?P<p>real|true|happening|"
-        r"a thing)\b",
-        rf"\bthere (?:is|are|was|were) (?P<p>no|not any|not a single|never any|never been any|"
-        rf"never been a|never a)(?: such)?(?: \S+){{0,2}} {TOPIC}",
-        rf"\b(?P<p>no such (?:thing as )?(?:an? )?){TOPIC}",
-        rf"\b(?:dprk|north korea|nk|pyongyang|the country|they|the regime) (?:has|have|had) "
-        rf"(?P<p>no|never had any|never had|zero) (?:\S+ ){{0,1}}{TOPIC}",
-        rf"\b{TOPIC}(?: \S+){{0,4}} (?:is|are|was|were|being) (?:{FILL} ){{0,3}}"
-        rf"(?P<p>{DISMISSIVE})\b(?! like| short of| less than| but)",
-        rf"\b(?P<p>{DISMISSIVE}) (?:about|of|on) (?:the )?(?:\S+ ){{0,2}}{TOPIC}",
-        rf"\b(?P<p>so called|so-called|fake|imaginary|mythical|fictional|invented|made up|fabled"
-        rf"|nonexistent|non-existent) {TOPIC}",
-        r"\b(?P<p>(?:made up|invented|fabricated|exaggerated|staged|faked|cooked up|dreamed up) by"
-        r" (?:the )?(?:cia|us|usa|west|western media|south korea|south koreans|south|seoul|media|"
-        r"nis|defectors|americans|state department|ned|imperialists|yankees|the west|liberals|"
-        r"the media|puppets))\b",
-        r"\b(?:kim|kims|the kims|kim jong un|kim jong il|kim il sung|the regime|the dprk|the "
-        r"government|pyongyang|juche)(?: \S+){0,2} (?:did|does|has done|have done) (?P<p>nothing "
-        r"wrong)\b",
-        r"\b(?P<p>cia (?:propaganda|psyop|lies|invention|fabrication|fairy tales?|narrative))\b",
-        r"\b(?P<p>(?:nobody|no one|noone|not a single person|not one person) (?:(?:is|was|were|"
-        r"has|have|had|ever|been|really|actually|gets|got|being|there) ){0,3}(?:starving|starved"
-        r"|starves|starve|"
-        r"tortured|executed|imprisoned|sent to camps?|sent to a camp|detained|died of hunger|"
-        r"persecuted|goes hungry|went hungry))\b",
-        rf"\b(?:everyone|people|north koreans|they|koreans) (?:there |in north korea |in {NK} )?"
-        r"(?:are|is|seem|seems|look|looks|were) (?:(?:all|perfectly|actually|really|pretty|quite|"
-        r"very|rather|totally|super|so) ){0,2}(?P<p>well fed|well-fed"
-        r"|perfectly happy|happy and fed|fed just fine|doing fine|eating well|living well)",
-    )
-)
-SMEAR = tuple(
-    re.compile(p)
-    for p in (
-        r"\b(?P<p>(?:all |the |these |those )?defectors (?:are |were )?(?:all |just |always |only"
-        r" |obviously |clearly |basically |nothing but |)(?:lying|liars|paid liars|paid actors|paid"
-        r"|crisis actors|grifters|frauds|cia assets|cia plants|scammers|making (?:it|this|things|"
-        r"stuff|shit) up|make (?:it|this|things|stuff|shit) up|lie for money|lie|lies))\b",
-        r"\b(?P<p>(?:every|any) defector (?:is |)(?:lying|a liar|paid|lies))\b",
-        r"\b(?P<p>(?:defector|refugee|survivor) (?:stories|testimonies|testimony|accounts) (?:are"
-        r"|is) (?:\S+ ){0,3}?(?:lies|fake|made up|fabricated|bullshit|propaganda|fiction|fairy "
-        r"tales|fairytales|invented|scripted))\b",
-    )
-)
-MOCKERY = tuple(
-    re.compile(p)
-    for p in (
-        r"\b(?P<p>(?:no|not a single|not one) (?:north korean|one|prisoner|defector|refugee|"
-        r"detainee|person)s? (?:has|have|was|were|is|are|gets|got) (?:ever |really )?(?:been )?"
-        r"(?:tortured|executed|starved|imprisoned|detained|persecuted|abused|killed|sent to (?:a "
-        r"|the )?camps?))\b",
-        r"\b(?P<p>what was coming to them|what is coming to them|had it coming|earned (?:their|"
-        r"the|that) (?:punishment|fate|sentence|torture|execution))\b",
-        r"\b(?P<p>(?:best|great|good|excellent|exemplary|spotless|clean|perfect|fine) human "
-        r"rights (?:record|situation))\b",
-        r"\b(?:prisoners|inmates|detainees|defectors|refugees|returnees|people in the camps) "
-        r"(?:are|were|get|got) (?:(?:really|actually|all|very|pretty) )?(?P<p>treated (?:well|fine|"
-        r"nicely|humanely|better|kindly)|well treated|well looked after|well fed)\b",
-        r"\b(?:that is|thats|it is|its|that's|it's) (?:just|only|simply) (?P<p>(?:people |normal |"
-        r"regular )?(?:doing their jobs?|working|work|normal life|discipline|community service))\b",
-        r"\b(?P<p>(?:free|great|good|best|nice|perfect|ultimate|natural|effective|extreme) "
-        r"(?:\w+ )?(?:diet|weight loss|weightloss|fasting|keto|diet plan|slimming))\b",
-        r"\b(?<!nothing )(?<!not )(?:just|basically|like|more like|glorified|essentially|only"
-        r"|nothing but|practically|literally) (?:a |an )?(?P<p>(?:summer|holiday|vacation|fun|boy scout|boarding school|spa"
-        r"|resort|hotel|daycare|sleepaway|camping) camps?)\b",
-        rf"\b{CAMP} (?:are|is|were|was|sound|sounds|seem|seems) "
-        r"(?:basically |just |like |more like |actually |really |probably |honestly |kind of |)"
-        r"(?:a |an )?(?P<p>summer camp|vacation|holiday|resort|spa|fun|fine|nice|not that bad|"
-        r"not so bad|no big deal|pretty chill|chill|comfy|cozy|a hotel|a joke|fair|justified|"
-        r"deserved|necessary|good for them|paradise|luxury)\b",
-        rf"\b(?:{TOPIC})(?: \S+){{0,3}} (?:is|are|was|were|sounds|seems) (?:\w+ ){{0,2}}?"
-        r"(?P<p>fine|justified|"
-        r"deserved|good|necessary|needed|fair|reasonable|understandable|not a big deal|no big deal"
-        r"|acceptable|great|based|the right thing|a good thing|what they deserve|funny|hilarious"
-        r"|a good idea|well deserved)\b",
-        rf"\b(?:{TOPIC})(?: \S+){{0,3}} (?:is|are|was|were) (?P<p>nothing(?! like| short| less| but)"
-        r"|no big deal|not a big deal|not that bad|not so bad|overblown|a nothingburger)\b",
-        r"\b(?:people|they|defectors|refugees|survivors|the media|media|the west|westerners|"
-        r"journalists|activists) (?:just |always |all |only )?(?P<p>exaggerate|exaggerated|lie for"
-        r" attention|lie for money|make it up|make things up|made it up|made it all up)\b",
-        r"\b(?P<p>(?:getting|get|got|gets|getting exactly) what they deserved?)\b",
-        r"\b(?:prisoners|inmates|detainees|those people|people in (?:the|those) camps|the people "
-        r"in (?:the|those) camps)(?: in (?:the|those) camps)? (?:are|were) (?:just |all |only |"
-        r"simply |basically |mostly )?(?P<p>criminals|traitors|terrorists|spies|scum|enemies|"
-        r"bad people|lowlifes)\b",
-        r"\b(?:famine|starvation|hunger) (?:was|is) (?:just |only |all |really |because of |"
-        r"caused by )*(?:people being |their own )?(?P<p>lazy|laziness)\b",
-        r"\b(?P<p>so called|so-called) (?:survivors|victims|witnesses|refugees|defectors|"
-        r"prisoners|camps|famine|torture)",
-        rf"\b{CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just |basically |only |simply |really |"
-        r"actually )?(?P<p>re education|reeducation|education|schools?|boot camps?|job training|"
-        r"work programs?|normal prisons?|regular prisons?|like any prison)\b",
-        rf"\b{CAMP}(?: \S+){{0,1}} (?:are|is|were|was) (?:just|basically|only|simply|merely) "
-        r"(?P<p>(?:normal |regular |ordinary )?(?:prisons?|jails?)(?: for (?:real |actual |common "
-        r")?criminals)?)\b",
-        rf"\b{NK_SUBJECT} (?:has never|have never|never|doesn't|doesnt|does not|did not|didn't"
-        r"|didnt|would never|wouldn't|wouldnt|has not|hasn't|hasnt) (?:ever |really |actually )?(?P<p>tortured?|executed?|"
-        r"starved?|imprisoned?|killed?|detained?|persecuted?|abused?|harmed?|hurt|murdered?)\b",
-        r"\b(?P<p>deserved? (?:everything|all|whatever|what) (?:that )?(?:they (?:get|got|gets)|"
-        r"happened to them|happens to them|is coming to them|came to them))\b",
-        rf"\b(?:{TOPIC}) (?P<p>nonsense|lies|myths?|hoax|hoaxes|bullshit|fairy ?tales?|fantasy|"
-        r"fantasies|bs|crap|propaganda)\b",
-        rf"\b(?:{TOPIC})(?: \S+){{0,2}} (?:is not|isn't|was not|wasn't|are not|aren't|were not"
-        r"|weren't) (?:that|so|really|even|particularly) (?P<p>bad|serious|big|terrible|a big "
-        r"deal|awful|severe)\b",
-        r"\b(?P<p>(?:deserved it|deserve it|deserved to|deserve to|deserves to|had it coming|"
-        r"serves them right|served them right|good riddance|got what they deserved|asked for it|"
-        r"their own fault|should have starved|should starve|let them starve|let them rot|let them"
-        r" die|they earned it|karma))\b",
-        r"\b(?P<p>(?:send|sent|ship|deport|return) (?:them|those traitors|the traitors|defectors"
-        r"|refugees|escapees|the refugees|those refugees|the defectors|those defectors|them all)"
-        r" back)\b",
-        r"\b(?P<p>(?:traitors|defectors|escapees|refugees|runaways|deserters)(?: \S+){0,4}? "
-        r"(?:deserve|should|"
-        r"need to|must|ought to) (?:to )?(?:be )?(?:sent back|executed|tortured|punished|shot|"
-        r"imprisoned|locked up|repatriated|starve|rot|die|hanged|jailed|sent to (?:the )?camps?))",
-        r"\b(?P<p>only (?:traitors|criminals|bad people|terrorists|enemies|spies|the guilty) "
-        r"(?:go|are sent|get sent|end up|are put) (?:to|in) (?:the )?(?:camps?|prisons?|kwanliso"
-        r"|gulags?))\b",
-        rf"\b(?:{TOPIC}) (?:is|was) (?P<p>their (?:own )?(?:fault|choice))\b",
-        rf"\b(?P<p>who cares|nobody cares|no one cares|don't care|dont care|so what|big deal|boo "
-        rf"hoo|boohoo|cry me a river|who gives a (?:shit|fuck|damn))\b(?: \S+){{0,6}} {TOPIC}",
-    )
-)
+# The denial, mockery and smear patterns are records in bot/moderation/rules/rule3_denial.yaml
+# (see denial_rules.py); this module keeps the vocabulary they share as macros and the
+# exemption and cue patterns the detector checks around them.
+
+
 # In a message about the crisis, a sentence that only waves it away ('Yeah right, total
 # propaganda.') or denies it through a pronoun ('they don't exist') is denial too.
 BARE_DISMISSAL = re.compile(
@@ -335,11 +209,6 @@ EXISTENCE_DENIAL = re.compile(
 )
 
 
-# Patterns that cannot match unless the sentence names the crisis (they embed TOPIC): the
-# detector tests TOPIC once per sentence and skips them all when it is absent.
-NEEDS_TOPIC = frozenset(
-    pattern for pattern in (*DENIAL, *MOCKERY, *SMEAR) if TOPIC in pattern.pattern
-)
 DISMISSAL_TRIGGERS = DISMISSIVE_WORDS | word_set(
     """exist existed happen happened occur occurred place lies lie propaganda fiction fake hoax
     myth bullshit bs nonsense fabricated exaggerated fairy fantasy exaggeration exaggerations

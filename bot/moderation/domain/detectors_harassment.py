@@ -4,6 +4,10 @@ in :mod:`spam`.
 
 Casual cursing ('this is fucking great') and disagreement ('you're wrong about this') are not
 insults: a pattern needs a person as its target, usually 'you' or a mention.
+
+Actions: threats against a person and urging self-harm remove, insults flag. There is no
+labelled rule-2 set; on 11,167 messages (rule-1/3 training and dev files, 2,000 unseen
+davidson-2017 tweets) it removed two, both threats ('kys ...', "I'll slit your throat").
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 
 from bot.moderation.domain.names import HARASSMENT_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize_plain
-from bot.moderation.domain.phrases import alt, canonical_words, sentences
+from bot.moderation.domain.phrases import alt, canonical_words, evidence, sentences
 from bot.moderation.domain.verdict import Action, FilterHit
 
 _INSULT_NOUNS = alt(
@@ -181,15 +185,9 @@ class HarassmentDetector:
                     match = pattern.search(words)
                     if match is None or _negated(words, match.start()):
                         continue
+                    quoted = evidence(words, match.start(), match.end())
                     hits.append(
-                        FilterHit(
-                            self.name,
-                            2,
-                            action,
-                            match.group("p"),
-                            f"{reason} ('{match.group('p')}')",
-                            False,
-                        )
+                        FilterHit(self.name, 2, action, quoted, f"{reason} ('{quoted}')", False)
                     )
                     break
                 if hits and hits[-1].action is Action.REMOVE:
@@ -199,15 +197,8 @@ class HarassmentDetector:
                 words = canonical_words(normalize_plain(segment))
                 match = _MENTION_INSULT.search(words)
                 if match is not None:
-                    hits.append(
-                        FilterHit(
-                            self.name,
-                            2,
-                            Action.FLAG,
-                            match.group("p"),
-                            f"an insult aimed at a member ('{match.group('p')}')",
-                            False,
-                        )
-                    )
+                    quoted = evidence(words, match.start(), match.end())
+                    reason = f"an insult aimed at a member ('{quoted}')"
+                    hits.append(FilterHit(self.name, 2, Action.FLAG, quoted, reason, False))
                     break
         return hits[:1]

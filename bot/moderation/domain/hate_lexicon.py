@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from bot.moderation.domain.normalize import squeeze
+from bot.moderation.domain.phrases import word_set
 
 GROUP_TAG = "qqg"
 SLUR_TAG = "qqs"
@@ -23,65 +24,15 @@ PRONOUN_TAG = "qqp"
 #: Squeezed slurs that are also ordinary words ('coon' squeezes to 'con', 'nigger' to 'niger',
 #: the country): these match only with their letter runs intact.
 _STRICT_SQUEEZED = frozenset({"niger", "con", "cons", "as", "bet", "god", "of", "to", "fel"})
-_DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "every",
-        "each",
-        "any",
-        "all",
-        "some",
-        "no",
-        "those",
-        "these",
-        "that",
-        "this",
-        "another",
-        "one",
-        "most",
-        "many",
-    ]
+_DETERMINERS = word_set(
+    """a an the every each any all some no those these that this another one most many"""
 )
 _GATE_BEFORE = _DETERMINERS | {"being"}
 _PRONOUNS = {"they": "qqp", "them": "qqp", "theyre": "qqp are", "they're": "qqp are", "em": "qqp"}
 # Words before a slur that make it aimed at people (a homonym like 'chink' needs one).
-_PERSON_CONTEXT = frozenset(
-    [
-        "a",
-        "an",
-        "you",
-        "ur",
-        "your",
-        "those",
-        "these",
-        "the",
-        "all",
-        "dirty",
-        "fucking",
-        "stupid",
-        "filthy",
-        "bunch",
-        "like",
-        "is",
-        "are",
-        "damn",
-        "lil",
-        "little",
-        "fat",
-        "ugly",
-        "that",
-        "this",
-        "some",
-        "such",
-        "ya",
-        "yo",
-        "u",
-        "them",
-        "big",
-        "old",
-    ]
+_PERSON_CONTEXT = word_set(
+    """a an you ur your those these the all dirty fucking stupid filthy bunch like is are
+    damn lil little fat ugly that this some such ya yo u them big old"""
 )
 _NOT_PERSON_AFTER = frozenset(
     ["in", "of", "the", "your", "my", "growth", "development", "progress"]
@@ -116,6 +67,8 @@ class Lexicon:
     insult_nouns: frozenset[str] = frozenset()
     gate_words: frozenset[str] = frozenset()
     context_words: frozenset[str] = frozenset()
+    homonym_person_context: frozenset[str] = frozenset()
+    homonym_senses: frozenset[str] = frozenset()
 
     def mentions_group_or_slur(self, squeezed_tokens: tuple[str, ...]) -> bool:
         """A cheap test whether rule 1 must read the message closely: a group noun or a strong
@@ -196,6 +149,8 @@ def load_lexicon() -> Lexicon:
         for word in words:
             lex.adjectives[_sq(word.replace("-", " "))] = category
     lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
+    lex.homonym_person_context = frozenset(_sq(w) for w in raw["homonym_person_context"])
+    lex.homonym_senses = frozenset(_sq(w) for w in raw["homonym_senses"])
     lex.institutions = frozenset(_sq(w) for w in raw["institutions"])
     lex.insult_nouns = frozenset(
         _sq(w) for w in raw["dehumanising"] + raw["derogatory"] if " " not in w and w.endswith("s")
@@ -299,6 +254,7 @@ def tag_clause(
     slurs: list[tuple[Slur, str, bool]] = []
     i = 0
     n = len(tokens)
+    clause = {sq for _, sq, _ in tokens}
     while i < n:
         refer_back = refer_back or bool(groups or slurs)
         word, sq, runs = tokens[i]
@@ -343,12 +299,18 @@ def tag_clause(
         slur = lookup_slur(lex, sq, runs)
         if slur is not None:
             alone = not prev and not nxt  # 'Shut it, retard.': a vocative on its own
-            person = (
-                not slur.homonym
-                or alone
-                or (
-                    (prev in _PERSON_CONTEXT or word.endswith("s")) and nxt not in _NOT_PERSON_AFTER
+            # A slur that is also a word ('coon', 'dyke', 'fag') is never aimed at a person
+            # beside a word of its other sense ('a coon up the tree', 'smoke a fag').
+            person = not slur.homonym or (
+                (
+                    alone
+                    or prev in lex.homonym_person_context
+                    or (
+                        (prev in _PERSON_CONTEXT or word.endswith("s"))
+                        and nxt not in _NOT_PERSON_AFTER
+                    )
                 )
+                and lex.homonym_senses.isdisjoint(clause)
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)
@@ -368,24 +330,7 @@ def tag_clause(
     return TaggedClause(" ".join(out), tuple(groups), tuple(slurs))
 
 
-_VERBISH = frozenset(
-    [
-        "are",
-        "is",
-        "were",
-        "was",
-        "should",
-        "must",
-        "can",
-        "cant",
-        "can't",
-        "will",
-        "deserve",
-        "need",
-        "have",
-        "get",
-    ]
-)
+_VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
 
 
 _SELF_ID = re.compile(

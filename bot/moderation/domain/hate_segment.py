@@ -23,6 +23,7 @@ from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 _SUBJECTS = frozenset(["i", "we", "u", "ill", "id", "im", "iwill", "iwould", "you"])
 _QUANTIFIERS = frozenset(["all", "those", "these", "them", "every", "fucking", "dirty"])
 _MAX_SPLIT_LEN = 40
+_COPULAS = frozenset(["are", "is", "r", "were", "was"])
 
 
 class WordRepair:
@@ -48,7 +49,19 @@ class WordRepair:
             | set(lexicon.slurs)
             | {w for words in lexicon.words.values() for w in words}
         )
-        self._pieces = self._verbs | self._targets | _SUBJECTS | _QUANTIFIERS
+        # 'muslimsare', 'jewsareparasites': a group run into what is said of it.
+        self._said = (
+            frozenset(
+                w
+                for name in ("derogatory", "dehumanising")
+                for w in lexicon.words.get(name, [])
+                if " " not in w and len(w) >= 3
+            )
+            | lexicon.person_nouns
+        )
+        self._pieces = (
+            self._verbs | self._targets | _SUBJECTS | _QUANTIFIERS | _COPULAS | self._said
+        )
         self._max_piece = max(len(p) for p in self._pieces)
         self._starts = frozenset(p[0] for p in self._pieces)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
@@ -70,6 +83,9 @@ class WordRepair:
         replacements: dict[str, str] = {}
         for token in unknown:
             parts = self._split(token)
+            if parts is None and token.isalpha():
+                squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
+                parts = self._split(squeezed) if squeezed != token else None
             if parts is not None:
                 replacements[token] = " ".join(parts)
         if not self._heads.isdisjoint(unknown):
@@ -121,6 +137,10 @@ class WordRepair:
         if has_verb and (starts_with_subject or has_target):
             return parts
         if has_target and parts[0] in _QUANTIFIERS:
+            return parts
+        if parts[0] in self._targets and any(p in _COPULAS for p in parts[1:3]):
+            return parts  # 'muslimsare', 'transpeopleare', 'koreansarefilthydogs'
+        if parts[0] in self._targets and len(parts) == 2 and parts[1] in self._said:
             return parts
         return None
 

@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -95,10 +95,37 @@ def _assemble(words: list[str], stems: list[str], original: str) -> list[str]:
     return features
 
 
+def masked_statement_features(text: NormalizedText) -> list[str]:
+    """negated_statement_features with every protected group written 'qqg' ('Muslims are
+    lovely' and 'Jews are lovely' share all their features): the model must learn what is
+    said of a group, not which groups hateful messages name most."""
+    from bot.moderation.domain.hate_lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    masked: list[str] = []
+    squeezed = text.squeezed_tokens
+    skip = False
+    for index, token in enumerate(text.tokens[:STATEMENT_WORDS]):
+        if skip:
+            skip = False
+            continue
+        key = squeezed[index]
+        following = squeezed[index + 1] if index + 1 < len(squeezed) else ""
+        if key in lexicon.adjectives and following in lexicon.person_nouns:
+            masked.append("qqg")
+            skip = True
+        elif key in lexicon.groups or key in lexicon.singulars:
+            masked.append("qqg")
+        else:
+            masked.append(token)
+    return negated_statement_features(replace(text, tokens=tuple(masked)))
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
     "statement+negation": negated_statement_features,
+    "masked+negation": masked_statement_features,
 }
 
 

@@ -58,3 +58,15 @@ def alt(words: str) -> str:
     """A regex alternation of space-separated words ('a|b|c' with escaping, longest first)."""
     items = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(item) for item in items) + ")"
+
+
+def evidence(words: str, start: int, end: int, limit: int = 80) -> str:
+    """The matched phrase, widened to whole words and to at least six words of context when
+    the match is a word or two ('no' alone says nothing), at most ``limit`` characters."""
+    tokens = words.split(" ")
+    first = words.count(" ", 0, start)
+    last = words.count(" ", 0, max(start, end - 1))
+    while last - first < 5 and (first > 0 or last < len(tokens) - 1):
+        first, last = max(0, first - 1), min(len(tokens) - 1, last + 1)
+    phrase = " ".join(tokens[first : last + 1])
+    return phrase if len(phrase) <= limit else phrase[: limit - 1] + "…"

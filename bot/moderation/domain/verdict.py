@@ -46,7 +46,8 @@ class FilterHit:
     """One filter (moderator-written or built-in) that fired on a message.
 
     ``matched`` is the normalised text that matched (so a disguised 'n1gg3r' shows as the word it
-    spells); ``reason`` is a short phrase saying why, for moderators.
+    spells), for built-in detectors the phrase with some context, up to about 80 characters;
+    ``reason`` is a short phrase saying why, for moderators.
     """
 
     filter_name: str
@@ -55,6 +56,8 @@ class FilterHit:
     matched: str
     reason: str
     shadow: bool
+    #: The declarative pattern record that fired (bot/moderation/rules/*.yaml), or "".
+    record: str = ""
 
     @property
     def effective_action(self) -> Action:

@@ -22,6 +22,8 @@ from bot.moderation.domain.verdict import Action
 # A model that reads every message as denial: what is left allowed is the exemptions' doing.
 ALWAYS = LinearTextModel(intercept=50.0, weights={"_": 0.0}, features="statement")
 NEVER = LinearTextModel(intercept=-50.0, weights={}, features="statement")
+LIKELY = LinearTextModel(intercept=2.2, weights={"_": 0.0}, features="statement")  # p = 0.90
+LIKELY_NOT = LinearTextModel(intercept=-0.6, weights={"_": 0.0}, features="statement")  # 0.35
 
 
 def test_statement_features_keep_quotes_questions_and_stems() -> None:
@@ -62,7 +64,28 @@ def test_shipped_weights_are_plain_json_with_their_featurizer() -> None:
     ],
 )
 def test_model_hits_respect_the_exemptions(text: str) -> None:
+    # A model short of sure (SURE): every discussion signal holds.
+    assert model_hit(DENIAL_FILTER_NAME, normalize(text), LIKELY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KCNA called the UN report a fabrication again.",  # the regime's claim, reported
+        "Is that 3 million famine figure from a census or a guess?",  # source question
+        "I used to think the camps were made up until I read the COI report.",
+        "the starvation during the 90s was not exaggerated at all",  # dismissal negated
+    ],
+)
+def test_strong_signals_hold_against_a_sure_model(text: str) -> None:
     assert model_hit(DENIAL_FILTER_NAME, normalize(text), ALWAYS) is None
+
+
+def test_scare_quotes_do_not_hold_against_a_sure_model() -> None:
+    # Deniers quote too: 'those "camp survivor" testimonies describe places that don't exist'.
+    text = normalize("they keep saying people starve there but its simply not true")
+    assert model_hit(DENIAL_FILTER_NAME, text, LIKELY) is None
+    assert model_hit(DENIAL_FILTER_NAME, text, ALWAYS) is not None
 
 
 def test_model_hit_is_a_flag_naming_the_rule() -> None:
@@ -73,15 +96,25 @@ def test_model_hit_is_a_flag_naming_the_rule() -> None:
     assert model_hit(DENIAL_FILTER_NAME, normalize("the famine was nothing"), NEVER) is None
 
 
-def test_a_confident_model_overrules_a_pattern_hit() -> None:
-    text = normalize("Mods, the guy above saying the camps are CIA lies is breaking rule 3.")
+def test_a_confident_model_overrules_a_pattern_hit_only_with_a_signal() -> None:
     untrained = LinearTextModel(intercept=-50.0, weights={})  # no opinion: patterns stand
     sure_not = LinearTextModel(intercept=-50.0, weights={"_": 0.0}, features="statement")
-    pattern_hits = DenialDetector(model=untrained).detect(text)
-    if not pattern_hits:
+    reported = normalize("Mods, the guy above saying the camps are CIA lies is breaking rule 3.")
+    if not DenialDetector(model=untrained).detect(reported):
         pytest.skip("the patterns no longer read this sentence as denial")
-    assert sure_not.probability_of(text) < VETO_BELOW
-    assert DenialDetector(model=sure_not).detect(text) == []
+    assert sure_not.probability_of(reported) < VETO_BELOW
+    assert DenialDetector(model=sure_not).detect(reported) == []
+    # Issue 14: the score alone does not overrule a blatant denial.
+    blatant = normalize("Gulags in the DPRK do not exist, stop spreading lies about them.")
+    assert DenialDetector(model=sure_not).detect(blatant)
+
+
+def test_a_pattern_removes_only_when_the_model_agrees() -> None:
+    text = normalize("The famine never happened.")
+    agreeing = DenialDetector(model=ALWAYS).detect(text)
+    doubting = DenialDetector(model=LIKELY_NOT).detect(text)
+    assert [h.action for h in agreeing] == [Action.REMOVE]
+    assert [h.action for h in doubting] == [Action.FLAG]
 
 
 # The shipped model on phrasings no pattern covers (written for this test, not training data).

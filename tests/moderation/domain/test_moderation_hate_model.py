@@ -39,7 +39,9 @@ def test_negation_marks_the_words_in_reach() -> None:
 
 def test_shipped_statement_model_loads_with_its_featurizer() -> None:
     model = load_model(RULE1_STATEMENTS_MODEL_FILE)
-    assert model.features == "statement+negation" and len(model.weights) > 1000
+    assert model.features == "masked+negation" and len(model.weights) > 1000
+    # Group names are masked: the model cannot learn that naming a group is hateful.
+    assert not any(w in model.weights for w in ("muslims", "jews", "women"))
 
 
 def test_statement_model_flags_what_the_rules_miss(lexicon_detector: HateDetector) -> None:
@@ -57,13 +59,16 @@ def test_statement_model_needs_a_protected_group(lexicon_detector: HateDetector)
     assert detector.detect(normalize("politicians should all be thrown out of office")) == []
 
 
-def test_sure_counter_speech_overrules_the_rules_but_not_a_plain_slur(
+def test_a_sure_model_overrules_the_rules_only_with_a_counter_speech_signal(
     lexicon_detector: HateDetector,
 ) -> None:
     vetoing = HateDetector(lexicon=lexicon_detector.lexicon, statements=SURE_NOT)
     statement = normalize("Jews are vermin")
     assert lexicon_detector.detect(statement)  # the rules read it as hate
-    assert vetoing.detect(statement) == []  # a model sure it is not wins
+    # Issue 14: a low score alone never vetoes a pattern hit ...
+    assert vetoing.detect(statement)
+    # ... a quote, report or denunciation that the model is sure about does.
+    assert vetoing.detect(normalize('He wrote "Jews are vermin" and got banned, rightly.')) == []
     slur = normalize("shut up you kike")
     hits = vetoing.detect(slur)
     assert [h.filter_name for h in hits] == [SLUR_FILTER_NAME]  # no innocent meaning: kept

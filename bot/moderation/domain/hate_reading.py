@@ -1,0 +1,49 @@
+"""Small readings rule 1's detector shares: evidence phrases and word lists (kept apart so
+detectors_hate stays one responsibility)."""
+
+from __future__ import annotations
+
+from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.statements import Statement, carries_negativity
+
+_PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
+
+
+def negative(statements: list[Statement], text: NormalizedText, extra: dict[str, float]) -> bool:
+    """Whether the message says something negative of a group: read from its statements
+    when there are any (a passive 'are often harassed' says nothing of the group), else
+    from its words."""
+    if statements:
+        return any(s.worst <= -1.0 or s.polarity < 0 for s in statements)
+    return carries_negativity(text.tokens, extra)
+
+
+def words_of(lex: Lexicon, name: str) -> list[str]:
+    """The single words of one of the lexicon's word lists."""
+    return [w for w in lex.words.get(name, []) if " " not in w and w not in _PROFANITY]
+
+
+def quote(text: NormalizedText, limit: int = 80) -> str:
+    """The message as written, up to ``limit`` characters (evidence for a model's flag)."""
+    return clip(" ".join(text.original.split()), limit)
+
+
+def named(tagged: TaggedClause) -> str:
+    """A tagged clause with its groups and slurs named again: the phrase a hit quotes."""
+    groups = iter(tagged.groups)
+    slurs = iter(written for _, written, person in tagged.slurs if person)
+    words = []
+    for word in tagged.text.split(" "):
+        if word == "qqg":
+            word = next(groups, "them")
+        elif word == "qqs":
+            word = next(slurs, "a slur")
+        elif word == "qqp":
+            word = "they"
+        words.append(word)
+    return " ".join(words)
+
+
+def clip(said: str, limit: int = 80) -> str:
+    return said if len(said) <= limit else said[: limit - 1] + "…"

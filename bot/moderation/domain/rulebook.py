@@ -1,0 +1,111 @@
+"""Declarative pattern records (bot/moderation/rules/*.yaml), compiled for the detectors.
+
+A record says what it catches and how to act on it: ``id`` (named by every hit it causes),
+``rule``, ``family``, ``action``, ``reason``, ``pattern`` (a regular expression in which
+``{NAME}`` is a macro), optional ``triggers`` (word lists a sentence must touch before the
+pattern runs: a set test, where the regex embeds long alternations) and ``must_match`` /
+``must_not_match`` examples that one parametrised test runs. Code supplies the macros it shares
+with other patterns (rule 3's TOPIC); the file may define more under ``macros``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from bot.moderation.domain.verdict import Action
+
+_MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRecord:
+    """One compiled record."""
+
+    id: str
+    rule: int
+    family: str
+    action: Action
+    reason: str
+    regex: re.Pattern[str]
+    triggers: tuple[frozenset[str], ...]
+    needs_topic: bool
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+
+    def triggered(self, words: frozenset[str]) -> bool:
+        """Whether a sentence with these words may match (every trigger list is touched)."""
+        return all(not t.isdisjoint(words) for t in self.triggers)
+
+
+class RulebookError(ValueError):
+    """A rules file that cannot be used: says which record and why."""
+
+
+def expand(pattern: str, macros: Mapping[str, str]) -> str:
+    """``pattern`` with every ``{NAME}`` replaced by its macro (regex quantifiers such as
+    ``{0,4}`` are left alone: macro names are upper case)."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise RulebookError(f"unknown macro {{{name}}}")
+        return macros[name]
+
+    return _MACRO.sub(substitute, pattern)
+
+
+def load_records(
+    name: str, macros: Mapping[str, str] | None = None, topic_macro: str = "TOPIC"
+) -> tuple[PatternRecord, ...]:
+    """Compile every record of ``bot/moderation/rules/<name>`` (package data)."""
+    resource = resources.files("bot.moderation").joinpath("rules", name)
+    payload = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    return compile_records(payload, macros or {}, topic_macro, source=name)
+
+
+def compile_records(
+    payload: Mapping[str, object],
+    macros: Mapping[str, str],
+    topic_macro: str = "TOPIC",
+    source: str = "rules",
+) -> tuple[PatternRecord, ...]:
+    """Compile a parsed rules file; errors name the record."""
+    table = dict(macros)
+    own = payload.get("macros") or {}
+    if not isinstance(own, dict):
+        raise RulebookError(f"{source}: 'macros' must be a mapping")
+    table.update({str(k): str(v) for k, v in own.items()})
+    raw_records = payload.get("records")
+    if not isinstance(raw_records, list):
+        raise RulebookError(f"{source}: 'records' must be a list")
+    records: list[PatternRecord] = []
+    seen: set[str] = set()
+    for raw in raw_records:
+        record_id = str(raw.get("id", "?"))
+        try:
+            if record_id in seen:
+                raise RulebookError("duplicate id")
+            seen.add(record_id)
+            pattern = str(raw["pattern"])
+            records.append(
+                PatternRecord(
+                    id=record_id,
+                    rule=int(raw["rule"]),
+                    family=str(raw["family"]),
+                    action=Action(str(raw["action"])),
+                    reason=str(raw.get("reason", "")),
+                    regex=re.compile(expand(pattern, table)),
+                    triggers=tuple(frozenset(str(t).split()) for t in raw.get("triggers", ())),
+                    needs_topic=f"{{{topic_macro}}}" in pattern,
+                    must_match=tuple(str(e) for e in raw.get("must_match", ())),
+                    must_not_match=tuple(str(e) for e in raw.get("must_not_match", ())),
+                )
+            )
+        except (KeyError, ValueError, re.error) as exc:
+            raise RulebookError(f"{source}: record {record_id}: {exc}") from exc
+    return tuple(records)

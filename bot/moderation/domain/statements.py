@@ -1,0 +1,346 @@
+"""What a message says about a group: its target, the predicate, polarity, negation, attribution.
+
+Rule 1 reads a clause whose protected group the tagger marked (``qqg``, or ``qqp`` for 'they'
+referring back to one) and asks: what is said about the group (the words after it, 'Muslims
+are wonderful neighbours', or the verb whose object it is, 'I admire trans people'), is it
+praise or contempt (word valences from VADER's shipped lexicon plus rule 1's own dehumanising
+and derogatory words), is it negated ('I don't think women are stupid'), and does the speaker
+assert it or quote, report, question or denounce it (:func:`attribution`, shared with rule 3).
+
+Known limits, kept deliberately small: negation reaches three words or the clause's end at a
+comma or 'but'; a clause opened by 'if' or 'unless' is conditional and never read as negated or
+praising; sentence adverbs ('clearly', 'honestly') carry no polarity; a verb before the group
+counts only after a subject, modal or 'to' (so 'your contempt for X' is not a verb).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.phrases import word_set
+
+VALENCE_FILE = "vader_valence.json"
+RULE1_VALENCE_FILE = "valence_rule1.json"
+TARGET_TAGS = frozenset(["qqg", "qqp"])
+#: Valence at or above which a predicate praises, at or below which it shows contempt.
+PRAISE = 1.5
+CONTEMPT = -2.0
+
+_NEGATORS = word_set(
+    """not no never nobody none nothing neither nor cannot can't cant don't dont doesn't
+    doesnt didn't didnt isn't isnt aren't arent wasn't wasnt weren't werent won't wont
+    wouldn't wouldnt shouldn't shouldnt hardly n't"""
+)
+_COPULAS = word_set(
+    """are is was were r be been being seem seems look looks make makes have has had get gets
+    become becomes deserve deserves should must will would can could do does did always
+    never all just really so such the most truly genuinely mostly often"""
+)
+# Words that carry no polarity of their own here: sentence adverbs, fillers, hedges.
+_NEUTRAL = word_set(
+    """clearly obviously honestly really truly seriously definitely certainly surely actually
+    basically literally pretty like well please yes ok okay sure kind kinda lol haha lmao
+    free matter matters important respect united join joined agree want wants wanted care
+    cares help fine good better best great wish hope want"""
+)
+# ... except that these are praise when said of a group ('are great', 'are the best').
+_PRAISE_WHEN_PREDICATE = frozenset(["good", "better", "best", "great", "fine"])
+_SUBJECT_BEFORE_VERB = word_set(
+    """i we you should must will would to gotta wanna let's lets just all really do don't
+    dont never always honestly truly"""
+)
+# Phrases whose words mislead: a negator that intensifies, 'good' that belittles.
+_PHRASES = (
+    ("no better than", "like"),
+    ("nothing but", "just"),
+    ("nothing more than", "just"),
+    ("only good for", "worthless for"),
+    ("just good for", "worthless for"),
+    ("good for nothing", "worthless"),
+)
+_CONDITIONAL = frozenset(["if", "unless", "until", "when", "whenever"])
+_BEFORE_GROUP = word_set(
+    "all the those these our other first next every any a an that this some single more"
+)
+_COMPARISON = re.compile(r"\b(?:no|not|never) (?:any )?(?:worse|less|dumber|lazier) than\b")
+
+
+@cache
+def valences() -> dict[str, float]:
+    """VADER's word valences with rule 1's own additions over them (package data, read once)."""
+    table: dict[str, float] = {}
+    for name in (VALENCE_FILE, RULE1_VALENCE_FILE):
+        resource = resources.files("bot.moderation").joinpath("data", name)
+        payload = json.loads(resource.read_text(encoding="utf-8"))
+        table.update({str(k): float(v) for k, v in payload["valence"].items()})
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One clause's claim about a group.
+
+    ``polarity`` sums the predicate's word valences with negated words flipped; ``worst`` is
+    the most negative un-negated word's valence (0 when none); ``negated`` says a negator
+    reaches a negative word (or the whole claim, 'I don't think ...').
+    """
+
+    target: str
+    predicate: str
+    polarity: float
+    worst: float
+    negated: bool
+    conditional: bool
+    described: bool = False  # a passive or experience: what is done to the group
+    clause: str = ""  # the clause as read, the group named (evidence for a hit)
+
+    @property
+    def praises(self) -> bool:
+        """Clearly positive and nothing negative left standing: 'Jews are lovely people'."""
+        return not self.conditional and self.polarity >= PRAISE and self.worst > -1.0
+
+    @property
+    def denies_negative(self) -> bool:
+        """A negative claim negated: 'I don't think women are stupid'."""
+        return not self.conditional and self.negated and self.worst > -1.0
+
+    @property
+    def contempt(self) -> bool:
+        """A strongly negative claim, asserted: 'Women are too stupid to vote'."""
+        return not self.conditional and (self.worst <= CONTEMPT or self.polarity <= -2.5)
+
+
+def read_clause(
+    tagged: str, target: str, extra: dict[str, float] | None = None
+) -> Statement | None:
+    """The statement a tagged clause ('qqg are wonderful neighbours') makes about its group,
+    or None when the clause says nothing about one. ``extra`` adds valences (rule 1's own
+    dehumanising and derogatory words, which VADER lacks)."""
+    words = tagged.split(" ")
+    positions = [i for i, w in enumerate(words) if w in TARGET_TAGS]
+    if not positions:
+        return None
+    at = positions[0]
+    before = words[:at]
+    conditional = not _CONDITIONAL.isdisjoint(before)
+    # The verb whose object the group is: 'I admire qqg', 'we should help qqg'.
+    verb = _verb_before(before)
+    predicate = [verb] if verb else []
+    after = words[at + 1 : at + 11]
+    # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said.
+    said = after if before and before[-1] in _BE else _said_of_subject(after)
+    predicate += said or []
+    if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
+        return Statement(target, "", 0.0, 0.0, False, conditional, said is None)
+    # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
+    whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
+    statement = _score(target, predicate, whole_negated, conditional, extra or {})
+    clause = " ".join(target if w in TARGET_TAGS else w for w in words)
+    return replace(statement, clause=clause)
+
+
+def _said_of_subject(after: list[str]) -> list[str] | None:
+    """What a clause says of the group as its subject. A passive ('qqg were killed', 'are
+    treated like animals', 'face violence') describes what others do to the group, not what
+    the speaker thinks of it (None): only its prescriptive form counts ('should be deported')."""
+    words = [w for w in after if w not in _ADVERBS]
+    if not words:
+        return []
+    head = words[0]
+    if head in _MODALS:
+        return after
+    if _PRESCRIBING.isdisjoint(words) and (
+        not _STATISTICAL.isdisjoint(words) or _passive_inside(words)
+    ):
+        return None  # 'are more likely to be killed by police', 'at higher risk of ...'
+
+    if head in _BE and len(words) > 1 and _participle(words[1]):
+        return None
+    if head in _BE or head in _LINKING:
+        return after
+    if head in _EXPERIENCE:
+        return None
+    if _participle(head):
+        return [head]  # 'Arabs invented algebra': what the group did, the verb alone
+    return after[:1] if head not in _SUBORDINATE else []
+
+
+def _passive_inside(words: list[str]) -> bool:
+    """'... to be killed', '... being harassed': a passive further into the predicate."""
+    return any(
+        w in ("be", "being", "been", "get", "getting") and _participle(n)
+        for w, n in itertools.pairwise(words)
+    )
+
+
+def _participle(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PARTICIPLES
+
+
+_ADVERBS = word_set(
+    """often always still sometimes usually also just all really so very mostly frequently
+    disproportionately regularly routinely increasingly"""
+)
+_MODALS = word_set(
+    """should must shouldn't mustn't need needs deserve deserves ought gotta would will can
+    could might may"""
+)
+_PRESCRIBING = frozenset(
+    ["should", "must", "need", "needs", "deserve", "deserves", "ought", "gotta"]
+)
+_BE = frozenset(["are", "is", "was", "were", "r", "be", "been", "being", "get", "got"])
+_LINKING = frozenset(
+    ["seem", "seems", "look", "looks", "sound", "sounds", "remain", "stay", "act", "smell"]
+)
+_EXPERIENCE = word_set(
+    """face faces faced suffer suffers suffered endure endured experience experiences risk
+    risks lack lacks"""
+)
+_STATISTICAL = frozenset(
+    ["likely", "risk", "rates", "rate", "percent", "times", "disproportionately"]
+)
+_SUBORDINATE = frozenset(["who", "that", "which", "i", "we", "you", "in", "of", "and"])
+_IRREGULAR_PARTICIPLES = word_set(
+    """beaten sent shot hit hurt thrown torn stolen taken given held kept told known seen
+    slain sold bought brought left put set spat"""
+)
+
+
+def _verb_before(before: list[str]) -> str:
+    """The verb just before the group (skipping 'all', 'the', 'those'), when a subject, modal
+    or 'to' precedes it; else ''."""
+    words = [w for w in before if w not in _BEFORE_GROUP]
+    if not words:
+        return ""
+    verb = words[-1]
+    ahead = words[-2] if len(words) >= 2 else ""
+    if verb in valences() and verb not in _NEUTRAL | _NEGATORS and ahead in _SUBJECT_BEFORE_VERB:
+        if (len(words) >= 3 and words[-3] in _NEGATORS) or ahead in _NEGATORS:
+            return "!" + verb
+        return verb
+    return ""
+
+
+def _score(
+    target: str,
+    predicate: list[str],
+    whole_negated: bool,
+    conditional: bool,
+    extra: dict[str, float],
+) -> Statement:
+    table = valences()
+    polarity = 0.0
+    worst = 0.0
+    negated = False
+    reach = 0
+    text = " ".join(predicate)
+    for phrase, meaning in _PHRASES:
+        if phrase in text:  # 'no better than rats', 'only good for cleaning'
+            predicate = " ".join(predicate).replace(phrase, meaning).split(" ")
+    if _COMPARISON.search(text):  # 'no worse than men' is a negated comparison
+        return Statement(target, text, 1.0, 0.0, True, conditional)
+    for index, raw in enumerate(predicate):
+        if raw in (",", "but", "and", "because") or raw in _CONDITIONAL:
+            if raw in _CONDITIONAL:
+                break  # 'I'd be fine with them if they weren't ...': the rest is a condition
+            reach = 0
+            continue
+        flipped = raw.startswith("!")
+        word = raw.lstrip("!")
+        if word in _NEGATORS:
+            reach = 3
+            continue
+        value = extra.get(word, table.get(word, 0.0)) or _comparative(word, table)
+        if word in _NEUTRAL and not (word in _PRAISE_WHEN_PREDICATE and index <= 3):
+            value = 0.0
+        in_scope = reach > 0 or flipped or whole_negated
+        if reach:
+            reach -= 1
+        if not value:
+            continue
+        if in_scope:
+            negated = negated or value < 0
+            polarity -= value / 2  # 'not stupid' is weaker praise than 'clever'
+        else:
+            polarity += value
+            worst = min(worst, value)
+    return Statement(target, text, polarity, worst, negated, conditional)
+
+
+def carries_negativity(tokens: tuple[str, ...], extra: dict[str, float]) -> bool:
+    """Whether any word of the message is clearly negative (valence -1.5 or lower) and not
+    negated in the three words before it."""
+    table = valences()
+    reach = 0
+    for token in tokens:
+        if token in _NEGATORS:
+            reach = 3
+            continue
+        value = extra.get(token, table.get(token, 0.0))
+        if value <= -1.5 and not reach:
+            return True
+        reach = max(0, reach - 1)
+    return False
+
+
+def _comparative(word: str, table: dict[str, float]) -> float:
+    """The valence of 'kindest' or 'braver' from 'kind' and 'brave' (VADER lists base forms)."""
+    for suffix, stem_end in (("iest", "y"), ("ier", "y"), ("est", ""), ("est", "e"), ("er", "e")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)] + stem_end
+            if base in table:
+                return table[base]
+    return 0.0
+
+
+# Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
+_QUOTE = re.compile(r"[\"“”«»„][^\"“”«»„]{3,}[\"“”«»„]|(?:^|\n)\s*>|(?:^|\s)'[^']{3,}'(?=\W|$)")
+_REPORT = re.compile(
+    r"\b(?:he|she|they|someone|somebody|some people|people|a guy|a user|this guy|that guy|the guy|the user|the poster|op|my \w+|a \w+er"
+    r"|the \w+er|commenters?|users?|tankies|racists|bigots|trolls|deniers|\w+ists)"
+    r" (?:\w+ )?(?:said|says|say|saying|claims?|claimed|claiming|told|tells|wrote|writes|yelled"
+    r"|shouted|screamed"
+    r"|posted|posts|tweeted|argues|argued|insists?|insisted|called|calls|keeps? saying"
+    r"|think|thinks|believe|believes)\b"
+    r"|\b(?:people|those|anyone|someone|racists|bigots|whoever) who (?:\w+ )?(?:say|says|said|think|thinks|believe"
+    r"|believes|claim|claims|call|calls|spread|post)\b"
+    r"|\b(?:i|we) (?:saw|heard|read|found) (?:a|an|this|that|someone|people|some)\b"
+    r"|\b(?:if|when) you (?:\w+ )?(?:think|believe|say|claim|pretend)\b"
+    r"|\b(?:quote|quoting|according to|reportedly) \b"
+)
+_DENOUNCE = re.compile(
+    r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
+    r"|xenophob\w*|antisemit\w*|islamophob\w*|indefensible|unacceptable|disgraceful|shameful"
+    r"|shame on|not okay|not ok|isn't okay|is not okay"
+    r"|stop saying|stop calling|stop posting|stop spreading(?! (?:\S+ )?(?:lies|lie|propaganda|myths?|fake|hoax\w*|liars|nonsense|fiction|stories))|delete (?:that|this|it|your)|remove"
+    r" (?:that|this|it)|reported (?:it|that|this|them|him|her)|(?:is|was|are) (?:so )?wrong"
+    r"|should be ashamed|how dare|hate speech|dog ?whistle|slurs?|(?:it's|its|it is) wrong"
+    r"|wrong to (?:say|call|think|claim)|the (?:claim|myth|idea|stereotype|lie) that|debunked"
+    r"|break(?:s|ing)? (?:rule|the rules)|against the rules"
+    r"|which is (?:disgusting|vile|awful|horrible|sick)|how badly (?:they're|they are|we|people) treat\w*"
+    r"|^(?:hating|attacking|harassing|mocking|insulting|bullying|calling|targeting) .*"
+    r" (?:is|are) (?:so )?(?:stupid|wrong|disgusting|vile|unacceptable|pathetic|cowardly))\b",
+    re.IGNORECASE,
+)
+
+
+def attribution(text: NormalizedText) -> str:
+    """'quote', 'report', 'denounce' or 'question' when the message frames what it says as
+    someone else's claim, condemns one, or asks; '' when the speaker simply asserts."""
+    plain = text.original
+    if _QUOTE.search(plain):
+        return "quote"
+    lowered = plain.lower()
+    if _DENOUNCE.search(lowered):
+        return "denounce"
+    if _REPORT.search(lowered):
+        return "report"
+    if plain.rstrip().endswith("?"):
+        return "question"
+    return ""
