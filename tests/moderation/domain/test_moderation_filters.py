@@ -52,16 +52,27 @@ def test_validation_refuses_with_a_reason(kind: str, pattern: str, words: str) -
 
 
 @pytest.mark.parametrize(
-    ("kind", "pattern"),
+    ("kind", "pattern", "caught", "passed"),
     [
-        ("regex", r"discord\.gg/\w+"),
-        ("regex", r"\b(buy|cheap) (followers|likes)\b"),
-        ("keyword", "scam, free nitro, *coin*"),
-        ("example", "the famine never happened and the camps are fake"),
+        ("regex", r"discord\.gg/\w+", "join discord.gg/abc now", "discord is down"),
+        ("regex", r"\b(buy|cheap) (followers|likes)\b", "cheap likes here", "I like cheap food"),
+        ("keyword", "scam, free nitro, *coin*", "FREE NITRO for all", "nitrogen levels"),
+        ("keyword", "scam, free nitro, *coin*", "buy bitcoin today", "a discount coupon"),
+        (
+            "example",
+            "the famine never happened and the camps are fake",
+            "the camps are fake and the famine never happened",
+            "the famine in the 1990s killed many people",
+        ),
     ],
 )
-def test_valid_filters_pass(kind: str, pattern: str) -> None:
-    validate_filter(kind, pattern)
+def test_valid_filters_pass_and_then_catch_what_they_name(
+    kind: str, pattern: str, caught: str, passed: str
+) -> None:
+    validate_filter(kind, pattern)  # raises for an invalid filter
+    engine = ModerationEngine([FilterSpec(1, kind, pattern, 2, Action.FLAG)], builtins=False)
+    assert engine.explain(caught), f"{pattern!r} should catch {caught!r}"
+    assert not engine.explain(passed), f"{pattern!r} should not catch {passed!r}"
 
 
 @pytest.mark.parametrize(

@@ -49,11 +49,20 @@ def test_masked_links_and_mentions() -> None:
     assert text.plain == "see the report https://example.org/r"
 
 
-@pytest.mark.parametrize("raw", ["", "   ", "😀😀😀", "\x00\x00", "\u200b" * 50, "a" * 4_000])
-def test_bad_input_does_not_crash(raw: str) -> None:
+@pytest.mark.parametrize("raw", ["", "   ", "😀😀😀", "\x00\x00", "\u200b" * 50])
+def test_input_with_no_words_normalises_to_nothing(raw: str) -> None:
     text = normalize(raw)
-    assert isinstance(text.plain, str)
-    assert len(text.squeezed) >= 1
+    assert (text.plain, text.tokens, text.squeezed.strip()) == ("", (), "")
+
+
+def test_hidden_characters_inside_words_are_dropped_not_kept() -> None:
+    text = normalize("du\u200brian\x00 time")
+    assert (text.plain, text.tokens) == ("durian time", ("durian", "time"))
+
+
+def test_a_long_run_keeps_its_length_and_squeezes_to_one_letter() -> None:
+    text = normalize("a" * 4_000)
+    assert text.tokens == ("a" * 4_000,) and text.squeezed == " a "
 
 
 def test_korean_is_transliterated_not_dropped() -> None:
