@@ -1,7 +1,10 @@
 """Keeps the search index fresh without stalling the bot: load, add, refit, persist.
 
 The current index is immutable and replaced by assignment, so readers (/ask, /search) always see
-a whole index. Heavy work (fitting, loading, writing) runs in a worker thread.
+a whole index. Heavy work (fitting, loading, writing) runs in a worker thread or a child process.
+Additions are searchable at once, weighted with the statistics of the last fit; when those have
+drifted (``needs_refit``: a tiny fit, 20% growth, many unseen words) a refit runs in the
+background and is swapped in atomically.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ class IndexManager:
         self._persist_task: asyncio.Task[None] | None = None
         self._written: SearchIndex | None = None
         self._removed: set[str] = set()  # removals made while a refit runs
+        self._refit_task: asyncio.Task[None] | None = None
+        self._refit_again = False
 
     @property
     def current(self) -> SearchIndex:
@@ -92,6 +97,7 @@ class IndexManager:
         if loaded is not None:
             self._current = loaded
             log.info("search index loaded: %d articles", loaded.article_count)
+            self._refit_if_stale()
             return
         try:
             await self.refit()
@@ -100,7 +106,7 @@ class IndexManager:
             log.exception("could not build the search index; starting with an empty one")
 
     async def add(self, articles: Sequence[Article], passages: Sequence[Passage]) -> None:
-        """Make new articles searchable now (no refit), then persist in the background.
+        """Make new articles searchable now, then persist (and refit if stale) in the background.
 
         A bulk ingest (more new articles than the index holds, and over BULK_ADD) refits instead:
         the stored corpus already has them, and one fit is cheaper than growing the index.
@@ -117,7 +123,32 @@ class IndexManager:
             self._current = await asyncio.to_thread(self.current.with_added, articles, passages)
             if self._pending is not None:
                 self._pending.append((articles, passages))
+                self._refit_again = True  # the running refit may not have seen these
         self._schedule_persist()
+        self._refit_if_stale()
+
+    def _refit_if_stale(self) -> None:
+        """Start a background refit when the current statistics have drifted."""
+        from bot.search.domain.index import needs_refit
+
+        if not needs_refit(self.current.stats):
+            return
+        if self._refit_task is not None and not self._refit_task.done():
+            self._refit_again = True
+            return
+        self._refit_task = asyncio.create_task(self._background_refit())
+
+    async def _background_refit(self) -> None:
+        from bot.search.domain.index import needs_refit
+
+        try:
+            while True:
+                self._refit_again = False
+                await self.refit()
+                if not (self._refit_again and needs_refit(self.current.stats)):
+                    return
+        except Exception:
+            log.exception("background refit of the search index failed; keeping the old one")
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Stop finding the given articles now (a later refit drops them for good)."""
@@ -181,7 +212,10 @@ class IndexManager:
         return self._written is not index
 
     async def flush(self) -> None:
-        """Wait for any background persistence to finish (for shutdown and tests)."""
+        """Wait for any background refit and persistence to finish (for shutdown and tests)."""
+        refit = self._refit_task
+        if refit is not None:
+            await refit
         task = self._persist_task
         if task is not None:
             await task

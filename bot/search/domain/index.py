@@ -1,7 +1,8 @@
-"""The TF-IDF passage index behind /ask (passages) and /search (articles).
+"""The BM25 passage index behind /ask (passages) and /search (articles).
 
 Immutable: ``with_added`` returns a new index sharing the fitted vocabulary, so a service can swap
-indexes atomically while readers keep using the old one.
+indexes atomically while readers keep using the old one. The index keeps the statistics it was
+fitted on (``stats``) and :func:`needs_refit` says when additions have made them stale.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
 from bot.search.domain import arrays as packing
+from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
-from bot.search.domain.excerpt import best_excerpt
 from bot.search.domain.model import (
     Answer,
     ArticleHit,
@@ -23,10 +24,11 @@ from bot.search.domain.model import (
     PassageHit,
     highlight_spans,
 )
+from bot.search.domain.query import Question, build_question
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
 from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
-from bot.search.domain.vectors import PIVOT_SLOPE, QueryVector, TermWeights, document_text
+from bot.search.domain.vectors import FitStats, QueryVector, TermWeights, document_text
 
 __all__ = [
     "Answer",
@@ -37,16 +39,15 @@ __all__ = [
     "highlight_spans",
 ]
 
-# Confidence thresholds, tuned by bench/tune_search.py on XQuAD, SciFact train and the seed
-# questions (see bench/RESULTS.md): a passage is a hit only when its score reaches MIN_SCORE and
-# it contains at least MIN_COVERAGE of the question's idf mass (unknown words count as rare ones).
-MIN_SCORE = 0.12
-MIN_COVERAGE = 0.30
-# /ask ranks a passage by its own score plus this share of its article's score: the article
-# says what the passage is about when the passage itself only says "he" or "the facility".
-ARTICLE_CONTEXT_WEIGHT = 0.6
+# /search ranks an article by its own score plus this share of its best passage's score
+# (training/tune_search.py on SciFact's tuning part).
+SEARCH_PASSAGE_WEIGHT = 0.0
 SUGGESTIONS = 3
-_CANDIDATES_PER_HIT = 4
+# When the statistics go stale (needs_refit): fitted on fewer articles than this, grown by
+# this share since the fit, or this share of the vocabulary unseen at fit time.
+TINY_FIT = 50
+GROWTH_REFIT = 0.2
+NEW_TERMS_REFIT = 0.2
 
 NO_WORDS_REASON = (
     "Ask a question with words, for example: How many people in North Korea can use the internet?"
@@ -103,10 +104,9 @@ class SearchIndex:
         analyzer = TextAnalyzer(config)
         # Each article is analysed once for itself and its passages (search_counts).
         counts = count_corpus(analyzer, unique, kept, owners)
-        weights, article_matrix = TermWeights.fit_counts(
-            analyzer, counts.terms, counts.articles, len(unique)
+        weights, article_matrix, passage_matrix = TermWeights.fit_counts(
+            analyzer, counts.terms, counts.articles, counts.passages
         )
-        passage_matrix = weights.weigh_counts(counts.passages)
         n_terms = len(weights.vocabulary)
         return cls(
             weights,
@@ -138,9 +138,9 @@ class SearchIndex:
         article_docs = [document_text(a.title, a.body) for a in new]
         weights = self._weights.extended(article_docs)
         n_terms = len(weights.vocabulary)
-        article_rows = weights.transform(article_docs)
+        article_rows = weights.transform(article_docs, passage=False)
         passage_rows = weights.transform(
-            [document_text(titles[p.article_id], p.text) for p in kept]
+            [document_text(titles[p.article_id], p.text) for p in kept], passage=True
         )
         return SearchIndex(
             weights,
@@ -173,6 +173,11 @@ class SearchIndex:
     # -- facts -----------------------------------------------------------------------------
 
     @property
+    def stats(self) -> FitStats:
+        """What the weights were fitted on and what was added since."""
+        return self._weights.stats
+
+    @property
     def article_count(self) -> int:
         """Number of searchable articles."""
         return int(self._alive_articles.sum())
@@ -197,95 +202,65 @@ class SearchIndex:
         query = self._query(question)
         if query is None:
             return Answer(question, [], [], NO_WORDS_REASON)
-        hits = self._passage_hits(query, max(1, k)) if not query.is_empty else []
+        vector = query.vector
+        hits: list[PassageHit] = []
+        if not vector.is_empty:
+            passage_scores = self._passage_rows.scores(vector)
+            corpus = Corpus(
+                self._weights,
+                self._articles,
+                self._passages,
+                self._alive_passages,
+                self._terms_by_id,
+            )
+            hits = passage_hits(
+                corpus, query, passage_scores, self._article_scores(vector), max(1, k)
+            )
         if hits:
             return Answer(question, hits, [], None)
-        suggestions = self._article_hits(query, SUGGESTIONS) if not query.is_empty else []
+        suggestions = self._article_hits(query, SUGGESTIONS) if not vector.is_empty else []
         reason = NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON
         return Answer(question, [], suggestions, reason)
 
     def search(self, query: str, k: int = 10) -> list[ArticleHit]:
         """Articles matching ``query`` (one entry each), best first; [] when nothing matches."""
-        vector = self._query(query)
-        if vector is None or vector.is_empty:
+        question = self._query(query)
+        if question is None or question.vector.is_empty:
             return []
-        return self._article_hits(vector, max(1, k))
+        return self._article_hits(question, max(1, k))
 
-    def _query(self, text: str) -> QueryVector | None:
-        """The query vector, or None when the text has no words at all."""
+    def _query(self, text: str) -> Question | None:
+        """The question's vector, or None when the text has no words at all."""
         if not isinstance(text, str):
             return None
         clipped = text[:MAX_QUERY_CHARS]
         if not self._weights.analyzer.words(clipped):
             return None
-        return self._weights.query(clipped)
+        return build_question(self._weights, clipped)
 
     def _article_scores(self, query: QueryVector) -> NDArray[np.float32]:
         scores = self._article_rows.scores(query)
+        if SEARCH_PASSAGE_WEIGHT:
+            best = np.zeros_like(scores)
+            np.maximum.at(best, self._passages.article, self._passage_rows.scores(query))
+            scores += SEARCH_PASSAGE_WEIGHT * best
         scores[~self._alive_articles] = 0.0
         return scores
 
-    def _article_hits(self, query: QueryVector, k: int) -> list[ArticleHit]:
-        scores = self._article_scores(query)
-        hits = []
+    def _article_hits(self, question: Question, k: int) -> list[ArticleHit]:
+        scores = self._article_scores(question.vector)
         table = self._articles
-        for i in top_k(scores, k):
-            hits.append(
-                ArticleHit(
-                    table.ids[i],
-                    table.titles[i],
-                    table.urls[i],
-                    float(scores[i]),
-                    table.published[i],
-                    table.sources[i],
-                )
+        return [
+            ArticleHit(
+                table.ids[i],
+                table.titles[i],
+                table.urls[i],
+                float(scores[i]),
+                table.published[i],
+                table.sources[i],
             )
-        return hits
-
-    def _passage_hits(self, query: QueryVector, k: int) -> list[PassageHit]:
-        passage_scores = self._passage_rows.scores(query)
-        article_scores = self._article_scores(query)
-        owners = self._passages.article
-        scores = passage_scores + ARTICLE_CONTEXT_WEIGHT * article_scores[owners]
-        scores[~self._alive_passages] = 0.0
-        term_idf = self._term_idf(query)
-        hits: list[PassageHit] = []
-        taken: dict[int, list[tuple[int, int]]] = {}
-        for i in top_k(scores, k * _CANDIDATES_PER_HIT):
-            row = int(owners[i])
-            table = self._articles
-            passage = self._passages.passage(i, table.ids[row])
-            text = document_text(table.titles[row], passage.text)
-            coverage = self._coverage(query, term_idf, text)
-            if passage_scores[i] < MIN_SCORE or coverage < MIN_COVERAGE:
-                continue
-            excerpt, matched, (a, b) = best_excerpt(passage.text, self._weights.analyzer, term_idf)
-            # Windows overlap by a sentence: never show the same sentence twice.
-            start, end = passage.start + a, passage.start + b
-            spans = taken.setdefault(row, [])
-            if any(start < e and s < end for s, e in spans):
-                continue
-            spans.append((start, end))
-            hits.append(
-                PassageHit(
-                    article_id=passage.article_id,
-                    title=table.titles[row],
-                    url=table.urls[row],
-                    excerpt=excerpt,
-                    score=float(scores[i]),
-                    matched_terms=matched,
-                    passage_ordinal=passage.ordinal,
-                    published=table.published[row],
-                    source=table.sources[row],
-                )
-            )
-            if len(hits) == k:
-                break
-        return hits
-
-    def _term_idf(self, query: QueryVector) -> dict[str, float]:
-        terms = self._terms_by_id()
-        return {terms[int(t)]: float(self._weights.idf[t]) for t in query.term_ids}
+            for i in top_k(scores, k)
+        ]
 
     def _terms_by_id(self) -> list[str]:
         # Built lazily: only answers need term strings, and only for the query's few ids.
@@ -296,14 +271,6 @@ class SearchIndex:
                 cached[i] = term
             self._term_list = cached
         return cached
-
-    def _coverage(self, query: QueryVector, term_idf: dict[str, float], text: str) -> float:
-        """Share of the question's idf mass found in ``text``: the confidence measure."""
-        if query.total_idf2 <= 0:
-            return 0.0
-        present = set(self._weights.analyzer.analyze(text))
-        found = sum(idf * idf for term, idf in term_idf.items() if term in present)
-        return found / query.total_idf2
 
     # -- persistence -----------------------------------------------------------------------
 
@@ -317,9 +284,8 @@ class SearchIndex:
         vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
         meta = {
             "analyzer": _config_dict(self._weights.analyzer.config),
-            "pivot": self._weights.pivot,
-            "slope": self._weights.slope,
-            "n_documents": self._weights.n_documents,
+            "stats": self._weights.stats.to_dict(),
+            "bm25": [self._weights.k1, self._weights.b_article, self._weights.b_passage],
         }
         return {
             "format_version": np.asarray([packing.FORMAT_VERSION], dtype=np.int64),
@@ -361,13 +327,15 @@ def _from_arrays(arrays: Any) -> SearchIndex:
     idf = packing.require(arrays, "idf").astype(np.float32)
     if idf.shape != (len(terms),) or not np.all(np.isfinite(idf)):
         raise IndexFormatError("idf does not match the vocabulary")
+    k1, b_article, b_passage = (float(x) for x in meta["bm25"])
     weights = TermWeights(
         TextAnalyzer(AnalyzerConfig(**meta["analyzer"])),
         {t: i for i, t in enumerate(terms)},
         idf,
-        float(meta["pivot"]),
-        float(meta.get("slope", PIVOT_SLOPE)),
-        int(meta.get("n_documents", 0)),
+        FitStats.from_dict(meta["stats"]),
+        k1,
+        b_article,
+        b_passage,
     )
     articles = ArticleTable.from_arrays(arrays)
     passages = PassageTable.from_arrays(arrays, len(articles))
@@ -385,3 +353,18 @@ def _from_arrays(arrays: Any) -> SearchIndex:
         passages,
         ScoredRows.from_matrix(passage_matrix, n_terms),
     )
+
+
+def needs_refit(stats: FitStats) -> bool:
+    """Whether an index's fitted statistics no longer describe what it holds.
+
+    True after additions to an empty or tiny fit, after growth by ``GROWTH_REFIT`` of the fitted
+    articles, or when the words unseen at fit time reach ``NEW_TERMS_REFIT`` of the vocabulary.
+    """
+    if stats.added_articles == 0:
+        return False
+    if stats.articles < TINY_FIT:
+        return True
+    if stats.added_articles >= GROWTH_REFIT * stats.articles:
+        return True
+    return stats.added_terms >= NEW_TERMS_REFIT * max(stats.vocabulary, 1)

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-# Letters and digits; "_" is a word character for re but never a useful search term.
-_TOKEN = re.compile(r"[^\W_]+")
+# Letters and digits; "_" is a word character for re but never a useful search term. A dotted
+# acronym ("U.N.", "U.S.") is one token, so it meets the same acronym written without dots.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 # The same tokens on normalised (so lower-case) ASCII text.
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+_ASCII_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+")
 # sklearn's list drops words that carry meaning in news and claims ("fire", "bill", "system",
 # "un" as in Kim Jong Un, negations and quantities); keep those searchable.
 _CONTENT_WORDS_TEXT = """
@@ -104,7 +105,9 @@ class TextAnalyzer:
         return tokens
 
     def stem_words(self, words: list[str]) -> list[str]:
-        """Stem each word (or return them unchanged when stemming is off)."""
+        """Stem each word (or return them unchanged when stemming is off); a dotted acronym
+        loses its dots ("u.n." -> "un") and is never a stop word."""
+        words = [w.replace(".", "") if "." in w else w for w in words]
         if not self.config.stem:
             return words
         stems: list[str] = self._stemmer.stemWords(words)

@@ -1,0 +1,148 @@
+"""How /ask picks its excerpts: rank passages, prefer the answer's form, gate, diversify.
+
+A passage ranks by its own BM25 score plus a share of its article's (the article says what the
+passage is about when the passage itself only says "he" or "the facility"); for a question that
+asks for a number, a size or a date, passages holding one rank higher. A passage is shown only
+when it (with its title) matches enough of the question's content words, each weighted by its
+rarity: the gate, which looks at what the passage matches rather than at scores whose scale
+changes as the archive grows. No article fills the list on its own while others also answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from bot.archive.domain.articles import Passage
+from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.model import PassageHit
+from bot.search.domain.query import Question, coverage
+from bot.search.domain.rows import top_k
+from bot.search.domain.tables import ArticleTable, PassageTable
+from bot.search.domain.vectors import TermWeights, document_text
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """The free choices of answering, tuned by training/tune_search.py (bench/RESULTS.md)."""
+
+    # Share of the article's score added to each of its passages.
+    article_weight: float = 0.3
+    # Score factor of a passage holding the kind of answer the question asks for.
+    answer_boost: float = 0.25
+    # Excerpt bonus, in shares of the question's heaviest term, for a sentence of that kind.
+    excerpt_bonus: float = 0.6
+    # The gate: share of the question's idf mass (squared) the passage must match.
+    min_coverage: float = 0.55
+    # At most this many of the hits come from one article while other articles still answer.
+    per_article: int = 2
+    candidates: int = 40
+
+
+SETTINGS = AnswerSettings()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What answering reads of an index."""
+
+    weights: TermWeights
+    articles: ArticleTable
+    passages: PassageTable
+    alive_passages: NDArray[np.bool_]
+    terms: Callable[[], list[str]]
+
+
+def passage_hits(
+    corpus: Corpus,
+    question: Question,
+    passage_scores: NDArray[np.float32],
+    article_scores: NDArray[np.float32],
+    k: int,
+    settings: AnswerSettings | None = None,
+) -> list[PassageHit]:
+    """Up to ``k`` passages that answer ``question``, best first; none that fail the gate."""
+    s = settings or SETTINGS
+    owners = corpus.passages.article
+    scores = passage_scores + s.article_weight * article_scores[owners]
+    scores[~corpus.alive_passages] = 0.0
+    candidates = top_k(scores, max(s.candidates, k * 4))
+    kind = question.answer_type
+    if kind is not None and s.answer_boost:
+        boosted = {
+            i: scores[i] * (1.0 + s.answer_boost)
+            if kind.matches_answer(corpus.passages.texts[i])
+            else scores[i]
+            for i in candidates
+        }
+        candidates.sort(key=lambda i: (-boosted[i], i))
+    else:
+        boosted = {i: scores[i] for i in candidates}
+    term_weights = _term_weights(corpus, question)
+    heaviest = max(term_weights.values(), default=0.0)
+    analyzer = corpus.weights.analyzer
+    table = corpus.articles
+    accepted: list[tuple[int, PassageHit]] = []
+    held_back: list[tuple[int, PassageHit]] = []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    per_article: dict[int, int] = {}
+    for i in candidates:
+        row = int(owners[i])
+        passage = corpus.passages.passage(i, table.ids[row])
+        present = set(analyzer.analyze(document_text(table.titles[row], passage.text)))
+        if coverage(question.vector, present) < s.min_coverage:
+            continue
+        excerpt, matched, (a, b) = best_excerpt(
+            passage.text,
+            analyzer,
+            term_weights,
+            prefer=kind.matches_answer if kind is not None else None,
+            bonus=s.excerpt_bonus * heaviest,
+        )
+        # Windows overlap by a sentence: never show the same sentence twice.
+        start, end = passage.start + a, passage.start + b
+        spans = taken.setdefault(row, [])
+        if any(start < e and s_ < end for s_, e in spans):
+            continue
+        spans.append((start, end))
+        hit = _hit(table, row, passage, excerpt, matched, float(boosted[i]))
+        per_article[row] = per_article.get(row, 0) + 1
+        (accepted if per_article[row] <= s.per_article else held_back).append((i, hit))
+        if len(accepted) == k:
+            break
+    hits = [h for _, h in accepted]
+    # Only when no other article answers do more passages of one article fill the list.
+    return hits + [h for _, h in held_back][: k - len(hits)]
+
+
+def _term_weights(corpus: Corpus, question: Question) -> dict[str, float]:
+    terms = corpus.terms()
+    vector = question.vector
+    return {
+        terms[int(t)]: float(corpus.weights.idf[t]) * min(float(w), 1.0)
+        for t, w in zip(vector.term_ids, vector.weights, strict=True)
+    }
+
+
+def _hit(
+    table: ArticleTable,
+    row: int,
+    passage: Passage,
+    excerpt: str,
+    matched: tuple[str, ...],
+    score: float,
+) -> PassageHit:
+    return PassageHit(
+        article_id=passage.article_id,
+        title=table.titles[row],
+        url=table.urls[row],
+        excerpt=excerpt,
+        score=score,
+        matched_terms=matched,
+        passage_ordinal=passage.ordinal,
+        published=table.published[row],
+        source=table.sources[row],
+    )
