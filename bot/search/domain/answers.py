@@ -17,6 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Passage
+from bot.search.domain import dense
+from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.excerpt import best_excerpt
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import Question, coverage
@@ -35,11 +37,15 @@ class AnswerSettings:
     answer_boost: float = 0.25
     # Excerpt bonus, in shares of the question's heaviest term, for a sentence of that kind.
     excerpt_bonus: float = 0.6
+    # Whether an excerpt grows by its neighbouring sentences up to the excerpt length.
+    excerpt_context: bool = True
     # The gate: share of the question's idf mass (squared) the passage must match.
     min_coverage: float = 0.55
     # At most this many of the hits come from one article while other articles still answer.
     per_article: int = 2
     candidates: int = 40
+    # Share of the cosine similarity of question and passage in the candidates' order.
+    dense_weight: float = dense.ASK_WEIGHT
 
 
 SETTINGS = AnswerSettings()
@@ -54,6 +60,7 @@ class Corpus:
     passages: PassageTable
     alive_passages: NDArray[np.bool_]
     terms: Callable[[], list[str]]
+    embedder: StaticEmbedder | None = None
 
 
 def passage_hits(
@@ -70,17 +77,9 @@ def passage_hits(
     scores = passage_scores + s.article_weight * article_scores[owners]
     scores[~corpus.alive_passages] = 0.0
     candidates = top_k(scores, max(s.candidates, k * 4))
+    boosted = _rerank(corpus, question, candidates, scores, s)
+    candidates.sort(key=lambda i: (-boosted[i], i))
     kind = question.answer_type
-    if kind is not None and s.answer_boost:
-        boosted = {
-            i: scores[i] * (1.0 + s.answer_boost)
-            if kind.matches_answer(corpus.passages.texts[i])
-            else scores[i]
-            for i in candidates
-        }
-        candidates.sort(key=lambda i: (-boosted[i], i))
-    else:
-        boosted = {i: scores[i] for i in candidates}
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
@@ -95,15 +94,17 @@ def passage_hits(
         present = set(analyzer.analyze(document_text(table.titles[row], passage.text)))
         if coverage(question.vector, present) < s.min_coverage:
             continue
+        window, offset = _window(corpus, i, passage) if s.excerpt_context else (passage.text, 0)
         excerpt, matched, (a, b) = best_excerpt(
-            passage.text,
+            window,
             analyzer,
             term_weights,
             prefer=kind.matches_answer if kind is not None else None,
             bonus=s.excerpt_bonus * heaviest,
+            context=s.excerpt_context,
         )
         # Windows overlap by a sentence: never show the same sentence twice.
-        start, end = passage.start + a, passage.start + b
+        start, end = passage.start - offset + a, passage.start - offset + b
         spans = taken.setdefault(row, [])
         if any(start < e and s_ < end for s_, e in spans):
             continue
@@ -116,6 +117,48 @@ def passage_hits(
     hits = [h for _, h in accepted]
     # Only when no other article answers do more passages of one article fill the list.
     return hits + [h for _, h in held_back][: k - len(hits)]
+
+
+def _rerank(
+    corpus: Corpus,
+    question: Question,
+    candidates: list[int],
+    scores: NDArray[np.float32],
+    s: AnswerSettings,
+) -> dict[int, float]:
+    """Candidate scores with the answer-type boost and the semantic mix applied."""
+    if not candidates:
+        return {}
+    values = scores[candidates].astype(np.float32)
+    kind = question.answer_type
+    if kind is not None and s.answer_boost:
+        holds = [kind.matches_answer(corpus.passages.texts[i]) for i in candidates]
+        values = values * np.where(holds, 1.0 + s.answer_boost, 1.0).astype(np.float32)
+    if corpus.embedder is not None and s.dense_weight > 0:
+        table, owners = corpus.articles, corpus.passages.article
+        texts = [
+            document_text(table.titles[int(owners[i])], corpus.passages.texts[i], 1)
+            for i in candidates
+        ]
+        vectors = corpus.embedder.embed([question.text, *texts])
+        values = dense.mix(values, vectors[1:] @ vectors[0], s.dense_weight)
+    return {i: float(v) for i, v in zip(candidates, values, strict=True)}
+
+
+def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:
+    """The passage with the neighbouring passages' text around it (same article, contiguous
+    offsets), and how many characters precede the passage in it."""
+    texts, spans, owners = corpus.passages.texts, corpus.passages.spans, corpus.passages.article
+    before, after = "", ""
+    if i > 0 and owners[i - 1] == owners[i]:
+        prev_start, prev_end = int(spans[i - 1][1]), int(spans[i - 1][2])
+        if prev_start < passage.start <= prev_end:
+            before = texts[i - 1][: passage.start - prev_start]
+    if i + 1 < len(texts) and owners[i + 1] == owners[i]:
+        next_start, next_end = int(spans[i + 1][1]), int(spans[i + 1][2])
+        if next_start <= passage.end < next_end:
+            after = texts[i + 1][passage.end - next_start :]
+    return before + passage.text + after, len(before)
 
 
 def _term_weights(corpus: Corpus, question: Question) -> dict[str, float]:

@@ -18,6 +18,7 @@ def best_excerpt(
     max_chars: int = EXCERPT_CHARS,
     prefer: Callable[[str], bool] | None = None,
     bonus: float = 0.0,
+    context: bool = False,
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
@@ -26,7 +27,8 @@ def best_excerpt(
     so an answer split over two sentences ("... only cooperated ... But now ... tenfold") stays
     whole, and a single sentence is preferred when it already holds every matched word. A run
     with a sentence that ``prefer`` accepts (one holding a number with its unit, for a how-far
-    question) gains ``bonus``.
+    question) gains ``bonus``. With ``context``, the chosen run then grows by its neighbouring
+    sentences while it stays within ``max_chars``.
     """
     spans = split_sentences(text)
     if not spans:
@@ -48,7 +50,15 @@ def best_excerpt(
             key = (-gain, length, first)
             if best is None or key < best:
                 best, best_run = key, (first, last)
-    start, end = spans[best_run[0]][0], spans[best_run[1]][1]
+    first, last = best_run
+    if context:
+        # Neighbouring sentences while they fit: the answer is often the sentence right after
+        # (or before) the one that repeats the question's words.
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+            last += 1
+        while first > 0 and spans[last][1] - spans[first - 1][0] <= max_chars:
+            first -= 1
+    start, end = spans[first][0], spans[last][1]
     # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.
     excerpt = normalize_whitespace(text[start:end])
     return excerpt, matched_words(excerpt, analyzer, term_weights), (start, end)

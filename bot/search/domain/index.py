@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
-from bot.search.domain import arrays as packing
+from bot.search.domain import dense, persist
 from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
 from bot.search.domain.model import (
@@ -24,6 +24,7 @@ from bot.search.domain.model import (
     PassageHit,
     highlight_spans,
 )
+from bot.search.domain.persist import IndexParts
 from bot.search.domain.query import Question, build_question
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
@@ -72,6 +73,7 @@ class SearchIndex:
         passage_rows: ScoredRows,
         alive_articles: NDArray[np.bool_] | None = None,
         alive_passages: NDArray[np.bool_] | None = None,
+        vectors: NDArray[np.float16] | None = None,
     ) -> None:
         self._weights = weights
         self._articles = articles
@@ -86,6 +88,8 @@ class SearchIndex:
             alive_passages if alive_passages is not None else np.ones(len(passages), dtype=bool)
         )
         self._term_list: list[str] | None = None
+        # One unit-length embedding per article row (None when no embedder is installed).
+        self._vectors = vectors
 
     # -- building --------------------------------------------------------------------------
 
@@ -114,6 +118,7 @@ class SearchIndex:
             ScoredRows.from_matrix(article_matrix, n_terms),
             PassageTable.of(kept, owners),
             ScoredRows.from_matrix(passage_matrix, n_terms),
+            vectors=_embed_articles(unique),
         )
 
     def with_added(self, articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
@@ -150,6 +155,7 @@ class SearchIndex:
             self._passage_rows.widened(n_terms).appended(passage_rows),
             np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
             np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
+            _stack_vectors(self._vectors, _embed_articles(new), start),
         )
 
     def without(self, article_ids: Iterable[str]) -> SearchIndex:
@@ -168,6 +174,7 @@ class SearchIndex:
             self._passage_rows,
             alive_articles,
             alive_passages,
+            self._vectors,
         )
 
     # -- facts -----------------------------------------------------------------------------
@@ -212,6 +219,7 @@ class SearchIndex:
                 self._passages,
                 self._alive_passages,
                 self._terms_by_id,
+                dense.default_embedder() if self._vectors is not None else None,
             )
             hits = passage_hits(
                 corpus, query, passage_scores, self._article_scores(vector), max(1, k)
@@ -249,6 +257,16 @@ class SearchIndex:
 
     def _article_hits(self, question: Question, k: int) -> list[ArticleHit]:
         scores = self._article_scores(question.vector)
+        embedder = dense.default_embedder()
+        if self._vectors is not None and embedder is not None and dense.SEARCH_WEIGHT > 0:
+            # Re-rank the lexical top RERANK with the embeddings: same order of cost.
+            top = np.asarray(top_k(scores, max(dense.RERANK, k)), dtype=np.int64)
+            query = embedder.embed([question.text])[0]
+            cosines = self._vectors[top].astype(np.float32) @ query
+            mixed = dense.mix(scores[top], cosines, dense.SEARCH_WEIGHT)
+            scores = np.zeros_like(scores)
+            # Still positive, so top_k keeps every re-ranked article.
+            scores[top] = np.maximum(mixed, 1e-6)
         table = self._articles
         return [
             ArticleHit(
@@ -279,80 +297,41 @@ class SearchIndex:
 
         Replaced articles are dropped, so a reloaded index holds only what is searchable.
         """
-        keep_articles, keep_passages = self._alive_articles, self._alive_passages
-        renumber = (np.cumsum(keep_articles) - 1).astype(np.int64)
-        vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
-        meta = {
-            "analyzer": _config_dict(self._weights.analyzer.config),
-            "stats": self._weights.stats.to_dict(),
-            "bm25": [self._weights.k1, self._weights.b_article, self._weights.b_passage],
-        }
-        return {
-            "format_version": np.asarray([packing.FORMAT_VERSION], dtype=np.int64),
-            "meta": packing.pack_json(meta),
-            "vocab_blob": vocab_blob,
-            "vocab_offsets": vocab_offsets,
-            "idf": self._weights.idf.astype(np.float32),
-            **packing.pack_matrix("articles", self._article_rows.merged(keep_articles)),
-            **packing.pack_matrix("passages", self._passage_rows.merged(keep_passages)),
-            **self._articles.subset(keep_articles).to_arrays(),
-            **self._passages.subset(keep_passages, renumber).to_arrays(),
-        }
+        return persist.to_arrays(self.parts(), self._terms_by_id())
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> SearchIndex:
         """Rebuild an index from :meth:`to_arrays` output; IndexFormatError on any mismatch."""
-        try:
-            return _from_arrays(arrays)
-        except IndexFormatError:
-            raise
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
-            raise IndexFormatError(f"index arrays are damaged: {exc}") from exc
+        return cls(*persist.from_arrays(arrays))
 
-
-def _config_dict(config: AnalyzerConfig) -> dict[str, bool]:
-    return {"stem": config.stem, "stop_words": config.stop_words, "bigrams": config.bigrams}
-
-
-def _from_arrays(arrays: Any) -> SearchIndex:
-    version = packing.require(arrays, "format_version")
-    if version.shape != (1,) or int(version[0]) != packing.FORMAT_VERSION:
-        raise IndexFormatError(
-            f"index format {version.tolist()} is not the supported {packing.FORMAT_VERSION}"
+    def parts(self) -> IndexParts:
+        """What the index is made of (for persistence)."""
+        return IndexParts(
+            self._weights,
+            self._articles,
+            self._article_rows,
+            self._passages,
+            self._passage_rows,
+            self._alive_articles,
+            self._alive_passages,
+            self._vectors,
         )
-    meta = packing.unpack_json(packing.require(arrays, "meta"))
-    terms = packing.unpack_strings(
-        packing.require(arrays, "vocab_blob"), packing.require(arrays, "vocab_offsets")
-    )
-    idf = packing.require(arrays, "idf").astype(np.float32)
-    if idf.shape != (len(terms),) or not np.all(np.isfinite(idf)):
-        raise IndexFormatError("idf does not match the vocabulary")
-    k1, b_article, b_passage = (float(x) for x in meta["bm25"])
-    weights = TermWeights(
-        TextAnalyzer(AnalyzerConfig(**meta["analyzer"])),
-        {t: i for i, t in enumerate(terms)},
-        idf,
-        FitStats.from_dict(meta["stats"]),
-        k1,
-        b_article,
-        b_passage,
-    )
-    articles = ArticleTable.from_arrays(arrays)
-    passages = PassageTable.from_arrays(arrays, len(articles))
-    article_matrix = packing.unpack_matrix("articles", arrays)
-    passage_matrix = packing.unpack_matrix("passages", arrays)
-    n_terms = len(terms)
-    if article_matrix.shape != (len(articles), n_terms):
-        raise IndexFormatError("article matrix does not match the article columns")
-    if passage_matrix.shape != (len(passages), n_terms):
-        raise IndexFormatError("passage matrix does not match the passage columns")
-    return SearchIndex(
-        weights,
-        articles,
-        ScoredRows.from_matrix(article_matrix, n_terms),
-        passages,
-        ScoredRows.from_matrix(passage_matrix, n_terms),
-    )
+
+
+def _embed_articles(articles: Sequence[Article]) -> NDArray[np.float16] | None:
+    embedder = dense.default_embedder()
+    if embedder is None:
+        return None
+    texts = [document_text(a.title, a.body, title_repeat=1) for a in articles]
+    return embedder.embed(texts).astype(np.float16)
+
+
+def _stack_vectors(
+    old: NDArray[np.float16] | None, new: NDArray[np.float16] | None, n_old: int
+) -> NDArray[np.float16] | None:
+    if old is None or new is None or old.shape[0] != n_old:
+        return None
+    return np.concatenate([old, new])
 
 
 def needs_refit(stats: FitStats) -> bool:

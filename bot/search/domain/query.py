@@ -38,9 +38,12 @@ class AnswerType:
     drop: frozenset[str]
     answer: re.Pattern[str]
     answer_words: re.Pattern[str] | None = None
+    exclude: re.Pattern[str] | None = None
 
     def matches_answer(self, text: str) -> bool:
         """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
+        if self.exclude is not None:
+            text = self.exclude.sub(" ", text)
         if self.answer.search(text):
             return True
         return bool(self.answer_words and self.answer_words.search(text))
@@ -53,6 +56,7 @@ class Question:
     vector: QueryVector
     answer_type: AnswerType | None = None
     words: tuple[str, ...] = field(default=())
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ def answer_types() -> tuple[AnswerType, ...]:
     out = []
     for item in _rules_json("answer_types.json")["types"]:
         words = item.get("answer_words")
+        exclude = item.get("exclude")
         out.append(
             AnswerType(
                 item["name"],
@@ -80,6 +85,7 @@ def answer_types() -> tuple[AnswerType, ...]:
                 frozenset(item["drop"]),
                 re.compile(item["answer"], re.IGNORECASE),
                 re.compile(words, re.IGNORECASE) if words else None,
+                re.compile(exclude, re.IGNORECASE) if exclude else None,
             )
         )
     return tuple(out)
@@ -146,9 +152,16 @@ def build_question(
         phrase, alternatives = _longest_match(stems, i, expansions)
         for stem in phrase:
             term_weight[stem] = term_weight.get(stem, 0.0) + 1.0
+        phrase_idf = _phrase_idf(weights, phrase) / np.sqrt(len(phrase))
         for alternative, weight in alternatives:
-            for stem in alternative:
-                term_weight[stem] = term_weight.get(stem, 0.0) + weight / len(alternative)
+            # Words the question already has count once ("China" in "People's Republic of China").
+            extra = [stem for stem in alternative if stem not in phrase]
+            for stem in extra:
+                # A spelling rarer than the question's own word ("NK" for "North Korea") must
+                # not outweigh it: its weight is scaled to the asked word's rarity.
+                scale = min(1.0, phrase_idf / max(weights.term_idf(stem), 1e-6))
+                share = weight * scale / len(alternative)
+                term_weight[stem] = term_weight.get(stem, 0.0) + share
         options = (frozenset(phrase), *(frozenset(a) for a, _ in alternatives))
         if options not in concepts:
             concepts.append(options)
@@ -163,7 +176,7 @@ def build_question(
         tuple(concepts),
         tuple(concept_idf),
     )
-    return Question(vector, kind, tuple(words))
+    return Question(vector, kind, tuple(words), text)
 
 
 def _longest_match(

@@ -32,7 +32,11 @@ go made
 """
 _CONTENT_WORDS = frozenset(_CONTENT_WORDS_TEXT.split())
 # Question words and fillers that sklearn's list lacks but that every /ask question carries.
-_EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "s", "t", "like", "just", "tell", "know"})
+_EXTRA_STOP_WORDS = frozenset(
+    {"did", "does", "doing", "s", "t", "like", "just", "tell", "know"}
+    # Fillers of spoken questions, rare in news and so heavy if kept ("actually get online").
+    | {"actually", "really", "roughly", "approximately", "exactly", "currently", "basically"}
+)
 STOP_WORDS: frozenset[str] = (frozenset(ENGLISH_STOP_WORDS) - _CONTENT_WORDS) | _EXTRA_STOP_WORDS
 # Longer input is cut before analysis: no real question needs more, and it bounds query cost.
 MAX_QUERY_CHARS = 2_000
