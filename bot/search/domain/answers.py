@@ -39,8 +39,10 @@ class AnswerSettings:
     excerpt_bonus: float = 0.6
     # Whether an excerpt grows by its neighbouring sentences up to the excerpt length.
     excerpt_context: bool = True
-    # The gate: share of the question's idf mass (squared) the passage must match.
-    min_coverage: float = 0.55
+    # The gate: a passage is shown when GATE's score of what it matches reaches this.
+    min_gate: float = 1.0
+    # Without embeddings, the gate is the share of the question's idf mass it must match.
+    min_coverage: float = 0.5
     # At most this many of the hits come from one article while other articles still answer.
     per_article: int = 2
     candidates: int = 40
@@ -77,7 +79,7 @@ def passage_hits(
     scores = passage_scores + s.article_weight * article_scores[owners]
     scores[~corpus.alive_passages] = 0.0
     candidates = top_k(scores, max(s.candidates, k * 4))
-    boosted = _rerank(corpus, question, candidates, scores, s)
+    boosted, cosines = _rerank(corpus, question, candidates, scores, s)
     candidates.sort(key=lambda i: (-boosted[i], i))
     kind = question.answer_type
     term_weights = _term_weights(corpus, question)
@@ -92,7 +94,7 @@ def passage_hits(
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
         present = set(analyzer.analyze(document_text(table.titles[row], passage.text)))
-        if coverage(question.vector, present) < s.min_coverage:
+        if not _passes(question, present, cosines.get(i), s):
             continue
         window, offset = _window(corpus, i, passage) if s.excerpt_context else (passage.text, 0)
         excerpt, matched, (a, b) = best_excerpt(
@@ -125,24 +127,66 @@ def _rerank(
     candidates: list[int],
     scores: NDArray[np.float32],
     s: AnswerSettings,
-) -> dict[int, float]:
-    """Candidate scores with the answer-type boost and the semantic mix applied."""
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Candidate scores with the answer-type boost and the semantic mix applied, and each
+    candidate's cosine similarity to the question (when embeddings are available)."""
     if not candidates:
-        return {}
+        return {}, {}
     values = scores[candidates].astype(np.float32)
     kind = question.answer_type
     if kind is not None and s.answer_boost:
         holds = [kind.matches_answer(corpus.passages.texts[i]) for i in candidates]
         values = values * np.where(holds, 1.0 + s.answer_boost, 1.0).astype(np.float32)
-    if corpus.embedder is not None and s.dense_weight > 0:
+    cosines: dict[int, float] = {}
+    if corpus.embedder is not None:
         table, owners = corpus.articles, corpus.passages.article
         texts = [
             document_text(table.titles[int(owners[i])], corpus.passages.texts[i], 1)
             for i in candidates
         ]
         vectors = corpus.embedder.embed([question.text, *texts])
-        values = dense.mix(values, vectors[1:] @ vectors[0], s.dense_weight)
-    return {i: float(v) for i, v in zip(candidates, values, strict=True)}
+        similarity = vectors[1:] @ vectors[0]
+        cosines = {i: float(c) for i, c in zip(candidates, similarity, strict=True)}
+        if s.dense_weight > 0:
+            values = dense.mix(values, similarity, s.dense_weight)
+    return {i: float(v) for i, v in zip(candidates, values, strict=True)}, cosines
+
+
+@dataclass(frozen=True)
+class GateWeights:
+    """A logistic score of what a passage matches: fitted by training/calibrate_gate.py on our
+    questions (answerable) and off-topic questions, XQuAD questions and SciFact claims asked of
+    the wrong archive (unanswerable), on the seed, seed + kcna-2024 and a 12k-article archive."""
+
+    coverage: float = 2.795
+    cosine: float = 4.591
+    matched: float = 1.332
+    unmatched: float = -0.002
+    bias: float = -5.905
+
+
+GATE = GateWeights()
+
+
+def gate_score(coverage_share: float, cosine: float, matched: int, unmatched: int) -> float:
+    """The gate's score of a passage (higher: more likely to answer)."""
+    g = GATE
+    return (
+        g.coverage * coverage_share
+        + g.cosine * cosine
+        + g.matched * matched
+        + g.unmatched * unmatched
+        + g.bias
+    )
+
+
+def _passes(question: Question, present: set[str], cosine: float | None, s: AnswerSettings) -> bool:
+    share = coverage(question.vector, present)
+    if cosine is None:
+        return share >= s.min_coverage
+    concepts = question.vector.concepts
+    matched = sum(any(option <= present for option in options) for options in concepts)
+    return gate_score(share, cosine, matched, len(concepts) - matched) >= s.min_gate
 
 
 def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -117,8 +118,20 @@ def _expansions(analyzer: TextAnalyzer, alias_weight: float, synonym_weight: flo
     return built
 
 
+_SHOUTED = re.compile(r"\b[^\W\d_a-z]{5,}\b")
+
+
+def plain_form(text: str) -> str:
+    """``text`` with width, accents and shouting folded, case otherwise kept ("ＨＯＷ" -> "HOW",
+    "KÓREA" -> "Korea"): the form patterns and the embeddings read (acronyms stay upper-case)."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SHOUTED.sub(lambda m: m.group().capitalize(), unicodedata.normalize("NFC", stripped))
+
+
 def answer_type_of(text: str) -> AnswerType | None:
     """The first answer type whose question pattern matches ``text``."""
+    text = plain_form(text)
     for kind in answer_types():
         if kind.question.search(text):
             return kind
@@ -176,7 +189,7 @@ def build_question(
         tuple(concepts),
         tuple(concept_idf),
     )
-    return Question(vector, kind, tuple(words), text)
+    return Question(vector, kind, tuple(words), plain_form(text))
 
 
 def _longest_match(
