@@ -52,6 +52,7 @@ def apply(settings: dict[str, float]) -> None:
         **{k: _typed(k, v) for k, v in settings.items() if k in fields},
         min_coverage=0.0,
         min_gate=-1e9,
+        gate_per_decade=0.0,
     )
     query.ALIAS_WEIGHT = settings["alias_weight"]  # type: ignore[misc]
     query.SYNONYM_WEIGHT = settings["synonym_weight"]  # type: ignore[misc]

@@ -220,6 +220,7 @@ class SearchIndex:
                 self._alive_passages,
                 self._terms_by_id,
                 dense.default_embedder() if self._vectors is not None else None,
+                self.article_count,
             )
             hits = passage_hits(
                 corpus, query, passage_scores, self._article_scores(vector), max(1, k)
