@@ -393,7 +393,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--scale-worker", nargs=3, metavar=("SYSTEM", "PASSAGES", "QUERIES"))
     parser.add_argument("--no-write", action="store_true", help="print only, leave RESULTS.md")
+    parser.add_argument(
+        "--answers-only", action="store_true", help="only the answers table (printed)"
+    )
     args = parser.parse_args()
+    if args.answers_only:
+        print(table(answer_rows(args.data), ANSWER_COLUMNS))
+        return
     if args.scale_worker:
         key, n, q = args.scale_worker
         print(json.dumps(scale_worker(args.data, key, int(n), int(q))))
