@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -148,3 +149,19 @@ def test_without_embeddings_the_search_is_lexical_and_still_gated(
     assert index.ask("How do I bake sourdough bread at home?").hits == []
     again = SearchIndex.from_arrays(index.to_arrays())
     assert again.search("rail link") == index.search("rail link")
+
+
+def test_embeddings_are_the_same_from_several_threads_and_queries_learn_nothing() -> None:
+    embedder = dense.default_embedder()
+    if embedder is None:
+        pytest.skip("wordllama is not installed")
+    texts = [f"Report {i}: rice harvest number {i * 7} in province {i % 13}" for i in range(300)]
+    fresh = dense.StaticEmbedder(embedder._tokenizer, embedder._codebook)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parts = list(pool.map(fresh.embed, [texts[i::4] for i in range(4)]))
+    alone = dense.StaticEmbedder(embedder._tokenizer, embedder._codebook)
+    for i, part in enumerate(parts):
+        assert np.allclose(part, alone.embed(texts[i::4]), atol=1e-5)
+    known = len(fresh._words.rows)
+    fresh.embed(["zyxwv qwertyuiop asdfghjkl"], learn=False)
+    assert len(fresh._words.rows) == known

@@ -151,8 +151,9 @@ def _rerank(
             document_text(table.titles[int(owners[i])], corpus.passages.texts[i], 1)
             for i in candidates
         ]
-        vectors = corpus.embedder.embed([question.text, *texts])
-        similarity = vectors[1:] @ vectors[0]
+        # The archive's words are remembered; a member's odd words are not.
+        query = corpus.embedder.embed([question.text], learn=False)[0]
+        similarity = corpus.embedder.embed(texts) @ query
         cosines = {i: float(c) for i, c in zip(candidates, similarity, strict=True)}
         if s.dense_weight > 0:
             values = dense.mix(values, similarity, s.dense_weight)

@@ -13,8 +13,11 @@ by ``(1 - w) * score / best + w * cosine``; /ask does the same with its candidat
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import struct
+import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,37 +34,102 @@ ASK_WEIGHT = 0.2
 RERANK = 100
 # Characters embedded per document: a long article's gist is in its first few thousand.
 MAX_CHARS = 4_000
-_BATCH = 512
+_BATCH = 2_000
+# Distinct words remembered by an embedder before it starts afresh (a few tens of MB).
+_MAX_WORDS = 2_000_000
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Known words: word -> row, and each row's token counts (words x tokenizer vocabulary)."""
+
+    rows: dict[str, int]
+    tokens: sp.csr_matrix
 
 
 class StaticEmbedder:
-    """Mean-of-token-vectors embeddings over a tokenizer and a (vocabulary x dim) codebook."""
+    """Mean-of-token-vectors embeddings over a tokenizer and a (vocabulary x dim) codebook.
+
+    The tokenizer (LLaMA's, a space-prefixed BPE) never merges across spaces, so a text's tokens
+    are its whitespace-separated words' tokens: each distinct word is tokenised once and
+    remembered, and a text's vector is its word counts times the words' token counts times the
+    codebook (two sparse products). About three times faster than tokenising every text whole
+    on news articles, with the same vectors up to line breaks (not tokens here).
+
+    Thread-safe: the known words are an immutable snapshot that a learner replaces under a lock,
+    so readers (queries on the event loop) never wait for a build in a worker thread.
+    """
 
     def __init__(self, tokenizer: Any, codebook: NDArray[np.float32]) -> None:
         self._tokenizer = tokenizer
         self._codebook = codebook
         self.dimensions = int(codebook.shape[1])
+        self._words = _Words({}, sp.csr_matrix((0, codebook.shape[0]), dtype=np.float32))
+        self._learning = threading.Lock()
 
-    def embed(self, texts: list[str]) -> NDArray[np.float32]:
-        """One unit-length float32 row per text (zeros for a text without tokens)."""
+    def embed(self, texts: list[str], *, learn: bool = True) -> NDArray[np.float32]:
+        """One unit-length float32 row per text (zeros for a text without tokens).
+
+        ``learn=False`` (queries) keeps new words to this call, so odd words typed by members
+        do not accumulate.
+        """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for start in range(0, len(texts), _BATCH):
-            batch = [t[:MAX_CHARS] for t in texts[start : start + _BATCH]]
-            encoded = self._tokenizer.encode_batch(batch, add_special_tokens=False)
-            ids = [np.asarray(e.ids, dtype=np.int64) for e in encoded]
-            lengths = np.asarray([i.size for i in ids], dtype=np.int64)
-            indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-            np.cumsum(lengths, out=indptr[1:])
-            flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-            flat = np.clip(flat, 0, self._codebook.shape[0] - 1)
-            counts = sp.csr_matrix(
-                (np.ones(flat.size, dtype=np.float32), flat, indptr),
-                shape=(len(ids), self._codebook.shape[0]),
-            )
-            vectors = np.asarray(counts @ self._codebook, dtype=np.float32)
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            out[start : start + len(batch)] = vectors / np.maximum(norms, 1e-9)
+            batch = [t[:MAX_CHARS].split() for t in texts[start : start + _BATCH]]
+            out[start : start + len(batch)] = self._embed_words(batch, learn)
         return out
+
+    def _embed_words(self, batch: list[list[str]], learn: bool) -> NDArray[np.float32]:
+        known = self._words
+        try:
+            ids = [list(map(known.rows.__getitem__, words)) for words in batch]
+        except KeyError:
+            new = {w for words in batch for w in words}.difference(known.rows)
+            known = self._learn(new) if learn else self._extended(known, new)
+            ids = [list(map(known.rows.__getitem__, words)) for words in batch]
+        lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        flat = np.fromiter(
+            itertools.chain.from_iterable(ids), dtype=np.int64, count=int(indptr[-1])
+        )
+        words = sp.csr_matrix(
+            (np.ones(flat.size, dtype=np.float32), flat, indptr),
+            shape=(len(ids), known.tokens.shape[0]),
+        )
+        vectors = np.asarray((words @ known.tokens) @ self._codebook, dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        result: NDArray[np.float32] = vectors / np.maximum(norms, 1e-9)
+        return result
+
+    def _learn(self, words: set[str]) -> _Words:
+        with self._learning:
+            known = self._words
+            if len(known.rows) + len(words) > _MAX_WORDS:
+                # A bound on memory for a long-running bot; words are learnt again when needed.
+                known = _Words({}, known.tokens[:0])
+            known = self._extended(known, words.difference(known.rows))
+            self._words = known
+            return known
+
+    def _extended(self, known: _Words, words: set[str]) -> _Words:
+        ordered = sorted(words)
+        encoded = self._tokenizer.encode_batch(ordered, add_special_tokens=False)
+        counts = [len(e.ids) for e in encoded]
+        indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        flat = np.fromiter(
+            itertools.chain.from_iterable(e.ids for e in encoded), np.int64, int(indptr[-1])
+        )
+        np.clip(flat, 0, self._codebook.shape[0] - 1, out=flat)
+        added = sp.csr_matrix(
+            (np.ones(flat.size, dtype=np.float32), flat, indptr),
+            shape=(len(ordered), self._codebook.shape[0]),
+        )
+        rows = dict(known.rows)
+        start = len(rows)
+        rows.update(zip(ordered, range(start, start + len(ordered)), strict=True))
+        return _Words(rows, sp.csr_matrix(sp.vstack([known.tokens, added], format="csr")))
 
 
 def _package_dir() -> Path | None:

@@ -262,7 +262,7 @@ class SearchIndex:
         if self._vectors is not None and embedder is not None and dense.SEARCH_WEIGHT > 0:
             # Re-rank the lexical top RERANK with the embeddings: same order of cost.
             top = np.asarray(top_k(scores, max(dense.RERANK, k)), dtype=np.int64)
-            query = embedder.embed([question.text])[0]
+            query = embedder.embed([question.text], learn=False)[0]
             cosines = self._vectors[top].astype(np.float32) @ query
             mixed = dense.mix(scores[top], cosines, dense.SEARCH_WEIGHT)
             scores = np.zeros_like(scores)
