@@ -165,3 +165,11 @@ def test_embeddings_are_the_same_from_several_threads_and_queries_learn_nothing(
     known = len(fresh._words.rows)
     fresh.embed(["zyxwv qwertyuiop asdfghjkl"], learn=False)
     assert len(fresh._words.rows) == known
+
+
+def test_the_stop_list_is_scikit_learns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as SKLEARN
+
+    from bot.search.domain.text import ENGLISH_STOP_WORDS
+
+    assert ENGLISH_STOP_WORDS == SKLEARN

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import CountVectorizer
 
 from bot.search.domain.text import TextAnalyzer
 
@@ -134,6 +133,9 @@ class TermWeights:
             return cls.fit_counts(
                 analyzer, [], empty, sp.csr_matrix((len(passage_docs), 0), dtype=np.float32)
             )
+        # The reference path only (tests): scikit-learn is not imported to answer questions.
+        from sklearn.feature_extraction.text import CountVectorizer
+
         vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.float32)
         articles = sp.csr_matrix(vectorizer.fit_transform(article_docs))
         terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
