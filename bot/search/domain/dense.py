@@ -85,19 +85,37 @@ class StaticEmbedder:
             ids = [list(map(known.rows.__getitem__, words)) for words in batch]
         except KeyError:
             new = {w for words in batch for w in words}.difference(known.rows)
-            known = self._learn(new) if learn else self._extended(known, new)
+            if not learn:
+                return self._embed_with(batch, known, new)
+            known = self._learn(new)
             ids = [list(map(known.rows.__getitem__, words)) for words in batch]
-        lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
-        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=indptr[1:])
-        flat = np.fromiter(
-            itertools.chain.from_iterable(ids), dtype=np.int64, count=int(indptr[-1])
-        )
-        words = sp.csr_matrix(
-            (np.ones(flat.size, dtype=np.float32), flat, indptr),
-            shape=(len(ids), known.tokens.shape[0]),
-        )
-        vectors = np.asarray((words @ known.tokens) @ self._codebook, dtype=np.float32)
+        tokens = _word_matrix(ids, known.tokens.shape[0]) @ known.tokens
+        return self._normalised(tokens)
+
+    def _embed_with(
+        self, batch: list[list[str]], known: _Words, new: set[str]
+    ) -> NDArray[np.float32]:
+        """Embeddings using ``new`` words only for this call (questions: a few words, so the
+        token rows are gathered directly, without copying the known words)."""
+        ordered = sorted(new)
+        encoded = self._tokenizer.encode_batch(ordered, add_special_tokens=False)
+        local = dict(zip(ordered, (e.ids for e in encoded), strict=True))
+        indptr, indices = known.tokens.indptr, known.tokens.indices
+        top = self._codebook.shape[0] - 1
+        out = np.zeros((len(batch), self.dimensions), dtype=np.float32)
+        for row, words in enumerate(batch):
+            ids: list[int] = []
+            for w in words:
+                r = known.rows.get(w)
+                ids.extend(local[w] if r is None else indices[indptr[r] : indptr[r + 1]])
+            if ids:
+                out[row] = self._codebook[np.clip(np.asarray(ids, dtype=np.int64), 0, top)].sum(0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        result: NDArray[np.float32] = out / np.maximum(norms, 1e-9)
+        return result
+
+    def _normalised(self, tokens: sp.csr_matrix) -> NDArray[np.float32]:
+        vectors = np.asarray(tokens @ self._codebook, dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         result: NDArray[np.float32] = vectors / np.maximum(norms, 1e-9)
         return result
@@ -130,6 +148,17 @@ class StaticEmbedder:
         start = len(rows)
         rows.update(zip(ordered, range(start, start + len(ordered)), strict=True))
         return _Words(rows, sp.csr_matrix(sp.vstack([known.tokens, added], format="csr")))
+
+
+def _word_matrix(ids: list[list[int]], n_words: int) -> sp.csr_matrix:
+    """Texts x words counts from each text's word rows."""
+    lengths = np.fromiter((len(i) for i in ids), dtype=np.int64, count=len(ids))
+    indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=int(indptr[-1]))
+    return sp.csr_matrix(
+        (np.ones(flat.size, dtype=np.float32), flat, indptr), shape=(len(ids), n_words)
+    )
 
 
 def _package_dir() -> Path | None:

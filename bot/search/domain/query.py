@@ -124,16 +124,21 @@ _SHOUTED = re.compile(r"\b[^\W\d_a-z]{5,}\b")
 def plain_form(text: str) -> str:
     """``text`` with width, accents and shouting folded, case otherwise kept ("ＨＯＷ" -> "HOW",
     "KÓREA" -> "Korea"): the form patterns and the embeddings read (acronyms stay upper-case)."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SHOUTED.sub(lambda m: m.group().capitalize(), unicodedata.normalize("NFC", stripped))
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", stripped)
+    return _SHOUTED.sub(lambda m: m.group().capitalize(), text)
 
 
 def answer_type_of(text: str) -> AnswerType | None:
     """The first answer type whose question pattern matches ``text``."""
-    text = plain_form(text)
+    return _answer_type(plain_form(text))
+
+
+def _answer_type(plain: str) -> AnswerType | None:
     for kind in answer_types():
-        if kind.question.search(text):
+        if kind.question.search(plain):
             return kind
     return None
 
@@ -147,7 +152,8 @@ def build_question(
 ) -> Question:
     """The query vector of ``text``: its terms, their aliases and synonyms, and its concepts."""
     analyzer = weights.analyzer
-    kind = answer_type_of(text)
+    plain = plain_form(text)
+    kind = _answer_type(plain)
     words = analyzer.words(text)
     if kind is not None:
         words = [w for w in words if w not in kind.drop]
@@ -189,7 +195,7 @@ def build_question(
         tuple(concepts),
         tuple(concept_idf),
     )
-    return Question(vector, kind, tuple(words), plain_form(text))
+    return Question(vector, kind, tuple(words), plain)
 
 
 def _longest_match(
