@@ -3,9 +3,11 @@
 A passage ranks by its own BM25 score plus a share of its article's (the article says what the
 passage is about when the passage itself only says "he" or "the facility"); for a question that
 asks for a number, a size or a date, passages holding one rank higher. A passage is shown only
-when it (with its title) matches enough of the question's content words, each weighted by its
-rarity: the gate, which looks at what the passage matches rather than at scores whose scale
-changes as the archive grows. No article fills the list on its own while others also answer.
+when what it (with its title) matches of the question passes the gate: the share of the
+question's content words it holds, each weighted by its rarity, how many it holds, and its
+cosine to the question, never the ranking scores, whose scale changes as the archive grows;
+the bar rises with the archive's size (more articles, more chance matches). No article fills
+the list on its own while others also answer.
 """
 
 from __future__ import annotations
