@@ -31,6 +31,14 @@ CorpusVersion = Callable[[], Awaitable[str]]
 ISOLATE_MIN_PASSAGES = 10_000
 
 
+async def warm_up() -> None:
+    """Load the embeddings' tokenizer and codebook now, before the bot serves anyone: parsing
+    the tokenizer holds the GIL for about 100 ms, which must not fall in a refit later."""
+    from bot.search.domain.dense import default_embedder
+
+    await asyncio.to_thread(default_embedder)
+
+
 def index_path_for(database: Path) -> Path:
     """Where the index of a database is persisted: ``<db>.index.npz`` beside it."""
     return database.with_name(database.name + ".index.npz")
@@ -88,6 +96,7 @@ class IndexManager:
 
     async def start(self) -> None:
         """Load the persisted index if it matches the corpus; otherwise build it (never raises)."""
+        await warm_up()
         try:
             version = await self._corpus_version()
             loaded = await asyncio.to_thread(self._read, version) if self._path else None

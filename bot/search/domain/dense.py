@@ -34,7 +34,7 @@ ASK_WEIGHT = 0.2
 RERANK = 100
 # Characters embedded per document: a long article's gist is in its first few thousand.
 MAX_CHARS = 4_000
-_BATCH = 2_000
+_BATCH = 500
 # Distinct words remembered by an embedder before it starts afresh (a few tens of MB).
 _MAX_WORDS = 2_000_000
 
