@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 
 CorpusLoader = Callable[[], Awaitable[tuple[Sequence[Article], Sequence[Passage]]]]
 CorpusVersion = Callable[[], Awaitable[str]]
-# Below this many passages a thread fits the index in well under a second with event-loop lag
-# under 30 ms (bench/RESULTS.md, section "search"); above it, a child process keeps lag low.
-ISOLATE_MIN_PASSAGES = 10_000
+# Below this many passages a thread fits the index (BM25 and embeddings) in under half a second
+# with event-loop lag under 20 ms; at 9,000 it was 20-50 ms (bench/RESULTS.md, section
+# "search"), so from here on a child process keeps lag low.
+ISOLATE_MIN_PASSAGES = 5_000
 
 
 async def warm_up() -> None:
