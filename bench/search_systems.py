@@ -34,10 +34,10 @@ class System(Protocol):
     def query(self, text: str, k: int) -> list[str]: ...
 
 
-class TfidfSystem:
-    """Our index: articles split into passages; /search ranks articles."""
+class OursSystem:
+    """Our index (BM25 + static embeddings): articles split into passages; /search ranks them."""
 
-    name = "tfidf (ours)"
+    name = "ours (bm25 + embeddings)"
 
     def __init__(self) -> None:
         self.index = SearchIndex.build([], [])
@@ -115,8 +115,8 @@ class Bm25System:
         return [self.ids[int(i)] for i, s in zip(results[0], scores[0], strict=True) if s > 0]
 
 
-SYSTEMS: dict[str, type[TfidfSystem] | type[Fts5System] | type[Bm25System]] = {
-    "tfidf": TfidfSystem,
+SYSTEMS: dict[str, type[OursSystem] | type[Fts5System] | type[Bm25System]] = {
+    "ours": OursSystem,
     "fts5": Fts5System,
     "bm25": Bm25System,
 }

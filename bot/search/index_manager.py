@@ -1,7 +1,10 @@
 """Keeps the search index fresh without stalling the bot: load, add, refit, persist.
 
 The current index is immutable and replaced by assignment, so readers (/ask, /search) always see
-a whole index. Heavy work (fitting, loading, writing) runs in a worker thread.
+a whole index. Heavy work (fitting, loading, writing) runs in a worker thread or a child process.
+Additions are searchable at once, weighted with the statistics of the last fit; when those have
+drifted (``needs_refit``: a tiny fit, 20% growth, many unseen words) a refit runs in the
+background and is swapped in atomically.
 """
 
 from __future__ import annotations
@@ -23,9 +26,18 @@ log = logging.getLogger(__name__)
 
 CorpusLoader = Callable[[], Awaitable[tuple[Sequence[Article], Sequence[Passage]]]]
 CorpusVersion = Callable[[], Awaitable[str]]
-# Below this many passages a thread fits the index in well under a second with event-loop lag
-# under 30 ms (bench/RESULTS.md, section "search"); above it, a child process keeps lag low.
-ISOLATE_MIN_PASSAGES = 10_000
+# Below this many passages a thread fits the index (BM25 and embeddings) in under half a second
+# with event-loop lag under 20 ms; at 9,000 it was 20-50 ms (bench/RESULTS.md, section
+# "search"), so from here on a child process keeps lag low.
+ISOLATE_MIN_PASSAGES = 5_000
+
+
+async def warm_up() -> None:
+    """Load the embeddings' tokenizer and codebook now, before the bot serves anyone: parsing
+    the tokenizer holds the GIL for about 100 ms, which must not fall in a refit later."""
+    from bot.search.domain.dense import default_embedder
+
+    await asyncio.to_thread(default_embedder)
 
 
 def index_path_for(database: Path) -> Path:
@@ -71,6 +83,8 @@ class IndexManager:
         self._persist_task: asyncio.Task[None] | None = None
         self._written: SearchIndex | None = None
         self._removed: set[str] = set()  # removals made while a refit runs
+        self._refit_task: asyncio.Task[None] | None = None
+        self._refit_again = False
 
     @property
     def current(self) -> SearchIndex:
@@ -83,6 +97,7 @@ class IndexManager:
 
     async def start(self) -> None:
         """Load the persisted index if it matches the corpus; otherwise build it (never raises)."""
+        await warm_up()
         try:
             version = await self._corpus_version()
             loaded = await asyncio.to_thread(self._read, version) if self._path else None
@@ -92,6 +107,7 @@ class IndexManager:
         if loaded is not None:
             self._current = loaded
             log.info("search index loaded: %d articles", loaded.article_count)
+            self._refit_if_stale()
             return
         try:
             await self.refit()
@@ -100,7 +116,7 @@ class IndexManager:
             log.exception("could not build the search index; starting with an empty one")
 
     async def add(self, articles: Sequence[Article], passages: Sequence[Passage]) -> None:
-        """Make new articles searchable now (no refit), then persist in the background.
+        """Make new articles searchable now, then persist (and refit if stale) in the background.
 
         A bulk ingest (more new articles than the index holds, and over BULK_ADD) refits instead:
         the stored corpus already has them, and one fit is cheaper than growing the index.
@@ -117,7 +133,32 @@ class IndexManager:
             self._current = await asyncio.to_thread(self.current.with_added, articles, passages)
             if self._pending is not None:
                 self._pending.append((articles, passages))
+                self._refit_again = True  # the running refit may not have seen these
         self._schedule_persist()
+        self._refit_if_stale()
+
+    def _refit_if_stale(self) -> None:
+        """Start a background refit when the current statistics have drifted."""
+        from bot.search.domain.index import needs_refit
+
+        if not needs_refit(self.current.stats):
+            return
+        if self._refit_task is not None and not self._refit_task.done():
+            self._refit_again = True
+            return
+        self._refit_task = asyncio.create_task(self._background_refit())
+
+    async def _background_refit(self) -> None:
+        from bot.search.domain.index import needs_refit
+
+        try:
+            while True:
+                self._refit_again = False
+                await self.refit()
+                if not (self._refit_again and needs_refit(self.current.stats)):
+                    return
+        except Exception:
+            log.exception("background refit of the search index failed; keeping the old one")
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Stop finding the given articles now (a later refit drops them for good)."""
@@ -181,7 +222,10 @@ class IndexManager:
         return self._written is not index
 
     async def flush(self) -> None:
-        """Wait for any background persistence to finish (for shutdown and tests)."""
+        """Wait for any background refit and persistence to finish (for shutdown and tests)."""
+        refit = self._refit_task
+        if refit is not None:
+            await refit
         task = self._persist_task
         if task is not None:
             await task

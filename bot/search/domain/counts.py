@@ -273,14 +273,19 @@ def _analyse(
         norm_title, norm_body
     ):
         article_parts = [term_ids.ids(analyzer.words(document_text(title, body)))]
-    elif any(norm_body[b - 1].isalnum() and norm_body[b].isalnum() for b in bounds[1:-1]):
-        # A word cut by a passage boundary (a hard cut in a very long word) is whole here.
-        # (Token characters are exactly the alphanumeric ones: [^\W_].)
+    elif any(_joined(norm_body[b - 1], norm_body[b]) for b in bounds[1:-1]):
+        # A word cut by a passage boundary (a hard cut in a very long word or acronym) is whole
+        # here. (Token characters are the alphanumeric ones, [^\W_], and an acronym's dots.)
         body_ids = term_ids.ids(tokenize(norm_body, ascii_text=plain))
         article_parts = [title_ids, title_ids, body_ids]
     else:
         article_parts = [title_ids, title_ids, *segments]
     return article_parts, passage_parts
+
+
+def _joined(before: str, after: str) -> bool:
+    """Whether a cut between these two characters may split a token."""
+    return (before.isalnum() or before == ".") and (after.isalnum() or after == ".")
 
 
 def _separately(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from bot.archive.domain.articles import normalize_whitespace
 from bot.archive.domain.passages import split_sentences
@@ -16,31 +16,49 @@ def best_excerpt(
     analyzer: TextAnalyzer,
     term_weights: Mapping[str, float],
     max_chars: int = EXCERPT_CHARS,
+    prefer: Callable[[str], bool] | None = None,
+    bonus: float = 0.0,
+    context: bool = False,
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
     Among runs of consecutive sentences that fit in ``max_chars``, the excerpt is the one holding
     the most query weight (each distinct term counted once), then the shortest, then the first:
     so an answer split over two sentences ("... only cooperated ... But now ... tenfold") stays
-    whole, and a single sentence is preferred when it already holds every matched word.
+    whole, and a single sentence is preferred when it already holds every matched word. A run
+    with a sentence that ``prefer`` accepts (one holding a number with its unit, for a how-far
+    question) gains ``bonus``. With ``context``, the chosen run then grows by its neighbouring
+    sentences while it stays within ``max_chars``.
     """
     spans = split_sentences(text)
     if not spans:
         return "", (), (0, 0)
     terms = [set(analyzer.analyze(text[a:b])) & term_weights.keys() for a, b in spans]
+    preferred = [prefer is not None and prefer(text[a:b]) for a, b in spans]
     best: tuple[float, int, int] | None = None  # (-gain, length, first index) to minimise
     best_run = (0, 0)
     for first in range(len(spans)):
         covered: set[str] = set()
+        has_preferred = False
         for last in range(first, len(spans)):
             length = spans[last][1] - spans[first][0]
             if length > max_chars and last > first:
                 break
             covered |= terms[last]
-            key = (-sum(term_weights[t] for t in covered), length, first)
+            has_preferred = has_preferred or preferred[last]
+            gain = sum(term_weights[t] for t in covered) + (bonus if has_preferred else 0.0)
+            key = (-gain, length, first)
             if best is None or key < best:
                 best, best_run = key, (first, last)
-    start, end = spans[best_run[0]][0], spans[best_run[1]][1]
+    first, last = best_run
+    if context:
+        # Neighbouring sentences while they fit: the answer is often the sentence right after
+        # (or before) the one that repeats the question's words.
+        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+            last += 1
+        while first > 0 and spans[last][1] - spans[first - 1][0] <= max_chars:
+            first -= 1
+    start, end = spans[first][0], spans[last][1]
     # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.
     excerpt = normalize_whitespace(text[start:end])
     return excerpt, matched_words(excerpt, analyzer, term_weights), (start, end)

@@ -1,7 +1,8 @@
-"""The TF-IDF passage index behind /ask (passages) and /search (articles).
+"""The BM25 passage index behind /ask (passages) and /search (articles).
 
 Immutable: ``with_added`` returns a new index sharing the fitted vocabulary, so a service can swap
-indexes atomically while readers keep using the old one.
+indexes atomically while readers keep using the old one. The index keeps the statistics it was
+fitted on (``stats``) and :func:`needs_refit` says when additions have made them stale.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
-from bot.search.domain import arrays as packing
+from bot.search.domain import dense, persist
+from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
-from bot.search.domain.excerpt import best_excerpt
 from bot.search.domain.model import (
     Answer,
     ArticleHit,
@@ -23,10 +24,12 @@ from bot.search.domain.model import (
     PassageHit,
     highlight_spans,
 )
+from bot.search.domain.persist import IndexParts
+from bot.search.domain.query import Question, build_question
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
 from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
-from bot.search.domain.vectors import PIVOT_SLOPE, QueryVector, TermWeights, document_text
+from bot.search.domain.vectors import FitStats, QueryVector, TermWeights, document_text
 
 __all__ = [
     "Answer",
@@ -37,16 +40,16 @@ __all__ = [
     "highlight_spans",
 ]
 
-# Confidence thresholds, tuned by bench/tune_search.py on XQuAD, SciFact train and the seed
-# questions (see bench/RESULTS.md): a passage is a hit only when its score reaches MIN_SCORE and
-# it contains at least MIN_COVERAGE of the question's idf mass (unknown words count as rare ones).
-MIN_SCORE = 0.12
-MIN_COVERAGE = 0.30
-# /ask ranks a passage by its own score plus this share of its article's score: the article
-# says what the passage is about when the passage itself only says "he" or "the facility".
-ARTICLE_CONTEXT_WEIGHT = 0.6
+# /search ranks an article by its own score plus this share of its best passage's score
+# (SciFact's tuning half: 0.3-0.6 gained 0.001-0.003 nDCG@10, within noise, for a second
+# sparse product per query; so off).
+SEARCH_PASSAGE_WEIGHT = 0.0
 SUGGESTIONS = 3
-_CANDIDATES_PER_HIT = 4
+# When the statistics go stale (needs_refit): fitted on fewer articles than this, grown by
+# this share since the fit, or this share of the vocabulary unseen at fit time.
+TINY_FIT = 50
+GROWTH_REFIT = 0.2
+NEW_TERMS_REFIT = 0.2
 
 NO_WORDS_REASON = (
     "Ask a question with words, for example: How many people in North Korea can use the internet?"
@@ -71,6 +74,7 @@ class SearchIndex:
         passage_rows: ScoredRows,
         alive_articles: NDArray[np.bool_] | None = None,
         alive_passages: NDArray[np.bool_] | None = None,
+        vectors: NDArray[np.float16] | None = None,
     ) -> None:
         self._weights = weights
         self._articles = articles
@@ -85,6 +89,8 @@ class SearchIndex:
             alive_passages if alive_passages is not None else np.ones(len(passages), dtype=bool)
         )
         self._term_list: list[str] | None = None
+        # One unit-length embedding per article row (None when no embedder is installed).
+        self._vectors = vectors
 
     # -- building --------------------------------------------------------------------------
 
@@ -103,10 +109,9 @@ class SearchIndex:
         analyzer = TextAnalyzer(config)
         # Each article is analysed once for itself and its passages (search_counts).
         counts = count_corpus(analyzer, unique, kept, owners)
-        weights, article_matrix = TermWeights.fit_counts(
-            analyzer, counts.terms, counts.articles, len(unique)
+        weights, article_matrix, passage_matrix = TermWeights.fit_counts(
+            analyzer, counts.terms, counts.articles, counts.passages
         )
-        passage_matrix = weights.weigh_counts(counts.passages)
         n_terms = len(weights.vocabulary)
         return cls(
             weights,
@@ -114,6 +119,7 @@ class SearchIndex:
             ScoredRows.from_matrix(article_matrix, n_terms),
             PassageTable.of(kept, owners),
             ScoredRows.from_matrix(passage_matrix, n_terms),
+            vectors=_embed_articles(unique),
         )
 
     def with_added(self, articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
@@ -138,9 +144,9 @@ class SearchIndex:
         article_docs = [document_text(a.title, a.body) for a in new]
         weights = self._weights.extended(article_docs)
         n_terms = len(weights.vocabulary)
-        article_rows = weights.transform(article_docs)
+        article_rows = weights.transform(article_docs, passage=False)
         passage_rows = weights.transform(
-            [document_text(titles[p.article_id], p.text) for p in kept]
+            [document_text(titles[p.article_id], p.text) for p in kept], passage=True
         )
         return SearchIndex(
             weights,
@@ -150,6 +156,7 @@ class SearchIndex:
             self._passage_rows.widened(n_terms).appended(passage_rows),
             np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
             np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
+            _stack_vectors(self._vectors, _embed_articles(new), start),
         )
 
     def without(self, article_ids: Iterable[str]) -> SearchIndex:
@@ -168,9 +175,15 @@ class SearchIndex:
             self._passage_rows,
             alive_articles,
             alive_passages,
+            self._vectors,
         )
 
     # -- facts -----------------------------------------------------------------------------
+
+    @property
+    def stats(self) -> FitStats:
+        """What the weights were fitted on and what was added since."""
+        return self._weights.stats
 
     @property
     def article_count(self) -> int:
@@ -197,95 +210,77 @@ class SearchIndex:
         query = self._query(question)
         if query is None:
             return Answer(question, [], [], NO_WORDS_REASON)
-        hits = self._passage_hits(query, max(1, k)) if not query.is_empty else []
+        vector = query.vector
+        hits: list[PassageHit] = []
+        if not vector.is_empty:
+            passage_scores = self._passage_rows.scores(vector)
+            corpus = Corpus(
+                self._weights,
+                self._articles,
+                self._passages,
+                self._alive_passages,
+                self._terms_by_id,
+                dense.default_embedder() if self._vectors is not None else None,
+                self.article_count,
+            )
+            hits = passage_hits(
+                corpus, query, passage_scores, self._article_scores(vector), max(1, k)
+            )
         if hits:
             return Answer(question, hits, [], None)
-        suggestions = self._article_hits(query, SUGGESTIONS) if not query.is_empty else []
+        suggestions = self._article_hits(query, SUGGESTIONS) if not vector.is_empty else []
         reason = NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON
         return Answer(question, [], suggestions, reason)
 
     def search(self, query: str, k: int = 10) -> list[ArticleHit]:
         """Articles matching ``query`` (one entry each), best first; [] when nothing matches."""
-        vector = self._query(query)
-        if vector is None or vector.is_empty:
+        question = self._query(query)
+        if question is None or question.vector.is_empty:
             return []
-        return self._article_hits(vector, max(1, k))
+        return self._article_hits(question, max(1, k))
 
-    def _query(self, text: str) -> QueryVector | None:
-        """The query vector, or None when the text has no words at all."""
+    def _query(self, text: str) -> Question | None:
+        """The question's vector, or None when the text has no words at all."""
         if not isinstance(text, str):
             return None
         clipped = text[:MAX_QUERY_CHARS]
         if not self._weights.analyzer.words(clipped):
             return None
-        return self._weights.query(clipped)
+        return build_question(self._weights, clipped)
 
     def _article_scores(self, query: QueryVector) -> NDArray[np.float32]:
         scores = self._article_rows.scores(query)
+        if SEARCH_PASSAGE_WEIGHT:
+            best = np.zeros_like(scores)
+            np.maximum.at(best, self._passages.article, self._passage_rows.scores(query))
+            scores += SEARCH_PASSAGE_WEIGHT * best
         scores[~self._alive_articles] = 0.0
         return scores
 
-    def _article_hits(self, query: QueryVector, k: int) -> list[ArticleHit]:
-        scores = self._article_scores(query)
-        hits = []
+    def _article_hits(self, question: Question, k: int) -> list[ArticleHit]:
+        scores = self._article_scores(question.vector)
+        embedder = dense.default_embedder()
+        if self._vectors is not None and embedder is not None and dense.SEARCH_WEIGHT > 0:
+            # Re-rank the lexical top RERANK with the embeddings: same order of cost.
+            top = np.asarray(top_k(scores, max(dense.RERANK, k)), dtype=np.int64)
+            query = embedder.embed([question.text], learn=False)[0]
+            cosines = self._vectors[top].astype(np.float32) @ query
+            mixed = dense.mix(scores[top], cosines, dense.SEARCH_WEIGHT)
+            scores = np.zeros_like(scores)
+            # Still positive, so top_k keeps every re-ranked article.
+            scores[top] = np.maximum(mixed, 1e-6)
         table = self._articles
-        for i in top_k(scores, k):
-            hits.append(
-                ArticleHit(
-                    table.ids[i],
-                    table.titles[i],
-                    table.urls[i],
-                    float(scores[i]),
-                    table.published[i],
-                    table.sources[i],
-                )
+        return [
+            ArticleHit(
+                table.ids[i],
+                table.titles[i],
+                table.urls[i],
+                float(scores[i]),
+                table.published[i],
+                table.sources[i],
             )
-        return hits
-
-    def _passage_hits(self, query: QueryVector, k: int) -> list[PassageHit]:
-        passage_scores = self._passage_rows.scores(query)
-        article_scores = self._article_scores(query)
-        owners = self._passages.article
-        scores = passage_scores + ARTICLE_CONTEXT_WEIGHT * article_scores[owners]
-        scores[~self._alive_passages] = 0.0
-        term_idf = self._term_idf(query)
-        hits: list[PassageHit] = []
-        taken: dict[int, list[tuple[int, int]]] = {}
-        for i in top_k(scores, k * _CANDIDATES_PER_HIT):
-            row = int(owners[i])
-            table = self._articles
-            passage = self._passages.passage(i, table.ids[row])
-            text = document_text(table.titles[row], passage.text)
-            coverage = self._coverage(query, term_idf, text)
-            if passage_scores[i] < MIN_SCORE or coverage < MIN_COVERAGE:
-                continue
-            excerpt, matched, (a, b) = best_excerpt(passage.text, self._weights.analyzer, term_idf)
-            # Windows overlap by a sentence: never show the same sentence twice.
-            start, end = passage.start + a, passage.start + b
-            spans = taken.setdefault(row, [])
-            if any(start < e and s < end for s, e in spans):
-                continue
-            spans.append((start, end))
-            hits.append(
-                PassageHit(
-                    article_id=passage.article_id,
-                    title=table.titles[row],
-                    url=table.urls[row],
-                    excerpt=excerpt,
-                    score=float(scores[i]),
-                    matched_terms=matched,
-                    passage_ordinal=passage.ordinal,
-                    published=table.published[row],
-                    source=table.sources[row],
-                )
-            )
-            if len(hits) == k:
-                break
-        return hits
-
-    def _term_idf(self, query: QueryVector) -> dict[str, float]:
-        terms = self._terms_by_id()
-        return {terms[int(t)]: float(self._weights.idf[t]) for t in query.term_ids}
+            for i in top_k(scores, k)
+        ]
 
     def _terms_by_id(self) -> list[str]:
         # Built lazily: only answers need term strings, and only for the query's few ids.
@@ -297,14 +292,6 @@ class SearchIndex:
             self._term_list = cached
         return cached
 
-    def _coverage(self, query: QueryVector, term_idf: dict[str, float], text: str) -> float:
-        """Share of the question's idf mass found in ``text``: the confidence measure."""
-        if query.total_idf2 <= 0:
-            return 0.0
-        present = set(self._weights.analyzer.analyze(text))
-        found = sum(idf * idf for term, idf in term_idf.items() if term in present)
-        return found / query.total_idf2
-
     # -- persistence -----------------------------------------------------------------------
 
     def to_arrays(self) -> dict[str, NDArray[Any]]:
@@ -312,76 +299,53 @@ class SearchIndex:
 
         Replaced articles are dropped, so a reloaded index holds only what is searchable.
         """
-        keep_articles, keep_passages = self._alive_articles, self._alive_passages
-        renumber = (np.cumsum(keep_articles) - 1).astype(np.int64)
-        vocab_blob, vocab_offsets = packing.pack_strings(self._terms_by_id())
-        meta = {
-            "analyzer": _config_dict(self._weights.analyzer.config),
-            "pivot": self._weights.pivot,
-            "slope": self._weights.slope,
-            "n_documents": self._weights.n_documents,
-        }
-        return {
-            "format_version": np.asarray([packing.FORMAT_VERSION], dtype=np.int64),
-            "meta": packing.pack_json(meta),
-            "vocab_blob": vocab_blob,
-            "vocab_offsets": vocab_offsets,
-            "idf": self._weights.idf.astype(np.float32),
-            **packing.pack_matrix("articles", self._article_rows.merged(keep_articles)),
-            **packing.pack_matrix("passages", self._passage_rows.merged(keep_passages)),
-            **self._articles.subset(keep_articles).to_arrays(),
-            **self._passages.subset(keep_passages, renumber).to_arrays(),
-        }
+        return persist.to_arrays(self.parts(), self._terms_by_id())
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> SearchIndex:
         """Rebuild an index from :meth:`to_arrays` output; IndexFormatError on any mismatch."""
-        try:
-            return _from_arrays(arrays)
-        except IndexFormatError:
-            raise
-        except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
-            raise IndexFormatError(f"index arrays are damaged: {exc}") from exc
+        return cls(*persist.from_arrays(arrays))
 
-
-def _config_dict(config: AnalyzerConfig) -> dict[str, bool]:
-    return {"stem": config.stem, "stop_words": config.stop_words, "bigrams": config.bigrams}
-
-
-def _from_arrays(arrays: Any) -> SearchIndex:
-    version = packing.require(arrays, "format_version")
-    if version.shape != (1,) or int(version[0]) != packing.FORMAT_VERSION:
-        raise IndexFormatError(
-            f"index format {version.tolist()} is not the supported {packing.FORMAT_VERSION}"
+    def parts(self) -> IndexParts:
+        """What the index is made of (for persistence)."""
+        return IndexParts(
+            self._weights,
+            self._articles,
+            self._article_rows,
+            self._passages,
+            self._passage_rows,
+            self._alive_articles,
+            self._alive_passages,
+            self._vectors,
         )
-    meta = packing.unpack_json(packing.require(arrays, "meta"))
-    terms = packing.unpack_strings(
-        packing.require(arrays, "vocab_blob"), packing.require(arrays, "vocab_offsets")
-    )
-    idf = packing.require(arrays, "idf").astype(np.float32)
-    if idf.shape != (len(terms),) or not np.all(np.isfinite(idf)):
-        raise IndexFormatError("idf does not match the vocabulary")
-    weights = TermWeights(
-        TextAnalyzer(AnalyzerConfig(**meta["analyzer"])),
-        {t: i for i, t in enumerate(terms)},
-        idf,
-        float(meta["pivot"]),
-        float(meta.get("slope", PIVOT_SLOPE)),
-        int(meta.get("n_documents", 0)),
-    )
-    articles = ArticleTable.from_arrays(arrays)
-    passages = PassageTable.from_arrays(arrays, len(articles))
-    article_matrix = packing.unpack_matrix("articles", arrays)
-    passage_matrix = packing.unpack_matrix("passages", arrays)
-    n_terms = len(terms)
-    if article_matrix.shape != (len(articles), n_terms):
-        raise IndexFormatError("article matrix does not match the article columns")
-    if passage_matrix.shape != (len(passages), n_terms):
-        raise IndexFormatError("passage matrix does not match the passage columns")
-    return SearchIndex(
-        weights,
-        articles,
-        ScoredRows.from_matrix(article_matrix, n_terms),
-        passages,
-        ScoredRows.from_matrix(passage_matrix, n_terms),
-    )
+
+
+def _embed_articles(articles: Sequence[Article]) -> NDArray[np.float16] | None:
+    embedder = dense.default_embedder()
+    if embedder is None:
+        return None
+    texts = [document_text(a.title, a.body, title_repeat=1) for a in articles]
+    return embedder.embed(texts).astype(np.float16)
+
+
+def _stack_vectors(
+    old: NDArray[np.float16] | None, new: NDArray[np.float16] | None, n_old: int
+) -> NDArray[np.float16] | None:
+    if old is None or new is None or old.shape[0] != n_old:
+        return None
+    return np.concatenate([old, new])
+
+
+def needs_refit(stats: FitStats) -> bool:
+    """Whether an index's fitted statistics no longer describe what it holds.
+
+    True after additions to an empty or tiny fit, after growth by ``GROWTH_REFIT`` of the fitted
+    articles, or when the words unseen at fit time reach ``NEW_TERMS_REFIT`` of the vocabulary.
+    """
+    if stats.added_articles == 0:
+        return False
+    if stats.articles < TINY_FIT:
+        return True
+    if stats.added_articles >= GROWTH_REFIT * stats.articles:
+        return True
+    return stats.added_terms >= NEW_TERMS_REFIT * max(stats.vocabulary, 1)

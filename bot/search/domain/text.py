@@ -7,18 +7,26 @@ always agree; its settings are part of the persisted index format.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 import Stemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-# Letters and digits; "_" is a word character for re but never a useful search term.
-_TOKEN = re.compile(r"[^\W_]+")
+# Letters and digits; "_" is a word character for re but never a useful search term. A dotted
+# acronym ("U.N.", "U.S.") is one token, so it meets the same acronym written without dots.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 # The same tokens on normalised (so lower-case) ASCII text.
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+_ASCII_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+")
+# scikit-learn's English stop words, as data (importing scikit-learn costs 1.5 s at start-up).
+ENGLISH_STOP_WORDS: frozenset[str] = frozenset(
+    json.loads(
+        resources.files("bot.search").joinpath("data", "stop_words.json").read_text("utf-8")
+    )["words"]
+)
 # sklearn's list drops words that carry meaning in news and claims ("fire", "bill", "system",
 # "un" as in Kim Jong Un, negations and quantities); keep those searchable.
 _CONTENT_WORDS_TEXT = """
@@ -31,7 +39,11 @@ go made
 """
 _CONTENT_WORDS = frozenset(_CONTENT_WORDS_TEXT.split())
 # Question words and fillers that sklearn's list lacks but that every /ask question carries.
-_EXTRA_STOP_WORDS = frozenset({"did", "does", "doing", "s", "t", "like", "just", "tell", "know"})
+_EXTRA_STOP_WORDS = frozenset(
+    {"did", "does", "doing", "s", "t", "like", "just", "tell", "know"}
+    # Fillers of spoken questions, rare in news and so heavy if kept ("actually get online").
+    | {"actually", "really", "roughly", "approximately", "exactly", "currently", "basically"}
+)
 STOP_WORDS: frozenset[str] = (frozenset(ENGLISH_STOP_WORDS) - _CONTENT_WORDS) | _EXTRA_STOP_WORDS
 # Longer input is cut before analysis: no real question needs more, and it bounds query cost.
 MAX_QUERY_CHARS = 2_000
@@ -104,7 +116,9 @@ class TextAnalyzer:
         return tokens
 
     def stem_words(self, words: list[str]) -> list[str]:
-        """Stem each word (or return them unchanged when stemming is off)."""
+        """Stem each word (or return them unchanged when stemming is off); a dotted acronym
+        loses its dots ("u.n." -> "un") and is never a stop word."""
+        words = [w.replace(".", "") if "." in w else w for w in words]
         if not self.config.stem:
             return words
         stems: list[str] = self._stemmer.stemWords(words)

@@ -1,0 +1,226 @@
+"""Questions as index queries: aliases and synonyms folded in, and the kind of answer wanted.
+
+The rules are data (``bot/search/data/aliases.json`` and ``answer_types.json``); this module
+interprets them. Aliases ("UN" / "U.N." / "United Nations", "DPRK" / "North Korea" / "NK") count
+as the word itself, synonyms ("sent back" / "repatriated") at ``SYNONYM_WEIGHT``; for the
+confidence gate a question word is matched by any of its alternatives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from bot.search.domain.text import TextAnalyzer
+from bot.search.domain.vectors import QueryVector, TermWeights
+
+# Weight of a name's other spellings and of a synonym, against 1 for the word as asked
+# (training/tune_search.py, section "search-tuning" of bench/RESULTS.md).
+ALIAS_WEIGHT = 1.0
+SYNONYM_WEIGHT = 0.4
+_MAX_PHRASE = 6
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of question (how many, how far, when) and what its answer looks like."""
+
+    name: str
+    question: re.Pattern[str]
+    drop: frozenset[str]
+    answer: re.Pattern[str]
+    answer_words: re.Pattern[str] | None = None
+    exclude: re.Pattern[str] | None = None
+
+    def matches_answer(self, text: str) -> bool:
+        """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
+        if self.exclude is not None:
+            text = self.exclude.sub(" ", text)
+        if self.answer.search(text):
+            return True
+        return bool(self.answer_words and self.answer_words.search(text))
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question ready to score: its vector, and its answer type if it asks for a number."""
+
+    vector: QueryVector
+    answer_type: AnswerType | None = None
+    words: tuple[str, ...] = field(default=())
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class _Expansions:
+    """Phrase (stems) -> alternative phrases, with the weight of an alternative."""
+
+    alternatives: dict[Phrase, list[tuple[Phrase, float]]]
+
+
+@cache
+def _rules_json(name: str) -> Any:
+    return json.loads(resources.files("bot.search").joinpath("data", name).read_text("utf-8"))
+
+
+@cache
+def answer_types() -> tuple[AnswerType, ...]:
+    """The answer types of ``answer_types.json``, in order."""
+    out = []
+    for item in _rules_json("answer_types.json")["types"]:
+        words = item.get("answer_words")
+        exclude = item.get("exclude")
+        out.append(
+            AnswerType(
+                item["name"],
+                re.compile(item["question"], re.IGNORECASE),
+                frozenset(item["drop"]),
+                re.compile(item["answer"], re.IGNORECASE),
+                re.compile(words, re.IGNORECASE) if words else None,
+                re.compile(exclude, re.IGNORECASE) if exclude else None,
+            )
+        )
+    return tuple(out)
+
+
+_EXPANSIONS: dict[tuple[int, float, float], _Expansions] = {}
+
+
+def _expansions(analyzer: TextAnalyzer, alias_weight: float, synonym_weight: float) -> _Expansions:
+    key = (id(analyzer), alias_weight, synonym_weight)
+    cached = _EXPANSIONS.get(key)
+    if cached is not None:
+        return cached
+    rules = _rules_json("aliases.json")
+    table: dict[Phrase, dict[Phrase, float]] = {}
+    for kind, weight in (("names", alias_weight), ("synonyms", synonym_weight)):
+        for group in rules[kind]:
+            phrases = [tuple(analyzer.analyze(p)) for p in group]
+            phrases = [p for p in phrases if p]
+            for phrase in phrases:
+                alternatives = table.setdefault(phrase, {})
+                for other in phrases:
+                    if other != phrase:
+                        alternatives[other] = max(alternatives.get(other, 0.0), weight)
+    built = _Expansions({p: sorted(alts.items()) for p, alts in table.items()})
+    if len(_EXPANSIONS) > 16:
+        _EXPANSIONS.clear()
+    _EXPANSIONS[key] = built
+    return built
+
+
+_SHOUTED = re.compile(r"\b[^\W\d_a-z]{5,}\b")
+
+
+def plain_form(text: str) -> str:
+    """``text`` with width, accents and shouting folded, case otherwise kept ("ＨＯＷ" -> "HOW",
+    "KÓREA" -> "Korea"): the form patterns and the embeddings read (acronyms stay upper-case)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", stripped)
+    return _SHOUTED.sub(lambda m: m.group().capitalize(), text)
+
+
+def answer_type_of(text: str) -> AnswerType | None:
+    """The first answer type whose question pattern matches ``text``."""
+    return _answer_type(plain_form(text))
+
+
+def _answer_type(plain: str) -> AnswerType | None:
+    for kind in answer_types():
+        if kind.question.search(plain):
+            return kind
+    return None
+
+
+def build_question(
+    weights: TermWeights,
+    text: str,
+    *,
+    alias_weight: float | None = None,
+    synonym_weight: float | None = None,
+) -> Question:
+    """The query vector of ``text``: its terms, their aliases and synonyms, and its concepts."""
+    analyzer = weights.analyzer
+    plain = plain_form(text)
+    kind = _answer_type(plain)
+    words = analyzer.words(text)
+    if kind is not None:
+        words = [w for w in words if w not in kind.drop]
+    stems = analyzer.stem_words(words)
+    expansions = _expansions(
+        analyzer,
+        ALIAS_WEIGHT if alias_weight is None else alias_weight,
+        SYNONYM_WEIGHT if synonym_weight is None else synonym_weight,
+    )
+    term_weight: dict[str, float] = {}
+    concepts: list[tuple[frozenset[str], ...]] = []
+    concept_idf: list[float] = []
+    i = 0
+    while i < len(stems):
+        phrase, alternatives = _longest_match(stems, i, expansions)
+        for stem in phrase:
+            term_weight[stem] = term_weight.get(stem, 0.0) + 1.0
+        phrase_idf = _phrase_idf(weights, phrase) / np.sqrt(len(phrase))
+        for alternative, weight in alternatives:
+            # Words the question already has count once ("China" in "People's Republic of China").
+            extra = [stem for stem in alternative if stem not in phrase]
+            for stem in extra:
+                # A spelling rarer than the question's own word ("NK" for "North Korea") must
+                # not outweigh it: its weight is scaled to the asked word's rarity.
+                scale = min(1.0, phrase_idf / max(weights.term_idf(stem), 1e-6))
+                share = weight * scale / len(alternative)
+                term_weight[stem] = term_weight.get(stem, 0.0) + share
+        options = (frozenset(phrase), *(frozenset(a) for a, _ in alternatives))
+        if options not in concepts:
+            concepts.append(options)
+            concept_idf.append(_phrase_idf(weights, phrase))
+        i += len(phrase)
+    known = sorted(
+        (weights.vocabulary[t], w) for t, w in term_weight.items() if t in weights.vocabulary
+    )
+    vector = QueryVector(
+        np.asarray([t for t, _ in known], dtype=np.int64),
+        np.asarray([w for _, w in known], dtype=np.float32),
+        tuple(concepts),
+        tuple(concept_idf),
+    )
+    return Question(vector, kind, tuple(words), plain)
+
+
+def _longest_match(
+    stems: list[str], start: int, expansions: _Expansions
+) -> tuple[Phrase, list[tuple[Phrase, float]]]:
+    for length in range(min(_MAX_PHRASE, len(stems) - start), 0, -1):
+        phrase = tuple(stems[start : start + length])
+        alternatives = expansions.alternatives.get(phrase)
+        if alternatives is not None:
+            return phrase, alternatives
+    return (stems[start],), []
+
+
+def _phrase_idf(weights: TermWeights, phrase: Phrase) -> float:
+    return float(np.sqrt(sum(weights.term_idf(t) ** 2 for t in phrase)))
+
+
+def coverage(question: QueryVector, present: set[str] | frozenset[str]) -> float:
+    """Share of the question's concept weight (squared idf) that ``present`` terms match."""
+    total = question.total_idf2
+    if total <= 0:
+        return 0.0
+    found = sum(
+        idf * idf
+        for options, idf in zip(question.concepts, question.concept_idf, strict=True)
+        if any(option <= present for option in options)
+    )
+    return found / total

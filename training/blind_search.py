@@ -1,0 +1,66 @@
+"""Run the blind search sets ONCE, after the code is frozen, and print the figures as they come.
+
+    .venv/bin/python training/blind_search.py
+
+training/data/search/blind/*_2026_12_05.jsonl were written by people who saw no code. Figures:
+hit@1 and hit@3 (the exact answer substring in one of the first k excerpts) and off-topic
+questions answered, on the seed and on the grown archive (seed, then kcna-2024, then ten small
+ingests one at a time through IndexManager, as bench/bench_search.py grows it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "training"), str(ROOT / "bench")]
+
+import search_eval as ev  # noqa: E402
+from bench_search import grown_manager  # noqa: E402
+
+BLIND = ev.DEV / "blind"
+
+
+def load(name: str) -> list[ev.Question]:
+    rows = ev.read_jsonl(BLIND / f"{name}_2026_12_05.jsonl")
+    return [
+        ev.Question(
+            str(r.get("id", i)),
+            str(r["question"]),
+            (str(r["answer"]),) if "answer" in r else (),
+            str(r.get("kind", "")),
+        )
+        for i, r in enumerate(rows)
+    ]
+
+
+def main() -> None:
+    questions, offtopic = load("seed_questions_blind"), load("offtopic_blind")
+    seed = ev.build(ev.seed_articles())
+    grown = asyncio.run(grown_manager(ev.DATA)).current
+    print(f"blind run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    for name, index in (("seed", seed), (f"grown ({grown.article_count})", grown)):
+        ranks = ev.answer_ranks(index, questions)
+        hit1, hit3 = ev.hit_rates(ranks)
+        answered = ev.answered(index, offtopic)
+        kinds = Counter(q.kind for q in answered)
+        print(
+            f"{name}: questions {len(questions)} hit@1 {hit1:.3f} ({sum(r == 0 for r in ranks)}) "
+            f"hit@3 {hit3:.3f} ({sum(r is not None and r < 3 for r in ranks)}) "
+            f"no hits {sum(not index.ask(q.text).hits for q in questions)}; "
+            f"off-topic answered {len(answered)}/{len(offtopic)} {dict(kinds)}"
+        )
+        by_kind: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        for q, r in zip(questions, ranks, strict=True):
+            total[q.kind] += 1
+            by_kind[q.kind] += r == 0
+        print("  hit@1 by kind:", {k: f"{by_kind[k]}/{total[k]}" for k in total})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Shared loaders and measures for tuning and benchmarking the search (never read by tests).
+
+Data: the seed, our question sets (training/data/search/), XQuAD-en, SciFact corpus + train
+split (split once, seeded, into a tuning part and a held-out part), kcna-2024 (scale only).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.archive.domain.articles import Article, Passage
+from bot.archive.domain.passages import split_passages
+from bot.archive.domain.seed_dump import parse_seed_dump
+from bot.search.domain.index import SearchIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = next(
+    (p for p in (ROOT.parent / "shared" / "data", Path("/work/shared/data")) if p.exists()),
+    ROOT.parent / "shared" / "data",
+)
+SEED = ROOT / "seeds" / "000_1d72199d3cd966bf.txt"
+DEV = ROOT / "training" / "data" / "search"
+SPLIT_SEED = 13
+HELD_OUT_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    answers: tuple[str, ...]
+    kind: str
+
+
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def seed_articles() -> list[Article]:
+    dump = parse_seed_dump(SEED.read_text(encoding="utf-8"))
+    return [
+        Article(id=f"seed-{i}", source="seed", title=p.title, body=p.body)
+        for i, p in enumerate(dump.posts)
+    ]
+
+
+def questions(name: str) -> list[Question]:
+    """A question file of training/data/search (``seed_questions_dev``, ``offtopic_own``...)."""
+    path = DEV / f"{name}.jsonl"
+    return [
+        Question(
+            str(q["id"]),
+            str(q["question"]),
+            (str(q["answer"]),) if "answer" in q else (),
+            str(q.get("kind", "")),
+        )
+        for q in read_jsonl(path)
+    ]
+
+
+def seed_questions() -> list[Question]:
+    return questions("seed_questions_dev") + questions("seed_questions_own")
+
+
+def offtopic_questions() -> list[Question]:
+    return questions("offtopic_dev") + questions("offtopic_own")
+
+
+def passages_of(articles: Sequence[Article]) -> list[Passage]:
+    return [p for a in articles for p in split_passages(a)]
+
+
+def build(articles: Sequence[Article]) -> SearchIndex:
+    return SearchIndex.build(articles, passages_of(articles))
+
+
+def xquad(data: Path = DATA) -> tuple[list[Article], list[Question]]:
+    paragraphs = read_jsonl(data / "xquad-en/paragraphs.jsonl")
+    articles = [
+        Article(id=str(p["id"]), source="xquad", title=str(p["title"]), body=str(p["text"]))
+        for p in paragraphs
+    ]
+    qs = [
+        Question(str(q["id"]), str(q["question"]), tuple(q["answers"]), str(q["paragraph_id"]))  # type: ignore[arg-type]
+        for q in read_jsonl(data / "xquad-en/questions.jsonl")
+    ]
+    return articles, qs
+
+
+def scifact(
+    data: Path = DATA,
+) -> tuple[list[Article], dict[str, str], dict[str, str], dict[str, set[str]]]:
+    """Corpus, tuning queries, held-out queries, qrels (train split only)."""
+    corpus = [
+        Article(id=str(d["id"]), source="scifact", title=str(d["title"]), body=str(d["text"]))
+        for d in read_jsonl(data / "scifact/corpus.jsonl")
+    ]
+    qrels: dict[str, set[str]] = defaultdict(set)
+    for line in (data / "scifact/qrels-train.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        qid, doc_id = line.split("\t")[:2]
+        qrels[qid].add(doc_id)
+    queries = {
+        str(q["id"]): str(q["query"])
+        for q in read_jsonl(data / "scifact/queries-train.jsonl")
+        if str(q["id"]) in qrels
+    }
+    ids = sorted(queries)
+    random.Random(SPLIT_SEED).shuffle(ids)
+    cut = int(len(ids) * (1 - HELD_OUT_SHARE))
+    tuning = {i: queries[i] for i in ids[:cut]}
+    held_out = {i: queries[i] for i in ids[cut:]}
+    return corpus, tuning, held_out, dict(qrels)
+
+
+def kcna(data: Path = DATA) -> list[Article]:
+    return [
+        Article(id=str(a["id"]), source="kcna", title=str(a["title"]), body=str(a["text"]))
+        for a in read_jsonl(data / "kcna-2024/articles.jsonl")
+    ]
+
+
+def small_ingests(data: Path = DATA, n: int = 10) -> tuple[list[Article], list[Question]]:
+    """Ten XQuAD paragraphs (one per topic) with their questions: the small ingests."""
+    articles, qs = xquad(data)
+    chosen: dict[str, Article] = {}
+    for a in articles:
+        chosen.setdefault(a.title, a)
+    picked = list(chosen.values())[:n]
+    ids = {a.id for a in picked}
+    return picked, [q for q in qs if q.kind in ids]
+
+
+def half_split(articles: Sequence[Article]) -> list[Article]:
+    """Each article as two articles (first and second half of its body): more distractors."""
+    out = []
+    for a in articles:
+        cut = len(a.body) // 2
+        out.append(Article(id=a.id + "~a", source=a.source, title=a.title, body=a.body[:cut]))
+        out.append(Article(id=a.id + "~b", source=a.source, title=a.title, body=a.body[cut:]))
+    return out
+
+
+def answer_ranks(index: SearchIndex, qs: Sequence[Question], k: int = 5) -> list[int | None]:
+    """Rank (0-based) of the first excerpt holding an answer, None when none does."""
+    ranks: list[int | None] = []
+    for q in qs:
+        hits = index.ask(q.text, k=k).hits
+        found = [i for i, h in enumerate(hits) if any(a in h.excerpt for a in q.answers)]
+        ranks.append(found[0] if found else None)
+    return ranks
+
+
+def hit_rates(ranks: Sequence[int | None]) -> tuple[float, float]:
+    n = max(len(ranks), 1)
+    return sum(r == 0 for r in ranks) / n, sum(r is not None and r < 3 for r in ranks) / n
+
+
+def answered(index: SearchIndex, qs: Sequence[Question]) -> list[Question]:
+    return [q for q in qs if index.ask(q.text).hits]
+
+
+def ndcg_at(ranked: Sequence[str], relevant: set[str], k: int = 10) -> float:
+    dcg = sum(1 / math.log2(i + 2) for i, d in enumerate(ranked[:k]) if d in relevant)
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(relevant))))
+    return dcg / ideal
+
+
+def mean_ndcg(
+    search: Callable[[str], list[str]], queries: dict[str, str], qrels: dict[str, set[str]]
+) -> float:
+    values = [ndcg_at(search(text), qrels[qid]) for qid, text in queries.items()]
+    return sum(values) / max(len(values), 1)
+
+
+def grow(index: SearchIndex, articles: Sequence[Article]) -> SearchIndex:
+    """Add ``articles`` one at a time without a refit (small ingests)."""
+    for a in articles:
+        index = index.with_added([a], split_passages(a))
+    return index
