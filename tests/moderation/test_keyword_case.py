@@ -33,3 +33,30 @@ async def test_keyword_filters_ignore_case(tmp_path, pattern: str, text: str, ca
         )  # fmt: skip
         verdict = await app.moderation.check_text(text, 1)
     assert (verdict.outcome == "remove") is caught, verdict.reason
+
+
+async def test_an_import_past_the_limit_names_what_is_already_there(tmp_path) -> None:
+    import json
+
+    from bot.moderation.config import MAX_FILTERS_PER_GUILD
+    from bot.moderation.specs import ModerationError
+
+    settings = Settings(
+        db_path=tmp_path / "i.sqlite3", seeds_dir=tmp_path / "none", digests_dir=REPO / "digests"
+    )
+    async with open_app(settings, seed=False, start_index=False) as app:
+        for word in ("durian", "jackfruit", "mangosteen"):
+            await app.moderation.add_filter(
+                1, kind="keyword", pattern=word, rule=2, action="flag", moderator_id=None
+            )
+        document = {
+            "version": 1,
+            "filters": [
+                {"kind": "keyword", "pattern": f"w{n}x", "rule": 2, "action": "flag"}
+                for n in range(MAX_FILTERS_PER_GUILD)
+            ],
+        }
+        with pytest.raises(ModerationError) as refused:
+            await app.moderation.import_filters(1, json.dumps(document), moderator_id=None)
+        assert "10,000 filters into a server that has 3" in str(refused.value)
+        assert len(await app.moderation.list_filters(1)) == 3  # nothing half-imported
