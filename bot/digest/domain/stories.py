@@ -22,6 +22,7 @@ from bot.digest.domain.events import (
     centroid_rows,
     is_title_only,
 )
+from bot.digest.domain.lexicon import is_dated
 from bot.digest.domain.phrases import names
 from bot.digest.domain.rank import EventSignals, engagement_percentiles
 from bot.digest.domain.series import TitleHistory, describe_series, find_series, title_words
@@ -239,6 +240,7 @@ def story_signals(
                 if not is_common_name(name):
                     found.setdefault(name.casefold(), name)
         longest = max(len(a.body.split()) for a in members)
+        leads = [_longest(articles, copies[c]) for c in story.items[:NAMED_ITEMS]]
         signals.append(
             EventSignals(
                 reports=len(members),
@@ -251,6 +253,7 @@ def story_signals(
                 words=longest,
                 engagement=engagement[position],
                 kind=story.kind,
+                dated=any(is_dated(a.body) for a in leads if not is_title_only(a)),
             )
         )
     return signals
