@@ -41,7 +41,7 @@ from bot.digest.domain.weeks import iso_week_bounds  # noqa: E402
 DEFAULT_DATA = default_kcna_path(ROOT)
 DEV_DIR = ROOT / "training" / "data" / "digest" / "dev"
 TZ = ZoneInfo("Asia/Seoul")
-SIGNALS = ("reports", "featured", "novelty", "named", "substance", "dated")
+SIGNALS = ("reports", "featured", "novelty", "named", "substance", "dated", "actor")
 Figures = tuple[int, int, int, int]  # covered, repeats, own roundups in the first five, mixed
 
 
@@ -125,15 +125,19 @@ def settings() -> list[Option]:
     threshold and factor, the recurring weeks, and the folding threshold."""
     options = []
     grid = itertools.product(
-        (0.2, 0.4), (0.0, 0.2, 0.4), (0.0, 0.1, 0.2), (0.0, 0.1), (0.0, 0.2, 0.4), (0.0, 0.2, 0.4)
+        (0.2, 0.4),
+        (0.1, 0.2, 0.4),
+        (0.0, 0.1),
+        (0.0, 0.1),
+        (0.0, 0.2, 0.4),
+        (0.0, 0.2, 0.4),
+        (0.0, 0.1, 0.2, 0.4),
     )
     for values in grid:
         scale = (1 - rank.WEIGHTS["engagement"]) / sum(values)
         weights = {name: v * scale for name, v in zip(SIGNALS, values, strict=True)}
         weights["engagement"] = rank.WEIGHTS["engagement"]
-        for routine, recurring, fold in itertools.product(
-            (0.0, 0.4), (2, 99), (0.1, 0.15, 0.2, 0.3)
-        ):
+        for routine, recurring, fold in itertools.product((0.0, 0.4), (2, 99), (0.15, 0.2, 0.3)):
             options.append((weights, routine, 0.5, recurring, fold))
     return options
 

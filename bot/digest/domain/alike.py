@@ -9,7 +9,10 @@ statements, reactions, a visit and its return. Two stories are taken for one whe
 - their first sentences name the same uncommon people, places or bodies and their texts are
   somewhat alike already, or
 - they celebrate the same occasion ("the 79th founding anniversary of ...", "Youth Day"), unless
-  one of them is a named person's own activity, which is news of its own.
+  one of them is a named person's own activity, which is news of its own;
+
+and never when their headlines tell two different activities of one frequent newsmaker
+(bot.digest.domain.activities).
 
 bot.digest.domain.rank.order_highlights folds a lesser story into a highlight this alike.
 """
@@ -23,8 +26,10 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.activities import activity, distinct_activities
 from bot.digest.domain.copies import Copies, is_title_only
 from bot.digest.domain.events import (
+    SAME_TEXT,
     FloatArray,
     NameCommonness,
     WeekText,
@@ -32,7 +37,7 @@ from bot.digest.domain.events import (
     day_damping,
     lede_of,
 )
-from bot.digest.domain.lexicon import fold, newsroom
+from bot.digest.domain.lexicon import FUNCTION_WORDS, fold, newsroom, stem, words
 from bot.digest.domain.phrases import names
 
 # Tuned on the development weeks (training/tune_digest.py).
@@ -43,6 +48,10 @@ SHARED_NAMES_SIMILARITY = 0.5
 OCCASION_SIMILARITY = 0.5
 LEAD_CHARS = 1500
 NAMED_ITEMS = 4
+# Routine formulas: protocol notes whose headlines open alike are one line.
+ROUTINE_WORDS = 100
+ROUTINE_HEAD = 2
+FAMILY = 1.0  # the similarity of two stories of one routine family (folded whatever their kind)
 
 _ORDINAL_ANNIVERSARY = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){0,2}?(?:anniversary|birthday)\b", re.I
@@ -58,22 +67,6 @@ def occasions(text: str) -> frozenset[str]:
         if head and head[0] not in ("the", "a", "this", "that"):
             keys.add(" ".join(head) + " day")
     return frozenset(keys)
-
-
-def actor(title: str, lede: str) -> str | None:
-    """The person or body a headline opens with when the lede names it too ("Kim Jong Un
-    Visits ...", "Choe Son Hui ..."): the story is that actor's own activity."""
-    room = newsroom()
-    head: list[str] = []
-    for word in title.split():
-        if room.is_verb(word) or not word[:1].isupper():
-            break
-        head.append(word)
-    if len(head) < 2:
-        return None
-    opening = " ".join(head).casefold()
-    found = [n for n in names(lede) if len(n.split()) >= 2 and opening.startswith(n.casefold())]
-    return found[0].casefold() if found else None
 
 
 def story_alike(
@@ -100,7 +93,8 @@ def story_alike(
     named = [_uncommon_names(group, copies, articles, is_common_name) for group in items]
     said = [_said(group, copies, articles) for group in items]
     marks = [occasions(title + "\n" + lede) for title, lede in said]
-    actors = [actor(title, lede) for title, lede in said]
+    acts = [activity(title, lede) for title, lede in said]
+    actors = [act.actor if act else None for act in acts]
     for i in range(count):
         for j in range(i + 1, count):
             value = combined[i, j]
@@ -108,9 +102,46 @@ def story_alike(
                 value = max(value, SHARED_NAMES_SIMILARITY * damping[i, j])
             if marks[i] & marks[j] and actors[i] == actors[j]:
                 value = max(value, OCCASION_SIMILARITY)
+            if body[i, j] < SAME_TEXT and distinct_activities(acts[i], acts[j], is_common_name):
+                value = 0.0
             combined[i, j] = combined[j, i] = value
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
+
+
+def join_routine_families(
+    alike: FloatArray,
+    titles: Sequence[str],
+    lengths: Sequence[int],
+) -> FloatArray:
+    """``alike`` with every two short stories of one headline formula set to FAMILY: both are
+    protocol notes (at most ROUTINE_WORDS words) whose headlines open with the same
+    ROUTINE_HEAD words or more ("Greetings to ...", "Kim Jong Un Receives ..."). Such notes are
+    one routine line however unlike their senders; longer items of one formula ("Press
+    Statement of ...") carry news of their own."""
+    result = np.array(alike, dtype=np.float64, copy=True)
+    tokens = [words(title) for title in titles]
+    heads = [[stem(w) for w in t] for t in tokens]
+    routine = [n <= ROUTINE_WORDS for n in lengths]
+    room = newsroom()
+    for i in range(len(titles)):
+        for j in range(i + 1, len(titles)):
+            if not (routine[i] and routine[j]):
+                continue
+            size = _shared_head(heads[i], heads[j])
+            # The shared opening must reach the formula (a verb or a function word: "Greetings
+            # to", "Kim Jong Un Receives"), not stop inside a name ("Kim Jong").
+            formula = any(room.is_verb(w) or fold(w) in FUNCTION_WORDS for w in tokens[i][:size])
+            if size >= ROUTINE_HEAD and formula:
+                result[i, j] = result[j, i] = FAMILY
+    return result
+
+
+def _shared_head(a: Sequence[str], b: Sequence[str]) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[size] == b[size]:
+        size += 1
+    return size
 
 
 def _cosines(matrix: csr_matrix, items: Sequence[Sequence[int]]) -> FloatArray:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
-from bot.digest.domain.alike import story_alike
+from bot.digest.domain.alike import join_routine_families, story_alike
 from bot.digest.domain.copies import Copies, clean_title, is_title_only, join_copies
 from bot.digest.domain.events import (
     FloatArray,
@@ -31,7 +31,12 @@ from bot.digest.domain.events import (
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.lexicon import standalone_names
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
-from bot.digest.domain.rank import EventSignals, Importance, order_highlights, score_event
+from bot.digest.domain.rank import (
+    EventSignals,
+    Importance,
+    order_highlights,
+    score_event,
+)
 from bot.digest.domain.series import TitleHistory
 from bot.digest.domain.stories import (
     Story,
@@ -230,7 +235,11 @@ def analyse_week(
     common = NameCommonness(text)
     titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
     signals = story_signals(stories, copies, selected, text, titles, common)
-    alike = story_alike([s.items for s in stories], copies, selected, text, common)
+    alike = join_routine_families(
+        story_alike([s.items for s in stories], copies, selected, text, common),
+        [copies[s.items[0]].title for s in stories],
+        [s.words for s in signals],
+    )
     return WeekStories(earlier, copies, text, stories, signals, alike, common)
 
 

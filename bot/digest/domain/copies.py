@@ -16,13 +16,14 @@ from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.near_duplicates import shingles
-from bot.digest.domain.lexicon import fold, newsroom, strip_honorifics, words
+from bot.digest.domain.lexicon import fold, newsroom, stem, strip_honorifics, words
 
 _BULLET_LINES = 4  # a body with this many "- " lines is a list of news, not a story
 # Re-edited versions: bodies whose word pairs overlap this much, at most this many days apart.
 REEDIT_OVERLAP = 0.5
 REEDIT_DAYS = 1
 REEDIT_CHARS = 2000
+REEDIT_TITLES = 0.5  # ... and whose headlines share this share of their words
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,12 @@ def join_copies(articles: Sequence[Article], tz: ZoneInfo) -> list[Copies]:
 def _join_reedits(
     articles: Sequence[Article], groups: list[list[int]], tz: ZoneInfo
 ) -> list[list[int]]:
-    """Groups whose bodies are re-edits of one another, joined (titles aside: a re-edit may
-    change a word of the headline, and photos follow the title of their own version)."""
+    """Groups whose bodies are re-edits of one another, joined: most of their word pairs and
+    most of their headline words are the same (a re-edit may change a word of the headline;
+    two visits described in one formula differ in what they visited)."""
     texts: list[set[str] | None] = []
     days: list[int] = []
+    heads = [{stem(w) for w in words(articles[m[0]].title)} for m in groups]
     for members in groups:
         bodies = [articles[i] for i in members if not is_title_only(articles[i])]
         longest = max(bodies, key=lambda a: len(a.body)) if bodies else None
@@ -136,7 +139,11 @@ def _join_reedits(
             # A cheap bound first: the overlap cannot reach the bar if the sizes differ much.
             if min(len(a), len(b)) < REEDIT_OVERLAP * max(len(a), len(b)):
                 continue
-            if len(a & b) >= REEDIT_OVERLAP * len(a | b) and not is_roundup(articles[groups[j][0]]):
+            if (
+                len(a & b) >= REEDIT_OVERLAP * len(a | b)
+                and len(heads[i] & heads[j]) >= REEDIT_TITLES * len(heads[i] | heads[j])
+                and not is_roundup(articles[groups[j][0]])
+            ):
                 parent[find(j)] = find(i)
     joined: dict[int, list[int]] = {}
     for i, members in enumerate(groups):

@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.activities import activity, distinct_activities
 from bot.digest.domain.copies import (
     Copies,
     clean_title,
@@ -111,8 +112,12 @@ def lede_of(articles: Sequence[Article], copies: Copies) -> str:
     longest = max((articles[i] for i in copies.members), key=lambda a: len(a.body))
     if is_title_only(longest):
         return copies.title
-    body = _DATELINE_END.sub("", longest.body[: LEDE_SENTENCE_CHARS + 100], count=1)
-    return cut_appositive(body.split("\n", 1)[0])[:LEDE_SENTENCE_CHARS]
+    body = _DATELINE_END.sub("", longest.body[: 3 * LEDE_SENTENCE_CHARS], count=1)
+    first, _, rest = body.partition("\n")
+    if first.rstrip().endswith(":") and rest.strip():
+        # "... released the following statement:" says who spoke; what they said follows.
+        return f"{cut_appositive(first)} {rest}"[: 2 * LEDE_SENTENCE_CHARS]
+    return cut_appositive(first)[:LEDE_SENTENCE_CHARS]
 
 
 def vectorize_week(
@@ -218,6 +223,9 @@ _CALENDAR_NAMES = frozenset(
 # Two items whose first sentences name different uncommon people or bodies, and none in common,
 # are different events however alike their formula ("A delegation of X led by Y arrived").
 OTHER_NAMES_FACTOR = 0.0
+# Texts this alike tell one activity however differently their headlines word it (two
+# versions of one speech); below it, a frequent newsmaker's different headlines are two events.
+SAME_TEXT = 0.35
 LEDE_CHARS = 400
 
 
@@ -264,8 +272,8 @@ def similarity(
     text: WeekText, copies: Sequence[Copies], articles: Sequence[Article] = ()
 ) -> FloatArray:
     """How likely two items report one event: text or title similarity, damped by days apart,
-    and halved when their ledes name only different uncommon people or bodies (``articles``
-    given)."""
+    none when their ledes name only different uncommon people or bodies, or their headlines
+    tell two different activities of one frequent newsmaker (``articles`` given)."""
     body = np.asarray((text.body @ text.body.T).toarray(), dtype=np.float64)
     titles = np.asarray((text.titles @ text.titles.T).toarray(), dtype=np.float64)
     keys = [c.title.casefold() for c in copies]
@@ -282,10 +290,13 @@ def similarity(
             lede_names(max((articles[i] for i in c.members), key=lambda a: len(a.body)), is_common)
             for c in copies
         ]
+        acts = [activity(c.title, lede_of(articles, c)) for c in copies]
         for i in range(len(copies)):
             for j in range(i + 1, len(copies)):
                 if named[i] and named[j] and not named[i] & named[j]:
                     combined[i, j] = combined[j, i] = combined[i, j] * OTHER_NAMES_FACTOR
+                if body[i, j] < SAME_TEXT and distinct_activities(acts[i], acts[j], is_common):
+                    combined[i, j] = combined[j, i] = 0.0
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
 

@@ -10,11 +10,12 @@ headline words never make a label.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.digest.domain.lexicon import STOP_WORDS, fold, is_adverb, newsroom, words
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, is_adverb, newsroom, words
 from bot.digest.domain.phrases import headline_phrases, names
 
 LABEL_PHRASES = 2
@@ -113,6 +114,7 @@ def is_uninformative(label: str, common_words: frozenset[str]) -> bool:
         or w in room.vague
         or room.is_honorific(w)
         or room.is_verb(w)
+        or w in room.office_words
         for w in parts
     )
 
@@ -214,7 +216,13 @@ def _phrases_of(
     # A headline phrase the text repeats is what the story is about, and a noun phrase: the
     # text writes "reaped a good harvest", never "reap good harvest".
     spoken = " ".join(fold(w) for w in words(story.lead))
-    endings = [part for h in story.headlines for p in headline_phrases(h) for part in _heads(p)]
+    endings = [
+        part
+        for h in story.headlines
+        for p in headline_phrases(h)
+        if not _coordinated(p, h)
+        for part in _heads(p)
+    ]
     candidates = [
         part
         for part in endings
@@ -235,6 +243,12 @@ def _phrases_of(
         if key not in found or found[key][1] < prior:
             found[key] = (phrase, prior)
     return found
+
+
+def _coordinated(phrase: str, headline: str) -> bool:
+    """A phrase the headline continues with "and" and another capitalised word: the first half
+    of a coordination ("Senior Party and Government Officials"), whose head comes later."""
+    return re.search(re.escape(phrase) + r"\s+and\s+[A-Z]", headline) is not None
 
 
 def _key(phrase: str) -> str:
@@ -258,14 +272,18 @@ def reads_as_label(phrase: str, whole_names: Sequence[Sequence[str]] = ()) -> bo
     parts = phrase.split()
     if not parts or fold(parts[0]) in STOP_WORDS or fold(parts[-1]) in STOP_WORDS:
         return False
-    if any(room.is_honorific(p) or room.is_verb(p) or is_adverb(p) for p in parts):
+    keys = [fold(p) for p in parts]
+    # Praise inside a name the text uses is part of the name ("Supreme People's Assembly").
+    whole = any(list(name) == keys for name in whole_names)
+    if any((room.is_honorific(p) and not whole) or room.is_verb(p) or is_adverb(p) for p in parts):
         return False
     if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
         return False
     last = parts[-1].casefold().replace("’", "'")
     if last.endswith(("'s", "'")) or room.is_dangling(parts[-1]):
         return False
-    keys = [fold(p) for p in parts]
+    if parts[0].replace("’", "'").endswith("s'"):  # "Members' Story-Telling": owner cut off
+        return False
     pieces = {fold(w) for name in whole_names for w in name if 2 <= len(w) <= 5}
     if any(_glued_word(key, pieces) for key in keys):
         return False
@@ -305,9 +323,12 @@ def _cuts(phrase: Sequence[str], name: Sequence[str]) -> bool:
     """Whether ``phrase`` holds part of ``name`` but not all of it, at either of its ends."""
     if len(name) < 2 or _contains(phrase, name):
         return False
+    # A cut before "of" or "the" leaves a whole name ("Kumsusan Palace" of the Sun).
     for size in range(1, len(name)):
         head, tail = list(name[:size]), list(name[-size:])
-        if list(phrase[-size:]) == head or list(phrase[:size]) == tail:
+        if list(phrase[-size:]) == head and name[size] not in FUNCTION_WORDS:
+            return True
+        if list(phrase[:size]) == tail and name[-size - 1] not in FUNCTION_WORDS:
             return True
     return False
 

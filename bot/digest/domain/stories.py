@@ -14,6 +14,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.activities import activity
 from bot.digest.domain.events import (
     Copies,
     FloatArray,
@@ -21,6 +22,7 @@ from bot.digest.domain.events import (
     WeekText,
     centroid_rows,
     is_title_only,
+    lede_of,
 )
 from bot.digest.domain.lexicon import is_dated
 from bot.digest.domain.phrases import names
@@ -241,6 +243,10 @@ def story_signals(
                     found.setdefault(name.casefold(), name)
         longest = max(len(a.body.split()) for a in members)
         leads = [_longest(articles, copies[c]) for c in story.items[:NAMED_ITEMS]]
+        acts = [
+            activity(copies[c].title, lede_of(articles, copies[c]))
+            for c in story.items[:NAMED_ITEMS]
+        ]
         signals.append(
             EventSignals(
                 reports=len(members),
@@ -254,6 +260,7 @@ def story_signals(
                 engagement=engagement[position],
                 kind=story.kind,
                 dated=any(is_dated(a.body) for a in leads if not is_title_only(a)),
+                actor=next((act.actor for act in acts if act is not None), None),
             )
         )
     return signals
