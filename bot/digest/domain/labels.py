@@ -130,13 +130,9 @@ def label_topics(
     ("Workers' Party of Korea"): such names and single words never label a topic.
     """
     # Every name of the week's texts: a label never holds a piece of one ("Il Sung's Works").
-    known = {
-        tuple(fold(w) for w in name.split())
-        for topic in topics
-        for story in topic
-        for name in names(story.lead)
-        if len(name.split()) >= 2
-    }
+    known = KnownNames(
+        name.split() for topic in topics for story in topic for name in names(story.lead)
+    )
     story_phrases = [[_phrases_of(story, is_common, known) for story in topic] for topic in topics]
     week_weight: defaultdict[str, float] = defaultdict(float)
     for topic, phrases_of_topic in zip(topics, story_phrases, strict=True):
@@ -201,9 +197,7 @@ def _fallback(
 
 
 def _phrases_of(
-    story: StoryText,
-    is_common: Callable[[str], bool],
-    known: Iterable[Sequence[str]] = (),
+    story: StoryText, is_common: Callable[[str], bool], known: KnownNames
 ) -> dict[str, tuple[str, float]]:
     """Folded candidate phrase -> (its display form, its prior): headline phrases say what the
     story is about (1.0), names from the lead say who and where (LEAD_NAME_PRIOR)."""
@@ -211,8 +205,6 @@ def _phrases_of(
     lead_names = [name for name in names(story.lead) if len(name.split()) <= 3]
     # A single headline word counts only when the text uses it as a name ("KPA", not "Join").
     single_names = {fold(name) for name in lead_names if " " not in name}
-    whole_names = [*known, *([fold(w) for w in n.split()] for n in names(story.lead))]
-    whole_names = [n for n in whole_names if len(n) >= 2]
     # A headline phrase the text repeats is what the story is about, and a noun phrase: the
     # text writes "reaped a good harvest", never "reap good harvest".
     spoken = " ".join(fold(w) for w in words(story.lead))
@@ -233,7 +225,7 @@ def _phrases_of(
     from_headlines = len(candidates)
     candidates.extend(name for name in lead_names if not is_common(name))
     for position, phrase in enumerate(candidates):
-        if not reads_as_label(phrase, whole_names):
+        if not reads_as_label(phrase, known):
             continue
         parts = phrase.split()
         if len(parts) == 1 and (len(parts[0]) < 3 or is_common(parts[0])):
@@ -263,7 +255,29 @@ def _heads(phrase: str) -> list[str]:
     return [" ".join(parts[start:]) for start in range(max(0, len(parts) - 3), len(parts))]
 
 
-def reads_as_label(phrase: str, whole_names: Sequence[Sequence[str]] = ()) -> bool:
+class KnownNames:
+    """The names of the week's texts (folded word tuples), indexed by word, for the label
+    checks: a phrase is compared only with the names that share one of its words."""
+
+    def __init__(self, whole_names: Iterable[Sequence[str]]) -> None:
+        folded = {tuple(fold(w) for w in name) for name in whole_names}
+        self.names = frozenset(name for name in folded if len(name) >= 2)
+        self.by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in sorted(self.names):
+            for word in set(name):
+                self.by_word[word].append(name)
+        self.pieces = frozenset(w for name in self.names for w in name if 2 <= len(w) <= 5)
+
+    def near(self, keys: Sequence[str]) -> list[tuple[str, ...]]:
+        """The names that share a word with ``keys``."""
+        found: dict[tuple[str, ...], None] = {}
+        for key in keys:
+            for name in self.by_word.get(key, ()):
+                found.setdefault(name)
+        return list(found)
+
+
+def reads_as_label(phrase: str, whole_names: KnownNames | Sequence[Sequence[str]] = ()) -> bool:
     """Whether ``phrase`` reads as a noun phrase or a name: no honorific, verb, adverb,
     possessive end, dangling modifier or particle at the end ("Brisk", "Give up", "upon"), name
     glued to the next word ("Kim Il Sunghosted") or piece of a longer name ("Marshal Kim Jong", "Jong Il's Works") of
@@ -272,9 +286,10 @@ def reads_as_label(phrase: str, whole_names: Sequence[Sequence[str]] = ()) -> bo
     parts = phrase.split()
     if not parts or fold(parts[0]) in STOP_WORDS or fold(parts[-1]) in STOP_WORDS:
         return False
+    known = whole_names if isinstance(whole_names, KnownNames) else KnownNames(whole_names)
     keys = [fold(p) for p in parts]
     # Praise inside a name the text uses is part of the name ("Supreme People's Assembly").
-    whole = any(list(name) == keys for name in whole_names)
+    whole = tuple(keys) in known.names
     if any((room.is_honorific(p) and not whole) or room.is_verb(p) or is_adverb(p) for p in parts):
         return False
     if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
@@ -284,23 +299,17 @@ def reads_as_label(phrase: str, whole_names: Sequence[Sequence[str]] = ()) -> bo
         return False
     if parts[0].replace("’", "'").endswith("s'"):  # "Members' Story-Telling": owner cut off
         return False
-    pieces = {fold(w) for name in whole_names for w in name if 2 <= len(w) <= 5}
-    if any(_glued_word(key, pieces) for key in keys):
+    if any(_glued_word(key, known.pieces) for key in keys):
         return False
-    for name in whole_names:
-        folded = [fold(w) for w in name]
-        if _cuts(keys, folded) or _glued(keys, folded):
-            return False
-    return True
+    return not any(_cuts(keys, name) or _glued(keys, name) for name in known.near(keys))
 
 
-def _glued_word(word: str, pieces: set[str]) -> bool:
+def _glued_word(word: str, pieces: frozenset[str]) -> bool:
     """A name's word glued to a verb by a lost space: "Ilvisited", "Sunghosted"."""
+    if len(word) < 6 or not word.endswith(("ed", "ing")):
+        return False
     return any(
-        word.startswith(piece)
-        and len(word) - len(piece) >= 4
-        and word.endswith(("ed", "ing"))
-        and word[len(piece) :] not in pieces
+        word.startswith(piece) and len(word) - len(piece) >= 4 and word[len(piece) :] not in pieces
         for piece in pieces
     )
 
