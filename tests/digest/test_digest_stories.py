@@ -166,4 +166,4 @@ def test_the_ranking_explains_the_new_signals() -> None:
     (story,) = digest.ranking
     reasons = {reason.signal: reason for reason in story.importance.reasons}
     assert reasons["dated"].value == 1.0
-    assert reasons["actor"].value == 1.0 and "kim jong un" in reasons["actor"].text
+    assert reasons["actor"].value == 1.0 and "Kim Jong Un" in reasons["actor"].text

@@ -25,6 +25,7 @@ class Activity:
 
     actor: str  # folded name
     done: frozenset[str]
+    name: str = ""  # the name as the lede writes it
 
 
 def activity(title: str, lede: str) -> Activity | None:
@@ -49,7 +50,7 @@ def activity(title: str, lede: str) -> Activity | None:
     if not found:
         return None
     done = frozenset(stem(w) for w in rest if w.casefold() not in STOP_WORDS)
-    return Activity(found[0].casefold(), done)
+    return Activity(found[0].casefold(), done, found[0])
 
 
 def distinct_activities(

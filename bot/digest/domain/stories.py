@@ -260,7 +260,7 @@ def story_signals(
                 engagement=engagement[position],
                 kind=story.kind,
                 dated=any(is_dated(a.body) for a in leads if not is_title_only(a)),
-                actor=next((act.actor for act in acts if act is not None), None),
+                actor=next((act.name for act in acts if act is not None), None),
             )
         )
     return signals
