@@ -5,9 +5,9 @@
 Loads ../shared/data/kcna-2024/articles.jsonl (photo and video records, which have no text,
 as title-only articles, the way a feed stores a link post), then:
 
-1. judges the digests of the development weeks (training/data/digest/dev/main_stories_dev.json)
-   and, with --blind, of the blind weeks (training/data/digest/blind/main_stories_*.json: open
-   them only once the code is frozen) with bench/digest_judging.py: main stories covered by
+1. judges the digests of the development weeks (every training/data/digest/dev/main_stories_*
+   file) and, with --blind, of the blind weeks (the newest training/data/digest/blind/
+   main_stories_*.json: open it only once the code is frozen) with bench/digest_judging.py: main stories covered by
    the highlights, highlights repeating a story or series, series and roundups among the first
    five, highlights mixing two stories, and topic labels made only of the archive's 30 most
    common title words, honorifics and verbs;
@@ -68,7 +68,7 @@ from bot.digest.render.outputs import (  # noqa: E402
 )
 
 RESULTS = REPO / "bench" / "RESULTS.md"
-DEV = REPO / "training" / "data" / "digest" / "dev" / "main_stories_dev.json"
+DEV_DIR = REPO / "training" / "data" / "digest" / "dev"
 BLIND_DIR = REPO / "training" / "data" / "digest" / "blind"
 TARGET_SECONDS = 2.0
 TZ_NAME = "Asia/Seoul"
@@ -224,9 +224,13 @@ def main() -> int:
     articles = load_kcna(args.data)
     # Timing first, so that its first run is the process's first digest (caches empty).
     timing = None if args.json else timing_rows(articles, tz, args.runs)
-    figures: dict[str, Any] = {"dev": judged(articles, load_judgements(DEV), tz)}
+    development: dict[str, Any] = {}
+    for path in sorted(DEV_DIR.glob("main_stories_*.json")):
+        development.update(load_judgements(path))
+    figures: dict[str, Any] = {"dev": judged(articles, development, tz)}
     if args.blind:
-        (blind,) = sorted(BLIND_DIR.glob("main_stories_*.json"))
+        # The newest blind set (the date is in its name); older ones became development data.
+        blind = sorted(BLIND_DIR.glob("main_stories_*.json"))[-1]
         figures["blind"] = judged(articles, load_judgements(blind), tz)
         figures["blind_file"] = blind.name
     if args.json:

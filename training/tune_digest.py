@@ -1,15 +1,18 @@
-"""Tune the digest's ranking and folding constants on the development weeks.
+"""Tune the digest's ranking and folding constants on the development weeks, held out week by week.
 
-    .venv/bin/python training/tune_digest.py [--data ../shared/data/kcna-2024/articles.jsonl]
+    .venv/bin/python training/tune_digest.py [--data PATH] [--top N]
 
-Reads kcna-2024 and training/data/digest/dev/main_stories_dev.json only (never the blind
-set). For each development week it builds the stories and their signals once, then scores
-every combination of a small grid of signal weights, the routine factors and the folding
-threshold by: main stories covered by the 15 highlights, minus twice the repeated stories and
-roundups in the top five, less the mixed highlights, plus twice the worst week's coverage.
-Prints the best settings, their per-week figures and their
-leave-one-week-out figures (each week judged with the weights best on the other two). The
-chosen values are then written by hand into bot/digest/domain/rank.py.
+Reads kcna-2024 and every judgement file in training/data/digest/dev/ (never the blind folder).
+For each development week that has main stories it builds the stories, their signals and how
+alike they are once (bot.digest.domain.build.analyse_week), then scores every setting of a
+small grid (signal weights, the routine factors, the folding threshold) by what the judges
+count in the 15 highlights: main stories covered, highlights repeating a story or series, the
+digest's own roundups among the first five, highlights mixing two stories.
+
+It prints the shipped constants' figures per week, the best settings on all weeks, and the
+figures that matter: leave one week out (each week judged with the setting best on the other
+weeks). Prefer a setting that wins held out to one that wins on all weeks at once. Chosen values
+are written by hand into bot/digest/domain/rank.py.
 """
 
 from __future__ import annotations
@@ -29,80 +32,74 @@ from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa
 
 import bot.digest.domain.rank as rank  # noqa: E402
 from bot.digest.domain.build import (  # noqa: E402
-    HISTORY_TEXTS,
-    _recent_history,
+    analyse_week,
+    highlight_count,
     select_week_articles,
-)
-from bot.digest.domain.events import (  # noqa: E402
-    NameCommonness,
-    clean_title,
-    group_events,
-    join_copies,
-    similarity,
-    vectorize_week,
-)
-from bot.digest.domain.series import TitleHistory  # noqa: E402
-from bot.digest.domain.stories import (  # noqa: E402
-    form_stories,
-    series_groups,
-    story_signals,
-    story_similarity,
 )
 from bot.digest.domain.weeks import iso_week_bounds  # noqa: E402
 
 DEFAULT_DATA = default_kcna_path(ROOT)
-DEV = ROOT / "training" / "data" / "digest" / "dev" / "main_stories_dev.json"
+DEV_DIR = ROOT / "training" / "data" / "digest" / "dev"
 TZ = ZoneInfo("Asia/Seoul")
-SIGNALS = ("reports", "featured", "novelty", "named", "substance")
-GRID = (0.0, 0.1, 0.2, 0.3)
+SIGNALS = ("reports", "featured", "novelty", "named", "substance", "dated", "actor")
+Figures = tuple[int, int, int, int]  # covered, repeats, own roundups in the first five, mixed
 
 
 @dataclass
 class Week:
+    """One development week, analysed once."""
+
     week: str
     kinds: list[str]
     signals: list[rank.EventSignals]
-    similar: Any
-    owner: list[str | None]  # the judged story or series of each story
+    alike: Any
+    owner: list[str | None]  # the judged story or series most of each story's reports are in
+    mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
+    count: int
+
+
+def dev_judgements() -> dict[str, dict[str, Any]]:
+    """Every development week's judgement, from all files of the dev folder."""
+    weeks: dict[str, dict[str, Any]] = {}
+    for path in sorted(DEV_DIR.glob("main_stories_*.json")):
+        weeks.update(load_judgements(path))
+    return weeks
 
 
 def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     start, end = iso_week_bounds(week, TZ)
     selected = select_week_articles(articles, start, end)
-    earlier = _recent_history(articles, start, {a.id for a in selected})
-    copies = join_copies(selected, TZ)
-    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
-    item_similarity = similarity(text, copies, selected)
-    stories = form_stories(
-        copies, group_events(copies, item_similarity, fixed=series_groups(copies))
-    )
-    titles = TitleHistory([(clean_title(a), a.news_date.astimezone(TZ).date()) for a in earlier])
-    signals = story_signals(stories, copies, selected, text, titles, NameCommonness(text))
+    analysed = analyse_week(selected, articles, start, TZ)
     owner_of: dict[str, str] = {}
     for story in judgement["stories"]:
         owner_of.update({i: story["id"] for i in story["article_ids"]})
     for series in judgement["series"]:
-        owner_of.update({i: "series: " + series["pattern"] for i in series["article_ids"]})
+        for i in series["article_ids"]:
+            owner_of.setdefault(i, "series: " + series["pattern"])
     owner: list[str | None] = []
-    for story in stories:
-        ids = [selected[i].id for c in story.items for i in copies[c].members]
+    mixed: list[bool] = []
+    for story in analysed.stories:
+        ids = [selected[i].id for c in story.items for i in analysed.copies[c].members]
         keys = [owner_of[i] for i in ids if i in owner_of]
-        owner.append(max(set(keys), key=keys.count) if keys else None)
+        owner.append(max(sorted(set(keys)), key=keys.count) if keys else None)
+        mixed.append(len(set(keys)) > 1)
     return Week(
         week,
-        [s.kind for s in stories],
-        signals,
-        story_similarity(stories, copies, selected, item_similarity, NameCommonness(text)),
+        [s.kind for s in analysed.stories],
+        analysed.signals,
+        analysed.alike,
         owner,
+        mixed,
         {s["id"] for s in judgement["stories"]},
+        highlight_count(len(analysed.stories)),
     )
 
 
-def evaluate(week: Week, weights: dict[str, float], fold: float) -> tuple[int, int, int, int]:
-    """(covered, repeats, roundups in the top five, mixed) of the 15 highlights."""
+def evaluate(week: Week, weights: dict[str, float], fold: float) -> Figures:
+    """(covered, repeats, own roundups in the first five, mixed) of the week's highlights."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
-    groups = rank.order_highlights(week.kinds, scores, 15, week.similar, fold)
+    groups = rank.order_highlights(week.kinds, scores, week.count, week.alike, fold)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()
@@ -111,74 +108,104 @@ def evaluate(week: Week, weights: dict[str, float], fold: float) -> tuple[int, i
         if key is not None:
             repeats += key in seen
             seen.add(key)
-    top5 = sum(1 for k in keys[:5] if k is not None and k.startswith("series"))
-    mixed = sum(1 for g in groups if len({week.owner[i] for i in g} - {None}) > 1)
+    top5 = sum(1 for g in groups[:5] if week.kinds[g[0]] == "roundup")
+    mixed = sum(
+        1
+        for g in groups
+        if any(week.mixed[i] for i in g) or len({week.owner[i] for i in g} - {None}) > 1
+    )
     return covered, repeats, top5, mixed
 
 
-Option = tuple[dict[str, float], float, float, float]
+Option = tuple[dict[str, float], float, float, int, float]
 
 
 def settings() -> list[Option]:
-    """The grid: signal weights (scaled to leave 0.10 for engagement), the routine threshold
-    and factor, and the folding threshold."""
+    """The grid: signal weights (scaled to leave the engagement weight as it is), the routine
+    threshold and factor, the recurring weeks, and the folding threshold."""
     options = []
-    for reports, featured, novelty, named, substance in itertools.product(
-        (0.2, 0.3, 0.4, 0.5), (0.1, 0.2, 0.3, 0.4), (0.0, 0.1, 0.2), (0.0, 0.1), (0.0, 0.1)
-    ):
-        values = (reports, featured, novelty, named, substance)
+    grid = itertools.product(
+        (0.2, 0.4),
+        (0.1, 0.2, 0.4),
+        (0.0, 0.1),
+        (0.0, 0.1),
+        (0.0, 0.2, 0.4),
+        (0.0, 0.2, 0.4),
+        (0.0, 0.1, 0.2, 0.4),
+    )
+    for values in grid:
         scale = (1 - rank.WEIGHTS["engagement"]) / sum(values)
         weights = {name: v * scale for name, v in zip(SIGNALS, values, strict=True)}
         weights["engagement"] = rank.WEIGHTS["engagement"]
-        for routine, factor, fold in itertools.product((0.3, 0.4), (0.3, 0.5), (0.2, 0.3)):
-            options.append((weights, routine, factor, fold))
+        for routine, recurring, fold in itertools.product((0.0, 0.4), (2, 99), (0.15, 0.2, 0.3)):
+            options.append((weights, routine, 0.5, recurring, fold))
     return options
 
 
-def run(weeks: list[Week], option: Option) -> list[tuple[int, int, int, int]]:
-    weights, routine, factor, fold = option
-    rank.ROUTINE_NOVELTY, rank.ROUTINE_FACTOR = routine, factor
+def run(weeks: list[Week], option: Option) -> list[Figures]:
+    weights, routine, factor, recurring, fold = option
+    rank.ROUTINE_NOVELTY, rank.ROUTINE_FACTOR, rank.RECURRING_WEEKS = routine, factor, recurring
     return [evaluate(week, weights, fold) for week in weeks]
 
 
-def objective(figures: list[tuple[int, int, int, int]]) -> int:
-    """Stories covered, less twice the repeats and the roundups in the top five, less the
-    highlights that mix two stories; plus twice the worst week's coverage (every week counts)."""
-    total = sum(c - 2 * r - 2 * t - m for c, r, t, m in figures)
-    return total + 2 * min(c for c, _, _, _ in figures)
+def objective(figures: list[Figures]) -> int:
+    """Stories covered, with three more points for each of a week's first four (every week must
+    reach four); less three per repeat or own roundup in the first five, two per mixed
+    highlight."""
+    return sum(c + 3 * min(c, 4) - 3 * r - 3 * t - 2 * m for c, r, t, m in figures)
+
+
+def describe(option: Option) -> str:
+    weights, routine, factor, recurring, fold = option
+    shown = " ".join(f"{k}={v:.2f}" for k, v in weights.items())
+    return f"{shown} routine<={routine} x{factor} recurring>={recurring} fold={fold}"
+
+
+def totals(figures: list[Figures]) -> str:
+    c, r, t, m = (sum(f[k] for f in figures) for k in range(4))
+    weeks4 = sum(1 for f in figures if f[0] >= 4)
+    return f"covered {c}, repeats {r}, roundups in top 5 {t}, mixed {m}, weeks >= 4: {weeks4}"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--top", type=int, default=5)
     args = parser.parse_args()
     articles = load_kcna(args.data)
-    judgements = load_judgements(DEV)
     weeks = [
         prepare(articles, week, judgement)
-        for week, judgement in sorted(judgements.items())
+        for week, judgement in sorted(dev_judgements().items())
         if judgement["stories"]
     ]
-    options = settings()
-    results = [(objective(figures := run(weeks, o)), figures, o) for o in options]
-    results.sort(key=lambda r: -r[0])
-    print("best settings on all development weeks (covered, repeats, roundups in top 5, mixed):")
-    for score, figures, (weights, routine, factor, fold) in results[:10]:
-        shown = " ".join(f"{k}={v:.2f}" for k, v in weights.items())
-        print(f"  {score:3d} {figures} {shown} routine<={routine} x{factor} fold={fold}")
+    names = [w.week for w in weeks]
     current: Option = (
         rank.WEIGHTS,
         rank.ROUTINE_NOVELTY,
         rank.ROUTINE_FACTOR,
+        rank.RECURRING_WEEKS,
         rank.FOLD_SIMILARITY,
     )
-    figures = run(weeks, current)
-    print(f"the shipped constants: {objective(figures)} {figures}")
-    print("leave one week out:")
+    shipped = run(weeks, current)
+    print("shipped constants (covered, repeats, own roundups in top 5, mixed):")
+    print("  " + " ".join(f"{n[-3:]}:{f}" for n, f in zip(names, shipped, strict=True)))
+    print(f"  {totals(shipped)}; objective {objective(shipped)}")
+    options = settings()
+    table = [run(weeks, option) for option in options]
+    ranked = sorted(range(len(options)), key=lambda i: -objective(table[i]))
+    print(f"best of {len(options)} settings on all {len(weeks)} weeks:")
+    for i in ranked[: args.top]:
+        print(f"  {objective(table[i])}: {totals(table[i])}\n    {describe(options[i])}")
+    print("leave one week out (each week with the setting best on the others):")
+    held_out: list[Figures] = []
     for held in range(len(weeks)):
-        rest = [w for i, w in enumerate(weeks) if i != held]
-        best = max(options, key=lambda o: objective(run(rest, o)))
-        print(f"  {weeks[held].week}: {run([weeks[held]], best)[0]}")
+        best = max(
+            range(len(options)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  {names[held]}: {table[best][held]}  ({describe(options[best])})")
+    print(f"  {totals(held_out)}; objective {objective(held_out)}")
     return 0
 
 

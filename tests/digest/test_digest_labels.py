@@ -10,6 +10,7 @@ from bot.digest.domain.labels import (
     build_vocabulary,
     is_uninformative,
     label_topics,
+    reads_as_label,
 )
 from bot.digest.domain.lexicon import STOP_WORDS, fold, words
 from bot.digest.domain.phrases import headline_phrases, names
@@ -110,3 +111,69 @@ def test_names_are_capitalised_runs_without_offices_or_honorifics() -> None:
     assert "Workers' Party of Korea" in found
     assert "Kim Jong Un" in found
     assert not any(fold(w) in STOP_WORDS for name in found for w in words(name)[:1])
+
+
+KIM = [
+    ["kim", "jong", "un"],
+    ["kim", "il", "sung"],
+    ["kim", "yo", "jong"],
+    ["supreme", "people", "assembly"],
+]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Chairman Kim Jong",  # a name cut short
+        "Central Committee Kim",
+        "Jong Il's Works",
+        "Il Sung's Benevolence",
+        "Int'l Security Analyst's",  # possessive end
+        "Kim Yo-jong · Un's",
+        "DPRK Reap Good",  # verb and dangling adjective
+        "Never Give up",
+        "Grave Infringement upon",
+        "Sports Contest Brisk",
+        "Citizens Fervently Welcome",
+        "Roads Completely",
+        "Members' Story-Telling",  # the owner cut off
+        "Kim Il Sunghosted",  # a name glued to a verb
+    ],
+)
+def test_fragments_possessives_and_dangling_words_never_read_as_labels(phrase: str) -> None:
+    assert not reads_as_label(phrase, KIM)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Youth Day",
+        "Kim Jong Un",
+        "Ore Transport System",
+        "Regional-industry Factories",
+        "Supreme People's Assembly",
+        "ROK's Serious Provocation",
+        "Candlelight Rally",
+    ],
+)
+def test_noun_phrases_and_whole_names_read_as_labels(phrase: str) -> None:
+    assert reads_as_label(phrase, KIM)
+
+
+def test_a_label_keeps_the_head_noun_the_text_repeats() -> None:
+    vocabulary = build_vocabulary(HISTORY)
+    senior = [
+        story(
+            "Senior Party and Government Officials Visit Kumsusan Palace",
+            lead="Senior party and government officials visited the Kumsusan Palace of the Sun.",
+        )
+    ]
+    farm = [
+        story(
+            "Farmers in DPRK Reap Good Harvest",
+            lead="Farmers of Jongju reaped a good harvest of rice this autumn.",
+        )
+    ]
+    labels = label_topics([senior, farm], vocabulary)
+    assert "Senior Party" not in labels[0] and "Kumsusan Palace" in labels[0], labels
+    assert "Reap" not in labels[1] and "Good Harvest" in labels[1], labels

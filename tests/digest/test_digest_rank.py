@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
+import bot.digest.domain.rank as rank
 from bot.digest.domain.rank import (
     EventSignals,
     engagement_percentiles,
@@ -33,10 +35,17 @@ def test_more_reports_and_roundup_mentions_rank_higher() -> None:
     assert score_event(replace(NEWS, featured=3)).score > score_event(NEWS).score
 
 
-def test_what_recurs_every_week_ranks_low() -> None:
+def test_what_recurs_every_week_ranks_low(monkeypatch: pytest.MonkeyPatch) -> None:
     recurring = replace(NEWS, recurring_weeks=5, recurring_example="New Houses Built in X")
     routine = replace(NEWS, novelty=0.2)
     assert score_event(recurring).score < score_event(NEWS).score
+    # Wording much like earlier weeks' is routine only where the threshold is on (the shipped
+    # one is off: statements read like earlier statements and are still news).
+    assert not score_event(routine).factors
+    monkeypatch.setattr(rank, "ROUTINE_NOVELTY", 0.4)
+    assert [text for text, _ in score_event(routine).factors] == [
+        "routine: much like earlier weeks' reports"
+    ]
     assert score_event(routine).score < score_event(NEWS).score
     texts = [text for text, _ in score_event(recurring).factors]
     assert texts == ["recurs: seen in 5 earlier weeks"]
@@ -52,7 +61,7 @@ def test_series_and_roundups_are_discounted() -> None:
 def test_reasons_explain_the_score() -> None:
     importance = score_event(NEWS)
     signals = [reason.signal for reason in importance.reasons]
-    assert signals == ["reports", "featured", "novelty", "named", "substance"]
+    assert signals == ["reports", "featured", "novelty", "named", "substance", "dated", "actor"]
     without_engagement = sum(reason.points for reason in importance.reasons) / 0.9
     assert abs(importance.score - without_engagement) < 1e-9
     assert importance.reasons[0].text == "6 reports (3 distinct)"

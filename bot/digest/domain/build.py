@@ -12,25 +12,31 @@ group the stories into topics and label them (bot.digest.domain.labels); summari
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
+from bot.digest.domain.alike import join_routine_families, story_alike
+from bot.digest.domain.copies import Copies, clean_title, is_title_only, join_copies
 from bot.digest.domain.events import (
-    Copies,
+    FloatArray,
     NameCommonness,
-    clean_title,
+    WeekText,
     group_events,
-    is_title_only,
-    join_copies,
     similarity,
     vectorize_week,
 )
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.lexicon import standalone_names
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
-from bot.digest.domain.rank import Importance, order_highlights, score_event
+from bot.digest.domain.rank import (
+    EventSignals,
+    Importance,
+    order_highlights,
+    score_event,
+)
 from bot.digest.domain.series import TitleHistory
 from bot.digest.domain.stories import (
     Story,
@@ -38,7 +44,6 @@ from bot.digest.domain.stories import (
     merge_stories,
     series_groups,
     story_signals,
-    story_similarity,
 )
 from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
 from bot.digest.domain.weeks import (
@@ -148,22 +153,13 @@ def build_digest(
             empty_reason=reason,
             undated=undated,
         )
-    earlier = _recent_history(history, start, {a.id for a in selected})
-    copies = join_copies(selected, tz)
-    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
-    item_similarity = similarity(text, copies, selected)
-    events = group_events(copies, item_similarity, fixed=series_groups(copies))
-    stories = form_stories(copies, events)
-    common_names = NameCommonness(text)
-    titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
-    signals = story_signals(stories, copies, selected, text, titles, common_names)
-    importances = [score_event(s) for s in signals]
+    week_stories = analyse_week(selected, history, start, tz)
+    copies, stories = week_stories.copies, week_stories.stories
+    text, earlier, common_names = week_stories.text, week_stories.earlier, week_stories.common
+    importances = [score_event(s) for s in week_stories.signals]
     count = highlight_count(len(stories), max_highlights)
     picks = order_highlights(
-        [s.kind for s in stories],
-        [i.score for i in importances],
-        count,
-        story_similarity(stories, copies, selected, item_similarity, common_names),
+        [s.kind for s in stories], [i.score for i in importances], count, week_stories.alike
     )
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {
@@ -210,6 +206,41 @@ def build_digest(
         undated=undated,
         ranking=ranking,
     )
+
+
+@dataclass(frozen=True)
+class WeekStories:
+    """A week's stories before ranking: what build_digest and the tuner share."""
+
+    earlier: list[Article]  # the history, newest first
+    copies: list[Copies]
+    text: WeekText
+    stories: list[Story]
+    signals: list[EventSignals]
+    alike: FloatArray  # stories x stories: how likely two stories tell one event
+    common: NameCommonness
+
+
+def analyse_week(
+    selected: Sequence[Article], history: Sequence[Article], start: datetime, tz: ZoneInfo
+) -> WeekStories:
+    """Copies, events, series and roundups of the week's ``selected`` articles, with the
+    signals the ranking scores and how alike the stories are."""
+    earlier = _recent_history(history, start, {a.id for a in selected})
+    copies = join_copies(selected, tz)
+    text = vectorize_week(selected, copies, earlier[:HISTORY_TEXTS])
+    item_similarity = similarity(text, copies, selected)
+    events = group_events(copies, item_similarity, fixed=series_groups(copies))
+    stories = form_stories(copies, events)
+    common = NameCommonness(text)
+    titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
+    signals = story_signals(stories, copies, selected, text, titles, common)
+    alike = join_routine_families(
+        story_alike([s.items for s in stories], copies, selected, text, common),
+        [copies[s.items[0]].title for s in stories],
+        [s.words for s in signals],
+    )
+    return WeekStories(earlier, copies, text, stories, signals, alike, common)
 
 
 def _date_of(article: Article) -> datetime:

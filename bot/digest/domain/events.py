@@ -13,10 +13,9 @@ in several items (arrival, talks, departure). The digest shows events, so this m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,15 +26,31 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.activities import activity, distinct_activities
+from bot.digest.domain.copies import (
+    Copies,
+    clean_title,
+    is_roundup,
+    is_title_only,
+    join_copies,
+    listed_items,
+)
 from bot.digest.domain.lexicon import (
     STOP_WORDS,
     cut_appositive,
     fold,
-    newsroom,
-    strip_honorifics,
     words,
 )
 from bot.digest.domain.phrases import names
+
+__all__ = [
+    "Copies",
+    "clean_title",
+    "is_roundup",
+    "is_title_only",
+    "join_copies",
+    "listed_items",
+]
 
 # Tuned on the development weeks (training/tune_digest.py): reports of one event link above this.
 LINK_SIMILARITY = 0.2
@@ -44,19 +59,8 @@ TITLE_WEIGHT = 0.8
 # Reports days apart are less likely one event: similarity is multiplied by these.
 DAY_DAMPING = ((2, 1.0), (4, 0.85), (7, 0.6))
 BODY_CHARS = 1500  # the gist of a report is in its first paragraphs
-_BULLET_LINES = 4  # a body with this many "- " lines is a list of news, not a story
 
 FloatArray = NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class Copies:
-    """Articles that are one item posted several times (same body, or a titled photo of it)."""
-
-    members: tuple[int, ...]  # indices into the week's articles, oldest first
-    title: str  # the title without forms of address
-    day: date  # the first copy's local day
-    roundup: bool
 
 
 @dataclass(frozen=True)
@@ -72,76 +76,13 @@ class WeekText:
     documents: int  # how many history texts there are
     roundup_items: csr_matrix  # one row per item listed in the week's roundups
     roundup_of_item: tuple[int, ...]  # the Copies index of each item's roundup
+    ledes: csr_matrix | None = None  # one row per Copies: its first sentence (who did what)
 
     def history_count(self, word: str) -> float | None:
         """How many earlier texts use ``word`` (folded); None when it is not in the space at all
         (a stop word such as "dprk")."""
         column = self.vocabulary.get(word)
         return None if column is None else float(self.history_frequency[column])
-
-
-def clean_title(article: Article) -> str:
-    """The article's title without forms of address ("Respected Comrade")."""
-    return strip_honorifics(article.title.strip()) or article.title.strip() or "Untitled"
-
-
-def is_title_only(article: Article) -> bool:
-    """A photo, video or link post: the body is the title (or nothing)."""
-    body = " ".join(article.body.split())
-    return not body or body.casefold() == " ".join(article.title.split()).casefold()
-
-
-def is_roundup(article: Article) -> bool:
-    """A press review, newspaper review or bulleted list of the day's news."""
-    if newsroom().is_roundup_title(article.title):
-        return True
-    bullets = sum(1 for line in article.body.splitlines() if line.lstrip().startswith(("- ", "• ")))
-    return bullets >= _BULLET_LINES
-
-
-def join_copies(articles: Sequence[Article], tz: ZoneInfo) -> list[Copies]:
-    """Group identical items; ``articles`` are the week's, oldest first."""
-    groups: list[list[int]] = []
-    by_key: dict[object, int] = {}
-    for index, article in enumerate(articles):
-        moment = article.date
-        assert moment is not None
-        day = moment.astimezone(tz).date()
-        title_key = ("title", " ".join(words(fold(article.title))), day)
-        body_key = None if is_title_only(article) else ("body", article.content_hash)
-        found = by_key.get(body_key) if body_key else None
-        if found is None:
-            found = by_key.get(title_key)
-            # The same title the same day is one item only when one of the two is title-only:
-            # two different bodies under one title are two items ("Press Statement of ...").
-            if (
-                found is not None
-                and body_key is not None
-                and not any(is_title_only(articles[i]) for i in groups[found])
-            ):
-                found = None
-        if found is None:
-            found = len(groups)
-            groups.append([])
-        groups[found].append(index)
-        if body_key:
-            by_key[body_key] = found
-        by_key.setdefault(title_key, found)
-    result = []
-    for members in groups:
-        first = articles[members[0]]
-        assert first.date is not None
-        # A group's title is that of a copy with a body, when there is one.
-        titled = next((articles[i] for i in members if not is_title_only(articles[i])), first)
-        result.append(
-            Copies(
-                members=tuple(members),
-                title=clean_title(titled),
-                day=first.date.astimezone(tz).date(),
-                roundup=any(is_roundup(articles[i]) for i in members),
-            )
-        )
-    return result
 
 
 def copies_text(articles: Sequence[Article], copies: Copies) -> str:
@@ -159,6 +100,24 @@ def lead_text(article: Article) -> str:
     text = article.body[:BODY_CHARS]
     first, newline, rest = text.partition("\n")
     return cut_appositive(first) + newline + rest
+
+
+_DATELINE_END = re.compile(r"^.{0,60}?(?:--|—|–)\s*")
+LEDE_SENTENCE_CHARS = 300
+
+
+def lede_of(articles: Sequence[Article], copies: Copies) -> str:
+    """An item's first sentence without its dateline and the titles after a name: who did what
+    (the headline for a title-only item)."""
+    longest = max((articles[i] for i in copies.members), key=lambda a: len(a.body))
+    if is_title_only(longest):
+        return copies.title
+    body = _DATELINE_END.sub("", longest.body[: 3 * LEDE_SENTENCE_CHARS], count=1)
+    first, _, rest = body.partition("\n")
+    if first.rstrip().endswith(":") and rest.strip():
+        # "... released the following statement:" says who spoke; what they said follows.
+        return f"{cut_appositive(first)} {rest}"[: 2 * LEDE_SENTENCE_CHARS]
+    return cut_appositive(first)[:LEDE_SENTENCE_CHARS]
 
 
 def vectorize_week(
@@ -200,6 +159,7 @@ def vectorize_week(
         if items
         else csr_matrix((0, matrix.shape[1]), dtype=np.float64)
     )
+    ledes = csr_matrix(vectorizer.transform([lede_of(articles, c) for c in copies]))
     earlier = matrix[weeks:]
     frequency = np.bincount(earlier.indices, minlength=matrix.shape[1]).astype(np.float64)
     return WeekText(
@@ -212,6 +172,7 @@ def vectorize_week(
         documents=past,
         roundup_items=items_matrix,
         roundup_of_item=tuple(item_roundup),
+        ledes=ledes,
     )
 
 
@@ -231,13 +192,6 @@ def _title_space(titles: list[str]) -> csr_matrix:
         return csr_matrix(vectorizer.fit_transform(titles))
     except ValueError:  # no title has a word that is not a stop word
         return csr_matrix((len(titles), 1), dtype=np.float64)
-
-
-def listed_items(article: Article) -> list[str]:
-    """The stories a roundup lists: its lines after the first (the dateline and intro), bullets
-    stripped, section headings (short lines) skipped."""
-    lines = [line.strip().lstrip("-•").strip() for line in article.body.splitlines()[1:]]
-    return [line for line in lines if len(line) > 30]
 
 
 # A name is common (says nothing particular) when its rarest word is in this share of texts.
@@ -269,6 +223,9 @@ _CALENDAR_NAMES = frozenset(
 # Two items whose first sentences name different uncommon people or bodies, and none in common,
 # are different events however alike their formula ("A delegation of X led by Y arrived").
 OTHER_NAMES_FACTOR = 0.0
+# Texts this alike tell one activity however differently their headlines word it (two
+# versions of one speech); below it, a frequent newsmaker's different headlines are two events.
+SAME_TEXT = 0.35
 LEDE_CHARS = 400
 
 
@@ -315,8 +272,8 @@ def similarity(
     text: WeekText, copies: Sequence[Copies], articles: Sequence[Article] = ()
 ) -> FloatArray:
     """How likely two items report one event: text or title similarity, damped by days apart,
-    and halved when their ledes name only different uncommon people or bodies (``articles``
-    given)."""
+    none when their ledes name only different uncommon people or bodies, or their headlines
+    tell two different activities of one frequent newsmaker (``articles`` given)."""
     body = np.asarray((text.body @ text.body.T).toarray(), dtype=np.float64)
     titles = np.asarray((text.titles @ text.titles.T).toarray(), dtype=np.float64)
     keys = [c.title.casefold() for c in copies]
@@ -333,10 +290,13 @@ def similarity(
             lede_names(max((articles[i] for i in c.members), key=lambda a: len(a.body)), is_common)
             for c in copies
         ]
+        acts = [activity(c.title, lede_of(articles, c)) for c in copies]
         for i in range(len(copies)):
             for j in range(i + 1, len(copies)):
                 if named[i] and named[j] and not named[i] & named[j]:
                     combined[i, j] = combined[j, i] = combined[i, j] * OTHER_NAMES_FACTOR
+                if body[i, j] < SAME_TEXT and distinct_activities(acts[i], acts[j], is_common):
+                    combined[i, j] = combined[j, i] = 0.0
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
 

@@ -10,12 +10,13 @@ headline words never make a label.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.digest.domain.lexicon import STOP_WORDS, fold, newsroom, words
-from bot.digest.domain.phrases import headline_phrases, names, sub_phrases
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, is_adverb, newsroom, words
+from bot.digest.domain.phrases import headline_phrases, names
 
 LABEL_PHRASES = 2
 LEAD_NAME_PRIOR = 0.5  # a name from a story's text counts half a phrase of its headline
@@ -113,6 +114,7 @@ def is_uninformative(label: str, common_words: frozenset[str]) -> bool:
         or w in room.vague
         or room.is_honorific(w)
         or room.is_verb(w)
+        or w in room.office_words
         for w in parts
     )
 
@@ -127,7 +129,11 @@ def label_topics(
     ``is_common`` says whether a name or word is used by many texts of the week and its history
     ("Workers' Party of Korea"): such names and single words never label a topic.
     """
-    story_phrases = [[_phrases_of(story, is_common) for story in topic] for topic in topics]
+    # Every name of the week's texts: a label never holds a piece of one ("Il Sung's Works").
+    known = KnownNames(
+        name.split() for topic in topics for story in topic for name in names(story.lead)
+    )
+    story_phrases = [[_phrases_of(story, is_common, known) for story in topic] for topic in topics]
     week_weight: defaultdict[str, float] = defaultdict(float)
     for topic, phrases_of_topic in zip(topics, story_phrases, strict=True):
         for story, phrases in zip(topic, phrases_of_topic, strict=True):
@@ -190,32 +196,38 @@ def _fallback(
     return next((surface[key][:MAX_LABEL_CHARS] for key in ranked if " " in key), None)
 
 
-def _phrases_of(story: StoryText, is_common: Callable[[str], bool]) -> dict[str, tuple[str, float]]:
+def _phrases_of(
+    story: StoryText, is_common: Callable[[str], bool], known: KnownNames
+) -> dict[str, tuple[str, float]]:
     """Folded candidate phrase -> (its display form, its prior): headline phrases say what the
     story is about (1.0), names from the lead say who and where (LEAD_NAME_PRIOR)."""
     found: dict[str, tuple[str, float]] = {}
-    room = newsroom()
-    candidates: list[str] = []
     lead_names = [name for name in names(story.lead) if len(name.split()) <= 3]
     # A single headline word counts only when the text uses it as a name ("KPA", not "Join").
     single_names = {fold(name) for name in lead_names if " " not in name}
-    for headline in story.headlines:
-        for phrase in headline_phrases(headline):
-            candidates.extend(
-                part
-                for part in sub_phrases(phrase)
-                if " " in part or fold(part) in single_names or not story.lead
-            )
+    # A headline phrase the text repeats is what the story is about, and a noun phrase: the
+    # text writes "reaped a good harvest", never "reap good harvest".
+    spoken = " ".join(fold(w) for w in words(story.lead))
+    endings = [
+        part
+        for h in story.headlines
+        for p in headline_phrases(h)
+        if not _coordinated(p, h)
+        for part in _heads(p)
+    ]
+    candidates = [
+        part
+        for part in endings
+        if (" " in part and f" {_key(part)} " in f" {spoken} ") or fold(part) in single_names
+    ]
+    if not candidates:  # a text that repeats none of its headline: the headline alone
+        candidates = [part for part in endings if " " in part or not story.lead]
     from_headlines = len(candidates)
     candidates.extend(name for name in lead_names if not is_common(name))
     for position, phrase in enumerate(candidates):
+        if not reads_as_label(phrase, known):
+            continue
         parts = phrase.split()
-        if not parts or fold(parts[0]) in STOP_WORDS or fold(parts[-1]) in STOP_WORDS:
-            continue
-        if any(room.is_honorific(p) or room.is_verb(p) for p in parts):
-            continue
-        if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
-            continue
         if len(parts) == 1 and (len(parts[0]) < 3 or is_common(parts[0])):
             continue
         key = " ".join(fold(p) for p in parts)
@@ -223,6 +235,117 @@ def _phrases_of(story: StoryText, is_common: Callable[[str], bool]) -> dict[str,
         if key not in found or found[key][1] < prior:
             found[key] = (phrase, prior)
     return found
+
+
+def _coordinated(phrase: str, headline: str) -> bool:
+    """A phrase the headline continues with "and" and another capitalised word: the first half
+    of a coordination ("Senior Party and Government Officials"), whose head comes later."""
+    return re.search(re.escape(phrase) + r"\s+and\s+[A-Z]", headline) is not None
+
+
+def _key(phrase: str) -> str:
+    return " ".join(fold(w) for w in words(phrase))
+
+
+def _heads(phrase: str) -> list[str]:
+    """The phrase and its shorter endings ("Ore Transport System", "Transport System", "System"):
+    an English noun phrase ends in its head noun, so only endings keep what the phrase names;
+    cutting its end leaves a modifier dangling ("Senior Party")."""
+    parts = phrase.split()
+    return [" ".join(parts[start:]) for start in range(max(0, len(parts) - 3), len(parts))]
+
+
+class KnownNames:
+    """The names of the week's texts (folded word tuples), indexed by word, for the label
+    checks: a phrase is compared only with the names that share one of its words."""
+
+    def __init__(self, whole_names: Iterable[Sequence[str]]) -> None:
+        folded = {tuple(fold(w) for w in name) for name in whole_names}
+        self.names = frozenset(name for name in folded if len(name) >= 2)
+        self.by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in sorted(self.names):
+            for word in set(name):
+                self.by_word[word].append(name)
+        self.pieces = frozenset(w for name in self.names for w in name if 2 <= len(w) <= 5)
+
+    def near(self, keys: Sequence[str]) -> list[tuple[str, ...]]:
+        """The names that share a word with ``keys``."""
+        found: dict[tuple[str, ...], None] = {}
+        for key in keys:
+            for name in self.by_word.get(key, ()):
+                found.setdefault(name)
+        return list(found)
+
+
+def reads_as_label(phrase: str, whole_names: KnownNames | Sequence[Sequence[str]] = ()) -> bool:
+    """Whether ``phrase`` reads as a noun phrase or a name: no honorific, verb, adverb,
+    possessive end, dangling modifier or particle at the end ("Brisk", "Give up", "upon"), name
+    glued to the next word ("Kim Il Sunghosted") or piece of a longer name ("Marshal Kim Jong", "Jong Il's Works") of
+    ``whole_names`` (the names of the story's text, as word lists)."""
+    room = newsroom()
+    parts = phrase.split()
+    if not parts or fold(parts[0]) in STOP_WORDS or fold(parts[-1]) in STOP_WORDS:
+        return False
+    known = whole_names if isinstance(whole_names, KnownNames) else KnownNames(whole_names)
+    keys = [fold(p) for p in parts]
+    # Praise inside a name the text uses is part of the name ("Supreme People's Assembly").
+    whole = tuple(keys) in known.names
+    if any((room.is_honorific(p) and not whole) or room.is_verb(p) or is_adverb(p) for p in parts):
+        return False
+    if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
+        return False
+    last = parts[-1].casefold().replace("’", "'")
+    if last.endswith(("'s", "'")) or room.is_dangling(parts[-1]):
+        return False
+    if parts[0].replace("’", "'").endswith("s'"):  # "Members' Story-Telling": owner cut off
+        return False
+    if any(_glued_word(key, known.pieces) for key in keys):
+        return False
+    return not any(_cuts(keys, name) or _glued(keys, name) for name in known.near(keys))
+
+
+def _glued_word(word: str, pieces: frozenset[str]) -> bool:
+    """A name's word glued to a verb by a lost space: "Ilvisited", "Sunghosted"."""
+    if len(word) < 6 or not word.endswith(("ed", "ing")):
+        return False
+    return any(
+        word.startswith(piece) and len(word) - len(piece) >= 4 and word[len(piece) :] not in pieces
+        for piece in pieces
+    )
+
+
+def _glued(phrase: Sequence[str], name: Sequence[str]) -> bool:
+    """A name glued to the next word by a lost space: "Kim Il Sunghosted"."""
+    size = len(name)
+    for i in range(len(phrase) - size + 1):
+        window = phrase[i : i + size]
+        if (
+            list(window[:-1]) == list(name[:-1])
+            and window[-1] != name[-1]
+            and window[-1].startswith(name[-1])
+        ):
+            return True
+    return False
+
+
+def _cuts(phrase: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether ``phrase`` holds part of ``name`` but not all of it, at either of its ends."""
+    if len(name) < 2 or _contains(phrase, name):
+        return False
+    # A cut before "of" or "the" leaves a whole name ("Kumsusan Palace" of the Sun).
+    for size in range(1, len(name)):
+        head, tail = list(name[:size]), list(name[-size:])
+        if list(phrase[-size:]) == head and name[size] not in FUNCTION_WORDS:
+            return True
+        if list(phrase[:size]) == tail and name[-size - 1] not in FUNCTION_WORDS:
+            return True
+    return False
+
+
+def _contains(phrase: Sequence[str], name: Sequence[str]) -> bool:
+    return any(
+        list(phrase[i : i + len(name)]) == list(name) for i in range(len(phrase) - len(name) + 1)
+    )
 
 
 def _overlaps(key: str, other: str) -> bool:

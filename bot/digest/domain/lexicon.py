@@ -139,6 +139,13 @@ class Newsroom:
     boilerplate: frozenset[str]
     entourage_openers: tuple[str, ...]
     vague: frozenset[str]
+    dangling: frozenset[str] = frozenset()
+
+    def is_dangling(self, word: str) -> bool:
+        """A word that cannot end a noun phrase: an adjective or adverb of headline style
+        ("Brisk", "Good", "Fervently") or a particle ("up")."""
+        key = fold(word)
+        return key in self.dangling or is_adverb(key)
 
     def is_honorific(self, word: str) -> bool:
         """A form of address or praise ("Respected", "Comrade")."""
@@ -161,6 +168,14 @@ class Newsroom:
             key == cue or key.startswith(cue + " ") or key.endswith(" " + cue)
             for cue in self.roundup_titles
         )
+
+
+_ADVERB_ENDINGS = ("ously", "ively", "fully", "ently", "antly", "edly", "ically", "ingly", "etely")
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb by its ending ("fervently", "vigorously"); "Assembly" and "Rally" are not."""
+    return fold(word).endswith(_ADVERB_ENDINGS)
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +210,7 @@ def parse_newsroom(text: str) -> Newsroom:
         boilerplate=frozenset(entries("boilerplate")),
         entourage_openers=tuple(entries("entourage_openers")),
         vague=frozenset(entries("vague")),
+        dangling=frozenset(entries("dangling")),
     )
 
 
@@ -303,6 +319,28 @@ def _split_pair(match: re.Match[str]) -> str:
 
 _THREE_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+\b")
 _CAPITALS_GLUED = re.compile(r"(?<=\b[A-Z]{2})(?=[A-Z][a-z]{2,})")
+
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WHEN = re.compile(
+    rf"\b(?:on|from|till|until|since|between)\s+(?:(?:{_MONTHS})\.?\s+\d{{1,2}}\b"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\b|(?:{_WEEKDAYS})\b)|\b(?:yesterday|today|tonight)\b"
+)
+# A dateline ("Pyongyang, October 8 (KCNA) --") says when the report was filed, not when
+# something happened: it is skipped.
+_DATELINE_END = re.compile(r"^.{0,60}?(?:--|—|–)\s*")
+WHEN_CHARS = 400
+
+
+def is_dated(body: str) -> bool:
+    """Whether the lead of ``body`` says when something happened ("on September 13", "on
+    Tuesday", "yesterday"): news reports do, features and commentaries rarely do."""
+    lead = _DATELINE_END.sub("", body[: WHEN_CHARS + 60], count=1)[:WHEN_CHARS]
+    return _WHEN.search(lead) is not None
 
 
 def cut_appositive(text: str) -> str:

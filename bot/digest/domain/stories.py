@@ -14,6 +14,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.activities import activity
 from bot.digest.domain.events import (
     Copies,
     FloatArray,
@@ -21,7 +22,9 @@ from bot.digest.domain.events import (
     WeekText,
     centroid_rows,
     is_title_only,
+    lede_of,
 )
+from bot.digest.domain.lexicon import is_dated
 from bot.digest.domain.phrases import names
 from bot.digest.domain.rank import EventSignals, engagement_percentiles
 from bot.digest.domain.series import TitleHistory, describe_series, find_series, title_words
@@ -239,6 +242,11 @@ def story_signals(
                 if not is_common_name(name):
                     found.setdefault(name.casefold(), name)
         longest = max(len(a.body.split()) for a in members)
+        leads = [_longest(articles, copies[c]) for c in story.items[:NAMED_ITEMS]]
+        acts = [
+            activity(copies[c].title, lede_of(articles, copies[c]))
+            for c in story.items[:NAMED_ITEMS]
+        ]
         signals.append(
             EventSignals(
                 reports=len(members),
@@ -251,6 +259,8 @@ def story_signals(
                 words=longest,
                 engagement=engagement[position],
                 kind=story.kind,
+                dated=any(is_dated(a.body) for a in leads if not is_title_only(a)),
+                actor=next((act.name for act in acts if act is not None), None),
             )
         )
     return signals
