@@ -30,6 +30,7 @@ from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     CONTRACTIONS,
     QUESTION,
+    QUOTED,
     RHETORICAL,
     Finding,
     clauses,
@@ -47,8 +48,8 @@ from bot.moderation.domain.hate_lexicon import (
     tag_clause,
     typo_map,
 )
-from bot.moderation.domain.hate_patterns import QUOTED, PatternFamily, build_families
 from bot.moderation.domain.hate_reading import clip, named, negative, quote, words_of
+from bot.moderation.domain.hate_rules import RecordFamily, build_families
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
@@ -57,7 +58,7 @@ from bot.moderation.domain.model import (
     load_model,
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
-from bot.moderation.domain.normalize import NormalizedText, squeeze, tokenize
+from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
 from bot.moderation.domain.statements import (
     Statement,
     attribution,
@@ -140,7 +141,7 @@ class HateDetector:
         common = [w for w in self.model.weights if " " not in w]
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
-        self.families: tuple[PatternFamily, ...] = build_families(self.lexicon)
+        self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)
         self._emphatic = _emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
@@ -208,7 +209,9 @@ class HateDetector:
         if findings and not counter.suppresses(findings):
             best = findings[0]
             action = Action.REMOVE if sure and best.kind in REMOVING_KINDS else Action.FLAG
-            hits.append(FilterHit(self.name, 1, action, best.matched, best.reason, shadow=False))
+            hits.append(
+                FilterHit(self.name, 1, action, best.matched, best.reason, False, best.record)
+            )
         slurs = [f for f in slur_findings if not counter.suppresses([f])]
         if slurs and not hits:
             action = Action.REMOVE if sure and slurs[0].kind == "slur!" else Action.FLAG
@@ -334,8 +337,8 @@ class HateDetector:
         for family in self.families:
             if family.triggers is not None and family.triggers.isdisjoint(words):
                 continue
-            for pattern in family.patterns:
-                match = pattern.search(tagged.text)
+            for record in family.records:
+                match = record.regex.search(tagged.text)
                 if match is None:
                     continue
                 if family.negatable and negated(tagged.text, match):
@@ -347,18 +350,35 @@ class HateDetector:
                 if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
+                pattern = record.regex
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
                 predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
                 found.append(
                     Finding(
                         family.kind,
-                        f"{family.reason} ('{predicate}' about '{target}')",
+                        f"{record.reason} ('{predicate}' about '{target}')",
                         clip(named(tagged)),
                         quoted or any(target in s and predicate in s for s in quoted_spans),
+                        record.id,
                     )
                 )
                 break
         return found
+
+    def tagged_clauses(self, text: str) -> list[str]:
+        """The clauses of ``text`` as the records read them ('qqg are vermin')."""
+        normalized = self._repair.repair(normalize(text))
+        out: list[str] = []
+        group_seen = False
+        for tokens in clauses(normalized):
+            if tokens is None:
+                continue
+            if tokens[0] == QUESTION:
+                tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
+            tagged = tag_clause(self._words(tokens), self.lexicon, refer_back=group_seen)
+            group_seen = group_seen or bool(tagged.groups or tagged.slurs)
+            out.append(tagged.text)
+        return out
 
     def _slur_findings(self, tagged: TaggedClause, quoted: bool) -> list[Finding]:
         found: list[Finding] = []

@@ -93,8 +93,8 @@ class Lexicon:
                 return True
             if i and squeezed_tokens[i - 1] in _GATE_BEFORE:
                 return True
-            if i > 1 and squeezed_tokens[i - 2] in _GATE_BEFORE:
-                return True
+            if not _GATE_BEFORE.isdisjoint(squeezed_tokens[max(0, i - 3) : i]):
+                return True  # 'the only good jew', 'a single decent muslim'
         return False
 
 
@@ -317,8 +317,9 @@ def tag_clause(
         elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
             out.append(word)  # 'the Chinese government', 'Korean food': not the people
         elif sq in lex.groups or (
-            sq in lex.singulars
-            and (prev in _DETERMINERS or (len(out) > 1 and out[-2] in _DETERMINERS))
+            # 'a Jew', 'the only good Jew', 'a single decent Muslim': a determiner up to
+            # three words before.
+            sq in lex.singulars and not _DETERMINERS.isdisjoint(out[-3:])
         ):
             groups.append(word)
             out.append(GROUP_TAG)
