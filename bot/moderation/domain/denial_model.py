@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import Stemmer
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     RETRACTED,
@@ -28,7 +29,6 @@ from bot.moderation.domain.denial_rules import MORE_REBUTTAL
 from bot.moderation.domain.model import FEATURIZERS, RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
-from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 # P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's

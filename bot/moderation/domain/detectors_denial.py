@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     CONTRAST,
@@ -75,7 +76,6 @@ from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import canonical_words, evidence, sentences
 from bot.moderation.domain.rulebook import PatternRecord
-from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 

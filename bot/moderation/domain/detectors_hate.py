@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     CONTRACTIONS,
@@ -59,11 +60,7 @@ from bot.moderation.domain.model import (
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
-from bot.moderation.domain.statements import (
-    Statement,
-    attribution,
-    read_clause,
-)
+from bot.moderation.domain.statements import Statement, read_clause
 from bot.moderation.domain.verdict import Action, FilterHit
 
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
@@ -110,6 +107,23 @@ def _misgendered(tagged: TaggedClause) -> str:
         predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
     wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
     return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
+
+
+def _praised(statements: list[Statement], patterns_found: bool) -> bool:
+    """Praise or a denied stereotype in every clause about a group ('Jews are lovely people',
+    'I don't think women are stupid'), or, when no pattern found anything, praise beside
+    neutral clauses ('gay people are just people, and they're great')."""
+    if not statements:
+        return False
+    if all(s.praises or s.denies_negative for s in statements):
+        return True
+    neutral = all(
+        s.praises
+        or s.denies_negative
+        or (not s.contempt and not s.denies_positive and s.worst > -1.0 and s.polarity >= 0)
+        for s in statements
+    )
+    return neutral and not patterns_found and any(s.praises for s in statements)
 
 
 def _emphatic_map(lex: Lexicon) -> dict[str, str]:
@@ -179,7 +193,7 @@ class HateDetector:
         # Praise or a denied stereotype in every clause about a group ('Jews are lovely
         # people', 'I don't think women are stupid') overrules the statement patterns and
         # the models; a slur aimed at a person still counts.
-        if statements and all(s.praises or s.denies_negative for s in statements):
+        if _praised(statements, bool(findings)):
             findings = []
             if not slur_findings:
                 return []
@@ -193,7 +207,7 @@ class HateDetector:
             if not slur_findings:
                 return []
             findings = []
-        contempt = [s for s in statements if s.contempt]
+        contempt = [s for s in statements if s.contempt or s.denies_positive]
         probability = 0.0
         if not (findings or slur_findings or contempt):
             probability = self.model.probability(text.tokens)
@@ -226,7 +240,11 @@ class HateDetector:
                     1,
                     Action.FLAG,
                     clip(said.clause or f"{said.target} {said.predicate}"),
-                    f"contempt for a protected group ('{said.target}': '{said.predicate}')",
+                    (
+                        f"contempt for a protected group ('{said.target}': '{said.predicate}')"
+                        if said.contempt
+                        else f"denies a protected group a good quality ('{clip(said.clause)}')"
+                    ),
                     False,
                 )
             )

@@ -113,7 +113,7 @@ def negated(text: str, match: re.Match[str]) -> bool:
     return any(word in _NEGATORS for word in before.split(" ")[-6:])
 
 
-ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate"])
+ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate", "feeling"])
 
 
 def describes_treatment(text: str, match: re.Match[str]) -> bool:

@@ -15,7 +15,7 @@ def negative(statements: list[Statement], text: NormalizedText, extra: dict[str,
     when there are any (a passive 'are often harassed' says nothing of the group), else
     from its words."""
     if statements:
-        return any(s.worst <= -1.0 or s.polarity < 0 for s in statements)
+        return any(s.worst <= -1.0 or s.polarity < 0 or s.denies_positive for s in statements)
     return carries_negativity(text.tokens, extra)
 
 

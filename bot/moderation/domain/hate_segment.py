@@ -222,7 +222,7 @@ _TYPO_TARGETS = frozenset(
 )
 # Short words the trained model's vocabulary may lack, which a misspelling must not claim.
 _SHORT_WORDS = frozenset(
-    ["asin", "tarns", "tarn", "jaws", "gays", "black", "blank", "block", "woken", "omen"]
+    ["asin", "tarns", "tarn", "jaws", "gays", "black", "blank", "block", "woken", "omen", "backs"]
 )
 
 
