@@ -54,13 +54,14 @@ from bot.moderation.domain.hate_rules import RecordFamily, build_families
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
+    RULE3_MODEL_FILE,
     HateModel,
     LinearTextModel,
     load_model,
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
-from bot.moderation.domain.statements import Statement, read_clause
+from bot.moderation.domain.statements import Statement, read_clause, valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
@@ -153,6 +154,10 @@ class HateDetector:
         # The model's unigrams (words seen in real chat) stand in for an English dictionary:
         # misspellings and run-together splits that spell a chat word are not made.
         common = [w for w in self.model.weights if " " not in w]
+        # ... with this community's words (rule 3's model: North Korea, defectors, famine) and
+        # VADER's, so a spelling repair never takes 'korea' for a misspelt 'korean'.
+        common += [w for w in load_model(RULE3_MODEL_FILE).weights if w.isalpha()]
+        common += list(valences())
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
         self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)

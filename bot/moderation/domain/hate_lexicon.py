@@ -220,6 +220,13 @@ def load_lexicon() -> Lexicon:
                 sq, _ = squeeze(typo)
                 if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:
                     lex.slurs.setdefault(sq, slur)
+    # Two-word names written as one ('northkoreans', 'asylumseekers').
+    for key, category in list(lex.groups.items()):
+        if " " in key:
+            lex.groups.setdefault(squeeze(key.replace(" ", ""))[0], category)
+    for key, category in list(lex.adjectives.items()):
+        if " " in key:
+            lex.groups.setdefault(squeeze(key.replace(" ", "") + "s")[0], category)
     # Group names written without a space ('blackpeople', 'transwomen').
     for adjective, category in list(lex.adjectives.items()):
         for noun in ("people", "folks", "women", "men", "persons"):

@@ -1,0 +1,147 @@
+"""Misspelt and split rule-1 words: 'refugese', 'deproted', 'Muslms', 'Ref ugees', 'ver min'.
+
+:class:`Speller` corrects a token that no vocabulary knows to the one rule-1 word (a group
+name, a slur, a word of contempt or violence) it is a single edit away from (a letter deleted,
+added, changed or two swapped), unless an ordinary chat word is as close ('gys' may be 'guys').
+It also joins two or three neighbouring fragments that together spell such a word when one of
+them is no word of its own ('Ref ugees', 'Jew s', 'fa g gots'), or both are and the result is a
+word of contempt ('dis ease'). The vocabulary of the trained models (words seen in real chat)
+stands in for a dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from bot.moderation.domain.normalize import squeeze
+
+# Chat spellings of the words rule 1's records read ('shld be deported', 'evry one').
+CHAT_SPELLINGS = {
+    "shld": "should",
+    "shud": "should",
+    "shuld": "should",
+    "sould": "should",
+    "evry": "every",
+    "evryone": "everyone",
+    "dey": "they",
+    "dem": "them",
+    "da": "the",
+    "ppl": "people",
+}
+_MIN_LENGTH = 4
+# Fragments too common to be half of a split word ('in sects', 'a rat').
+_FUNCTION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "is",
+        "are",
+        "to",
+        "of",
+        "it",
+        "as",
+        "at",
+        "be",
+        "he",
+        "we",
+        "me",
+        "my",
+        "no",
+        "so",
+        "or",
+        "and",
+        "for",
+        "all",
+        "i",
+        "u",
+        "you",
+        "by",
+        "up",
+        "if",
+        "its",
+        "do",
+        "go",
+        "us",
+    ]
+)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Speller:
+    """Corrects tokens towards rule-1 words; see the module docstring."""
+
+    def __init__(
+        self,
+        targets: Iterable[str],
+        strong: Iterable[str],
+        common: Iterable[str],
+        known: Iterable[str] = (),
+    ):
+        self._targets = frozenset(t for t in targets if t.isalpha() and len(t) >= _MIN_LENGTH)
+        self._strong = frozenset(strong)  # words of contempt a join may make from two words
+        self._common = frozenset(common)
+        self._known = self._common | frozenset(known)  # chat words and the lexicon's
+        index: dict[str, set[str]] = {}
+        for word in self._targets:
+            for key in _deletes(word) | {word}:
+                index.setdefault(key, set()).add(word)
+        self._index = index
+        rivals: dict[str, set[str]] = {}
+        for word in self._common:
+            if word.isalpha() and len(word) >= 3 and word not in self._targets:
+                for key in _deletes(word) | {word}:
+                    if key in index:
+                        rivals.setdefault(key, set()).add(word)
+        self._rivals = rivals
+        self._correct = lru_cache(maxsize=65_536)(self._correct_uncached)
+
+    def correct(self, token: str) -> str | None:
+        """The rule-1 word an unknown token misspells, or None."""
+        return CHAT_SPELLINGS.get(token) or self._correct(token)
+
+    def _correct_uncached(self, token: str) -> str | None:
+        if len(token) < _MIN_LENGTH or not token.isalpha() or token in self._known:
+            return None
+        token = squeeze(token)[0]  # the lexicon's keys are squeezed
+        if token in self._targets or token in self._known:
+            return None
+        found: set[str] = set()
+        rival = False
+        for key in _deletes(token) | {token}:
+            found |= self._index.get(key, set())
+            rival = rival or key in self._rivals
+        # Typos rarely touch the first letter: 'ihate' is not 'hate' misspelt.
+        found = {w for w in found if w[0] == token[0] and w != token}
+        if not found or rival:
+            return None
+        if len(found) > 1:
+            # 'deportd': 'deported' over 'deport'; 'refugese': 'refugees' over 'refugee'.
+            found = {w for w in found if w[-1] == token[-1]} or found
+            if len({w[:-1] for w in found}) > 1 and len(found) > 1:
+                return None
+            return max(found, key=len)
+        return next(iter(found))
+
+    def joins(self, tokens: tuple[str, ...]) -> dict[str, str]:
+        """'ref ugees' -> 'refugees' for fragments that spell a rule-1 word (see the module
+        docstring), keyed by the fragments as they stand in the text."""
+        out: dict[str, str] = {}
+        for size in (3, 2):
+            for start in range(len(tokens) - size + 1):
+                parts = tokens[start : start + size]
+                joined = "".join(parts)
+                if squeeze(joined)[0] not in self._targets or not all(p.isalpha() for p in parts):
+                    continue
+                if any(p in _FUNCTION and len(p) > 1 for p in parts):
+                    continue
+                unknown = [p for p in parts if p not in self._known or len(p) == 1]
+                if unknown or squeeze(joined)[0] in self._strong:
+                    out[" ".join(parts)] = joined
+        return out
