@@ -37,6 +37,9 @@ from bot.moderation.domain.verdict import Action, FilterHit
 # for -0.6 of ok allowed).
 THRESHOLD = 0.55
 VETO_BELOW = 0.25
+#: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
+VETO_AGAINST = 0.6
+AGAINST = "speaks against denial"
 # P(denial) at or above which the model's flag stands even with a discussion signal: deniers
 # use scare quotes ('"camp survivor" testimonies') and 'they keep saying ... but it's not
 # true'. Leave-one-writer-out: 61 more denials caught for 8 more ok messages flagged.
@@ -157,6 +160,20 @@ UNDERCUT = word_set(
 )
 
 
+# Speaking against denial or against mocking the victims: moderation talk ('reported it',
+# 'rule 3', 'screenshot for the mods'), calling the mockery cruel, and rebuttals by evidence
+# or sarcasm at the deniers ('ah yes the CIA, famously able to ...').
+AGAINST_DENIAL = re.compile(
+    r"\b(?:reported (?:it|them|this|that|him|her)|rule ?3|for the mods|got banned|(?:please )?"
+    r"delete (?:it|this|that)|screenshot|isn't funny|is not funny|isnt funny|not funny|(?:is|it's|"
+    r"its) cruel|tasteless|says more about you|people actually died|any less real|doesn't make"
+    r" (?:\S+ ){0,4}(?:fake|less real|lies|untrue|false)|the hoax crowd|deniers?|denialism"
+    r"|ah yes|famously|literally wrote|is a dodge|ignores (?:\S+ )?(?:hundreds|thousands|the"
+    r" evidence|the testimon\w*)|confirmed by|based on real accounts|keep the sarcasm away"
+    r"|shouldn't be doing|should not be doing)\b"
+)
+
+
 def discussion_signal(text: NormalizedText) -> str:
     """What marks a message as discussion of the crisis or of denial rather than denial, or ''
     when nothing does (see ``strong_signal`` and ``weak_signal``). Only such a signal lets a
@@ -178,6 +195,8 @@ def strong_signal(text: NormalizedText) -> str:
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
+    if AGAINST_DENIAL.search(words):
+        return AGAINST
     if text.plain.rstrip().endswith("?") and (
         SOURCE_QUESTION.search(words) or ASKS_FOR_SOURCES.match(words)
     ):

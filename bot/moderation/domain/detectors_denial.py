@@ -40,7 +40,9 @@ from bot.moderation.domain.denial_cues import (
     universal_smear,
 )
 from bot.moderation.domain.denial_model import (
+    AGAINST,
     REMOVE_AGREEMENT,
+    VETO_AGAINST,
     VETO_BELOW,
     discussion_signal,
     model_hit,
@@ -101,6 +103,10 @@ class DenialDetector:
             # let 'Gulags in the DPRK do not exist, stop spreading lies' through.
             signal = discussion_signal(text)
             if signal and reading.probability < VETO_BELOW:
+                return []
+            # Speaking against denial or the mockery ('the hoax crowd never explains ...',
+            # 'please delete it') overrules a pattern unless the model is fairly sure.
+            if signal == AGAINST and reading.probability < VETO_AGAINST:
                 return []
             # Precision first: any quote, report, question or denunciation leaves the
             # decision to a moderator.

@@ -242,9 +242,9 @@ class CounterSpeech:
 def counter_speech(plain: str) -> CounterSpeech:
     """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
     patterns = counter_patterns()
-    strong = any(r.regex.search(plain) for r in patterns.counter)
-    reporting = any(r.regex.search(plain) for r in patterns.reporting)
-    condemnation = any(r.regex.search(plain) for r in patterns.condemnation)
+    strong = patterns.any_counter.search(plain) is not None
+    reporting = patterns.any_reporting.search(plain) is not None
+    condemnation = patterns.any_condemnation.search(plain) is not None
     return CounterSpeech(strong or reporting, strong, reporting, condemnation)
 
 

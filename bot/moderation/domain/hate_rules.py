@@ -18,7 +18,7 @@ from functools import cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
 from bot.moderation.domain.phrases import word_set
-from bot.moderation.domain.rulebook import PatternRecord, load_records
+from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule1_hate.yaml"
 COUNTER_FILE = "rule1_counter.yaml"
@@ -38,6 +38,7 @@ class RecordFamily:
     records: tuple[PatternRecord, ...]
     negatable: bool
     triggers: frozenset[str] | None
+    any: re.Pattern[str] = re.compile(r"(?!)")  # matches where any record does
 
 
 def _alt(words: list[str]) -> str:
@@ -101,15 +102,19 @@ def build_families(lex: Lexicon) -> tuple[RecordFamily, ...]:
     unknown = {r.family for r in records} - set(HIT_FAMILIES)
     if unknown:
         raise ValueError(f"{RULES_FILE}: unknown families {sorted(unknown)}")
-    return tuple(
-        RecordFamily(
-            kind,
-            tuple(r for r in records if r.family == kind),
-            kind in NEGATABLE,
-            triggers.get(kind),
+    families = []
+    for kind in HIT_FAMILIES:
+        members = tuple(r for r in records if r.family == kind)
+        families.append(
+            RecordFamily(
+                kind,
+                members,
+                kind in NEGATABLE,
+                triggers.get(kind),
+                union([r.regex for r in members]) if members else re.compile(r"(?!)"),
+            )
         )
-        for kind in HIT_FAMILIES
-    )
+    return tuple(families)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +124,19 @@ class CounterPatterns:
     counter: tuple[PatternRecord, ...]
     reporting: tuple[PatternRecord, ...]
     condemnation: tuple[PatternRecord, ...]
+    any_counter: re.Pattern[str]
+    any_reporting: re.Pattern[str]
+    any_condemnation: re.Pattern[str]
 
 
 @cache
 def counter_patterns() -> CounterPatterns:
     """The counter-speech records, compiled once."""
     records = load_records(COUNTER_FILE)
+    by_family = [
+        tuple(r for r in records if r.family == name)
+        for name in ("counter", "reporting", "condemnation")
+    ]
     return CounterPatterns(
-        tuple(r for r in records if r.family == "counter"),
-        tuple(r for r in records if r.family == "reporting"),
-        tuple(r for r in records if r.family == "condemnation"),
+        *by_family, *(union([r.regex for r in members]) for members in by_family)
     )

@@ -131,9 +131,9 @@ class WordRepair:
         with the repaired words."""
         tokens = text.tokens
         unknown = {t for t in set(tokens).difference(self._skip) if squeeze(t)[0] not in self._skip}
-        if not unknown:
-            return text
         replacements: dict[str, str] = self._speller.joins(tokens)
+        if not unknown and not replacements:
+            return text
         for token in unknown:
             corrected = self._speller.correct(token)
             if corrected is not None:

@@ -74,6 +74,20 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every word one edit away (a letter deleted, swapped, changed or added)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    ) - {word}
+
+
 class Speller:
     """Corrects tokens towards rule-1 words; see the module docstring."""
 
@@ -93,14 +107,11 @@ class Speller:
             for key in _deletes(word) | {word}:
                 index.setdefault(key, set()).add(word)
         self._index = index
-        rivals: dict[str, set[str]] = {}
-        for word in self._common:
-            if word.isalpha() and len(word) >= 3 and word not in self._targets:
-                for key in _deletes(word) | {word}:
-                    if key in index:
-                        rivals.setdefault(key, set()).add(word)
-        self._rivals = rivals
         self._correct = lru_cache(maxsize=65_536)(self._correct_uncached)
+        # What a split rule-1 word can start with ('ref' of 'refugees', 'fa' of 'faggots').
+        self._heads = frozenset(
+            t[:i] for t in self._targets for i in range(1, len(t)) if t[:i] not in _FUNCTION
+        ) | {"w", "a", "i"}
 
     def correct(self, token: str) -> str | None:
         """The rule-1 word an unknown token misspells, or None."""
@@ -113,35 +124,41 @@ class Speller:
         if token in self._targets or token in self._known:
             return None
         found: set[str] = set()
-        rival = False
         for key in _deletes(token) | {token}:
             found |= self._index.get(key, set())
-            rival = rival or key in self._rivals
         # Typos rarely touch the first letter: 'ihate' is not 'hate' misspelt.
         found = {w for w in found if w[0] == token[0] and w != token}
-        if not found or rival:
+        if not found:
             return None
+        near = self._common.intersection(_edits1(token))
+        if any(squeeze(w)[0] not in self._targets for w in near):
+            return None  # an ordinary word as near ('beanes': 'beans')
         if len(found) > 1:
             # 'deportd': 'deported' over 'deport'; 'refugese': 'refugees' over 'refugee'.
             found = {w for w in found if w[-1] == token[-1]} or found
-            if len({w[:-1] for w in found}) > 1 and len(found) > 1:
+            if len({w[:-1] for w in found}) > 1:
                 return None
-            return max(found, key=len)
-        return next(iter(found))
+        return max(sorted(found), key=len)
 
     def joins(self, tokens: tuple[str, ...]) -> dict[str, str]:
         """'ref ugees' -> 'refugees' for fragments that spell a rule-1 word (see the module
         docstring), keyed by the fragments as they stand in the text."""
         out: dict[str, str] = {}
-        for size in (3, 2):
-            for start in range(len(tokens) - size + 1):
+        heads = self._heads
+        for start, first in enumerate(tokens[:-1]):
+            if first not in heads:
+                continue  # nearly every token: no rule-1 word starts with it
+            for size in (3, 2):
                 parts = tokens[start : start + size]
+                if len(parts) < size:
+                    continue
                 joined = "".join(parts)
-                if squeeze(joined)[0] not in self._targets or not all(p.isalpha() for p in parts):
+                key = squeeze(joined)[0]
+                if key not in self._targets or not all(p.isalpha() for p in parts):
                     continue
                 if any(p in _FUNCTION and len(p) > 1 for p in parts):
                     continue
                 unknown = [p for p in parts if p not in self._known or len(p) == 1]
-                if unknown or squeeze(joined)[0] in self._strong:
+                if unknown or key in self._strong:
                     out[" ".join(parts)] = joined
         return out
