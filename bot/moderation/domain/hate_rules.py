@@ -133,10 +133,15 @@ class CounterPatterns:
 def counter_patterns() -> CounterPatterns:
     """The counter-speech records, compiled once."""
     records = load_records(COUNTER_FILE)
-    by_family = [
+    counter, reporting, condemnation = (
         tuple(r for r in records if r.family == name)
         for name in ("counter", "reporting", "condemnation")
-    ]
+    )
     return CounterPatterns(
-        *by_family, *(union([r.regex for r in members]) for members in by_family)
+        counter,
+        reporting,
+        condemnation,
+        union([r.regex for r in counter]),
+        union([r.regex for r in reporting]),
+        union([r.regex for r in condemnation]),
     )
