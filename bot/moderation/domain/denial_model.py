@@ -12,8 +12,11 @@ regime or someone else claims, or asks about a source is discussion, not denial.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import Stemmer
 
@@ -26,7 +29,13 @@ from bot.moderation.domain.denial_cues import (
 )
 from bot.moderation.domain.denial_patterns import NK_RE, REBUTTAL, SOURCE_QUESTION
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL
-from bot.moderation.domain.model import FEATURIZERS, RULE3_MODEL_FILE, LinearTextModel, load_model
+from bot.moderation.domain.model import (
+    FEATURIZERS,
+    RULE3_MODEL_FILE,
+    STATEMENT_WORDS,
+    LinearTextModel,
+    load_model,
+)
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
 from bot.moderation.domain.verdict import Action, FilterHit
@@ -89,6 +98,49 @@ def read(model: LinearTextModel, text: NormalizedText) -> ModelReading:
     return ModelReading(
         model.probability_of_features(features), not CRISIS_FEATURES.isdisjoint(features)
     )
+
+
+class ScoreBound:
+    """An upper bound on the model's log-odds from a message's tokens alone: the positive
+    weights of its words, their stems and its word pairs, with repeats counted again and the
+    negative weights left out. It costs a fraction of building the features, and most
+    messages stay below the flag threshold even so: then the model need not be read."""
+
+    def __init__(self, model: LinearTextModel) -> None:
+        weights = model.weights
+        self.usable = model.features == "statement"  # the features this bound assumes
+        self._base = (
+            model.intercept
+            + max(0.0, weights.get("_quote", 0.0))
+            + max(0.0, weights.get("_question", 0.0))
+        )
+        pairs: dict[str, dict[str, float]] = {}
+        for feature, weight in weights.items():
+            if weight > 0 and " " in feature:
+                first, second = feature.split(" ", 1)
+                pairs.setdefault(first, {})[second] = weight
+        self._weights = weights
+        self._pairs = pairs
+        self._token = lru_cache(maxsize=131_072)(self._token_bound)
+
+    def _token_bound(self, token: str) -> float:
+        weights = self._weights
+        stem = "~" + _stemmer.stemWord(token)
+        return max(0.0, weights.get(token, 0.0)) + max(0.0, weights.get(stem, 0.0))
+
+    def below(self, text: NormalizedText, probability: float) -> bool:
+        """Whether the model's P(denial) for ``text`` is surely below ``probability``."""
+        if not self.usable:
+            return False
+        # The same words the features read (statement_features drops numbers).
+        tokens = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
+        bound = self._base + sum(map(self._token, tokens))
+        pairs = self._pairs
+        for first, second in itertools.pairwise(tokens):
+            following = pairs.get(first)
+            if following is not None:
+                bound += following.get(second, 0.0)
+        return bound < math.log(probability / (1.0 - probability))
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',

@@ -42,8 +42,10 @@ from bot.moderation.domain.denial_cues import (
 from bot.moderation.domain.denial_model import (
     AGAINST,
     REMOVE_AGREEMENT,
+    THRESHOLD,
     VETO_AGAINST,
     VETO_BELOW,
+    ScoreBound,
     discussion_signal,
     model_hit,
     read,
@@ -89,14 +91,17 @@ class DenialDetector:
 
     def __init__(self, model: LinearTextModel | None = None) -> None:
         self._model = model or load_model(RULE3_MODEL_FILE)
+        self._bound = ScoreBound(self._model)
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Pattern hits, settled by the model (see ``_settle``); what no pattern reads but
         the trained model does is flagged."""
         if not self._model.trained:  # no weights shipped: the patterns alone
             return self._pattern_hits(text)
-        reading = read(self._model, text)
         hits = self._pattern_hits(text)
+        if not hits and self._bound.below(text, THRESHOLD):
+            return []  # no pattern, and the model cannot reach its flag threshold
+        reading = read(self._model, text)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone

@@ -112,6 +112,7 @@ class Speller:
         self._heads = frozenset(
             t[:i] for t in self._targets for i in range(1, len(t)) if t[:i] not in _FUNCTION
         ) | {"w", "a", "i"}
+        self._tails = frozenset(t[i:] for t in self._targets for i in range(1, len(t)))
 
     def correct(self, token: str) -> str | None:
         """The rule-1 word an unknown token misspells, or None."""
@@ -144,13 +145,13 @@ class Speller:
         """'ref ugees' -> 'refugees' for fragments that spell a rule-1 word (see the module
         docstring), keyed by the fragments as they stand in the text."""
         out: dict[str, str] = {}
-        heads = self._heads
+        heads, tails = self._heads, self._tails
         for start, first in enumerate(tokens[:-1]):
             if first not in heads:
                 continue  # nearly every token: no rule-1 word starts with it
             for size in (3, 2):
                 parts = tokens[start : start + size]
-                if len(parts) < size:
+                if len(parts) < size or parts[-1] not in tails:
                     continue
                 joined = "".join(parts)
                 key = squeeze(joined)[0]
