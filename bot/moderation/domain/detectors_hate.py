@@ -360,8 +360,6 @@ class HateDetector:
         for family in self.families:
             if family.triggers is not None and family.triggers.isdisjoint(words):
                 continue
-            if family.any.search(tagged.text) is None:
-                continue  # one search instead of one per record
             for record in family.records:
                 match = record.regex.search(tagged.text)
                 if match is None:
