@@ -52,6 +52,7 @@ from bot.moderation.domain.hate_lexicon import (
 from bot.moderation.domain.hate_reading import clip, named, negative, quote, words_of
 from bot.moderation.domain.hate_rules import RecordFamily, build_families
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
+from bot.moderation.domain.hate_spelling import english_words
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
     RULE3_MODEL_FILE,
@@ -158,6 +159,7 @@ class HateDetector:
         # VADER's, so a spelling repair never takes 'korea' for a misspelt 'korean'.
         common += [w for w in load_model(RULE3_MODEL_FILE).weights if w.isalpha()]
         common += list(valences())
+        common += english_words()  # and a dictionary: 'artistic' is no misspelt 'autistic'
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
         self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
-from bot.moderation.domain.hate_spelling import Speller
+from bot.moderation.domain.hate_spelling import Speller, base_terms
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 
 # Pieces a run-together token may start with: who speaks, or what is done to whom.
@@ -103,6 +103,7 @@ class WordRepair:
         self._cost.update({p: 0.8 for p in self._rule1_pieces})
         self._cost.update({p: 0.45 for p in _COPULAS | _MODALS | {"a", "the", "all"}})
         self._cost.update({p: 3.0 for p in self._pieces if len(p) == 1 and p not in "ai"})
+        self._cost.pop("r", None)  # 'conferred' is no 'con fe r red'
         self._max_piece = min(16, max(len(p) for p in self._pieces))
         self._starts = frozenset(p[0] for p in self._pieces)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
@@ -119,8 +120,13 @@ class WordRepair:
             for w in lexicon.words.get(name, [])
             if " " not in w
         }
+        # The speller corrects towards the lexicon's own words, not towards the misspellings
+        # the lexicon also lists ('venezuelasn').
+        spelled = base_terms()
         self._speller = Speller(
-            self._targets | set(lexicon.singulars) | predicates | self._verbs,
+            {t for t in self._targets | set(lexicon.singulars) if t in spelled}
+            | predicates
+            | self._verbs,
             {w for w in predicates if len(w) >= 6},
             self._common,
             self._lexicon_words | lexicon.person_nouns,

@@ -11,8 +11,10 @@ stands in for a dictionary.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from bot.moderation.domain.normalize import squeeze
 
@@ -68,6 +70,29 @@ _FUNCTION = frozenset(
         "us",
     ]
 )
+
+
+ENGLISH_WORDS_FILE = "english_words.json"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """SCOWL's lower-case English words (package data, read once): see data/README.md."""
+    resource = resources.files("bot.moderation").joinpath("data", ENGLISH_WORDS_FILE)
+    return frozenset(json.loads(resource.read_text(encoding="utf-8"))["words"].split())
+
+
+@cache
+def base_terms() -> frozenset[str]:
+    """The squeezed single words of the rule-1 lexicon as written (groups, adjectives,
+    singulars, slurs), without the misspellings hate_lexicon derives from them."""
+    resource = resources.files("bot.moderation").joinpath("data", "lexicon_rule1.json")
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    terms: set[str] = set(raw["slurs"])
+    for key in ("groups", "singulars", "adjectives", "concepts"):
+        for words in raw[key].values():
+            terms.update(words)
+    return frozenset(squeeze(t)[0] for t in terms if " " not in t and "-" not in t)
 
 
 def _deletes(word: str) -> set[str]:
@@ -159,7 +184,9 @@ class Speller:
                     continue
                 if any(p in _FUNCTION and len(p) > 1 for p in parts):
                     continue
-                unknown = [p for p in parts if p not in self._known or len(p) == 1]
+                unknown = [
+                    p for p in parts if p not in self._known or (len(p) == 1 and p not in "ai")
+                ]
                 if unknown or key in self._strong:
                     out[" ".join(parts)] = joined
         return out
