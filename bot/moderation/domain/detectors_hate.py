@@ -49,7 +49,14 @@ from bot.moderation.domain.hate_lexicon import (
     tag_clause,
     typo_map,
 )
-from bot.moderation.domain.hate_reading import clip, named, negative, quote, words_of
+from bot.moderation.domain.hate_reading import (
+    clip,
+    named,
+    negative,
+    quote,
+    uninvert,
+    words_of,
+)
 from bot.moderation.domain.hate_rules import RecordFamily, build_families
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
 from bot.moderation.domain.hate_spelling import english_words
@@ -256,12 +263,18 @@ class HateDetector:
                 )
             )
         described = bool(statements) and all(s.described for s in statements)
+        # 'gays are amazng', 'trans ppl r awsome': something good said and nothing bad; the
+        # models read the group's name as a sign of hate, not the praise.
+        kind_words = bool(statements) and all(
+            s.polarity >= 1.0 and s.worst > -1.0 and not s.denies_positive for s in statements
+        )
         if (
             not hits
             and not counter.any
             and (saw_group or slur_findings)
             and not framed
             and not described  # 'Trans people are often harassed online'
+            and not kind_words
         ):
             probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
@@ -300,7 +313,7 @@ class HateDetector:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
-            tagged = tag_clause(words, self.lexicon, refer_back=group_seen)
+            tagged = uninvert(tag_clause(words, self.lexicon, refer_back=group_seen))
             clause_text = " ".join(tokens)
             quoted = any(clause_text in span for span in quoted_spans)
             if tagged.groups or tagged.slurs:
@@ -400,7 +413,7 @@ class HateDetector:
                 continue
             if tokens[0] == QUESTION:
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
-            tagged = tag_clause(self._words(tokens), self.lexicon, refer_back=group_seen)
+            tagged = uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen))
             group_seen = group_seen or bool(tagged.groups or tagged.slurs)
             out.append(tagged.text)
         return out

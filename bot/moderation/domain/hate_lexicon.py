@@ -346,6 +346,9 @@ def tag_clause(
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)
+        elif sq in lex.adjectives and prev in _BE_WORDS and not nxt:
+            groups.append(word)  # 'my new landlord is Jewish': a group named, 'they' after
+            out.append(GROUP_TAG)
         elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
             out.append(word)  # 'the Chinese government', 'Korean food': not the people
         elif sq in lex.groups or (
@@ -376,6 +379,7 @@ def _refers(tokens: list[tuple[str, str, bytes]], at: int) -> int:
     return 0
 
 
+_BE_WORDS = frozenset(["is", "are", "was", "were", "being", "be"])
 _VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
 
 

@@ -309,7 +309,13 @@ def _score(
         if reach and word in _REACH_BREAKERS:
             reach = 0  # 'X don't want special treatment' denies nothing of X
             continue
-        value = extra.get(word, table.get(word, 0.0)) or _comparative(word, table)
+        if reach and word in _QUANTITY:
+            continue  # 'don't have an ounce of gratitude': the negation reaches past these
+        value = (
+            extra.get(word, table.get(word, 0.0))
+            or _comparative(word, table)
+            or _misspelt_valence(word)
+        )
         if word in _NEUTRAL and not (word in _PRAISE_WHEN_PREDICATE and index <= 3):
             value = 0.0
         if diminish:
@@ -334,6 +340,53 @@ def _score(
 
 
 _DIMINISHERS = frozenset(["less", "fewer"])
+_QUANTITY = word_set(
+    """have has had any an a ounce of shred bit drop trace sense concept idea notion clue
+    single scrap"""
+)
+
+
+@cache
+def _misspelling_index() -> dict[str, str]:
+    """Single deletions of clearly valenced words (|v| >= 1.5, 5+ letters) -> the word, so
+    'amazng', 'awsome' and 'lovly' read as praise."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word, value in valences().items():
+        if abs(value) < 1.5 or len(word) < 5 or not word.isalpha():
+            continue
+        for i in range(1, len(word)):
+            key = word[:i] + word[i + 1 :]
+            if index.setdefault(key, word) != word:
+                ambiguous.add(key)
+    for key in ambiguous:
+        del index[key]
+    return index
+
+
+def _misspelt_valence(word: str) -> float:
+    """The valence of the word ``word`` misspells by a missing letter ('amazng') or an extra
+    one ('amaizing', 'wellcome'); 0 for a word of its own."""
+    if len(word) < 4 or not word.isalpha() or word in _dictionary():
+        return 0.0
+    index = _misspelling_index()
+    table = valences()
+    found = index.get(word)
+    if found is None:
+        for i in range(1, len(word)):
+            shorter = word[:i] + word[i + 1 :]
+            if shorter in table and abs(table[shorter]) >= 1.5 and len(shorter) >= 5:
+                found = shorter
+                break
+    return table.get(found, 0.0) if found else 0.0
+
+
+def _dictionary() -> frozenset[str]:
+    from bot.moderation.domain.hate_spelling import english_words
+
+    return english_words()
+
+
 # Verbs after a negator that say what the group wants or gets, not what it is.
 _REACH_BREAKERS = word_set("want wants wanted get gets got receive need needs ask asking seek")
 
