@@ -82,6 +82,10 @@ STATEMENT_THRESHOLD = 0.8
 STATEMENT_VETO_BELOW = 0.1
 #: The statement model's flag threshold for a message with no word of contempt or harm in it
 #: ('Trans people are valid'): the model learnt that naming a group is a sign of hate.
+#: Leave-one-writer-out (rule 1, writer F included) gains from lower values (0.88: hateful
+#: caught 0.795 -> 0.824, ok allowed 0.942 -> 0.933), but the regression cases of neutral and
+#: positive identity statements ('Trans women are women', 'I voted for a Muslim mayor') then
+#: fail (6 at 0.95, 12 at 0.88): kept at 0.97.
 STATEMENT_THRESHOLD_NEUTRAL = 0.97
 #: ... and below which they are dropped when the message quotes, reports or denounces.
 STATEMENT_VETO_FRAMED = 0.5
