@@ -61,7 +61,9 @@ def read_rows(rule: int, pattern: str) -> list[Row]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                kind = str(row.get("kind") or row.get("functionality") or "?")
+                kind = str(
+                    row.get("kind") or row.get("category") or row.get("functionality") or "?"
+                )
                 rows.append(Row(row["text"], rule, row["label"] == POSITIVE[rule], kind, path.stem))
     return rows
 
