@@ -61,7 +61,9 @@ def read_rows(rule: int, pattern: str) -> list[Row]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                kind = str(row.get("kind") or row.get("functionality") or "?")
+                kind = str(
+                    row.get("kind") or row.get("category") or row.get("functionality") or "?"
+                )
                 rows.append(Row(row["text"], rule, row["label"] == POSITIVE[rule], kind, path.stem))
     return rows
 
@@ -173,7 +175,7 @@ def lowo_scored(rules: tuple[int, ...] = (1, 3)) -> list[tuple[Row, Verdict]]:
     return scored
 
 
-BLIND = "blind/*_2026_12_05.jsonl"
+BLIND = "blind/*_2026_12_06.jsonl"
 
 
 def final(blind: bool, write: bool) -> None:
@@ -221,7 +223,8 @@ def final(blind: bool, write: bool) -> None:
             "",
             f"### Blind sets, run once {datetime.now(UTC):%Y-%m-%d} ({', '.join(files)})",
             "",
-            "Written 2026-12-05 by people who saw no code; first and only run, as it came out:",
+            "Written 2026-12-06 by people who saw no code (given only the rule and the community); "
+            "first and only run, as it came out:",
             "",
             *report(1, scored, False),
             *report(3, scored, False),

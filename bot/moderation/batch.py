@@ -5,8 +5,10 @@ seconds) and ``mentions`` (a count or a list of ids). Lines with an author are j
 in a stream: the spam tracker sees floods, repeats and mass mentions per author, in input order.
 Lines without one are judged alone, as before.
 
-Big inputs are split over forked worker processes that inherit the built engine; lines are
-partitioned by author, so one author's messages always meet the same tracker, in order.
+Big inputs are split over processes: this one and ``workers - 1`` forked children that inherit
+the built engine (so ``--workers 2`` uses two processes, one per core on a 2-core machine).
+Lines are partitioned by author, so one author's messages always meet the same tracker, in
+order; this process checks its share while the children check theirs.
 """
 
 from __future__ import annotations
@@ -210,17 +212,20 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
                     print(f"error: {line.error}", file=sys.stderr)
             if pools is None:
                 big = workers > 1 and len(parsed) >= PARALLEL_MIN_LINES
-                pools = _start_workers(engine, workers) if big else []
+                pools = _start_workers(engine, workers - 1) if big else []
             if pools:
-                parts = partition(parsed, len(pools))
-                results = await asyncio.gather(
-                    *(
-                        loop.run_in_executor(pool, _check_in_worker, part)
-                        for pool, part in zip(pools, parts, strict=True)
-                        if part
-                    )
-                )
-                outputs = sorted(o for result in results for o in result)
+                own, *parts = partition(parsed, len(pools) + 1)
+                pending = [
+                    loop.run_in_executor(pool, _check_in_worker, part)
+                    for pool, part in zip(pools, parts, strict=True)
+                    if part
+                ]
+                # This process's share, while the children check theirs (bucket 0 always
+                # comes here, so its authors always meet this process's tracker).
+                outputs = check_lines(engine, tracker, own)
+                for result in await asyncio.gather(*pending):
+                    outputs.extend(result)
+                outputs.sort()
             else:
                 outputs = check_lines(engine, tracker, parsed)
             checked += len(parsed)

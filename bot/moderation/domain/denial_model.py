@@ -12,11 +12,15 @@ regime or someone else claims, or asks about a source is discussion, not denial.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import Stemmer
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     RETRACTED,
@@ -25,10 +29,15 @@ from bot.moderation.domain.denial_cues import (
 )
 from bot.moderation.domain.denial_patterns import NK_RE, REBUTTAL, SOURCE_QUESTION
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL
-from bot.moderation.domain.model import FEATURIZERS, RULE3_MODEL_FILE, LinearTextModel, load_model
+from bot.moderation.domain.model import (
+    FEATURIZERS,
+    RULE3_MODEL_FILE,
+    STATEMENT_WORDS,
+    LinearTextModel,
+    load_model,
+)
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
-from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 # P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
@@ -37,6 +46,9 @@ from bot.moderation.domain.verdict import Action, FilterHit
 # for -0.6 of ok allowed).
 THRESHOLD = 0.55
 VETO_BELOW = 0.25
+#: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
+VETO_AGAINST = 0.6
+AGAINST = "speaks against denial"
 # P(denial) at or above which the model's flag stands even with a discussion signal: deniers
 # use scare quotes ('"camp survivor" testimonies') and 'they keep saying ... but it's not
 # true'. Leave-one-writer-out: 61 more denials caught for 8 more ok messages flagged.
@@ -86,6 +98,49 @@ def read(model: LinearTextModel, text: NormalizedText) -> ModelReading:
     return ModelReading(
         model.probability_of_features(features), not CRISIS_FEATURES.isdisjoint(features)
     )
+
+
+class ScoreBound:
+    """An upper bound on the model's log-odds from a message's tokens alone: the positive
+    weights of its words, their stems and its word pairs, with repeats counted again and the
+    negative weights left out. It costs a fraction of building the features, and most
+    messages stay below the flag threshold even so: then the model need not be read."""
+
+    def __init__(self, model: LinearTextModel) -> None:
+        weights = model.weights
+        self.usable = model.features == "statement"  # the features this bound assumes
+        self._base = (
+            model.intercept
+            + max(0.0, weights.get("_quote", 0.0))
+            + max(0.0, weights.get("_question", 0.0))
+        )
+        pairs: dict[str, dict[str, float]] = {}
+        for feature, weight in weights.items():
+            if weight > 0 and " " in feature:
+                first, second = feature.split(" ", 1)
+                pairs.setdefault(first, {})[second] = weight
+        self._weights = weights
+        self._pairs = pairs
+        self._token = lru_cache(maxsize=131_072)(self._token_bound)
+
+    def _token_bound(self, token: str) -> float:
+        weights = self._weights
+        stem = "~" + _stemmer.stemWord(token)
+        return max(0.0, weights.get(token, 0.0)) + max(0.0, weights.get(stem, 0.0))
+
+    def below(self, text: NormalizedText, probability: float) -> bool:
+        """Whether the model's P(denial) for ``text`` is surely below ``probability``."""
+        if not self.usable:
+            return False
+        # The same words the features read (statement_features drops numbers).
+        tokens = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
+        bound = self._base + sum(map(self._token, tokens))
+        pairs = self._pairs
+        for first, second in itertools.pairwise(tokens):
+            following = pairs.get(first)
+            if following is not None:
+                bound += following.get(second, 0.0)
+        return bound < math.log(probability / (1.0 - probability))
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',
@@ -157,6 +212,20 @@ UNDERCUT = word_set(
 )
 
 
+# Speaking against denial or against mocking the victims: moderation talk ('reported it',
+# 'rule 3', 'screenshot for the mods'), calling the mockery cruel, and rebuttals by evidence
+# or sarcasm at the deniers ('ah yes the CIA, famously able to ...').
+AGAINST_DENIAL = re.compile(
+    r"\b(?:reported (?:it|them|this|that|him|her)|rule ?3|for the mods|got banned|(?:please )?"
+    r"delete (?:it|this|that)|screenshot|isn't funny|is not funny|isnt funny|not funny|(?:is|it's|"
+    r"its) cruel|tasteless|says more about you|people actually died|any less real|doesn't make"
+    r" (?:\S+ ){0,4}(?:fake|less real|lies|untrue|false)|the hoax crowd|deniers?|denialism"
+    r"|ah yes|famously|literally wrote|is a dodge|ignores (?:\S+ )?(?:hundreds|thousands|the"
+    r" evidence|the testimon\w*)|confirmed by|based on real accounts|keep the sarcasm away"
+    r"|shouldn't be doing|should not be doing)\b"
+)
+
+
 def discussion_signal(text: NormalizedText) -> str:
     """What marks a message as discussion of the crisis or of denial rather than denial, or ''
     when nothing does (see ``strong_signal`` and ``weak_signal``). Only such a signal lets a
@@ -178,6 +247,8 @@ def strong_signal(text: NormalizedText) -> str:
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
+    if AGAINST_DENIAL.search(words):
+        return AGAINST
     if text.plain.rstrip().endswith("?") and (
         SOURCE_QUESTION.search(words) or ASKS_FOR_SOURCES.match(words)
     ):

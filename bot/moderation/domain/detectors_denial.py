@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     CONTRAST,
@@ -39,8 +40,12 @@ from bot.moderation.domain.denial_cues import (
     universal_smear,
 )
 from bot.moderation.domain.denial_model import (
+    AGAINST,
     REMOVE_AGREEMENT,
+    THRESHOLD,
+    VETO_AGAINST,
     VETO_BELOW,
+    ScoreBound,
     discussion_signal,
     model_hit,
     read,
@@ -75,7 +80,6 @@ from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import canonical_words, evidence, sentences
 from bot.moderation.domain.rulebook import PatternRecord
-from bot.moderation.domain.statements import attribution
 from bot.moderation.domain.verdict import Action, FilterHit
 
 
@@ -87,20 +91,27 @@ class DenialDetector:
 
     def __init__(self, model: LinearTextModel | None = None) -> None:
         self._model = model or load_model(RULE3_MODEL_FILE)
+        self._bound = ScoreBound(self._model)
 
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Pattern hits, settled by the model (see ``_settle``); what no pattern reads but
         the trained model does is flagged."""
         if not self._model.trained:  # no weights shipped: the patterns alone
             return self._pattern_hits(text)
-        reading = read(self._model, text)
         hits = self._pattern_hits(text)
+        if not hits and self._bound.below(text, THRESHOLD):
+            return []  # no pattern, and the model cannot reach its flag threshold
+        reading = read(self._model, text)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone
             # let 'Gulags in the DPRK do not exist, stop spreading lies' through.
             signal = discussion_signal(text)
             if signal and reading.probability < VETO_BELOW:
+                return []
+            # Speaking against denial or the mockery ('the hoax crowd never explains ...',
+            # 'please delete it') overrules a pattern unless the model is fairly sure.
+            if signal == AGAINST and reading.probability < VETO_AGAINST:
                 return []
             # Precision first: any quote, report, question or denunciation leaves the
             # decision to a moderator.

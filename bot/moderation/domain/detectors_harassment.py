@@ -17,6 +17,7 @@ import re
 from bot.moderation.domain.names import HARASSMENT_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize_plain
 from bot.moderation.domain.phrases import alt, canonical_words, evidence, sentences
+from bot.moderation.domain.rulebook import union
 from bot.moderation.domain.verdict import Action, FilterHit
 
 _INSULT_NOUNS = alt(
@@ -159,6 +160,9 @@ _MENTION_INSULT = re.compile(
 )
 
 
+_ANY = union([*_SELF_HARM, *_THREATS, *_INSULTS])
+
+
 def _negated(words: str, start: int) -> bool:
     return any(word in _NEGATORS for word in words[:start].split(" ")[-3:])
 
@@ -176,6 +180,8 @@ class HarassmentDetector:
             return []  # every pattern needs one of these words: most messages stop here
         hits: list[FilterHit] = []
         for _, words in sentences(text):
+            if _ANY.search(words) is None:
+                continue  # no pattern of any list matches this sentence
             for patterns, action, reason in (
                 (_SELF_HARM, Action.REMOVE, "urging someone to harm themselves"),
                 (_THREATS, Action.REMOVE, "a threat against a person"),

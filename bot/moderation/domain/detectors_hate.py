@@ -26,10 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     CONTRACTIONS,
     QUESTION,
+    QUOTED,
     RHETORICAL,
     Finding,
     clauses,
@@ -47,22 +49,27 @@ from bot.moderation.domain.hate_lexicon import (
     tag_clause,
     typo_map,
 )
-from bot.moderation.domain.hate_patterns import QUOTED, PatternFamily, build_families
-from bot.moderation.domain.hate_reading import clip, named, negative, quote, words_of
+from bot.moderation.domain.hate_reading import (
+    clip,
+    named,
+    negative,
+    quote,
+    uninvert,
+    words_of,
+)
+from bot.moderation.domain.hate_rules import RecordFamily, build_families
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
+from bot.moderation.domain.hate_spelling import english_words
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
+    RULE3_MODEL_FILE,
     HateModel,
     LinearTextModel,
     load_model,
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
-from bot.moderation.domain.normalize import NormalizedText, squeeze, tokenize
-from bot.moderation.domain.statements import (
-    Statement,
-    attribution,
-    read_clause,
-)
+from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
+from bot.moderation.domain.statements import Statement, read_clause, valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
@@ -75,6 +82,10 @@ STATEMENT_THRESHOLD = 0.8
 STATEMENT_VETO_BELOW = 0.1
 #: The statement model's flag threshold for a message with no word of contempt or harm in it
 #: ('Trans people are valid'): the model learnt that naming a group is a sign of hate.
+#: Leave-one-writer-out (rule 1, writer F included) gains from lower values (0.88: hateful
+#: caught 0.795 -> 0.824, ok allowed 0.942 -> 0.933), but the regression cases of neutral and
+#: positive identity statements ('Trans women are women', 'I voted for a Muslim mayor') then
+#: fail (6 at 0.95, 12 at 0.88): kept at 0.97.
 STATEMENT_THRESHOLD_NEUTRAL = 0.97
 #: ... and below which they are dropped when the message quotes, reports or denounces.
 STATEMENT_VETO_FRAMED = 0.5
@@ -111,6 +122,23 @@ def _misgendered(tagged: TaggedClause) -> str:
     return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
 
 
+def _praised(statements: list[Statement], patterns_found: bool) -> bool:
+    """Praise or a denied stereotype in every clause about a group ('Jews are lovely people',
+    'I don't think women are stupid'), or, when no pattern found anything, praise beside
+    neutral clauses ('gay people are just people, and they're great')."""
+    if not statements:
+        return False
+    if all(s.praises or s.denies_negative for s in statements):
+        return True
+    neutral = all(
+        s.praises
+        or s.denies_negative
+        or (not s.contempt and not s.denies_positive and s.worst > -1.0 and s.polarity >= 0)
+        for s in statements
+    )
+    return neutral and not patterns_found and any(s.praises for s in statements)
+
+
 def _emphatic_map(lex: Lexicon) -> dict[str, str]:
     """Squeezed forms of the pattern words, to read 'kiiiill' and 'disgustinggg' as words."""
     table: dict[str, str] = {}
@@ -138,9 +166,14 @@ class HateDetector:
         # The model's unigrams (words seen in real chat) stand in for an English dictionary:
         # misspellings and run-together splits that spell a chat word are not made.
         common = [w for w in self.model.weights if " " not in w]
+        # ... with this community's words (rule 3's model: North Korea, defectors, famine) and
+        # VADER's, so a spelling repair never takes 'korea' for a misspelt 'korean'.
+        common += [w for w in load_model(RULE3_MODEL_FILE).weights if w.isalpha()]
+        common += list(valences())
+        common += english_words()  # and a dictionary: 'artistic' is no misspelt 'autistic'
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
-        self.families: tuple[PatternFamily, ...] = build_families(self.lexicon)
+        self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)
         self._emphatic = _emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
@@ -178,7 +211,7 @@ class HateDetector:
         # Praise or a denied stereotype in every clause about a group ('Jews are lovely
         # people', 'I don't think women are stupid') overrules the statement patterns and
         # the models; a slur aimed at a person still counts.
-        if statements and all(s.praises or s.denies_negative for s in statements):
+        if _praised(statements, bool(findings)):
             findings = []
             if not slur_findings:
                 return []
@@ -192,7 +225,7 @@ class HateDetector:
             if not slur_findings:
                 return []
             findings = []
-        contempt = [s for s in statements if s.contempt]
+        contempt = [s for s in statements if s.contempt or s.denies_positive]
         probability = 0.0
         if not (findings or slur_findings or contempt):
             probability = self.model.probability(text.tokens)
@@ -208,7 +241,9 @@ class HateDetector:
         if findings and not counter.suppresses(findings):
             best = findings[0]
             action = Action.REMOVE if sure and best.kind in REMOVING_KINDS else Action.FLAG
-            hits.append(FilterHit(self.name, 1, action, best.matched, best.reason, shadow=False))
+            hits.append(
+                FilterHit(self.name, 1, action, best.matched, best.reason, False, best.record)
+            )
         slurs = [f for f in slur_findings if not counter.suppresses([f])]
         if slurs and not hits:
             action = Action.REMOVE if sure and slurs[0].kind == "slur!" else Action.FLAG
@@ -223,17 +258,27 @@ class HateDetector:
                     1,
                     Action.FLAG,
                     clip(said.clause or f"{said.target} {said.predicate}"),
-                    f"contempt for a protected group ('{said.target}': '{said.predicate}')",
+                    (
+                        f"contempt for a protected group ('{said.target}': '{said.predicate}')"
+                        if said.contempt
+                        else f"denies a protected group a good quality ('{clip(said.clause)}')"
+                    ),
                     False,
                 )
             )
         described = bool(statements) and all(s.described for s in statements)
+        # 'gays are amazng', 'trans ppl r awsome': something good said and nothing bad; the
+        # models read the group's name as a sign of hate, not the praise.
+        kind_words = bool(statements) and all(
+            s.polarity >= 1.0 and s.worst > -1.0 and not s.denies_positive for s in statements
+        )
         if (
             not hits
             and not counter.any
             and (saw_group or slur_findings)
             and not framed
             and not described  # 'Trans people are often harassed online'
+            and not kind_words
         ):
             probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
@@ -272,7 +317,7 @@ class HateDetector:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
-            tagged = tag_clause(words, self.lexicon, refer_back=group_seen)
+            tagged = uninvert(tag_clause(words, self.lexicon, refer_back=group_seen))
             clause_text = " ".join(tokens)
             quoted = any(clause_text in span for span in quoted_spans)
             if tagged.groups or tagged.slurs:
@@ -334,8 +379,8 @@ class HateDetector:
         for family in self.families:
             if family.triggers is not None and family.triggers.isdisjoint(words):
                 continue
-            for pattern in family.patterns:
-                match = pattern.search(tagged.text)
+            for record in family.records:
+                match = record.regex.search(tagged.text)
                 if match is None:
                     continue
                 if family.negatable and negated(tagged.text, match):
@@ -347,18 +392,35 @@ class HateDetector:
                 if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
+                pattern = record.regex
                 predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
                 predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
                 found.append(
                     Finding(
                         family.kind,
-                        f"{family.reason} ('{predicate}' about '{target}')",
+                        f"{record.reason} ('{predicate}' about '{target}')",
                         clip(named(tagged)),
                         quoted or any(target in s and predicate in s for s in quoted_spans),
+                        record.id,
                     )
                 )
                 break
         return found
+
+    def tagged_clauses(self, text: str) -> list[str]:
+        """The clauses of ``text`` as the records read them ('qqg are vermin')."""
+        normalized = self._repair.repair(normalize(text))
+        out: list[str] = []
+        group_seen = False
+        for tokens in clauses(normalized):
+            if tokens is None:
+                continue
+            if tokens[0] == QUESTION:
+                tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
+            tagged = uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen))
+            group_seen = group_seen or bool(tagged.groups or tagged.slurs)
+            out.append(tagged.text)
+        return out
 
     def _slur_findings(self, tagged: TaggedClause, quoted: bool) -> list[Finding]:
         found: list[Finding] = []

@@ -1,7 +1,7 @@
 """How a rule-1 statement is framed: clauses, negation, reported speech, gerund subjects,
 reports of how others treat a group, rhetorical questions, and counter-speech.
 
-The statement patterns (hate_patterns) say what a clause asserts about a group; these helpers
+The statement records (rules/rule1_hate.yaml) say what a clause asserts about a group; these helpers
 decide whether the speaker is the one asserting it.
 """
 
@@ -12,11 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.moderation.domain.hate_patterns import (
-    CONDEMNATION,
-    COUNTER_SPEECH,
-    REPORTING,
-)
+from bot.moderation.domain.hate_rules import counter_patterns
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
 
@@ -29,6 +25,7 @@ class Finding:
     reason: str
     matched: str
     quoted: bool
+    record: str = ""  # the pattern record that matched (rules/rule1_hate.yaml), if any
 
 
 # Contractions the statement patterns spell out ('i'm' and 'can't' stay: patterns use them).
@@ -116,7 +113,7 @@ def negated(text: str, match: re.Match[str]) -> bool:
     return any(word in _NEGATORS for word in before.split(" ")[-6:])
 
 
-ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate"])
+ABOUT_GROUP = frozenset(["derogate", "dehumanise", "hate", "feeling"])
 
 
 def describes_treatment(text: str, match: re.Match[str]) -> bool:
@@ -243,7 +240,13 @@ class CounterSpeech:
 
 
 def counter_speech(plain: str) -> CounterSpeech:
-    strong = any(p.search(plain) for p in COUNTER_SPEECH)
-    reporting = REPORTING.search(plain) is not None
-    condemnation = CONDEMNATION.search(plain) is not None
+    """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
+    patterns = counter_patterns()
+    strong = patterns.any_counter.search(plain) is not None
+    reporting = patterns.any_reporting.search(plain) is not None
+    condemnation = patterns.any_condemnation.search(plain) is not None
     return CounterSpeech(strong or reporting, strong, reporting, condemnation)
+
+
+#: A quoted span in a message's plain text: '"..."' or "'...'" (a quoted clause is reported).
+QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:^|[\s(:])'([^']{3,}?)'(?=[\s.,!?):;]|$)")

@@ -29,14 +29,37 @@ _DETERMINERS = word_set(
 )
 _GATE_BEFORE = _DETERMINERS | {"being"}
 _PRONOUNS = {"they": "qqp", "them": "qqp", "theyre": "qqp are", "they're": "qqp are", "em": "qqp"}
+# Phrases that refer back to a group named earlier: 'Their kind don't belong here', 'people
+# like that make me sick', 'every one of those things is deranged'. Keyed by their first word.
+_REFERRING = {
+    first: tuple(tuple(p.split()) for p in phrases.split(","))
+    for first, phrases in {
+        "their": "their kind,their sort,their lot,their type",
+        "his": "his kind,his sort,his type,his lot",
+        "her": "her kind,her sort,her type",
+        "your": "your kind,your sort,your lot,your type",
+        "that": "that kind,that lot,that sort",
+        "those": "those people,those things,those creatures,those types,those ones",
+        "these": "these people,these things,these creatures,these types,these ones",
+        "such": "such people",
+        "people": "people like that,people like them,people like this,people like those",
+        "the": "the lot of them,the lot",
+        "all": "all of their kind",
+    }.items()
+}
 # Words before a slur that make it aimed at people (a homonym like 'chink' needs one).
 _PERSON_CONTEXT = word_set(
     """a an you ur your those these the all dirty fucking stupid filthy bunch like is are
-    damn lil little fat ugly that this some such ya yo u them big old"""
+    damn lil little fat ugly that this some such ya yo u them big old dumb lazy nasty pathetic
+    worthless smelly useless disgusting"""
 )
 _NOT_PERSON_AFTER = frozenset(
     ["in", "of", "the", "your", "my", "growth", "development", "progress"]
 )
+
+
+# Ordinary words one typo away from a group name ('blacks', 'koreans', 'mormons').
+_NOT_TYPOS = frozenset(["backs", "koreas", "morons", "lacks", "blocks"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +116,8 @@ class Lexicon:
                 return True
             if i and squeezed_tokens[i - 1] in _GATE_BEFORE:
                 return True
-            if i > 1 and squeezed_tokens[i - 2] in _GATE_BEFORE:
-                return True
+            if not _GATE_BEFORE.isdisjoint(squeezed_tokens[max(0, i - 3) : i]):
+                return True  # 'the only good jew', 'a single decent muslim'
         return False
 
 
@@ -181,7 +204,7 @@ def load_lexicon() -> Lexicon:
         if key not in lex.groups and key not in lex.singulars:
             lex.slurs.setdefault(key, slur)
     # Misspellings of long words, unless the misspelling is itself a lexicon word.
-    taken = set(lex.groups) | set(lex.singulars) | set(lex.adjectives) | set(lex.slurs)
+    taken = set(lex.groups) | set(lex.singulars) | set(lex.adjectives) | set(lex.slurs) | _NOT_TYPOS
     for key, category in list(lex.groups.items()):
         if len(key) >= 5 and " " not in key:
             # Five-letter names only get swaps: deleting a letter of 'women' makes 'omen'.
@@ -197,6 +220,13 @@ def load_lexicon() -> Lexicon:
                 sq, _ = squeeze(typo)
                 if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:
                     lex.slurs.setdefault(sq, slur)
+    # Two-word names written as one ('northkoreans', 'asylumseekers').
+    for key, category in list(lex.groups.items()):
+        if " " in key:
+            lex.groups.setdefault(squeeze(key.replace(" ", ""))[0], category)
+    for key, category in list(lex.adjectives.items()):
+        if " " in key:
+            lex.groups.setdefault(squeeze(key.replace(" ", "") + "s")[0], category)
     # Group names written without a space ('blackpeople', 'transwomen').
     for adjective, category in list(lex.adjectives.items()):
         for noun in ("people", "folks", "women", "men", "persons"):
@@ -309,33 +339,54 @@ def tag_clause(
                         (prev in _PERSON_CONTEXT or word.endswith("s"))
                         and nxt not in _NOT_PERSON_AFTER
                     )
+                    # 'tranny freaks should be locked up': a slur as the subject of a clause
+                    or (not prev and (nxt in lex.insult_nouns or nxt in _VERBISH))
                 )
                 and lex.homonym_senses.isdisjoint(clause)
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)
+        elif sq in lex.adjectives and prev in _BE_WORDS and not nxt:
+            groups.append(word)  # 'my new landlord is Jewish': a group named, 'they' after
+            out.append(GROUP_TAG)
         elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
             out.append(word)  # 'the Chinese government', 'Korean food': not the people
         elif sq in lex.groups or (
-            sq in lex.singulars
-            and (prev in _DETERMINERS or (len(out) > 1 and out[-2] in _DETERMINERS))
+            # 'a Jew', 'the only good Jew', 'a single decent Muslim': a determiner up to
+            # three words before.
+            sq in lex.singulars and not _DETERMINERS.isdisjoint(out[-3:])
         ):
             groups.append(word)
             out.append(GROUP_TAG)
         elif refer_back and word in _PRONOUNS:
             out.append(_PRONOUNS[word])
+        elif refer_back and word in _REFERRING and (length := _refers(tokens, i)):
+            out.append(PRONOUN_TAG)
+            i += length
+            continue
         else:
             out.append(word)
         i += 1
     return TaggedClause(" ".join(out), tuple(groups), tuple(slurs))
 
 
+def _refers(tokens: list[tuple[str, str, bytes]], at: int) -> int:
+    """The length of a referring phrase ('their kind') starting at ``at``, else 0."""
+    words = tuple(word for word, _, _ in tokens[at : at + 4])
+    for phrase in _REFERRING[words[0]]:
+        if words[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+_BE_WORDS = frozenset(["is", "are", "was", "were", "being", "be"])
 _VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
 
 
 _SELF_ID = re.compile(
     r"(?:^| )(?:i'm|im|i am|we're|we are|as an?|as|us|we|fellow|proud|my|our|me and my)"
-    r"(?: (?:a|an|proud|fucking|big|bad|black|gay|lil|little|real|queer|happy|out|and|trans))*$"
+    r"(?: (?:a|an|proud|fucking|big|bad|black|gay|lil|little|real|queer|happy|out|and|trans|to|be"
+    r"|being|old|such|total))*$"
 )
 
 

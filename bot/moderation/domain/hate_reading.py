@@ -3,6 +3,9 @@ detectors_hate stays one responsibility)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.statements import Statement, carries_negativity
@@ -15,7 +18,7 @@ def negative(statements: list[Statement], text: NormalizedText, extra: dict[str,
     when there are any (a passive 'are often harassed' says nothing of the group), else
     from its words."""
     if statements:
-        return any(s.worst <= -1.0 or s.polarity < 0 for s in statements)
+        return any(s.worst <= -1.0 or s.polarity < 0 or s.denies_positive for s in statements)
     return carries_negativity(text.tokens, extra)
 
 
@@ -47,3 +50,22 @@ def named(tagged: TaggedClause) -> str:
 
 def clip(said: str, limit: int = 80) -> str:
     return said if len(said) <= limit else said[: limit - 1] + "…"
+
+
+# A question's auxiliary before its subject: 'should qqg be kept away from children',
+# 'why are qqg so lazy' (the copula stays: statements read 'are qqg so lazy' already).
+_INVERTED = re.compile(
+    r"^(?:(?:why|how come|so) )?(?P<aux>should|can|could|would|will|must|do|does|did)"
+    r" (?P<np>(?:\S+ ){0,3}?(?:qqg|qqp|qqs)) (?P<rest>.+)$"
+)
+
+
+def uninvert(tagged: TaggedClause) -> TaggedClause:
+    """'should qqg be kept away' -> 'qqg should be kept away': a question's subject put back
+    before its auxiliary, so the statement records read it (the speaker still asks: the
+    detector's attribution says so)."""
+    match = _INVERTED.match(tagged.text)
+    if match is None:
+        return tagged
+    text = f"{match.group('np')} {match.group('aux')} {match.group('rest')}"
+    return replace(tagged, text=text)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.hate_spelling import Speller, base_terms
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 
 # Pieces a run-together token may start with: who speaks, or what is done to whom.
@@ -24,6 +25,34 @@ _SUBJECTS = frozenset(["i", "we", "u", "ill", "id", "im", "iwill", "iwould", "yo
 _QUANTIFIERS = frozenset(["all", "those", "these", "them", "every", "fucking", "dirty"])
 _MAX_SPLIT_LEN = 40
 _COPULAS = frozenset(["are", "is", "r", "were", "was"])
+_MODALS = frozenset(["should", "must", "deserve", "belong", "need", "shouldnt", "cant", "dont"])
+_SHORT_PIECES = frozenset(
+    [
+        "a",
+        "i",
+        "in",
+        "is",
+        "to",
+        "of",
+        "be",
+        "we",
+        "me",
+        "my",
+        "no",
+        "so",
+        "at",
+        "on",
+        "an",
+        "or",
+        "us",
+        "go",
+        "do",
+        "he",
+        "it",
+        "up",
+        "am",
+    ]
+)
 
 
 class WordRepair:
@@ -59,10 +88,23 @@ class WordRepair:
             )
             | lexicon.person_nouns
         )
-        self._pieces = (
+        self._rule1_pieces = (
             self._verbs | self._targets | _SUBJECTS | _QUANTIFIERS | _COPULAS | self._said
         )
-        self._max_piece = max(len(p) for p in self._pieces)
+        # Every chat word may be a piece ('womenbelonginthekitchen'), squeezed too (a token
+        # that only splits once squeezed); a split must still read as a statement about a
+        # group (see _split_uncached).
+        general = {w for w in self._common if w.isalpha() and len(w) >= 3} | _SHORT_PIECES
+        general |= {squeeze(w)[0] for w in general}
+        self._pieces = self._rule1_pieces | frozenset(general) | _MODALS
+        # Fewest pieces, lexicon words and copulas preferred ('jews are a disease', not
+        # 'jews area disease'; 'kitchen', not 'k itch en').
+        self._cost = {p: 1.0 for p in self._pieces}
+        self._cost.update({p: 0.8 for p in self._rule1_pieces})
+        self._cost.update({p: 0.45 for p in _COPULAS | _MODALS | {"a", "the", "all"}})
+        self._cost.update({p: 3.0 for p in self._pieces if len(p) == 1 and p not in "ai"})
+        self._cost.pop("r", None)  # 'conferred' is no 'con fe r red'
+        self._max_piece = min(16, max(len(p) for p in self._pieces))
         self._starts = frozenset(p[0] for p in self._pieces)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
@@ -71,17 +113,38 @@ class WordRepair:
         self._heads = (
             frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
         )
-        self._prefixes = frozenset(p for p in self._pieces if len(p) <= 8)
+        self._prefixes = frozenset(p for p in self._rule1_pieces if len(p) <= 8)
+        predicates = {
+            w
+            for name in ("derogatory", "dehumanising", "threat_verbs", "threat_participles")
+            for w in lexicon.words.get(name, [])
+            if " " not in w
+        }
+        # The speller corrects towards the lexicon's own words, not towards the misspellings
+        # the lexicon also lists ('venezuelasn').
+        spelled = base_terms()
+        self._speller = Speller(
+            {t for t in self._targets | set(lexicon.singulars) if t in spelled}
+            | predicates
+            | self._verbs,
+            {w for w in predicates if len(w) >= 6},
+            self._common,
+            self._lexicon_words | lexicon.person_nouns,
+        )
 
     def repair(self, text: NormalizedText) -> NormalizedText:
         """``text`` itself when nothing needs repair (nearly always), else a re-normalised copy
         with the repaired words."""
         tokens = text.tokens
-        unknown = set(tokens).difference(self._skip)
-        if not unknown:
+        unknown = {t for t in set(tokens).difference(self._skip) if squeeze(t)[0] not in self._skip}
+        replacements: dict[str, str] = self._speller.joins(tokens)
+        if not unknown and not replacements:
             return text
-        replacements: dict[str, str] = {}
         for token in unknown:
+            corrected = self._speller.correct(token)
+            if corrected is not None:
+                replacements[token] = corrected
+                continue
             parts = self._split(token)
             if parts is None and token.isalpha():
                 squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
@@ -125,7 +188,7 @@ class WordRepair:
         # Cheap tests first: the token must start and end with a piece.
         if not any(token[:k] in self._prefixes for k in range(1, min(9, len(token)))):
             return None
-        if not any(token[-k:] in self._pieces for k in range(2, len(token))):
+        if not any(token[-k:] in self._pieces for k in range(1, len(token))):
             return None
         parts = self._segment(token)
         if parts is None or len(parts) < 2:
@@ -142,23 +205,34 @@ class WordRepair:
             return parts  # 'muslimsare', 'transpeopleare', 'koreansarefilthydogs'
         if parts[0] in self._targets and len(parts) == 2 and parts[1] in self._said:
             return parts
+        if parts[0] in _COPULAS and len(parts) == 2 and parts[1] in self._said:
+            return parts  # 'refugees arecockroaches'
+        if (
+            has_target
+            and (parts[0] in self._targets or parts[0] in _QUANTIFIERS)
+            and len(parts) >= 3
+            and any(p in self._said or p in _COPULAS or p in _MODALS for p in parts)
+        ):
+            return parts  # 'migrantsshoulddrown', 'jewsareadisease'
         return None
 
     def _segment(self, token: str) -> tuple[str, ...] | None:
         """The segmentation into known pieces with the fewest pieces (None when there is none)."""
-        best: list[tuple[str, ...] | None] = [None] * (len(token) + 1)
-        best[0] = ()
+        best: list[tuple[float, tuple[str, ...]] | None] = [None] * (len(token) + 1)
+        best[0] = (0.0, ())
+        cost = self._cost
         for end in range(1, len(token) + 1):
             for start in range(max(0, end - self._max_piece), end):
                 head = best[start]
                 piece = token[start:end]
-                if head is None or piece not in self._pieces:
+                if head is None or piece not in cost:
                     continue
-                candidate = (*head, piece)
+                candidate = (head[0] + cost[piece], (*head[1], piece))
                 current = best[end]
-                if current is None or len(candidate) < len(current):
+                if current is None or candidate[0] < current[0]:
                     best[end] = candidate
-        return best[len(token)]
+        found = best[len(token)]
+        return None if found is None else found[1]
 
 
 _VOWELS = frozenset("aeiouy")
@@ -222,7 +296,7 @@ _TYPO_TARGETS = frozenset(
 )
 # Short words the trained model's vocabulary may lack, which a misspelling must not claim.
 _SHORT_WORDS = frozenset(
-    ["asin", "tarns", "tarn", "jaws", "gays", "black", "blank", "block", "woken", "omen"]
+    ["asin", "tarns", "tarn", "jaws", "gays", "black", "blank", "block", "woken", "omen", "backs"]
 )
 
 

@@ -109,3 +109,12 @@ def compile_records(
         except (KeyError, ValueError, re.error) as exc:
             raise RulebookError(f"{source}: record {record_id}: {exc}") from exc
     return tuple(records)
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def union(patterns: list[re.Pattern[str]] | tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex that matches where any of ``patterns`` does (named groups dropped): a single
+    search tells whether any pattern needs running, instead of one search per pattern."""
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns))

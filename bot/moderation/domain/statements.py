@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
 
 VALENCE_FILE = "vader_valence.json"
@@ -99,6 +98,9 @@ class Statement:
     conditional: bool
     described: bool = False  # a passive or experience: what is done to the group
     clause: str = ""  # the clause as read, the group named (evidence for a hit)
+    #: A positive word negated and nothing negative left: 'X aren't capable', 'there isn't a
+    #: single decent X', 'X don't deserve respect'.
+    negated_positive: bool = False
 
     @property
     def praises(self) -> bool:
@@ -109,6 +111,11 @@ class Statement:
     def denies_negative(self) -> bool:
         """A negative claim negated: 'I don't think women are stupid'."""
         return not self.conditional and self.negated and self.worst > -1.0
+
+    @property
+    def denies_positive(self) -> bool:
+        """A good quality denied to the group, nothing negative said outright."""
+        return not self.conditional and self.negated_positive and not self.negated
 
     @property
     def contempt(self) -> bool:
@@ -133,16 +140,54 @@ def read_clause(
     verb = _verb_before(before)
     predicate = [verb] if verb else []
     after = words[at + 1 : at + 11]
+    universal = _every_one_is(before, after)
+    if universal is not None:
+        # 'Is there a single qqg who isn't a liar?', 'never met a qqg who wasn't lazy': what
+        # the relative clause denies of one, the speaker says of all.
+        statement = _score(target, universal, False, conditional, extra or {})
+        return replace(statement, clause=" ".join(_named(words, target)))
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said.
     said = after if before and before[-1] in _BE else _said_of_subject(after)
     predicate += said or []
-    if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
-        return Statement(target, "", 0.0, 0.0, False, conditional, said is None)
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
+    # 'There isn't a single decent qqg': a good word inside the negated noun phrase.
+    denied_quality = whole_negated and any(
+        _valence_of(w, extra or {}) >= 1.0 for w in before[-3:] if w not in _NEUTRAL
+    )
+    if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
+        statement = Statement(target, "", 0.0, 0.0, False, conditional, said is None)
+        return replace(statement, negated_positive=denied_quality)
     statement = _score(target, predicate, whole_negated, conditional, extra or {})
-    clause = " ".join(target if w in TARGET_TAGS else w for w in words)
-    return replace(statement, clause=clause)
+    if denied_quality:
+        statement = replace(statement, negated_positive=True)
+    return replace(statement, clause=" ".join(_named(words, target)))
+
+
+def _named(words: list[str], target: str) -> list[str]:
+    return [target if w in TARGET_TAGS else w for w in words]
+
+
+_RELATIVE = frozenset(["who", "that"])
+_EXISTENTIAL = frozenset(["any", "single", "one", "never", "no", "name", "ever", "find"])
+
+
+def _every_one_is(before: list[str], after: list[str]) -> list[str] | None:
+    """The predicate of 'is there any qqg who isn't P' / 'never met a qqg who wasn't P' (P,
+    said of every member), else None."""
+    if _EXISTENTIAL.isdisjoint(before[-5:]):
+        return None
+    for index, word in enumerate(after[:3]):
+        if word in _RELATIVE and index + 1 < len(after) and after[index + 1] in _NEGATORS:
+            rest = after[index + 2 :]
+            if rest and rest[0] in ("a", "an", "be", "being", "so", "just", "some", "also"):
+                rest = rest[1:]
+            return rest or None
+    return None
+
+
+def _valence_of(word: str, extra: dict[str, float]) -> float:
+    return extra.get(word, valences().get(word, 0.0))
 
 
 def _said_of_subject(after: list[str]) -> list[str] | None:
@@ -245,6 +290,8 @@ def _score(
             predicate = " ".join(predicate).replace(phrase, meaning).split(" ")
     if _COMPARISON.search(text):  # 'no worse than men' is a negated comparison
         return Statement(target, text, 1.0, 0.0, True, conditional)
+    negated_positive = False
+    diminish = 0
     for index, raw in enumerate(predicate):
         if raw in (",", "but", "and", "because") or raw in _CONDITIONAL:
             if raw in _CONDITIONAL:
@@ -256,9 +303,25 @@ def _score(
         if word in _NEGATORS:
             reach = 3
             continue
-        value = extra.get(word, table.get(word, 0.0)) or _comparative(word, table)
+        if word in _DIMINISHERS:
+            diminish = 2  # 'less capable': the next good word counts against
+            continue
+        if reach and word in _REACH_BREAKERS:
+            reach = 0  # 'X don't want special treatment' denies nothing of X
+            continue
+        if reach and word in _QUANTITY:
+            continue  # 'don't have an ounce of gratitude': the negation reaches past these
+        value = (
+            extra.get(word, table.get(word, 0.0))
+            or _comparative(word, table)
+            or _misspelt_valence(word)
+        )
         if word in _NEUTRAL and not (word in _PRAISE_WHEN_PREDICATE and index <= 3):
             value = 0.0
+        if diminish:
+            diminish -= 1
+            if value:
+                value, diminish = -value / 2, 0
         in_scope = reach > 0 or flipped or whole_negated
         if reach:
             reach -= 1
@@ -266,11 +329,66 @@ def _score(
             continue
         if in_scope:
             negated = negated or value < 0
+            negated_positive = negated_positive or value >= 1.0
             polarity -= value / 2  # 'not stupid' is weaker praise than 'clever'
         else:
             polarity += value
             worst = min(worst, value)
-    return Statement(target, text, polarity, worst, negated, conditional)
+    return Statement(
+        target, text, polarity, worst, negated, conditional, negated_positive=negated_positive
+    )
+
+
+_DIMINISHERS = frozenset(["less", "fewer"])
+_QUANTITY = word_set(
+    """have has had any an a ounce of shred bit drop trace sense concept idea notion clue
+    single scrap"""
+)
+
+
+@cache
+def _misspelling_index() -> dict[str, str]:
+    """Single deletions of clearly valenced words (|v| >= 1.5, 5+ letters) -> the word, so
+    'amazng', 'awsome' and 'lovly' read as praise."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word, value in valences().items():
+        if abs(value) < 1.5 or len(word) < 5 or not word.isalpha():
+            continue
+        for i in range(1, len(word)):
+            key = word[:i] + word[i + 1 :]
+            if index.setdefault(key, word) != word:
+                ambiguous.add(key)
+    for key in ambiguous:
+        del index[key]
+    return index
+
+
+def _misspelt_valence(word: str) -> float:
+    """The valence of the word ``word`` misspells by a missing letter ('amazng') or an extra
+    one ('amaizing', 'wellcome'); 0 for a word of its own."""
+    if len(word) < 4 or not word.isalpha() or word in _dictionary():
+        return 0.0
+    index = _misspelling_index()
+    table = valences()
+    found = index.get(word)
+    if found is None:
+        for i in range(1, len(word)):
+            shorter = word[:i] + word[i + 1 :]
+            if shorter in table and abs(table[shorter]) >= 1.5 and len(shorter) >= 5:
+                found = shorter
+                break
+    return table.get(found, 0.0) if found else 0.0
+
+
+def _dictionary() -> frozenset[str]:
+    from bot.moderation.domain.hate_spelling import english_words
+
+    return english_words()
+
+
+# Verbs after a negator that say what the group wants or gets, not what it is.
+_REACH_BREAKERS = word_set("want wants wanted get gets got receive need needs ask asking seek")
 
 
 def carries_negativity(tokens: tuple[str, ...], extra: dict[str, float]) -> bool:
@@ -297,50 +415,3 @@ def _comparative(word: str, table: dict[str, float]) -> float:
             if base in table:
                 return table[base]
     return 0.0
-
-
-# Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
-_QUOTE = re.compile(r"[\"“”«»„][^\"“”«»„]{3,}[\"“”«»„]|(?:^|\n)\s*>|(?:^|\s)'[^']{3,}'(?=\W|$)")
-_REPORT = re.compile(
-    r"\b(?:he|she|they|someone|somebody|some people|people|a guy|a user|this guy|that guy|the guy|the user|the poster|op|my \w+|a \w+er"
-    r"|the \w+er|commenters?|users?|tankies|racists|bigots|trolls|deniers|\w+ists)"
-    r" (?:\w+ )?(?:said|says|say|saying|claims?|claimed|claiming|told|tells|wrote|writes|yelled"
-    r"|shouted|screamed"
-    r"|posted|posts|tweeted|argues|argued|insists?|insisted|called|calls|keeps? saying"
-    r"|think|thinks|believe|believes)\b"
-    r"|\b(?:people|those|anyone|someone|racists|bigots|whoever) who (?:\w+ )?(?:say|says|said|think|thinks|believe"
-    r"|believes|claim|claims|call|calls|spread|post)\b"
-    r"|\b(?:i|we) (?:saw|heard|read|found) (?:a|an|this|that|someone|people|some)\b"
-    r"|\b(?:if|when) you (?:\w+ )?(?:think|believe|say|claim|pretend)\b"
-    r"|\b(?:quote|quoting|according to|reportedly) \b"
-)
-_DENOUNCE = re.compile(
-    r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
-    r"|xenophob\w*|antisemit\w*|islamophob\w*|indefensible|unacceptable|disgraceful|shameful"
-    r"|shame on|not okay|not ok|isn't okay|is not okay"
-    r"|stop saying|stop calling|stop posting|stop spreading(?! (?:\S+ )?(?:lies|lie|propaganda|myths?|fake|hoax\w*|liars|nonsense|fiction|stories))|delete (?:that|this|it|your)|remove"
-    r" (?:that|this|it)|reported (?:it|that|this|them|him|her)|(?:is|was|are) (?:so )?wrong"
-    r"|should be ashamed|how dare|hate speech|dog ?whistle|slurs?|(?:it's|its|it is) wrong"
-    r"|wrong to (?:say|call|think|claim)|the (?:claim|myth|idea|stereotype|lie) that|debunked"
-    r"|break(?:s|ing)? (?:rule|the rules)|against the rules"
-    r"|which is (?:disgusting|vile|awful|horrible|sick)|how badly (?:they're|they are|we|people) treat\w*"
-    r"|^(?:hating|attacking|harassing|mocking|insulting|bullying|calling|targeting) .*"
-    r" (?:is|are) (?:so )?(?:stupid|wrong|disgusting|vile|unacceptable|pathetic|cowardly))\b",
-    re.IGNORECASE,
-)
-
-
-def attribution(text: NormalizedText) -> str:
-    """'quote', 'report', 'denounce' or 'question' when the message frames what it says as
-    someone else's claim, condemns one, or asks; '' when the speaker simply asserts."""
-    plain = text.original
-    if _QUOTE.search(plain):
-        return "quote"
-    lowered = plain.lower()
-    if _DENOUNCE.search(lowered):
-        return "denounce"
-    if _REPORT.search(lowered):
-        return "report"
-    if plain.rstrip().endswith("?"):
-        return "question"
-    return ""

@@ -148,3 +148,26 @@ def test_shipped_model_allows_ordinary_talk(engine: ModerationEngine, text: str)
 
 def test_threshold_leaves_room_for_the_veto() -> None:
     assert 0.0 < VETO_BELOW < THRESHOLD < 1.0
+
+
+def test_the_score_bound_never_skips_a_message_the_model_would_flag() -> None:
+    from bot.moderation.domain.denial_model import THRESHOLD, ScoreBound, read
+    from bot.moderation.domain.model import RULE3_MODEL_FILE, load_model
+    from bot.moderation.domain.normalize import normalize
+
+    model = load_model(RULE3_MODEL_FILE)
+    bound = ScoreBound(model)
+    texts = [
+        "The famine never happened, it's all CIA propaganda from 1997.",
+        "Defectors are paid liars, every single one of them.",
+        "Nice weather in Seoul today, going hiking with 3 friends.",
+        "lol free diet camp, they should be grateful for the 2 meals",
+        "KCNA reports the harvest of 2024 was a great success.",
+    ]
+    skipped = 0
+    for text in texts:
+        normalized = normalize(text)
+        if bound.below(normalized, THRESHOLD):
+            skipped += 1
+            assert read(model, normalized).probability < THRESHOLD, text
+    assert skipped >= 1  # the bound does spare some messages the model

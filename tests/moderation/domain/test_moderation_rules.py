@@ -6,6 +6,8 @@ import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.denial_rules import MACROS, RECORDS
+from bot.moderation.domain.detectors_hate import HateDetector
+from bot.moderation.domain.hate_rules import HIT_FAMILIES, counter_patterns
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.phrases import sentences
 from bot.moderation.domain.rulebook import PatternRecord, RulebookError, compile_records
@@ -13,6 +15,16 @@ from bot.moderation.domain.rulebook import PatternRecord, RulebookError, compile
 EXAMPLES = [
     pytest.param(record, text, expected, id=f"{record.id}-{'match' if expected else 'miss'}-{i}")
     for record in RECORDS
+    for expected, texts in ((True, record.must_match), (False, record.must_not_match))
+    for i, text in enumerate(texts)
+]
+_HATE = HateDetector()
+_COUNTER = counter_patterns()
+RULE1_HITS = [r for family in _HATE.families for r in family.records]
+RULE1_COUNTER = [*_COUNTER.counter, *_COUNTER.reporting, *_COUNTER.condemnation]
+RULE1_EXAMPLES = [
+    pytest.param(record, text, expected, id=f"{record.id}-{'match' if expected else 'miss'}-{i}")
+    for record in RULE1_HITS + RULE1_COUNTER
     for expected, texts in ((True, record.must_match), (False, record.must_not_match))
     for i, text in enumerate(texts)
 ]
@@ -26,6 +38,24 @@ def matches(record: PatternRecord, text: str) -> bool:
 @pytest.mark.parametrize(("record", "text", "expected"), EXAMPLES)
 def test_record_examples(record: PatternRecord, text: str, expected: bool) -> None:
     assert matches(record, text) is expected, f"{record.id}: {text}"
+
+
+@pytest.mark.parametrize(("record", "text", "expected"), RULE1_EXAMPLES)
+def test_rule1_record_examples(record: PatternRecord, text: str, expected: bool) -> None:
+    """Hit records read tagged clauses ('qqg are vermin'); counter records the plain text."""
+    if record.family in HIT_FAMILIES:
+        found = any(record.regex.search(clause) for clause in _HATE.tagged_clauses(text))
+    else:
+        found = record.regex.search(normalize(text).plain) is not None
+    assert found is expected, f"{record.id}: {text}"
+
+
+def test_rule1_records_have_examples_and_hits_name_them() -> None:
+    for record in RULE1_HITS + RULE1_COUNTER:
+        assert record.must_match, record.id
+    assert {r.family for r in RULE1_HITS} <= set(HIT_FAMILIES)
+    hit = ModerationEngine().check(MessageInput(text="Muslims are vermin.")).hits_for_rule(1)[0]
+    assert hit.record.startswith("dehumanise-"), hit
 
 
 def test_every_hit_record_has_examples_both_ways() -> None:

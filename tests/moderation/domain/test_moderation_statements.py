@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.normalize import normalize
-from bot.moderation.domain.statements import attribution, read_clause, valences
+from bot.moderation.domain.statements import read_clause, valences
 
 
 @pytest.fixture(scope="module")

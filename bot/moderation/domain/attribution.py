@@ -1,0 +1,56 @@
+"""Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
+
+Shared by rule 1 (:mod:`detectors_hate`) and rule 3 (:mod:`detectors_denial`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.domain.normalize import NormalizedText
+
+# Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
+_QUOTE = re.compile(r"[\"“”«»„][^\"“”«»„]{3,}[\"“”«»„]|(?:^|\n)\s*>|(?:^|\s)'[^']{3,}'(?=\W|$)")
+_REPORT = re.compile(
+    r"\b(?:he|she|they|someone|somebody|some people|people|a guy|a user|this guy|that guy|the guy|the user|the poster|op|my \w+|a \w+er"
+    r"|the \w+er|commenters?|users?|tankies|racists|bigots|trolls|deniers|\w+ists)"
+    r" (?:\w+ )?(?:said|says|say|saying|claims?|claimed|claiming|told|tells|wrote|writes|yelled"
+    r"|shouted|screamed"
+    r"|posted|posts|tweeted|argues|argued|insists?|insisted|called|calls|keeps? saying"
+    r"|think|thinks|believe|believes)\b"
+    r"|\b(?:people|those|anyone|someone|racists|bigots|whoever) who (?:\w+ )?(?:say|says|said|think|thinks|believe"
+    r"|believes|claim|claims|call|calls|spread|post)\b"
+    r"|\b(?:i|we) (?:saw|heard|read|found) (?:a|an|this|that|someone|people|some)\b"
+    r"|\b(?:if|when) you (?:\w+ )?(?:think|believe|say|claim|pretend)\b"
+    r"|\b(?:quote|quoting|according to|reportedly) \b"
+)
+_DENOUNCE = re.compile(
+    r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
+    r"|xenophob\w*|antisemit\w*|islamophob\w*|indefensible|unacceptable|disgraceful|shameful"
+    r"|shame on|not okay|not ok|isn't okay|is not okay"
+    r"|stop saying|stop calling|stop posting|stop spreading(?! (?:\S+ )?(?:lies|lie|propaganda|myths?|fake|hoax\w*|liars|nonsense|fiction|stories))|delete (?:that|this|it|your)|remove"
+    r" (?:that|this|it)|reported (?:it|that|this|them|him|her)|(?:is|was|are) (?:so )?wrong"
+    r"|should be ashamed|how dare|hate speech|dog ?whistle|slurs?|(?:it's|its|it is) wrong"
+    r"|wrong to (?:say|call|think|claim)|the (?:claim|myth|idea|stereotype|lie) that|debunked"
+    r"|break(?:s|ing)? (?:rule|the rules)|against the rules"
+    r"|which is (?:disgusting|vile|awful|horrible|sick)|how badly (?:they're|they are|we|people) treat\w*"
+    r"|^(?:hating|attacking|harassing|mocking|insulting|bullying|calling|targeting) .*"
+    r" (?:is|are) (?:so )?(?:stupid|wrong|disgusting|vile|unacceptable|pathetic|cowardly))\b",
+    re.IGNORECASE,
+)
+
+
+def attribution(text: NormalizedText) -> str:
+    """'quote', 'report', 'denounce' or 'question' when the message frames what it says as
+    someone else's claim, condemns one, or asks; '' when the speaker simply asserts."""
+    plain = text.original
+    if _QUOTE.search(plain):
+        return "quote"
+    lowered = plain.lower()
+    if _DENOUNCE.search(lowered):
+        return "denounce"
+    if _REPORT.search(lowered):
+        return "report"
+    if plain.rstrip().endswith("?"):
+        return "question"
+    return ""
