@@ -99,6 +99,8 @@ def passage_hits(
     held_back: list[tuple[int, PassageHit]] = []
     taken: dict[int, list[tuple[int, int]]] = {}
     per_article: dict[int, int] = {}
+    # Syndicated copies of one report (the same text under several ids) are shown once.
+    shown: set[str] = set()
     for i in candidates:
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
@@ -120,6 +122,9 @@ def passage_hits(
         if any(start < e and s_ < end for s_, e in spans):
             continue
         spans.append((start, end))
+        if excerpt in shown:
+            continue
+        shown.add(excerpt)
         hit = _hit(table, row, passage, excerpt, matched, float(boosted[i]))
         per_article[row] = per_article.get(row, 0) + 1
         (accepted if per_article[row] <= s.per_article else held_back).append((i, hit))
@@ -143,9 +148,10 @@ def _rerank(
         return {}, {}
     values = scores[candidates].astype(np.float32)
     kind = question.answer_type
-    if kind is not None and s.answer_boost:
+    boost = s.answer_boost if kind is None or kind.boost is None else kind.boost
+    if kind is not None and boost:
         holds = [kind.matches_answer(corpus.passages.texts[i]) for i in candidates]
-        values = values * np.where(holds, 1.0 + s.answer_boost, 1.0).astype(np.float32)
+        values = values * np.where(holds, 1.0 + boost, 1.0).astype(np.float32)
     cosines: dict[int, float] = {}
     if corpus.embedder is not None:
         table, owners = corpus.articles, corpus.passages.article
