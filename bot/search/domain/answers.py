@@ -258,6 +258,9 @@ def _passes(
     bar: float,
     s: AnswerSettings,
 ) -> bool:
+    kind = question.answer_type
+    if kind is not None and kind.sure and kind.matches_answer(text):
+        return True
     if cosine is None:
         return coverage(question.vector, present) >= s.min_coverage
     return GATE.score(gate_features(question, present, text, cosine)) >= bar

@@ -43,6 +43,9 @@ class AnswerType:
     exclude: re.Pattern[str] | None = None
     # Replaces the default score boost of a passage holding the answer (None: the default).
     boost: float | None = None
+    # A passage holding this kind of answer answers the question ("... (NKDB)" for "What does
+    # NKDB stand for?"): the gate lets it through.
+    sure: bool = False
 
     def matches_answer(self, text: str) -> bool:
         """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
@@ -93,6 +96,7 @@ def answer_types() -> tuple[AnswerType, ...]:
                 re.compile(words, re.IGNORECASE) if words else None,
                 re.compile(exclude, re.IGNORECASE) if exclude else None,
                 item.get("boost"),
+                bool(item.get("sure", False)),
             )
         )
     return tuple(out)
