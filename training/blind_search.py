@@ -2,8 +2,9 @@
 
     .venv/bin/python training/blind_search.py
 
-training/data/search/blind/*_2026_12_06.jsonl were written by people who saw no code (the
-2026-12-05 set was run once in round 1 and is development data now). Figures:
+Reads training/data/search/blind/*_<DATE>.jsonl, written by people who saw no code. The 2026-12-05
+and 2026-12-06 sets were each run once and are development data now (seen_blind_*); a new set
+goes in blind/ with its date in DATE. Figures:
 hit@1 and hit@3 (the exact answer substring in one of the first k excerpts) and off-topic
 questions answered, on the seed and on the grown archive (seed, then kcna-2024, then ten small
 ingests one at a time through IndexManager, as bench/bench_search.py grows it).
