@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,10 +42,21 @@ class OursSystem:
 
     def __init__(self) -> None:
         self.index = SearchIndex.build([], [])
+        # Seconds of the last build spent splitting articles into passages (the bot does
+        # that once at ingest and stores them; a refit reads them back).
+        self.split_s = 0.0
+
+    def warm_up(self) -> None:
+        """Load the embeddings, as the bot does once at start (IndexManager.start)."""
+        from bot.search.domain.dense import default_embedder
+
+        default_embedder()
 
     def build(self, docs: Sequence[Doc]) -> None:
+        start = time.perf_counter()
         articles = [Article(id=d.id, source="bench", title=d.title, body=d.text) for d in docs]
         passages = [p for a in articles for p in split_passages(a)]
+        self.split_s = time.perf_counter() - start
         self.index = SearchIndex.build(articles, passages)
 
     def query(self, text: str, k: int) -> list[str]:

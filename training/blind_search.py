@@ -2,7 +2,9 @@
 
     .venv/bin/python training/blind_search.py
 
-training/data/search/blind/*_2026_12_05.jsonl were written by people who saw no code. Figures:
+Reads training/data/search/blind/*_<DATE>.jsonl, written by people who saw no code. The 2026-12-05
+and 2026-12-06 sets were each run once and are development data now (seen_blind_*); a new set
+goes in blind/ with its date in DATE. Figures:
 hit@1 and hit@3 (the exact answer substring in one of the first k excerpts) and off-topic
 questions answered, on the seed and on the grown archive (seed, then kcna-2024, then ten small
 ingests one at a time through IndexManager, as bench/bench_search.py grows it).
@@ -11,6 +13,7 @@ ingests one at a time through IndexManager, as bench/bench_search.py grows it).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import sys
 from collections import Counter
 from datetime import UTC, datetime
@@ -22,11 +25,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training"), str(ROOT / "bench")]
 import search_eval as ev  # noqa: E402
 from bench_search import grown_manager  # noqa: E402
 
+import bot.search.domain.answers as answers  # noqa: E402
+
 BLIND = ev.DEV / "blind"
+DATE = "2026_12_06"
 
 
 def load(name: str) -> list[ev.Question]:
-    rows = ev.read_jsonl(BLIND / f"{name}_2026_12_05.jsonl")
+    rows = ev.read_jsonl(BLIND / f"{name}_{DATE}.jsonl")
     return [
         ev.Question(
             str(r.get("id", i)),
@@ -60,6 +66,16 @@ def main() -> None:
             total[q.kind] += 1
             by_kind[q.kind] += r == 0
         print("  hit@1 by kind:", {k: f"{by_kind[k]}/{total[k]}" for k in total})
+        # What the gate costs: the same questions with the gate off (ranking alone).
+        shipped = answers.SETTINGS
+        answers.SETTINGS = dataclasses.replace(
+            shipped, min_gate=-1e9, gate_per_decade=0.0, min_coverage=0.0
+        )
+        try:
+            open1, open3 = ev.hit_rates(ev.answer_ranks(index, questions))
+        finally:
+            answers.SETTINGS = shipped
+        print(f"  gate off: hit@1 {open1:.3f} hit@3 {open3:.3f}")
 
 
 if __name__ == "__main__":

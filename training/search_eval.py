@@ -66,11 +66,27 @@ def questions(name: str) -> list[Question]:
 
 
 def seed_questions() -> list[Question]:
-    return questions("seed_questions_dev") + questions("seed_questions_own")
+    """Every development question on the seed (dev, own, and the seen 2026-12-05 blind set)."""
+    return (
+        questions("seed_questions_dev")
+        + questions("seed_questions_own")
+        + questions("seen_blind_questions_2026_12_05")
+    )
+
+
+def kcna_questions() -> list[Question]:
+    """Our questions answered by kcna-2024 articles (asked of the grown archive only)."""
+    return questions("kcna_questions_own")
 
 
 def offtopic_questions() -> list[Question]:
-    return questions("offtopic_dev") + questions("offtopic_own")
+    """Every development question the seed and the grown archive cannot answer."""
+    return (
+        questions("offtopic_dev")
+        + questions("offtopic_own")
+        + questions("seen_blind_offtopic_2026_12_05")
+        + questions("offtopic_own2")
+    )
 
 
 def passages_of(articles: Sequence[Article]) -> list[Passage]:

@@ -53,7 +53,7 @@ async def test_scripted_session(app):
 
 
 async def test_the_excerpt_count_is_what_is_shown(app):
-    reply = await handle_line(app, "/ask How many people in North Korea can use the internet?")
+    reply = await handle_line(app, "/ask What do we know about the internet in North Korea?")
     header = reply.splitlines()[0]
     count = int(header.split(" excerpt")[0])
     assert count >= 2

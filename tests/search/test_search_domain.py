@@ -16,6 +16,7 @@ from seed_questions import OFF_TOPIC_QUESTIONS, SEED_QUESTIONS
 from bot.archive.domain.articles import Article
 from bot.archive.domain.passages import split_passages
 from bot.archive.domain.seed_dump import parse_seed_dump
+from bot.search.domain.excerpt import EXCERPT_CHARS
 from bot.search.domain.index import (
     NO_WORDS_REASON,
     IndexFormatError,
@@ -61,7 +62,7 @@ def test_internet_question_gets_the_fewer_than_1000_excerpt(seed_index: SearchIn
     assert first.published == WHEN
     assert first.source == "seed"
     assert {"people", "Internet"} <= set(first.matched_terms)
-    assert len(first.excerpt) <= 420
+    assert len(first.excerpt) <= EXCERPT_CHARS
 
 
 def test_seed_questions_first_excerpt_and_top3(seed_index: SearchIndex) -> None:

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 
 from bot.search.domain.model import IndexFormatError
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def pack_strings(values: Sequence[str]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:

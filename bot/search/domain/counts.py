@@ -29,11 +29,13 @@ _CHUNK_TOKENS = 200_000
 
 @dataclass(frozen=True)
 class CorpusCounts:
-    """Raw term counts (float32 CSR, sorted indices) over a sorted vocabulary of article terms."""
+    """Raw term counts (float32 CSR, sorted indices) over a sorted vocabulary of article terms,
+    and for each term the first word that gave it (what its embedding is made of)."""
 
     terms: list[str]
     articles: sp.csr_matrix
     passages: sp.csr_matrix
+    words: list[str]
 
 
 class _TermIds:
@@ -45,6 +47,7 @@ class _TermIds:
         self._by_word: dict[str, int] = {}
         self._by_term: dict[str, int] = {}
         self.terms: list[str] = []
+        self.words: list[str] = []  # the first word of each term
 
     def ids(self, words: list[str]) -> list[int]:
         """Term id of each word, in order (a C-level map; new words are learnt in one batch)."""
@@ -64,6 +67,7 @@ class _TermIds:
             if term_id is None:
                 term_id = by_term[term] = len(known)
                 known.append(term)
+                self.words.append(term)
             out.append(term_id)
         return out
 
@@ -78,6 +82,7 @@ class _TermIds:
             if term_id is None:
                 term_id = by_term[stem] = len(terms)
                 terms.append(stem)
+                self.words.append(word.replace(".", "") if "." in word else word)
             self._by_word[word] = term_id
 
 
@@ -223,8 +228,12 @@ def count_corpus(
         ),
         shape=article_counts.shape,
     )
+    words = [term_ids.words[i] for i in ranked.tolist()]
     return CorpusCounts(
-        [terms[i] for i in alphabetical], articles_out, _renumber(passage_counts, final)
+        [terms[i] for i in alphabetical],
+        articles_out,
+        _renumber(passage_counts, final),
+        [words[i] for i in alphabetical],
     )
 
 

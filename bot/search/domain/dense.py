@@ -17,6 +17,7 @@ import itertools
 import json
 import struct
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -79,6 +80,24 @@ class StaticEmbedder:
             out[start : start + len(batch)] = self._embed_words(batch, learn)
         return out
 
+    def token_rows(self, words: Sequence[str]) -> sp.csr_matrix:
+        """Each word's token counts, one row per word (words x tokenizer vocabulary)."""
+        encoded = self._tokenizer.encode_batch(list(words), add_special_tokens=False)
+        indptr = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e.ids) for e in encoded], out=indptr[1:])
+        flat = np.fromiter(
+            itertools.chain.from_iterable(e.ids for e in encoded), np.int64, int(indptr[-1])
+        )
+        np.clip(flat, 0, self._codebook.shape[0] - 1, out=flat)
+        return sp.csr_matrix(
+            (np.ones(flat.size, dtype=np.float32), flat.astype(np.int32), indptr),
+            shape=(len(encoded), self._codebook.shape[0]),
+        )
+
+    def project(self, tokens: sp.csr_matrix) -> NDArray[np.float32]:
+        """Unit-length vectors of rows of token counts (zeros for an empty row)."""
+        return self._normalised(tokens)
+
     def _embed_words(self, batch: list[list[str]], learn: bool) -> NDArray[np.float32]:
         known = self._words
         try:
@@ -132,18 +151,7 @@ class StaticEmbedder:
 
     def _extended(self, known: _Words, words: set[str]) -> _Words:
         ordered = sorted(words)
-        encoded = self._tokenizer.encode_batch(ordered, add_special_tokens=False)
-        counts = [len(e.ids) for e in encoded]
-        indptr = np.zeros(len(counts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        flat = np.fromiter(
-            itertools.chain.from_iterable(e.ids for e in encoded), np.int64, int(indptr[-1])
-        )
-        np.clip(flat, 0, self._codebook.shape[0] - 1, out=flat)
-        added = sp.csr_matrix(
-            (np.ones(flat.size, dtype=np.float32), flat, indptr),
-            shape=(len(ordered), self._codebook.shape[0]),
-        )
+        added = self.token_rows(ordered)
         rows = dict(known.rows)
         start = len(rows)
         rows.update(zip(ordered, range(start, start + len(ordered)), strict=True))
@@ -215,3 +223,29 @@ def mix(
         np.float32
     )
     return mixed
+
+
+def term_tokens(words: Sequence[str]) -> sp.csr_matrix | None:
+    """Token counts of each index term's word (terms x tokenizer vocabulary), or None without
+    embeddings: what article and query vectors are made of."""
+    embedder = default_embedder()
+    if embedder is None:
+        return None
+    return embedder.token_rows(words)
+
+
+def weighted_vectors(
+    counts: sp.csr_matrix, idf: NDArray[np.float32], tokens: sp.csr_matrix
+) -> NDArray[np.float32] | None:
+    """Unit vectors of documents from their term counts: each term's word vector weighted by
+    count x idf (rare words say what a text is about; stop words are not terms). Building from
+    the index's counts costs two sparse products instead of tokenising every text again."""
+    embedder = default_embedder()
+    if embedder is None:
+        return None
+    if counts.shape[1] != tokens.shape[0]:
+        raise ValueError("counts and term tokens disagree on the vocabulary")
+    weighted = sp.csr_matrix(
+        (counts.data * idf[counts.indices], counts.indices, counts.indptr), shape=counts.shape
+    )
+    return embedder.project(weighted @ tokens)

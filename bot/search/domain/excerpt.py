@@ -8,7 +8,7 @@ from bot.archive.domain.articles import normalize_whitespace
 from bot.archive.domain.passages import split_sentences
 from bot.search.domain.text import TextAnalyzer
 
-EXCERPT_CHARS = 420
+EXCERPT_CHARS = 500
 
 
 def best_excerpt(

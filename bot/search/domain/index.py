@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
@@ -75,6 +76,7 @@ class SearchIndex:
         alive_articles: NDArray[np.bool_] | None = None,
         alive_passages: NDArray[np.bool_] | None = None,
         vectors: NDArray[np.float16] | None = None,
+        term_tokens: sp.csr_matrix | None = None,
     ) -> None:
         self._weights = weights
         self._articles = articles
@@ -89,8 +91,10 @@ class SearchIndex:
             alive_passages if alive_passages is not None else np.ones(len(passages), dtype=bool)
         )
         self._term_list: list[str] | None = None
-        # One unit-length embedding per article row (None when no embedder is installed).
-        self._vectors = vectors
+        # One unit-length embedding per article row, and the token counts of each term's word
+        # that they are made of (None when no embedder is installed).
+        self._vectors = vectors if term_tokens is not None else None
+        self._term_tokens = term_tokens if vectors is not None else None
 
     # -- building --------------------------------------------------------------------------
 
@@ -113,13 +117,15 @@ class SearchIndex:
             analyzer, counts.terms, counts.articles, counts.passages
         )
         n_terms = len(weights.vocabulary)
+        tokens = dense.term_tokens(counts.words)
         return cls(
             weights,
             ArticleTable.of(unique),
             ScoredRows.from_matrix(article_matrix, n_terms),
             PassageTable.of(kept, owners),
             ScoredRows.from_matrix(passage_matrix, n_terms),
-            vectors=_embed_articles(unique),
+            vectors=_vectors(counts.articles, weights, tokens),
+            term_tokens=tokens,
         )
 
     def with_added(self, articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
@@ -144,6 +150,14 @@ class SearchIndex:
         article_docs = [document_text(a.title, a.body) for a in new]
         weights = self._weights.extended(article_docs)
         n_terms = len(weights.vocabulary)
+        tokens, vectors = self._term_tokens, None
+        if tokens is not None:
+            # Words first seen now are embedded by their index term (a refit finds the word).
+            new_terms = sorted(weights.vocabulary.items(), key=lambda item: item[1])
+            added = dense.term_tokens([t for t, i in new_terms[tokens.shape[0] :]])
+            if added is not None:
+                tokens = sp.csr_matrix(sp.vstack([tokens, added], format="csr"))
+                vectors = _vectors(weights.count(article_docs), weights, tokens)
         article_rows = weights.transform(article_docs, passage=False)
         passage_rows = weights.transform(
             [document_text(titles[p.article_id], p.text) for p in kept], passage=True
@@ -156,7 +170,8 @@ class SearchIndex:
             self._passage_rows.widened(n_terms).appended(passage_rows),
             np.concatenate([alive_articles, np.ones(len(new), dtype=bool)]),
             np.concatenate([alive_passages, np.ones(len(kept), dtype=bool)]),
-            _stack_vectors(self._vectors, _embed_articles(new), start),
+            _stack_vectors(self._vectors, vectors, start),
+            tokens if vectors is not None else None,
         )
 
     def without(self, article_ids: Iterable[str]) -> SearchIndex:
@@ -176,6 +191,7 @@ class SearchIndex:
             alive_articles,
             alive_passages,
             self._vectors,
+            self._term_tokens,
         )
 
     # -- facts -----------------------------------------------------------------------------
@@ -259,12 +275,12 @@ class SearchIndex:
 
     def _article_hits(self, question: Question, k: int) -> list[ArticleHit]:
         scores = self._article_scores(question.vector)
-        embedder = dense.default_embedder()
-        if self._vectors is not None and embedder is not None and dense.SEARCH_WEIGHT > 0:
+        vectors, tokens = self._vectors, self._term_tokens
+        if vectors is not None and tokens is not None and dense.SEARCH_WEIGHT > 0:
             # Re-rank the lexical top RERANK with the embeddings: same order of cost.
             top = np.asarray(top_k(scores, max(dense.RERANK, k)), dtype=np.int64)
-            query = embedder.embed([question.text], learn=False)[0]
-            cosines = self._vectors[top].astype(np.float32) @ query
+            query = self._query_embedding(question.vector, tokens)
+            cosines = vectors[top].astype(np.float32) @ query
             mixed = dense.mix(scores[top], cosines, dense.SEARCH_WEIGHT)
             scores = np.zeros_like(scores)
             # Still positive, so top_k keeps every re-ranked article.
@@ -281,6 +297,17 @@ class SearchIndex:
             )
             for i in top_k(scores, k)
         ]
+
+    def _query_embedding(self, vector: QueryVector, tokens: sp.csr_matrix) -> NDArray[np.float32]:
+        """The question as articles are embedded: its terms' words weighted by idf."""
+        n_terms = tokens.shape[0]
+        keep = vector.term_ids < n_terms
+        row = sp.csr_matrix(
+            (vector.weights[keep], vector.term_ids[keep], [0, int(keep.sum())]),
+            shape=(1, n_terms),
+        )
+        embedded = dense.weighted_vectors(row, self._weights.idf[:n_terms], tokens)
+        return embedded[0] if embedded is not None else np.zeros(dense.DIMENSIONS, np.float32)
 
     def _terms_by_id(self) -> list[str]:
         # Built lazily: only answers need term strings, and only for the query's few ids.
@@ -317,15 +344,17 @@ class SearchIndex:
             self._alive_articles,
             self._alive_passages,
             self._vectors,
+            self._term_tokens,
         )
 
 
-def _embed_articles(articles: Sequence[Article]) -> NDArray[np.float16] | None:
-    embedder = dense.default_embedder()
-    if embedder is None:
+def _vectors(
+    counts: sp.csr_matrix, weights: TermWeights, tokens: sp.csr_matrix | None
+) -> NDArray[np.float16] | None:
+    if tokens is None:
         return None
-    texts = [document_text(a.title, a.body, title_repeat=1) for a in articles]
-    return embedder.embed(texts).astype(np.float16)
+    vectors = dense.weighted_vectors(counts, weights.idf, tokens)
+    return vectors.astype(np.float16) if vectors is not None else None
 
 
 def _stack_vectors(

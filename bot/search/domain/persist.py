@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.search.domain import arrays as packing
@@ -28,6 +29,7 @@ class IndexParts:
     alive_articles: NDArray[np.bool_] | None
     alive_passages: NDArray[np.bool_] | None
     vectors: NDArray[np.float16] | None
+    term_tokens: sp.csr_matrix | None = None
 
     def __iter__(self) -> Any:
         return iter(
@@ -40,6 +42,7 @@ class IndexParts:
                 self.alive_articles,
                 self.alive_passages,
                 self.vectors,
+                self.term_tokens,
             )
         )
 
@@ -76,8 +79,12 @@ def to_arrays(parts: IndexParts, terms: list[str]) -> dict[str, NDArray[Any]]:
         **parts.articles.subset(keep_articles).to_arrays(),
         **parts.passages.subset(keep_passages, renumber).to_arrays(),
     }
-    if parts.vectors is not None:
+    if parts.vectors is not None and parts.term_tokens is not None:
         out["article_vectors"] = parts.vectors[keep_articles].astype(np.float16)
+        tokens = parts.term_tokens
+        out["term_tokens_indices"] = tokens.indices.astype(np.int32)
+        out["term_tokens_indptr"] = tokens.indptr.astype(np.int64)
+        out["term_tokens_shape"] = np.asarray(tokens.shape, dtype=np.int64)
     return out
 
 
@@ -134,6 +141,7 @@ def _from_arrays(arrays: Any) -> IndexParts:
             raise IndexFormatError("article vectors do not match the article columns")
         if not np.all(np.isfinite(vectors)):
             raise IndexFormatError("article vectors are not finite")
+    term_tokens = _term_tokens(arrays, n_terms) if vectors is not None else None
     return IndexParts(
         weights,
         articles,
@@ -142,5 +150,30 @@ def _from_arrays(arrays: Any) -> IndexParts:
         ScoredRows.from_matrix(passage_matrix, n_terms),
         None,
         None,
-        vectors,
+        vectors if term_tokens is not None else None,
+        term_tokens,
+    )
+
+
+def _term_tokens(arrays: Any, n_terms: int) -> sp.csr_matrix:
+    """The terms' token counts (rows of ones), validated like the matrices."""
+    indices = packing.require(arrays, "term_tokens_indices")
+    indptr = packing.require(arrays, "term_tokens_indptr")
+    shape = packing.require(arrays, "term_tokens_shape")
+    if shape.shape != (2,) or int(shape[0]) != n_terms or int(shape[1]) < 0:
+        raise IndexFormatError("term tokens do not match the vocabulary")
+    width = int(shape[1])
+    if indptr.ndim != 1 or indptr.size != n_terms + 1 or indptr[0] != 0:
+        raise IndexFormatError("term token pointers are damaged")
+    if indptr[-1] != indices.size or np.any(np.diff(indptr) < 0):
+        raise IndexFormatError("term token pointers are damaged")
+    if indices.size and (indices.min() < 0 or indices.max() >= width):
+        raise IndexFormatError("term token indices out of range")
+    return sp.csr_matrix(
+        (
+            np.ones(indices.size, dtype=np.float32),
+            indices.astype(np.int32, copy=False),
+            indptr.astype(np.int64, copy=False),
+        ),
+        shape=(n_terms, width),
     )

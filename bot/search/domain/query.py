@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,6 +25,7 @@ from bot.search.domain.vectors import QueryVector, TermWeights
 # (training/tune_search.py, section "search-tuning" of bench/RESULTS.md).
 ALIAS_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.4
+NAME_AS_COMMONEST = True
 _MAX_PHRASE = 6
 
 Phrase = tuple[str, ...]
@@ -40,6 +41,11 @@ class AnswerType:
     answer: re.Pattern[str]
     answer_words: re.Pattern[str] | None = None
     exclude: re.Pattern[str] | None = None
+    # Replaces the default score boost of a passage holding the answer (None: the default).
+    boost: float | None = None
+    # A passage holding this kind of answer answers the question ("... (NKDB)" for "What does
+    # NKDB stand for?"): the gate lets it through.
+    sure: bool = False
 
     def matches_answer(self, text: str) -> bool:
         """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
@@ -65,6 +71,8 @@ class _Expansions:
     """Phrase (stems) -> alternative phrases, with the weight of an alternative."""
 
     alternatives: dict[Phrase, list[tuple[Phrase, float]]]
+    # Phrase -> its other spellings as a name (aliases, not synonyms).
+    names: dict[Phrase, frozenset[Phrase]] = field(default_factory=dict)
 
 
 @cache
@@ -87,6 +95,8 @@ def answer_types() -> tuple[AnswerType, ...]:
                 re.compile(item["answer"], re.IGNORECASE),
                 re.compile(words, re.IGNORECASE) if words else None,
                 re.compile(exclude, re.IGNORECASE) if exclude else None,
+                item.get("boost"),
+                bool(item.get("sure", False)),
             )
         )
     return tuple(out)
@@ -102,6 +112,7 @@ def _expansions(analyzer: TextAnalyzer, alias_weight: float, synonym_weight: flo
         return cached
     rules = _rules_json("aliases.json")
     table: dict[Phrase, dict[Phrase, float]] = {}
+    names: dict[Phrase, set[Phrase]] = {}
     for kind, weight in (("names", alias_weight), ("synonyms", synonym_weight)):
         for group in rules[kind]:
             phrases = [tuple(analyzer.analyze(p)) for p in group]
@@ -111,7 +122,12 @@ def _expansions(analyzer: TextAnalyzer, alias_weight: float, synonym_weight: flo
                 for other in phrases:
                     if other != phrase:
                         alternatives[other] = max(alternatives.get(other, 0.0), weight)
-    built = _Expansions({p: sorted(alts.items()) for p, alts in table.items()})
+                        if kind == "names":
+                            names.setdefault(phrase, set()).add(other)
+    built = _Expansions(
+        {p: sorted(alts.items()) for p, alts in table.items()},
+        {p: frozenset(others) for p, others in names.items()},
+    )
     if len(_EXPANSIONS) > 16:
         _EXPANSIONS.clear()
     _EXPANSIONS[key] = built
@@ -136,11 +152,29 @@ def answer_type_of(text: str) -> AnswerType | None:
     return _answer_type(plain_form(text))
 
 
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b(?:[A-Z]\.){2,}")
+_ACRONYM_SLOT = "{acronym}"
+
+
 def _answer_type(plain: str) -> AnswerType | None:
     for kind in answer_types():
-        if kind.question.search(plain):
+        if not kind.question.search(plain):
+            continue
+        if _ACRONYM_SLOT not in kind.answer.pattern:
             return kind
+        acronyms = [a for a in _ACRONYM.findall(plain) if a.upper() == a or "." in a]
+        if acronyms:
+            return _with_acronym(kind, acronyms[-1])
     return None
+
+
+@cache
+def _with_acronym(kind: AnswerType, acronym: str) -> AnswerType:
+    """``kind`` with its answer pattern filled in with ``acronym`` (dots optional)."""
+    letters = [re.escape(c) for c in acronym if c != "."]
+    spelled = r"\.?".join(letters) + r"\.?"
+    answer = kind.answer.pattern.replace(_ACRONYM_SLOT, spelled)
+    return replace(kind, answer=re.compile(answer, re.IGNORECASE))
 
 
 def build_question(
@@ -169,22 +203,30 @@ def build_question(
     i = 0
     while i < len(stems):
         phrase, alternatives = _longest_match(stems, i, expansions)
-        for stem in phrase:
-            term_weight[stem] = term_weight.get(stem, 0.0) + 1.0
         phrase_idf = _phrase_idf(weights, phrase) / np.sqrt(len(phrase))
+        # A name weighs as its most common spelling: "NK" in an archive that writes "DPRK"
+        # everywhere says no more than "DPRK" does, though "NK" itself is rare there.
+        spellings = expansions.names.get(phrase, frozenset()) if NAME_AS_COMMONEST else ()
+        common = min(
+            [phrase_idf]
+            + [_phrase_idf(weights, other) / np.sqrt(len(other)) for other in spellings]
+        )
+        own = min(1.0, common / max(phrase_idf, 1e-6))
+        for stem in phrase:
+            term_weight[stem] = term_weight.get(stem, 0.0) + own
         for alternative, weight in alternatives:
             # Words the question already has count once ("China" in "People's Republic of China").
             extra = [stem for stem in alternative if stem not in phrase]
             for stem in extra:
-                # A spelling rarer than the question's own word ("NK" for "North Korea") must
-                # not outweigh it: its weight is scaled to the asked word's rarity.
-                scale = min(1.0, phrase_idf / max(weights.term_idf(stem), 1e-6))
+                # A spelling rarer than the name's commonest ("NK" for "North Korea") must
+                # not outweigh it: its weight is scaled to that rarity.
+                scale = min(1.0, common / max(weights.term_idf(stem), 1e-6))
                 share = weight * scale / len(alternative)
                 term_weight[stem] = term_weight.get(stem, 0.0) + share
         options = (frozenset(phrase), *(frozenset(a) for a, _ in alternatives))
         if options not in concepts:
             concepts.append(options)
-            concept_idf.append(_phrase_idf(weights, phrase))
+            concept_idf.append(common * np.sqrt(len(phrase)))
         i += len(phrase)
     known = sorted(
         (weights.vocabulary[t], w) for t, w in term_weight.items() if t in weights.vocabulary
