@@ -141,6 +141,10 @@ def removal_precision(scored: list[tuple[Row, Verdict]]) -> list[str]:
     rule / all it fired on) and recall (messages breaking that rule it fired on / all such
     messages scored)."""
     tally: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    # The same, counting only messages whose label speaks to the detector's rule (a rule-1
+    # file's 'ok' says nothing of rule 3), and hits on the other rule's breaking messages.
+    own: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)
+    other_rule: Counter[tuple[str, str]] = Counter()
     positives = Counter(row.rule for row, _ in scored if row.positive)
     for row, verdict in scored:
         for hit in verdict.hits:
@@ -149,14 +153,23 @@ def removal_precision(scored: list[tuple[Row, Verdict]]) -> list[str]:
                 continue  # rule 2 has no labelled material here
             kind = "remove" if action.severity >= Action.REMOVE.severity else "flag"
             tally[(hit.filter_name, kind)][row.positive and row.rule == hit.rule] += 1
+            if row.rule == hit.rule:
+                own[(hit.filter_name, kind)][row.positive] += 1
+            elif row.positive:
+                other_rule[(hit.filter_name, kind)] += 1
     lines = [
-        "precision and recall per detector (right / fired; right / messages breaking its rule):"
+        "precision and recall per detector (right / fired; right / messages breaking its rule; "
+        "then precision on its own rule's files only, and hits on the other rule's breaking "
+        "messages, which break a rule but not this one):"
     ]
     for (name, kind), counts in sorted(tally.items()):
         rule = 1 if "rule1" in name else 3
+        mine = own[(name, kind)]
         lines.append(
             f"  {name} {kind}: precision {share(counts[True], counts[True] + counts[False])}, "
-            f"recall {share(counts[True], positives[rule])}"
+            f"recall {share(counts[True], positives[rule])}; own files "
+            f"{share(mine[True], mine[True] + mine[False])}, "
+            f"other rule's breaking messages {other_rule[(name, kind)]}"
         )
     return lines
 
