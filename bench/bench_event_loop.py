@@ -29,11 +29,11 @@ sys.path.insert(0, str(REPO))
 from bench.bench_moderation import SEED, load_messages, make_filters  # noqa: E402
 from bench.results import replace_section  # noqa: E402
 from bot.app import build_app, close_app  # noqa: E402
-from bot.core.runtime import tune_for_event_loop  # noqa: E402
 from bot.core.settings import Settings  # noqa: E402
 from bot.moderation.decisions import ActionOutcome, MessageContext  # noqa: E402
 from bot.moderation.domain import FilterSpec  # noqa: E402
 from bot.moderation.storage import FilterRepository  # noqa: E402
+from bot.run import prepare_event_loop  # noqa: E402
 
 GUILD = 4242
 
@@ -64,7 +64,7 @@ async def run(tmp: Path) -> list[tuple[str, float, float]]:
     settings = Settings(db_path=tmp / "bot.sqlite3", seeds_dir=REPO / "seeds",
                         digests_dir=REPO / "digests")  # fmt: skip
     app = await build_app(settings)
-    tune_for_event_loop()  # as DigestBot.setup_hook does
+    prepare_event_loop(app)  # as DigestBot.setup_hook does
     rows: list[tuple[str, float, float]] = []
     rng = random.Random(SEED)
     specs = make_filters(rng)

@@ -69,10 +69,18 @@ def build_bot(
         api_base=app.settings.discord_api_base,
         guild_ids=app.settings.guild_ids,
         owner_ids=app.settings.owner_ids,
-        on_setup_done=tune_for_event_loop,
+        on_setup_done=lambda: prepare_event_loop(app),
         guild_ready_timeout=guild_ready_timeout,
     )
     return DiscordRuntime(app, bot, scheduler, digest_jobs, source_jobs)
+
+
+def prepare_event_loop(app: App) -> None:
+    """Once set up, before connecting: load what the first message and the first digest need
+    (so the loop does not wait on imports and data files), then tune GC and GIL switching."""
+    app.moderation.warm_up()
+    app.digests.warm_up()
+    tune_for_event_loop()
 
 
 @asynccontextmanager

@@ -141,6 +141,13 @@ class ModerationService(FilterConfig):
                 self._engines[guild_id] = engine
         return engine
 
+    def warm_up(self) -> None:
+        """Load the built-in detectors' models, lexicons and records before the bot connects:
+        the first message otherwise loads them (~1.3 s, the event loop ~60-90 ms late)."""
+        if self._default_engine is None:
+            self._default_engine = ModerationEngine((), rules=self._rules)
+        self._default_engine.check_text("Is the famine in N. Korea real? Women are grate people.")
+
     def _invalidate(self, guild_id: int) -> None:
         self._engines.pop(guild_id, None)
 

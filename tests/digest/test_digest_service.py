@@ -245,3 +245,14 @@ async def test_a_guilds_week_is_cut_and_shown_in_its_timezone(setup):
     digest = await service.build(WEEK, seoul)
     assert digest.timezone == "Asia/Seoul"
     assert all(item.published.utcoffset() == timedelta(hours=9) for item in digest.highlighted)
+
+
+def test_the_warm_up_week_exercises_clustering_and_the_chart() -> None:
+    """warm_up must really build and chart a digest (an empty week would load nothing)."""
+    from bot.digest.domain.build import build_digest
+    from bot.digest.service import _warm_up_articles
+
+    digest = build_digest(_warm_up_articles(), "2024-W02", ZoneInfo("UTC"))
+    assert not digest.is_empty
+    assert digest.total_articles == 6
+    assert digest.total_stories >= 2  # three made-up events, their copies folded together
