@@ -33,7 +33,7 @@ from bot.core.settings import Settings  # noqa: E402
 from bot.moderation.decisions import ActionOutcome, MessageContext  # noqa: E402
 from bot.moderation.domain import FilterSpec  # noqa: E402
 from bot.moderation.storage import FilterRepository  # noqa: E402
-from bot.run import prepare_event_loop  # noqa: E402
+from bot.run import digest_process, prepare_event_loop  # noqa: E402
 
 GUILD = 4242
 
@@ -64,6 +64,8 @@ async def run(tmp: Path) -> list[tuple[str, float, float]]:
     settings = Settings(db_path=tmp / "bot.sqlite3", seeds_dir=REPO / "seeds",
                         digests_dir=REPO / "digests")  # fmt: skip
     app = await build_app(settings)
+    builds = digest_process()  # as run_bot does
+    app.digests.use_executor(builds)
     prepare_event_loop(app)  # as DigestBot.setup_hook does
     rows: list[tuple[str, float, float]] = []
     rng = random.Random(SEED)
@@ -106,6 +108,7 @@ async def run(tmp: Path) -> list[tuple[str, float, float]]:
     seconds, lag = await max_lag(digest)
     rows.append(("busiest kcna-2024 week's digest built and rendered with its chart", seconds, lag))
     await close_app(app)
+    builds.shutdown()
     return rows
 
 

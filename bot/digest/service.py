@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
@@ -92,6 +94,7 @@ class DigestService:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         retry_delays: Sequence[float] = RETRY_DELAYS,
         templates: Path | None = None,
+        executor: Executor | None = None,
     ) -> None:
         self._articles = articles
         self._settings = settings
@@ -101,6 +104,12 @@ class DigestService:
         self._sleep = sleep
         self._retry_delays = tuple(retry_delays)
         self.templates = templates
+        self._executor = executor
+
+    def use_executor(self, executor: Executor | None) -> None:
+        """Where builds run: None is a worker thread (CLI, tests); the bot passes a child
+        process (see bot.run.digest_process), so clustering never holds the loop's GIL."""
+        self._executor = executor
 
     def set_publisher(self, publisher: DigestPublisher | None) -> None:
         self._publisher = publisher
@@ -116,7 +125,8 @@ class DigestService:
         # One extra day each side: the SQL compares UTC strings, the domain decides exactly.
         articles = await self._articles.between(start - timedelta(days=1), end + timedelta(days=1))
         history = await self._articles.before(start, limit=HISTORY_LIMIT)
-        return await asyncio.to_thread(build_digest, articles, week, tz, history=history)
+        job = partial(build_digest, articles, week, tz, history=history)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, job)
 
     def warm_up(self) -> None:
         """Load what the first digest needs, once, before the bot connects.
@@ -124,13 +134,16 @@ class DigestService:
         The first build imports scikit-learn's clustering, reads the newsroom vocabulary and the
         stemmer, and the first chart imports matplotlib: done in the worker thread of the first
         real digest, those imports held the GIL long enough to make the event loop late by ~90 ms
-        (bench/bench_event_loop.py). Building and charting a small made-up week here does all of
-        it while nothing else is waiting.
+        (bench/bench_event_loop.py). Building (in the executor, which starts the child process
+        if there is one) and charting a small made-up week here does all of it while nothing
+        else is waiting.
         """
         from bot.digest.domain.build import build_digest
         from bot.digest.render.outputs import render_chart_png
 
-        digest = build_digest(_warm_up_articles(), "2024-W02", ZoneInfo("UTC"))
+        job = partial(build_digest, _warm_up_articles(), "2024-W02", ZoneInfo("UTC"))
+        # In the child process when there is one (starting it now, with its imports done).
+        digest = job() if self._executor is None else self._executor.submit(job).result()
         if not digest.is_empty:
             render_chart_png(digest)
 

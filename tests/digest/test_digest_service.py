@@ -256,3 +256,29 @@ def test_the_warm_up_week_exercises_clustering_and_the_chart() -> None:
     assert not digest.is_empty
     assert digest.total_articles == 6
     assert digest.total_stories >= 2  # three made-up events, their copies folded together
+
+
+async def test_a_build_in_the_bots_child_process_equals_one_in_a_thread(tmp_path) -> None:
+    """The bot builds digests in a forkserver child (bot.run.digest_process): articles and the
+    digest cross the process boundary and come back the same as a build in a thread."""
+    from bot.digest.render.outputs import digest_to_json
+    from bot.run import digest_process
+
+    database = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        clock = ManualClock(datetime(2026, 11, 30, tzinfo=UTC))
+        repo = ArticleRepository(database)
+        stories = [article(n, datetime(2026, 11, 23 + n % 5, 10, tzinfo=UTC)) for n in range(6)]
+        await repo.write_batch(stories, now=clock.now())
+        service = DigestService(
+            repo, GuildSettingsRepository(database), DigestRunRepository(database), clock
+        )
+        in_thread = await service.build(WEEK, ZoneInfo("Asia/Seoul"))
+        with digest_process() as builds:
+            service.use_executor(builds)
+            service.warm_up()
+            in_child = await service.build(WEEK, ZoneInfo("Asia/Seoul"))
+        assert in_child.total_articles == 6
+        assert digest_to_json(in_child) == digest_to_json(in_thread)
+    finally:
+        await database.close()
