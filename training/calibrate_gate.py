@@ -123,7 +123,7 @@ def gate_rows(index: SearchIndex, qs: Sequence[ev.Question]) -> list[tuple[float
             question = build_question(weights, q.text)
             vectors = embedder.embed([question.text, shown])
             features = answers.gate_features(
-                question, present, hit.excerpt, float(vectors[1] @ vectors[0])
+                question, present, hit.excerpt, float(vectors[1] @ vectors[0]), index.article_count
             )
             out.append((*features.vector(), size))
     finally:
