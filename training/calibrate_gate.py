@@ -4,10 +4,10 @@ archive sizes, and report its precision and recall there.
     .venv/bin/python training/calibrate_gate.py [--data ../shared/data] [--no-write] [--fit]
 
 Archives: the seed (7 articles); the grown archive (seed + kcna-2024 + ten XQuAD paragraphs,
-2,128); the grown archive + SciFact abstracts cut in halves (12,494). Answerable: our 125 seed
-questions (training/data/search: dev, own and the seen 2026-12-05 blind set) everywhere, our 32
-kcna-2024 questions and the questions of the ten ingested XQuAD paragraphs on the two larger
-archives. Unanswerable: our 90 off-topic questions everywhere, and XQuAD questions on other
+2,128); the grown archive + SciFact abstracts cut in halves (12,494). Answerable: our 165 seed
+questions (training/data/search: dev, own and the seen 2026-12-05 and 2026-12-06 blind sets)
+everywhere, our 32 kcna-2024 questions and the questions of the ten ingested XQuAD paragraphs
+on the two larger archives. Unanswerable: our 110 off-topic questions everywhere, and XQuAD questions on other
 paragraphs and SciFact claims (200 of the tuning part each) on the seed and grown archives. A
 question is "answered" when /ask returns any excerpt; "right" when one of the first three
 holds the answer. Precision: answered questions that are answerable; recall: answerable
@@ -123,7 +123,7 @@ def gate_rows(index: SearchIndex, qs: Sequence[ev.Question]) -> list[tuple[float
             question = build_question(weights, q.text)
             vectors = embedder.embed([question.text, shown])
             features = answers.gate_features(
-                question, present, hit.excerpt, float(vectors[1] @ vectors[0])
+                question, present, hit.excerpt, float(vectors[1] @ vectors[0]), index.article_count
             )
             out.append((*features.vector(), size))
     finally:

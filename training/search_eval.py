@@ -66,11 +66,13 @@ def questions(name: str) -> list[Question]:
 
 
 def seed_questions() -> list[Question]:
-    """Every development question on the seed (dev, own, and the seen 2026-12-05 blind set)."""
+    """Every development question on the seed (dev, own, and the seen 2026-12-05 and
+    2026-12-06 blind sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
         + questions("seen_blind_questions_2026_12_05")
+        + questions("seen_blind_questions_2026_12_06")
     )
 
 
@@ -86,6 +88,7 @@ def offtopic_questions() -> list[Question]:
         + questions("offtopic_own")
         + questions("seen_blind_offtopic_2026_12_05")
         + questions("offtopic_own2")
+        + questions("seen_blind_offtopic_2026_12_06")
     )
 
 
