@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.domain.denial_cues import mentions_quoted
 from bot.moderation.domain.denial_patterns import (
     CAMP,
     CORE_TOPIC_RE,
@@ -59,7 +60,7 @@ FRAME_BEFORE = _one("frame_before")
 FRAME_AFTER = _one("frame_after")
 
 
-def claim_span(words: str, cue: re.Match[str] | None, predicate: str) -> tuple[int, int]:
+def span_of(words: str, cue: re.Match[str] | None, predicate: str) -> tuple[int, int]:
     """Where the broad net's claim lies: the existence denial it matched, or from the crisis
     word before the dismissive word to that word ('the famine was fake')."""
     if cue is not None:
@@ -67,6 +68,13 @@ def claim_span(words: str, cue: re.Match[str] | None, predicate: str) -> tuple[i
     at = max(0, words.find(predicate))
     starts = [m.start() for m in CORE_TOPIC_RE.finditer(words, 0, at + len(predicate))]
     return (starts[-1] if starts else at), at + len(predicate)
+
+
+def not_asserted(sentence: str, words: str, span: tuple[int, int], predicate: str) -> bool:
+    """Whether a hit's claim (``words[span[0]:span[1]]``, its dismissive ``predicate``) is not
+    the speaker's own: embedded in a frame (``framed``) or inside a quoted claim
+    (``denial_cues.mentions_quoted``)."""
+    return framed(words, *span) or mentions_quoted(sentence, predicate)
 
 
 def framed(words: str, start: int, end: int) -> bool:

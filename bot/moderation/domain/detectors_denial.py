@@ -73,9 +73,9 @@ from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
     MORE_REBUTTAL,
-    claim_span,
     family,
-    framed,
+    not_asserted,
+    span_of,
 )
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
@@ -207,7 +207,7 @@ class DenialDetector:
                 if token in DISMISSIVE_WORDS and NEGATORS.isdisjoint(window):
                     predicate = token
                     break
-        if predicate and framed(words, *claim_span(words, cue, predicate)):
+        if predicate and not_asserted(sentence, words, span_of(words, cue, predicate), predicate):
             return None  # 'I am not saying there is no crisis', 'the guy who tried to argue ...'
         soft = predicate.startswith(SOFT_DISMISSIVE)
         if not predicate:
@@ -303,8 +303,8 @@ class DenialDetector:
                 if exempt:
                     return None
                 predicate = match.group("p")
-                if _negated(words, match) or framed(words, match.start(), match.end()):
-                    continue  # 'was not exaggerated at all', 'not going to pretend the famine ...'
+                if _negated(words, match) or not_asserted(sentence, words, match.span(), predicate):
+                    continue  # 'was not exaggerated', 'not going to pretend the famine ...'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').
                 if (family_name == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
