@@ -151,12 +151,13 @@ class ScoreBound:
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',
-# 'Camp 15 survivors testified at the UN', 'according to the WFP'.
+# 'Camp 15 survivors testified at the UN', 'according to the WFP', 'the COI concluded that'.
 ACCOUNT = re.compile(
     r"\b(?:describ(?:e|es|ed|ing)|testif(?:y|ies|ied)|documented|documents|corroborated|"
     r"interviewed|recounts?|recounted|condemn(?:s|ed)?|according to|reportedly|survived|"
     r"at risk of|is a crime|are a crime|suffer from|suffers from|suffered from|details|detailed"
-    r"|detailing)\b"
+    r"|detailing|concluded|concludes|found that|finds that|published|estimated|estimates that"
+    r"|lists cases)\b"
 )
 
 
