@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.phrases import canonical_words, word_set
 
 # A sentence that only voices disbelief, in a message that names the crisis: 'Starvation in
 # North Korea? Press X to doubt.' Matched against a whole canonical sentence.
@@ -132,6 +132,25 @@ def mocks_believers(words: str) -> str | None:
     if match is None or BELIEVED_DENIAL.search(match.group("what")):
         return None
     return match.group("p")
+
+
+# A quoted passage (double quotes, or single quotes that are not apostrophes).
+_QUOTED = re.compile(
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]{3,200})[\"\u201c\u201d]"
+    r"|(?:^|(?<=[\s(:]))['\u2018]((?:[^'\u2018\u2019]|(?<=\w)['\u2019](?=\w)){3,200})['\u2019](?=\W|$)"
+)
+
+
+def mentions_quoted(sentence: str, predicate: str) -> bool:
+    """Whether the claim's predicate lies inside a quoted claim of three words or more: the
+    speaker mentions the claim ('the "famine is a hoax" blog post', 'A delegate said "reports
+    are exaggerated"'), not makes it. A scare-quoted word ('the "camp survivor" stories are
+    lies') is not a quoted claim."""
+    for match in _QUOTED.finditer(sentence):
+        quoted = canonical_words(match.group(1) or match.group(2))
+        if quoted.count(" ") >= 2 and f" {predicate} " in f" {quoted} ":
+            return True
+    return False
 
 
 def quoted_claim(plain: str) -> bool:

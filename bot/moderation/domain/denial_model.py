@@ -26,9 +26,16 @@ from bot.moderation.domain.denial_cues import (
     RETRACTED,
     quoted_claim,
     quotes_someone,
+    sarcastic,
 )
-from bot.moderation.domain.denial_patterns import NK_RE, REBUTTAL, SOURCE_QUESTION
-from bot.moderation.domain.denial_rules import MORE_REBUTTAL
+from bot.moderation.domain.denial_patterns import (
+    LAUGH,
+    NEGATORS,
+    NK_RE,
+    REBUTTAL,
+    SOURCE_QUESTION,
+)
+from bot.moderation.domain.denial_rules import AFFIRMS, MORE_REBUTTAL
 from bot.moderation.domain.model import (
     FEATURIZERS,
     RULE3_MODEL_FILE,
@@ -37,7 +44,7 @@ from bot.moderation.domain.model import (
     load_model,
 )
 from bot.moderation.domain.normalize import NormalizedText
-from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.phrases import sentences, word_set
 from bot.moderation.domain.verdict import Action, FilterHit
 
 # P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
@@ -144,12 +151,13 @@ class ScoreBound:
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',
-# 'Camp 15 survivors testified at the UN', 'according to the WFP'.
+# 'Camp 15 survivors testified at the UN', 'according to the WFP', 'the COI concluded that'.
 ACCOUNT = re.compile(
     r"\b(?:describ(?:e|es|ed|ing)|testif(?:y|ies|ied)|documented|documents|corroborated|"
     r"interviewed|recounts?|recounted|condemn(?:s|ed)?|according to|reportedly|survived|"
     r"at risk of|is a crime|are a crime|suffer from|suffers from|suffered from|details|detailed"
-    r"|detailing)\b"
+    r"|detailing|concluded|concludes|found that|finds that|published|estimated|estimates that"
+    r"|lists cases)\b"
 )
 
 
@@ -271,6 +279,35 @@ def weak_signal(text: NormalizedText) -> str:
     return ""
 
 
+def affirms_crisis(text: NormalizedText) -> bool:
+    """Whether a sentence says the crisis is real and grave ('very grim reading', 'that is a
+    crisis by any definition', 'they also face chronic hunger'): not after or inside a negation,
+    not a question, not in scare quotes, not framed as a comparison or condition ('if torture is
+    a crisis then ...', 'suddenly it is a crisis', 'Japanese prisons are brutal too'), in a
+    message that neither laughs nor marks itself sarcastic ('Tragic. /s')."""
+    if LAUGH.search(" ".join(text.tokens)) or sarcastic(text.plain):
+        return False
+    for sentence, words in sentences(text):
+        if sentence.rstrip().endswith("?") or not _NOT_AFFIRMING.isdisjoint(words.split()):
+            continue
+        quoted = {w for q in _SCARE_QUOTE.findall(sentence) for w in _WORD.findall(q.lower())}
+        for match in AFFIRMS.finditer(words):
+            if NEGATORS.isdisjoint(words[: match.end()].split()[-8:]) and (
+                match.group(0).split()[-1] not in quoted  # "it is a 'crisis'" is a scare quote
+            ):
+                return True
+    return False
+
+
+_SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")
+_WORD = re.compile(r"\w+")
+# Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation.
+_NOT_AFFIRMING = word_set(
+    """if unless whether suddenly apparently supposedly allegedly too either then so-called
+    calling call calls acting pretend pretending saying says claim claims"""
+)
+
+
 def _names_group(text: NormalizedText) -> bool:
     from bot.moderation.domain.hate_lexicon import load_lexicon
 
@@ -299,6 +336,9 @@ def model_hit(
         # Korea: the model also reads 'There is nothing wrong with being gay' as dismissal.
         return None
     if discussion_signal(text) if probability < SURE else strong_signal(text):
+        return None
+    if affirms_crisis(text):
+        # The model weighs crisis words: a message calling the crisis grave is not denial.
         return None
     cues = ", ".join(model.contributions(text))
     said = " ".join(text.original.split())

@@ -2,14 +2,24 @@
 
 The records use the vocabulary macros of :mod:`denial_patterns` (TOPIC, CAMP, NK_SUBJECT,
 DISMISSIVE, FILL); families ``denial``, ``mockery`` and ``smear`` are hits, ``rebuttal`` and
-``contradiction`` are the exemptions the detector checks after a hit.
+``contradiction`` are the exemptions the detector checks after a hit, ``frame_before`` and
+``frame_after`` the words around a hit that make it someone else's claim or one the speaker
+refuses to make.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.moderation.domain.denial_patterns import CAMP, DISMISSIVE, FILL, NK_SUBJECT, TOPIC
+from bot.moderation.domain.denial_cues import mentions_quoted
+from bot.moderation.domain.denial_patterns import (
+    CAMP,
+    CORE_TOPIC_RE,
+    DISMISSIVE,
+    FILL,
+    NK_SUBJECT,
+    TOPIC,
+)
 from bot.moderation.domain.rulebook import PatternRecord, load_records
 
 RULES_FILE = "rule3_denial.yaml"
@@ -43,3 +53,43 @@ def _one(name: str) -> re.Pattern[str]:
 MORE_REBUTTAL = _one("rebuttal")
 # A short sentence that contradicts the one before: 'Tankies say it was exaggerated. It's not.'
 CONTRADICTS_PREVIOUS = _one("contradiction")
+# Words just before a hit that embed it ('I am not going to pretend | the famine did not
+# happen', 'that does not mean | ...', 'the guy who tried to argue | ...'), and just after it
+# ('"everyone in NK is well fed", | says the guy whose only source is KCNA').
+FRAME_BEFORE = _one("frame_before")
+FRAME_AFTER = _one("frame_after")
+
+
+def span_of(words: str, cue: re.Match[str] | None, predicate: str) -> tuple[int, int]:
+    """Where the broad net's claim lies: the existence denial it matched, or from the crisis
+    word before the dismissive word to that word ('the famine was fake')."""
+    if cue is not None:
+        return cue.start(), cue.end()
+    at = max(0, words.find(predicate))
+    starts = [m.start() for m in CORE_TOPIC_RE.finditer(words, 0, at + len(predicate))]
+    return (starts[-1] if starts else at), at + len(predicate)
+
+
+def not_asserted(sentence: str, words: str, span: tuple[int, int], predicate: str) -> bool:
+    """Whether a hit's claim (``words[span[0]:span[1]]``, its dismissive ``predicate``) is not
+    the speaker's own: embedded in a frame (``framed``) or inside a quoted claim
+    (``denial_cues.mentions_quoted``)."""
+    return framed(words, *span) or mentions_quoted(sentence, predicate)
+
+
+def framed(words: str, start: int, end: int) -> bool:
+    """Whether the claim at ``words[start:end]`` is embedded in a frame that is not the
+    speaker's assertion of it: a negated saying or consequence up to two words before it ('not
+    going to pretend the ...', 'that does not mean ...'), someone's attempt to claim it, or an
+    attribution right after it ('..., says the guy who ...')."""
+    before = words[:start].split()[-10:]
+    for cut in range(3):
+        head = before[: len(before) - cut]
+        if head and FRAME_BEFORE.search(" ".join(head)):
+            return True
+    return FRAME_AFTER.search(words[end:].lstrip()) is not None
+
+
+# A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
+# flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
+AFFIRMS = _one("affirmation")

@@ -4,15 +4,15 @@ It catches denial (the famine, prison camps, torture, executions or forced repat
 happened', are 'a hoax', 'CIA propaganda'), sweeping smears of the witnesses ('defectors are all
 paid liars'), mockery ('free diet', 'summer camp') and justification ('they deserved it', 'send
 the traitors back'). It lets through reporting, questions about sources, hedged doubts about a
-particular account or figure, and rebuttals or reports of denial ('Pyongyang denies the camps
-exist, but satellite images show them').
+particular account or figure, rebuttals or reports of denial ('Pyongyang denies the camps exist,
+but satellite images show them') and denials the speaker refuses ('not going to pretend ...').
 
 The patterns are records in bot/moderation/rules/rule3_denial.yaml; a hit names its record.
 Actions and measured quality (training/eval_dev.py --held-out, 1,920 denials and 3,140 other
-messages): a denial or mockery record removes only when the trained model agrees (P >= 0.8)
-and the message neither quotes, reports, asks nor rebuts: precision 0.990 (199/201), recall
-0.104; everything else rule 3 finds is flagged (precision 0.786, recall 0.711). A low model
-score drops a pattern's hit only when a discussion signal is found (denial_model).
+messages): a denial or mockery record removes only when the trained model agrees (P >= 0.8) and
+the message neither quotes, reports, asks nor rebuts: precision 0.990 (199/201), recall 0.104;
+everything else rule 3 finds is flagged (precision 0.786, recall 0.711). A low model score drops
+a pattern's hit only when a discussion signal is found (denial_model).
 """
 
 from __future__ import annotations
@@ -74,6 +74,8 @@ from bot.moderation.domain.denial_rules import (
     HIT_FAMILIES,
     MORE_REBUTTAL,
     family,
+    not_asserted,
+    span_of,
 )
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
@@ -205,6 +207,8 @@ class DenialDetector:
                 if token in DISMISSIVE_WORDS and NEGATORS.isdisjoint(window):
                     predicate = token
                     break
+        if predicate and not_asserted(sentence, words, span_of(words, cue, predicate), predicate):
+            return None  # 'I am not saying there is no crisis', 'the guy who tried to argue ...'
         soft = predicate.startswith(SOFT_DISMISSIVE)
         if not predicate:
             predicate = _phrase_cue(words)
@@ -299,8 +303,8 @@ class DenialDetector:
                 if exempt:
                     return None
                 predicate = match.group("p")
-                if _negated(words, match):
-                    continue  # 'the starvation was not exaggerated at all'
+                if _negated(words, match) or not_asserted(sentence, words, match.span(), predicate):
+                    continue  # 'was not exaggerated', 'not going to pretend the famine ...'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').
                 if (family_name == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
