@@ -21,6 +21,7 @@ from functools import lru_cache
 import Stemmer
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_context import everyday_words
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     RETRACTED,
@@ -93,18 +94,27 @@ MIN_WORDS = 3
 
 @dataclass(frozen=True, slots=True)
 class ModelReading:
-    """What the model makes of a message: P(denial), and whether it names the crisis."""
+    """What the model makes of a message: P(denial), whether it names the crisis, and whether
+    it is everyday chat (crisis words only in everyday senses, no North Korea named)."""
 
     probability: float
     on_topic: bool
+    chat: bool = False
 
 
-def read(model: LinearTextModel, text: NormalizedText) -> ModelReading:
-    """Score a message once; the detector uses the reading both to veto and to flag."""
+def read(
+    model: LinearTextModel, text: NormalizedText, topic: NormalizedText | None = None
+) -> ModelReading:
+    """Score a message once; the detector uses the reading both to veto and to flag. ``topic``
+    (default ``text``) is what the message is about: with quoted lines, the whole message,
+    while ``text`` is the member's own answer."""
+    topic = topic or text
+    everyday = everyday_words(topic)
+    stems = {"~" + _stemmer.stemWord(t) for t in topic.tokens if t not in everyday}
+    on_topic = not CRISIS_FEATURES.isdisjoint(stems)
+    chat = bool(everyday) and not on_topic and NK_RE.search(" ".join(topic.tokens)) is None
     features = FEATURIZERS[model.features](text)
-    return ModelReading(
-        model.probability_of_features(features), not CRISIS_FEATURES.isdisjoint(features)
-    )
+    return ModelReading(model.probability_of_features(features), on_topic, chat)
 
 
 class ScoreBound:
@@ -230,7 +240,11 @@ AGAINST_DENIAL = re.compile(
     r" (?:\S+ ){0,4}(?:fake|less real|lies|untrue|false)|the hoax crowd|deniers?|denialism"
     r"|ah yes|famously|literally wrote|is a dodge|ignores (?:\S+ )?(?:hundreds|thousands|the"
     r" evidence|the testimon\w*)|confirmed by|based on real accounts|keep the sarcasm away"
-    r"|shouldn't be doing|should not be doing)\b"
+    r"|shouldn't be doing|should not be doing"
+    # Naming the tactic is answering it: 'that's whataboutism', 'is victim blaming, full
+    # stop', 'a non sequitur', 'indefensible', 'punching down', 'denial with extra steps'.
+    r"|whataboutism|victim blaming|non sequitur|indefensible|punching down|denial with extra"
+    r" steps|(?:isn't|is not|that's not|thats not) how evidence works)\b"
 )
 
 
@@ -326,8 +340,8 @@ def model_hit(
     model = model or load_model(RULE3_MODEL_FILE)
     reading = reading or read(model, text)
     probability = reading.probability
-    if probability < THRESHOLD:
-        return None
+    if probability < THRESHOLD or reading.chat:
+        return None  # 'just binged Prison Break', 'im starving, lunch?': not about the crisis
     if not reading.on_topic and (
         probability < THRESHOLD_OFF_TOPIC
         or (_names_group(text) and NK_RE.search(" ".join(text.tokens)) is None)

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_context import own_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     CONTRAST,
@@ -98,9 +99,10 @@ class DenialDetector:
     def detect(self, text: NormalizedText) -> list[FilterHit]:
         """Pattern hits, settled by the model (see ``_settle``); what no pattern reads but
         the trained model does is flagged."""
+        # Quoted lines ('> ...') are not the member's statement; the model reads them for topic.
+        hits = self._pattern_hits(own_lines(text))
         if not self._model.trained:  # no weights shipped: the patterns alone
-            return self._pattern_hits(text)
-        hits = self._pattern_hits(text)
+            return hits
         if not hits and self._bound.below(text, THRESHOLD):
             return []  # no pattern, and the model cannot reach its flag threshold
         reading = read(self._model, text)
@@ -331,8 +333,7 @@ def _around(words: str, phrase: str) -> str:
 
 
 def _as_flag(hit: FilterHit) -> FilterHit:
-    """Precision first: a pattern's removal stands only when the model agrees the message is
-    denial and nothing marks it as discussion; otherwise a moderator decides."""
+    """Precision first: a removal stands only when the model agrees; else a moderator decides."""
     return replace(hit, action=Action.FLAG) if hit.action is Action.REMOVE else hit
 
 

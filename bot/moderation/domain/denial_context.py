@@ -1,0 +1,59 @@
+"""What a message is about and whose words it holds, for rule 3's trained model.
+
+Two readings the model's bag of words cannot make:
+
+- everyday senses of crisis words: 'im starving, anyone wanna grab lunch?', 'camping trip got
+  rained out', 'stuck in meeting prison all afternoon', 'the North will execute another missile
+  test'. A crisis word used so does not put a message on the crisis (the model weighs 'starving'
+  and 'prison' as it should when they are about North Korea);
+- quoted lines ('> there was never a famine' followed by the member's answer): the stance is the
+  answer's, so the model reads the member's own lines, while the quote still says what the
+  message is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.domain.normalize import NormalizedText, normalize
+from bot.moderation.domain.phrases import word_set
+
+# Everyday senses, matched on a message's tokens joined by spaces. Each match's words are
+# not crisis words. (Not 'summer camp' or 'diet': deniers mock the camps and the famine with
+# them, 'free summer camp at Songdowon', 'best diet plan in asia'.)
+EVERYDAY_SENSE = re.compile(
+    r"\b(?:i'm|im|i am|am|we're|we are|i was|i got|getting|got|so|sooo*) (?:so |literally |actually"
+    r" |absolutely |already |kinda |lowkey )?(?:starving|starved|hungry)\b"
+    r"|\b(?:starving|hungry) (?:for|after)\b"
+    r"|\bcamp(?:ing|er|ers|site|sites|fire|fires|ground|grounds)\b"
+    r"|\bexecut(?:e|es|ed|ing) (?:a |an |the |another |its |their |his |her |our |my |this |that )?"
+    r"(?:\S+ )?(?:tests?|launch(?:es)?|plans?|orders?|code|programs?|strateg(?:y|ies)|trades?"
+    r"|plays?|quer(?:y|ies)|commands?|contracts?|drills?|manoeuvres?|maneuvers?|scripts?)\b"
+    r"|\bprison break\b|\b(?:meeting|office|work|email|inbox|school|homework|zoom|spreadsheet)"
+    r" (?:prison|jail)\b"
+)
+EVERYDAY_TRIGGERS = word_set(
+    """starving starved hungry camping camper campers campsite campsites campfire campfires
+    campground campgrounds execute executes executed executing prison jail"""
+)
+
+
+def everyday_words(text: NormalizedText) -> frozenset[str]:
+    """The crisis-looking words a message uses in an everyday sense ('im starving' at lunch)."""
+    if EVERYDAY_TRIGGERS.isdisjoint(text.tokens):
+        return frozenset()
+    return frozenset(
+        word
+        for match in EVERYDAY_SENSE.finditer(" ".join(text.tokens))
+        for word in match.group(0).split(" ")
+    )
+
+
+def own_lines(text: NormalizedText) -> NormalizedText:
+    """The member's own words when the message quotes lines ('> ...') and answers them;
+    otherwise the message itself."""
+    lines = text.original.splitlines()
+    if len(lines) < 2 or not any(line.lstrip().startswith(">") for line in lines):
+        return text
+    own = [line for line in lines if line.strip() and not line.lstrip().startswith(">")]
+    return normalize("\n".join(own)) if own else text
