@@ -14,7 +14,8 @@ that keeps our off-topic questions answered at most 2 in 100 (seed) and 9 in 100
 two bars make the line min_gate + gate_per_decade x log10(articles).
 
 Leave-one-set-out: each seed question set with its own off-topic set(s) is held out in turn
-(dev / offtopic_dev; own / offtopic_own + own2; seen 2026-12-05; seen 2026-12-06), the gate is
+(dev / offtopic_dev; own / offtopic_own + own2; seen 2026-12-05; seen 2026-12-06; seen
+2026-12-06b), the gate is
 fitted and its bars chosen on the rest, and the held-out questions are answered with it
 (simulated on the recorded excerpts: the first three that pass). The held-out figures are the
 honest estimate; the full fit's weights are set by hand in answers.py.
@@ -38,18 +39,21 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 import search_eval as ev  # noqa: E402
 
 import bot.search.domain.answers as answers  # noqa: E402
+import bot.search.domain.query as query  # noqa: E402
 
 SEED_SETS = (
     "seed_questions_dev",
     "seed_questions_own",
     "seen_blind_questions_2026_12_05",
     "seen_blind_questions_2026_12_06",
+    "seen_blind_questions_2026_12_06b",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
     "seed_questions_own": ("offtopic_own", "offtopic_own2"),
     "seen_blind_questions_2026_12_05": ("seen_blind_offtopic_2026_12_05",),
     "seen_blind_questions_2026_12_06": ("seen_blind_offtopic_2026_12_06",),
+    "seen_blind_questions_2026_12_06b": ("seen_blind_offtopic_2026_12_06b",),
 }
 CAPS = {"seed": 0.02, "grown": 0.09}
 Row = dict[str, Any]
@@ -159,7 +163,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
+    parser.add_argument(
+        "--paraphrase-weight", type=float, default=None, help="instead of the shipped one"
+    )
+    parser.add_argument(
+        "--no-community-page", action="store_true", help="the seed without the page's entry"
+    )
     args = parser.parse_args()
+    if args.paraphrase_weight is not None:
+        query.PARAPHRASE_WEIGHT = args.paraphrase_weight  # type: ignore[misc]
+    ev.COMMUNITY_PAGE = not args.no_community_page
     rows = record(args.data)
     gate, settings = answers.GATE, answers.SETTINGS
 

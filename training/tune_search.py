@@ -44,6 +44,7 @@ CHOICES: dict[str, Sequence[float]] = {
     "per_article": (1, 2, 3, 5),
     "alias_weight": (0.0, 0.5, 1.0),
     "synonym_weight": (0.0, 0.2, 0.4, 0.7),
+    "paraphrase_weight": (0.0, 0.15, 0.3, 0.5),
 }
 
 
@@ -58,6 +59,7 @@ def apply(settings: dict[str, float]) -> None:
     )
     query.ALIAS_WEIGHT = settings["alias_weight"]  # type: ignore[misc]
     query.SYNONYM_WEIGHT = settings["synonym_weight"]  # type: ignore[misc]
+    query.PARAPHRASE_WEIGHT = settings["paraphrase_weight"]  # type: ignore[misc]
 
 
 def _typed(name: str, value: float) -> object:
@@ -80,6 +82,7 @@ def shipped() -> dict[str, float]:
         "per_article": s.per_article,
         "alias_weight": query.ALIAS_WEIGHT,
         "synonym_weight": query.SYNONYM_WEIGHT,
+        "paraphrase_weight": query.PARAPHRASE_WEIGHT,
     }
 
 
