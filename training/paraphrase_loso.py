@@ -123,6 +123,8 @@ def main() -> None:
         for key, value in loso.figures(rows, passes).items():
             print(f"  {key}: {value}")
         print("  pooled:", pooled([(r, passes) for r in rows]))
+        print("  shipped gate, pooled:", pooled([(r, loso.shipped_passes) for r in rows]))
+        loso.print_full_fit(rows)
 
 
 def _passes(
