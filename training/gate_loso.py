@@ -5,7 +5,7 @@
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/answers.py, GateFeatures), on the seed (7 articles) and on the grown archive
 (seed + kcna-2024 + ten XQuAD paragraphs). Positives: the excerpts that hold the answer of an
-answerable question (our seed questions: dev, own, seen 2026-12-05 and 2026-12-06 blind sets;
+answerable question (our seed questions: dev, own, seen 2026-12-05, 12-06 and 12-06b blind sets;
 on the grown archive also our kcna questions and the ingested XQuAD paragraphs' questions).
 Negatives: the first three excerpts of an unanswerable question (our five off-topic sets,
 200 XQuAD questions on other paragraphs, 200 SciFact claims). A logistic regression (balanced
