@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from bot.archive.domain.addresses import AddressPolicy
 from bot.archive.domain.articles import Article, Passage
+from bot.archive.domain.community_page import community_article, community_version
+from bot.archive.domain.passages import split_passages
 from bot.archive.ingest import IngestReport, IngestService
 from bot.archive.readers.feeds import FeedFetcher
 from bot.archive.storage.articles import ArticleRepository
@@ -95,13 +97,23 @@ async def build_app(
         guild_settings = GuildSettingsRepository(db)
 
         async def load_corpus() -> tuple[Sequence[Article], Sequence[Passage]]:
-            return await articles.all(), await articles.all_passages()
+            stored, passages = await articles.all(), await articles.all_passages()
+            # The community page (description, rules) is searchable too, cited as itself.
+            profile = await community.get()
+            page = community_article(profile) if profile is not None else None
+            if page is None:
+                return stored, passages
+            return [*stored, page], [*passages, *split_passages(page)]
+
+        async def corpus_version() -> str:
+            page = community_version(await community.get())
+            return f"{await articles.corpus_version()}:{page}"
 
         index_path = index_path_for(settings.db_path)
         index = IndexManager(
             index_path,
             load_corpus=load_corpus,
-            corpus_version=articles.corpus_version,
+            corpus_version=corpus_version,
         )
         # Feeds are fetched from the internet only, unless the operator named a host.
         policy = AddressPolicy.allowing(settings.feed_allow_hosts)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.archive.domain.articles import Article, Passage
+from bot.archive.domain.community_page import community_article
 from bot.archive.domain.passages import split_passages
 from bot.archive.domain.seed_dump import parse_seed_dump
 from bot.search.domain.index import SearchIndex
@@ -28,6 +29,8 @@ SEED = ROOT / "seeds" / "000_1d72199d3cd966bf.txt"
 DEV = ROOT / "training" / "data" / "search"
 SPLIT_SEED = 13
 HELD_OUT_SHARE = 0.5
+# Whether the seed archive holds the community page's entry, as the bot's does (False: before).
+COMMUNITY_PAGE = True
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,13 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
 
 def seed_articles() -> list[Article]:
     dump = parse_seed_dump(SEED.read_text(encoding="utf-8"))
-    return [
+    posts = [
         Article(id=f"seed-{i}", source="seed", title=p.title, body=p.body)
         for i, p in enumerate(dump.posts)
     ]
+    page = community_article(dump.profile) if COMMUNITY_PAGE else None
+    # The bot indexes the community page beside the posts (bot/app.py, load_corpus).
+    return posts + ([page] if page is not None else [])
 
 
 def questions(name: str) -> list[Question]:
@@ -66,13 +72,14 @@ def questions(name: str) -> list[Question]:
 
 
 def seed_questions() -> list[Question]:
-    """Every development question on the seed (dev, own, and the seen 2026-12-05 and
-    2026-12-06 blind sets)."""
+    """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06
+    and 2026-12-06b blind sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
         + questions("seen_blind_questions_2026_12_05")
         + questions("seen_blind_questions_2026_12_06")
+        + questions("seen_blind_questions_2026_12_06b")
     )
 
 
@@ -89,6 +96,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_05")
         + questions("offtopic_own2")
         + questions("seen_blind_offtopic_2026_12_06")
+        + questions("seen_blind_offtopic_2026_12_06b")
     )
 
 

@@ -52,6 +52,27 @@ async def test_scripted_session(app):
     assert text.count("Rules of North Korea") == 1  # nothing after /quit
 
 
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("/ask what are the rules here?", "No denying or belittling the humanitarian crisis"),
+        ("/ask what is this community for?", "Discussion & news related to North Korea."),
+    ],
+)
+async def test_questions_about_the_community_cite_its_page(app, question, answer):
+    reply = await handle_line(app, question)
+    first = reply.split("## ")[1]
+    assert "About this community" in first
+    assert answer in first.replace("**", "")
+
+
+async def test_news_questions_still_get_news(app):
+    reply = await handle_line(app, "/ask How many people in North Korea can use the internet?")
+    first = reply.split("## ")[1]
+    assert "About this community" not in first
+    assert "fewer than 1,000 people" in first.replace("**", "")
+
+
 async def test_the_excerpt_count_is_what_is_shown(app):
     reply = await handle_line(app, "/ask What do we know about the internet in North Korea?")
     header = reply.splitlines()[0]

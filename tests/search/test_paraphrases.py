@@ -12,7 +12,7 @@ import pytest
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.passages import split_passages
-from bot.search.domain import dense
+from bot.search.domain import dense, query
 from bot.search.domain.index import SearchIndex
 from bot.search.domain.query import answer_type_of, build_question, plain_form
 from bot.search.domain.text import TextAnalyzer
@@ -114,6 +114,25 @@ def test_a_rarer_alias_never_outweighs_the_word_asked(index: SearchIndex) -> Non
     }
     assert by_term["north"] == 1.0
     assert all(w <= 1.0 for w in by_term.values())
+
+
+def test_everyday_words_expand_to_the_articles_words_at_a_lower_weight() -> None:
+    articles = [
+        Article(id="net", source="t", title="Access", body="Few people can use the internet."),
+        Article(id="rail", source="t", title="Rail", body="The rail link carries coal to ports."),
+    ]
+    index = SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
+    weights = index.parts().weights
+    question = build_question(weights, "Who can get on the web?").vector
+    by_term = {
+        term: float(w)
+        for term, i in weights.vocabulary.items()
+        for t, w in zip(question.term_ids, question.weights, strict=True)
+        if t == i
+    }
+    assert 0.0 < by_term["internet"] == pytest.approx(query.PARAPHRASE_WEIGHT)
+    hits = index.ask("Who can get on the web?").hits
+    assert hits and hits[0].article_id == "net"
 
 
 def test_embeddings_load_offline_from_the_installed_package() -> None:

@@ -1,9 +1,10 @@
 """Questions as index queries: aliases and synonyms folded in, and the kind of answer wanted.
 
-The rules are data (``bot/search/data/aliases.json`` and ``answer_types.json``); this module
-interprets them. Aliases ("UN" / "U.N." / "United Nations", "DPRK" / "North Korea" / "NK") count
-as the word itself, synonyms ("sent back" / "repatriated") at ``SYNONYM_WEIGHT``; for the
-confidence gate a question word is matched by any of its alternatives.
+The rules are data (``bot/search/data/aliases.json``, ``paraphrases.json`` and
+``answer_types.json``); this module interprets them. Aliases ("UN" / "U.N." / "United Nations",
+"DPRK" / "North Korea" / "NK") count as the word itself, synonyms ("sent back" / "repatriated")
+at ``SYNONYM_WEIGHT``, looser everyday equivalents ("web" / "internet") at ``PARAPHRASE_WEIGHT``;
+for the confidence gate a question word is matched by any of its alternatives.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from bot.search.domain.vectors import QueryVector, TermWeights
 # (training/tune_search.py, section "search-tuning" of bench/RESULTS.md).
 ALIAS_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.4
+# Everyday words for the articles' words (paraphrases.json), chosen leave-one-set-out by
+# training/gate_loso.py (section "search-gate").
+PARAPHRASE_WEIGHT = 0.3
 NAME_AS_COMMONEST = True
 _MAX_PHRASE = 6
 
@@ -102,19 +106,29 @@ def answer_types() -> tuple[AnswerType, ...]:
     return tuple(out)
 
 
-_EXPANSIONS: dict[tuple[int, float, float], _Expansions] = {}
+_EXPANSIONS: dict[tuple[int, float, float, float], _Expansions] = {}
 
 
-def _expansions(analyzer: TextAnalyzer, alias_weight: float, synonym_weight: float) -> _Expansions:
-    key = (id(analyzer), alias_weight, synonym_weight)
+def _paraphrase_groups() -> list[list[str]]:
+    groups: list[list[str]] = _rules_json("paraphrases.json")["groups"]
+    return groups
+
+
+def _expansions(
+    analyzer: TextAnalyzer, alias_weight: float, synonym_weight: float, paraphrase_weight: float
+) -> _Expansions:
+    key = (id(analyzer), alias_weight, synonym_weight, paraphrase_weight)
     cached = _EXPANSIONS.get(key)
     if cached is not None:
         return cached
     rules = _rules_json("aliases.json")
     table: dict[Phrase, dict[Phrase, float]] = {}
     names: dict[Phrase, set[Phrase]] = {}
-    for kind, weight in (("names", alias_weight), ("synonyms", synonym_weight)):
-        for group in rules[kind]:
+    groups = [("names", g, alias_weight) for g in rules["names"]]
+    groups += [("synonyms", g, synonym_weight) for g in rules["synonyms"]]
+    groups += [("paraphrases", g, paraphrase_weight) for g in _paraphrase_groups()]
+    for kind, group, weight in groups:
+        if kind != "paraphrases" or weight > 0:
             phrases = [tuple(analyzer.analyze(p)) for p in group]
             phrases = [p for p in phrases if p]
             for phrase in phrases:
@@ -196,6 +210,7 @@ def build_question(
         analyzer,
         ALIAS_WEIGHT if alias_weight is None else alias_weight,
         SYNONYM_WEIGHT if synonym_weight is None else synonym_weight,
+        PARAPHRASE_WEIGHT,
     )
     term_weight: dict[str, float] = {}
     concepts: list[tuple[frozenset[str], ...]] = []
