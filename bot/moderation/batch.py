@@ -14,11 +14,13 @@ order; this process checks its share while the children check theirs.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import multiprocessing
 import re
 import sys
 import zlib
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,8 +33,16 @@ from bot.moderation.domain import MessageInput, ModerationEngine, SpamTracker, V
 PARALLEL_MIN_LINES = 2_000
 _EVERYONE = re.compile(r"@(everyone|here)\b")
 
+# Lines without an author are handed out in chunks of this many, to whichever process is
+# free: the processes share the cores with other work, so an even split would wait for the
+# slowest.
+LOOSE_CHUNK = 250
+# Verdicts kept per process for repeated texts (see check_lines).
+CACHE_MAX_TEXTS = 50_000
+
 _worker_engine: ModerationEngine | None = None
 _worker_tracker: SpamTracker | None = None
+_worker_cache: dict[str, Verdict] = {}
 
 
 def verdict_json(record_id: Any, verdict: Verdict) -> dict[str, Any]:
@@ -129,9 +139,15 @@ def _timestamp(value: object, number: int) -> float:
 
 
 def check_lines(
-    engine: ModerationEngine, tracker: SpamTracker, lines: list[BatchLine]
+    engine: ModerationEngine,
+    tracker: SpamTracker,
+    lines: list[BatchLine],
+    cache: dict[str, Verdict] | None = None,
 ) -> list[tuple[int, str]]:
-    """(line number, output JSON) for parsed lines, in the given order."""
+    """(line number, output JSON) for parsed lines, in the given order.
+
+    ``cache`` keeps the verdicts of texts judged alone (no author): such a verdict depends on
+    the text only, and batches repeat texts (copied spam, boilerplate news lines)."""
     outputs = []
     for line in lines:
         if line.message is None:
@@ -139,8 +155,16 @@ def check_lines(
             continue
         if line.streamed:
             verdict = engine.check(line.message, tracker)
-        else:
+        elif cache is None:
             verdict = engine.check_text(line.message.text)
+        else:
+            text = line.message.text
+            cached = cache.get(text)
+            if cached is None:
+                if len(cache) >= CACHE_MAX_TEXTS:
+                    cache.clear()  # bounded memory; repeats are mostly close together
+                cached = cache[text] = engine.check_text(text)
+            verdict = cached
         outputs.append(
             (line.number, json.dumps(verdict_json(line.record_id, verdict), ensure_ascii=False))
         )
@@ -153,7 +177,7 @@ def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
         raise RuntimeError("the moderation worker has no engine")
     if _worker_tracker is None:
         _worker_tracker = SpamTracker()  # one per worker: it sees the same authors every time
-    return check_lines(_worker_engine, _worker_tracker, lines)
+    return check_lines(_worker_engine, _worker_tracker, lines, _worker_cache)
 
 
 def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
@@ -169,11 +193,62 @@ def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
     return buckets
 
 
+def plan(lines: list[BatchLine], lanes: int) -> tuple[list[list[BatchLine]], list[list[BatchLine]]]:
+    """(streamed lines per lane, by author as in :func:`partition`; the other lines in chunks
+    of LOOSE_CHUNK, for any lane)."""
+    streamed: list[list[BatchLine]] = [[] for _ in range(lanes)]
+    loose: list[BatchLine] = []
+    for line in lines:
+        if line.streamed and line.message is not None:
+            streamed[line.message.author_id % lanes].append(line)
+        else:
+            loose.append(line)
+    chunks = [loose[i : i + LOOSE_CHUNK] for i in range(0, len(loose), LOOSE_CHUNK)]
+    return streamed, chunks
+
+
+async def _check_spread(
+    engine: ModerationEngine,
+    tracker: SpamTracker,
+    cache: dict[str, Verdict],
+    pools: list[ProcessPoolExecutor],
+    lines: list[BatchLine],
+) -> list[tuple[int, str]]:
+    """Check ``lines`` in this process (lane 0, in a thread, so the loop keeps handing chunks
+    to the children) and in the children (lanes 1..): each lane first checks its authors'
+    lines, then takes loose chunks until none are left."""
+    loop = asyncio.get_running_loop()
+    streamed, chunks = plan(lines, len(pools) + 1)
+    queue = deque(chunks)
+
+    async def lane(index: int) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        work = streamed[index]
+        while work or queue:
+            if not work:
+                work = queue.popleft()
+            if index == 0:
+                out.extend(await asyncio.to_thread(check_lines, engine, tracker, work, cache))
+            else:
+                out.extend(await loop.run_in_executor(pools[index - 1], _check_in_worker, work))
+            work = []
+        return out
+
+    outputs: list[tuple[int, str]] = []
+    for result in await asyncio.gather(*(lane(i) for i in range(len(pools) + 1))):
+        outputs.extend(result)
+    outputs.sort()
+    return outputs
+
+
 def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolExecutor]:
     """One single-process pool per worker, so bucket k always reaches the same process (and
     the same spam tracker). Forked after the engine is built: nothing is rebuilt or pickled."""
     global _worker_engine
     _worker_engine = engine
+    # The built engine (lexicons, models, caches) moves out of the collector's reach, so the
+    # children's collections do not touch, and so copy, the pages they share with this one.
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     pools: list[ProcessPoolExecutor] = []
     try:
@@ -192,9 +267,9 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
     global _worker_engine
     pools: list[ProcessPoolExecutor] | None = None  # decided on the first chunk
     tracker = SpamTracker()
+    cache: dict[str, Verdict] = {}
     number = 0
     checked = failures = 0
-    loop = asyncio.get_running_loop()
     try:
         while True:
             raw = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
@@ -214,20 +289,10 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
                 big = workers > 1 and len(parsed) >= PARALLEL_MIN_LINES
                 pools = _start_workers(engine, workers - 1) if big else []
             if pools:
-                own, *parts = partition(parsed, len(pools) + 1)
-                pending = [
-                    loop.run_in_executor(pool, _check_in_worker, part)
-                    for pool, part in zip(pools, parts, strict=True)
-                    if part
-                ]
-                # This process's share, while the children check theirs (bucket 0 always
-                # comes here, so its authors always meet this process's tracker).
-                outputs = check_lines(engine, tracker, own)
-                for result in await asyncio.gather(*pending):
-                    outputs.extend(result)
-                outputs.sort()
+                # Lane 0 is this process, so its authors always meet this process's tracker.
+                outputs = await _check_spread(engine, tracker, cache, pools, parsed)
             else:
-                outputs = check_lines(engine, tracker, parsed)
+                outputs = check_lines(engine, tracker, parsed, cache)
             checked += len(parsed)
             if outputs:
                 sys.stdout.write("\n".join(text for _, text in outputs) + "\n")
