@@ -158,26 +158,58 @@ def check_lines(
         elif cache is None:
             verdict = engine.check_text(line.message.text)
         else:
-            text = line.message.text
-            cached = cache.get(text)
-            if cached is None:
-                if len(cache) >= CACHE_MAX_TEXTS:
-                    cache.clear()  # bounded memory; repeats are mostly close together
-                cached = cache[text] = engine.check_text(text)
-            verdict = cached
+            verdict = _judge_text(engine, line.message.text, cache)
         outputs.append(
             (line.number, json.dumps(verdict_json(line.record_id, verdict), ensure_ascii=False))
         )
     return outputs
 
 
-def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
+# A line without an author as it travels to a worker: (line number, id, text). Three plain
+# values pickle several times faster than a BatchLine with its MessageInput.
+LooseLine = tuple[int, Any, str]
+
+
+def check_texts(
+    engine: ModerationEngine, lines: list[LooseLine], cache: dict[str, Verdict]
+) -> list[tuple[int, str]]:
+    """(line number, output JSON) for lines without an author, each text judged alone."""
+    return [
+        (
+            number,
+            json.dumps(
+                verdict_json(record_id, _judge_text(engine, text, cache)), ensure_ascii=False
+            ),
+        )
+        for number, record_id, text in lines
+    ]
+
+
+def _judge_text(engine: ModerationEngine, text: str, cache: dict[str, Verdict]) -> Verdict:
+    verdict = cache.get(text)
+    if verdict is None:
+        if len(cache) >= CACHE_MAX_TEXTS:
+            cache.clear()  # bounded memory; repeats are mostly close together
+        verdict = cache[text] = engine.check_text(text)
+    return verdict
+
+
+def _worker() -> tuple[ModerationEngine, SpamTracker]:
     global _worker_tracker
     if _worker_engine is None:  # only reachable if a worker were not forked from the CLI
         raise RuntimeError("the moderation worker has no engine")
     if _worker_tracker is None:
         _worker_tracker = SpamTracker()  # one per worker: it sees the same authors every time
-    return check_lines(_worker_engine, _worker_tracker, lines, _worker_cache)
+    return _worker_engine, _worker_tracker
+
+
+def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
+    engine, tracker = _worker()
+    return check_lines(engine, tracker, lines, _worker_cache)
+
+
+def _check_texts_in_worker(lines: list[LooseLine]) -> list[tuple[int, str]]:
+    return check_texts(_worker()[0], lines, _worker_cache)
 
 
 def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
@@ -193,18 +225,23 @@ def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
     return buckets
 
 
-def plan(lines: list[BatchLine], lanes: int) -> tuple[list[list[BatchLine]], list[list[BatchLine]]]:
-    """(streamed lines per lane, by author as in :func:`partition`; the other lines in chunks
-    of LOOSE_CHUNK, for any lane)."""
+def plan(
+    lines: list[BatchLine], lanes: int
+) -> tuple[list[list[BatchLine]], list[list[LooseLine]], list[tuple[int, str]]]:
+    """(streamed lines and error lines per lane, by author as in :func:`partition`; the other
+    lines in chunks of LOOSE_CHUNK, for any lane; the outputs of the error lines)."""
     streamed: list[list[BatchLine]] = [[] for _ in range(lanes)]
-    loose: list[BatchLine] = []
+    loose: list[LooseLine] = []
+    errors: list[tuple[int, str]] = []
     for line in lines:
-        if line.streamed and line.message is not None:
+        if line.message is None:
+            errors.append((line.number, line.error_json()))
+        elif line.streamed:
             streamed[line.message.author_id % lanes].append(line)
         else:
-            loose.append(line)
+            loose.append((line.number, line.record_id, line.message.text))
     chunks = [loose[i : i + LOOSE_CHUNK] for i in range(0, len(loose), LOOSE_CHUNK)]
-    return streamed, chunks
+    return streamed, chunks, errors
 
 
 async def _check_spread(
@@ -216,25 +253,27 @@ async def _check_spread(
 ) -> list[tuple[int, str]]:
     """Check ``lines`` in this process (lane 0, in a thread, so the loop keeps handing chunks
     to the children) and in the children (lanes 1..): each lane first checks its authors'
-    lines, then takes loose chunks until none are left."""
+    lines, then takes chunks of lines without an author until none are left."""
     loop = asyncio.get_running_loop()
-    streamed, chunks = plan(lines, len(pools) + 1)
+    streamed, chunks, outputs = plan(lines, len(pools) + 1)
     queue = deque(chunks)
 
     async def lane(index: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
-        work = streamed[index]
-        while work or queue:
-            if not work:
-                work = queue.popleft()
+        if index == 0 and streamed[0]:
+            out += await asyncio.to_thread(check_lines, engine, tracker, streamed[0], cache)
+        elif streamed[index]:
+            pool = pools[index - 1]
+            out += await loop.run_in_executor(pool, _check_in_worker, streamed[index])
+        while queue:
+            chunk = queue.popleft()
             if index == 0:
-                out.extend(await asyncio.to_thread(check_lines, engine, tracker, work, cache))
+                out += await asyncio.to_thread(check_texts, engine, chunk, cache)
             else:
-                out.extend(await loop.run_in_executor(pools[index - 1], _check_in_worker, work))
-            work = []
+                pool = pools[index - 1]
+                out += await loop.run_in_executor(pool, _check_texts_in_worker, chunk)
         return out
 
-    outputs: list[tuple[int, str]] = []
     for result in await asyncio.gather(*(lane(i) for i in range(len(pools) + 1))):
         outputs.extend(result)
     outputs.sort()
