@@ -280,6 +280,10 @@ async def _check_spread(
     return outputs
 
 
+def _ready() -> None:
+    """A no-op task that makes a pool fork its process."""
+
+
 def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolExecutor]:
     """One single-process pool per worker, so bucket k always reaches the same process (and
     the same spam tracker). Forked after the engine is built: nothing is rebuilt or pickled."""
@@ -293,6 +297,10 @@ def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolEx
     try:
         for _ in range(workers):
             pools.append(ProcessPoolExecutor(1, mp_context=context))
+            # Fork now, while no other thread is busy: a pool forks on its first task, and
+            # a fork while this process's lane checks lines in a thread can copy a held lock
+            # into the child, which then waits forever.
+            pools[-1].submit(_ready).result()
     except (OSError, ValueError) as exc:  # no fork or no semaphores here: one process
         for pool in pools:
             pool.shutdown()
