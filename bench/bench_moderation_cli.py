@@ -32,11 +32,22 @@ GUILD = 4242
 
 
 def cli(args: list[str], db: Path, stdin: str | None = None) -> tuple[float, str]:
+    wall, out, _ = cli_timed(args, db, stdin)
+    return wall, out
+
+
+def cli_timed(args: list[str], db: Path, stdin: str | None = None) -> tuple[float, str, float]:
+    """(wall seconds, stdout, CPU seconds of the command and its worker processes)."""
     env = {**os.environ, "DIGESTBOT_DB": str(db), "PYTHONPATH": str(REPO), "LOG_LEVEL": "ERROR"}
+    before = os.times()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
                           text=True, env=env, check=True)  # fmt: skip
-    return time.perf_counter() - started, done.stdout
+    after = os.times()
+    cpu = (after.children_user + after.children_system) - (
+        before.children_user + before.children_system
+    )
+    return time.perf_counter() - started, done.stdout, cpu
 
 
 def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
@@ -47,9 +58,11 @@ def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
     path.write_text(json.dumps({"filters": records}), encoding="utf-8")
     cli(["filters", "import", str(path), "--guild", str(GUILD)], db)
     one = json.dumps({"id": 0, "text": "hello"}) + "\n"
-    startup = min(cli(["moderate", "--batch", "--guild", str(GUILD)], db, one)[0] for _ in range(3))
+    starts = [cli_timed(["moderate", "--batch", "--guild", str(GUILD)], db, one) for _ in range(3)]
+    startup = min(run[0] for run in starts)
+    startup_cpu = min(run[2] for run in starts)
     batch = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(messages))
-    total, out = cli(["moderate", "--batch", "--guild", str(GUILD)], db, batch)
+    total, out, cpu = cli_timed(["moderate", "--batch", "--guild", str(GUILD)], db, batch)
     verdicts = [json.loads(line)["verdict"] for line in out.splitlines()]
     assert len(verdicts) == len(messages)
     single, single_out = cli(
@@ -57,6 +70,7 @@ def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
     )
     assert single_out == out  # the same verdicts in the same order, however many processes
     return {
+        "cpu_us": (cpu - startup_cpu) / len(messages) * 1e6,
         "single_s": single,
         "rate_single": len(messages) / max(1e-9, single - startup),
         "filters": len(specs),
@@ -95,6 +109,8 @@ def main() -> None:
             f"{speed['rate_after_startup']:,.0f} | >= 5,000 (issue 14; was 2,000) |",
             f"| messages/s after start-up with `--workers 1` (one process) | "
             f"{speed['rate_single']:,.0f} | |",
+            f"| CPU per message after start-up, all processes (default workers) | "
+            f"{speed['cpu_us']:,.0f} us | |",
             f"| verdicts | {speed['flagged']:,} flag, {speed['removed']:,} remove | |",
         ]
     )

@@ -14,11 +14,13 @@ order; this process checks its share while the children check theirs.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import multiprocessing
 import re
 import sys
 import zlib
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,8 +33,16 @@ from bot.moderation.domain import MessageInput, ModerationEngine, SpamTracker, V
 PARALLEL_MIN_LINES = 2_000
 _EVERYONE = re.compile(r"@(everyone|here)\b")
 
+# Lines without an author are handed out in chunks of this many, to whichever process is
+# free: the processes share the cores with other work, so an even split would wait for the
+# slowest.
+LOOSE_CHUNK = 250
+# Verdicts kept per process for repeated texts (see check_lines).
+CACHE_MAX_TEXTS = 50_000
+
 _worker_engine: ModerationEngine | None = None
 _worker_tracker: SpamTracker | None = None
+_worker_cache: dict[str, Verdict] = {}
 
 
 def verdict_json(record_id: Any, verdict: Verdict) -> dict[str, Any]:
@@ -129,9 +139,15 @@ def _timestamp(value: object, number: int) -> float:
 
 
 def check_lines(
-    engine: ModerationEngine, tracker: SpamTracker, lines: list[BatchLine]
+    engine: ModerationEngine,
+    tracker: SpamTracker,
+    lines: list[BatchLine],
+    cache: dict[str, Verdict] | None = None,
 ) -> list[tuple[int, str]]:
-    """(line number, output JSON) for parsed lines, in the given order."""
+    """(line number, output JSON) for parsed lines, in the given order.
+
+    ``cache`` keeps the verdicts of texts judged alone (no author): such a verdict depends on
+    the text only, and batches repeat texts (copied spam, boilerplate news lines)."""
     outputs = []
     for line in lines:
         if line.message is None:
@@ -139,21 +155,61 @@ def check_lines(
             continue
         if line.streamed:
             verdict = engine.check(line.message, tracker)
-        else:
+        elif cache is None:
             verdict = engine.check_text(line.message.text)
+        else:
+            verdict = _judge_text(engine, line.message.text, cache)
         outputs.append(
             (line.number, json.dumps(verdict_json(line.record_id, verdict), ensure_ascii=False))
         )
     return outputs
 
 
-def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
+# A line without an author as it travels to a worker: (line number, id, text). Three plain
+# values pickle several times faster than a BatchLine with its MessageInput.
+LooseLine = tuple[int, Any, str]
+
+
+def check_texts(
+    engine: ModerationEngine, lines: list[LooseLine], cache: dict[str, Verdict]
+) -> list[tuple[int, str]]:
+    """(line number, output JSON) for lines without an author, each text judged alone."""
+    return [
+        (
+            number,
+            json.dumps(
+                verdict_json(record_id, _judge_text(engine, text, cache)), ensure_ascii=False
+            ),
+        )
+        for number, record_id, text in lines
+    ]
+
+
+def _judge_text(engine: ModerationEngine, text: str, cache: dict[str, Verdict]) -> Verdict:
+    verdict = cache.get(text)
+    if verdict is None:
+        if len(cache) >= CACHE_MAX_TEXTS:
+            cache.clear()  # bounded memory; repeats are mostly close together
+        verdict = cache[text] = engine.check_text(text)
+    return verdict
+
+
+def _worker() -> tuple[ModerationEngine, SpamTracker]:
     global _worker_tracker
     if _worker_engine is None:  # only reachable if a worker were not forked from the CLI
         raise RuntimeError("the moderation worker has no engine")
     if _worker_tracker is None:
         _worker_tracker = SpamTracker()  # one per worker: it sees the same authors every time
-    return check_lines(_worker_engine, _worker_tracker, lines)
+    return _worker_engine, _worker_tracker
+
+
+def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
+    engine, tracker = _worker()
+    return check_lines(engine, tracker, lines, _worker_cache)
+
+
+def _check_texts_in_worker(lines: list[LooseLine]) -> list[tuple[int, str]]:
+    return check_texts(_worker()[0], lines, _worker_cache)
 
 
 def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
@@ -169,16 +225,82 @@ def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
     return buckets
 
 
+def plan(
+    lines: list[BatchLine], lanes: int
+) -> tuple[list[list[BatchLine]], list[list[LooseLine]], list[tuple[int, str]]]:
+    """(streamed lines and error lines per lane, by author as in :func:`partition`; the other
+    lines in chunks of LOOSE_CHUNK, for any lane; the outputs of the error lines)."""
+    streamed: list[list[BatchLine]] = [[] for _ in range(lanes)]
+    loose: list[LooseLine] = []
+    errors: list[tuple[int, str]] = []
+    for line in lines:
+        if line.message is None:
+            errors.append((line.number, line.error_json()))
+        elif line.streamed:
+            streamed[line.message.author_id % lanes].append(line)
+        else:
+            loose.append((line.number, line.record_id, line.message.text))
+    chunks = [loose[i : i + LOOSE_CHUNK] for i in range(0, len(loose), LOOSE_CHUNK)]
+    return streamed, chunks, errors
+
+
+async def _check_spread(
+    engine: ModerationEngine,
+    tracker: SpamTracker,
+    cache: dict[str, Verdict],
+    pools: list[ProcessPoolExecutor],
+    lines: list[BatchLine],
+) -> list[tuple[int, str]]:
+    """Check ``lines`` in this process (lane 0, in a thread, so the loop keeps handing chunks
+    to the children) and in the children (lanes 1..): each lane first checks its authors'
+    lines, then takes chunks of lines without an author until none are left."""
+    loop = asyncio.get_running_loop()
+    streamed, chunks, outputs = plan(lines, len(pools) + 1)
+    queue = deque(chunks)
+
+    async def lane(index: int) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        if index == 0 and streamed[0]:
+            out += await asyncio.to_thread(check_lines, engine, tracker, streamed[0], cache)
+        elif streamed[index]:
+            pool = pools[index - 1]
+            out += await loop.run_in_executor(pool, _check_in_worker, streamed[index])
+        while queue:
+            chunk = queue.popleft()
+            if index == 0:
+                out += await asyncio.to_thread(check_texts, engine, chunk, cache)
+            else:
+                pool = pools[index - 1]
+                out += await loop.run_in_executor(pool, _check_texts_in_worker, chunk)
+        return out
+
+    for result in await asyncio.gather(*(lane(i) for i in range(len(pools) + 1))):
+        outputs.extend(result)
+    outputs.sort()
+    return outputs
+
+
+def _ready() -> None:
+    """A no-op task that makes a pool fork its process."""
+
+
 def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolExecutor]:
     """One single-process pool per worker, so bucket k always reaches the same process (and
     the same spam tracker). Forked after the engine is built: nothing is rebuilt or pickled."""
     global _worker_engine
     _worker_engine = engine
+    # The built engine (lexicons, models, caches) moves out of the collector's reach, so the
+    # children's collections do not touch, and so copy, the pages they share with this one.
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     pools: list[ProcessPoolExecutor] = []
     try:
         for _ in range(workers):
             pools.append(ProcessPoolExecutor(1, mp_context=context))
+            # Fork now, while no other thread is busy: a pool forks on its first task, and
+            # a fork while this process's lane checks lines in a thread can copy a held lock
+            # into the child, which then waits forever.
+            pools[-1].submit(_ready).result()
     except (OSError, ValueError) as exc:  # no fork or no semaphores here: one process
         for pool in pools:
             pool.shutdown()
@@ -192,9 +314,9 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
     global _worker_engine
     pools: list[ProcessPoolExecutor] | None = None  # decided on the first chunk
     tracker = SpamTracker()
+    cache: dict[str, Verdict] = {}
     number = 0
     checked = failures = 0
-    loop = asyncio.get_running_loop()
     try:
         while True:
             raw = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
@@ -214,20 +336,10 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
                 big = workers > 1 and len(parsed) >= PARALLEL_MIN_LINES
                 pools = _start_workers(engine, workers - 1) if big else []
             if pools:
-                own, *parts = partition(parsed, len(pools) + 1)
-                pending = [
-                    loop.run_in_executor(pool, _check_in_worker, part)
-                    for pool, part in zip(pools, parts, strict=True)
-                    if part
-                ]
-                # This process's share, while the children check theirs (bucket 0 always
-                # comes here, so its authors always meet this process's tracker).
-                outputs = check_lines(engine, tracker, own)
-                for result in await asyncio.gather(*pending):
-                    outputs.extend(result)
-                outputs.sort()
+                # Lane 0 is this process, so its authors always meet this process's tracker.
+                outputs = await _check_spread(engine, tracker, cache, pools, parsed)
             else:
-                outputs = check_lines(engine, tracker, parsed)
+                outputs = check_lines(engine, tracker, parsed, cache)
             checked += len(parsed)
             if outputs:
                 sys.stdout.write("\n".join(text for _, text in outputs) + "\n")

@@ -6,8 +6,16 @@ import json
 
 import pytest
 
-from bot.moderation.batch import BatchLine, check_lines, parse_line, partition
-from bot.moderation.domain import ModerationEngine, SpamTracker
+from bot.moderation.batch import (
+    LOOSE_CHUNK,
+    BatchLine,
+    check_lines,
+    check_texts,
+    parse_line,
+    partition,
+    plan,
+)
+from bot.moderation.domain import ModerationEngine, SpamTracker, Verdict
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +106,29 @@ def test_partition_keeps_each_author_in_one_part_in_order() -> None:
         for line in part:
             if line.streamed and line.message is not None:
                 assert owners.setdefault(line.message.author_id, index) == index
+
+
+def test_plan_keeps_authors_in_one_lane_and_hands_out_every_other_line_once() -> None:
+    parsed = lines(*({"id": n, "text": "t", "author": n % 3} for n in range(30)))
+    parsed += lines(*({"id": 100 + n, "text": f"loose {n}"} for n in range(LOOSE_CHUNK + 5)))
+    parsed.append(parse_line(999, "{not json"))  # type: ignore[arg-type]
+    streamed, chunks, errors = plan(parsed, 2)
+    assert [number for number, _ in errors] == [999]
+    assert [len(c) for c in chunks] == [LOOSE_CHUNK, 5]
+    loose = [number for chunk in chunks for number, _, _ in chunk]
+    assert loose == [line.number for line in parsed if not line.streamed and line.message]
+    for lane in streamed:
+        numbers = [line.number for line in lane]
+        assert numbers == sorted(numbers)
+        assert len({line.message.author_id for line in lane if line.message}) <= 2
+    assert sum(len(lane) for lane in streamed) == 30
+
+
+def test_texts_judged_from_the_cache_read_as_judged_afresh(engine: ModerationEngine) -> None:
+    texts = ["the famine never happened, it is a hoax", "nice article", "you are all idiots"]
+    parsed = lines(*({"id": n, "text": texts[n % 3]} for n in range(9)))
+    cache: dict[str, Verdict] = {}
+    loose = [(p.number, p.record_id, texts[i % 3]) for i, p in enumerate(parsed)]
+    cached = check_texts(engine, loose, cache)
+    assert len(cache) == 3
+    assert cached == check_lines(engine, SpamTracker(), parsed)

@@ -101,7 +101,11 @@ class Lexicon:
         """
         if not self.gate_words.isdisjoint(squeezed_tokens):
             return True
-        if any(t.endswith("'s") and t[:-2] in self.context_words for t in squeezed_tokens):
+        # A token ending in 's is rare: one C-level search over the joined tokens rules it
+        # out before the per-token test.
+        if "'s " in " ".join(squeezed_tokens) + " " and any(
+            t.endswith("'s") and t[:-2] in self.context_words for t in squeezed_tokens
+        ):
             return True  # "a woman's opinion'
         if self.context_words.isdisjoint(squeezed_tokens):
             return False

@@ -171,6 +171,8 @@ class Speller:
         docstring), keyed by the fragments as they stand in the text."""
         out: dict[str, str] = {}
         heads, tails = self._heads, self._tails
+        if heads.isdisjoint(tokens):
+            return out  # nearly every message: no token starts a rule-1 word
         for start, first in enumerate(tokens[:-1]):
             if first not in heads:
                 continue  # nearly every token: no rule-1 word starts with it

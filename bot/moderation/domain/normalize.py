@@ -39,6 +39,10 @@ _LINE_MARKUP = re.compile(r"(?m)^\s*(?:>>>|>|#{1,3}|-#)\s+")
 _DISCORD_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:(\w+):\d+>")
 _WS = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"\*|__|(?<!\w)_|~~|\|\||`|\]\(|<[@#:a]|(?m:^\s*(?:>|#|-#))")
+# Every alternative of _MARKUP_CHARS needs one of these characters: a text without any is
+# settled by this plain character class, much faster than trying the line-start alternative
+# at every position.
+_MARKUP_FIRST = re.compile(r"[*_~|`\]<>#]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 _CLAUSE_CHARS = re.compile(r"[,:()\u2014\u2013]| - ")
 _CLAUSE_SPLIT = re.compile(r"[,:()]|\s[-\u2013\u2014]+\s|\u2014")
@@ -149,7 +153,7 @@ def _fold(text: str) -> str:
 
 
 def _unwrap_markdown(text: str) -> str:
-    if _MARKUP_CHARS.search(text) is None:
+    if _MARKUP_FIRST.search(text) is None or _MARKUP_CHARS.search(text) is None:
         return text  # most messages carry no markdown at all
     text = _MASKED_LINK.sub(r"\1 \2", text)
     text = _DISCORD_MENTION.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
@@ -189,7 +193,7 @@ def _decode_token(raw: str) -> str:
 
 def _join_split_letters(words: list[str]) -> list[str]:
     """Join runs of three or more single letters: 'k y s' and 'n.i.g.g.e.r' were split words."""
-    if sum(1 for w in words if len(w) == 1) < 3:
+    if list(map(len, words)).count(1) < 3:  # counted in C: this runs on every clause
         return words
     out: list[str] = []
     run: list[str] = []
