@@ -36,6 +36,7 @@ from bot.digest.domain.copies import (
     listed_items,
 )
 from bot.digest.domain.lexicon import (
+    CALENDAR_WORDS,
     STOP_WORDS,
     cut_appositive,
     fold,
@@ -197,29 +198,6 @@ def _title_space(titles: list[str]) -> csr_matrix:
 # A name is common (says nothing particular) when its rarest word is in this share of texts.
 COMMON_NAME_SHARE = 0.02
 COMMON_NAME_MIN_TEXTS = 3
-_CALENDAR_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 # Two items whose first sentences name different uncommon people or bodies, and none in common,
 # are different events however alike their formula ("A delegation of X led by Y arrived").
 OTHER_NAMES_FACTOR = 0.0
@@ -247,7 +225,7 @@ class NameCommonness:
     def _judge(self, name: str) -> bool:
         parts = [fold(w) for w in words(name)]
         parts = [p for p in parts if len(p) > 1]
-        if not parts or all(p in _CALENDAR_NAMES for p in parts):
+        if not parts or all(p in CALENDAR_WORDS for p in parts):
             return True
         counts = [self._text.history_count(p) for p in parts]
         # A word outside the space is a stop word ("dprk"): common by definition.

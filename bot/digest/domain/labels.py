@@ -15,7 +15,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, is_adverb, newsroom, words
+from bot.digest.domain.lexicon import (
+    CALENDAR_WORDS_SHORT,
+    FUNCTION_WORDS,
+    STOP_WORDS,
+    fold,
+    is_adverb,
+    newsroom,
+    words,
+)
 from bot.digest.domain.phrases import headline_phrases, names
 
 LABEL_PHRASES = 2
@@ -24,41 +32,6 @@ COMMON_TITLE_WORDS = 30  # the archive's this many most common headline words na
 COMMON_MIN_HEADLINES = 5
 COMMON_MIN_SHARE = 0.02
 MAX_LABEL_CHARS = 48
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -292,7 +265,7 @@ def reads_as_label(phrase: str, whole_names: KnownNames | Sequence[Sequence[str]
     whole = tuple(keys) in known.names
     if any((room.is_honorific(p) and not whole) or room.is_verb(p) or is_adverb(p) for p in parts):
         return False
-    if all(fold(p) in _CALENDAR or p.isdigit() for p in parts):
+    if all(fold(p) in CALENDAR_WORDS_SHORT or p.isdigit() for p in parts):
         return False
     last = parts[-1].casefold().replace("’", "'")
     if last.endswith(("'s", "'")) or room.is_dangling(parts[-1]):

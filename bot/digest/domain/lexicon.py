@@ -17,6 +17,34 @@ import yaml
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # Function words that may sit inside a name ("Academy of Defence Sciences") but never at its ends.
+# Days and months: a name made only of these says nothing particular; labels also refuse the
+# months' abbreviations.
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+CALENDAR_WORDS_SHORT = CALENDAR_WORDS | frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
 FUNCTION_WORDS = frozenset(
     [
         "a",

@@ -39,32 +39,6 @@ NAMED_ITEMS = 4  # the items of a story whose leads are read for names
 LEAD_CHARS = 1500
 # A roundup's item this similar to a story lists that story.
 FEATURED_SIMILARITY = 0.2
-# A name is common (says nothing particular) when its rarest word is in this share of texts.
-COMMON_NAME_SHARE = 0.02
-COMMON_NAME_MIN_TEXTS = 3
-_CALENDAR_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 @dataclass(frozen=True)
