@@ -108,7 +108,6 @@ class ExampleMatcher:
             # A rewording keeps most content words; under 40% shared it scores far below the
             # threshold (bench: 'example filters'), so the n-gram work is skipped.
             self._needed.append(min(len(prefixes), max(2, math.ceil(0.4 * len(prefixes)))))
-        self._prefix_keys = frozenset(self._prefixes)
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -127,13 +126,9 @@ class ExampleMatcher:
             return []
         # Cheap gate: only examples sharing enough word starts with the message can come near
         # the threshold, so most messages skip the n-gram work.
-        # Set operations in C first: a message's distinct content words, then only the word
-        # starts some example has (usually none or one) reach the Python loop.
-        words = set(text.tokens).difference(STOPWORDS)
-        prefixes = self._prefix_keys.intersection({w[:4] for w in words if len(w) > 1})
         shared: dict[int, int] = {}
-        for prefix in prefixes:
-            for index in self._prefixes[prefix]:
+        for prefix in {w[:4] for w in _content_words(text)}:
+            for index in self._prefixes.get(prefix, ()):
                 shared[index] = shared.get(index, 0) + 1
         if not any(count >= self._needed[index] for index, count in shared.items()):
             return []

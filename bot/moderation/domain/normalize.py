@@ -232,13 +232,20 @@ def squeeze(word: str) -> tuple[str, bytes]:
     return "".join(chars), bytes(runs)
 
 
+_SHARED_WORDS: dict[str, str] = {}
+
+
 def tokenize(plain: str) -> list[str]:
     """Canonical tokens of a ``plain`` text: leetspeak decoded, split letters joined."""
     raws = _RAW_TOKEN.findall(plain)
     if "".join(raws).isalpha():
         # Nearly every clause: plain words only, each its own canonical word (tested in C,
-        # without a call per token).
-        return _join_split_letters(raws)
+        # without a call per token). The words are shared string objects, as the cache of
+        # _raw_token_words gives: their hashes are computed once, and every detector's set
+        # and dict lookups of the same word then find it by identity.
+        if len(_SHARED_WORDS) > 131_072:
+            _SHARED_WORDS.clear()  # bounded memory
+        return _join_split_letters(list(map(_SHARED_WORDS.setdefault, raws, raws)))
     words = [word for raw in raws for word in _raw_token_words(raw)]
     return _join_split_letters(words)
 
