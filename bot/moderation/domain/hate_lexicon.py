@@ -289,9 +289,16 @@ def tag_clause(
     i = 0
     n = len(tokens)
     clause = {sq for _, sq, _ in tokens}
+    keys = _tag_keys(lex)
     while i < n:
-        refer_back = refer_back or bool(groups or slurs)
         word, sq, runs = tokens[i]
+        # Most words: no branch below can tag them.
+        plain = sq not in keys and word not in _PRONOUNS and word not in _REFERRING
+        if plain and not word.endswith("'s"):
+            out.append(word)
+            i += 1
+            continue
+        refer_back = refer_back or bool(groups or slurs)
         nxt = tokens[i + 1][1] if i + 1 < n else ""
         prev = out[-1] if out else ""
         two = lex.two_word_slurs.get((sq, nxt))
@@ -372,6 +379,20 @@ def tag_clause(
             out.append(word)
         i += 1
     return TaggedClause(" ".join(out), tuple(groups), tuple(slurs))
+
+
+_TAG_KEYS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _tag_keys(lex: Lexicon) -> frozenset[str]:
+    """Every squeezed word that can start a tag in :func:`tag_clause` (cached per lexicon)."""
+    entry = _TAG_KEYS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        keys = {first for first, _ in lex.two_word_slurs} | {"being", "the"}
+        keys |= {key.split(" ")[0] for key in lex.groups}
+        keys |= set(lex.adjectives) | set(lex.slurs) | set(lex.groups) | set(lex.singulars)
+        entry = _TAG_KEYS[id(lex)] = (lex, frozenset(keys))
+    return entry[1]
 
 
 def _refers(tokens: list[tuple[str, str, bytes]], at: int) -> int:

@@ -73,7 +73,7 @@ def negated_statement_features(text: NormalizedText) -> list[str]:
     words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
     stems = _stemmer.stemWords(words)
     reach = 0
-    for index, word in enumerate(words):
+    for index, word in enumerate(words if not _NEGATORS.isdisjoint(words) else ()):
         if word in _NEGATORS:
             reach = _NEGATION_SCOPE
         elif reach:
@@ -88,11 +88,27 @@ def _assemble(words: list[str], stems: list[str], original: str) -> list[str]:
     C: this is on every message's path)."""
     features = [*words, *map(" ".join, itertools.pairwise(words))]
     features.extend(map("~".__add__, stems))
-    if _QUOTED.search(original):
+    if _quoted(original):
         features.append("_quote")
     if original.rstrip().endswith("?"):
         features.append("_question")
     return features
+
+
+# Every match of _QUOTED holds one of these characters (tested in C before the regex runs).
+_QUOTE_CHARS = re.compile(r"[\"“”«»„']")
+_last_quoted: list[tuple[str, bool]] = [("", False)]
+
+
+def _quoted(original: str) -> bool:
+    """Whether ``original`` quotes something (remembered for the last text: rules 1 and 3 both
+    ask about the same message)."""
+    last, answer = _last_quoted[0]
+    if original is last:
+        return answer
+    answer = _QUOTE_CHARS.search(original) is not None and _QUOTED.search(original) is not None
+    _last_quoted[0] = (original, answer)
+    return answer
 
 
 def masked_statement_features(text: NormalizedText) -> list[str]:

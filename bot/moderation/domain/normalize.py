@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,6 +45,10 @@ _MARKUP_CHARS = re.compile(r"\*|__|(?<!\w)_|~~|\|\||`|\]\(|<[@#:a]|(?m:^\s*(?:>|
 # at every position.
 _MARKUP_FIRST = re.compile(r"[*_~|`\]<>#]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
+# ``plain`` has its whitespace collapsed to single spaces, so _SENTENCE_SPLIT can only split
+# where this matches; this one is scanned for its first character in C, the split's lookbehind
+# is tried at every position.
+_SENTENCE_BREAK = re.compile(r"[.!?;] ")
 _CLAUSE_CHARS = re.compile(r"[,:()\u2014\u2013]| - ")
 _CLAUSE_SPLIT = re.compile(r"[,:()]|\s[-\u2013\u2014]+\s|\u2014")
 # Raw tokens keep leet characters and in-word asterisks ('f*ck'); everything else splits.
@@ -227,9 +232,21 @@ def squeeze(word: str) -> tuple[str, bytes]:
     return "".join(chars), bytes(runs)
 
 
+_SHARED_WORDS: dict[str, str] = {}
+
+
 def tokenize(plain: str) -> list[str]:
     """Canonical tokens of a ``plain`` text: leetspeak decoded, split letters joined."""
-    words = [word for raw in _RAW_TOKEN.findall(plain) for word in _raw_token_words(raw)]
+    raws = _RAW_TOKEN.findall(plain)
+    if "".join(raws).isalpha():
+        # Nearly every clause: plain words only, each its own canonical word (tested in C,
+        # without a call per token). The words are shared string objects, as the cache of
+        # _raw_token_words gives: their hashes are computed once, and every detector's set
+        # and dict lookups of the same word then find it by identity.
+        if len(_SHARED_WORDS) > 131_072:
+            _SHARED_WORDS.clear()  # bounded memory
+        return _join_split_letters(list(map(_SHARED_WORDS.setdefault, raws, raws)))
+    words = [word for raw in raws for word in _raw_token_words(raw)]
     return _join_split_letters(words)
 
 
@@ -247,12 +264,18 @@ def _raw_token_words(raw: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(decoded) if w != "*")
 
 
+# C-level helpers for normalize(): map() over them runs without a Python frame per token.
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
+_PLUS_ONE = (1).__add__
+
+
 def normalize(text: str) -> NormalizedText:
     """Run the whole pipeline on a message (or on a pattern a moderator wrote)."""
     plain = normalize_plain(text)
     tokens: list[str] = []
     sentences: list[Sentence] = []
-    for sentence in _SENTENCE_SPLIT.split(plain):
+    for sentence in _SENTENCE_SPLIT.split(plain) if _SENTENCE_BREAK.search(plain) else (plain,):
         first = len(tokens)
         clause_starts: list[int] = []
         for clause in (
@@ -264,17 +287,17 @@ def normalize(text: str) -> NormalizedText:
                 tokens.extend(words)
         if len(tokens) > first:
             sentences.append(Sentence(sentence.strip(), first, len(tokens), tuple(clause_starts)))
-    pairs = [squeeze(token) for token in tokens]
-    squeezed_tokens = tuple([pair[0] for pair in pairs])
+    pairs = list(map(squeeze, tokens))
+    squeezed_tokens = tuple(map(_first, pairs))
     # Each token starts one past the end of the previous one (a single space between).
-    starts = tuple(itertools.accumulate((len(t) + 1 for t in squeezed_tokens[:-1]), initial=1))
+    starts = tuple(itertools.accumulate(map(_PLUS_ONE, map(len, squeezed_tokens[:-1])), initial=1))
     return NormalizedText(
         original=text,
         plain=plain,
         tokens=tuple(tokens),
         squeezed_tokens=squeezed_tokens,
         squeezed=" " + " ".join(squeezed_tokens) + " ",
-        runs=b"\x01" + b"\x01".join([pair[1] for pair in pairs]) + b"\x01",
+        runs=b"\x01" + b"\x01".join(map(_second, pairs)) + b"\x01",
         token_starts=starts if tokens else (),
         sentences=tuple(sentences),
     )
