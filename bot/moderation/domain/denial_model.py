@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ from bot.moderation.domain.denial_patterns import (
     NK_RE,
     REBUTTAL,
     SOURCE_QUESTION,
+    about_north_korea,
 )
 from bot.moderation.domain.denial_rules import AFFIRMS, MORE_REBUTTAL
 from bot.moderation.domain.model import (
@@ -88,6 +90,62 @@ _CRISIS_WORDS = """
     songbun kotjebi bowibu harsh
 """
 CRISIS_FEATURES = frozenset("~" + stem for stem in _stemmer.stemWords(_CRISIS_WORDS.split()))
+
+
+# Crisis words with everyday senses ('my apartment is basically a prison', 'starving artist
+# era', 'boot camp nearly killed me'), as the model's stems.
+_EVERYDAY_STEMS = frozenset(
+    "~" + stem
+    for stem in _stemmer.stemWords(
+        [
+            "camp",
+            "camps",
+            "prison",
+            "prisons",
+            "jail",
+            "jails",
+            "starving",
+            "starved",
+            "hungry",
+            "famine",
+            "killed",
+        ]
+    )
+)
+_FIRST_PERSON = frozenset(["i", "i'm", "im", "my", "me", "myself"])
+# First-person words in idioms that say nothing of the speaker's life ('starving country my
+# ass', 'i mean, "famine" is when ...').
+_NOT_PERSONAL = re.compile(r"\b(?:my ass|i mean|i call|i guess|i think|i bet|i swear)\b")
+# How close (in tokens) a crisis word and the speaker must be: 'my apartment is basically a
+# prison', 'boot camp nearly killed me'.
+_PERSONAL_WINDOW = 5
+
+
+def personal_frame(text: NormalizedText, stems: set[str]) -> bool:
+    """Whether a message talks about the speaker's own life with crisis words that have
+    everyday senses, naming no part of North Korea: every crisis word it uses is one of those,
+    one of them is within a few words of 'i', 'my' or 'me', and nothing in it is North Korean."""
+    crisis = stems & CRISIS_FEATURES
+    if not crisis or not crisis <= _EVERYDAY_STEMS or _FIRST_PERSON.isdisjoint(text.tokens):
+        return False
+    words = " ".join(text.tokens)
+    if about_north_korea(words) or _NOT_PERSONAL.search(words):
+        return False
+    tokens = text.tokens
+    speaker = [i for i, token in enumerate(tokens) if token in _FIRST_PERSON]
+    return any(
+        abs(i - j) <= _PERSONAL_WINDOW
+        for i, token in enumerate(tokens)
+        if "~" + _stemmer.stemWord(token) in _EVERYDAY_STEMS
+        for j in speaker
+    )
+
+
+def crisis_stems(tokens: Iterable[str]) -> set[str]:
+    """``tokens`` as the model's stem features ('~bark'), to compare with CRISIS_FEATURES."""
+    return {"~" + _stemmer.stemWord(token) for token in tokens}
+
+
 # Messages shorter than this many words carry too little for a bag-of-words model.
 MIN_WORDS = 3
 
@@ -112,7 +170,9 @@ def read(
     everyday = everyday_words(topic)
     stems = {"~" + _stemmer.stemWord(t) for t in topic.tokens if t not in everyday}
     on_topic = not CRISIS_FEATURES.isdisjoint(stems)
-    chat = bool(everyday) and not on_topic and NK_RE.search(" ".join(topic.tokens)) is None
+    chat = (bool(everyday) and not on_topic and NK_RE.search(" ".join(topic.tokens)) is None) or (
+        on_topic and personal_frame(topic, stems)
+    )
     features = FEATURIZERS[model.features](text)
     return ModelReading(model.probability_of_features(features), on_topic, chat)
 

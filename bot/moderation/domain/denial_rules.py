@@ -16,8 +16,12 @@ from bot.moderation.domain.denial_patterns import (
     CAMP,
     CORE_TOPIC_RE,
     DISMISSIVE,
+    DISMISSIVE_WORDS,
     FILL,
+    HEDGE,
+    NEGATORS,
     NK_SUBJECT,
+    SOFT_DISMISSIVE,
     TOPIC,
 )
 from bot.moderation.domain.rulebook import PatternRecord, load_records
@@ -93,3 +97,36 @@ def framed(words: str, start: int, end: int) -> bool:
 # A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
 # flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
 AFFIRMS = _one("affirmation")
+
+
+def negated(words: str, match: re.Match[str]) -> bool:
+    """Whether a dismissive word the pattern matched is negated in the three words before it
+    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
+    'is not real' the negator is the denial itself."""
+    predicate = match.group("p")
+    first = predicate.split(" ", 1)[0]
+    if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):
+        return False
+    before = words[match.start() : match.start("p")].split(" ")[-4:]
+    return not NEGATORS.isdisjoint(before)
+
+
+# 'wildly inflated' claims a gross distortion, not a doubt about one figure.
+_INTENSIFIED = re.compile(
+    r"\b(?:wildly|massively|hugely|grossly|vastly|absurdly|ridiculously|insanely|way|totally"
+    r"|completely|extremely|enormously|heavily|so|super|really|comically|laughably) (?:\S+ )?$"
+)
+_FIGURE_HEDGES = frozenset(
+    {"estimate", "estimates", "numbers", "figures", "death toll", "count", "counts"}
+)
+
+
+def hedged(words: str, match: re.Match[str]) -> bool:
+    """Whether a hedge comes up to the end of the claim ('some defectors lie'). A hedge that is
+    only a figure ('the death toll') does not count when the claim is intensified: 'the famine
+    death toll is wildly inflated' plays the famine down, it does not question one estimate."""
+    intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
+    for hedge in HEDGE.finditer(words, 0, match.end()):
+        if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
+            return True
+    return False
