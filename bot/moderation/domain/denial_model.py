@@ -38,7 +38,7 @@ from bot.moderation.domain.denial_patterns import (
     SOURCE_QUESTION,
     about_north_korea,
 )
-from bot.moderation.domain.denial_rules import AFFIRMS, MORE_REBUTTAL
+from bot.moderation.domain.denial_rules import AFFIRMS, MORE_REBUTTAL, echoes_denial
 from bot.moderation.domain.model import (
     FEATURIZERS,
     RULE3_MODEL_FILE,
@@ -329,6 +329,8 @@ def strong_signal(text: NormalizedText) -> str:
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
+    if any(echoes_denial(sentence_words) for _, sentence_words in sentences(text)):
+        return "mocks the deniers"
     if AGAINST_DENIAL.search(words):
         return AGAINST
     if text.plain.rstrip().endswith("?") and (

@@ -238,3 +238,8 @@ def names_crisis(words: str) -> bool:
     if _TOPIC_FIRST_WORDS.isdisjoint(words.split(" ")):
         return False
     return TOPIC_RE.search(words) is not None
+
+
+def mentions_topic(words: str) -> bool:
+    """Whether canonical words name the crisis or North Korea."""
+    return names_crisis(words) or NK_RE.search(words) is not None

@@ -78,7 +78,21 @@ def not_asserted(sentence: str, words: str, span: tuple[int, int], predicate: st
     """Whether a hit's claim (``words[span[0]:span[1]]``, its dismissive ``predicate``) is not
     the speaker's own: embedded in a frame (``framed``) or inside a quoted claim
     (``denial_cues.mentions_quoted``)."""
-    return framed(words, *span) or mentions_quoted(sentence, predicate)
+    return (
+        framed(words, *span) or mentions_quoted(sentence, predicate) or ironic_echo(words, span[0])
+    )
+
+
+# 'ah yes, the famine was faked by the CIA, who also ...', 'sure, every defector is a CIA
+# actor': a sentence that opens with mock agreement and echoes the denial at once mocks the
+# deniers. (Mockery of the crisis echoes the crisis instead, 'yes yes, millions dead, ...', and
+# a concession goes on with 'but': 'sure, a few died, but calling it a famine ...'.)
+IRONIC_ECHO = _one("ironic_echo")
+
+
+def ironic_echo(words: str, start: int) -> bool:
+    """Whether the hit starting at ``words[start]`` echoes a denial in mock agreement."""
+    return IRONIC_ECHO.match(words[:start].rstrip()) is not None
 
 
 def framed(words: str, start: int, end: int) -> bool:
@@ -128,5 +142,15 @@ def hedged(words: str, match: re.Match[str]) -> bool:
     intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
     for hedge in HEDGE.finditer(words, 0, match.end()):
         if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
+            return True
+    return False
+
+
+def echoes_denial(words: str) -> bool:
+    """Whether a sentence echoes a denial record in mock agreement (``ironic_echo``): 'oh
+    sure, the camps never existed, that's why the satellites keep finding guard towers'."""
+    for record in family("denial"):
+        match = record.regex.search(words)
+        if match is not None and ironic_echo(words, match.start()):
             return True
     return False

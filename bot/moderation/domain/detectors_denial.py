@@ -62,13 +62,13 @@ from bot.moderation.domain.denial_patterns import (
     HEDGE,
     LAUGH,
     NEGATORS,
-    NK_RE,
     PRONOUN_DENIAL,
     REBUTTAL,
     REGIME_SOURCE,
     SAD,
     SOFT_DISMISSIVE,
     SOURCE_QUESTION,
+    mentions_topic,
     names_crisis,
 )
 from bot.moderation.domain.denial_replies import answers_elsewhere, reply_hit
@@ -76,6 +76,7 @@ from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
     MORE_REBUTTAL,
+    echoes_denial,
     family,
     hedged,
     negated,
@@ -119,7 +120,11 @@ class DenialDetector:
             return hits
         if not hits and self._bound.below(text, THRESHOLD):
             return _reply(own, answered)  # the model cannot reach its flag threshold
-        reading = read(self._model, text)
+        # Answering a quoted denial, the member's stance is in their own lines alone; answering
+        # a quoted account ('> starvation / in 2024? lmao ok'), the whole message shows it.
+        quoted = quoted_lines(text)
+        answers_denial = quoted is not None and bool(self._pattern_hits(quoted))
+        reading = read(self._model, own if answers_denial else text, topic=text)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone
@@ -144,7 +149,7 @@ class DenialDetector:
         if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         all_words = " ".join(text.tokens)
-        topical = _mentions_topic(text)
+        topical = mentions_topic(all_words)
         about_crisis = names_crisis(all_words)
         split = sentences(text)
         for index, (sentence, words) in enumerate(split):
@@ -279,6 +284,8 @@ class DenialDetector:
         reason = "dismisses every witness of abuses as a liar"
         if predicate is None and about_crisis:
             predicate = doubt_sentence(words) or sarcastic(sentence) or minimises(words)
+            if echoes_denial(words):
+                return None  # 'oh sure, the camps never existed, that's why ...'
             reason = "mocks or dismisses the humanitarian crisis"
         if predicate is None and not sentence.endswith("?"):
             predicate = abundance_claim(words)
@@ -389,8 +396,3 @@ def _phrase_cue(words: str) -> str:
         return ""
     # 'Every country deports people, but sending defectors back means torture.'
     return "" if CONTRAST.search(words, at) else phrase
-
-
-def _mentions_topic(text: NormalizedText) -> bool:
-    words = " ".join(text.tokens)
-    return names_crisis(words) or NK_RE.search(words) is not None

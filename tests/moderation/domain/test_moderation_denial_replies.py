@@ -92,3 +92,26 @@ def test_crisis_words_about_the_speakers_own_life_are_chat(text: str) -> None:
 def test_the_same_words_about_north_korea_are_read() -> None:
     verdict = ENGINE.check(MessageInput(text="lol north korea's camps are basically summer camp"))
     assert verdict.hits_for_rule(3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh sure, the camps never existed, that's why the satellites keep finding guard towers",
+        "ah yes, the famine was made up, and the ration cuts announced on state TV too I suppose",
+    ],
+)
+def test_mock_agreement_with_a_denial_mocks_the_deniers(text: str) -> None:
+    assert rule3(text) == []
+
+
+def test_mock_agreement_that_concedes_and_then_denies_is_still_read() -> None:
+    verdict = ENGINE.check(
+        MessageInput(text="sure, a few people went hungry, but the famine never happened")
+    )
+    assert verdict.hits_for_rule(3)
+
+
+def test_a_quoted_denial_answered_with_evidence_is_not_the_members_denial() -> None:
+    text = "> the famine is western propaganda\nthe WFP ran food aid there for twenty years. read."
+    assert rule3(text) == []
