@@ -24,7 +24,7 @@ from bot.moderation.domain.denial_patterns import (
     SOFT_DISMISSIVE,
     TOPIC,
 )
-from bot.moderation.domain.rulebook import PatternRecord, load_records
+from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule3_denial.yaml"
 MACROS = {
@@ -110,7 +110,7 @@ def framed(words: str, start: int, end: int) -> bool:
 
 # A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
 # flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
-AFFIRMS = _one("affirmation")
+AFFIRMS = union([r.regex for r in family("affirmation")])
 
 
 def negated(words: str, match: re.Match[str]) -> bool:
