@@ -178,10 +178,13 @@ def read(
 
 
 class ScoreBound:
-    """An upper bound on the model's log-odds from a message's tokens alone: the positive
-    weights of its words, their stems and its word pairs, with repeats counted again and the
-    negative weights left out. It costs a fraction of building the features, and most
-    messages stay below the flag threshold even so: then the model need not be read."""
+    """An upper bound on the model's log-odds from a message's tokens alone. The model reads
+    each distinct word and each distinct stem once, so their weights, negative ones too, are
+    summed exactly; only word pairs (positive weights, repeats counted again) and the quote
+    and question flags are bounded. It costs a fraction of building the features, and most
+    messages stay below the flag threshold: then the model need not be read. (Bounding words
+    and stems too let 12,090 of the moderation bench's 20,000 messages through to the model;
+    this lets about 200.)"""
 
     def __init__(self, model: LinearTextModel) -> None:
         weights = model.weights
@@ -198,12 +201,11 @@ class ScoreBound:
                 pairs.setdefault(first, {})[second] = weight
         self._weights = weights
         self._pairs = pairs
-        self._token = lru_cache(maxsize=131_072)(self._token_bound)
+        self._stem = lru_cache(maxsize=131_072)(self._stem_of)
 
-    def _token_bound(self, token: str) -> float:
-        weights = self._weights
-        stem = "~" + _stemmer.stemWord(token)
-        return max(0.0, weights.get(token, 0.0)) + max(0.0, weights.get(stem, 0.0))
+    @staticmethod
+    def _stem_of(token: str) -> str:
+        return "~" + str(_stemmer.stemWord(token))
 
     def below(self, text: NormalizedText, probability: float) -> bool:
         """Whether the model's P(denial) for ``text`` is surely below ``probability``."""
@@ -211,7 +213,10 @@ class ScoreBound:
             return False
         # The same words the features read (statement_features drops numbers).
         tokens = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
-        bound = self._base + sum(map(self._token, tokens))
+        weights = self._weights
+        distinct = set(tokens)
+        bound = self._base + sum(weights.get(t, 0.0) for t in distinct)
+        bound += sum(weights.get(s, 0.0) for s in set(map(self._stem, distinct)))
         pairs = self._pairs
         for first, second in itertools.pairwise(tokens):
             following = pairs.get(first)
