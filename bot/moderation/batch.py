@@ -99,6 +99,9 @@ def parse_line(number: int, line: str) -> BatchLine | None:
             mention_count = mentions
         else:
             raise ValueError("'mentions' must be a count or a list of ids")
+        replied = record.get("reply_to")
+        if replied is not None and not isinstance(replied, str):
+            raise ValueError("'reply_to' must be the text of the message replied to")
         message = MessageInput(
             text=text,
             author_id=author or 0,
@@ -106,6 +109,7 @@ def parse_line(number: int, line: str) -> BatchLine | None:
             mention_count=mention_count,
             mentions_everyone=bool(_EVERYONE.search(text)),
             timestamp=_timestamp(record.get("timestamp"), number),
+            replied_text=replied,
         )
     except ValueError as exc:
         return BatchLine(number, record_id, None, f"stdin:{number}: {exc}")
@@ -155,6 +159,8 @@ def check_lines(
             continue
         if line.streamed:
             verdict = engine.check(line.message, tracker)
+        elif line.message.replied_text is not None:
+            verdict = engine.check(line.message)  # a reply: its verdict depends on what it answers
         elif cache is None:
             verdict = engine.check_text(line.message.text)
         else:
@@ -236,8 +242,8 @@ def plan(
     for line in lines:
         if line.message is None:
             errors.append((line.number, line.error_json()))
-        elif line.streamed:
-            streamed[line.message.author_id % lanes].append(line)
+        elif line.streamed or line.message.replied_text is not None:
+            streamed[line.message.author_id % lanes].append(line)  # replies travel whole
         else:
             loose.append((line.number, line.record_id, line.message.text))
     chunks = [loose[i : i + LOOSE_CHUNK] for i in range(0, len(loose), LOOSE_CHUNK)]

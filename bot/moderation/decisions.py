@@ -38,6 +38,9 @@ class MessageContext:
     timestamp: float = 0.0
     edited: bool = False
     guild_name: str = ""
+    #: The text of the message this one replies to, when Discord sent it (rule 3 reads a short
+    #: 'that never happened' against it).
+    replied_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,7 @@ class ModerationService(FilterConfig):
                 mentions_everyone=message.mentions_everyone,
                 attachment_count=message.attachment_count,
                 timestamp=message.timestamp,
+                replied_text=message.replied_text,
             ),
             spam,
         )

@@ -216,3 +216,27 @@ async def test_built_in_models_flag_for_moderators_without_deleting(world: World
         second = fake.bot_messages(world.alerts)[1]
         assert hate not in fake.deleted_messages
         assert "rule 1" in text_of(second).lower()
+
+
+async def test_a_short_reply_is_read_against_the_message_it_answers(world: World) -> None:
+    """Discord sends the replied-to message with a reply: 'no they werent' under an account of
+    hunger is flagged for a moderator, the same words under a football score are not."""
+    fake = world.fake
+    async with world.running():
+        alerts = await world.command(world.moderator, "filter alerts", {"channel": world.alerts})
+        await alerts.response()
+        chat = await fake.send_message(world.general, world.moderator, "We won 3-0 last night!")
+        await fake.send_message(world.general, world.member, "no they werent", reply_to=chat)
+        account = await fake.send_message(
+            world.general,
+            world.moderator,
+            "My grandmother says her village was eating grass roots in the spring of 1997.",
+        )
+        denial = await fake.send_message(
+            world.general, world.member, "no they werent", reply_to=account
+        )
+        await fake.wait_until(lambda: len(fake.bot_messages(world.alerts)) >= 1)
+        [alert] = fake.bot_messages(world.alerts)
+        assert "rule 3" in text_of(alert).lower()
+        assert str(denial.id) in text_of(alert)  # the jump link: not the reply to the score
+        assert denial not in fake.deleted_messages

@@ -94,6 +94,8 @@ class Message:
     application_id: int | None = None
     interaction_metadata: JSON | None = None
     message_reference: JSON | None = None
+    # The message replied to, sent along as Discord does ("referenced_message", type 19).
+    referenced: Message | None = None
     nonce: str | int | None = None
     tts: bool = False
     edited_at: datetime | None = None
@@ -168,6 +170,11 @@ class Message:
             "application_id": None if self.application_id is None else str(self.application_id),
             "interaction_metadata": self.interaction_metadata,
             "message_reference": self.message_reference,
+            "referenced_message": (
+                None
+                if self.referenced is None
+                else self.referenced.payload(with_content=with_content)
+            ),
             "nonce": self.nonce,
         }
         data.update({k: v for k, v in optional.items() if v is not None})

@@ -161,6 +161,12 @@ class World:
     ) -> Message:
         """Store a message built from a Discord message body (content, embeds, components...)."""
         guild = channel.guild
+        reference = body.get("message_reference")
+        referenced = None
+        if reference is not None and reference.get("message_id") is not None:
+            referenced = self.messages.get(int(reference["message_id"]))
+            if referenced is not None and "type" not in extra:
+                extra["type"] = 19  # REPLY
         message = Message(
             id=self.next_id(),
             channel=channel,
@@ -172,7 +178,8 @@ class World:
             attachments=list(files or []),
             flags=int(body.get("flags") or 0),
             allowed_mentions=body.get("allowed_mentions"),
-            message_reference=body.get("message_reference"),
+            message_reference=reference,
+            referenced=referenced,
             nonce=body.get("nonce"),
             tts=bool(body.get("tts", False)),
             **extra,

@@ -132,3 +132,21 @@ def test_texts_judged_from_the_cache_read_as_judged_afresh(engine: ModerationEng
     cached = check_texts(engine, loose, cache)
     assert len(cache) == 3
     assert cached == check_lines(engine, SpamTracker(), parsed)
+
+
+def test_a_reply_is_judged_against_the_text_it_answers(engine: ModerationEngine) -> None:
+    account = "My uncle's village in Hamgyong was eating tree bark in 1996."
+    out = verdicts(
+        engine,
+        lines(
+            {"id": 1, "text": "no they werent", "reply_to": account},
+            {"id": 2, "text": "no they werent", "reply_to": "Did our team win on Sunday?"},
+            {"id": 3, "text": "no they werent"},
+        ),
+    )
+    assert [o["verdict"] for o in out] == ["flag", "allow", "allow"]
+    assert out[0]["rule"] == 3
+    streamed, chunks, _ = plan(lines({"id": 1, "text": "no", "reply_to": account}), 2)
+    assert sum(map(len, streamed)) == 1 and not chunks  # the replied text travels with it
+    [bad] = lines({"id": 4, "text": "no", "reply_to": 5})
+    assert bad.message is None and "reply_to" in (bad.error or "")

@@ -46,7 +46,19 @@ def message_context(message: discord.Message, *, edited: bool) -> MessageContext
         timestamp=(message.edited_at or message.created_at).timestamp(),
         edited=edited,
         guild_name=message.guild.name,
+        replied_text=_replied_text(message),
     )
+
+
+def _replied_text(message: discord.Message) -> str | None:
+    """The content of the message this one replies to, when Discord sent or cached it."""
+    reference = message.reference
+    if reference is None:
+        return None
+    target = reference.resolved
+    if not isinstance(target, discord.Message):
+        target = reference.cached_message
+    return None if target is None else target.content
 
 
 class ModerationCog(commands.Cog):

@@ -7,13 +7,19 @@ commands that never check a message never pay for them.
 from __future__ import annotations
 
 from functools import cache
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.moderation.domain.names import BUILTIN_FILTER_NAMES
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.verdict import FilterHit
 
-__all__ = ["BUILTIN_FILTER_NAMES", "Detector", "build_detectors", "builtin_detectors"]
+__all__ = [
+    "BUILTIN_FILTER_NAMES",
+    "Detector",
+    "ReplyReader",
+    "build_detectors",
+    "builtin_detectors",
+]
 
 
 class Detector(Protocol):
@@ -26,6 +32,18 @@ class Detector(Protocol):
     def rule(self) -> int: ...
 
     def detect(self, text: NormalizedText) -> list[FilterHit]: ...
+
+
+@runtime_checkable
+class ReplyReader(Protocol):
+    """A detector that also reads the message a reply answers (rule 3: 'that never
+    happened' under an account of the famine)."""
+
+    def detect(
+        self, text: NormalizedText, context: NormalizedText | None = None
+    ) -> list[FilterHit]: ...
+
+    def reads_replies(self) -> bool: ...
 
 
 def build_detectors() -> tuple[Detector, ...]:

@@ -57,3 +57,12 @@ def own_lines(text: NormalizedText) -> NormalizedText:
         return text
     own = [line for line in lines if line.strip() and not line.lstrip().startswith(">")]
     return normalize("\n".join(own)) if own else text
+
+
+def quoted_lines(text: NormalizedText) -> NormalizedText | None:
+    """The lines a message quotes ('> ...') when it answers them; None when it quotes none."""
+    lines = text.original.splitlines()
+    quoted = [line.lstrip()[1:] for line in lines if line.lstrip().startswith(">")]
+    if not quoted or len(quoted) == len([line for line in lines if line.strip()]):
+        return None
+    return normalize("\n".join(quoted))

@@ -173,6 +173,19 @@ GATE = frozenset(
     | {"cia", "fed", "starving", "camp", "camps", "defector", "defectors", "koreans"}
 )
 NK_RE = re.compile(rf"\b{NK}\b")
+# Crisis words that only North Korea's crisis uses: with these or a North Korea name, 'camp'
+# and 'starving' are about the crisis; without, they may be a summer camp or lunch.
+NK_SPECIFIC = re.compile(
+    r"\b(?:kwanliso|kyohwaso|yodok|gulags?|arduous march|defectors?|defected|escapees?|"
+    r"repatriat\w*|political prisoners?|prison camps?|labou?r camps?|songbun|kotjebi|kkotjebi|"
+    r"bowibu|jangmadang|public executions?|hwasong|kaechon|chongori|bukchang|korea\w*|koreans?"
+    r"|kims?|juche|wpk|rodong|kcna|hamgyong|chongjin|hyesan|sinuiju|ryanggang|musan|onsong)\b"
+)
+
+
+def about_north_korea(words: str) -> bool:
+    """Whether canonical words name North Korea or a crisis word only it uses."""
+    return NK_RE.search(words) is not None or NK_SPECIFIC.search(words) is not None
 
 
 # The broad net (DenialDetector._cue_hit) needs one of these core words in the sentence: the
@@ -225,3 +238,8 @@ def names_crisis(words: str) -> bool:
     if _TOPIC_FIRST_WORDS.isdisjoint(words.split(" ")):
         return False
     return TOPIC_RE.search(words) is not None
+
+
+def mentions_topic(words: str) -> bool:
+    """Whether canonical words name the crisis or North Korea."""
+    return names_crisis(words) or NK_RE.search(words) is not None

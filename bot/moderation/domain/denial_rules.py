@@ -16,11 +16,15 @@ from bot.moderation.domain.denial_patterns import (
     CAMP,
     CORE_TOPIC_RE,
     DISMISSIVE,
+    DISMISSIVE_WORDS,
     FILL,
+    HEDGE,
+    NEGATORS,
     NK_SUBJECT,
+    SOFT_DISMISSIVE,
     TOPIC,
 )
-from bot.moderation.domain.rulebook import PatternRecord, load_records
+from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule3_denial.yaml"
 MACROS = {
@@ -74,7 +78,21 @@ def not_asserted(sentence: str, words: str, span: tuple[int, int], predicate: st
     """Whether a hit's claim (``words[span[0]:span[1]]``, its dismissive ``predicate``) is not
     the speaker's own: embedded in a frame (``framed``) or inside a quoted claim
     (``denial_cues.mentions_quoted``)."""
-    return framed(words, *span) or mentions_quoted(sentence, predicate)
+    return (
+        framed(words, *span) or mentions_quoted(sentence, predicate) or ironic_echo(words, span[0])
+    )
+
+
+# 'ah yes, the famine was faked by the CIA, who also ...', 'sure, every defector is a CIA
+# actor': a sentence that opens with mock agreement and echoes the denial at once mocks the
+# deniers. (Mockery of the crisis echoes the crisis instead, 'yes yes, millions dead, ...', and
+# a concession goes on with 'but': 'sure, a few died, but calling it a famine ...'.)
+IRONIC_ECHO = _one("ironic_echo")
+
+
+def ironic_echo(words: str, start: int) -> bool:
+    """Whether the hit starting at ``words[start]`` echoes a denial in mock agreement."""
+    return IRONIC_ECHO.match(words[:start].rstrip()) is not None
 
 
 def framed(words: str, start: int, end: int) -> bool:
@@ -92,4 +110,47 @@ def framed(words: str, start: int, end: int) -> bool:
 
 # A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
 # flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
-AFFIRMS = _one("affirmation")
+AFFIRMS = union([r.regex for r in family("affirmation")])
+
+
+def negated(words: str, match: re.Match[str]) -> bool:
+    """Whether a dismissive word the pattern matched is negated in the three words before it
+    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
+    'is not real' the negator is the denial itself."""
+    predicate = match.group("p")
+    first = predicate.split(" ", 1)[0]
+    if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):
+        return False
+    before = words[match.start() : match.start("p")].split(" ")[-4:]
+    return not NEGATORS.isdisjoint(before)
+
+
+# 'wildly inflated' claims a gross distortion, not a doubt about one figure.
+_INTENSIFIED = re.compile(
+    r"\b(?:wildly|massively|hugely|grossly|vastly|absurdly|ridiculously|insanely|way|totally"
+    r"|completely|extremely|enormously|heavily|so|super|really|comically|laughably) (?:\S+ )?$"
+)
+_FIGURE_HEDGES = frozenset(
+    {"estimate", "estimates", "numbers", "figures", "death toll", "count", "counts"}
+)
+
+
+def hedged(words: str, match: re.Match[str]) -> bool:
+    """Whether a hedge comes up to the end of the claim ('some defectors lie'). A hedge that is
+    only a figure ('the death toll') does not count when the claim is intensified: 'the famine
+    death toll is wildly inflated' plays the famine down, it does not question one estimate."""
+    intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
+    for hedge in HEDGE.finditer(words, 0, match.end()):
+        if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
+            return True
+    return False
+
+
+def echoes_denial(words: str) -> bool:
+    """Whether a sentence echoes a denial record in mock agreement (``ironic_echo``): 'oh
+    sure, the camps never existed, that's why the satellites keep finding guard towers'."""
+    for record in family("denial"):
+        match = record.regex.search(words)
+        if match is not None and ironic_echo(words, match.start()):
+            return True
+    return False

@@ -17,11 +17,10 @@ a pattern's hit only when a discussion signal is found (denial_model).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
-from bot.moderation.domain.denial_context import own_lines
+from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
     CONTRAST,
@@ -47,8 +46,10 @@ from bot.moderation.domain.denial_model import (
     VETO_AGAINST,
     VETO_BELOW,
     ScoreBound,
+    crisis_stems,
     discussion_signal,
     model_hit,
+    personal_frame,
     read,
 )
 from bot.moderation.domain.denial_patterns import (
@@ -61,23 +62,28 @@ from bot.moderation.domain.denial_patterns import (
     HEDGE,
     LAUGH,
     NEGATORS,
-    NK_RE,
     PRONOUN_DENIAL,
     REBUTTAL,
     REGIME_SOURCE,
     SAD,
     SOFT_DISMISSIVE,
     SOURCE_QUESTION,
+    mentions_topic,
     names_crisis,
 )
+from bot.moderation.domain.denial_replies import answers_elsewhere, reply_hit
 from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
     MORE_REBUTTAL,
+    echoes_denial,
     family,
+    hedged,
+    negated,
     not_asserted,
     span_of,
 )
+from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
@@ -96,16 +102,29 @@ class DenialDetector:
         self._model = model or load_model(RULE3_MODEL_FILE)
         self._bound = ScoreBound(self._model)
 
-    def detect(self, text: NormalizedText) -> list[FilterHit]:
-        """Pattern hits, settled by the model (see ``_settle``); what no pattern reads but
-        the trained model does is flagged."""
+    def reads_replies(self) -> bool:
+        """Yes: a short reply is read against the message it answers (ReplyReader)."""
+        return True
+
+    def detect(
+        self, text: NormalizedText, context: NormalizedText | None = None
+    ) -> list[FilterHit]:
+        """Pattern hits, settled by the model; what no pattern reads but the trained model does
+        is flagged, and so is a short reply waving away what it answers (``context``: the
+        message it replies to, when known; else its quoted lines)."""
+        answered = context if context is not None else quoted_lines(text)
         # Quoted lines ('> ...') are not the member's statement; the model reads them for topic.
-        hits = self._pattern_hits(own_lines(text))
+        own = own_lines(text)
+        hits = self._pattern_hits(own)
         if not self._model.trained:  # no weights shipped: the patterns alone
             return hits
         if not hits and self._bound.below(text, THRESHOLD):
-            return []  # no pattern, and the model cannot reach its flag threshold
-        reading = read(self._model, text)
+            return _reply(own, answered)  # the model cannot reach its flag threshold
+        # Answering a quoted denial, the member's stance is in their own lines alone; answering
+        # a quoted account ('> starvation / in 2024? lmao ok'), the whole message shows it.
+        quoted = quoted_lines(text)
+        answers_denial = quoted is not None and bool(self._pattern_hits(quoted))
+        reading = read(self._model, own if answers_denial else text, topic=text)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone
@@ -122,13 +141,15 @@ class DenialDetector:
             sure = reading.probability >= REMOVE_AGREEMENT and not signal and not attribution(text)
             return [hit if sure else _as_flag(hit) for hit in hits]
         hit = model_hit(self.name, text, self._model, reading)
-        return [] if hit is None else [hit]
+        if hit is not None and not reading.on_topic and answers_elsewhere(answered):
+            hit = None  # 'its all made up anyway' under a KCNA claim or a football score
+        return _reply(own, answered) if hit is None else [hit]
 
     def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:
         if GATE.isdisjoint(text.tokens):
             return []  # no abuse, camp, famine or North Korea word: nothing to deny
         all_words = " ".join(text.tokens)
-        topical = _mentions_topic(text)
+        topical = mentions_topic(all_words)
         about_crisis = names_crisis(all_words)
         split = sentences(text)
         for index, (sentence, words) in enumerate(split):
@@ -154,6 +175,7 @@ class DenialDetector:
             if (
                 LAUGH.search(words)
                 and names_crisis(words)
+                and not _personal(text)
                 and not SAD.search(text.plain)
                 and not _rebuts(words)  # 'lol no, the famine was absolutely real'
                 and not AT_DEFENDERS.search(words)  # 'lol imagine defending the camps'
@@ -219,8 +241,10 @@ class DenialDetector:
             return None
         if _rebuts(words) or REGIME_SOURCE.search(" ".join(text.tokens)):
             return None
-        if LAUGH.fullmatch(predicate) and AT_DEFENDERS.search(words):
-            return None  # 'lol imagine defending the camps': laughing at the defenders
+        if LAUGH.fullmatch(predicate) and (AT_DEFENDERS.search(words) or _personal(text)):
+            # 'lol imagine defending the camps' laughs at the defenders; 'boot camp nearly
+            # killed me lol' is about the speaker's own life.
+            return None
         if sentence.endswith("?") and SOURCE_QUESTION.search(words):
             return None
         # Only a hedge up to the claim counts ('... the same script, funny how that works').
@@ -260,6 +284,8 @@ class DenialDetector:
         reason = "dismisses every witness of abuses as a liar"
         if predicate is None and about_crisis:
             predicate = doubt_sentence(words) or sarcastic(sentence) or minimises(words)
+            if echoes_denial(words):
+                return None  # 'oh sure, the camps never existed, that's why ...'
             reason = "mocks or dismisses the humanitarian crisis"
         if predicate is None and not sentence.endswith("?"):
             predicate = abundance_claim(words)
@@ -305,11 +331,11 @@ class DenialDetector:
                 if exempt:
                     return None
                 predicate = match.group("p")
-                if _negated(words, match) or not_asserted(sentence, words, match.span(), predicate):
+                if negated(words, match) or not_asserted(sentence, words, match.span(), predicate):
                     continue  # 'was not exaggerated', 'not going to pretend the famine ...'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').
-                if (family_name == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and _hedged(
+                if (family_name == "smear" or predicate.startswith(SOFT_DISMISSIVE)) and hedged(
                     words, match
                 ):
                     continue
@@ -326,6 +352,16 @@ class DenialDetector:
         return None
 
 
+def _personal(text: NormalizedText) -> bool:
+    return personal_frame(text, crisis_stems(text.tokens))
+
+
+def _reply(own: NormalizedText, answered: NormalizedText | None) -> list[FilterHit]:
+    """What the statement patterns and the model leave: replies and scare quotes."""
+    hit = reply_hit(DENIAL_FILTER_NAME, own, answered) or scare_quote_hit(DENIAL_FILTER_NAME, own)
+    return [] if hit is None else [hit]
+
+
 def _around(words: str, phrase: str) -> str:
     """``phrase`` quoted with its context in the sentence (see ``evidence``)."""
     at = words.find(phrase)
@@ -340,39 +376,6 @@ def _as_flag(hit: FilterHit) -> FilterHit:
 _FAMILIES: tuple[tuple[str, tuple[PatternRecord, ...]], ...] = tuple(
     (name, family(name)) for name in HIT_FAMILIES
 )
-
-
-def _negated(words: str, match: re.Match[str]) -> bool:
-    """Whether a dismissive word the pattern matched is negated in the three words before it
-    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
-    'is not real' the negator is the denial itself."""
-    predicate = match.group("p")
-    first = predicate.split(" ", 1)[0]
-    if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):
-        return False
-    before = words[match.start() : match.start("p")].split(" ")[-4:]
-    return not NEGATORS.isdisjoint(before)
-
-
-# 'wildly inflated' claims a gross distortion, not a doubt about one figure.
-_INTENSIFIED = re.compile(
-    r"\b(?:wildly|massively|hugely|grossly|vastly|absurdly|ridiculously|insanely|way|totally"
-    r"|completely|extremely|enormously|heavily|so|super|really|comically|laughably) (?:\S+ )?$"
-)
-_FIGURE_HEDGES = frozenset(
-    {"estimate", "estimates", "numbers", "figures", "death toll", "count", "counts"}
-)
-
-
-def _hedged(words: str, match: re.Match[str]) -> bool:
-    """Whether a hedge comes up to the end of the claim ('some defectors lie'). A hedge that is
-    only a figure ('the death toll') does not count when the claim is intensified: 'the famine
-    death toll is wildly inflated' plays the famine down, it does not question one estimate."""
-    intensified = _INTENSIFIED.search(words, 0, match.start("p")) is not None
-    for hedge in HEDGE.finditer(words, 0, match.end()):
-        if not (intensified and hedge.group(0) in _FIGURE_HEDGES):
-            return True
-    return False
 
 
 def _rebuts(words: str) -> bool:
@@ -393,8 +396,3 @@ def _phrase_cue(words: str) -> str:
         return ""
     # 'Every country deports people, but sending defectors back means torture.'
     return "" if CONTRAST.search(words, at) else phrase
-
-
-def _mentions_topic(text: NormalizedText) -> bool:
-    words = " ".join(text.tokens)
-    return names_crisis(words) or NK_RE.search(words) is not None

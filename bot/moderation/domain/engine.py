@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from bot.moderation.domain.builtins import Detector, builtin_detectors
+from bot.moderation.domain.builtins import Detector, ReplyReader, builtin_detectors
 from bot.moderation.domain.examples import ExampleGroup, ExampleMatcher
 from bot.moderation.domain.filters import (
     FilterSpec,
@@ -98,7 +98,8 @@ class ModerationEngine:
         so an edit is not counted as a repeat."""
         text = normalize(message.text)
         hits = self._filter_hits(text)
-        hits.extend(self._builtin_hits(text))
+        replied = None if message.replied_text is None else normalize(message.replied_text)
+        hits.extend(self._builtin_hits(text, replied))
         if spam_state is not None:
             hits.extend(self._adjust(spam_state.observe(message, text)))
         return merge_hits(hits, self.rules)
@@ -135,10 +136,15 @@ class ModerationEngine:
             )
         return hits
 
-    def _builtin_hits(self, text: NormalizedText) -> list[FilterHit]:
+    def _builtin_hits(
+        self, text: NormalizedText, replied: NormalizedText | None = None
+    ) -> list[FilterHit]:
         hits: list[FilterHit] = []
         for detector in self.detectors:
-            hits.extend(detector.detect(text))
+            if replied is not None and isinstance(detector, ReplyReader):
+                hits.extend(detector.detect(text, replied))
+            else:
+                hits.extend(detector.detect(text))
         return self._adjust(hits)
 
     def _adjust(self, hits: list[FilterHit]) -> list[FilterHit]:

@@ -78,6 +78,8 @@ class MessageInput:
     mentions_everyone: bool = False
     attachment_count: int = 0
     timestamp: float = 0.0
+    #: The text of the message this one replies to, when known (None: unknown or not a reply).
+    replied_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

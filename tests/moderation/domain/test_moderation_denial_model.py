@@ -171,3 +171,26 @@ def test_the_score_bound_never_skips_a_message_the_model_would_flag() -> None:
             skipped += 1
             assert read(model, normalized).probability < THRESHOLD, text
     assert skipped >= 1  # the bound does spare some messages the model
+
+
+def test_the_score_bound_holds_with_repeated_words_stems_and_pairs() -> None:
+    """Words and stems are summed exactly once each (the model reads them as a set), negative
+    weights included; repeats, shared stems and pairs must not push it below the score."""
+    from bot.moderation.domain.denial_model import ScoreBound, read
+    from bot.moderation.domain.model import RULE3_MODEL_FILE, load_model
+    from bot.moderation.domain.normalize import normalize
+
+    model = load_model(RULE3_MODEL_FILE)
+    bound = ScoreBound(model)
+    texts = [
+        "starving starved starvation starving, the famine famine famine is made up made up",
+        "Sanctions, sanctions: the camps are not real, not real, NOT REAL?",
+        '"defectors" lie lie lie and "witnesses" lie too, paid liars paid liars',
+        "we went camping and i was starving, camp food is the best food",
+    ]
+    for text in texts:
+        normalized = normalize(text)
+        probability = read(model, normalized).probability
+        for bar in (0.05, 0.25, 0.55, 0.85, 0.95, 0.999):
+            if bound.below(normalized, bar):
+                assert probability < bar, (text, bar, probability)

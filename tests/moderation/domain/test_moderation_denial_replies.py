@@ -1,0 +1,117 @@
+"""Rule 3 on what the statement patterns cannot read alone: short replies against what they
+answer, scare quotes around the crisis's words, and crisis words about the speaker's own life."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.verdict import Action
+
+ENGINE = ModerationEngine()
+
+
+def rule3(text: str, replied: str | None = None) -> list[str]:
+    verdict = ENGINE.check(MessageInput(text=text, replied_text=replied))
+    hits = verdict.hits_for_rule(3)
+    assert all(hit.action is Action.FLAG for hit in hits), hits  # never removed on this alone
+    return [hit.record for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("replied", "reply"),
+    [
+        ("Children in Ryanggang were foraging for grass roots last spring.", "no they werent"),
+        ("the new UN report on detention centres is out", "yeah and it is all made up"),
+        ("Two million died in the famine.", "source? trust me bro"),
+    ],
+)
+def test_a_dismissive_reply_to_the_crisis_is_flagged(replied: str, reply: str) -> None:
+    assert rule3(reply, replied)
+    # The same answer quoting its line ('> ...') reads the same way.
+    assert rule3(f"> {replied}\n{reply}")
+
+
+@pytest.mark.parametrize(
+    ("replied", "reply"),
+    [
+        ("Did anyone see the match last night? We won 3-0", "lol that never happened"),
+        ("KCNA says this year's harvest broke every record", "never happened lol"),
+        ("state media claims every family got extra rations", "its all made up anyway"),
+        ("the new UN report on detention centres is out", "they were not happy about it"),
+    ],
+)
+def test_replies_to_other_things_or_to_the_regime_are_not(replied: str, reply: str) -> None:
+    assert rule3(reply, replied) == []
+
+
+def test_context_words_need_the_crisis_to_be_known() -> None:
+    # 'They were not.' could answer anything: only flagged against an account of the crisis.
+    assert rule3("they were not.") == []
+    assert rule3("they were not.", "People were eating tree bark in Hamgyong.")
+    # A sweeping 'never happened' stands alone: a moderator reads the thread.
+    assert rule3("nah, none of that ever happened") == ["reply-02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 'malnourished' kids on that poster look pretty healthy to me",
+        'every year a new "famine" right before the donor conference',
+        "our brave 'witnesses' forgot their lines again",
+    ],
+)
+def test_scare_quotes_around_the_crisis_are_flagged(text: str) -> None:
+    assert "scare-quote" in rule3(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is 'famine' the right word for 2024, or is chronic food insecurity more accurate?",
+        'the "crisis actors" smear against survivors is vile',
+        "He called it a 'hoax'. It was not: the WFP fed millions for a decade.",
+    ],
+)
+def test_quotes_that_discuss_the_word_or_rebut_are_not(text: str) -> None:
+    assert "scare-quote" not in rule3(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my flat is basically a prison cell lol",
+        "soccer camp this week nearly killed me lmao",
+        "my dog acts like theres a famine whenever i open the fridge",
+    ],
+)
+def test_crisis_words_about_the_speakers_own_life_are_chat(text: str) -> None:
+    assert rule3(text) == []
+
+
+def test_the_same_words_about_north_korea_are_read() -> None:
+    verdict = ENGINE.check(MessageInput(text="lol north korea's camps are basically summer camp"))
+    assert verdict.hits_for_rule(3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh sure, the camps never existed, that's why the satellites keep finding guard towers",
+        "ah yes, the famine was made up, and the ration cuts announced on state TV too I suppose",
+    ],
+)
+def test_mock_agreement_with_a_denial_mocks_the_deniers(text: str) -> None:
+    assert rule3(text) == []
+
+
+def test_mock_agreement_that_concedes_and_then_denies_is_still_read() -> None:
+    verdict = ENGINE.check(
+        MessageInput(text="sure, a few people went hungry, but the famine never happened")
+    )
+    assert verdict.hits_for_rule(3)
+
+
+def test_a_quoted_denial_answered_with_evidence_is_not_the_members_denial() -> None:
+    text = "> the famine is western propaganda\nthe WFP ran food aid there for twenty years. read."
+    assert rule3(text) == []
