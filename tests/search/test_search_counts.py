@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bot.archive.domain.seed_dump import parse_seed_dump
 from bot.search.domain.index import SearchIndex
 from bot.search.domain.rows import ScoredRows
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
-from bot.search.domain.text import AnalyzerConfig, TextAnalyzer
+from bot.search.domain.text import AnalyzerConfig, TextAnalyzer, ascii_token_text, tokenize
 from bot.search.domain.vectors import TermWeights, document_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_1d72199d3cd966bf.txt"
@@ -119,3 +120,27 @@ def test_build_of_nothing_or_only_stop_words_equals_the_reference() -> None:
         reference = _reference_build(articles, passages, AnalyzerConfig()).to_arrays()
         for key, value in reference.items():
             assert np.array_equal(built[key], value), key
+
+
+def test_the_fast_ascii_tokenizer_finds_what_the_pattern_finds() -> None:
+    # Separators, digits, upper case (not token characters once normalised) and dotted
+    # acronyms, whole and sliced anywhere.
+    alphabet = "ab.z09 .,A-_\n'u.s.x.y."
+    rng = random.Random(7)
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
+        expected = re.findall(r"(?:[a-z]\.){2,}|[a-z0-9]+", text[start:end])
+        assert tokenize(text, start, end, ascii_text=True) == expected, (text, start, end)
+        spaced = ascii_token_text(text)
+        if spaced is not None:
+            assert spaced[start:end].split() == expected, (text, start, end)
+    assert ascii_token_text("the u.s. and u.n.") is None
+    assert tokenize("the u.s. and u.n. of 2024.", ascii_text=True) == [
+        "the",
+        "u.s.",
+        "and",
+        "u.n.",
+        "of",
+        "2024",
+    ]
