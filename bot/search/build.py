@@ -11,6 +11,7 @@ Run as ``python -m bot.search.build OUT VERSION`` with the corpus on stdin.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import itertools
 import json
@@ -36,6 +37,28 @@ _SLICE_CHARS = 200_000
 
 class BuildError(RuntimeError):
     """The child process failed to build the index."""
+
+
+def build_index(articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
+    """Fit the index in this process, then hand the build's freed memory back to the system."""
+    index = SearchIndex.build(articles, passages)
+    release_freed_memory()
+    return index
+
+
+def release_freed_memory() -> None:
+    """Return free heap pages to the operating system (glibc ``malloc_trim``; else nothing).
+
+    A build frees hundreds of MB of temporary arrays and lists, but glibc keeps most of it
+    mapped: without this the bot's resident memory stays about twice the index's size
+    (bench/RESULTS.md, section "search").
+    """
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return  # not glibc (macOS, musl): nothing to do
+    trim(0)
 
 
 def write_index(path: Path, index: SearchIndex, version: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -23,8 +24,9 @@ from bot.archive.domain.articles import Article, Passage
 from bot.search.domain.text import (
     STOP_WORDS,
     TextAnalyzer,
-    ascii_token_text,
+    may_have_acronym,
     normalize_text,
+    token_spaces,
     tokenize,
 )
 from bot.search.domain.vectors import TITLE_REPEAT, document_text
@@ -44,6 +46,10 @@ class CorpusCounts:
     words: list[str]
 
 
+def _shortest(word: str) -> tuple[int, str]:
+    return len(word), word
+
+
 class _TermIds:
     """Word -> provisional term id (-1 for stop words); each distinct word is stemmed once."""
 
@@ -53,7 +59,8 @@ class _TermIds:
         self._by_word: dict[str, int] = {}
         self._by_term: dict[str, int] = {}
         self.terms: list[str] = []
-        self.words: list[str] = []  # the first word of each term
+        # The word of each term: the shortest of the words of the article that first gave it.
+        self.words: list[str] = []
 
     def ids(self, words: list[str]) -> list[int]:
         """Term id of each word, in order (a C-level map; new words are learnt in one batch)."""
@@ -61,9 +68,9 @@ class _TermIds:
         try:
             return list(map(by_word.__getitem__, words))
         except KeyError:  # rarer as the build goes on: most words have been seen
-            # In order of first appearance, so a term's first word does not vary by run.
-            new = set(words).difference(by_word)
-            self._learn(list(filter(new.__contains__, dict.fromkeys(words))))
+            # Shortest first (then alphabetical): a term's word is the shortest of those that
+            # first gave it ("study", not "studies"), the same on every run whatever the hash seed.
+            self._learn(sorted(set(words).difference(by_word), key=_shortest))
             return list(map(by_word.__getitem__, words))
 
     def of_terms(self, terms: list[str]) -> list[int]:
@@ -120,12 +127,12 @@ class _Documents:
         self.n_docs += 1
 
     def matrix(
-        self, flat: NDArray[np.int32], kept_before: NDArray[np.int64], n_terms: int
+        self, flat: NDArray[np.int32], kept_before: NDArray[np.signedinteger[Any]], n_terms: int
     ) -> sp.csr_matrix:
         """Float32 counts (documents x provisional terms, sorted indices); ``flat`` holds the
         ids without stop words and ``kept_before[i]`` how many of the first ``i`` ids it kept."""
         doc = np.asarray(self.doc, dtype=np.int64)
-        start = kept_before[np.asarray(self.start, dtype=np.int64)]
+        start = kept_before[np.asarray(self.start, dtype=np.int64)].astype(np.int64)
         length = kept_before[np.asarray(self.end, dtype=np.int64)] - start
         repeat = np.asarray(self.repeat, dtype=np.float32)
         row_nnz: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
@@ -195,7 +202,9 @@ def count_corpus(
     ids = np.asarray(flat, dtype=np.int32)
     del flat[:]
     keep = ids >= 0  # stop words are -1
-    kept_before = np.zeros(ids.size + 1, dtype=np.int64)
+    # Positions fit in int32 below 2**31 words: half the memory of int64.
+    width = np.int32 if ids.size < 2**31 else np.int64
+    kept_before: NDArray[np.signedinteger[Any]] = np.zeros(ids.size + 1, dtype=width)
     np.cumsum(keep, out=kept_before[1:])
     ids = ids[keep]
     n_provisional = len(term_ids.terms)
@@ -265,13 +274,16 @@ def _analyse(
     # of the first word at or after character bound x.
     words: list[str] = []
     at = []
-    spaced = ascii_token_text(norm_body) if plain else None
+    # Separators as spaces once for the whole body; the pattern only in segments that may hold
+    # a dotted acronym.
+    spaced = token_spaces(norm_body, ascii_text=plain)
+    acronyms = may_have_acronym(norm_body, ascii_text=plain)
     for a, b in itertools.pairwise(bounds):
         at.append(len(words))
-        if spaced is not None:
-            words.extend(spaced[a:b].split())
-        else:
+        if acronyms and may_have_acronym(norm_body, a, b, ascii_text=plain):
             words.extend(tokenize(norm_body, a, b, ascii_text=plain))
+        else:
+            words.extend(spaced[a:b].split())
     at.append(len(words))
     body_start, body_end = _extend(flat, term_ids.ids(words))
     where = {x: body_start + at[i] for i, x in enumerate(bounds)}

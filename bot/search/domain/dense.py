@@ -82,7 +82,9 @@ class StaticEmbedder:
 
     def token_rows(self, words: Sequence[str]) -> sp.csr_matrix:
         """Each word's token counts, one row per word (words x tokenizer vocabulary)."""
-        encoded = self._tokenizer.encode_batch(list(words), add_special_tokens=False)
+        # The fast variant (tokenizers >= 0.21) skips the offsets this never reads.
+        encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
+        encoded = encode(list(words), add_special_tokens=False)
         indptr = np.zeros(len(encoded) + 1, dtype=np.int64)
         np.cumsum([len(e.ids) for e in encoded], out=indptr[1:])
         flat = np.fromiter(

@@ -21,13 +21,18 @@ import Stemmer
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 # The same tokens on normalised (so lower-case) ASCII text.
 _ASCII_TOKEN = re.compile(r"(?:[a-z]\.){2,}|[a-z0-9]+")
-# Without a dotted acronym, those tokens are the runs of [a-z0-9]: every other ASCII character
-# becomes a space and str.split finds them, about four times faster than the pattern.
+# Without a dotted acronym, the tokens are the runs of token characters: every other character
+# becomes a space and str.split finds them, several times faster than the patterns. On ASCII the
+# token characters are [a-z0-9]; otherwise the alphanumeric ones (str.isalnum is exactly re's
+# [^\W_]), found by translating the UTF-8 bytes (multi-byte characters kept) and then replacing
+# the few distinct non-ASCII characters that are not alphanumeric.
 _ASCII_SEPARATORS = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")}
 )
-# Present wherever a dotted acronym is (a cheap search: it starts with a literal character).
+_BYTE_SEPARATORS = bytes(c if c > 127 or chr(c).isalnum() else 32 for c in range(256))
+# Present wherever a dotted acronym is (cheap searches: they start with a literal character).
 _DOTTED_HINT = re.compile(r"\.[a-z]\.")
+_ANY_DOTTED_HINT = re.compile(r"\.[^\W\d_]\.")
 # scikit-learn's English stop words, as data (importing scikit-learn costs 1.5 s at start-up).
 ENGLISH_STOP_WORDS: frozenset[str] = frozenset(
     json.loads(
@@ -103,20 +108,39 @@ def tokenize(
     may be), several times faster.
     """
     stop = len(normalized) if end is None else end
-    if not ascii_text:
+    if ascii_text:
+        if _DOTTED_HINT.search(normalized, start, stop):
+            return _ASCII_TOKEN.findall(normalized, start, stop)
+        return normalized[start:stop].translate(_ASCII_SEPARATORS).split()
+    if _ANY_DOTTED_HINT.search(normalized, start, stop):
         return _TOKEN.findall(normalized, start, stop)
-    if _DOTTED_HINT.search(normalized, start, stop):
-        return _ASCII_TOKEN.findall(normalized, start, stop)
-    return normalized[start:stop].translate(_ASCII_SEPARATORS).split()
+    return token_spaces(normalized[start:stop]).split()
 
 
-def ascii_token_text(normalized: str) -> str | None:
-    """``normalized`` (ASCII) with every character that is not a token's as a space, so that
-    ``result[a:b].split()`` equals ``tokenize(normalized, a, b, ascii_text=True)`` for any
-    slice; None when a dotted acronym may be present (tokenize handles that text)."""
-    if _DOTTED_HINT.search(normalized):
-        return None
-    return normalized.translate(_ASCII_SEPARATORS)
+def token_spaces(text: str, *, ascii_text: bool = False) -> str:
+    """``text`` with every character that cannot be part of a token replaced by a space.
+
+    For text without a dotted acronym (see :func:`may_have_acronym`), ``result[a:b].split()``
+    equals ``tokenize(text, a, b, ascii_text=ascii_text)`` for every slice.
+    """
+    if ascii_text:
+        return text.translate(_ASCII_SEPARATORS)
+    if text.isascii():
+        return text.encode("ascii").translate(_BYTE_SEPARATORS).decode("ascii")
+    raw = text.encode("utf-8", "surrogatepass").translate(_BYTE_SEPARATORS)
+    spaced = raw.decode("utf-8", "surrogatepass")
+    for char in set(spaced):
+        if char > "\x7f" and not char.isalnum():
+            spaced = spaced.replace(char, " ")
+    return spaced
+
+
+def may_have_acronym(
+    text: str, start: int = 0, end: int | None = None, *, ascii_text: bool = False
+) -> bool:
+    """Whether ``text[start:end]`` may hold a dotted acronym (then only tokenize is exact)."""
+    hint = _DOTTED_HINT if ascii_text else _ANY_DOTTED_HINT
+    return hint.search(text, start, len(text) if end is None else end) is not None
 
 
 class TextAnalyzer:
@@ -131,7 +155,7 @@ class TextAnalyzer:
 
     def words(self, text: str) -> list[str]:
         """The normalised words of ``text`` that survive the stop-word filter (unstemmed)."""
-        tokens = _TOKEN.findall(normalize_text(text))
+        tokens = tokenize(normalize_text(text))
         if self.config.stop_words:
             return [t for t in tokens if t not in STOP_WORDS]
         return tokens
