@@ -58,7 +58,8 @@ class OursSystem:
         articles = [Article(id=d.id, source="bench", title=d.title, body=d.text) for d in docs]
         passages = [p for a in articles for p in split_passages(a)]
         self.split_s = time.perf_counter() - start
-        # As the bot's in-process refit does: the build, then its freed memory handed back.
+        # The build, then its freed heap handed back: what stays is what the index holds (the
+        # bot builds this size in a child process and loads the file it writes).
         self.index = build_index(articles, passages)
 
     def query(self, text: str, k: int) -> list[str]:

@@ -40,7 +40,13 @@ class BuildError(RuntimeError):
 
 
 def build_index(articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
-    """Fit the index in this process, then hand the build's freed memory back to the system."""
+    """Fit the index in this process, then hand the build's freed memory back to the system.
+
+    For benchmarks and tools that build large indexes in their own process. The bot does not
+    call this: from ISOLATE_MIN_PASSAGES up it builds in a child process (whose memory goes
+    with it) and loads the file, and below that the build's leftovers are small, while
+    malloc_trim holds the allocator's lock and would stall the event loop's thread.
+    """
     index = SearchIndex.build(articles, passages)
     release_freed_memory()
     return index
@@ -49,9 +55,8 @@ def build_index(articles: Sequence[Article], passages: Sequence[Passage]) -> Sea
 def release_freed_memory() -> None:
     """Return free heap pages to the operating system (glibc ``malloc_trim``; else nothing).
 
-    A build frees hundreds of MB of temporary arrays and lists, but glibc keeps most of it
-    mapped: without this the bot's resident memory stays about twice the index's size
-    (bench/RESULTS.md, section "search").
+    A build frees hundreds of MB of temporary arrays and lists, but glibc keeps much of it
+    mapped, so a process's resident memory would overstate what the index holds.
     """
     try:
         libc = ctypes.CDLL(None)

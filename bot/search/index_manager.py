@@ -195,13 +195,14 @@ class IndexManager:
     async def _build(
         self, articles: Sequence[Article], passages: Sequence[Passage], version: str
     ) -> SearchIndex:
-        from bot.search.build import build_in_child, build_index, read_index
+        from bot.search.build import build_in_child, read_index
+        from bot.search.domain.index import SearchIndex
 
         isolate = self._isolate
         if isolate is None:
             isolate = len(passages) >= ISOLATE_MIN_PASSAGES
         if not isolate:
-            return await asyncio.to_thread(build_index, articles, passages)
+            return await asyncio.to_thread(SearchIndex.build, articles, passages)
         if self._path is not None:
             # The child writes the persisted file itself (no background write may race it);
             # loading it back is the swap's input.

@@ -12,6 +12,7 @@ commute with cutting it (some non-ASCII input). Bigram analysers take that path 
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -126,20 +127,28 @@ class _Documents:
             self.repeat.append(repeat)
         self.n_docs += 1
 
-    def matrix(
-        self, flat: NDArray[np.int32], kept_before: NDArray[np.signedinteger[Any]], n_terms: int
-    ) -> sp.csr_matrix:
-        """Float32 counts (documents x provisional terms, sorted indices); ``flat`` holds the
-        ids without stop words and ``kept_before[i]`` how many of the first ``i`` ids it kept."""
-        doc = np.asarray(self.doc, dtype=np.int64)
+    def skip_stop_words(self, kept_before: NDArray[np.signedinteger[Any]]) -> None:
+        """Move the ranges onto the ids without stop words: ``kept_before[i]`` is how many of
+        the first ``i`` ids were kept."""
         start = kept_before[np.asarray(self.start, dtype=np.int64)].astype(np.int64)
-        length = kept_before[np.asarray(self.end, dtype=np.int64)] - start
+        end = kept_before[np.asarray(self.end, dtype=np.int64)].astype(np.int64)
+        self.start, self.end = start.tolist(), end.tolist()
+
+    def matrix(self, flat: NDArray[np.int32], n_terms: int) -> sp.csr_matrix:
+        """Float32 counts (documents x provisional terms, sorted indices) of ``flat``'s ids."""
+        doc = np.asarray(self.doc, dtype=np.int64)
+        start = np.asarray(self.start, dtype=np.int64)
+        length = np.asarray(self.end, dtype=np.int64) - start
         repeat = np.asarray(self.repeat, dtype=np.float32)
         row_nnz: list[NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-        cols: list[NDArray[np.int32]] = [np.zeros(0, dtype=np.int32)]
-        counts: list[NDArray[np.float32]] = [np.zeros(0, dtype=np.float32)]
-        # Ranges per pass, cut at document boundaries: bounds the temporary arrays.
         total = np.cumsum(length)
+        # A document has at most as many entries as words: room for all of them, filled in
+        # place and then given back (untouched pages never become resident memory).
+        capacity = int(total[-1]) if total.size else 0
+        cols = np.empty(capacity, dtype=np.int32)
+        counts = np.empty(capacity, dtype=np.float32)
+        nnz = 0
+        # Ranges per pass, cut at document boundaries: bounds the temporary arrays.
         first = 0
         while first < doc.size:
             limit = (int(total[first - 1]) if first else 0) + _CHUNK_TOKENS
@@ -148,15 +157,16 @@ class _Documents:
             part = slice(first, last)
             chunk = _count_ranges(flat, doc[part], start[part], length[part], repeat[part], n_terms)
             row_nnz.append(np.diff(chunk.indptr))
-            cols.append(chunk.indices.astype(np.int32, copy=False))
-            counts.append(chunk.data.astype(np.float32, copy=False))
+            cols[nnz : nnz + chunk.nnz] = chunk.indices
+            counts[nnz : nnz + chunk.nnz] = chunk.data
+            nnz += chunk.nnz
             first = last
+        cols.resize(nnz, refcheck=False)  # in place
+        counts.resize(nnz, refcheck=False)
         # Every document has at least one range, so the chunks' rows are all documents in order.
         indptr = np.zeros(self.n_docs + 1, dtype=np.int64)
         np.cumsum(np.concatenate(row_nnz), out=indptr[1:])
-        return sp.csr_matrix(
-            (np.concatenate(counts), np.concatenate(cols), indptr), shape=(self.n_docs, n_terms)
-        )
+        return sp.csr_matrix((counts, cols, indptr), shape=(self.n_docs, n_terms))
 
 
 def _count_ranges(
@@ -190,7 +200,8 @@ def count_corpus(
     by_article: list[list[int]] = [[] for _ in articles]
     for row, owner in enumerate(owners):
         by_article[owner].append(row)
-    flat: list[int] = []
+    # C ints, not a list of references: half the memory, and numpy reads them without a copy.
+    flat: array[int] = array("i")
     article_docs, passage_docs = _Documents(), _Documents()
     for article, rows in zip(articles, by_article, strict=True):
         article_ranges, passage_ranges = _analyse(
@@ -199,18 +210,21 @@ def count_corpus(
         article_docs.add(article_ranges)
         for ranges in passage_ranges:
             passage_docs.add(ranges)
-    ids = np.asarray(flat, dtype=np.int32)
-    del flat[:]
+    ids = np.frombuffer(flat, dtype=np.intc).astype(np.int32, copy=False)
     keep = ids >= 0  # stop words are -1
     # Positions fit in int32 below 2**31 words: half the memory of int64.
     width = np.int32 if ids.size < 2**31 else np.int64
     kept_before: NDArray[np.signedinteger[Any]] = np.zeros(ids.size + 1, dtype=width)
     np.cumsum(keep, out=kept_before[1:])
     ids = ids[keep]
+    del keep, flat
+    article_docs.skip_stop_words(kept_before)
+    passage_docs.skip_stop_words(kept_before)
+    del kept_before
     n_provisional = len(term_ids.terms)
-    article_counts = article_docs.matrix(ids, kept_before, n_provisional)
-    passage_counts = passage_docs.matrix(ids, kept_before, n_provisional)
-    del ids, kept_before
+    article_counts = article_docs.matrix(ids, n_provisional)
+    passage_counts = passage_docs.matrix(ids, n_provisional)
+    del ids
     order = np.fromiter((r for rows in by_article for r in rows), np.int64, len(owners))
     if not np.array_equal(order, np.arange(order.size)):
         # Rows were counted article by article; put them back in the caller's order.
@@ -232,7 +246,7 @@ def count_corpus(
 _Ranges = list[tuple[int, int, int]]
 
 
-def _extend(flat: list[int], ids: list[int]) -> tuple[int, int]:
+def _extend(flat: array[int], ids: list[int]) -> tuple[int, int]:
     """Append ``ids`` to ``flat``; their range."""
     start = len(flat)
     flat.extend(ids)
@@ -242,7 +256,7 @@ def _extend(flat: list[int], ids: list[int]) -> tuple[int, int]:
 def _analyse(
     analyzer: TextAnalyzer,
     term_ids: _TermIds,
-    flat: list[int],
+    flat: array[int],
     article: Article,
     passages: list[Passage],
 ) -> tuple[_Ranges, list[_Ranges]]:
@@ -319,7 +333,7 @@ def _joined(before: str, after: str) -> bool:
 def _separately(
     analyzer: TextAnalyzer,
     term_ids: _TermIds,
-    flat: list[int],
+    flat: array[int],
     title: str,
     body: str,
     passages: list[Passage],
