@@ -11,6 +11,7 @@ Run as ``python -m bot.search.build OUT VERSION`` with the corpus on stdin.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import itertools
 import json
@@ -36,6 +37,33 @@ _SLICE_CHARS = 200_000
 
 class BuildError(RuntimeError):
     """The child process failed to build the index."""
+
+
+def build_index(articles: Sequence[Article], passages: Sequence[Passage]) -> SearchIndex:
+    """Fit the index in this process, then hand the build's freed memory back to the system.
+
+    For benchmarks and tools that build large indexes in their own process. The bot does not
+    call this: from ISOLATE_MIN_PASSAGES up it builds in a child process (whose memory goes
+    with it) and loads the file, and below that the build's leftovers are small, while
+    malloc_trim holds the allocator's lock and would stall the event loop's thread.
+    """
+    index = SearchIndex.build(articles, passages)
+    release_freed_memory()
+    return index
+
+
+def release_freed_memory() -> None:
+    """Return free heap pages to the operating system (glibc ``malloc_trim``; else nothing).
+
+    A build frees hundreds of MB of temporary arrays and lists, but glibc keeps much of it
+    mapped, so a process's resident memory would overstate what the index holds.
+    """
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return  # not glibc (macOS, musl): nothing to do
+    trim(0)
 
 
 def write_index(path: Path, index: SearchIndex, version: str) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from bot.archive.domain.articles import Article
+from bot.archive.domain.articles import Article, content_hash, normalize_whitespace
 from bot.archive.domain.passages import MAX_PASSAGE_CHARS, split_passages, split_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_1d72199d3cd966bf.txt"
@@ -109,3 +112,18 @@ def test_seed_passages_are_exact_slices_within_limit() -> None:
 def test_rejects_nonpositive_parameters() -> None:
     with pytest.raises(ValueError):
         split_passages(Article(id="a", source="t", title="t", body="x."), stride=0)
+
+
+def test_whitespace_and_content_hash_match_their_definitions() -> None:
+    # normalize_whitespace is re.sub(r"\s+", " ", text).strip(); content_hash hashes the NFKC
+    # casefolded body so normalised (the ASCII shortcut must not change any hash).
+    texts = [
+        "  Kim\u00a0Jong\u2003Un\n\n visits\x1c Wonsan ",
+        "PLAIN ascii\tTEXT ",
+        "Ｆｕｌｌ ÉCOLE ß",
+        "",
+    ]
+    for text in texts:
+        assert normalize_whitespace(text) == re.sub(r"\s+", " ", text).strip()
+        canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+        assert content_hash(text) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()

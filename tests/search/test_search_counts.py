@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +16,13 @@ from bot.archive.domain.seed_dump import parse_seed_dump
 from bot.search.domain.index import SearchIndex
 from bot.search.domain.rows import ScoredRows
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
-from bot.search.domain.text import AnalyzerConfig, TextAnalyzer
+from bot.search.domain.text import (
+    AnalyzerConfig,
+    TextAnalyzer,
+    may_have_acronym,
+    token_spaces,
+    tokenize,
+)
 from bot.search.domain.vectors import TermWeights, document_text
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_1d72199d3cd966bf.txt"
@@ -119,3 +126,32 @@ def test_build_of_nothing_or_only_stop_words_equals_the_reference() -> None:
         reference = _reference_build(articles, passages, AnalyzerConfig()).to_arrays()
         for key, value in reference.items():
             assert np.array_equal(built[key], value), key
+
+
+@pytest.mark.parametrize("ascii_text", [True, False], ids=["ascii", "unicode"])
+def test_the_fast_tokenizer_finds_what_the_pattern_finds(ascii_text: bool) -> None:
+    # Separators, digits, upper case, dotted acronyms and (for the general path) letters,
+    # digits, marks and punctuation beyond ASCII, whole and sliced anywhere.
+    alphabet = "ab.z09 .,A-_\n'u.s.x.y."
+    if not ascii_text:
+        alphabet += "é.ü.ß½٣“”’—\u0301조선\u00a0\ud800Ｆ"
+    pattern = r"(?:[a-z]\.){2,}|[a-z0-9]+" if ascii_text else r"(?:[^\W\d_]\.){2,}|[^\W_]+"
+    rng = random.Random(7)
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
+        expected = re.findall(pattern, text[start:end])
+        found = tokenize(text, start, end, ascii_text=ascii_text)
+        assert found == expected, (text, start, end)
+        if not may_have_acronym(text, ascii_text=ascii_text):
+            spaced = token_spaces(text, ascii_text=ascii_text)
+            assert spaced[start:end].split() == expected, (text, start, end)
+    assert may_have_acronym("the u.s. and u.n.", ascii_text=ascii_text)
+    assert tokenize("the u.s. and u.n. of 2024.", ascii_text=ascii_text) == [
+        "the",
+        "u.s.",
+        "and",
+        "u.n.",
+        "of",
+        "2024",
+    ]

@@ -8,7 +8,6 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-_WS = re.compile(r"\s+")
 _TITLE_MAX = 72
 # Sources of page snapshots (the community page dump): their posts carry at most an age.
 SNAPSHOT_SOURCE_PREFIX = "seed:"
@@ -78,12 +77,17 @@ class Passage:
 
 
 def normalize_whitespace(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends."""
+    # str.split() splits at exactly the characters re's \s matches (str.isspace), so this is
+    # re.sub(r"\s+", " ", text).strip(), about three times faster.
+    return " ".join(text.split())
 
 
 def content_hash(body: str) -> str:
     """A hash of the body that ignores case, Unicode form and whitespace differences."""
-    canonical = normalize_whitespace(unicodedata.normalize("NFKC", body).casefold())
+    # ASCII text is already NFKC, and its casefold is lower().
+    folded = body.lower() if body.isascii() else unicodedata.normalize("NFKC", body).casefold()
+    canonical = normalize_whitespace(folded)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

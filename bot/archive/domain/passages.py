@@ -131,11 +131,12 @@ def split_passages(
     if max_sentences < 1 or stride < 1 or max_chars < 1:
         raise ValueError("max_sentences, stride and max_chars must be positive")
     body = article.body
-    sentences = [
-        piece
-        for start, end in split_sentences(body)
-        for piece in _cut_long(body, start, end, max_chars)
-    ]
+    sentences = split_sentences(body)
+    if max_chars < MAX_PASSAGE_CHARS:
+        # split_sentences already cut (and trimmed) every sentence to MAX_PASSAGE_CHARS.
+        sentences = [
+            piece for start, end in sentences for piece in _cut_long(body, start, end, max_chars)
+        ]
     windows: list[tuple[int, int]] = []
     i = 0
     while i < len(sentences):

@@ -36,6 +36,9 @@ RERANK = 100
 # Characters embedded per document: a long article's gist is in its first few thousand.
 MAX_CHARS = 4_000
 _BATCH = 500
+# Words per tokenizer call, and rows per product, when embedding a whole index.
+_ENCODE_BATCH = 4_096
+_PROJECT_ROWS = 2_048
 # Distinct words remembered by an embedder before it starts afresh (a few tens of MB).
 _MAX_WORDS = 2_000_000
 
@@ -82,16 +85,24 @@ class StaticEmbedder:
 
     def token_rows(self, words: Sequence[str]) -> sp.csr_matrix:
         """Each word's token counts, one row per word (words x tokenizer vocabulary)."""
-        encoded = self._tokenizer.encode_batch(list(words), add_special_tokens=False)
-        indptr = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(e.ids) for e in encoded], out=indptr[1:])
-        flat = np.fromiter(
-            itertools.chain.from_iterable(e.ids for e in encoded), np.int64, int(indptr[-1])
-        )
+        # The fast variant (tokenizers >= 0.21) skips the offsets this never reads.
+        encode = getattr(self._tokenizer, "encode_batch_fast", self._tokenizer.encode_batch)
+        lengths: list[int] = []
+        ids: list[int] = []
+        # In batches: an encoding object weighs about a kilobyte, and only its ids are kept.
+        for start in range(0, len(words), _ENCODE_BATCH):
+            for encoding in encode(
+                list(words[start : start + _ENCODE_BATCH]), add_special_tokens=False
+            ):
+                lengths.append(len(encoding.ids))
+                ids.extend(encoding.ids)
+        indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        flat = np.asarray(ids, dtype=np.int64)
         np.clip(flat, 0, self._codebook.shape[0] - 1, out=flat)
         return sp.csr_matrix(
             (np.ones(flat.size, dtype=np.float32), flat.astype(np.int32), indptr),
-            shape=(len(encoded), self._codebook.shape[0]),
+            shape=(len(lengths), self._codebook.shape[0]),
         )
 
     def project(self, tokens: sp.csr_matrix) -> NDArray[np.float32]:
@@ -138,6 +149,20 @@ class StaticEmbedder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         result: NDArray[np.float32] = vectors / np.maximum(norms, 1e-9)
         return result
+
+    def project_weighted(
+        self, weighted: sp.csr_matrix, tokens: sp.csr_matrix
+    ) -> NDArray[np.float32]:
+        """Unit vectors of rows of term weights, with ``tokens`` each term's token counts.
+
+        In slices of rows: the (rows x tokenizer vocabulary) product in between is several
+        times the size of the vectors.
+        """
+        out = np.zeros((weighted.shape[0], self.dimensions), dtype=np.float32)
+        for start in range(0, weighted.shape[0], _PROJECT_ROWS):
+            rows = weighted[start : start + _PROJECT_ROWS]
+            out[start : start + rows.shape[0]] = self._normalised(rows @ tokens)
+        return out
 
     def _learn(self, words: set[str]) -> _Words:
         with self._learning:
@@ -248,4 +273,4 @@ def weighted_vectors(
     weighted = sp.csr_matrix(
         (counts.data * idf[counts.indices], counts.indices, counts.indptr), shape=counts.shape
     )
-    return embedder.project(weighted @ tokens)
+    return embedder.project_weighted(weighted, tokens)
