@@ -33,7 +33,7 @@ def source_rarity(
     concepts = question.vector.concepts
     if not concepts or not sources:
         return {}
-    names, codes = np.unique(np.asarray(sources, dtype=object), return_inverse=True)
+    names, codes = _source_codes(sources)
     live = alive[: len(codes)]
     sizes = np.bincount(codes[live], minlength=len(names)).astype(np.float64)
     stems = sorted({t for options in concepts for option in options for t in option})
@@ -63,6 +63,22 @@ def source_rarity(
             for options in concepts
         )
     return out
+
+
+# The last index's sources as codes: one index answers many questions (read once per question
+# into a local, so threads never see a half-written pair).
+_CODES: tuple[list[str], NDArray[np.object_], NDArray[np.intp]] | None = None
+
+
+def _source_codes(sources: list[str]) -> tuple[NDArray[np.object_], NDArray[np.intp]]:
+    """The distinct sources and each article's code among them (cached for the last list)."""
+    global _CODES
+    cached = _CODES
+    if cached is not None and cached[0] is sources:
+        return cached[1], cached[2]
+    names, codes = np.unique(np.asarray(sources, dtype=object), return_inverse=True)
+    _CODES = (sources, names, codes)
+    return names, codes
 
 
 def _idf(df: NDArray[np.float64], sizes: NDArray[np.float64]) -> NDArray[np.float64]:
