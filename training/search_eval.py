@@ -72,14 +72,15 @@ def questions(name: str) -> list[Question]:
 
 
 def seed_questions() -> list[Question]:
-    """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06
-    and 2026-12-06b blind sets)."""
+    """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
+    2026-12-06b and 2026-12-06c blind sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
         + questions("seen_blind_questions_2026_12_05")
         + questions("seen_blind_questions_2026_12_06")
         + questions("seen_blind_questions_2026_12_06b")
+        + questions("seen_blind_questions_2026_12_06c")
     )
 
 
@@ -97,6 +98,7 @@ def offtopic_questions() -> list[Question]:
         + questions("offtopic_own2")
         + questions("seen_blind_offtopic_2026_12_06")
         + questions("seen_blind_offtopic_2026_12_06b")
+        + questions("seen_blind_offtopic_2026_12_06c")
     )
 
 

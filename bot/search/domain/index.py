@@ -238,6 +238,8 @@ class SearchIndex:
                 self._terms_by_id,
                 dense.default_embedder() if self._vectors is not None else None,
                 self.article_count,
+                self._article_rows,
+                self._alive_articles,
             )
             hits = passage_hits(
                 corpus, query, passage_scores, self._article_scores(vector), max(1, k)
