@@ -230,7 +230,11 @@ def main() -> int:
     figures: dict[str, Any] = {"dev": judged(articles, development, tz)}
     if args.blind:
         # The newest blind set (the date is in its name); older ones became development data.
-        blind = sorted(BLIND_DIR.glob("main_stories_*.json"))[-1]
+        sets = sorted(BLIND_DIR.glob("main_stories_*.json"))
+        if not sets:
+            print(f"bench_digest: no blind set in {BLIND_DIR}", file=sys.stderr)
+            return 2
+        blind = sets[-1]
         figures["blind"] = judged(articles, load_judgements(blind), tz)
         figures["blind_file"] = blind.name
     if args.json:

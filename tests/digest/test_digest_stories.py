@@ -10,9 +10,9 @@ import pytest
 
 from bot.digest.domain.activities import activity, distinct_activities
 from bot.digest.domain.alike import join_routine_families, occasions
-from bot.digest.domain.build import build_digest
+from bot.digest.domain.build import analyse_week, build_digest, select_week_articles
 from bot.digest.domain.copies import join_copies
-from bot.digest.domain.lexicon import is_dated
+from bot.digest.domain.lexicon import is_dated, newsroom
 from tests.digest.support import SEOUL, UTC_TZ, make_article
 
 MONDAY = datetime(2024, 10, 7, 1, tzinfo=UTC)
@@ -167,3 +167,63 @@ def test_the_ranking_explains_the_new_signals() -> None:
     reasons = {reason.signal: reason for reason in story.importance.reasons}
     assert reasons["dated"].value == 1.0
     assert reasons["actor"].value == 1.0 and "Kim Jong Un" in reasons["actor"].text
+
+
+def _trip_week(return_title: str) -> list:  # type: ignore[type-arg]
+    """A win abroad on Monday, unrelated news between, the players back five days later."""
+    win = (
+        "Pyongyang (KCNA) -- The women's under-17 football team won the Asian Cup final in "
+        "Jakarta, beating the hosts 3-1 before a full stadium; the striker Ri Hyang scored twice."
+    )
+    back = (
+        "Pyongyang (KCNA) -- The women's under-17 football team, winners of the Asian Cup in "
+        "Jakarta, arrived at the airport, where officials and citizens welcomed the players."
+    )
+    others = [
+        "Farmers of the province threshed rice and maize ahead of the autumn rains.",
+        "A new chemical fertiliser works began production in the eastern port city.",
+        "Engineers finished the railway bridge across the river before the winter floods.",
+    ]
+    week = [make_article("t0", win, MONDAY, title="Women Footballers Win Asian Cup")]
+    week += [
+        make_article(f"t{n + 1}", f"Pyongyang (KCNA) -- {text}", MONDAY + timedelta(days=n + 1))
+        for n, text in enumerate(others)
+    ]
+    week.append(make_article("t9", back, MONDAY + timedelta(days=5), title=return_title))
+    return week
+
+
+def _win_and_return_alike(return_title: str) -> float:
+    history = _history()
+    week = _trip_week(return_title)
+    start = MONDAY.astimezone(SEOUL).replace(hour=0)
+    selected = select_week_articles(week, start, start + timedelta(days=7))
+    analysed = analyse_week(selected, history, start, SEOUL)
+    (win,) = [
+        n for n, s in enumerate(analysed.stories) if "Win" in analysed.copies[s.items[0]].title
+    ]
+    (back,) = [
+        n for n, s in enumerate(analysed.stories) if "Home" in analysed.copies[s.items[0]].title
+    ]
+    return float(analysed.alike[win, back])
+
+
+@pytest.mark.parametrize(
+    ("title", "travel"),
+    [
+        ("Successful Women Players Return Home", True),
+        ("DPRK Foreign Minister Leaves for Russia", True),
+        ("Delegation Leaves Here", True),
+        ("Home Appliances Exhibition Opens", False),
+        ("Returns of the Harvest", False),
+    ],
+)
+def test_departures_and_returns_are_told_by_their_headlines(title: str, travel: bool) -> None:
+    assert newsroom().tells_travel(title) is travel
+
+
+def test_a_return_days_after_the_trip_is_not_damped_as_another_event() -> None:
+    # The same report under a headline that is no return is damped by the five days.
+    returned = _win_and_return_alike("Women Players Return Home")
+    other = _win_and_return_alike("Women Players Honoured Home")
+    assert returned > 1.5 * other > 0

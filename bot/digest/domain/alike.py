@@ -8,6 +8,8 @@ statements, reactions, a visit and its return. Two stories are taken for one whe
 - their first sentences are alike (who did what: "Choe Son Hui left Pyongyang for Moscow"),
 - their first sentences name the same uncommon people, places or bodies and their texts are
   somewhat alike already, or
+- one is a departure or a return (newsroom.yaml ``travel``) whose texts are alike, however
+  many days lie between it and the trip,
 - they celebrate the same occasion ("the 79th founding anniversary of ...", "Youth Day"), unless
   one of them is a named person's own activity, which is news of its own;
 
@@ -51,6 +53,7 @@ NAMED_ITEMS = 4
 # Routine formulas: protocol notes whose headlines open alike are one line.
 ROUTINE_WORDS = 100
 ROUTINE_HEAD = 2
+TRAVEL_DAMPING = 1.0  # the least day factor when one of two stories is a departure or return
 FAMILY = 1.0  # the similarity of two stories of one routine family (folded whatever their kind)
 
 _ORDINAL_ANNIVERSARY = re.compile(
@@ -89,9 +92,15 @@ def story_alike(
         dtype=np.float64,
     )
     damping = day_damping(gap)
+    room = newsroom()
+    said = [_said(group, copies, articles) for group in items]
+    travel = np.array([room.tells_travel(title) for title, _ in said], dtype=bool)
+    # A departure or a return is told days from the trip it frames: damped less.
+    damping = np.where(
+        travel[:, None] | travel[None, :], np.maximum(damping, TRAVEL_DAMPING), damping
+    )
     combined = np.maximum(body, LEDE_WEIGHT * ledes) * damping
     named = [_uncommon_names(group, copies, articles, is_common_name) for group in items]
-    said = [_said(group, copies, articles) for group in items]
     marks = [occasions(title + "\n" + lede) for title, lede in said]
     acts = [activity(title, lede) for title, lede in said]
     actors = [act.actor if act else None for act in acts]

@@ -168,6 +168,7 @@ class Newsroom:
     entourage_openers: tuple[str, ...]
     vague: frozenset[str]
     dangling: frozenset[str] = frozenset()
+    travel: tuple[str, ...] = ()
 
     def is_dangling(self, word: str) -> bool:
         """A word that cannot end a noun phrase: an adjective or adverb of headline style
@@ -196,6 +197,11 @@ class Newsroom:
             key == cue or key.startswith(cue + " ") or key.endswith(" " + cue)
             for cue in self.roundup_titles
         )
+
+    def tells_travel(self, title: str) -> bool:
+        """A headline of a journey's end: a departure or a return ("Players Return Home")."""
+        key = f" {' '.join(words(title.casefold()))} "
+        return any(f" {phrase} " in key for phrase in self.travel)
 
 
 _ADVERB_ENDINGS = ("ously", "ively", "fully", "ently", "antly", "edly", "ically", "ingly", "etely")
@@ -239,6 +245,7 @@ def parse_newsroom(text: str) -> Newsroom:
         entourage_openers=tuple(entries("entourage_openers")),
         vague=frozenset(entries("vague")),
         dangling=frozenset(entries("dangling")),
+        travel=tuple(entries("travel")),
     )
 
 
