@@ -186,8 +186,13 @@ def load_kcna(path: Path) -> list[Any]:
 
 
 def load_judgements(path: Path) -> dict[str, dict[str, Any]]:
-    """Week -> judgement ({"stories": [...], "series": [...], ...})."""
+    """Week -> judgement ({"stories": [...], "series": [...], ...}). A series lists its
+    articles as ``article_ids`` (earlier sets) or ``ids`` (the 2026-12-06d set, whose brief
+    spelt it so); both are read as ``article_ids``."""
     weeks: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["weeks"]
+    for judgement in weeks.values():
+        for series in judgement.get("series", ()):
+            series.setdefault("article_ids", series.get("ids", []))
     return weeks
 
 
