@@ -385,7 +385,8 @@ _WORD = re.compile(r"\w+")
 # Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation.
 _NOT_AFFIRMING = word_set(
     """if unless whether suddenly apparently supposedly allegedly too either then so-called
-    calling call calls acting pretend pretending saying says claim claims"""
+    calling call calls acting pretend pretending saying says claim claims imagine thinking
+    believe believing believes tell tells told"""
 )
 
 

@@ -91,6 +91,12 @@ TERMINOLOGY = re.compile(
     r"\b(?:word|words|term|terms|terminology|definition|defined|define|technically|label|labels"
     r"|ipc|legal|legally|(?:does not|doesn't|doesnt|don't|dont|not) just mean)\b"
 )
+# Quoting a headline or a report to judge it ('the headline says "mass starvation" but ...',
+# "Hyon Song-wol 'executed' and then showed up on TV"): the quote belongs to the report.
+REPORTED = re.compile(
+    r"\b(?:headline|article|story|report|tabloid|title|caption|post)s? (?:says?|said|claims?"
+    r"|claimed|reads?|calls? it|called it|about|on)(?: the| a| an)?$"
+)
 
 
 def scare_quote_hit(name: str, text: NormalizedText) -> FilterHit | None:
@@ -103,7 +109,12 @@ def scare_quote_hit(name: str, text: NormalizedText) -> FilterHit | None:
         if not (any(w in CRISIS for w in words) and all(w in CRISIS | COMPANIONS for w in words)):
             continue
         lowered = plain.lower()
-        if TERMINOLOGY.search(lowered) or strong_signal(text) or affirms_crisis(text):
+        if (
+            TERMINOLOGY.search(lowered)
+            or REPORTED.search(plain[: match.start(1)].lower().rstrip(" \"“‘'"))
+            or strong_signal(text)
+            or affirms_crisis(text)
+        ):
             return None
         quoted = match.group(0).strip()
         return FilterHit(

@@ -113,7 +113,7 @@ _INSULTS = tuple(
         r"|go to hell|go fuck yourself|fuck yourself|suck my \w+|eat shit|piss off|get lost|nobody "
         r"asked you|nobody asked|no one asked|nobody cares about you|nobody likes you|no one likes"
         r" you|get a life|go cry|cry more|cope harder|seethe harder|kiss my ass|up yours|go back to your"
-        r" cave|your mom|your mother is a \w+)\b",
+        r" cave|your mom$|your mom(?:'s| is) (?:so|a|an) \w+|your mother is a \w+)\b",
         rf"\b(?P<p>(?:{_INSULT_ADJ}|fucking) (?:{_INSULT_NOUNS}))(?: like you)\b",
         r"\b(?P<p>(?:people|idiots|morons|clowns) like you)\b",
         r"\b(?P<p>your (?:stupid|ugly|fat|dumb|fucking|pathetic) (?:face|ass|self|mouth|brain))\b",

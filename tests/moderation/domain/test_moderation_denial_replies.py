@@ -115,3 +115,25 @@ def test_mock_agreement_that_concedes_and_then_denies_is_still_read() -> None:
 def test_a_quoted_denial_answered_with_evidence_is_not_the_members_denial() -> None:
     text = "> the famine is western propaganda\nthe WFP ran food aid there for twenty years. read."
     assert rule3(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the article says 'starvation' but the source is one anonymous trader, wait for more",
+        "mods, someone keeps saying the camps are 'summer resorts' in general, can you look",
+        "lift the sanctions on fertiliser, farmers in Hwanghae are going hungry over politics",
+        "this state is one big prison and everyone inside knows it",
+    ],
+)
+def test_reports_of_quotes_and_plain_statements_of_suffering_are_not_denial(text: str) -> None:
+    assert rule3(text) == []
+
+
+def test_a_members_mom_is_not_an_insult_unless_it_is_one() -> None:
+    def harassment(text: str) -> list[str]:
+        verdict = ENGINE.check(MessageInput(text=text))
+        return [h.filter_name for h in verdict.hits if h.filter_name.endswith("harassment")]
+
+    assert harassment("thanks for sharing your mom's story, it matters") == []
+    assert harassment("your mom")
