@@ -56,9 +56,11 @@ async def test_removals_go_on_and_moderators_are_told_once(world: World, fault: 
             await storage.free_disk()
         else:
             await storage.make_writable()
-        assert await rt.app.moderation.flush_pending_writes() >= 6
+        # The listener's retry timer may write them before this call does (it did once in
+        # CI): either way every kept event must reach the database.
+        await rt.app.moderation.flush_pending_writes()
         await fake.wait_until(lambda: len(notices(world, "Storage recovered")) == 1)
-        assert rt.app.moderation.events.unwritten == 0
+        await fake.wait_until(lambda: rt.app.moderation.events.unwritten == 0)
         stored = await rt.app.moderation.events._repo.recent(world.guild.id, limit=50)
         assert {e.message_id for e in stored} >= set(removed)
         outcomes = {e.outcome for e in stored if e.message_id in removed}
