@@ -168,7 +168,7 @@ def read(
     while ``text`` is the member's own answer."""
     topic = topic or text
     everyday = everyday_words(topic)
-    stems = {"~" + _stemmer.stemWord(t) for t in topic.tokens if t not in everyday}
+    stems = crisis_stems(t for t in topic.tokens if t not in everyday)
     on_topic = not CRISIS_FEATURES.isdisjoint(stems)
     chat = (bool(everyday) and not on_topic and NK_RE.search(" ".join(topic.tokens)) is None) or (
         on_topic and personal_frame(topic, stems)

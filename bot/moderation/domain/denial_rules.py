@@ -88,6 +88,7 @@ def not_asserted(sentence: str, words: str, span: tuple[int, int], predicate: st
 # deniers. (Mockery of the crisis echoes the crisis instead, 'yes yes, millions dead, ...', and
 # a concession goes on with 'but': 'sure, a few died, but calling it a famine ...'.)
 IRONIC_ECHO = _one("ironic_echo")
+_DENIAL_RECORDS = family("denial")
 
 
 def ironic_echo(words: str, start: int) -> bool:
@@ -146,10 +147,17 @@ def hedged(words: str, match: re.Match[str]) -> bool:
     return False
 
 
+# Mock agreement opens with one of these within its first three words ('ah yes', 'oh sure',
+# 'of course'): a set test spares most sentences the denial records' regexes.
+_AGREEMENT_WORDS = frozenset({"yes", "sure", "right", "course"})
+
+
 def echoes_denial(words: str) -> bool:
     """Whether a sentence echoes a denial record in mock agreement (``ironic_echo``): 'oh
     sure, the camps never existed, that's why the satellites keep finding guard towers'."""
-    for record in family("denial"):
+    if _AGREEMENT_WORDS.isdisjoint(words.split(" ", 3)[:3]):
+        return False
+    for record in _DENIAL_RECORDS:
         match = record.regex.search(words)
         if match is not None and ironic_echo(words, match.start()):
             return True

@@ -112,7 +112,8 @@ class DenialDetector:
         """Pattern hits, settled by the model; what no pattern reads but the trained model does
         is flagged, and so is a short reply waving away what it answers (``context``: the
         message it replies to, when known; else its quoted lines)."""
-        answered = context if context is not None else quoted_lines(text)
+        quoted = quoted_lines(text)
+        answered = context if context is not None else quoted
         # Quoted lines ('> ...') are not the member's statement; the model reads them for topic.
         own = own_lines(text)
         hits = self._pattern_hits(own)
@@ -122,7 +123,6 @@ class DenialDetector:
             return _reply(own, answered)  # the model cannot reach its flag threshold
         # Answering a quoted denial, the member's stance is in their own lines alone; answering
         # a quoted account ('> starvation / in 2024? lmao ok'), the whole message shows it.
-        quoted = quoted_lines(text)
         answers_denial = quoted is not None and bool(self._pattern_hits(quoted))
         reading = read(self._model, own if answers_denial else text, topic=text)
         if hits:
