@@ -16,6 +16,7 @@ from bot.search.domain import dense, query
 from bot.search.domain.index import SearchIndex
 from bot.search.domain.query import answer_type_of, build_question, plain_form
 from bot.search.domain.text import TextAnalyzer
+from bot.search.domain.vectors import QueryVector, TermWeights
 
 ARTICLES = [
     ("un", "Sanctions report", "A U.N. panel said the sanctions on fuel were broken twice."),
@@ -103,15 +104,18 @@ def test_count_answers_ignore_dates() -> None:
     assert kind.matches_answer("Some 30 horses came by rail.")
 
 
+def _weight_by_term(weights: TermWeights, question: QueryVector) -> dict[str, float]:
+    """The query vector's weight of each vocabulary term it holds."""
+    terms = {i: term for term, i in weights.vocabulary.items()}
+    return {
+        terms[int(t)]: float(w) for t, w in zip(question.term_ids, question.weights, strict=True)
+    }
+
+
 def test_a_rarer_alias_never_outweighs_the_word_asked(index: SearchIndex) -> None:
     weights = index.parts().weights
     question = build_question(weights, "North Korea rail link").vector
-    by_term = {
-        term: float(w)
-        for term, i in weights.vocabulary.items()
-        for t, w in zip(question.term_ids, question.weights, strict=True)
-        if t == i
-    }
+    by_term = _weight_by_term(weights, question)
     assert by_term["north"] == 1.0
     assert all(w <= 1.0 for w in by_term.values())
 
@@ -124,12 +128,7 @@ def test_everyday_words_expand_to_the_articles_words_at_a_lower_weight() -> None
     index = SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
     weights = index.parts().weights
     question = build_question(weights, "Who can get on the web?").vector
-    by_term = {
-        term: float(w)
-        for term, i in weights.vocabulary.items()
-        for t, w in zip(question.term_ids, question.weights, strict=True)
-        if t == i
-    }
+    by_term = _weight_by_term(weights, question)
     assert 0.0 < by_term["internet"] == pytest.approx(query.PARAPHRASE_WEIGHT)
     hits = index.ask("Who can get on the web?").hits
     assert hits and hits[0].article_id == "net"

@@ -6,7 +6,7 @@ from bot.archive.domain.articles import Article
 from bot.archive.domain.passages import split_passages
 from bot.search.domain.answers import gate_features
 from bot.search.domain.index import SearchIndex
-from bot.search.domain.query import build_question
+from bot.search.domain.query import Question, build_question
 from bot.search.domain.source_rarity import source_rarity
 
 
@@ -32,16 +32,21 @@ def _index() -> SearchIndex:
     return SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
 
 
-def test_a_word_common_in_one_source_is_rare_in_another() -> None:
-    index = _index()
-    question = build_question(index._weights, "Moscow")
-    rarity = source_rarity(
+def _rarity(index: SearchIndex, question: Question) -> dict[str, tuple[tuple[float, ...], ...]]:
+    """Each source's rarity of the question's concepts, as the gate reads it."""
+    return source_rarity(
         question,
         index._weights,
         index._article_rows,
         index._articles.sources,
         index._alive_articles,
     )
+
+
+def test_a_word_common_in_one_source_is_rare_in_another() -> None:
+    index = _index()
+    question = build_question(index._weights, "Moscow")
+    rarity = _rarity(index, question)
     (agency,) = rarity["agency"]
     (posts,) = rarity["posts"]
     assert posts[0] > 2 * agency[0]
@@ -50,13 +55,7 @@ def test_a_word_common_in_one_source_is_rare_in_another() -> None:
 def test_the_gate_reads_the_higher_of_the_archive_and_the_source_rarity() -> None:
     index = _index()
     question = build_question(index._weights, "When did rail trade with Moscow resume?")
-    rarity = source_rarity(
-        question,
-        index._weights,
-        index._article_rows,
-        index._articles.sources,
-        index._alive_articles,
-    )
+    rarity = _rarity(index, question)
     present = {"moscow", "trade"}
     text = "Trade with Moscow resumed."
     overall = gate_features(question, present, text, 0.5, index.article_count)
