@@ -110,7 +110,7 @@ def framed(words: str, start: int, end: int) -> bool:
 
 
 # A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
-# flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
+# flag on the model's word alone does not stand against it (denial_stance.affirms_crisis).
 AFFIRMS = union([r.regex for r in family("affirmation")])
 
 
