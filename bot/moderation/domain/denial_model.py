@@ -35,7 +35,7 @@ from bot.moderation.domain.denial_patterns import (
     SOURCE_QUESTION,
     about_north_korea,
 )
-from bot.moderation.domain.denial_rules import MORE_REBUTTAL, echoes_denial
+from bot.moderation.domain.denial_rules import COUNTER_DENIAL, MORE_REBUTTAL, echoes_denial
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
     FEATURIZERS,
@@ -322,7 +322,12 @@ def strong_signal(text: NormalizedText) -> str:
     """A rebuttal, a report of the regime's claim or of an account of abuses, a retraction,
     a question about or asking for sources: these hold even against a sure model."""
     words = " ".join(text.tokens)
-    if NEGATED_DISMISSAL.search(words) or AT_DEFENDERS.search(words) or FAIR.search(words):
+    if (
+        NEGATED_DISMISSAL.search(words)
+        or AT_DEFENDERS.search(words)
+        or FAIR.search(words)
+        or COUNTER_DENIAL.search(words)
+    ):
         return "rebuts denial"
     if REGIME_CLAIM.search(words):
         return "reports the regime's claim"

@@ -43,22 +43,22 @@ def affirms_crisis(text: NormalizedText) -> bool:
 
 
 # Blaming the victims or clearing the state ('not the regime's fault', 'their own fault',
-# 'refused to work'), or calling the subject noise: a message that does either names the
-# suffering to wave it away.
+# 'refused to work'), justifying ('they deserved it', 'earned every day of it'), or calling the
+# subject noise: a message that does any of these names the suffering to wave it away.
 _EXONERATES = re.compile(
     r"\b(?:not|never|isn't|isnt|wasn't|wasnt) (?:the |really the |even the )?(?:government|regime|state"
     r"|party|leadership|kims?|pyongyang|dprk)(?:'s|s)? (?:fault|responsibility|doing)\b"
     r"|\b(?:their|his|her) own (?:fault|doing)\b|\brefused to work\b|\b(?:just|background) noise\b"
+    r"|\b(?:deserved?|deserves|deserving|earned) (?:it|that|this|what|every|all|to be|to die|to rot"
+    r"|punishment|prison|the camps?|a bullet|death)\b"
 )
 _SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")
 _WORD = re.compile(r"\w+")
 # Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation, and
-# justification ('they deserved it', 'earned it'), which names the abuse to approve of it, and
-# minimising or whataboutism ('a few people went hungry', 'people starve everywhere', 'China
+# approval ('rightly'), minimising or whataboutism ('a few people went hungry', 'people starve everywhere', 'China
 # executes more people than anyone').
 _NOT_AFFIRMING = word_set(
     """if unless whether suddenly apparently supposedly allegedly too either then so-called
     calling call calls acting pretend pretending saying says claim claims imagine thinking
-    believe believing believes tell tells told deserve deserved deserves deserving earned
-    rightly few everywhere idea meh whoop than"""
+    believe believing believes tell tells told rightly few everywhere idea meh whoop than"""
 )

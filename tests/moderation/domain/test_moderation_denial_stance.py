@@ -8,7 +8,7 @@ import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
-from bot.moderation.domain.denial_model import model_hit
+from bot.moderation.domain.denial_model import model_hit, strong_signal
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.detectors_denial import DENIAL_FILTER_NAME
 from bot.moderation.domain.model import LinearTextModel
@@ -132,3 +132,63 @@ def test_the_engine_flags_an_anecdote_but_never_removes_it() -> None:
         )
     )
     assert verdict.outcome == "flag" and verdict.rule == 3
+
+
+# A model sure of denial (p = 0.99): only a strong signal (a rebuttal) or an affirmation vetoes.
+SURE = LinearTextModel(intercept=4.6, weights={"_": 0.0}, features="statement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One exaggerated memoir doesn't make the whole camp system imaginary.",
+        "Crossing the river without papers does not justify torture.",
+        "Please stop calling the survivors paid actors.",
+        "Shooting hungry people at the border is not keeping order.",
+        "Calling the camps fake is how you end up trusting only the people who run them.",
+    ],
+)
+def test_a_rebuttal_that_names_the_denial_vetoes_even_a_sure_model(text: str) -> None:
+    message = normalize(text)
+    assert strong_signal(message) == "rebuts denial"
+    assert model_hit(DENIAL_FILTER_NAME, message, SURE) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop spreading lies about the DPRK, the camps are fake.",
+        "Calling them prisoners is generous, they are criminals.",
+        "Executing traitors is not cruel, it is justice.",
+    ],
+)
+def test_denial_is_not_read_as_a_rebuttal(text: str) -> None:
+    message = normalize(text)
+    assert strong_signal(message) != "rebuts denial"
+    assert model_hit(DENIAL_FILTER_NAME, message, SURE) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Handing escapees back to the border guards is unforgivable.",
+        "Escapees deserve our support and a voice in this country.",
+        "Women from the North are routinely trafficked across the river.",
+        "Ordinary families are stuck living under a murderous regime.",
+    ],
+)
+def test_condemning_the_abuse_or_standing_with_the_victims_affirms_the_crisis(text: str) -> None:
+    message = normalize(text)
+    assert affirms_crisis(message)
+    assert model_hit(DENIAL_FILTER_NAME, message, LIKELY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those defectors deserved every day they spent in the camps.",
+        "The escapees crying about it on TV are pathetic.",
+    ],
+)
+def test_approving_the_abuse_or_scorning_the_victims_does_not(text: str) -> None:
+    assert not affirms_crisis(normalize(text))
