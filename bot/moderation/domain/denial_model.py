@@ -28,17 +28,15 @@ from bot.moderation.domain.denial_cues import (
     RETRACTED,
     quoted_claim,
     quotes_someone,
-    sarcastic,
 )
 from bot.moderation.domain.denial_patterns import (
-    LAUGH,
-    NEGATORS,
     NK_RE,
     REBUTTAL,
     SOURCE_QUESTION,
     about_north_korea,
 )
-from bot.moderation.domain.denial_rules import AFFIRMS, MORE_REBUTTAL, echoes_denial
+from bot.moderation.domain.denial_rules import COUNTER_DENIAL, MORE_REBUTTAL, echoes_denial
+from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
     FEATURIZERS,
     RULE3_MODEL_FILE,
@@ -324,7 +322,12 @@ def strong_signal(text: NormalizedText) -> str:
     """A rebuttal, a report of the regime's claim or of an account of abuses, a retraction,
     a question about or asking for sources: these hold even against a sure model."""
     words = " ".join(text.tokens)
-    if NEGATED_DISMISSAL.search(words) or AT_DEFENDERS.search(words) or FAIR.search(words):
+    if (
+        NEGATED_DISMISSAL.search(words)
+        or AT_DEFENDERS.search(words)
+        or FAIR.search(words)
+        or COUNTER_DENIAL.search(words)
+    ):
         return "rebuts denial"
     if REGIME_CLAIM.search(words):
         return "reports the regime's claim"
@@ -358,36 +361,6 @@ def weak_signal(text: NormalizedText) -> str:
     if frame in ("report", "denounce"):
         return f"{frame}s what someone said"
     return ""
-
-
-def affirms_crisis(text: NormalizedText) -> bool:
-    """Whether a sentence says the crisis is real and grave ('very grim reading', 'that is a
-    crisis by any definition', 'they also face chronic hunger'): not after or inside a negation,
-    not a question, not in scare quotes, not framed as a comparison or condition ('if torture is
-    a crisis then ...', 'suddenly it is a crisis', 'Japanese prisons are brutal too'), in a
-    message that neither laughs nor marks itself sarcastic ('Tragic. /s')."""
-    if LAUGH.search(" ".join(text.tokens)) or sarcastic(text.plain):
-        return False
-    for sentence, words in sentences(text):
-        if sentence.rstrip().endswith("?") or not _NOT_AFFIRMING.isdisjoint(words.split()):
-            continue
-        quoted = {w for q in _SCARE_QUOTE.findall(sentence) for w in _WORD.findall(q.lower())}
-        for match in AFFIRMS.finditer(words):
-            if NEGATORS.isdisjoint(words[: match.end()].split()[-8:]) and (
-                match.group(0).split()[-1] not in quoted  # "it is a 'crisis'" is a scare quote
-            ):
-                return True
-    return False
-
-
-_SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")
-_WORD = re.compile(r"\w+")
-# Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation.
-_NOT_AFFIRMING = word_set(
-    """if unless whether suddenly apparently supposedly allegedly too either then so-called
-    calling call calls acting pretend pretending saying says claim claims imagine thinking
-    believe believing believes tell tells told"""
-)
 
 
 def _names_group(text: NormalizedText) -> bool:

@@ -110,8 +110,12 @@ def framed(words: str, start: int, end: int) -> bool:
 
 
 # A sentence calling the crisis real and grave ('very grim reading', 'it was horrific'): a
-# flag on the model's word alone does not stand against it (denial_model.affirms_crisis).
+# flag on the model's word alone does not stand against it (denial_stance.affirms_crisis).
 AFFIRMS = union([r.regex for r in family("affirmation")])
+# Rebuttals that name the denial they answer ('... doesn't make the camps imaginary', 'nothing
+# justifies torture', 'stop calling survivors liars'): discussion even against a sure model
+# (denial_model.strong_signal).
+COUNTER_DENIAL = union([r.regex for r in family("counter_denial")])
 
 
 def negated(words: str, match: re.Match[str]) -> bool:

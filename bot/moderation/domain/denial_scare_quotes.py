@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from bot.moderation.domain.denial_model import affirms_crisis, strong_signal
+from bot.moderation.domain.denial_model import strong_signal
+from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.verdict import Action, FilterHit
 

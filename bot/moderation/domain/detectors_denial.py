@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -357,8 +358,9 @@ def _personal(text: NormalizedText) -> bool:
 
 
 def _reply(own: NormalizedText, answered: NormalizedText | None) -> list[FilterHit]:
-    """What the statement patterns and the model leave: replies and scare quotes."""
+    """What the statement patterns and the model leave: replies, scare quotes, anecdotes."""
     hit = reply_hit(DENIAL_FILTER_NAME, own, answered) or scare_quote_hit(DENIAL_FILTER_NAME, own)
+    hit = hit or anecdote_hit(DENIAL_FILTER_NAME, own)
     return [] if hit is None else [hit]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.moderation.domain.denial_model import affirms_crisis, model_hit
+from bot.moderation.domain.denial_model import model_hit
+from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.detectors_denial import DENIAL_FILTER_NAME, DenialDetector
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import normalize
