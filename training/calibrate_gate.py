@@ -4,15 +4,16 @@ archive sizes, and report its precision and recall there.
     .venv/bin/python training/calibrate_gate.py [--data ../shared/data] [--no-write] [--fit]
 
 Archives: the seed (7 articles); the grown archive (seed + kcna-2024 + ten XQuAD paragraphs,
-2,128); the grown archive + SciFact abstracts cut in halves (12,494). Answerable: our 165 seed
-questions (training/data/search: dev, own and the seen 2026-12-05 and 2026-12-06 blind sets)
-everywhere, our 32 kcna-2024 questions and the questions of the ten ingested XQuAD paragraphs
-on the two larger archives. Unanswerable: our 110 off-topic questions everywhere, and XQuAD questions on other
-paragraphs and SciFact claims (200 of the tuning part each) on the seed and grown archives. A
+2,129); the grown archive + SciFact abstracts cut in halves (12,495). Answerable: our seed
+questions (training/data/search: dev, own and the seen blind sets, search_eval.seed_questions)
+everywhere, our kcna-2024 questions and the questions of the ten ingested XQuAD paragraphs on
+the two larger archives. Unanswerable: our off-topic questions everywhere, and XQuAD questions
+on other paragraphs and SciFact claims (200 of the tuning part each) on the seed and grown
+archives. A
 question is "answered" when /ask returns any excerpt; "right" when one of the first three
 holds the answer. Precision: answered questions that are answerable; recall: answerable
-questions answered. ``--fit`` fits the gate's logistic weights on the first passage /ask would
-show with the gate off (weights and bar are then set by hand in bot/search/domain/answers.py).
+questions answered. ``--fit`` fits a logistic gate on the first passage /ask would show with the gate
+off and prints it (the shipped gate is fitted by training/gate_loso.py, bot/search/data/gate.json).
 Refreshes the "search-gate" section of bench/RESULTS.md.
 """
 
@@ -132,7 +133,7 @@ def gate_rows(index: SearchIndex, qs: Sequence[ev.Question]) -> list[tuple[float
 
 
 def fit_gate(data: Path) -> None:
-    """Fit the gate's logistic weights and print them (set by hand in answers.GateWeights):
+    """Fit the gate's logistic weights and print them (for comparison with gate_loso.py's):
     the last weight, on log10(articles), becomes the bar's growth per decade."""
     from sklearn.linear_model import LogisticRegression
 
@@ -191,7 +192,8 @@ def main() -> None:
             "## Search gate: precision and recall as the archive grows (development data)",
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, 2 cores, `training/calibrate_gate.py`. "
             f"Shipped (offset +0.0): gate score >= {shipped.min_gate} + "
-            f"{shipped.gate_per_decade} x log10(articles) (weights {answers.GATE}); other rows "
+            f"{shipped.gate_per_decade} x log10(articles) (bot/search/data/gate.json: "
+            f"{answers.GATE.to_json()}); other rows "
             "move the bar. " + " ".join(__doc__.split("\n\n")[2].split()),
             table(rows, columns),
         ]

@@ -1,31 +1,33 @@
 """Fit /ask's gate on all our development sets and measure it leave-one-set-out.
 
-    .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only]
+    .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
+        [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
-(bot/search/domain/answers.py, GateFeatures), on the seed (7 articles) and on the grown archive
-(seed + kcna-2024 + ten XQuAD paragraphs). Positives: the excerpts that hold the answer of an
-answerable question (our seed questions: dev, own, seen 2026-12-05, 12-06, 12-06b and 12-06c
-blind sets;
-on the grown archive also our kcna questions and the ingested XQuAD paragraphs' questions).
-Negatives: the first three excerpts of an unanswerable question (our five off-topic sets,
-200 XQuAD questions on other paragraphs, 200 SciFact claims). A logistic regression (balanced
-classes; log10(articles) a feature) gives the weights; on each archive the bar is the lowest
-that keeps our off-topic questions answered at most 2 in 100 (seed) and 9 in 100 (grown); the
-two bars make the line min_gate + gate_per_decade x log10(articles).
+(bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page) and
+on the grown archive (seed + kcna-2024 + ten XQuAD paragraphs). Positives: the excerpts that
+hold the answer of an answerable question (our seed questions: dev, own, and the seen
+2026-12-05, 12-06, 12-06b, 12-06c, 12-06d and 12-06e blind sets; on the grown archive also our
+kcna questions and the ingested XQuAD paragraphs' questions). Negatives: the first three
+excerpts of an unanswerable question (our off-topic sets, 200 XQuAD questions on other
+paragraphs, 200 SciFact claims). A logistic regression (balanced classes) over the chosen
+features, log10(articles), and the --per-decade features times log10(articles) gives the
+weights; on each archive the bar is the lowest that keeps our off-topic questions answered at
+most CAPS (per archive) of the time; the two bars make the line min_gate + per_decade x
+log10(articles). ``--rows`` keeps the recorded excerpts in a pickle (re-read when it exists).
 
-Leave-one-set-out: each seed question set with its own off-topic set(s) is held out in turn
-(dev / offtopic_dev; own / offtopic_own + own2; seen 2026-12-05; seen 2026-12-06; seen
-2026-12-06b; seen 2026-12-06c), the gate is
-fitted and its bars chosen on the rest, and the held-out questions are answered with it
-(simulated on the recorded excerpts: the first three that pass). The held-out figures are the
-honest estimate; the full fit's weights are set by hand in answers.py.
+Leave-one-set-out: each seed question set with its own off-topic set(s) is held out in turn,
+the gate is fitted and its bars chosen on the rest, and the held-out questions are answered
+with it (simulated on the recorded excerpts: the first ones that pass, the source rule
+applied); "refused": answerable questions that got no excerpt at all. The held-out figures are
+the honest estimate; ``--write`` puts the full fit into bot/search/data/gate.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import math
 import sys
 from collections.abc import Callable
@@ -40,6 +42,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 import search_eval as ev  # noqa: E402
 
 import bot.search.domain.answers as answers  # noqa: E402
+import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
 from bot.search.domain.diversity import diversify  # noqa: E402
 
@@ -50,6 +53,8 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06",
     "seen_blind_questions_2026_12_06b",
     "seen_blind_questions_2026_12_06c",
+    "seen_blind_questions_2026_12_06d",
+    "seen_blind_questions_2026_12_06e",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
@@ -58,8 +63,10 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06": ("seen_blind_offtopic_2026_12_06",),
     "seen_blind_questions_2026_12_06b": ("seen_blind_offtopic_2026_12_06b",),
     "seen_blind_questions_2026_12_06c": ("seen_blind_offtopic_2026_12_06c",),
+    "seen_blind_questions_2026_12_06d": ("seen_blind_offtopic_2026_12_06d",),
+    "seen_blind_questions_2026_12_06e": ("seen_blind_offtopic_2026_12_06e",),
 }
-CAPS = {"seed": 0.02, "grown": 0.08}
+CAPS = {"seed": 0.015, "grown": 0.06}
 Row = dict[str, Any]
 
 
@@ -115,6 +122,7 @@ def record(data: Path) -> list[Row]:
                             "set": set_name,
                             "label": label,
                             "kind": q.kind,
+                            "text": q.text,
                             "hits": hits,
                         }
                     )
@@ -123,12 +131,34 @@ def record(data: Path) -> list[Row]:
     return rows
 
 
+NF = len(gate.FEATURES)
+
+
+@dataclasses.dataclass(frozen=True)
+class Model:
+    """Which recorded features the logistic fit reads, and which also grow per decade of the
+    archive's size (times log10(articles)); log10(articles) itself is always read."""
+
+    features: tuple[str, ...]
+    per_decade: tuple[str, ...] = ()
+
+    def columns(self, f: list[float]) -> list[float]:
+        """A recorded feature row as the fit's inputs."""
+        size = f[NF]
+        picked = [f[gate.FEATURES.index(n)] for n in self.features]
+        return [*picked, size, *(f[gate.FEATURES.index(n)] * size for n in self.per_decade)]
+
+
+SHIPPED = gate.shipped_gate()
+MODEL = Model(tuple(n for n, _ in SHIPPED.weights), tuple(n for n, _ in SHIPPED.per_decade_weights))
+
+
 def examples(rows: list[Row]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     x, y = [], []
     for r in rows:
         for features, answer, _ in r["hits"] if r["label"] else r["hits"][:3]:
             if answer or not r["label"]:
-                x.append(features[:-1])
+                x.append(MODEL.columns(features))
                 y.append(int(answer))
     return np.asarray(x), np.asarray(y)
 
@@ -139,11 +169,14 @@ Score = Callable[[list[float]], float]
 def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000)
     model.fit(*examples(rows))
+    weights, bias = model.coef_[0], float(model.intercept_[0])
 
     def score(features: list[float]) -> float:
-        return float("inf") if features[-1] else float(model.decision_function([features[:-1]])[0])
+        if features[-1]:
+            return float("inf")
+        return float(np.dot(weights, MODEL.columns(features))) + bias
 
     bars = {}
     offtopic = {n for ns in OFFTOPIC.values() for n in ns}
@@ -202,12 +235,15 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
         if not r["label"]:
             keys = [f"{r['archive']} off-topic"]
         for key in keys:
-            c = out.setdefault(key, [0, 0, 0, r["label"]])
+            c = out.setdefault(key, [0, 0, 0, r["label"], 0])
             c[0] += 1
             c[1] += bool(hits) and hits[0] if r["label"] else bool(hits)
             c[2] += any(hits[:3])
+            c[4] += not hits
     return {
-        k: f"{c[1]}/{c[0]} {c[1] / c[0]:.3f} / {c[2] / c[0]:.3f}" if c[3] else f"{c[1]}/{c[0]}"
+        k: f"{c[1]}/{c[0]} {c[1] / c[0]:.3f} / {c[2] / c[0]:.3f}, refused {c[4]}"
+        if c[3]
+        else f"{c[1]}/{c[0]}"
         for k, c in sorted(out.items())
     }
 
@@ -216,6 +252,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
+    parser.add_argument("--write", action="store_true", help="write the full fit to gate.json")
+    parser.add_argument(
+        "--features", nargs="+", default=None, help="instead of gate.json's (GateFeatures names)"
+    )
+    parser.add_argument("--per-decade", nargs="*", default=None, help="features x log10(articles)")
+    parser.add_argument(
+        "--caps",
+        nargs=2,
+        type=float,
+        default=None,
+        metavar=("SEED", "GROWN"),
+        help="off-topic answered allowed in the training sets, per archive",
+    )
+    parser.add_argument(
+        "--rows", type=Path, default=None, help="a pickle of the recorded rows: read if present"
+    )
     parser.add_argument(
         "--paraphrase-weight", type=float, default=None, help="instead of the shipped one"
     )
@@ -226,12 +278,19 @@ def main() -> None:
         "--per-source", type=int, default=None, help="instead of the shipped one (3: rule off)"
     )
     args = parser.parse_args()
+    global MODEL
+    MODEL = Model(
+        tuple(args.features) if args.features else MODEL.features,
+        tuple(args.per_decade) if args.per_decade is not None else MODEL.per_decade,
+    )
+    if args.caps:
+        CAPS.update(seed=args.caps[0], grown=args.caps[1])
     if args.per_source is not None:
         answers.SETTINGS = dataclasses.replace(answers.SETTINGS, per_source=args.per_source)
     if args.paraphrase_weight is not None:
         query.PARAPHRASE_WEIGHT = args.paraphrase_weight  # type: ignore[misc]
     ev.COMMUNITY_PAGE = not args.no_community_page
-    rows = record(args.data)
+    rows = load_or_record(args)
     print("shipped gate (in-sample):")
     for key, value in printed(figures(rows, shipped_passes)).items():
         print(f"  {key}: {value}")
@@ -255,28 +314,60 @@ def main() -> None:
     print("leave-one-set-out, pooled (hits/questions hit@1 / hit@3; off-topic answered):")
     for key, value in pooled(rows, lambda r, f: verdicts[id(r)](r, f)).items():
         print(f"  {key}: {value}")
-    print_full_fit(rows)
+    weights = full_fit(rows)
+    print("full fit:", json.dumps(weights.to_json()))
+    if args.write:
+        write_gate(weights)
+
+
+def load_or_record(args: argparse.Namespace) -> list[Row]:
+    """The recorded rows, from ``--rows`` when that file exists (written after recording)."""
+    import pickle
+
+    if args.rows is not None and args.rows.exists():
+        with args.rows.open("rb") as handle:
+            rows: list[Row] = pickle.load(handle)
+        return rows
+    rows = record(args.data)
+    if args.rows is not None:
+        with args.rows.open("wb") as handle:
+            pickle.dump(rows, handle)
+    return rows
 
 
 def shipped_passes(r: Row, f: list[float]) -> bool:
     """Whether the shipped gate shows a recorded excerpt."""
-    gate, settings = answers.GATE, answers.SETTINGS
-    bar = settings.min_gate + settings.gate_per_decade * f[-2]
-    size = len(dataclasses.fields(answers.GateFeatures))
-    return bool(f[-1]) or gate.score(answers.GateFeatures(*f[:size])) >= bar
+    settings = answers.SETTINGS
+    articles = round(10 ** f[NF])
+    bar = settings.min_gate + settings.gate_per_decade * answers.GATE.decades(articles)
+    return bool(f[-1]) or answers.GATE.score(gate.GateFeatures(*f[:NF]), articles) >= bar
 
 
-def print_full_fit(rows: list[Row]) -> None:
-    """The weights and bar line of the gate fitted on every set (to set by hand in answers.py)."""
+def full_fit(rows: list[Row]) -> gate.GateWeights:
+    """The gate fitted on every set: the log10(articles) weight folded into the bar line
+    through the two archives' bars."""
     model, _, bars = fit(rows)
-    weights = model.coef_[0]
-    names = [f.name for f in dataclasses.fields(answers.GateFeatures)]
-    print("full fit:", {n: round(float(w), 3) for n, w in zip(names, weights, strict=False)})
-    print(f"  bias {model.intercept_[0]:.3f}; per decade {weights[-1]:.3f}; bars {bars}")
-    size = {"seed": math.log10(8), "grown": math.log10(2129)}
-    line = {a: bars[a] - weights[-1] * size[a] for a in bars}
+    weights = [float(w) for w in model.coef_[0]]
+    k = len(MODEL.features)
+    size = {r["archive"]: r["hits"][0][0][NF] for r in rows if r["hits"]}
+    line = {a: bars[a] - weights[k] * size[a] for a in bars}
     per_decade = (line["grown"] - line["seed"]) / (size["grown"] - size["seed"])
-    print(f"  min_gate {line['seed'] - per_decade * size['seed']:.3f} per_decade {per_decade:.3f}")
+    return gate.GateWeights(
+        tuple((n, round(w, 3)) for n, w in zip(MODEL.features, weights[:k], strict=True)),
+        round(float(model.intercept_[0]), 3),
+        round(line["seed"] - per_decade * size["seed"], 3),
+        round(per_decade, 3),
+        tuple((n, round(w, 3)) for n, w in zip(MODEL.per_decade, weights[k + 1 :], strict=True)),
+        round(10 ** min(size.values())),
+    )
+
+
+def write_gate(weights: gate.GateWeights) -> None:
+    """Write the gate's weights and bar into bot/search/data/gate.json (its "about" kept)."""
+    path = ROOT / "bot" / "search" / "data" / "gate.json"
+    about = json.loads(path.read_text(encoding="utf-8"))["about"]
+    document = {"about": about, **weights.to_json()}
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,9 @@
 A passage ranks by its own BM25 score plus a share of its article's (the article says what the
 passage is about when the passage itself only says "he" or "the facility"); for a question that
 asks for a number, a size or a date, passages holding one rank higher. A passage's excerpt is
-shown only when what it (with its title) matches of the question passes the gate: the share of
-the question's content words it holds, each weighted by its rarity, how many it holds, its
-cosine to the question, whether it holds the kind of answer asked for and the numbers the
-question names, and how rare (for this archive's size) the rarest question word it matches is;
-never the ranking scores, whose scale changes as the archive grows. The bar rises a little
-with the archive's size (more articles, more chance matches). No article fills the list
+shown only when what it (with its title) matches of the question passes the gate
+(bot/search/domain/gate.py: what it matches of the question, never the ranking scores, whose
+scale changes as the archive grows). No article fills the list
 on its own while others also answer, no source fills the first three while another source
 answers (a news agency's many similar reports beside a community post), and a report
 syndicated under several ids is shown once.
@@ -16,7 +13,6 @@ syndicated under several ids is shown once.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,12 +24,16 @@ from bot.search.domain import dense
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
 from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.gate import GateFeatures, GateWeights, gate_features, shipped_gate
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import Question, coverage
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.source_rarity import source_rarity
 from bot.search.domain.tables import ArticleTable, PassageTable
 from bot.search.domain.vectors import TermWeights, document_text
+
+__all__ = ["GATE", "SETTINGS", "AnswerSettings", "Corpus", "GateFeatures", "GateWeights"]
+__all__ += ["gate_features", "passage_hits"]
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,12 @@ class AnswerSettings:
     excerpt_context: bool = True
     # The gate: an excerpt is shown when GATE's score of what it matches reaches
     # min_gate + gate_per_decade * log10(articles): a bigger archive offers more chance
-    # matches, so it asks a little more (training/gate_loso.py: logistic weights,
-    # and the lowest bars that keep our off-topic questions answered at most 2 in 100 on the
-    # seed and 8 in 100 on the grown archive; bench/RESULTS.md, section "search-gate"), the
-    # grown archive's bar then raised by hand by 0.18 (seed bar kept) so that /ask, which reads
-    # all 40 candidates, not the first ten the fit sees, answers no more of our off-topic
-    # questions than round 4 did (12/150).
-    min_gate: float = 2.112
-    gate_per_decade: float = 0.589
+    # matches, so it asks more, while a rare word matched counts for more there. Weights and
+    # bar are data (bot/search/data/gate.json, training/gate_loso.py: a logistic fit, the
+    # lowest bars that keep our off-topic questions answered at most 1.5 in 100 on the seed
+    # and 6 in 100 on the grown archive; bench/RESULTS.md, section "search-gate").
+    min_gate: float = shipped_gate().min_gate
+    gate_per_decade: float = shipped_gate().per_decade
     # Without embeddings, the gate is the share of the question's idf mass it must match.
     min_coverage: float = 0.5
     # At most this many of the hits come from one article while other articles still answer.
@@ -76,8 +74,7 @@ class AnswerSettings:
 
 
 SETTINGS = AnswerSettings()
-# Whether the gate's rarest_matched also reads a word's rarity within the passage's source.
-USE_SOURCE_RARITY = True
+GATE = shipped_gate()
 
 
 @dataclass(frozen=True)
@@ -113,7 +110,7 @@ def passage_hits(
     boosted, query_vector = _rerank(corpus, question, candidates, scores, s)
     candidates.sort(key=lambda i: (-boosted[i], i))
     kind = question.answer_type
-    bar = s.min_gate + s.gate_per_decade * math.log10(max(corpus.article_count, 1))
+    bar = s.min_gate + s.gate_per_decade * GATE.decades(corpus.article_count)
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
@@ -220,113 +217,6 @@ def _rerank(
     return {i: float(v) for i, v in zip(candidates, values, strict=True)}, query
 
 
-@dataclass(frozen=True)
-class GateFeatures:
-    """What a passage (with its title) matches of a question: the gate's input."""
-
-    coverage: float  # share of the question's concept weight (squared idf) matched
-    cosine: float  # cosine of the question's and the passage's embeddings
-    matched: int  # concepts matched
-    unmatched: int  # concepts not matched
-    # 1 when the question asks for a kind of answer (a number, a date) the passage lacks.
-    type_missing: int
-    # 1 when a number the question names ("2022", "17") is not in the passage.
-    number_missing: int
-    # The rarest question word the passage matches: its idf over ln(articles + 1), so that it
-    # reads the same in a small and a large archive ("Kuandian" matched says more than
-    # "Korea" matched, however many articles mention Korea); the higher of that reading over
-    # the whole archive and over the passage's own source (source_rarity.py).
-    rarest_matched: float = 0.0
-
-    def vector(self) -> tuple[float, ...]:
-        """The features in GateWeights' order (bias excluded)."""
-        return (
-            self.coverage,
-            self.cosine,
-            float(self.matched),
-            float(self.unmatched),
-            float(self.type_missing),
-            float(self.number_missing),
-            self.rarest_matched,
-        )
-
-
-@dataclass(frozen=True)
-class GateWeights:
-    """A logistic score of what a passage matches: fitted by training/gate_loso.py on the
-    answer-holding excerpts of all our development questions (answerable) and the first
-    excerpts of our off-topic questions, XQuAD questions and SciFact claims asked of the wrong
-    archive (unanswerable), on the seed and on seed + kcna-2024 + ten small ingests."""
-
-    coverage: float = 2.634
-    cosine: float = 4.821
-    matched: float = 1.077
-    unmatched: float = -0.137
-    # An excerpt without the number asked for, or without the year the question names.
-    type_missing: float = -2.73
-    number_missing: float = -1.341
-    rarest_matched: float = 3.308
-    bias: float = -5.489
-
-    def score(self, f: GateFeatures) -> float:
-        """The gate's score of a passage (higher: more likely to answer)."""
-        weights = (
-            self.coverage,
-            self.cosine,
-            self.matched,
-            self.unmatched,
-            self.type_missing,
-            self.number_missing,
-            self.rarest_matched,
-        )
-        return sum(w * x for w, x in zip(weights, f.vector(), strict=True)) + self.bias
-
-
-GATE = GateWeights()
-
-
-def gate_features(
-    question: Question,
-    present: set[str],
-    text: str,
-    cosine: float,
-    articles: int,
-    in_source: tuple[tuple[float, ...], ...] | None = None,
-) -> GateFeatures:
-    """The gate's features of a passage: ``present`` are the index terms of its title and
-    text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
-    the archive's size, ``in_source`` each concept's rarity within the passage's source."""
-    share = coverage(question.vector, present)
-    concepts = question.vector.concepts
-    hits = [any(option <= present for option in options) for options in concepts]
-    matched = sum(hits)
-    overall = max(
-        (idf for idf, hit in zip(question.vector.concept_idf, hits, strict=True) if hit),
-        default=0.0,
-    ) / math.log(max(articles, 1) + 1)
-    # Within the source, the rarity of the way of writing the passage actually matched.
-    own = max(
-        (
-            rarity
-            for options, rarities in zip(concepts, in_source or (), strict=False)
-            for option, rarity in zip(options, rarities, strict=True)
-            if USE_SOURCE_RARITY and option <= present
-        ),
-        default=0.0,
-    )
-    kind = question.answer_type
-    numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
-    return GateFeatures(
-        share,
-        cosine,
-        matched,
-        len(concepts) - matched,
-        int(kind is not None and not kind.matches_answer(text)),
-        int(any(not number <= present for number in numbers)),
-        max(float(overall), float(own)),
-    )
-
-
 def _passes(
     question: Question,
     present: set[str],
@@ -343,7 +233,7 @@ def _passes(
     if cosine is None:
         return coverage(question.vector, present) >= s.min_coverage
     features = gate_features(question, present, text, cosine, articles, in_source)
-    return GATE.score(features) >= bar
+    return GATE.score(features, articles) >= bar
 
 
 def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:

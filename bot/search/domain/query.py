@@ -68,6 +68,8 @@ class Question:
     answer_type: AnswerType | None = None
     words: tuple[str, ...] = field(default=())
     text: str = ""
+    # Per concept of the vector, whether the archive holds some way of writing it (empty: all).
+    known: tuple[bool, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,11 @@ def build_question(
         tuple(concepts),
         tuple(concept_idf),
     )
-    return Question(vector, kind, tuple(words), plain)
+    vocabulary = weights.vocabulary
+    in_archive = tuple(
+        any(all(t in vocabulary for t in option) for option in options) for options in concepts
+    )
+    return Question(vector, kind, tuple(words), plain, in_archive)
 
 
 def _longest_match(

@@ -1,0 +1,175 @@
+"""The "no good match" gate: what an excerpt matches of a question, and the logistic score of it.
+
+The gate reads what a passage (with its title) matches of the question, never the ranking's
+scores, whose scale changes as the archive grows: the share of the question's concept weight it
+holds, its cosine to the question, how many concepts it matches, whether it holds the kind of
+answer asked for and the numbers the question names, how rare (for this archive's size) the
+rarest and the second rarest question words it matches are, and the share it matches of the
+question words the archive knows at all (a chatty "ppl" or a misspelling no passage could
+match does not count against it). The weights
+and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, fields
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from bot.search.domain.query import Question, coverage
+
+# Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
+USE_SOURCE_RARITY = True
+
+
+@dataclass(frozen=True)
+class GateFeatures:
+    """What a passage (with its title) matches of a question: the gate's input."""
+
+    coverage: float  # share of the question's concept weight (squared idf) matched
+    cosine: float  # cosine of the question's and the passage's embeddings
+    matched: int  # concepts matched
+    unmatched: int  # concepts not matched
+    # 1 when the question asks for a kind of answer (a number, a date) the passage lacks.
+    type_missing: int
+    # 1 when a number the question names ("2022", "17") is not in the passage.
+    number_missing: int
+    # The rarest question word the passage matches: its idf over ln(articles + 1), so that it
+    # reads the same in a small and a large archive ("Kuandian" matched says more than
+    # "Korea" matched, however many articles mention Korea); the higher of that reading over
+    # the whole archive and over the passage's own source (source_rarity.py).
+    rarest_matched: float = 0.0
+    # The same reading of the second rarest word matched: an answer usually matches two
+    # specific words of the question, a chance match one ("won" in "who won the final").
+    second_matched: float = 0.0
+    # The share of the weight of the concepts the archive knows that the passage matches:
+    # coverage without the words no passage could match ("ppl", "lol", a misspelling).
+    known_coverage: float = 0.0
+    # The sum of the squared rarities of the words matched: two rare words matched weigh more
+    # than four common ones ("football", "world", "cup", "won" in a news agency's reports).
+    rare_mass: float = 0.0
+
+    def vector(self) -> tuple[float, ...]:
+        """The features in field order."""
+        return tuple(float(getattr(self, f.name)) for f in fields(self))
+
+
+FEATURES = tuple(f.name for f in fields(GateFeatures))
+
+
+@dataclass(frozen=True)
+class GateWeights:
+    """A logistic score of what a passage matches (weights by feature name, missing ones 0;
+    ``per_decade_weights``: a feature's extra weight per decade of the archive's size, so that
+    a rare word matched counts for more where chance matches of common words abound), and its
+    bar: min_gate + per_decade x log10(articles)."""
+
+    weights: tuple[tuple[str, float], ...]
+    bias: float
+    min_gate: float
+    per_decade: float
+    per_decade_weights: tuple[tuple[str, float], ...] = ()
+    # The smallest archive the gate was calibrated on: a smaller one reads as this size.
+    min_articles: int = 1
+
+    def decades(self, articles: int) -> float:
+        """log10 of the archive's size as the gate reads it."""
+        return math.log10(max(articles, self.min_articles, 1))
+
+    def score(self, f: GateFeatures, articles: int = 1) -> float:
+        """The gate's score of a passage in an archive of ``articles`` (higher: more likely
+        to answer)."""
+        decades = self.decades(articles)
+        linear = sum(w * float(getattr(f, name)) for name, w in self.weights)
+        grows = sum(w * float(getattr(f, name)) for name, w in self.per_decade_weights)
+        return linear + decades * grows + self.bias
+
+    def passes(self, f: GateFeatures, articles: int) -> bool:
+        """Whether a passage with these features is shown in an archive of ``articles``."""
+        bar = self.min_gate + self.per_decade * self.decades(articles)
+        return self.score(f, articles) >= bar
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GateWeights:
+        """The gate described by a gate.json document."""
+        weights, growing = data["weights"], data.get("per_decade_weights", {})
+        unknown = (set(weights) | set(growing)) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"gate.json names unknown features: {sorted(unknown)}")
+        return cls(
+            tuple((name, float(weights[name])) for name in FEATURES if name in weights),
+            float(data["bias"]),
+            float(data["min_gate"]),
+            float(data["per_decade"]),
+            tuple((name, float(growing[name])) for name in FEATURES if name in growing),
+            int(data.get("min_articles", 1)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The gate.json document of these weights (without its "about")."""
+        return {
+            "weights": dict(self.weights),
+            "per_decade_weights": dict(self.per_decade_weights),
+            "bias": self.bias,
+            "min_gate": self.min_gate,
+            "per_decade": self.per_decade,
+            "min_articles": self.min_articles,
+        }
+
+
+@cache
+def shipped_gate() -> GateWeights:
+    """The gate of bot/search/data/gate.json."""
+    text = resources.files("bot.search").joinpath("data", "gate.json").read_text("utf-8")
+    return GateWeights.from_json(json.loads(text))
+
+
+def gate_features(
+    question: Question,
+    present: set[str],
+    text: str,
+    cosine: float,
+    articles: int,
+    in_source: tuple[tuple[float, ...], ...] | None = None,
+) -> GateFeatures:
+    """The gate's features of a passage: ``present`` are the index terms of its title and
+    text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
+    the archive's size, ``in_source`` each concept's rarity within the passage's source."""
+    vector = question.vector
+    share = coverage(vector, present)
+    concepts = vector.concepts
+    scale = math.log(max(articles, 1) + 1)
+    rarities = []
+    hits = []
+    for c, options in enumerate(concepts):
+        matched = [o for o, option in enumerate(options) if option <= present]
+        hits.append(bool(matched))
+        if not matched:
+            continue
+        rarity = vector.concept_idf[c] / scale
+        # Within the source, the rarity of the way of writing the passage actually matched.
+        if USE_SOURCE_RARITY and in_source is not None and c < len(in_source):
+            rarity = max([rarity, *(in_source[c][o] for o in matched)])
+        rarities.append(rarity)
+    rarities.sort(reverse=True)
+    known = question.known or (True,) * len(concepts)
+    weight = [idf * idf for idf in vector.concept_idf]
+    known_total = sum(w for w, k in zip(weight, known, strict=True) if k)
+    known_found = sum(w for w, k, h in zip(weight, known, hits, strict=True) if k and h)
+    kind = question.answer_type
+    numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
+    return GateFeatures(
+        share,
+        cosine,
+        sum(hits),
+        len(concepts) - sum(hits),
+        int(kind is not None and not kind.matches_answer(text)),
+        int(any(not number <= present for number in numbers)),
+        rarities[0] if rarities else 0.0,
+        rarities[1] if len(rarities) > 1 else 0.0,
+        known_found / known_total if known_total > 0 else 0.0,
+        sum(r * r for r in rarities),
+    )
