@@ -8,7 +8,9 @@ Lines without one are judged alone, as before.
 Big inputs are split over processes: this one and ``workers - 1`` forked children that inherit
 the built engine (so ``--workers 2`` uses two processes, one per core on a 2-core machine).
 Lines are partitioned by author, so one author's messages always meet the same tracker, in
-order; this process checks its share while the children check theirs.
+order; this process checks its share while the children check theirs. Only lines that may name
+an author are parsed before they are handed out (see ``routed``): the others are parsed by the
+process that checks them, so the reading process's serial work is small.
 """
 
 from __future__ import annotations
@@ -17,21 +19,32 @@ import asyncio
 import gc
 import json
 import multiprocessing
-import re
 import sys
-import zlib
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from bot.core.exits import EXIT_FAILURE, EXIT_OK
-from bot.moderation.domain import MessageInput, ModerationEngine, SpamTracker, Verdict
+from bot.moderation.batch_lines import BatchLine, parse_line
+from bot.moderation.domain import ModerationEngine, SpamTracker, Verdict
+from bot.moderation.domain.verdict import ALLOW_VERDICT
+
+__all__ = [
+    "LOOSE_CHUNK",
+    "BatchLine",
+    "check_lines",
+    "check_raw",
+    "check_texts",
+    "moderate_batch",
+    "parse_line",
+    "partition",
+    "plan",
+    "verdict_json",
+    "verdict_line",
+]
 
 # Below this many lines a chunk is checked in this process (forking costs more).
 PARALLEL_MIN_LINES = 2_000
-_EVERYONE = re.compile(r"@(everyone|here)\b")
 
 # Lines without an author are handed out in chunks of this many, to whichever process is
 # free: the processes share the cores with other work, so an even split would wait for the
@@ -40,9 +53,29 @@ LOOSE_CHUNK = 250
 # Verdicts kept per process for repeated texts (see check_lines).
 CACHE_MAX_TEXTS = 50_000
 
+_ALLOW_REASON = ALLOW_VERDICT.reason
+# What follows the id in an allowed verdict's line (see verdict_line).
+_ALLOW_TAIL = ", " + json.dumps(
+    {"verdict": "allow", "rule": None, "filters": [], "reason": _ALLOW_REASON}, ensure_ascii=False
+).removeprefix("{")
+
 _worker_engine: ModerationEngine | None = None
 _worker_tracker: SpamTracker | None = None
 _worker_cache: dict[str, Verdict] = {}
+
+
+def verdict_line(record_id: Any, verdict: Verdict) -> str:
+    """The output line of one verdict: ``json.dumps(verdict_json(...))``, byte for byte.
+
+    Nearly every message is allowed with no hit: its line is the id and a constant tail,
+    which skips building and encoding a dict per message."""
+    if not verdict.hits and verdict.outcome == "allow" and verdict.reason == _ALLOW_REASON:
+        # An int's JSON is its str (bool, an int subclass, is not: it is 'true').
+        head = (
+            str(record_id) if type(record_id) is int else json.dumps(record_id, ensure_ascii=False)
+        )
+        return '{"id": ' + head + _ALLOW_TAIL
+    return json.dumps(verdict_json(record_id, verdict), ensure_ascii=False)
 
 
 def verdict_json(record_id: Any, verdict: Verdict) -> dict[str, Any]:
@@ -57,89 +90,6 @@ def verdict_json(record_id: Any, verdict: Verdict) -> dict[str, Any]:
         "filters": names,
         "reason": verdict.reason,
     }
-
-
-@dataclass(frozen=True, slots=True)
-class BatchLine:
-    """One input line, parsed: a message to check, or the error that replaces it."""
-
-    number: int
-    record_id: Any
-    message: MessageInput | None
-    error: str | None = None
-    streamed: bool = False  # has an author: judged with the spam tracker
-
-    def error_json(self) -> str:
-        return json.dumps(
-            {"id": self.record_id, "line": self.number, "verdict": None, "error": self.error},
-            ensure_ascii=False,
-        )
-
-
-def parse_line(number: int, line: str) -> BatchLine | None:
-    """None for a blank line; otherwise the parsed line (errors keep the id when there is one)."""
-    if not line.strip():
-        return None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return BatchLine(number, None, None, f"stdin:{number}: not valid JSON ({exc.msg})")
-    if not isinstance(record, dict):
-        return BatchLine(number, None, None, f"stdin:{number}: expected a JSON object")
-    record_id = record.get("id")
-    text = record.get("text")
-    if not isinstance(text, str):
-        return BatchLine(number, record_id, None, f"stdin:{number}: missing string field 'text'")
-    try:
-        author = _identity(record.get("author"), "author")
-        mentions = record.get("mentions", 0)
-        if isinstance(mentions, list):
-            mention_count = len(mentions)
-        elif isinstance(mentions, int) and not isinstance(mentions, bool) and mentions >= 0:
-            mention_count = mentions
-        else:
-            raise ValueError("'mentions' must be a count or a list of ids")
-        replied = record.get("reply_to")
-        if replied is not None and not isinstance(replied, str):
-            raise ValueError("'reply_to' must be the text of the message replied to")
-        message = MessageInput(
-            text=text,
-            author_id=author or 0,
-            channel_id=_identity(record.get("channel"), "channel") or 0,
-            mention_count=mention_count,
-            mentions_everyone=bool(_EVERYONE.search(text)),
-            timestamp=_timestamp(record.get("timestamp"), number),
-            replied_text=replied,
-        )
-    except ValueError as exc:
-        return BatchLine(number, record_id, None, f"stdin:{number}: {exc}")
-    return BatchLine(number, record_id, message, streamed=author is not None)
-
-
-def _identity(value: object, name: str) -> int | None:
-    """An author or channel: a number, or any string (hashed to a stable number)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError(f"'{name}' must be an id or a name")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip():
-        return (value.strip().isdigit() and int(value)) or zlib.crc32(value.encode()) + 1
-    raise ValueError(f"'{name}' must be an id or a name")
-
-
-def _timestamp(value: object, number: int) -> float:
-    if value is None:
-        return float(number)  # no time given: one second per line, in input order
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            pass
-    raise ValueError(f"'timestamp' is not ISO 8601 or seconds: {value!r}")
 
 
 def check_lines(
@@ -165,9 +115,7 @@ def check_lines(
             verdict = engine.check_text(line.message.text)
         else:
             verdict = _judge_text(engine, line.message.text, cache)
-        outputs.append(
-            (line.number, json.dumps(verdict_json(line.record_id, verdict), ensure_ascii=False))
-        )
+        outputs.append((line.number, verdict_line(line.record_id, verdict)))
     return outputs
 
 
@@ -181,14 +129,34 @@ def check_texts(
 ) -> list[tuple[int, str]]:
     """(line number, output JSON) for lines without an author, each text judged alone."""
     return [
-        (
-            number,
-            json.dumps(
-                verdict_json(record_id, _judge_text(engine, text, cache)), ensure_ascii=False
-            ),
-        )
+        (number, verdict_line(record_id, _judge_text(engine, text, cache)))
         for number, record_id, text in lines
     ]
+
+
+# A line as read, with its number: parsed by whichever process checks it (see routed()).
+RawLine = tuple[int, str]
+
+
+def routed(raw: str) -> bool:
+    """Whether a raw JSON line may name an author, whose lines must all meet one process's
+    spam tracker in order: only such lines are parsed here before being handed out. A key
+    'author' is spelt '"author"' in JSON or with \\u escapes, so without both the line has
+    none (the test is exact, and runs in C)."""
+    return '"author"' in raw or "\\u" in raw
+
+
+def check_raw(
+    engine: ModerationEngine, lines: list[RawLine], cache: dict[str, Verdict]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line number, output JSON) of raw lines that are not :func:`routed`, parsed here, and
+    (line number, error) for the bad ones. Parsing in the process that checks the line keeps
+    it off the serial path of the process that reads the input."""
+    parsed = [line for line in (parse_line(n, raw) for n, raw in lines) if line is not None]
+    if any(line.streamed for line in parsed):  # cannot happen: see routed()
+        raise ValueError("a line with an author reached a process without its tracker")
+    errors = [(line.number, line.error) for line in parsed if line.error is not None]
+    return check_lines(engine, SpamTracker(), parsed, cache), errors
 
 
 def _judge_text(engine: ModerationEngine, text: str, cache: dict[str, Verdict]) -> Verdict:
@@ -216,6 +184,12 @@ def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
 
 def _check_texts_in_worker(lines: list[LooseLine]) -> list[tuple[int, str]]:
     return check_texts(_worker()[0], lines, _worker_cache)
+
+
+def _check_raw_in_worker(
+    lines: list[RawLine],
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    return check_raw(_worker()[0], lines, _worker_cache)
 
 
 def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
@@ -256,34 +230,47 @@ async def _check_spread(
     cache: dict[str, Verdict],
     pools: list[ProcessPoolExecutor],
     lines: list[BatchLine],
-) -> list[tuple[int, str]]:
-    """Check ``lines`` in this process (lane 0, in a thread, so the loop keeps handing chunks
-    to the children) and in the children (lanes 1..): each lane first checks its authors'
-    lines, then takes chunks of lines without an author until none are left."""
+    raw: list[RawLine],
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Check ``lines`` (parsed) and ``raw`` (lines without an author, not yet parsed) in this
+    process (lane 0, in a thread, so the loop keeps handing chunks to the children) and in the
+    children (lanes 1..): each lane first checks its authors' lines, then takes chunks of lines
+    without an author until none are left. Returns the outputs in line order, and the errors
+    of the raw lines."""
     loop = asyncio.get_running_loop()
     streamed, chunks, outputs = plan(lines, len(pools) + 1)
-    queue = deque(chunks)
+    queue: deque[tuple[list[LooseLine], list[RawLine]]] = deque((chunk, []) for chunk in chunks)
+    queue.extend(([], raw[i : i + LOOSE_CHUNK]) for i in range(0, len(raw), LOOSE_CHUNK))
+    errors: list[tuple[int, str]] = []
 
     async def lane(index: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
-        if index == 0 and streamed[0]:
-            out += await asyncio.to_thread(check_lines, engine, tracker, streamed[0], cache)
-        elif streamed[index]:
-            pool = pools[index - 1]
-            out += await loop.run_in_executor(pool, _check_in_worker, streamed[index])
-        while queue:
-            chunk = queue.popleft()
-            if index == 0:
-                out += await asyncio.to_thread(check_texts, engine, chunk, cache)
+        pool = pools[index - 1] if index else None
+        if streamed[index]:
+            if pool is None:
+                out += await asyncio.to_thread(check_lines, engine, tracker, streamed[index], cache)
             else:
-                pool = pools[index - 1]
-                out += await loop.run_in_executor(pool, _check_texts_in_worker, chunk)
+                out += await loop.run_in_executor(pool, _check_in_worker, streamed[index])
+        while queue:
+            loose, raws = queue.popleft()
+            if loose and pool is None:
+                out += await asyncio.to_thread(check_texts, engine, loose, cache)
+            elif loose:
+                out += await loop.run_in_executor(pool, _check_texts_in_worker, loose)
+            else:
+                if pool is None:
+                    done, bad = await asyncio.to_thread(check_raw, engine, raws, cache)
+                else:
+                    done, bad = await loop.run_in_executor(pool, _check_raw_in_worker, raws)
+                out += done
+                errors.extend(bad)
         return out
 
     for result in await asyncio.gather(*(lane(i) for i in range(len(pools) + 1))):
         outputs.extend(result)
     outputs.sort()
-    return outputs
+    errors.sort()
+    return outputs, errors
 
 
 def _ready() -> None:
@@ -328,25 +315,33 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
             raw = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
             if not raw:
                 break
-            parsed: list[BatchLine] = []
-            for text in raw:
-                number += 1
-                line = parse_line(number, text)
-                if line is not None:
-                    parsed.append(line)
-            for line in parsed:
-                if line.error is not None:
-                    failures += 1
-                    print(f"error: {line.error}", file=sys.stderr)
+            first = number + 1
+            number += len(raw)
             if pools is None:
-                big = workers > 1 and len(parsed) >= PARALLEL_MIN_LINES
+                lines = len(raw) - sum(map(str.isspace, raw))  # blank lines have no output
+                big = workers > 1 and lines >= PARALLEL_MIN_LINES
                 pools = _start_workers(engine, workers - 1) if big else []
+            # With workers, lines that cannot name an author are parsed by the process that
+            # checks them; the others are parsed here, to be routed by author.
+            loose: list[RawLine] = []
+            parsed: list[BatchLine] = []
+            for at, text in enumerate(raw, start=first):
+                if pools and not routed(text):
+                    loose.append((at, text))
+                elif (line := parse_line(at, text)) is not None:
+                    parsed.append(line)
+            errors = [(line.number, line.error) for line in parsed if line.error is not None]
             if pools:
-                # Lane 0 is this process, so its authors always meet this process's tracker.
-                outputs = await _check_spread(engine, tracker, cache, pools, parsed)
+                outputs, raw_errors = await _check_spread(
+                    engine, tracker, cache, pools, parsed, loose
+                )
+                errors = sorted(errors + raw_errors)
             else:
                 outputs = check_lines(engine, tracker, parsed, cache)
-            checked += len(parsed)
+            for _, error in errors:
+                print(f"error: {error}", file=sys.stderr)
+            failures += len(errors)
+            checked += len(outputs)
             if outputs:
                 sys.stdout.write("\n".join(text for _, text in outputs) + "\n")
         sys.stdout.flush()

@@ -17,7 +17,6 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import Stemmer
 
@@ -192,35 +191,41 @@ class ScoreBound:
             + max(0.0, weights.get("_quote", 0.0))
             + max(0.0, weights.get("_question", 0.0))
         )
-        pairs: dict[str, dict[str, float]] = {}
+        # Positive pair weights keyed by the word pair, so one C-level map reads them all.
+        self._pairs: dict[tuple[str, str], float] = {}
         for feature, weight in weights.items():
             if weight > 0 and " " in feature:
                 first, second = feature.split(" ", 1)
-                pairs.setdefault(first, {})[second] = weight
+                self._pairs[first, second] = weight
         self._weights = weights
-        self._pairs = pairs
-        self._stem = lru_cache(maxsize=131_072)(self._stem_of)
-
-    @staticmethod
-    def _stem_of(token: str) -> str:
-        return "~" + str(_stemmer.stemWord(token))
+        # Each word's stem feature ('~starv'), kept: chat vocabulary is small.
+        self._stems: dict[str, str] = {}
 
     def below(self, text: NormalizedText, probability: float) -> bool:
         """Whether the model's P(denial) for ``text`` is surely below ``probability``."""
         if not self.usable:
             return False
-        # The same words the features read (statement_features drops numbers).
-        tokens = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
-        weights = self._weights
+        # The same words the features read (statement_features drops numbers). Sums run in C
+        # (map over dict.get) and add in the same order as a loop would: the bound is the
+        # same float, so no message near the threshold changes side.
+        tokens = list(itertools.filterfalse(str.isdigit, text.tokens[:STATEMENT_WORDS]))
+        get = self._weights.get
         distinct = set(tokens)
-        bound = self._base + sum(weights.get(t, 0.0) for t in distinct)
-        bound += sum(weights.get(s, 0.0) for s in set(map(self._stem, distinct)))
-        pairs = self._pairs
-        for first, second in itertools.pairwise(tokens):
-            following = pairs.get(first)
-            if following is not None:
-                bound += following.get(second, 0.0)
+        bound = self._base + sum(map(get, distinct, _ZEROS))
+        stems = self._stems
+        if len(stems) > 131_072:
+            # Bounded memory. A new dict, not clear(): another thread may be reading this one.
+            stems = self._stems = {}
+        missing = list(distinct.difference(stems))
+        if missing:
+            for token, stem in zip(missing, _stemmer.stemWords(missing), strict=True):
+                stems[token] = "~" + stem
+        bound += sum(map(get, set(map(stems.__getitem__, distinct)), _ZEROS))
+        bound = sum(map(self._pairs.get, itertools.pairwise(tokens), _ZEROS), bound)
         return bound < math.log(probability / (1.0 - probability))
+
+
+_ZEROS = itertools.repeat(0.0)
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',

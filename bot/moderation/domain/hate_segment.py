@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
@@ -24,6 +24,8 @@ from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 _SUBJECTS = frozenset(["i", "we", "u", "ill", "id", "im", "iwill", "iwould", "you"])
 _QUANTIFIERS = frozenset(["all", "those", "these", "them", "every", "fucking", "dirty"])
 _MAX_SPLIT_LEN = 40
+# Tokens whose repair is remembered (see WordRepair._learn) before the memory starts afresh.
+_MAX_LEARNED = 131_072
 _COPULAS = frozenset(["are", "is", "r", "were", "was"])
 _MODALS = frozenset(["should", "must", "deserve", "belong", "need", "shouldnt", "cant", "dont"])
 _SHORT_PIECES = frozenset(
@@ -53,6 +55,16 @@ _SHORT_PIECES = frozenset(
         "am",
     ]
 )
+
+
+@dataclass(slots=True)
+class _Learned:
+    """What WordRepair._learn found out about each token met so far: ``seen`` tokens,
+    the ``unknown`` words among them, and the ``fixes`` of those that have one."""
+
+    seen: set[str] = field(default_factory=set)
+    unknown: set[str] = field(default_factory=set)
+    fixes: dict[str, str] = field(default_factory=dict)
 
 
 class WordRepair:
@@ -109,6 +121,7 @@ class WordRepair:
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
+        self._memory = _Learned()
         # Fragments a split group or slur can start with ('mus' of 'muslims').
         self._heads = (
             frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
@@ -136,21 +149,25 @@ class WordRepair:
         """``text`` itself when nothing needs repair (nearly always), else a re-normalised copy
         with the repaired words."""
         tokens = text.tokens
-        unknown = {t for t in set(tokens).difference(self._skip) if squeeze(t)[0] not in self._skip}
+        distinct = set(tokens)
+        # Whether a token is unknown, and its repair, depend on the token alone: each is
+        # worked out once (see _learn), then a message costs three set operations in C.
+        memory = self._memory
+        if len(memory.seen) > _MAX_LEARNED:
+            # Bounded memory. A new one, not clear(): another thread may be reading this one.
+            memory = self._memory = _Learned()
+        new = distinct.difference(memory.seen)
+        if new:
+            self._learn(new, memory)
+        unknown = distinct & memory.unknown
         replacements: dict[str, str] = self._speller.joins(tokens)
         if not unknown and not replacements:
             return text
+        fixes = memory.fixes
         for token in unknown:
-            corrected = self._speller.correct(token)
-            if corrected is not None:
-                replacements[token] = corrected
-                continue
-            parts = self._split(token)
-            if parts is None and token.isalpha():
-                squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
-                parts = self._split(squeezed) if squeezed != token else None
-            if parts is not None:
-                replacements[token] = " ".join(parts)
+            fix = fixes.get(token)
+            if fix is not None:
+                replacements[token] = fix
         if not self._heads.isdisjoint(unknown):
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
@@ -174,6 +191,28 @@ class WordRepair:
             end = sentence.plain[-1:] if sentence.plain[-1:] in ("?", "!") else "."
             sentences.append(", ".join(clause_texts) + end)
         return normalize(" ".join(sentences))
+
+    def _learn(self, tokens: set[str], memory: _Learned) -> None:
+        """Remember which of ``tokens`` are unknown words and the repair of each that has one
+        (a misspelling's correction, or the pieces a run-together token splits into)."""
+        for token in tokens:
+            if token in self._skip or squeeze(token)[0] in self._skip:
+                memory.seen.add(token)
+                continue
+            corrected = self._speller.correct(token)
+            if corrected is not None:
+                memory.fixes[token] = corrected
+                memory.unknown.add(token)
+                memory.seen.add(token)
+                continue
+            parts = self._split(token)
+            if parts is None and token.isalpha():
+                squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
+                parts = self._split(squeezed) if squeezed != token else None
+            if parts is not None:
+                memory.fixes[token] = " ".join(parts)
+            memory.unknown.add(token)
+            memory.seen.add(token)  # last: another thread takes a seen token as learned
 
     def _split_uncached(self, token: str) -> tuple[str, ...] | None:
         if (

@@ -11,6 +11,7 @@ stands in for a dictionary.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -172,10 +173,10 @@ class Speller:
         out: dict[str, str] = {}
         heads, tails = self._heads, self._tails
         if heads.isdisjoint(tokens):
-            return out  # nearly every message: no token starts a rule-1 word
-        for start, first in enumerate(tokens[:-1]):
-            if first not in heads:
-                continue  # nearly every token: no rule-1 word starts with it
+            return out  # many messages: no token starts a rule-1 word
+        # Only the tokens that may start one ('a', 'i', 'ref', ...), picked out in C.
+        starts = itertools.compress(range(len(tokens) - 1), map(heads.__contains__, tokens))
+        for start in starts:
             for size in (3, 2):
                 parts = tokens[start : start + size]
                 if len(parts) < size or parts[-1] not in tails:

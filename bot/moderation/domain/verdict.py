@@ -102,6 +102,8 @@ def merge_hits(hits: Iterable[FilterHit], rules: Mapping[int, str] = DEFAULT_RUL
     built-in detectors (a moderator's own wording of the problem is the better explanation).
     """
     ordered = tuple(hits)
+    if not ordered:
+        return ALLOW_VERDICT  # nearly every message: one shared verdict, equal to a new one
     effective = [hit for hit in ordered if hit.effective_action is not Action.ALLOW]
     if not effective:
         return Verdict("allow", None, ordered, (), ALLOW_VERDICT.reason)
