@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.results import replace_section  # noqa: E402
+from bench.results import replace_section, shared_data  # noqa: E402
 from bot.moderation.domain import (  # noqa: E402
     Action,
     FilterSpec,
@@ -42,7 +42,7 @@ from bot.moderation.domain import (  # noqa: E402
 from bot.moderation.domain.examples import ExampleGroup, ExampleMatcher  # noqa: E402
 from tests.moderation.cases import ALL_CASES  # noqa: E402
 
-DATA = Path("/work/shared/data")
+DATA = shared_data(Path(__file__).resolve().parents[1])
 
 # The functional cases are also what the rules were tuned on, so their accuracy is optimistic.
 # Batches 1-13 were each written before looking at how the engine handled them; their accuracy

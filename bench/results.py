@@ -1,8 +1,24 @@
-"""Keep one benchmark's section of bench/RESULTS.md current, leaving the others alone."""
+"""Keep one benchmark's section of bench/RESULTS.md current, leaving the others alone; and find
+the shared public data the benches read."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+
+def shared_data(repo: Path) -> Path:
+    """../shared/data beside the checkout, or beside its parent (a worktree under /work/wt/);
+    the first of the two when neither exists (see ``require``)."""
+    candidates = [base / "shared" / "data" for base in (repo.parent, repo.parent.parent)]
+    return next((path for path in candidates if path.is_dir()), candidates[0])
+
+
+def require(*paths: Path) -> None:
+    """Exit with a clear message, before any work starts, when a data file is missing (a bench
+    that fails half-way can leave child processes behind)."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise SystemExit(f"data not found: {', '.join(missing)}")
 
 
 def replace_section(path: Path, name: str, body: str) -> None:
