@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
 
 import bot.digest.domain.rank as rank  # noqa: E402
+import bot.digest.domain.templates as templates  # noqa: E402
 from bot.digest.domain.build import (  # noqa: E402
     analyse_week,
     highlight_count,
@@ -53,6 +54,8 @@ class Week:
     kinds: list[str]
     signals: list[rank.EventSignals]
     alike: Any
+    plain_alike: Any  # before feature formulas were joined
+    formulas: tuple[templates.TemplatePair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -89,6 +92,8 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         [s.kind for s in analysed.stories],
         analysed.signals,
         analysed.alike,
+        analysed.plain_alike,
+        analysed.formulas,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -96,10 +101,16 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     )
 
 
-def evaluate(week: Week, weights: dict[str, float], fold: float) -> Figures:
-    """(covered, repeats, own roundups in the first five, mixed) of the week's highlights."""
+def evaluate(
+    week: Week, weights: dict[str, float], fold: float, formulas: tuple[int, float] | None = None
+) -> Figures:
+    """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
+    ``formulas`` (earlier weeks, dated share) joins feature formulas with other settings."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
-    groups = rank.order_highlights(week.kinds, scores, week.count, week.alike, fold)
+    alike = week.alike
+    if formulas is not None:
+        alike = templates.join_templates(week.plain_alike, week.formulas, *formulas)
+    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()
@@ -167,10 +178,35 @@ def totals(figures: list[Figures]) -> str:
     return f"covered {c}, repeats {r}, roundups in top 5 {t}, mixed {m}, weeks >= 4: {weeks4}"
 
 
+FORMULA_GRID = [(w, d) for w in (2, 3, 4, 99) for d in (0.25, 0.34, 0.5, 0.6, 0.75)]
+
+
+def tune_formulas(weeks: list[Week], names: list[str]) -> None:
+    """The feature-formula settings (bot.digest.domain.templates) with the shipped ranking
+    constants: every setting on all weeks, then leave one week out."""
+    fold = rank.FOLD_SIMILARITY
+    table = [[evaluate(w, rank.WEIGHTS, fold, option) for w in weeks] for option in FORMULA_GRID]
+    print("feature formulas (earlier weeks >=, dated share <=), shipped ranking constants:")
+    for option, figures in zip(FORMULA_GRID, table, strict=True):
+        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+    held_out: list[Figures] = []
+    for held in range(len(weeks)):
+        best = max(
+            range(len(FORMULA_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (setting {FORMULA_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--top", type=int, default=5)
+    parser.add_argument(
+        "--formulas", action="store_true", help="tune the feature formulas only (quick)"
+    )
     args = parser.parse_args()
     articles = load_kcna(args.data)
     weeks = [
@@ -179,6 +215,9 @@ def main() -> int:
         if judgement["stories"]
     ]
     names = [w.week for w in weeks]
+    if args.formulas:
+        tune_formulas(weeks, names)
+        return 0
     current: Option = (
         rank.WEIGHTS,
         rank.ROUTINE_NOVELTY,

@@ -46,6 +46,12 @@ from bot.digest.domain.stories import (
     story_signals,
 )
 from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
+from bot.digest.domain.templates import (
+    FormulaHistory,
+    TemplatePair,
+    join_templates,
+    template_pairs,
+)
 from bot.digest.domain.weeks import (
     current_iso_week,
     describe_week_span,
@@ -219,6 +225,8 @@ class WeekStories:
     signals: list[EventSignals]
     alike: FloatArray  # stories x stories: how likely two stories tell one event
     common: NameCommonness
+    plain_alike: FloatArray  # ``alike`` before feature formulas were joined (for tuning)
+    formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
 
 
 def analyse_week(
@@ -235,12 +243,25 @@ def analyse_week(
     common = NameCommonness(text)
     titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
     signals = story_signals(stories, copies, selected, text, titles, common)
-    alike = join_routine_families(
+    story_titles = [copies[s.items[0]].title for s in stories]
+    plain = join_routine_families(
         story_alike([s.items for s in stories], copies, selected, text, common),
-        [copies[s.items[0]].title for s in stories],
+        story_titles,
         [s.words for s in signals],
     )
-    return WeekStories(earlier, copies, text, stories, signals, alike, common)
+    formulas = FormulaHistory(
+        [
+            (
+                clean_title(a),
+                _date_of(a).astimezone(tz).date(),
+                None if is_title_only(a) else a.body,
+            )
+            for a in earlier
+        ]
+    )
+    pairs = tuple(template_pairs(story_titles, formulas))
+    alike = join_templates(plain, pairs)
+    return WeekStories(earlier, copies, text, stories, signals, alike, common, plain, pairs)
 
 
 def _date_of(article: Article) -> datetime:
