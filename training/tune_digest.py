@@ -200,6 +200,38 @@ def tune_formulas(weeks: list[Week], names: list[str]) -> None:
     print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
 
 
+STATEMENT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: a statement's headline never ties
+
+
+def tune_statements(articles: list[Any], judgements: dict[str, dict[str, Any]]) -> None:
+    """bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY, each value with the shipped
+    constants (the weeks are analysed again per value): all weeks, then leave one week out."""
+    import bot.digest.domain.events as events
+
+    shipped = events.STATEMENT_TITLE_SIMILARITY
+    table: list[list[Figures]] = []
+    names: list[str] = []
+    for value in STATEMENT_GRID:
+        events.STATEMENT_TITLE_SIMILARITY = value
+        weeks = [prepare(articles, w, j) for w, j in sorted(judgements.items()) if j["stories"]]
+        names = [w.week for w in weeks]
+        table.append([evaluate(w, rank.WEIGHTS, rank.FOLD_SIMILARITY) for w in weeks])
+        print(
+            f"  statement headlines tie at >= {value}: {totals(table[-1])}; "
+            f"objective {objective(table[-1])}"
+        )
+    events.STATEMENT_TITLE_SIMILARITY = shipped
+    held_out: list[Figures] = []
+    for held in range(len(names)):
+        best = max(
+            range(len(STATEMENT_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (>= {STATEMENT_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -207,8 +239,14 @@ def main() -> int:
     parser.add_argument(
         "--formulas", action="store_true", help="tune the feature formulas only (quick)"
     )
+    parser.add_argument(
+        "--statements", action="store_true", help="tune the statement headline tie only"
+    )
     args = parser.parse_args()
     articles = load_kcna(args.data)
+    if args.statements:
+        tune_statements(articles, dev_judgements())
+        return 0
     weeks = [
         prepare(articles, week, judgement)
         for week, judgement in sorted(dev_judgements().items())

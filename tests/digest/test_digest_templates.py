@@ -55,7 +55,7 @@ def test_commentaries_of_one_formula_fold_but_statements_and_inspections_do_not(
     assert alike[0, 1] == alike[1, 0] == 1.0
     assert alike[2, 3] == 0.0
     assert alike[4, 5] == 0.0
-    assert alike[0, 6] == 0.0  # one opening formula, the other a tail: not one formula
+    assert alike[0, 6] == 1.0  # "KCNA Commentary on …" and "…: KCNA Commentary": one source
 
 
 def test_a_tail_after_a_colon_is_a_formula_too() -> None:
@@ -72,3 +72,71 @@ def test_a_formula_the_archive_has_not_seen_often_is_no_formula() -> None:
     pairs = template_pairs(WEEK_TITLES[:2], _archive(1))
     assert pairs[0].weeks == 1
     assert join_templates(np.eye(2), pairs, min_weeks=2, max_dated=0.5)[0, 1] == 0.0
+
+
+def test_a_source_named_after_a_colon_and_at_the_opening_is_one_formula() -> None:
+    titles = [
+        "Times Call for Pioneering Spirit; Rodong Sinmun",
+        "Rodong Sinmun Calls Upon Officials",
+    ]
+    reports = [
+        (f"Subject {n} Is Important: Rodong Sinmun", FIRST_MONDAY + timedelta(weeks=n), UNDATED)
+        for n in range(3)
+    ]
+    pairs = template_pairs(titles, FormulaHistory(reports))
+    assert [(p.formula, p.weeks, p.dated_share) for p in pairs] == [("… rodong sinmun", 3, 0.0)]
+
+
+STATEMENT = (
+    "Pyongyang, July 13 (KCNA) -- A spokesman issued the following press statement on "
+    "Saturday: {subject}"
+)
+NATO = (
+    "The NATO summit declaration adopted in Washington is a grave threat to peace. The bloc "
+    "expands its alliance eastward, arming Ukraine and courting Tokyo. Its members spend ever "
+    "more on missiles, bombers and warships aimed at sovereign states. Such a confrontational "
+    "summit only proves that the bloc is a war machine serving hegemony across Europe and Asia."
+)
+BORDER = (
+    "Enemy soldiers crossed the demarcation line at the front again. Loudspeakers blared "
+    "leaflets and rubbish balloons drifted over villages. Guards fired warning shots, and "
+    "engineers laid mines along the fences near the railway. Farmers in the nearby fields "
+    "watched the patrols, and the sentries reported every incident to the command at dawn."
+)
+
+
+def _statement_similarity(title_a: str, title_b: str, subject_b: str) -> float:
+    from datetime import UTC, datetime
+
+    from bot.digest.domain.copies import join_copies
+    from bot.digest.domain.events import similarity, vectorize_week
+    from tests.digest.support import SEOUL, make_article
+
+    when = datetime(2024, 7, 13, 1, tzinfo=UTC)
+    week = [
+        make_article("s1", STATEMENT.format(subject=NATO), when, title=title_a),
+        make_article(
+            "s2",
+            STATEMENT.format(subject=subject_b),
+            when,
+            title=title_b,
+        ),
+    ]
+    copies = join_copies(week, SEOUL)
+    return float(similarity(vectorize_week(week, copies, []), copies, week)[0, 1])
+
+
+def test_statements_of_two_speakers_are_tied_by_their_texts_not_their_headlines() -> None:
+    apart = _statement_similarity(
+        "Press Statement of DPRK Foreign Ministry Spokesman",
+        "Press Statement of Spokesman for DPRK Ministry of National Defence",
+        BORDER,
+    )
+    assert apart < 0.2
+    # One speaker's statement under two headlines ("Press Statement of X", "Statement of X").
+    one = _statement_similarity(
+        "Press Statement of DPRK Foreign Ministry Spokesman",
+        "Statement of DPRK Foreign Ministry Spokesman",
+        BORDER,
+    )
+    assert one >= 0.2

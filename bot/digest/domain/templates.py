@@ -111,12 +111,27 @@ def template_pairs(titles: Sequence[str], history: FormulaHistory) -> list[Templ
                 formula = tuple(heads[i][:size])
                 weeks, share = history.usage(formula, tail=False)
                 pairs.append(TemplatePair(i, j, " ".join(formula) + " …", weeks, share))
-            elif tails[i] is not None and tails[i] == tails[j]:
-                tail = tails[i]
-                assert tail is not None
+            elif (tail := _shared_tail(tails[i], heads[i], tails[j], heads[j])) is not None:
                 weeks, share = history.usage(tail, tail=True)
                 pairs.append(TemplatePair(i, j, "… " + " ".join(tail), weeks, share))
     return pairs
+
+
+def _shared_tail(
+    tail_a: tuple[str, ...] | None,
+    head_a: Sequence[str],
+    tail_b: tuple[str, ...] | None,
+    head_b: Sequence[str],
+) -> tuple[str, ...] | None:
+    """The tail two headlines share ("…: KCNA Commentary" twice), or the tail of one that
+    opens the other ("…; Rodong Sinmun" and "Rodong Sinmun Calls Upon …"): one source's
+    feature formula either way."""
+    if tail_a is not None and tail_a == tail_b:
+        return tail_a
+    for tail, head in ((tail_a, head_b), (tail_b, head_a)):
+        if tail is not None and len(head) > len(tail) and tuple(head[: len(tail)]) == tail:
+            return tail
+    return None
 
 
 def join_templates(
