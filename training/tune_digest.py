@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
 
 import bot.digest.domain.rank as rank  # noqa: E402
+import bot.digest.domain.subjects as subjects  # noqa: E402
 import bot.digest.domain.templates as templates  # noqa: E402
 from bot.digest.domain.build import (  # noqa: E402
     analyse_week,
@@ -56,6 +57,7 @@ class Week:
     alike: Any
     plain_alike: Any  # before feature formulas were joined
     formulas: tuple[templates.TemplatePair, ...]
+    subjects: tuple[subjects.SubjectPair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -94,6 +96,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         analysed.alike,
         analysed.plain_alike,
         analysed.formulas,
+        analysed.subjects,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -102,14 +105,20 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
 
 
 def evaluate(
-    week: Week, weights: dict[str, float], fold: float, formulas: tuple[int, float] | None = None
+    week: Week,
+    weights: dict[str, float],
+    fold: float,
+    formulas: tuple[int, float] | None = None,
+    terms: int | None = None,
 ) -> Figures:
     """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
-    ``formulas`` (earlier weeks, dated share) joins feature formulas with other settings."""
+    ``formulas`` (earlier weeks, dated share) and ``terms`` (shared subject words of two
+    statements) join formulas and statements with other settings than the shipped ones."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
     alike = week.alike
-    if formulas is not None:
-        alike = templates.join_templates(week.plain_alike, week.formulas, *formulas)
+    if formulas is not None or terms is not None:
+        joined = subjects.join_subjects(week.plain_alike, week.subjects, terms)
+        alike = templates.join_templates(joined, week.formulas, *(formulas or (None, None)))
     groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
@@ -181,6 +190,28 @@ def totals(figures: list[Figures]) -> str:
 FORMULA_GRID = [(w, d) for w in (2, 3, 4, 99) for d in (0.25, 0.34, 0.5, 0.6, 0.75)]
 
 
+SUBJECT_GRID = (1, 2, 3, 4, 5, 99)
+
+
+def tune_subjects(weeks: list[Week], names: list[str]) -> None:
+    """The subject words two statements must share (bot.digest.domain.subjects), with the
+    shipped ranking constants: every setting on all weeks, then leave one week out."""
+    fold = rank.FOLD_SIMILARITY
+    table = [[evaluate(w, rank.WEIGHTS, fold, terms=t) for w in weeks] for t in SUBJECT_GRID]
+    print("statement subjects (shared words >=), shipped ranking constants:")
+    for option, figures in zip(SUBJECT_GRID, table, strict=True):
+        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+    held_out: list[Figures] = []
+    for held in range(len(weeks)):
+        best = max(
+            range(len(SUBJECT_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (>= {SUBJECT_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
 def tune_formulas(weeks: list[Week], names: list[str]) -> None:
     """The feature-formula settings (bot.digest.domain.templates) with the shipped ranking
     constants: every setting on all weeks, then leave one week out."""
@@ -237,7 +268,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--top", type=int, default=5)
     parser.add_argument(
-        "--formulas", action="store_true", help="tune the feature formulas only (quick)"
+        "--formulas",
+        action="store_true",
+        help="tune the feature formulas and statement subjects only (quick)",
     )
     parser.add_argument(
         "--statements", action="store_true", help="tune the statement headline tie only"
@@ -255,6 +288,7 @@ def main() -> int:
     names = [w.week for w in weeks]
     if args.formulas:
         tune_formulas(weeks, names)
+        tune_subjects(weeks, names)
         return 0
     current: Option = (
         rank.WEIGHTS,

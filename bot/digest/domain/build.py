@@ -45,6 +45,7 @@ from bot.digest.domain.stories import (
     series_groups,
     story_signals,
 )
+from bot.digest.domain.subjects import SubjectPair, join_subjects, subject_pairs
 from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
 from bot.digest.domain.templates import (
     FormulaHistory,
@@ -225,8 +226,9 @@ class WeekStories:
     signals: list[EventSignals]
     alike: FloatArray  # stories x stories: how likely two stories tell one event
     common: NameCommonness
-    plain_alike: FloatArray  # ``alike`` before feature formulas were joined (for tuning)
+    plain_alike: FloatArray  # ``alike`` before statement subjects and formulas (for tuning)
     formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
+    subjects: tuple[SubjectPair, ...]  # statement pairs sharing subject words
 
 
 def analyse_week(
@@ -260,8 +262,11 @@ def analyse_week(
         ]
     )
     pairs = tuple(template_pairs(story_titles, formulas))
-    alike = join_templates(plain, pairs)
-    return WeekStories(earlier, copies, text, stories, signals, alike, common, plain, pairs)
+    subjects = tuple(subject_pairs([s.items for s in stories], copies, selected, text))
+    alike = join_templates(join_subjects(plain, subjects), pairs)
+    return WeekStories(
+        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects
+    )
 
 
 def _date_of(article: Article) -> datetime:
