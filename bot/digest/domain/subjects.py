@@ -56,6 +56,15 @@ def _counts(
     return counts
 
 
+def _words(group: Sequence[int], copies: Sequence[Copies], articles: Sequence[Article]) -> set[str]:
+    """The words of the story's reports (the longest report of each item)."""
+    found: set[str] = set()
+    for c in group:
+        report = max((articles[i] for i in copies[c].members), key=lambda a: len(a.body))
+        found.update(_TOKEN.findall(report.body.casefold()))
+    return found
+
+
 def subject_pairs(
     items: Sequence[Sequence[int]],
     copies: Sequence[Copies],
@@ -67,8 +76,10 @@ def subject_pairs(
     spoken = [i for i, group in enumerate(items) if tells_statement(copies[group[0]].title)]
     if len(spoken) < 2:
         return []
-    counts = [_counts(group, copies, articles) for group in items]
-    stories_using: Counter[str] = Counter(word for c in counts for word in c)
+    counts = {i: _counts(items[i], copies, articles) for i in spoken}
+    stories_using: Counter[str] = Counter()
+    for i, group in enumerate(items):
+        stories_using.update(set(counts[i]) if i in counts else _words(group, copies, articles))
     floor = max(SUBJECT_HISTORY_MIN, SUBJECT_HISTORY_SHARE * text.documents)
 
     def subject(i: int) -> set[str]:
