@@ -1,6 +1,6 @@
 """Tune the digest's ranking and folding constants on the development weeks, held out week by week.
 
-    .venv/bin/python training/tune_digest.py [--data PATH] [--top N]
+    .venv/bin/python training/tune_digest.py [--data PATH] [--top N] [--formulas | --statements]
 
 Reads kcna-2024 and every judgement file in training/data/digest/dev/ (never the blind folder).
 For each development week that has main stories it builds the stories, their signals and how
@@ -13,6 +13,11 @@ It prints the shipped constants' figures per week, the best settings on all week
 figures that matter: leave one week out (each week judged with the setting best on the other
 weeks). Prefer a setting that wins held out to one that wins on all weeks at once. Chosen values
 are written by hand into bot/digest/domain/rank.py.
+
+--formulas tunes only the feature formulas (bot/digest/domain/templates.py: earlier weeks, dated
+share) and the statement subjects (bot/digest/domain/subjects.py: shared words) with the shipped
+ranking constants, leave one week out, in under a minute; --statements re-analyses every week per
+value of bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY.
 """
 
 from __future__ import annotations
