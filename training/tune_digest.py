@@ -1,6 +1,6 @@
 """Tune the digest's ranking and folding constants on the development weeks, held out week by week.
 
-    .venv/bin/python training/tune_digest.py [--data PATH] [--top N]
+    .venv/bin/python training/tune_digest.py [--data PATH] [--top N] [--formulas | --statements]
 
 Reads kcna-2024 and every judgement file in training/data/digest/dev/ (never the blind folder).
 For each development week that has main stories it builds the stories, their signals and how
@@ -13,6 +13,11 @@ It prints the shipped constants' figures per week, the best settings on all week
 figures that matter: leave one week out (each week judged with the setting best on the other
 weeks). Prefer a setting that wins held out to one that wins on all weeks at once. Chosen values
 are written by hand into bot/digest/domain/rank.py.
+
+--formulas tunes only the feature formulas (bot/digest/domain/templates.py: earlier weeks, dated
+share) and the statement subjects (bot/digest/domain/subjects.py: shared words) with the shipped
+ranking constants, leave one week out, in under a minute; --statements re-analyses every week per
+value of bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
 
 import bot.digest.domain.rank as rank  # noqa: E402
+import bot.digest.domain.subjects as subjects  # noqa: E402
+import bot.digest.domain.templates as templates  # noqa: E402
 from bot.digest.domain.build import (  # noqa: E402
     analyse_week,
     highlight_count,
@@ -53,6 +60,9 @@ class Week:
     kinds: list[str]
     signals: list[rank.EventSignals]
     alike: Any
+    plain_alike: Any  # before feature formulas were joined
+    formulas: tuple[templates.TemplatePair, ...]
+    subjects: tuple[subjects.SubjectPair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -89,6 +99,9 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         [s.kind for s in analysed.stories],
         analysed.signals,
         analysed.alike,
+        analysed.plain_alike,
+        analysed.formulas,
+        analysed.subjects,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -96,10 +109,22 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     )
 
 
-def evaluate(week: Week, weights: dict[str, float], fold: float) -> Figures:
-    """(covered, repeats, own roundups in the first five, mixed) of the week's highlights."""
+def evaluate(
+    week: Week,
+    weights: dict[str, float],
+    fold: float,
+    formulas: tuple[int, float] | None = None,
+    terms: int | None = None,
+) -> Figures:
+    """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
+    ``formulas`` (earlier weeks, dated share) and ``terms`` (shared subject words of two
+    statements) join formulas and statements with other settings than the shipped ones."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
-    groups = rank.order_highlights(week.kinds, scores, week.count, week.alike, fold)
+    alike = week.alike
+    if formulas is not None or terms is not None:
+        joined = subjects.join_subjects(week.plain_alike, week.subjects, terms)
+        alike = templates.join_templates(joined, week.formulas, *(formulas or (None, None)))
+    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()
@@ -167,18 +192,109 @@ def totals(figures: list[Figures]) -> str:
     return f"covered {c}, repeats {r}, roundups in top 5 {t}, mixed {m}, weeks >= 4: {weeks4}"
 
 
+FORMULA_GRID = [(w, d) for w in (2, 3, 4, 99) for d in (0.25, 0.34, 0.5, 0.6, 0.75)]
+
+
+SUBJECT_GRID = (1, 2, 3, 4, 5, 99)
+
+
+def tune_subjects(weeks: list[Week], names: list[str]) -> None:
+    """The subject words two statements must share (bot.digest.domain.subjects), with the
+    shipped ranking constants: every setting on all weeks, then leave one week out."""
+    fold = rank.FOLD_SIMILARITY
+    table = [[evaluate(w, rank.WEIGHTS, fold, terms=t) for w in weeks] for t in SUBJECT_GRID]
+    print("statement subjects (shared words >=), shipped ranking constants:")
+    for option, figures in zip(SUBJECT_GRID, table, strict=True):
+        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+    held_out: list[Figures] = []
+    for held in range(len(weeks)):
+        best = max(
+            range(len(SUBJECT_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (>= {SUBJECT_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
+def tune_formulas(weeks: list[Week], names: list[str]) -> None:
+    """The feature-formula settings (bot.digest.domain.templates) with the shipped ranking
+    constants: every setting on all weeks, then leave one week out."""
+    fold = rank.FOLD_SIMILARITY
+    table = [[evaluate(w, rank.WEIGHTS, fold, option) for w in weeks] for option in FORMULA_GRID]
+    print("feature formulas (earlier weeks >=, dated share <=), shipped ranking constants:")
+    for option, figures in zip(FORMULA_GRID, table, strict=True):
+        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+    held_out: list[Figures] = []
+    for held in range(len(weeks)):
+        best = max(
+            range(len(FORMULA_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (setting {FORMULA_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
+STATEMENT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: a statement's headline never ties
+
+
+def tune_statements(articles: list[Any], judgements: dict[str, dict[str, Any]]) -> None:
+    """bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY, each value with the shipped
+    constants (the weeks are analysed again per value): all weeks, then leave one week out."""
+    import bot.digest.domain.events as events
+
+    shipped = events.STATEMENT_TITLE_SIMILARITY
+    table: list[list[Figures]] = []
+    names: list[str] = []
+    for value in STATEMENT_GRID:
+        events.STATEMENT_TITLE_SIMILARITY = value
+        weeks = [prepare(articles, w, j) for w, j in sorted(judgements.items()) if j["stories"]]
+        names = [w.week for w in weeks]
+        table.append([evaluate(w, rank.WEIGHTS, rank.FOLD_SIMILARITY) for w in weeks])
+        print(
+            f"  statement headlines tie at >= {value}: {totals(table[-1])}; "
+            f"objective {objective(table[-1])}"
+        )
+    events.STATEMENT_TITLE_SIMILARITY = shipped
+    held_out: list[Figures] = []
+    for held in range(len(names)):
+        best = max(
+            range(len(STATEMENT_GRID)),
+            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
+        )
+        held_out.append(table[best][held])
+        print(f"  held out {names[held]}: {table[best][held]}  (>= {STATEMENT_GRID[best]})")
+    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--top", type=int, default=5)
+    parser.add_argument(
+        "--formulas",
+        action="store_true",
+        help="tune the feature formulas and statement subjects only (quick)",
+    )
+    parser.add_argument(
+        "--statements", action="store_true", help="tune the statement headline tie only"
+    )
     args = parser.parse_args()
     articles = load_kcna(args.data)
+    if args.statements:
+        tune_statements(articles, dev_judgements())
+        return 0
     weeks = [
         prepare(articles, week, judgement)
         for week, judgement in sorted(dev_judgements().items())
         if judgement["stories"]
     ]
     names = [w.week for w in weeks]
+    if args.formulas:
+        tune_formulas(weeks, names)
+        tune_subjects(weeks, names)
+        return 0
     current: Option = (
         rank.WEIGHTS,
         rank.ROUTINE_NOVELTY,

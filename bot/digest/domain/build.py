@@ -45,7 +45,14 @@ from bot.digest.domain.stories import (
     series_groups,
     story_signals,
 )
+from bot.digest.domain.subjects import SubjectPair, join_subjects, subject_pairs
 from bot.digest.domain.summary import SUMMARY_SOURCE_CHARS, series_summary, summaries_for
+from bot.digest.domain.templates import (
+    FormulaHistory,
+    TemplatePair,
+    join_templates,
+    template_pairs,
+)
 from bot.digest.domain.weeks import (
     current_iso_week,
     describe_week_span,
@@ -219,6 +226,9 @@ class WeekStories:
     signals: list[EventSignals]
     alike: FloatArray  # stories x stories: how likely two stories tell one event
     common: NameCommonness
+    plain_alike: FloatArray  # ``alike`` before statement subjects and formulas (for tuning)
+    formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
+    subjects: tuple[SubjectPair, ...]  # statement pairs sharing subject words
 
 
 def analyse_week(
@@ -235,12 +245,28 @@ def analyse_week(
     common = NameCommonness(text)
     titles = TitleHistory([(clean_title(a), _date_of(a).astimezone(tz).date()) for a in earlier])
     signals = story_signals(stories, copies, selected, text, titles, common)
-    alike = join_routine_families(
+    story_titles = [copies[s.items[0]].title for s in stories]
+    plain = join_routine_families(
         story_alike([s.items for s in stories], copies, selected, text, common),
-        [copies[s.items[0]].title for s in stories],
+        story_titles,
         [s.words for s in signals],
     )
-    return WeekStories(earlier, copies, text, stories, signals, alike, common)
+    formulas = FormulaHistory(
+        [
+            (
+                clean_title(a),
+                _date_of(a).astimezone(tz).date(),
+                None if is_title_only(a) else a.body,
+            )
+            for a in earlier
+        ]
+    )
+    pairs = tuple(template_pairs(story_titles, formulas))
+    subjects = tuple(subject_pairs([s.items for s in stories], copies, selected, text))
+    alike = join_templates(join_subjects(plain, subjects), pairs)
+    return WeekStories(
+        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects
+    )
 
 
 def _date_of(article: Article) -> datetime:

@@ -40,6 +40,7 @@ from bot.digest.domain.lexicon import (
     STOP_WORDS,
     cut_appositive,
     fold,
+    newsroom,
     words,
 )
 from bot.digest.domain.phrases import names
@@ -59,6 +60,8 @@ LINK_SIMILARITY = 0.2
 TITLE_WEIGHT = 0.8
 # Reports days apart are less likely one event: similarity is multiplied by these.
 DAY_DAMPING = ((2, 1.0), (4, 0.85), (7, 0.6))
+# Statement headlines this alike (or more) name one speaker: one statement re-edited.
+STATEMENT_TITLE_SIMILARITY = 0.7
 BODY_CHARS = 1500  # the gist of a report is in its first paragraphs
 
 FloatArray = NDArray[np.float64]
@@ -259,6 +262,12 @@ def similarity(
     # Identical titles over different bodies are different items ("Press Statement of ..."):
     # only their bodies can tie them.
     titles = np.where(same_title, 0.0, titles)
+    # A statement's headline names who spoke ("... of Spokesman for Ministry of ..."), not
+    # what about: it ties a statement to another item only when the headlines are nearly one
+    # ("Press Statement of X" and "Statement of X"), not when they share an office.
+    spoken = np.array([tells_statement(c.title) for c in copies], dtype=bool)
+    either = spoken[:, None] | spoken[None, :]
+    titles = np.where(either & (titles < STATEMENT_TITLE_SIMILARITY), 0.0, titles)
     combined = np.maximum(body, TITLE_WEIGHT * titles)
     days = np.array([c.day.toordinal() for c in copies], dtype=np.float64)
     combined = combined * day_damping(np.abs(days[:, None] - days[None, :]))
@@ -277,6 +286,13 @@ def similarity(
                     combined[i, j] = combined[j, i] = 0.0
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
+
+
+def tells_statement(title: str) -> bool:
+    """A headline that names who spoke ("Press Statement of Spokesman for ...", newsroom.yaml
+    ``statements``)."""
+    key = f" {' '.join(words(title.casefold()))} "
+    return any(f" {phrase} " in key for phrase in newsroom().statements)
 
 
 def day_damping(gap: FloatArray) -> FloatArray:

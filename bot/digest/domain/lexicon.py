@@ -169,6 +169,7 @@ class Newsroom:
     vague: frozenset[str]
     dangling: frozenset[str] = frozenset()
     travel: tuple[str, ...] = ()
+    statements: tuple[str, ...] = ()  # headline words that say who spoke, not what about
 
     def is_dangling(self, word: str) -> bool:
         """A word that cannot end a noun phrase: an adjective or adverb of headline style
@@ -246,6 +247,7 @@ def parse_newsroom(text: str) -> Newsroom:
         vague=frozenset(entries("vague")),
         dangling=frozenset(entries("dangling")),
         travel=tuple(entries("travel")),
+        statements=tuple(entries("statements")),
     )
 
 
