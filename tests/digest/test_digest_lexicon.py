@@ -7,7 +7,8 @@ from importlib import resources
 import pytest
 import yaml
 
-from bot.digest.domain.lexicon import newsroom, parse_newsroom, strip_honorifics, unglue
+from bot.digest.domain.glued import unglue
+from bot.digest.domain.lexicon import newsroom, parse_newsroom, strip_honorifics
 from bot.digest.domain.summary import is_boilerplate
 
 EXAMPLES = yaml.safe_load(

@@ -28,8 +28,8 @@ from bot.digest.domain.events import (
     similarity,
     vectorize_week,
 )
+from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
-from bot.digest.domain.lexicon import standalone_names
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
 from bot.digest.domain.rank import (
     EventSignals,

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom, unglue
+from bot.digest.domain.glued import unglue
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom
 
 # Words (a plural possessive keeps its apostrophe: "Workers' Party"), or single punctuation marks.
 _TOKEN = re.compile(

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot.archive.domain.articles import Article, normalize_whitespace
 from bot.archive.domain.summary import split_sentences, trim_to
+from bot.digest.domain.glued import unglue
 from bot.digest.domain.lexicon import (
     STOP_WORDS,
     cut_appositive,
@@ -23,7 +24,6 @@ from bot.digest.domain.lexicon import (
     newsroom,
     stem,
     strip_honorifics,
-    unglue,
     words,
 )
 from bot.digest.domain.phrases import names
