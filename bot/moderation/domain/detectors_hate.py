@@ -25,14 +25,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     CONTRACTIONS,
+    DENIED_OPENING,
+    DISCLAIMER,
     QUESTION,
     QUOTED,
     RHETORICAL,
+    CounterSpeech,
     Finding,
     clauses,
     counter_speech,
@@ -51,9 +55,11 @@ from bot.moderation.domain.hate_lexicon import (
 )
 from bot.moderation.domain.hate_reading import (
     clip,
+    misgendered,
     named,
     negative,
     quote,
+    undisclaimed,
     uninvert,
     words_of,
 )
@@ -95,31 +101,6 @@ REMOVE_AGREEMENT = 0.5
 REMOVING_KINDS = frozenset(["threat", "dehumanise"])
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
-
-# 'Trans women are men': the group said to be the sex it is not. Keyed by the group as written.
-_TRANS_WOMEN = frozenset(["trans women", "transwomen", "trans woman", "transwoman", "trans girls"])
-_TRANS_MEN = frozenset(["trans men", "transmen", "trans man", "transman", "trans guys"])
-_MALE = frozenset(["men", "man", "males", "male", "dudes", "guys", "blokes", "boys", "a man"])
-_FEMALE = frozenset(["women", "woman", "females", "female", "girls", "gals", "a woman", "chicks"])
-_MISGENDER = re.compile(
-    r"^(?:qqg|qqp) (?:are|is|r|were) (?:(?:just|really|actually|still|simply|only|all|biologically"
-    r"|always|literally|basically|obviously|clearly|nothing but) )*(?:a )?(?P<p>qqg|\S+)"
-    r"(?! too| as well| and| who| of)"
-)
-
-
-def _misgendered(tagged: TaggedClause) -> str:
-    """The predicate of 'trans women are (just) men' (and the reverse), else ''."""
-    if not tagged.groups or tagged.groups[0] not in (_TRANS_WOMEN | _TRANS_MEN):
-        return ""
-    match = _MISGENDER.match(tagged.text)
-    if match is None:
-        return ""
-    predicate = match.group("p")
-    if predicate == "qqg":
-        predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
-    wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
-    return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
 
 
 def _praised(statements: list[Statement], patterns_found: bool) -> bool:
@@ -208,6 +189,10 @@ class HateDetector:
             return []
         frame = attribution(original)
         counter = counter_speech(text.plain)
+        if frame == "denounce" and DISCLAIMER.search(text.plain):
+            # 'that's not racism, just statistics': the word 'racism' shields, not denounces.
+            frame = ""
+            counter = CounterSpeech(False, False, False, False)
         # Praise or a denied stereotype in every clause about a group ('Jews are lovely
         # people', 'I don't think women are stupid') overrules the statement patterns and
         # the models; a slur aimed at a person still counts.
@@ -325,8 +310,12 @@ class HateDetector:
                 last_target = (tagged.groups or (tagged.slurs[0][1],))[0]
             if (tagged.groups or "qqp" in tagged.text) and not gerund_subject(tagged.text):
                 said = read_clause(
-                    tagged.text, (tagged.groups or (last_target or "them",))[0], self._valence
+                    undisclaimed(tagged.text),
+                    (tagged.groups or (last_target or "them",))[0],
+                    self._valence,
                 )
+                if said is not None and DENIED_OPENING.match(tagged.text):
+                    said = replace(said, negated=True, worst=0.0, polarity=0.0)  # a denied claim
                 if said is not None:
                     statements.append(said)
             if "qq" not in tagged.text:
@@ -343,7 +332,7 @@ class HateDetector:
                     )
                 continue
             findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
-            denied = _misgendered(tagged)
+            denied = misgendered(tagged)
             if denied:
                 findings.append(
                     Finding(
@@ -376,7 +365,11 @@ class HateDetector:
     ) -> list[Finding]:
         found: list[Finding] = []
         words = set(tagged.text.split(" "))
+        denied = DENIED_OPENING.match(tagged.text) is not None
         for family in self.families:
+            if denied and family.negatable:
+                continue  # 'it's not true that X are lazy'
+
             if family.triggers is not None and family.triggers.isdisjoint(words):
                 continue
             for record in family.records:
@@ -392,8 +385,10 @@ class HateDetector:
                 if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                     continue
                 target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
-                pattern = record.regex
-                predicate = match.group("p") if "p" in pattern.groupindex else match.group(0)
+                # The predicate: the first of p, p2, ... that matched ('(?P<p>..)|(?P<p2>..)').
+                predicate = next(
+                    (v for k, v in match.groupdict().items() if k[0] == "p" and v), match.group(0)
+                )
                 predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
                 found.append(
                     Finding(

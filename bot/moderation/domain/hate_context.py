@@ -98,6 +98,28 @@ _CLAUSE_WORDS = frozenset(["but", "however", "although", "whereas"])
 _BUT_INTENSIFIERS = frozenset(["nothing", "anything", "all"])
 
 
+#: A clause that opens by denying what follows: 'it's not true that X ...', 'nobody should
+#: think X ...' (not 'it's not racist to say that', which asserts).
+DENIED_OPENING = re.compile(
+    r"^(?:(?:but|and|so|look|honestly|seriously) )?(?:(?:it's|its|it is|that's|thats|that is)"
+    r" (?:just )?(?:not true|untrue|false|a myth|a lie|nonsense|bullshit|a stereotype|a racist"
+    r" myth|racist|sexist|homophobic|transphobic|ableist|bigoted) (?:to (?:say|think|claim)"
+    r" )?that|(?:nobody|no one|noone)(?: here| in this \S+)? (?:should|gets to|has any reason"
+    r" to) (?:think|believe|say|claim|pretend)|(?:i|we) (?:don't|do not|dont|refuse to|won't)"
+    r" (?:believe|accept|buy) (?:that|the idea that|the lie that))\b"
+)
+
+
+#: A disclaimer that shields a claim rather than denouncing one: 'that's not racism, that's
+#: just statistics', 'I'm not being sexist but ...': its 'racist' is no counter-speech.
+DISCLAIMER = re.compile(
+    r"\b(?:(?:i'm|im|i am|it's|its|it is|that's|thats|that is|this is|this) not (?:being |even"
+    r" |just )?|(?:isn't|isnt|aren't|arent|ain't) (?:being )?|not (?:to be|trying to be|being) )"
+    r"(?:racist|racism|sexist|sexism|homophobic|transphobic|ableist|bigoted|bigotry|hateful"
+    r"|hate speech)\b"
+)
+
+
 def negated(text: str, match: re.Match[str]) -> bool:
     """A negator shortly before the predicate flips it: 'X are not disgusting', 'I don't hate X'.
 

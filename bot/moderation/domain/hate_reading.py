@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.moderation.domain.hate_context import DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.statements import Statement, carries_negativity
@@ -69,3 +70,39 @@ def uninvert(tagged: TaggedClause) -> TaggedClause:
         return tagged
     text = f"{match.group('np')} {match.group('aux')} {match.group('rest')}"
     return replace(tagged, text=text)
+
+
+# 'Trans women are men': the group said to be the sex it is not. Keyed by the group as written.
+_TRANS_WOMEN = frozenset(["trans women", "transwomen", "trans woman", "transwoman", "trans girls"])
+_TRANS_MEN = frozenset(["trans men", "transmen", "trans man", "transman", "trans guys"])
+_MALE = frozenset(["men", "man", "males", "male", "dudes", "guys", "blokes", "boys", "a man"])
+_FEMALE = frozenset(["women", "woman", "females", "female", "girls", "gals", "a woman", "chicks"])
+_MISGENDER = re.compile(
+    r"^(?:qqg|qqp) (?:are|is|r|were) (?:(?:just|really|actually|still|simply|only|all|biologically"
+    r"|always|literally|basically|obviously|clearly|nothing but) )*(?:a )?(?P<p>qqg|\S+)"
+    r"(?! too| as well| and| who| of)"
+)
+
+
+def misgendered(tagged: TaggedClause) -> str:
+    """The predicate of 'trans women are (just) men' (and the reverse), else ''."""
+    if not tagged.groups or tagged.groups[0] not in (_TRANS_WOMEN | _TRANS_MEN):
+        return ""
+    match = _MISGENDER.match(tagged.text)
+    if match is None:
+        return ""
+    predicate = match.group("p")
+    if predicate == "qqg":
+        predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
+    wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
+    return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
+
+
+def undisclaimed(tagged: str) -> str:
+    """'it's not racist to say qqg are lazy' -> 'qqg are lazy': the disclaimer's 'not' does
+    not reach the claim it shields."""
+    shield = DISCLAIMER.search(tagged)
+    if shield is None or "qq" in tagged[: shield.end()]:
+        return tagged
+    rest = tagged[shield.end() :]
+    return re.sub(r"^ (?:to (?:say|point out|admit|notice) )?(?:that )?", "", rest) or tagged

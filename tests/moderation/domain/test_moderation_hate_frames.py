@@ -1,0 +1,114 @@
+"""Rule 1's group names and statement frames added in round 6: groups named by a two-word
+adjective or a condition, starred-out slurs, slurs in a crowd, jokes, made-up statistics,
+collective blame and calls to exclude (cases written for these tests, not from any data file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.detectors_hate import HateDetector
+
+
+@pytest.fixture(scope="module")
+def detector() -> HateDetector:
+    return HateDetector()
+
+
+def rule1(engine: ModerationEngine, text: str) -> set[str]:
+    """The actions rule 1 takes on ``text`` (empty: allowed by rule 1)."""
+    return {h.effective_action.value for h in engine.check(MessageInput(text)).hits if h.rule == 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("People with epilepsy are a burden", "qqg are a burden"),
+        ("The mentally ill are animals", "qqg are animals"),
+        ("Non-binary is fake", "qqg is fake"),
+        ("Special needs kids are useless", "qqg are useless"),
+        ("Dyslexics are morons", "qqg are morons"),
+    ],
+)
+def test_groups_named_by_phrases_are_tagged(detector: HateDetector, text: str, clause: str) -> None:
+    assert detector.tagged_clauses(text) == [clause]
+
+
+def test_a_two_word_adjective_after_a_copula_is_what_is_said(detector: HateDetector) -> None:
+    # 'are not mentally ill' says something of the group; it names none.
+    assert detector.tagged_clauses("Trans folks are not mentally ill") == [
+        "qqg are not mentally ill"
+    ]
+    assert detector.tagged_clauses("the North Korean army is huge") == [
+        "the north korean army is huge"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "people with autism are freaks and should be kept away from normal kids",
+        "Dwarfs are vermin",
+        "what do you call a Nigerian with a laptop? a scammer",
+        "Two Hindus walk into a bar and nobody can breathe",
+        "Pakistanis commit 90 percent of the thefts here",
+        "Hindus have lower IQs, it is what it is",
+        "every Turk shares the blame for it",
+        "ban Somalis from this server",
+        "Syrians out",
+        "look at this bunch of chinks in the comments",
+        "the k*kes run the banks",
+    ],
+)
+def test_new_frames_are_caught(engine: ModerationEngine, text: str) -> None:
+    assert rule1(engine, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People with epilepsy deserve better care in the DPRK",
+        "the mentally ill in North Korea get no treatment at all",
+        "Immigrants make up 5 percent of the population",
+        "ban spammers from this server",
+        "How many people does it take to run a ministry there?",
+        "Asian parents get a bad rap but mine were lovely",
+        "found a chink in the armour of their argument",
+        "what the f*ck is going on in Pyongyang",
+        "Trans folks are not mentally ill",
+    ],
+)
+def test_neutral_and_kind_phrasings_pass(engine: ModerationEngine, text: str) -> None:
+    assert not rule1(engine, text), text
+
+
+def test_only_the_slurs_a_star_spells_unambiguously_are_read(detector: HateDetector) -> None:
+    assert detector.tagged_clauses("k*kes everywhere") == ["qqs everywhere"]
+    # 'd*mn' spells no group or slur; 'n***s' could be several words.
+    assert detector.tagged_clauses("d*mn n***s") == ["d*mn n***s"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's not true that deaf people can't hold a job",
+        "it is a myth that Hindus are dirty",
+        "Nobody should believe Haitians are criminals",
+        "Anti-Filipino hate on this server has to stop",
+        "Not all Syrian refugees are dangerous, that kind of fearmongering hurts everyone",
+    ],
+)
+def test_denied_claims_and_stances_pass(engine: ModerationEngine, text: str) -> None:
+    assert not rule1(engine, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's not racist to say Somalis are lazy",
+        "Hindus are dirty, that's not bigotry, it's just facts",
+        "I'm not being sexist but women are too emotional to lead",
+    ],
+)
+def test_a_disclaimer_does_not_excuse_a_stereotype(engine: ModerationEngine, text: str) -> None:
+    assert rule1(engine, text), text
