@@ -43,6 +43,7 @@ from bot.moderation.domain.hate_context import (
     describes_treatment,
     gerund_subject,
     negated,
+    relative_object,
     reported,
 )
 from bot.moderation.domain.hate_lexicon import (
@@ -55,10 +56,14 @@ from bot.moderation.domain.hate_lexicon import (
 )
 from bot.moderation.domain.hate_reading import (
     clip,
+    emphatic_map,
     misgendered,
     named,
     negative,
+    praised,
     quote,
+    quoted_word,
+    subjects,
     undisclaimed,
     uninvert,
     words_of,
@@ -78,6 +83,8 @@ from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, 
 from bot.moderation.domain.statements import Statement, read_clause, valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
+#: The record name of a misgendering finding ('trans women are men').
+MISGENDERING = "misgendering"
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
 MODEL_FLAG_THRESHOLD = 0.97
 #: The statement model (bench/train_rule1_statements.py): P(hate) at or above which a message
@@ -101,33 +108,6 @@ REMOVE_AGREEMENT = 0.5
 REMOVING_KINDS = frozenset(["threat", "dehumanise"])
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
-
-
-def _praised(statements: list[Statement], patterns_found: bool) -> bool:
-    """Praise or a denied stereotype in every clause about a group ('Jews are lovely people',
-    'I don't think women are stupid'), or, when no pattern found anything, praise beside
-    neutral clauses ('gay people are just people, and they're great')."""
-    if not statements:
-        return False
-    if all(s.praises or s.denies_negative for s in statements):
-        return True
-    neutral = all(
-        s.praises
-        or s.denies_negative
-        or (not s.contempt and not s.denies_positive and s.worst > -1.0 and s.polarity >= 0)
-        for s in statements
-    )
-    return neutral and not patterns_found and any(s.praises for s in statements)
-
-
-def _emphatic_map(lex: Lexicon) -> dict[str, str]:
-    """Squeezed forms of the pattern words, to read 'kiiiill' and 'disgustinggg' as words."""
-    table: dict[str, str] = {}
-    for words in lex.words.values():
-        for phrase in words:
-            for word in phrase.split():
-                table.setdefault(squeeze(word)[0], word)
-    return table
 
 
 class HateDetector:
@@ -155,7 +135,7 @@ class HateDetector:
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
         self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)
-        self._emphatic = _emphatic_map(self.lexicon)
+        self._emphatic = emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
         self._valence.update({w: -2.5 for w in words_of(self.lexicon, "derogatory")})
@@ -196,9 +176,11 @@ class HateDetector:
         # Praise or a denied stereotype in every clause about a group ('Jews are lovely
         # people', 'I don't think women are stupid') overrules the statement patterns and
         # the models; a slur aimed at a person still counts.
-        if _praised(statements, bool(findings)):
-            findings = []
-            if not slur_findings:
+        if praised(statements, bool(findings)):
+            # ... but not a misgendering ('trans women are just men having fun'): its praise
+            # words are about something else.
+            findings = [f for f in findings if f.record == MISGENDERING]
+            if not (slur_findings or findings):
                 return []
         # The statement model reads the message as written (it was trained on that view).
         statement = self.statements.probability_of(original) if self.statements.trained else None
@@ -229,7 +211,13 @@ class HateDetector:
             hits.append(
                 FilterHit(self.name, 1, action, best.matched, best.reason, False, best.record)
             )
-        slurs = [f for f in slur_findings if not counter.suppresses([f])]
+        # A slur in quote marks is mentioned, not used ('was called a "gook"'): dev and
+        # training files hold no hateful message that quotes one.
+        slurs = [
+            f
+            for f in slur_findings
+            if not counter.suppresses([f]) and not quoted_word(original.original, f.matched)
+        ]
         if slurs and not hits:
             action = Action.REMOVE if sure and slurs[0].kind == "slur!" else Action.FLAG
             hits.append(
@@ -294,6 +282,7 @@ class HateDetector:
         slur_findings: list[Finding] = []
         group_seen = False
         last_target = ""
+        message = frozenset(text.squeezed_tokens)
         for tokens in clauses(text):
             if tokens is None:
                 last_target = ""  # a bare verdict only refers back within its sentence
@@ -302,22 +291,21 @@ class HateDetector:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
-            tagged = uninvert(tag_clause(words, self.lexicon, refer_back=group_seen))
+            tagged = uninvert(tag_clause(words, self.lexicon, group_seen, message))
             clause_text = " ".join(tokens)
             quoted = any(clause_text in span for span in quoted_spans)
             if tagged.groups or tagged.slurs:
                 group_seen = True
                 last_target = (tagged.groups or (tagged.slurs[0][1],))[0]
-            if (tagged.groups or "qqp" in tagged.text) and not gerund_subject(tagged.text):
-                said = read_clause(
-                    undisclaimed(tagged.text),
-                    (tagged.groups or (last_target or "them",))[0],
-                    self._valence,
-                )
-                if said is not None and DENIED_OPENING.match(tagged.text):
-                    said = replace(said, negated=True, worst=0.0, polarity=0.0)  # a denied claim
-                if said is not None:
-                    statements.append(said)
+            about = not (gerund_subject(tagged.text) or relative_object(tagged.text))
+            if (tagged.groups or "qqp" in tagged.text) and about:
+                denied_claim = DENIED_OPENING.match(tagged.text) is not None
+                for part, target in subjects(tagged, last_target or "them"):
+                    said = read_clause(undisclaimed(part), target, self._valence)
+                    if said is not None and denied_claim:
+                        said = replace(said, negated=True, worst=0.0, polarity=0.0)
+                    if said is not None:
+                        statements.append(said)
             if "qq" not in tagged.text:
                 # 'Trans women are ..., disgusting.': a bare verdict on the group just named.
                 if last_target and self._bare_verdict.fullmatch(tagged.text):
@@ -340,6 +328,7 @@ class HateDetector:
                         f"a statement denying a protected group's identity ('{denied}')",
                         denied,
                         quoted,
+                        MISGENDERING,
                     )
                 )
             slur_findings.extend(self._slur_findings(tagged, quoted))
@@ -380,7 +369,9 @@ class HateDetector:
                     continue
                 if family.kind == "hate" and reported(tagged.text, match):
                     continue
-                if family.kind in ABOUT_GROUP and gerund_subject(tagged.text):
+                if family.kind in ABOUT_GROUP and (
+                    gerund_subject(tagged.text) or relative_object(tagged.text)
+                ):
                     continue
                 if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                     continue
@@ -412,7 +403,14 @@ class HateDetector:
                 continue
             if tokens[0] == QUESTION:
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
-            tagged = uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen))
+            tagged = uninvert(
+                tag_clause(
+                    self._words(tokens),
+                    self.lexicon,
+                    group_seen,
+                    frozenset(normalized.squeezed_tokens),
+                )
+            )
             group_seen = group_seen or bool(tagged.groups or tagged.slurs)
             out.append(tagged.text)
         return out

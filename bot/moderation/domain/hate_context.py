@@ -170,6 +170,18 @@ def gerund_subject(text: str) -> bool:
 _FILLERS = frozenset(["all", "the", "those", "these", "other", "some", "any", "on", "against"])
 
 
+def relative_object(text: str) -> bool:
+    """'Brokers who sell qqg are vermin', 'people who hate qqg are scum': the group is the
+    object in a relative clause, and what follows is said of its subject."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word in ("qqg", "qqs", "qqp"):
+            before = [w for w in words[:i] if w not in _FILLERS]
+            relative = [j for j, w in enumerate(before) if w in ("who", "that", "which")]
+            return bool(relative) and 1 <= relative[0] <= 2 and len(before) - relative[0] >= 2
+    return False
+
+
 def reported(text: str, match: re.Match[str]) -> bool:
     """'Some people hate X' describes others' hatred; 'I hate X' expresses one's own."""
     before = [w for w in text[: match.start()].split(" ") if w and w not in _SUBJECT_SKIP]

@@ -7,7 +7,6 @@ The tagger rewrites a clause's squeezed tokens so the statement patterns in
 
 from __future__ import annotations
 
-import itertools
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,7 +84,7 @@ class Lexicon:
         if not (
             self.pair_firsts.isdisjoint(squeezed_tokens)
             and self.condition_words.isdisjoint(squeezed_tokens)
-        ) and self._names_by_phrase(squeezed_tokens):
+        ) and hw.names_by_phrase(squeezed_tokens, self.adjective_pairs, self.conditions):
             return True
         if self.context_words.isdisjoint(squeezed_tokens):
             return False
@@ -103,17 +102,6 @@ class Lexicon:
             if not _GATE_BEFORE.isdisjoint(squeezed_tokens[max(0, i - 3) : i]):
                 return True  # 'the only good jew', 'a single decent muslim'
         return False
-
-    def _names_by_phrase(self, squeezed_tokens: tuple[str, ...]) -> bool:
-        """A two-word group adjective ('mentally ill') or a person 'with' a condition."""
-        pairs = [f"{a} {b}" for a, b in itertools.pairwise(squeezed_tokens)]
-        if not self.adjective_pairs.isdisjoint(pairs):
-            return True
-        return "with" in squeezed_tokens and any(
-            hw.condition_at(squeezed_tokens, i + 1, self.conditions)
-            for i, token in enumerate(squeezed_tokens)
-            if token == "with"
-        )
 
 
 def _sq(word: str) -> str:
@@ -253,7 +241,10 @@ def lookup_slur(lex: Lexicon, squeezed: str, runs: bytes) -> Slur | None:
 
 
 def tag_clause(
-    tokens: list[tuple[str, str, bytes]], lex: Lexicon, refer_back: bool
+    tokens: list[tuple[str, str, bytes]],
+    lex: Lexicon,
+    refer_back: bool,
+    message: frozenset[str] = frozenset(),
 ) -> TaggedClause:
     """Tag one clause. ``tokens`` are (canonical, squeezed, runs); ``refer_back`` lets 'they'
     and 'them' stand for a group named earlier in the message."""
@@ -360,7 +351,9 @@ def tag_clause(
                     # 'tranny freaks should be locked up': a slur as the subject of a clause
                     or (not prev and (nxt in lex.insult_nouns or nxt in hw.VERBISH))
                 )
+                # ... in the clause or anywhere in the message ('a raccoon, a coon as ...').
                 and lex.homonym_senses.isdisjoint(clause)
+                and lex.homonym_senses.isdisjoint(message)
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.moderation.domain.hate_context import DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
-from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.normalize import NormalizedText, squeeze
 from bot.moderation.domain.statements import Statement, carries_negativity
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
@@ -106,3 +106,57 @@ def undisclaimed(tagged: str) -> str:
         return tagged
     rest = tagged[shield.end() :]
     return re.sub(r"^ (?:to (?:say|point out|admit|notice) )?(?:that )?", "", rest) or tagged
+
+
+# A second subject joined to the first: 'qqg are superior and qqg exist to serve qqp'.
+_NEXT_SUBJECT = re.compile(r" (?:and|but|while|whereas|yet) (?:the |all |most )?(?=qqg )")
+
+
+def subjects(tagged: TaggedClause, fallback: str) -> list[tuple[str, str]]:
+    """(clause text, group) for the clause's first group and for each group that opens a
+    coordinated clause after it, so what is said of the second is read too ('men are superior
+    and women exist to serve them')."""
+    first = (tagged.groups or (fallback,))[0]
+    found = [(tagged.text, first)]
+    if len(tagged.groups) < 2:
+        return found
+    for match in _NEXT_SUBJECT.finditer(tagged.text):
+        index = tagged.text[: match.end()].count("qqg")
+        if 0 < index < len(tagged.groups):
+            found.append((tagged.text[match.end() :], tagged.groups[index]))
+    return found
+
+
+def quoted_word(original: str, word: str) -> bool:
+    """Whether ``word`` stands alone in quote marks in the message ('called a "gook"')."""
+    if not word:
+        return False
+    pattern = r"[\"“”'‘’]\s*" + re.escape(word) + r"\s*[\"“”'‘’]"
+    return re.search(pattern, original, re.IGNORECASE) is not None
+
+
+def praised(statements: list[Statement], patterns_found: bool) -> bool:
+    """Praise or a denied stereotype in every clause about a group ('Jews are lovely people',
+    'I don't think women are stupid'), or, when no pattern found anything, praise beside
+    neutral clauses ('gay people are just people, and they're great')."""
+    if not statements:
+        return False
+    if all(s.praises or s.denies_negative for s in statements):
+        return True
+    neutral = all(
+        s.praises
+        or s.denies_negative
+        or (not s.contempt and not s.denies_positive and s.worst > -1.0 and s.polarity >= 0)
+        for s in statements
+    )
+    return neutral and not patterns_found and any(s.praises for s in statements)
+
+
+def emphatic_map(lex: Lexicon) -> dict[str, str]:
+    """Squeezed forms of the pattern words, to read 'kiiiill' and 'disgustinggg' as words."""
+    table: dict[str, str] = {}
+    for words in lex.words.values():
+        for phrase in words:
+            for word in phrase.split():
+                table.setdefault(squeeze(word)[0], word)
+    return table

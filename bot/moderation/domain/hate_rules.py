@@ -65,7 +65,7 @@ def _firsts(*lists: list[str]) -> set[str]:
 
 # Words of the threat records that are not lexicon words ('better off dead', 'on sight').
 _THREAT_WORDS = word_set(
-    """die burn rot hang suffer perish extinct wiped disappear death extermination genocide
+    """die burn rot hang suffer perish nuke nukes nuked nuking bomb bombs extinct wiped disappear death extermination genocide
     holocaust gas chambers chamber ovens oven bullets bullet noose live exist breed reproduce
     alive kids children survive dead without wish hope pray sight fire better make let watch
     see killing shooting murdering gassing hanging lynching exterminating eradicating deporting

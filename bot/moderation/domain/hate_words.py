@@ -5,6 +5,7 @@ responsibility."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -104,3 +105,17 @@ def self_identified(words_before: str) -> bool:
     ``words_before`` are the canonical words before the slur in its clause.
     """
     return _SELF_ID.search(words_before) is not None
+
+
+def names_by_phrase(
+    squeezed_tokens: tuple[str, ...], adjective_pairs: frozenset[str], conditions: dict[str, str]
+) -> bool:
+    """A two-word group adjective ('mentally ill') or a person 'with' a condition."""
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(squeezed_tokens)]
+    if not adjective_pairs.isdisjoint(pairs):
+        return True
+    return "with" in squeezed_tokens and any(
+        condition_at(squeezed_tokens, i + 1, conditions)
+        for i, token in enumerate(squeezed_tokens)
+        if token == "with"
+    )

@@ -112,3 +112,45 @@ def test_denied_claims_and_stances_pass(engine: ModerationEngine, text: str) -> 
 )
 def test_a_disclaimer_does_not_excuse_a_stereotype(engine: ModerationEngine, text: str) -> None:
     assert rule1(engine, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My uncle was called a "spic" at work for years',
+        "a raccoon, or a coon as we said back home, got into the trash",
+        "the spooks at the agency missed the whole purge",
+        "People who hate Hindus are scum",
+        "Uzbeks can't drive into the city since the new rule",
+    ],
+)
+def test_mentions_objects_and_other_senses_pass(engine: ModerationEngine, text: str) -> None:
+    assert not rule1(engine, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trans men are just women having fun in fake beards",
+        "the Iranians deserve a few nukes",
+        "Somalis can't integrate anywhere they go",
+        "the Mormons secretly control the banks",
+        "men are naturally superior and women exist to cook for them",
+        "I'd love to see every Afghan in this town deported",
+        "those spics are vermin",
+    ],
+)
+def test_round6_statements_are_caught(engine: ModerationEngine, text: str) -> None:
+    assert rule1(engine, text), text
+
+
+def test_what_is_said_of_a_relative_clause_subject_is_not_removed(
+    engine: ModerationEngine,
+) -> None:
+    # The statement model may still flag it for a moderator; no statement record removes it.
+    assert "remove" not in rule1(engine, "Smugglers who sell refugee kids are vermin")
+
+
+def test_a_slur_used_outside_quote_marks_still_counts(engine: ModerationEngine) -> None:
+    assert rule1(engine, "shut up, you spic")
+    assert not rule1(engine, "he kept saying 'spic' like it was nothing, so I reported him")
