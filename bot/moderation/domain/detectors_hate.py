@@ -68,7 +68,7 @@ from bot.moderation.domain.hate_reading import (
     uninvert,
     words_of,
 )
-from bot.moderation.domain.hate_rules import RecordFamily, build_families
+from bot.moderation.domain.hate_rules import RecordFamily, build_families, frame_patterns
 from bot.moderation.domain.hate_segment import WordRepair, with_typos
 from bot.moderation.domain.hate_spelling import english_words
 from bot.moderation.domain.model import (
@@ -162,16 +162,20 @@ class HateDetector:
         agrees; everything else rule 1 finds is flagged for a moderator."""
         original = text
         text = self._repair.repair(text)
-        if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens):
+        frames = frame_patterns()
+        if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens) and frames.gate.isdisjoint(
+            text.tokens
+        ):
             return []
         findings, slur_findings, saw_group, statements = self.analyse(text)
-        if not (findings or slur_findings or saw_group):
+        words = frozenset(text.tokens)
+        if not (findings or slur_findings or saw_group or not frames.gate.isdisjoint(words)):
             return []
         frame = attribution(original)
         counter = counter_speech(text.plain)
         if frame == "denounce" and DISCLAIMER.search(text.plain):
             # 'that's not racism, just statistics': the word 'racism' shields, not denounces.
-            frame = ""
+            frame = "question" if "?" in original.original else ""
             counter = CounterSpeech(False, False, False, False)
         # Praise or a denied stereotype in every clause about a group ('Jews are lovely
         # people', 'I don't think women are stupid') overrules the statement patterns and
@@ -193,8 +197,14 @@ class HateDetector:
                 return []
             findings = []
         contempt = [s for s in statements if s.contempt or s.denies_positive]
+        # 'the author is Jewish, so you know it's lies': a frame over the whole message.
+        blame = None
+        if not (framed or counter.strong):
+            blame = frames.find(text.plain, words, saw_group or bool(slur_findings))
+            if blame is not None and blame.family == "blame" and counter.any:
+                blame = None  # 'X said ... no wonder': any reporting word spares a blame frame
         probability = 0.0
-        if not (findings or slur_findings or contempt):
+        if not (findings or slur_findings or contempt or blame):
             probability = self.model.probability(text.tokens)
             if probability < MODEL_FLAG_THRESHOLD and (
                 statement is None
@@ -238,6 +248,10 @@ class HateDetector:
                     ),
                     False,
                 )
+            )
+        if blame is not None and not hits:
+            hits.append(
+                FilterHit(self.name, 1, Action.FLAG, quote(original), blame.reason, False, blame.id)
             )
         described = bool(statements) and all(s.described for s in statements)
         # 'gays are amazng', 'trans ppl r awsome': something good said and nothing bad; the

@@ -113,6 +113,10 @@ DENIED_OPENING = re.compile(
 #: A disclaimer that shields a claim rather than denouncing one: 'that's not racism, that's
 #: just statistics', 'I'm not being sexist but ...': its 'racist' is no counter-speech.
 DISCLAIMER = re.compile(
+    # 'is it racist to point out that ...?': asking leave to say it, not denouncing it
+    r"^(?:\S+ ){0,3}?is it (?:really |actually )?(?:wrong|racist|sexist|bigoted|homophobic"
+    r"|transphobic|ableist|hateful|offensive) (?:to (?:say|think|point out|notice|admit|believe)"
+    r"|if|that)\b|"
     r"\b(?:(?:i'm|im|i am|it's|its|it is|that's|thats|that is|this is|this) not (?:being |even"
     r" |just )?|(?:isn't|isnt|aren't|arent|ain't) (?:being )?|not (?:to be|trying to be|being) )"
     r"(?:racist|racism|sexist|sexism|homophobic|transphobic|ableist|bigoted|bigotry|hateful"

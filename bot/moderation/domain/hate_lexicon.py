@@ -130,7 +130,10 @@ def load_lexicon() -> Lexicon:
         for word in words:
             lex.adjectives[_sq(word.replace("-", " "))] = category
     lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
-    lex.adjective_pairs = frozenset(key for key in lex.adjectives if " " in key)
+    # ('north korean' is left to 'korean', which tags on its own.)
+    lex.adjective_pairs = frozenset(
+        key for key in lex.adjectives if " " in key and key.split(" ")[1] not in lex.adjectives
+    )
     lex.pair_firsts = frozenset(key.split(" ")[0] for key in lex.adjective_pairs)
     for category, words in raw.get("conditions", {}).items():
         for word in words:

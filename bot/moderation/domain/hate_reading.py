@@ -58,7 +58,13 @@ def clip(said: str, limit: int = 80) -> str:
 _INVERTED = re.compile(
     r"^(?:(?:why|how come|so) )?(?P<aux>should|can|could|would|will|must|do|does|did)"
     r" (?P<np>(?:\S+ ){0,3}?(?:qqg|qqp|qqs)) (?P<rest>.+)$"
+    # 'is it just me or are qqg stupid', 'aren't qqg lazy' ('why are qqg so ...' the
+    # statements read as it is; 'are there qqg who ...' asks whether any exist).
+    r"|^(?:(?:is it just me or|or|but) )?(?P<aux2>are|aren't|arent|isn't|isnt|weren't)"
+    r" (?P<np2>(?:(?!there )\S+ ){0,3}?(?:qqg|qqp|qqs)) (?P<rest2>.+)$"
 )
+# A negated auxiliary that opens a question asserts: 'aren't qqg lazy' -> 'qqg are lazy'.
+_ASSERTED = {"aren't": "are", "arent": "are", "isn't": "is", "isnt": "is", "weren't": "were"}
 
 
 def uninvert(tagged: TaggedClause) -> TaggedClause:
@@ -68,7 +74,12 @@ def uninvert(tagged: TaggedClause) -> TaggedClause:
     match = _INVERTED.match(tagged.text)
     if match is None:
         return tagged
-    text = f"{match.group('np')} {match.group('aux')} {match.group('rest')}"
+    aux, np, rest = (
+        match.group("aux", "np", "rest")
+        if match.group("aux")
+        else match.group("aux2", "np2", "rest2")
+    )
+    text = f"{np} {_ASSERTED.get(aux, aux)} {rest}"
     return replace(tagged, text=text)
 
 
@@ -105,7 +116,8 @@ def undisclaimed(tagged: str) -> str:
     if shield is None or "qq" in tagged[: shield.end()]:
         return tagged
     rest = tagged[shield.end() :]
-    return re.sub(r"^ (?:to (?:say|point out|admit|notice) )?(?:that )?", "", rest) or tagged
+    rest = re.sub(r"^ (?:(?:to|if) (?:say|point out|admit|notice|think|believe) )?", " ", rest)
+    return re.sub(r"^ (?:it's true )?(?:that )?", "", rest) or tagged
 
 
 # A second subject joined to the first: 'qqg are superior and qqg exist to serve qqp'.

@@ -22,6 +22,7 @@ from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule1_hate.yaml"
 COUNTER_FILE = "rule1_counter.yaml"
+FRAMES_FILE = "rule1_frames.yaml"
 #: Hit families in the order findings are ranked (the first is the most serious).
 HIT_FAMILIES = ("threat", "dehumanise", "negated-positive", "derogate", "feeling", "hate")
 #: Families whose predicate a negator before it flips ('X are not vermin'); the others carry
@@ -139,3 +140,35 @@ def counter_patterns() -> CounterPatterns:
         union([r.regex for r in reporting]),
         union([r.regex for r in condemnation]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FramePatterns:
+    """Message-level frames (rule1_frames.yaml): the records and one search over them all."""
+
+    records: tuple[PatternRecord, ...]
+    any_frame: re.Pattern[str]
+    #: Words of the records that need no group name (one of them must be in the message).
+    gate: frozenset[str]
+
+    def find(self, plain: str, words: frozenset[str], group: bool) -> PatternRecord | None:
+        """The first frame record the plain text matches (None for nearly every message);
+        without a group named, only the records whose triggers the message's words touch."""
+        if self.any_frame.search(plain) is None:
+            return None
+        return next(
+            (
+                r
+                for r in self.records
+                if (group or (r.triggers and r.triggered(words))) and r.regex.search(plain)
+            ),
+            None,
+        )
+
+
+@cache
+def frame_patterns() -> FramePatterns:
+    """The message-level frame records, compiled once."""
+    records = load_records(FRAMES_FILE)
+    gate = frozenset(w for r in records for t in r.triggers for w in t)
+    return FramePatterns(records, union([r.regex for r in records]), gate)

@@ -8,6 +8,9 @@ import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.detectors_hate import HateDetector
+from bot.moderation.domain.hate_rules import frame_patterns
+from bot.moderation.domain.normalize import normalize
+from bot.moderation.domain.rulebook import PatternRecord
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +157,56 @@ def test_what_is_said_of_a_relative_clause_subject_is_not_removed(
 def test_a_slur_used_outside_quote_marks_still_counts(engine: ModerationEngine) -> None:
     assert rule1(engine, "shut up, you spic")
     assert not rule1(engine, "he kept saying 'spic' like it was nothing, so I reported him")
+
+
+FRAMES = frame_patterns().records
+
+
+@pytest.mark.parametrize(
+    ("record", "text", "expected"),
+    [
+        pytest.param(record, text, expected, id=f"{record.id}-{expected}-{i}")
+        for record in FRAMES
+        for expected, texts in ((True, record.must_match), (False, record.must_not_match))
+        for i, text in enumerate(texts)
+    ],
+)
+def test_frame_record_examples(record: PatternRecord, text: str, expected: bool) -> None:
+    """Frame records read the plain text of the whole message."""
+    assert (record.regex.search(normalize(text).plain) is not None) is expected, record.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new desk editor is a Sikh, no wonder the coverage is slanted",
+        "Of course the Somali was the one who got arrested",
+        "Is it just me or are Somalis genetically lazy?",
+        "aren't Hindus a bit too primitive for democracy?",
+        "Is it wrong to think Afghans are a drain on the rest of us?",
+    ],
+)
+def test_blame_frames_and_asked_stereotypes_are_flagged(
+    engine: ModerationEngine, text: str
+) -> None:
+    assert rule1(engine, text) == {"flag"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new desk editor is a Sikh and the coverage got better",
+        "Are Uzbeks allowed to work in Seoul?",
+        "Were there any Somalis in the 1966 World Cup crowd?",
+        "Is it racist to call Koreans gooks?",
+        "women shouldn't have to prove they're not diversity hires",
+    ],
+)
+def test_neutral_questions_and_mentions_pass(engine: ModerationEngine, text: str) -> None:
+    assert not rule1(engine, text), text
+
+
+def test_misgendering_needs_no_group_name(engine: ModerationEngine) -> None:
+    assert rule1(engine, "@sam you're just a guy in a wig, I'm not using your pronouns") == {"flag"}
+    assert not rule1(engine, "what a lovely dress, where did you get it?")
+    assert not rule1(engine, "I would never call a trans woman a man in a dress")
