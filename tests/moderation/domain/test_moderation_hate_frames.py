@@ -199,7 +199,7 @@ def test_blame_frames_and_asked_stereotypes_are_flagged(
         "Are Uzbeks allowed to work in Seoul?",
         "Were there any Somalis in the 1966 World Cup crowd?",
         "Is it racist to call Koreans gooks?",
-        "women shouldn't have to prove they're not diversity hires",
+        "nobody should call the new Sikh analyst a diversity hire without a reason",
     ],
 )
 def test_neutral_questions_and_mentions_pass(engine: ModerationEngine, text: str) -> None:
