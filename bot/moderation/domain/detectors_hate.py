@@ -164,13 +164,13 @@ class HateDetector:
         original = text
         text = self._repair.repair(text)
         frames = frame_patterns()
-        if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens) and frames.gate.isdisjoint(
-            text.tokens
+        if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens) and not frames.may_match(
+            text.plain, text.tokens
         ):
             return []
         findings, slur_findings, saw_group, statements = self.analyse(text)
         words = frozenset(text.tokens)
-        if not (findings or slur_findings or saw_group or not frames.gate.isdisjoint(words)):
+        if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []
         frame = attribution(original)
         counter = counter_speech(text.plain)
@@ -201,9 +201,8 @@ class HateDetector:
         # 'the author is Jewish, so you know it's lies': a frame over the whole message.
         blame = None
         if not (framed or counter.strong):
-            blame = frames.find(text.plain, words, saw_group or bool(slur_findings))
-            if blame is not None and blame.family == "blame" and counter.any:
-                blame = None  # 'X said ... no wonder': any reporting word spares a blame frame
+            group = saw_group or bool(slur_findings)
+            blame = frames.hit(text.plain, original.original, words, group, counter.any)
         probability = 0.0
         if not (findings or slur_findings or contempt or blame):
             probability = self.model.probability(text.tokens)

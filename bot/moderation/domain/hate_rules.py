@@ -150,20 +150,45 @@ class FramePatterns:
     any_frame: re.Pattern[str]
     #: Words of the records that need no group name (one of them must be in the message).
     gate: frozenset[str]
+    #: The coded records (family dogwhistle), which need neither a group name nor a word.
+    coded: re.Pattern[str]
 
-    def find(self, plain: str, words: frozenset[str], group: bool) -> PatternRecord | None:
-        """The first frame record the plain text matches (None for nearly every message);
-        without a group named, only the records whose triggers the message's words touch."""
+    def may_match(self, plain: str, words: frozenset[str] | tuple[str, ...]) -> bool:
+        """Whether a message that names no group may still match a frame."""
+        return not self.gate.isdisjoint(words) or self.coded.search(plain) is not None
+
+    def find(
+        self, plain: str, words: frozenset[str], group: bool
+    ) -> tuple[PatternRecord, re.Match[str]] | None:
+        """The first frame record the plain text matches, and its match (None for nearly
+        every message); without a group named, only the coded records and those whose
+        triggers the message's words touch."""
         if self.any_frame.search(plain) is None:
             return None
-        return next(
-            (
-                r
-                for r in self.records
-                if (group or (r.triggers and r.triggered(words))) and r.regex.search(plain)
-            ),
-            None,
-        )
+        for record in self.records:
+            coded = record.family == "dogwhistle"
+            if group or coded or (bool(record.triggers) and record.triggered(words)):
+                match = record.regex.search(plain)
+                if match is not None:
+                    return record, match
+        return None
+
+    def hit(
+        self, plain: str, original: str, words: frozenset[str], group: bool, reporting: bool
+    ) -> PatternRecord | None:
+        """The frame record that makes a hit, if any: a blame frame not beside a reporting
+        word ('X said ... no wonder'), a code word not in quote marks ('the "great
+        replacement" is a racist myth' mentions it)."""
+        found = self.find(plain, words, group)
+        if found is None:
+            return None
+        record, match = found
+        if record.family == "blame" and reporting:
+            return None
+        quoted = r"[\"“”'‘’]\s*" + re.escape(match.group(0)) + r"\s*[\"“”'‘’]"
+        if record.family == "dogwhistle" and re.search(quoted, original, re.IGNORECASE):
+            return None
+        return record
 
 
 @cache
@@ -171,4 +196,5 @@ def frame_patterns() -> FramePatterns:
     """The message-level frame records, compiled once."""
     records = load_records(FRAMES_FILE)
     gate = frozenset(w for r in records for t in r.triggers for w in t)
-    return FramePatterns(records, union([r.regex for r in records]), gate)
+    coded = [r.regex for r in records if r.family == "dogwhistle"]
+    return FramePatterns(records, union([r.regex for r in records]), gate, union(coded))

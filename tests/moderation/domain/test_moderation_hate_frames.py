@@ -210,3 +210,10 @@ def test_misgendering_needs_no_group_name(engine: ModerationEngine) -> None:
     assert rule1(engine, "@sam you're just a guy in a wig, I'm not using your pronouns") == {"flag"}
     assert not rule1(engine, "what a lovely dress, where did you get it?")
     assert not rule1(engine, "I would never call a trans woman a man in a dress")
+
+
+def test_coded_hate_is_flagged_unless_quoted(engine: ModerationEngine) -> None:
+    assert rule1(engine, "the think tanks are all run by (((them))) anyway") == {"flag"}
+    assert rule1(engine, "kung flu strikes the border towns again") == {"flag"}
+    assert not rule1(engine, 'calling it "kung flu" got people attacked, drop it')
+    assert not rule1(engine, "see you at dinner ;)))")
