@@ -8,13 +8,13 @@ targets that are not protected groups, reclaimed slurs ('I'm a proud dyke') and 
 at nobody. A logistic regression trained on davidson-2017 adds a flag (never a removal) for
 hateful messages the rules miss.
 
-Actions and measured quality (training/eval_dev.py --final, 2026-12-06 08:39: every training
+Actions and measured quality (training/eval_dev.py --final, 2026-12-06 08:47: every training
 file scored by models refitted without it, plus the dev files; 3,104 hateful messages):
 - builtin:rule1-hate removes threats and dehumanisation asserted by the speaker (no quote,
   report, question or denunciation; statement model >= 0.5): precision 1.000 (677/677),
   recall 0.218. Every other statement finding, contempt read by the statement analysis
   (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (a trait blamed,
-  misgendering) are flagged: precision 0.948, recall 0.412.
+  misgendering, code words) are flagged: precision 0.949, recall 0.419.
 - builtin:rule1-slurs removes a slur that is no ordinary word and not reclaimed, aimed at a
   person, unframed and not in quote marks: precision 1.000 (87/87), recall 0.028; other slur
   uses are flagged (precision 0.914).
