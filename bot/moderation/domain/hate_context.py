@@ -98,6 +98,32 @@ _CLAUSE_WORDS = frozenset(["but", "however", "although", "whereas"])
 _BUT_INTENSIFIERS = frozenset(["nothing", "anything", "all"])
 
 
+#: A clause that opens by denying what follows: 'it's not true that X ...', 'nobody should
+#: think X ...' (not 'it's not racist to say that', which asserts).
+DENIED_OPENING = re.compile(
+    r"^(?:(?:but|and|so|look|honestly|seriously) )?(?:(?:it's|its|it is|that's|thats|that is)"
+    r" (?:just )?(?:not true|untrue|false|a myth|a lie|nonsense|bullshit|a stereotype|a racist"
+    r" myth|racist|sexist|homophobic|transphobic|ableist|bigoted) (?:to (?:say|think|claim)"
+    r" )?that|(?:nobody|no one|noone)(?: here| in this \S+)? (?:should|gets to|has any reason"
+    r" to) (?:think|believe|say|claim|pretend)|(?:i|we) (?:don't|do not|dont|refuse to|won't)"
+    r" (?:believe|accept|buy) (?:that|the idea that|the lie that))\b"
+)
+
+
+#: A disclaimer that shields a claim rather than denouncing one: 'that's not racism, that's
+#: just statistics', 'I'm not being sexist but ...': its 'racist' is no counter-speech.
+DISCLAIMER = re.compile(
+    # 'is it racist to point out that ...?': asking leave to say it, not denouncing it
+    r"^(?:\S+ ){0,3}?is it (?:really |actually )?(?:wrong|racist|sexist|bigoted|homophobic"
+    r"|transphobic|ableist|hateful|offensive) (?:to (?:say|think|point out|notice|admit|believe)"
+    r"|if|that)\b|"
+    r"\b(?:(?:i'm|im|i am|it's|its|it is|that's|thats|that is|this is|this) not (?:being |even"
+    r" |just )?|(?:isn't|isnt|aren't|arent|ain't) (?:being )?|not (?:to be|trying to be|being) )"
+    r"(?:racist|racism|sexist|sexism|homophobic|transphobic|ableist|bigoted|bigotry|hateful"
+    r"|hate speech)\b"
+)
+
+
 def negated(text: str, match: re.Match[str]) -> bool:
     """A negator shortly before the predicate flips it: 'X are not disgusting', 'I don't hate X'.
 
@@ -146,6 +172,18 @@ def gerund_subject(text: str) -> bool:
 
 
 _FILLERS = frozenset(["all", "the", "those", "these", "other", "some", "any", "on", "against"])
+
+
+def relative_object(text: str) -> bool:
+    """'Brokers who sell qqg are vermin', 'people who hate qqg are scum': the group is the
+    object in a relative clause, and what follows is said of its subject."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word in ("qqg", "qqs", "qqp"):
+            before = [w for w in words[:i] if w not in _FILLERS]
+            relative = [j for j, w in enumerate(before) if w in ("who", "that", "which")]
+            return bool(relative) and 1 <= relative[0] <= 2 and len(before) - relative[0] >= 2
+    return False
 
 
 def reported(text: str, match: re.Match[str]) -> bool:

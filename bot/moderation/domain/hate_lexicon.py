@@ -8,14 +8,14 @@ The tagger rewrites a clause's squeezed tokens so the statement patterns in
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from bot.moderation.domain import hate_words as hw
+from bot.moderation.domain.hate_words import self_identified as self_identified
+from bot.moderation.domain.hate_words import typo_map as typo_map
 from bot.moderation.domain.normalize import squeeze
-from bot.moderation.domain.phrases import word_set
 
 GROUP_TAG = "qqg"
 SLUR_TAG = "qqs"
@@ -24,40 +24,8 @@ PRONOUN_TAG = "qqp"
 #: Squeezed slurs that are also ordinary words ('coon' squeezes to 'con', 'nigger' to 'niger',
 #: the country): these match only with their letter runs intact.
 _STRICT_SQUEEZED = frozenset({"niger", "con", "cons", "as", "bet", "god", "of", "to", "fel"})
-_DETERMINERS = word_set(
-    """a an the every each any all some no those these that this another one most many"""
-)
-_GATE_BEFORE = _DETERMINERS | {"being"}
+_GATE_BEFORE = hw.DETERMINERS | {"being"}
 _PRONOUNS = {"they": "qqp", "them": "qqp", "theyre": "qqp are", "they're": "qqp are", "em": "qqp"}
-# Phrases that refer back to a group named earlier: 'Their kind don't belong here', 'people
-# like that make me sick', 'every one of those things is deranged'. Keyed by their first word.
-_REFERRING = {
-    first: tuple(tuple(p.split()) for p in phrases.split(","))
-    for first, phrases in {
-        "their": "their kind,their sort,their lot,their type",
-        "his": "his kind,his sort,his type,his lot",
-        "her": "her kind,her sort,her type",
-        "your": "your kind,your sort,your lot,your type",
-        "that": "that kind,that lot,that sort",
-        "those": "those people,those things,those creatures,those types,those ones",
-        "these": "these people,these things,these creatures,these types,these ones",
-        "such": "such people",
-        "people": "people like that,people like them,people like this,people like those",
-        "the": "the lot of them,the lot",
-        "all": "all of their kind",
-    }.items()
-}
-# Words before a slur that make it aimed at people (a homonym like 'chink' needs one).
-_PERSON_CONTEXT = word_set(
-    """a an you ur your those these the all dirty fucking stupid filthy bunch like is are
-    damn lil little fat ugly that this some such ya yo u them big old dumb lazy nasty pathetic
-    worthless smelly useless disgusting"""
-)
-_NOT_PERSON_AFTER = frozenset(
-    ["in", "of", "the", "your", "my", "growth", "development", "progress"]
-)
-
-
 # Ordinary words one typo away from a group name ('blacks', 'koreans', 'mormons').
 _NOT_TYPOS = frozenset(["backs", "koreas", "morons", "lacks", "blocks"])
 
@@ -92,6 +60,12 @@ class Lexicon:
     context_words: frozenset[str] = frozenset()
     homonym_person_context: frozenset[str] = frozenset()
     homonym_senses: frozenset[str] = frozenset()
+    #: Two-word group adjectives ('mentally ill', 'non binary'), squeezed, and their first words.
+    adjective_pairs: frozenset[str] = frozenset()
+    pair_firsts: frozenset[str] = frozenset()
+    #: Conditions a group is named by ('people with adhd'), squeezed, and their words.
+    conditions: dict[str, str] = field(default_factory=dict)
+    condition_words: frozenset[str] = frozenset()
 
     def mentions_group_or_slur(self, squeezed_tokens: tuple[str, ...]) -> bool:
         """A cheap test whether rule 1 must read the message closely: a group noun or a strong
@@ -107,6 +81,11 @@ class Lexicon:
             t.endswith("'s") and t[:-2] in self.context_words for t in squeezed_tokens
         ):
             return True  # "a woman's opinion'
+        if not (
+            self.pair_firsts.isdisjoint(squeezed_tokens)
+            and self.condition_words.isdisjoint(squeezed_tokens)
+        ) and hw.names_by_phrase(squeezed_tokens, self.adjective_pairs, self.conditions):
+            return True
         if self.context_words.isdisjoint(squeezed_tokens):
             return False
         last = len(squeezed_tokens) - 1
@@ -123,31 +102,6 @@ class Lexicon:
             if not _GATE_BEFORE.isdisjoint(squeezed_tokens[max(0, i - 3) : i]):
                 return True  # 'the only good jew', 'a single decent muslim'
         return False
-
-
-def _typos(word: str, deletions: bool = True) -> Iterable[str]:
-    """One deleted letter or two swapped neighbours, never touching the first letter (typos
-    rarely do, and it keeps 'slaughter' from claiming 'laughter')."""
-    if deletions:
-        # Not the last letter either: 'illegals' minus its s is 'illegal', a different word.
-        for i in range(1, len(word) - 1):
-            yield word[:i] + word[i + 1 :]
-    for i in range(1, len(word) - 1):
-        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-
-
-def typo_map(words: Iterable[str], known: frozenset[str]) -> dict[str, str]:
-    """Misspellings of words of 7+ letters mapped to the word; known words never remapped.
-
-    Shorter words are left alone: 'threat' minus a letter is 'treat', 'smelly' is 'smell'.
-    """
-    table: dict[str, str] = {}
-    for word in words:
-        if len(word) >= 7 and word.isalpha():
-            for typo in _typos(word):
-                if typo not in known:
-                    table.setdefault(typo, word)
-    return table
 
 
 def _sq(word: str) -> str:
@@ -176,6 +130,17 @@ def load_lexicon() -> Lexicon:
         for word in words:
             lex.adjectives[_sq(word.replace("-", " "))] = category
     lex.person_nouns = frozenset(_sq(w) for w in raw["person_nouns"])
+    # ('north korean' is left to 'korean', which tags on its own.)
+    lex.adjective_pairs = frozenset(
+        key for key in lex.adjectives if " " in key and key.split(" ")[1] not in lex.adjectives
+    )
+    lex.pair_firsts = frozenset(key.split(" ")[0] for key in lex.adjective_pairs)
+    for category, words in raw.get("conditions", {}).items():
+        for word in words:
+            lex.conditions[_sq(word.replace("-", " "))] = category
+    lex.condition_words = frozenset(
+        word for key in lex.conditions for word in key.split(" ") if word not in hw.DETERMINERS
+    )
     lex.homonym_person_context = frozenset(_sq(w) for w in raw["homonym_person_context"])
     lex.homonym_senses = frozenset(_sq(w) for w in raw["homonym_senses"])
     lex.institutions = frozenset(_sq(w) for w in raw["institutions"])
@@ -212,7 +177,7 @@ def load_lexicon() -> Lexicon:
     for key, category in list(lex.groups.items()):
         if len(key) >= 5 and " " not in key:
             # Five-letter names only get swaps: deleting a letter of 'women' makes 'omen'.
-            for typo in _typos(key, deletions=len(key) >= 6):
+            for typo in hw.typos(key, deletions=len(key) >= 6):
                 if typo not in taken:
                     lex.groups.setdefault(squeeze(typo)[0], category)
     for slur in list(lex.slurs.values()):
@@ -220,7 +185,7 @@ def load_lexicon() -> Lexicon:
         # 'banner', 'troons'/'toons'): only long ones get misspellings, and only those that
         # have no doubled letter to squeeze into yet another word.
         if len(slur.word) >= 7 and slur.strong and not slur.homonym:
-            for typo in _typos(slur.word):
+            for typo in hw.typos(slur.word):
                 sq, _ = squeeze(typo)
                 if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:
                     lex.slurs.setdefault(sq, slur)
@@ -279,7 +244,10 @@ def lookup_slur(lex: Lexicon, squeezed: str, runs: bytes) -> Slur | None:
 
 
 def tag_clause(
-    tokens: list[tuple[str, str, bytes]], lex: Lexicon, refer_back: bool
+    tokens: list[tuple[str, str, bytes]],
+    lex: Lexicon,
+    refer_back: bool,
+    message: frozenset[str] = frozenset(),
 ) -> TaggedClause:
     """Tag one clause. ``tokens`` are (canonical, squeezed, runs); ``refer_back`` lets 'they'
     and 'them' stand for a group named earlier in the message."""
@@ -290,10 +258,19 @@ def tag_clause(
     n = len(tokens)
     clause = {sq for _, sq, _ in tokens}
     keys = _tag_keys(lex)
+    # 'people with adhd': a person noun that a condition follows names a group.
+    with_condition = "with" in clause and not lex.condition_words.isdisjoint(clause)
     while i < n:
         word, sq, runs = tokens[i]
         # Most words: no branch below can tag them.
-        plain = sq not in keys and word not in _PRONOUNS and word not in _REFERRING
+        plain = sq not in keys and word not in _PRONOUNS and word not in hw.REFERRING
+        if with_condition and (sq in lex.person_nouns or sq in hw.ANYONE):
+            length = hw.condition_at([t[1] for t in tokens], i + 2, lex.conditions)
+            if length and i + 1 < n and tokens[i + 1][1] == "with":
+                groups.append(" ".join(t[0] for t in tokens[i : i + 2 + length]))
+                out.append(GROUP_TAG)
+                i += 2 + length
+                continue
         if plain and not word.endswith("'s"):
             out.append(word)
             i += 1
@@ -301,6 +278,10 @@ def tag_clause(
         refer_back = refer_back or bool(groups or slurs)
         nxt = tokens[i + 1][1] if i + 1 < n else ""
         prev = out[-1] if out else ""
+        if prev in ("anti", "pro") and sq in lex.adjectives:
+            out.append(word)  # 'anti-Japanese hate': a stance towards the group, not it
+            i += 1
+            continue
         two = lex.two_word_slurs.get((sq, nxt))
         if two is not None:
             slurs.append((two, f"{word} {tokens[i + 1][0]}", True))
@@ -312,6 +293,25 @@ def tag_clause(
             out.append(GROUP_TAG)
             i += 2
             continue
+        pair = f"{sq} {nxt}"
+        if pair in lex.adjective_pairs and (i + 2 >= n or tokens[i + 2][1] not in lex.institutions):
+            # 'mentally ill people are ...', 'non binary is a ...', 'the mentally ill'.
+            third = tokens[i + 2][1] if i + 2 < n else ""
+            if third in lex.person_nouns:
+                groups.append(" ".join(t[0] for t in tokens[i : i + 3]))
+                out.append(GROUP_TAG)
+                i += 3
+                continue
+            # Otherwise only as a subject: 'are not mentally ill' says something of a group.
+            if (not prev or prev in hw.PAIR_BEFORE) and (
+                not third or third in lex.insult_nouns or third in hw.VERBISH or prev
+            ):
+                if prev == "the":  # 'the mentally ill are ...', as 'the disabled are ...'
+                    out.pop()
+                groups.append(f"{word} {tokens[i + 1][0]}")
+                out.append(GROUP_TAG)
+                i += 2
+                continue
         if sq in lex.adjectives and (nxt in lex.person_nouns or nxt in lex.insult_nouns):
             if nxt in lex.insult_nouns:  # 'trans freaks': the group, then what it is called
                 groups.append(word)
@@ -327,7 +327,7 @@ def tag_clause(
             out.append(GROUP_TAG)
             i += 2
             continue
-        if sq == "the" and nxt in lex.adjectives and (i + 2 >= n or tokens[i + 2][1] in _VERBISH):
+        if sq == "the" and nxt in lex.adjectives and (i + 2 >= n or tokens[i + 2][1] in hw.VERBISH):
             groups.append(f"the {tokens[i + 1][0]}")  # 'the disabled are ...'
             out.append(GROUP_TAG)
             i += 2
@@ -346,18 +346,21 @@ def tag_clause(
                 (
                     alone
                     or prev in lex.homonym_person_context
+                    or (prev == "of" and len(out) > 1 and out[-2] in hw.CROWD)
                     or (
-                        (prev in _PERSON_CONTEXT or word.endswith("s"))
-                        and nxt not in _NOT_PERSON_AFTER
+                        (prev in hw.PERSON_CONTEXT or word.endswith("s"))
+                        and nxt not in hw.NOT_PERSON_AFTER
                     )
                     # 'tranny freaks should be locked up': a slur as the subject of a clause
-                    or (not prev and (nxt in lex.insult_nouns or nxt in _VERBISH))
+                    or (not prev and (nxt in lex.insult_nouns or nxt in hw.VERBISH))
                 )
+                # ... in the clause or anywhere in the message ('a raccoon, a coon as ...').
                 and lex.homonym_senses.isdisjoint(clause)
+                and lex.homonym_senses.isdisjoint(message)
             )
             slurs.append((slur, word, person))
             out.append(SLUR_TAG if person else word)
-        elif sq in lex.adjectives and prev in _BE_WORDS and not nxt:
+        elif sq in lex.adjectives and prev in hw.BE_WORDS and not nxt:
             groups.append(word)  # 'my new landlord is Jewish': a group named, 'they' after
             out.append(GROUP_TAG)
         elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
@@ -365,13 +368,13 @@ def tag_clause(
         elif sq in lex.groups or (
             # 'a Jew', 'the only good Jew', 'a single decent Muslim': a determiner up to
             # three words before.
-            sq in lex.singulars and not _DETERMINERS.isdisjoint(out[-3:])
+            sq in lex.singulars and not hw.DETERMINERS.isdisjoint(out[-3:])
         ):
             groups.append(word)
             out.append(GROUP_TAG)
         elif refer_back and word in _PRONOUNS:
             out.append(_PRONOUNS[word])
-        elif refer_back and word in _REFERRING and (length := _refers(tokens, i)):
+        elif refer_back and word in hw.REFERRING and (length := hw.refers(tokens, i)):
             out.append(PRONOUN_TAG)
             i += length
             continue
@@ -391,33 +394,6 @@ def _tag_keys(lex: Lexicon) -> frozenset[str]:
         keys = {first for first, _ in lex.two_word_slurs} | {"being", "the"}
         keys |= {key.split(" ")[0] for key in lex.groups}
         keys |= set(lex.adjectives) | set(lex.slurs) | set(lex.groups) | set(lex.singulars)
+        keys |= lex.pair_firsts
         entry = _TAG_KEYS[id(lex)] = (lex, frozenset(keys))
     return entry[1]
-
-
-def _refers(tokens: list[tuple[str, str, bytes]], at: int) -> int:
-    """The length of a referring phrase ('their kind') starting at ``at``, else 0."""
-    words = tuple(word for word, _, _ in tokens[at : at + 4])
-    for phrase in _REFERRING[words[0]]:
-        if words[: len(phrase)] == phrase:
-            return len(phrase)
-    return 0
-
-
-_BE_WORDS = frozenset(["is", "are", "was", "were", "being", "be"])
-_VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
-
-
-_SELF_ID = re.compile(
-    r"(?:^| )(?:i'm|im|i am|we're|we are|as an?|as|us|we|fellow|proud|my|our|me and my)"
-    r"(?: (?:a|an|proud|fucking|big|bad|black|gay|lil|little|real|queer|happy|out|and|trans|to|be"
-    r"|being|old|such|total))*$"
-)
-
-
-def self_identified(words_before: str) -> bool:
-    """'I'm a proud dyke', 'my nigga', 'we queers': a slur used of oneself or one's own group.
-
-    ``words_before`` are the canonical words before the slur in its clause.
-    """
-    return _SELF_ID.search(words_before) is not None

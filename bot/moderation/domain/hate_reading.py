@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.moderation.domain.hate_context import DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
-from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.normalize import NormalizedText, squeeze
 from bot.moderation.domain.statements import Statement, carries_negativity
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
@@ -57,7 +58,13 @@ def clip(said: str, limit: int = 80) -> str:
 _INVERTED = re.compile(
     r"^(?:(?:why|how come|so) )?(?P<aux>should|can|could|would|will|must|do|does|did)"
     r" (?P<np>(?:\S+ ){0,3}?(?:qqg|qqp|qqs)) (?P<rest>.+)$"
+    # 'is it just me or are qqg stupid', 'aren't qqg lazy' ('why are qqg so ...' the
+    # statements read as it is; 'are there qqg who ...' asks whether any exist).
+    r"|^(?:(?:is it just me or|or|but) )?(?P<aux2>are|aren't|arent|isn't|isnt|weren't)"
+    r" (?P<np2>(?:(?!there )\S+ ){0,3}?(?:qqg|qqp|qqs)) (?P<rest2>.+)$"
 )
+# A negated auxiliary that opens a question asserts: 'aren't qqg lazy' -> 'qqg are lazy'.
+_ASSERTED = {"aren't": "are", "arent": "are", "isn't": "is", "isnt": "is", "weren't": "were"}
 
 
 def uninvert(tagged: TaggedClause) -> TaggedClause:
@@ -67,5 +74,101 @@ def uninvert(tagged: TaggedClause) -> TaggedClause:
     match = _INVERTED.match(tagged.text)
     if match is None:
         return tagged
-    text = f"{match.group('np')} {match.group('aux')} {match.group('rest')}"
+    aux, np, rest = (
+        match.group("aux", "np", "rest")
+        if match.group("aux")
+        else match.group("aux2", "np2", "rest2")
+    )
+    text = f"{np} {_ASSERTED.get(aux, aux)} {rest}"
     return replace(tagged, text=text)
+
+
+# 'Trans women are men': the group said to be the sex it is not. Keyed by the group as written.
+_TRANS_WOMEN = frozenset(["trans women", "transwomen", "trans woman", "transwoman", "trans girls"])
+_TRANS_MEN = frozenset(["trans men", "transmen", "trans man", "transman", "trans guys"])
+_MALE = frozenset(["men", "man", "males", "male", "dudes", "guys", "blokes", "boys", "a man"])
+_FEMALE = frozenset(["women", "woman", "females", "female", "girls", "gals", "a woman", "chicks"])
+_MISGENDER = re.compile(
+    r"^(?:qqg|qqp) (?:are|is|r|were) (?:(?:just|really|actually|still|simply|only|all|biologically"
+    r"|always|literally|basically|obviously|clearly|nothing but) )*(?:a )?(?P<p>qqg|\S+)"
+    r"(?! too| as well| and| who| of)"
+)
+
+
+def misgendered(tagged: TaggedClause) -> str:
+    """The predicate of 'trans women are (just) men' (and the reverse), else ''."""
+    if not tagged.groups or tagged.groups[0] not in (_TRANS_WOMEN | _TRANS_MEN):
+        return ""
+    match = _MISGENDER.match(tagged.text)
+    if match is None:
+        return ""
+    predicate = match.group("p")
+    if predicate == "qqg":
+        predicate = tagged.groups[1] if len(tagged.groups) > 1 else ""
+    wrong = _MALE if tagged.groups[0] in _TRANS_WOMEN else _FEMALE
+    return f"{tagged.groups[0]} are {predicate}" if predicate in wrong else ""
+
+
+def undisclaimed(tagged: str) -> str:
+    """'it's not racist to say qqg are lazy' -> 'qqg are lazy': the disclaimer's 'not' does
+    not reach the claim it shields."""
+    shield = DISCLAIMER.search(tagged)
+    if shield is None or "qq" in tagged[: shield.end()]:
+        return tagged
+    rest = tagged[shield.end() :]
+    rest = re.sub(r"^ (?:(?:to|if) (?:say|point out|admit|notice|think|believe) )?", " ", rest)
+    return re.sub(r"^ (?:it's true )?(?:that )?", "", rest) or tagged
+
+
+# A second subject joined to the first: 'qqg are superior and qqg exist to serve qqp'.
+_NEXT_SUBJECT = re.compile(r" (?:and|but|while|whereas|yet) (?:the |all |most )?(?=qqg )")
+
+
+def subjects(tagged: TaggedClause, fallback: str) -> list[tuple[str, str]]:
+    """(clause text, group) for the clause's first group and for each group that opens a
+    coordinated clause after it, so what is said of the second is read too ('men are superior
+    and women exist to serve them')."""
+    first = (tagged.groups or (fallback,))[0]
+    found = [(tagged.text, first)]
+    if len(tagged.groups) < 2:
+        return found
+    for match in _NEXT_SUBJECT.finditer(tagged.text):
+        index = tagged.text[: match.end()].count("qqg")
+        if 0 < index < len(tagged.groups):
+            found.append((tagged.text[match.end() :], tagged.groups[index]))
+    return found
+
+
+def quoted_word(original: str, word: str) -> bool:
+    """Whether ``word`` stands alone in quote marks in the message ('called a "gook"')."""
+    if not word:
+        return False
+    pattern = r"[\"“”'‘’]\s*" + re.escape(word) + r"\s*[\"“”'‘’]"
+    return re.search(pattern, original, re.IGNORECASE) is not None
+
+
+def praised(statements: list[Statement], patterns_found: bool) -> bool:
+    """Praise or a denied stereotype in every clause about a group ('Jews are lovely people',
+    'I don't think women are stupid'), or, when no pattern found anything, praise beside
+    neutral clauses ('gay people are just people, and they're great')."""
+    if not statements:
+        return False
+    if all(s.praises or s.denies_negative for s in statements):
+        return True
+    neutral = all(
+        s.praises
+        or s.denies_negative
+        or (not s.contempt and not s.denies_positive and s.worst > -1.0 and s.polarity >= 0)
+        for s in statements
+    )
+    return neutral and not patterns_found and any(s.praises for s in statements)
+
+
+def emphatic_map(lex: Lexicon) -> dict[str, str]:
+    """Squeezed forms of the pattern words, to read 'kiiiill' and 'disgustinggg' as words."""
+    table: dict[str, str] = {}
+    for words in lex.words.values():
+        for phrase in words:
+            for word in phrase.split():
+                table.setdefault(squeeze(word)[0], word)
+    return table

@@ -22,6 +22,7 @@ from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule1_hate.yaml"
 COUNTER_FILE = "rule1_counter.yaml"
+FRAMES_FILE = "rule1_frames.yaml"
 #: Hit families in the order findings are ranked (the first is the most serious).
 HIT_FAMILIES = ("threat", "dehumanise", "negated-positive", "derogate", "feeling", "hate")
 #: Families whose predicate a negator before it flips ('X are not vermin'); the others carry
@@ -65,7 +66,7 @@ def _firsts(*lists: list[str]) -> set[str]:
 
 # Words of the threat records that are not lexicon words ('better off dead', 'on sight').
 _THREAT_WORDS = word_set(
-    """die burn rot hang suffer perish extinct wiped disappear death extermination genocide
+    """die burn rot hang suffer perish nuke nukes nuked nuking bomb bombs extinct wiped disappear death extermination genocide
     holocaust gas chambers chamber ovens oven bullets bullet noose live exist breed reproduce
     alive kids children survive dead without wish hope pray sight fire better make let watch
     see killing shooting murdering gassing hanging lynching exterminating eradicating deporting
@@ -139,3 +140,61 @@ def counter_patterns() -> CounterPatterns:
         union([r.regex for r in reporting]),
         union([r.regex for r in condemnation]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class FramePatterns:
+    """Message-level frames (rule1_frames.yaml): the records and one search over them all."""
+
+    records: tuple[PatternRecord, ...]
+    any_frame: re.Pattern[str]
+    #: Words of the records that need no group name (one of them must be in the message).
+    gate: frozenset[str]
+    #: The coded records (family dogwhistle), which need neither a group name nor a word.
+    coded: re.Pattern[str]
+
+    def may_match(self, plain: str, words: frozenset[str] | tuple[str, ...]) -> bool:
+        """Whether a message that names no group may still match a frame."""
+        return not self.gate.isdisjoint(words) or self.coded.search(plain) is not None
+
+    def find(
+        self, plain: str, words: frozenset[str], group: bool
+    ) -> tuple[PatternRecord, re.Match[str]] | None:
+        """The first frame record the plain text matches, and its match (None for nearly
+        every message); without a group named, only the coded records and those whose
+        triggers the message's words touch."""
+        if self.any_frame.search(plain) is None:
+            return None
+        for record in self.records:
+            coded = record.family == "dogwhistle"
+            if group or coded or (bool(record.triggers) and record.triggered(words)):
+                match = record.regex.search(plain)
+                if match is not None:
+                    return record, match
+        return None
+
+    def hit(
+        self, plain: str, original: str, words: frozenset[str], group: bool, reporting: bool
+    ) -> PatternRecord | None:
+        """The frame record that makes a hit, if any: a blame frame not beside a reporting
+        word ('X said ... no wonder'), a code word not in quote marks ('the "great
+        replacement" is a racist myth' mentions it)."""
+        found = self.find(plain, words, group)
+        if found is None:
+            return None
+        record, match = found
+        if record.family == "blame" and reporting:
+            return None
+        quoted = r"[\"“”'‘’]\s*" + re.escape(match.group(0)) + r"\s*[\"“”'‘’]"
+        if record.family == "dogwhistle" and re.search(quoted, original, re.IGNORECASE):
+            return None
+        return record
+
+
+@cache
+def frame_patterns() -> FramePatterns:
+    """The message-level frame records, compiled once."""
+    records = load_records(FRAMES_FILE)
+    gate = frozenset(w for r in records for t in r.triggers for w in t)
+    coded = [r.regex for r in records if r.family == "dogwhistle"]
+    return FramePatterns(records, union([r.regex for r in records]), gate, union(coded))

@@ -119,6 +119,12 @@ class WordRepair:
         self._max_piece = min(16, max(len(p) for p in self._pieces))
         self._starts = frozenset(p[0] for p in self._pieces)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
+        # Group names and strong slurs by length, for words with letters starred out.
+        self._masked: dict[int, list[str]] = {}
+        spelled_out = {s.word for s in lexicon.slurs.values() if s.strong}
+        for target in self._targets | set(lexicon.singulars) | spelled_out:
+            if target.isalpha():
+                self._masked.setdefault(len(target), []).append(target)
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
         self._memory = _Learned()
@@ -199,6 +205,13 @@ class WordRepair:
             if token in self._skip or squeeze(token)[0] in self._skip:
                 memory.seen.add(token)
                 continue
+            if "*" in token:  # 'k*ke', 'g*ys': only unmasked, never spelled or split
+                unmasked = self._unmask(token)
+                if unmasked is not None:
+                    memory.fixes[token] = unmasked
+                memory.unknown.add(token)
+                memory.seen.add(token)
+                continue
             corrected = self._speller.correct(token)
             if corrected is not None:
                 memory.fixes[token] = corrected
@@ -213,6 +226,16 @@ class WordRepair:
                 memory.fixes[token] = " ".join(parts)
             memory.unknown.add(token)
             memory.seen.add(token)  # last: another thread takes a seen token as learned
+
+    def _unmask(self, token: str) -> str | None:
+        """The one group name or strong slur a word with letters starred out spells
+        ('k*ke', 'n*ggers'), else None: at least two letters must show, first one included."""
+        letters = token.replace("*", "")
+        if token[0] == "*" or len(letters) < 2 or len(letters) * 2 < len(token):
+            return None
+        pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+        found = {t for t in self._masked.get(len(token), ()) if pattern.fullmatch(t)}
+        return found.pop() if len(found) == 1 else None
 
     def _split_uncached(self, token: str) -> tuple[str, ...] | None:
         if (

@@ -62,6 +62,7 @@ _PHRASES = (
     ("only good for", "worthless for"),
     ("just good for", "worthless for"),
     ("good for nothing", "worthless"),
+    ("a bad rap", "a name"),  # 'X get a bad rap': what others think, not the speaker
 )
 _CONDITIONAL = frozenset(["if", "unless", "until", "when", "whenever"])
 _BEFORE_GROUP = word_set(
