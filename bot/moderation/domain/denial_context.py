@@ -31,10 +31,12 @@ EVERYDAY_SENSE = re.compile(
     r"|plays?|quer(?:y|ies)|commands?|contracts?|drills?|manoeuvres?|maneuvers?|scripts?)\b"
     r"|\bprison break\b|\b(?:meeting|office|work|email|inbox|school|homework|zoom|spreadsheet)"
     r" (?:prison|jail)\b"
+    # 'go touch grass': log off, not the famine's grass.
+    r"|\b(?:touch|touches|touched|touching|toucha) (?:some |more |real )?grass\b"
 )
 EVERYDAY_TRIGGERS = word_set(
     """starving starved hungry camping camper campers campsite campsites campfire campfires
-    campground campgrounds execute executes executed executing prison jail"""
+    campground campgrounds execute executes executed executing prison jail grass"""
 )
 
 

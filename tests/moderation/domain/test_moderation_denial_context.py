@@ -19,6 +19,7 @@ ANY = LinearTextModel(intercept=0.0, weights={"_": 0.0}, features="statement")
         "camping trip got rained out again",
         "stuck in meeting prison all afternoon",
         "they will execute another launch next week",
+        "log off and go touch some grass, my guy",
     ],
 )
 def test_everyday_senses_are_chat_not_the_crisis(text: str) -> None:
@@ -33,6 +34,7 @@ def test_everyday_senses_are_chat_not_the_crisis(text: str) -> None:
         "nobody is starving there, stop lying",
         "the camps are just farms",
         "im starving lol, like the north koreans pretend to be",  # North Korea named
+        "the famine? lol go touch grass",  # touching grass is chat, the famine is not
     ],
 )
 def test_crisis_senses_stay_on_topic_or_not_chat(text: str) -> None:
