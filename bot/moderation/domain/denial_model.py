@@ -12,8 +12,6 @@ regime or someone else claims, or asks about a source is discussion, not denial.
 
 from __future__ import annotations
 
-import itertools
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,7 +37,6 @@ from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
     FEATURIZERS,
     RULE3_MODEL_FILE,
-    STATEMENT_WORDS,
     LinearTextModel,
     load_model,
 )
@@ -172,60 +169,6 @@ def read(
     )
     features = FEATURIZERS[model.features](text)
     return ModelReading(model.probability_of_features(features), on_topic, chat)
-
-
-class ScoreBound:
-    """An upper bound on the model's log-odds from a message's tokens alone. The model reads
-    each distinct word and each distinct stem once, so their weights, negative ones too, are
-    summed exactly; only word pairs (positive weights, repeats counted again) and the quote
-    and question flags are bounded. It costs a fraction of building the features, and most
-    messages stay below the flag threshold: then the model need not be read. (Bounding words
-    and stems too let 12,090 of the moderation bench's 20,000 messages through to the model;
-    this lets about 200.)"""
-
-    def __init__(self, model: LinearTextModel) -> None:
-        weights = model.weights
-        self.usable = model.features == "statement"  # the features this bound assumes
-        self._base = (
-            model.intercept
-            + max(0.0, weights.get("_quote", 0.0))
-            + max(0.0, weights.get("_question", 0.0))
-        )
-        # Positive pair weights keyed by the word pair, so one C-level map reads them all.
-        self._pairs: dict[tuple[str, str], float] = {}
-        for feature, weight in weights.items():
-            if weight > 0 and " " in feature:
-                first, second = feature.split(" ", 1)
-                self._pairs[first, second] = weight
-        self._weights = weights
-        # Each word's stem feature ('~starv'), kept: chat vocabulary is small.
-        self._stems: dict[str, str] = {}
-
-    def below(self, text: NormalizedText, probability: float) -> bool:
-        """Whether the model's P(denial) for ``text`` is surely below ``probability``."""
-        if not self.usable:
-            return False
-        # The same words the features read (statement_features drops numbers). Sums run in C
-        # (map over dict.get) and add in the same order as a loop would: the bound is the
-        # same float, so no message near the threshold changes side.
-        tokens = list(itertools.filterfalse(str.isdigit, text.tokens[:STATEMENT_WORDS]))
-        get = self._weights.get
-        distinct = set(tokens)
-        bound = self._base + sum(map(get, distinct, _ZEROS))
-        stems = self._stems
-        if len(stems) > 131_072:
-            # Bounded memory. A new dict, not clear(): another thread may be reading this one.
-            stems = self._stems = {}
-        missing = list(distinct.difference(stems))
-        if missing:
-            for token, stem in zip(missing, _stemmer.stemWords(missing), strict=True):
-                stems[token] = "~" + stem
-        bound += sum(map(get, set(map(stems.__getitem__, distinct)), _ZEROS))
-        bound = sum(map(self._pairs.get, itertools.pairwise(tokens), _ZEROS), bound)
-        return bound < math.log(probability / (1.0 - probability))
-
-
-_ZEROS = itertools.repeat(0.0)
 
 
 # Reporting an account of the crisis: 'Defectors describe torture during interrogation',

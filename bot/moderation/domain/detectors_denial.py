@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
+from bot.moderation.domain.denial_bound import ScoreBound
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -46,7 +47,6 @@ from bot.moderation.domain.denial_model import (
     THRESHOLD,
     VETO_AGAINST,
     VETO_BELOW,
-    ScoreBound,
     crisis_stems,
     discussion_signal,
     model_hit,

@@ -30,7 +30,6 @@ from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.hate_context import (
-    ABOUT_GROUP,
     CONTRACTIONS,
     DENIED_OPENING,
     DISCLAIMER,
@@ -41,17 +40,13 @@ from bot.moderation.domain.hate_context import (
     Finding,
     clauses,
     counter_speech,
-    describes_treatment,
     gerund_subject,
-    negated,
     relative_object,
-    reported,
 )
+from bot.moderation.domain.hate_findings import record_findings, slur_uses
 from bot.moderation.domain.hate_lexicon import (
     Lexicon,
-    TaggedClause,
     load_lexicon,
-    self_identified,
     tag_clause,
     typo_map,
 )
@@ -59,7 +54,6 @@ from bot.moderation.domain.hate_reading import (
     clip,
     emphatic_map,
     misgendered,
-    named,
     negative,
     praised,
     quote,
@@ -70,8 +64,9 @@ from bot.moderation.domain.hate_reading import (
     words_of,
 )
 from bot.moderation.domain.hate_rules import RecordFamily, build_families, frame_patterns
-from bot.moderation.domain.hate_segment import WordRepair, with_typos
+from bot.moderation.domain.hate_segment import WordRepair
 from bot.moderation.domain.hate_spelling import english_words
+from bot.moderation.domain.hate_typos import with_typos
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
     RULE3_MODEL_FILE,
@@ -81,7 +76,8 @@ from bot.moderation.domain.model import (
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
-from bot.moderation.domain.statements import Statement, read_clause, valences
+from bot.moderation.domain.statements import Statement, read_clause
+from bot.moderation.domain.valence import valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
 #: The record name of a misgendering finding ('trans women are men').
@@ -333,7 +329,7 @@ class HateDetector:
                         )
                     )
                 continue
-            findings.extend(self._statement_findings(tagged, quoted, quoted_spans))
+            findings.extend(record_findings(self.families, tagged, quoted, quoted_spans))
             denied = misgendered(tagged)
             if denied:
                 findings.append(
@@ -345,7 +341,7 @@ class HateDetector:
                         MISGENDERING,
                     )
                 )
-            slur_findings.extend(self._slur_findings(tagged, quoted))
+            slur_findings.extend(slur_uses(tagged, quoted))
         rank = {"threat": 0, "dehumanise": 1, "negated-positive": 2, "derogate": 3, "hate": 4}
         findings.sort(key=lambda f: rank.get(f.kind, 9))
         return findings, slur_findings, group_seen, statements
@@ -362,50 +358,6 @@ class HateDetector:
                         word = self._typos[word]  # 'disgustng' -> 'disgusting'
                 words.append((word, squeezed, runs))
         return words
-
-    def _statement_findings(
-        self, tagged: TaggedClause, quoted: bool, quoted_spans: list[str]
-    ) -> list[Finding]:
-        found: list[Finding] = []
-        words = set(tagged.text.split(" "))
-        denied = DENIED_OPENING.match(tagged.text) is not None
-        for family in self.families:
-            if denied and family.negatable:
-                continue  # 'it's not true that X are lazy'
-
-            if family.triggers is not None and family.triggers.isdisjoint(words):
-                continue
-            for record in family.records:
-                match = record.regex.search(tagged.text)
-                if match is None:
-                    continue
-                if family.negatable and negated(tagged.text, match):
-                    continue
-                if family.kind == "hate" and reported(tagged.text, match):
-                    continue
-                if family.kind in ABOUT_GROUP and (
-                    gerund_subject(tagged.text) or relative_object(tagged.text)
-                ):
-                    continue
-                if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
-                    continue
-                target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
-                # The predicate: the first of p, p2, ... that matched ('(?P<p>..)|(?P<p2>..)').
-                predicate = next(
-                    (v for k, v in match.groupdict().items() if k[0] == "p" and v), match.group(0)
-                )
-                predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
-                found.append(
-                    Finding(
-                        family.kind,
-                        f"{record.reason} ('{predicate}' about '{target}')",
-                        clip(named(tagged)),
-                        quoted or any(target in s and predicate in s for s in quoted_spans),
-                        record.id,
-                    )
-                )
-                break
-        return found
 
     def tagged_clauses(self, text: str) -> list[str]:
         """The clauses of ``text`` as the records read them ('qqg are vermin')."""
@@ -428,25 +380,3 @@ class HateDetector:
             group_seen = group_seen or bool(tagged.groups or tagged.slurs)
             out.append(tagged.text)
         return out
-
-    def _slur_findings(self, tagged: TaggedClause, quoted: bool) -> list[Finding]:
-        found: list[Finding] = []
-        words = tagged.text.split(" ")
-        slur_positions = [i for i, word in enumerate(words) if word == "qqs"]
-        for (slur, written, person), position in zip(
-            [s for s in tagged.slurs if s[2]], slur_positions, strict=False
-        ):
-            if not person or not slur.strong:
-                continue
-            if self_identified(" ".join(words[:position])):
-                continue  # reclaimed: said of oneself or one's own group
-            found.append(
-                Finding(
-                    # Only slurs that are no ordinary word and not reclaimed may be removed.
-                    "slur" if slur.homonym or slur.reclaimable else "slur!",
-                    f"a slur against {slur.group.split('/')[0]} ('{written}')",
-                    written,
-                    quoted,
-                )
-            )
-        return found

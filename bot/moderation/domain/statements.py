@@ -16,16 +16,12 @@ counts only after a subject, modal or 'to' (so 'your contempt for X' is not a ve
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.valence import comparative, misspelt_valence, valences
 
-VALENCE_FILE = "vader_valence.json"
-RULE1_VALENCE_FILE = "valence_rule1.json"
 TARGET_TAGS = frozenset(["qqg", "qqp"])
 #: Valence at or above which a predicate praises, at or below which it shows contempt.
 PRAISE = 1.5
@@ -69,17 +65,6 @@ _BEFORE_GROUP = word_set(
     "all the those these our other first next every any a an that this some single more"
 )
 _COMPARISON = re.compile(r"\b(?:no|not|never) (?:any )?(?:worse|less|dumber|lazier) than\b")
-
-
-@cache
-def valences() -> dict[str, float]:
-    """VADER's word valences with rule 1's own additions over them (package data, read once)."""
-    table: dict[str, float] = {}
-    for name in (VALENCE_FILE, RULE1_VALENCE_FILE):
-        resource = resources.files("bot.moderation").joinpath("data", name)
-        payload = json.loads(resource.read_text(encoding="utf-8"))
-        table.update({str(k): float(v) for k, v in payload["valence"].items()})
-    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,8 +299,8 @@ def _score(
             continue  # 'don't have an ounce of gratitude': the negation reaches past these
         value = (
             extra.get(word, table.get(word, 0.0))
-            or _comparative(word, table)
-            or _misspelt_valence(word)
+            or comparative(word, table)
+            or misspelt_valence(word)
         )
         if word in _NEUTRAL and not (word in _PRAISE_WHEN_PREDICATE and index <= 3):
             value = 0.0
@@ -347,47 +332,6 @@ _QUANTITY = word_set(
 )
 
 
-@cache
-def _misspelling_index() -> dict[str, str]:
-    """Single deletions of clearly valenced words (|v| >= 1.5, 5+ letters) -> the word, so
-    'amazng', 'awsome' and 'lovly' read as praise."""
-    index: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for word, value in valences().items():
-        if abs(value) < 1.5 or len(word) < 5 or not word.isalpha():
-            continue
-        for i in range(1, len(word)):
-            key = word[:i] + word[i + 1 :]
-            if index.setdefault(key, word) != word:
-                ambiguous.add(key)
-    for key in ambiguous:
-        del index[key]
-    return index
-
-
-def _misspelt_valence(word: str) -> float:
-    """The valence of the word ``word`` misspells by a missing letter ('amazng') or an extra
-    one ('amaizing', 'wellcome'); 0 for a word of its own."""
-    if len(word) < 4 or not word.isalpha() or word in _dictionary():
-        return 0.0
-    index = _misspelling_index()
-    table = valences()
-    found = index.get(word)
-    if found is None:
-        for i in range(1, len(word)):
-            shorter = word[:i] + word[i + 1 :]
-            if shorter in table and abs(table[shorter]) >= 1.5 and len(shorter) >= 5:
-                found = shorter
-                break
-    return table.get(found, 0.0) if found else 0.0
-
-
-def _dictionary() -> frozenset[str]:
-    from bot.moderation.domain.hate_spelling import english_words
-
-    return english_words()
-
-
 # Verbs after a negator that say what the group wants or gets, not what it is.
 _REACH_BREAKERS = word_set("want wants wanted get gets got receive need needs ask asking seek")
 
@@ -406,13 +350,3 @@ def carries_negativity(tokens: tuple[str, ...], extra: dict[str, float]) -> bool
             return True
         reach = max(0, reach - 1)
     return False
-
-
-def _comparative(word: str, table: dict[str, float]) -> float:
-    """The valence of 'kindest' or 'braver' from 'kind' and 'brave' (VADER lists base forms)."""
-    for suffix, stem_end in (("iest", "y"), ("ier", "y"), ("est", ""), ("est", "e"), ("er", "e")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: -len(suffix)] + stem_end
-            if base in table:
-                return table[base]
-    return 0.0

@@ -151,7 +151,8 @@ def test_threshold_leaves_room_for_the_veto() -> None:
 
 
 def test_the_score_bound_never_skips_a_message_the_model_would_flag() -> None:
-    from bot.moderation.domain.denial_model import THRESHOLD, ScoreBound, read
+    from bot.moderation.domain.denial_bound import ScoreBound
+    from bot.moderation.domain.denial_model import THRESHOLD, read
     from bot.moderation.domain.model import RULE3_MODEL_FILE, load_model
     from bot.moderation.domain.normalize import normalize
 
@@ -176,7 +177,8 @@ def test_the_score_bound_never_skips_a_message_the_model_would_flag() -> None:
 def test_the_score_bound_holds_with_repeated_words_stems_and_pairs() -> None:
     """Words and stems are summed exactly once each (the model reads them as a set), negative
     weights included; repeats, shared stems and pairs must not push it below the score."""
-    from bot.moderation.domain.denial_model import ScoreBound, read
+    from bot.moderation.domain.denial_bound import ScoreBound
+    from bot.moderation.domain.denial_model import read
     from bot.moderation.domain.model import RULE3_MODEL_FILE, load_model
     from bot.moderation.domain.normalize import normalize
 

@@ -7,7 +7,8 @@ import pytest
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.normalize import normalize
-from bot.moderation.domain.statements import read_clause, valences
+from bot.moderation.domain.statements import read_clause
+from bot.moderation.domain.valence import valences
 
 
 @pytest.fixture(scope="module")

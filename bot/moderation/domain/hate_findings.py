@@ -1,0 +1,91 @@
+"""Rule 1's findings in one clause tagged by the lexicon ('qqg are vermin'): what the statement
+records find, and slurs aimed at people. Used by detectors_hate.HateDetector."""
+
+from __future__ import annotations
+
+from bot.moderation.domain.hate_context import (
+    ABOUT_GROUP,
+    DENIED_OPENING,
+    Finding,
+    describes_treatment,
+    gerund_subject,
+    negated,
+    relative_object,
+    reported,
+)
+from bot.moderation.domain.hate_lexicon import TaggedClause, self_identified
+from bot.moderation.domain.hate_reading import clip, named
+from bot.moderation.domain.hate_rules import RecordFamily
+
+
+def record_findings(
+    families: tuple[RecordFamily, ...], tagged: TaggedClause, quoted: bool, quoted_spans: list[str]
+) -> list[Finding]:
+    """What the statement records find in one tagged clause: at most one finding per family
+    (its first record that matches and is not negated, reported or about the treatment of a
+    group)."""
+    found: list[Finding] = []
+    words = set(tagged.text.split(" "))
+    denied = DENIED_OPENING.match(tagged.text) is not None
+    for family in families:
+        if denied and family.negatable:
+            continue  # 'it's not true that X are lazy'
+
+        if family.triggers is not None and family.triggers.isdisjoint(words):
+            continue
+        for record in family.records:
+            match = record.regex.search(tagged.text)
+            if match is None:
+                continue
+            if family.negatable and negated(tagged.text, match):
+                continue
+            if family.kind == "hate" and reported(tagged.text, match):
+                continue
+            if family.kind in ABOUT_GROUP and (
+                gerund_subject(tagged.text) or relative_object(tagged.text)
+            ):
+                continue
+            if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
+                continue
+            target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
+            # The predicate: the first of p, p2, ... that matched ('(?P<p>..)|(?P<p2>..)').
+            predicate = next(
+                (v for k, v in match.groupdict().items() if k[0] == "p" and v), match.group(0)
+            )
+            predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
+            found.append(
+                Finding(
+                    family.kind,
+                    f"{record.reason} ('{predicate}' about '{target}')",
+                    clip(named(tagged)),
+                    quoted or any(target in s and predicate in s for s in quoted_spans),
+                    record.id,
+                )
+            )
+            break
+    return found
+
+
+def slur_uses(tagged: TaggedClause, quoted: bool) -> list[Finding]:
+    """The slurs of one tagged clause aimed at a person, except those said of oneself or one's
+    own group (reclaimed)."""
+    found: list[Finding] = []
+    words = tagged.text.split(" ")
+    slur_positions = [i for i, word in enumerate(words) if word == "qqs"]
+    for (slur, written, person), position in zip(
+        [s for s in tagged.slurs if s[2]], slur_positions, strict=False
+    ):
+        if not person or not slur.strong:
+            continue
+        if self_identified(" ".join(words[:position])):
+            continue  # reclaimed: said of oneself or one's own group
+        found.append(
+            Finding(
+                # Only slurs that are no ordinary word and not reclaimed may be removed.
+                "slur" if slur.homonym or slur.reclaimable else "slur!",
+                f"a slur against {slur.group.split('/')[0]} ('{written}')",
+                written,
+                quoted,
+            )
+        )
+    return found
