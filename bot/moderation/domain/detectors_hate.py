@@ -63,7 +63,12 @@ from bot.moderation.domain.hate_reading import (
     uninvert,
     words_of,
 )
-from bot.moderation.domain.hate_rules import RecordFamily, build_families, frame_patterns
+from bot.moderation.domain.hate_rules import (
+    RecordFamily,
+    build_families,
+    counter_patterns,
+    frame_patterns,
+)
 from bot.moderation.domain.hate_segment import WordRepair
 from bot.moderation.domain.hate_spelling import english_words
 from bot.moderation.domain.hate_typos import with_typos
@@ -77,6 +82,7 @@ from bot.moderation.domain.model import (
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
 from bot.moderation.domain.statements import Statement, read_clause
+from bot.moderation.domain.valence import preload as preload_valences
 from bot.moderation.domain.valence import valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
@@ -132,6 +138,11 @@ class HateDetector:
         self.lexicon = lexicon or with_typos(load_lexicon(), common)
         self._repair = WordRepair(self.lexicon, common)
         self.families: tuple[RecordFamily, ...] = build_families(self.lexicon)
+        # The message frames, counter-speech records and misspelling index load now, not on the
+        # first message that needs them (10-40 ms each in the checker thread).
+        frame_patterns()
+        counter_patterns()
+        preload_valences()
         self._emphatic = emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}

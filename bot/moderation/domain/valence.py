@@ -71,3 +71,8 @@ def comparative(word: str, table: dict[str, float]) -> float:
             if base in table:
                 return table[base]
     return 0.0
+
+
+def preload() -> None:
+    """Build the misspelling index now (~30 ms), not on the first message that needs it."""
+    _misspelling_index()
