@@ -7,6 +7,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from tests.support import REPO
 
 TRAINING = REPO / "training"
@@ -77,4 +79,39 @@ def test_no_regression_case_text_is_a_training_example() -> None:
     }
     assert not shared, (
         f"{len(shared)} regression cases are also training examples: {sorted(shared)[:5]}"
+    )
+
+
+def _message_key(text: str) -> str:
+    """Lower case, punctuation dropped: how a copied example is recognised."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def test_no_rule_record_example_is_a_labelled_message() -> None:
+    """Record examples in bot/moderation/rules are written for the record, never copied from a
+    rule-1 or rule-3 training or development file (blind folders are not read)."""
+    labelled: dict[str, str] = {}
+    for path in training_inputs():
+        if path.suffix != ".jsonl" or not path.relative_to(TRAINING_DATA).parts[0].startswith(
+            "rule"
+        ):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else None
+            if isinstance(row, dict) and isinstance(row.get("text"), str):
+                labelled.setdefault(_message_key(row["text"]), str(path.relative_to(REPO)))
+    assert len(labelled) > 1000
+    copied = []
+    rule_files = sorted((REPO / "bot/moderation/rules").glob("*.yaml"))
+    assert rule_files
+    for rules in rule_files:
+        for record in yaml.safe_load(rules.read_text(encoding="utf-8"))["records"]:
+            for key in ("must_match", "must_not_match"):
+                for example in record.get(key) or []:
+                    text = example if isinstance(example, str) else example.get("text", "")
+                    if _message_key(text) in labelled:
+                        where = labelled[_message_key(text)]
+                        copied.append(f"{rules.name} {record['id']} {key}: {text!r} is in {where}")
+    assert not copied, f"{len(copied)} record examples copy a labelled message:\n" + "\n".join(
+        copied[:20]
     )
