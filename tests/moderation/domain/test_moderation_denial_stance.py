@@ -29,6 +29,9 @@ LIKELY = LinearTextModel(intercept=2.2, weights={"_": 0.0}, features="statement"
         "Pyongyang cut rations to the northeast first, and the northeast paid for it.",
         "Returnees face interrogation and many end up in a labour camp.",
         "During the worst years people were eating tree bark and grass soup.",
+        # The regime as the one who starves or lies ('its' reads as 'it is' once normalised).
+        "Honestly the leadership is a mafia that starves its own people to pay for rockets.",
+        "Rodong Sinmun keeps lying about the harvest every single autumn.",
     ],
 )
 def test_affirming_the_crisis_vetoes_a_model_only_flag(text: str) -> None:
