@@ -146,7 +146,7 @@ def _slices(articles: Sequence[Article], passages: Sequence[Passage]) -> Iterato
 
 def _article_record(a: Article) -> list[object]:
     published = a.published.isoformat() if a.published else None
-    return [a.id, a.source, a.title, a.body, a.url, published]
+    return [a.id, a.source, a.title, a.body, a.url, published, a.author]
 
 
 def _parse(lines: Iterable[str]) -> tuple[list[Article], list[Passage]]:
@@ -155,10 +155,18 @@ def _parse(lines: Iterable[str]) -> tuple[list[Article], list[Passage]]:
     for line in lines:
         record = json.loads(line)
         if "a" in record:
-            art_id, source, title, body, url, published = record["a"]
+            art_id, source, title, body, url, published, author = record["a"]
             when = datetime.fromisoformat(published) if published else None
             articles.append(
-                Article(id=art_id, source=source, title=title, body=body, url=url, published=when)
+                Article(
+                    id=art_id,
+                    source=source,
+                    title=title,
+                    body=body,
+                    url=url,
+                    published=when,
+                    author=author,
+                )
             )
         else:
             passages.append(Passage(*record["p"]))

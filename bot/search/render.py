@@ -23,10 +23,18 @@ def _date(value: datetime | None) -> str | None:
     return value.strftime("%d %b %Y") if value else None
 
 
-def _source_line(source: str, published: datetime | None) -> str:
-    label = source.removeprefix("seed:")
-    when = _date(published)
-    return f"{label} · {when}" if when else label
+def _source_line(source: str, published: datetime | None, author: str | None = None) -> str:
+    parts = [source.removeprefix("seed:")]
+    if when := _date(published):
+        parts.append(when)
+    if author:  # 'who posted ...?' is answered in the citation
+        parts.append(f"posted by {author}")
+    return " · ".join(parts)
+
+
+def _escaped(author: str | None) -> str | None:
+    # Authors come from feeds and pages nobody here controls; in a description, markdown renders.
+    return escape_markdown(author) if author else None
 
 
 def passage_embed(hit: PassageHit, position: int) -> Embed:
@@ -39,7 +47,7 @@ def passage_embed(hit: PassageHit, position: int) -> Embed:
         "color": ACCENT,
         "footer": {
             "text": truncate(
-                f"{_source_line(hit.source, hit.published)} · score {hit.score:.2f}",
+                f"{_source_line(hit.source, hit.published, hit.author)} · score {hit.score:.2f}",
                 LIMITS.footer,
             )
         },
@@ -104,7 +112,9 @@ def search_payload(
     ):
         title = escape_markdown(truncate(hit.title, 180))
         linked = f"[{title}]({hit.url})" if hit.url else f"**{title}**"
-        lines.append(f"{position}. {linked}\n   {_source_line(hit.source, hit.published)}")
+        lines.append(
+            f"{position}. {linked}\n   {_source_line(hit.source, hit.published, _escaped(hit.author))}"
+        )
     return {
         "content": None,
         "embeds": [

@@ -279,4 +279,5 @@ def _hit(
         passage_ordinal=passage.ordinal,
         published=table.published[row],
         source=table.sources[row],
+        author=table.authors[row],
     )

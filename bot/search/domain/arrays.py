@@ -13,7 +13,8 @@ from numpy.typing import NDArray
 
 from bot.search.domain.model import IndexFormatError
 
-FORMAT_VERSION = 3
+# 4: articles carry their author; an index saved in an older format is rebuilt on start.
+FORMAT_VERSION = 4
 
 
 def pack_strings(values: Sequence[str]) -> tuple[NDArray[np.uint8], NDArray[np.int64]]:

@@ -296,6 +296,7 @@ class SearchIndex:
                 float(scores[i]),
                 table.published[i],
                 table.sources[i],
+                table.authors[i],
             )
             for i in top_k(scores, k)
         ]

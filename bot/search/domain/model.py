@@ -29,6 +29,7 @@ class PassageHit:
     passage_ordinal: int
     published: datetime | None
     source: str
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class ArticleHit:
     score: float
     published: datetime | None
     source: str
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

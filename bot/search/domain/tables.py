@@ -22,13 +22,15 @@ from bot.search.domain.model import IndexFormatError
 
 @dataclass(frozen=True)
 class ArticleTable:
-    """Per-article columns: id, title, url, source, publication time."""
+    """Per-article columns: id, title, url, source, publication time, author (a post's
+    submitter, where the source names one)."""
 
     ids: list[str]
     titles: list[str]
     urls: list[str | None]
     sources: list[str]
     published: list[datetime | None]
+    authors: list[str | None]
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> ArticleTable:
@@ -39,6 +41,7 @@ class ArticleTable:
             [a.url for a in articles],
             [a.source for a in articles],
             [a.published for a in articles],
+            [a.author for a in articles],
         )
 
     def __len__(self) -> int:
@@ -52,6 +55,7 @@ class ArticleTable:
             self.urls + other.urls,
             self.sources + other.sources,
             self.published + other.published,
+            self.authors + other.authors,
         )
 
     def subset(self, keep: NDArray[np.bool_]) -> ArticleTable:
@@ -63,10 +67,11 @@ class ArticleTable:
             [self.urls[i] for i in rows],
             [self.sources[i] for i in rows],
             [self.published[i] for i in rows],
+            [self.authors[i] for i in rows],
         )
 
     def to_arrays(self) -> dict[str, NDArray[Any]]:
-        """Columns as byte blobs; missing urls and dates are stored as empty strings."""
+        """Columns as byte blobs; missing urls, dates and authors are stored as empty strings."""
         out: dict[str, NDArray[Any]] = {}
         columns = {
             "ids": self.ids,
@@ -74,6 +79,7 @@ class ArticleTable:
             "urls": [u or "" for u in self.urls],
             "sources": self.sources,
             "published": [p.isoformat() if p else "" for p in self.published],
+            "authors": [a or "" for a in self.authors],
         }
         for name, values in columns.items():
             out[f"article_{name}_blob"], out[f"article_{name}_offsets"] = packing.pack_strings(
@@ -89,7 +95,7 @@ class ArticleTable:
                 packing.require(arrays, f"article_{name}_blob"),
                 packing.require(arrays, f"article_{name}_offsets"),
             )
-            for name in ("ids", "titles", "urls", "sources", "published")
+            for name in ("ids", "titles", "urls", "sources", "published", "authors")
         }
         if len({len(v) for v in columns.values()}) != 1:
             raise IndexFormatError("article columns differ in length")
@@ -103,6 +109,7 @@ class ArticleTable:
             [u or None for u in columns["urls"]],
             columns["sources"],
             published,
+            [a or None for a in columns["authors"]],
         )
 
 
