@@ -47,3 +47,13 @@ def test_an_empty_page_is_no_entry_and_a_change_changes_the_version() -> None:
     assert community_version(profile) != community_version(changed)
     assert community_version(profile) == community_version(_profile())
     assert community_version(None) == community_version(empty)
+
+
+def test_the_page_s_reader_count_is_answerable_and_absent_when_unknown() -> None:
+    profile = _profile()
+    assert profile.readers == "55 readers"
+    page = community_article(profile)
+    assert page is not None and "listed 55 readers" in page.body
+    unknown = community_article(dataclasses.replace(profile, readers=None))
+    assert unknown is not None and "readers" not in unknown.body
+    assert "founded 1 year ago" in unknown.body

@@ -52,6 +52,7 @@ async def test_seed_directory_is_ingested_with_profile(ingest_service, db):
     assert await repo.passage_count() >= 7
     profile = await CommunityRepository(db).get()
     assert profile is not None and len(profile.rules) == 3
+    assert profile.readers == "55 readers"  # stored with the profile (migration 0004)
     titled = [a for a in await repo.all() if a.title == "Kim Yo-jong"]
     assert titled and titled[0].author == "catatomic"
 

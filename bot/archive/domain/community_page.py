@@ -25,8 +25,12 @@ def community_text(profile: CommunityProfile) -> str:
     name = " ".join(profile.name.split())
     if description:
         parts.append(f"This community, {name}, is for: {description}" if name else description)
-    if profile.founded:
-        parts.append(f"This community was founded {' '.join(profile.founded.split())}.")
+    # Founding and reader count in one sentence: one more sentence would move the passage
+    # windows and split the rules.
+    founded = f"was founded {' '.join(profile.founded.split())}" if profile.founded else ""
+    readers = f"listed {profile.readers} when its page was captured" if profile.readers else ""
+    if founded or readers:
+        parts.append(f"This community {' and '.join(x for x in (founded, readers) if x)}.")
     if profile.rules:
         # Last, so the three rules share a passage (passages are windows of three sentences).
         # "Rule 1: ..." rather than "1. ...": a numbered list would split into one-word

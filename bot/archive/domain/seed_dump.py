@@ -61,6 +61,8 @@ class CommunityProfile:
     rules: tuple[Rule, ...]
     founded: str | None
     moderators: tuple[str, ...] = ()
+    # The page's own count when it was captured ("55 readers"), as written; None if absent.
+    readers: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +162,15 @@ def parse_seed_dump(text: str, source: str = "<seed>") -> CommunityDump:
     description_lines: list[str] = []
     rules: list[Rule] = []
     founded: str | None = None
+    readers: str | None = None
     rules_done = rules_at is None
     for offset, raw in enumerate(header):
         lineno = offset + 2
         line = raw.strip()
-        if not line or _READERS.match(line) or _USERS_HERE.match(line):
+        if _READERS.match(line):
+            readers = readers or " ".join(line.split())
+            continue
+        if not line or _USERS_HERE.match(line):
             continue
         if founded_match := _FOUNDED.match(line):
             founded = founded_match.group("when")
@@ -200,6 +206,7 @@ def parse_seed_dump(text: str, source: str = "<seed>") -> CommunityDump:
         rules=tuple(rules),
         founded=founded,
         moderators=tuple(moderators),
+        readers=readers,
     )
     return CommunityDump(profile=profile, posts=tuple(posts))
 

@@ -14,7 +14,7 @@ class CommunityRepository:
 
     async def get(self) -> CommunityProfile | None:
         row = await self._db.fetch_one(
-            "SELECT name, description, founded, moderators FROM community WHERE id = 1"
+            "SELECT name, description, founded, moderators, readers FROM community WHERE id = 1"
         )
         if row is None:
             return None
@@ -24,6 +24,7 @@ class CommunityRepository:
             description=row["description"],
             founded=row["founded"],
             moderators=tuple(json.loads(row["moderators"])),
+            readers=row["readers"],
             rules=tuple(Rule(r["number"], r["text"]) for r in rules),
         )
 
@@ -31,15 +32,16 @@ class CommunityRepository:
         """Replace the profile and its rules in one transaction."""
         async with self._db.transaction() as conn:
             await conn.execute(
-                "INSERT INTO community (id, name, description, founded, moderators) "
-                "VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                "INSERT INTO community (id, name, description, founded, moderators, readers) "
+                "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                 "description = excluded.description, founded = excluded.founded, "
-                "moderators = excluded.moderators",
+                "moderators = excluded.moderators, readers = excluded.readers",
                 (
                     profile.name,
                     profile.description,
                     profile.founded,
                     json.dumps(list(profile.moderators)),
+                    profile.readers,
                 ),
             )
             await conn.execute("DELETE FROM rules")
