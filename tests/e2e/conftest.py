@@ -67,18 +67,19 @@ class World:
         app = await build_app(settings, clock=self.clock, on_connect=on_connect)
         runtime = build_bot(app, bot_class=FastDigestBot, guild_ready_timeout=0.05)
         bot = runtime.bot
-        await bot.login(self.fake.token)
+        # Every step has a deadline: a wait that never ends fails here, naming the step.
+        await asyncio.wait_for(bot.login(self.fake.token), timeout=10)
         runner = asyncio.create_task(bot.connect())
         try:
             async with stopping_jobs(runtime):
                 await asyncio.wait_for(bot.wait_until_ready(), timeout=10)
                 yield runtime
-                await bot.close()
+                await asyncio.wait_for(bot.close(), timeout=10)
         finally:
             if not bot.is_closed():
-                await bot.close()
+                await asyncio.wait_for(bot.close(), timeout=10)
             await asyncio.wait_for(runner, timeout=10)
-            await close_app(app)
+            await asyncio.wait_for(close_app(app), timeout=30)
 
     async def command(self, member: Member, command: str, options: dict | None = None, **kw):
         return await self.fake.send_slash_command(
