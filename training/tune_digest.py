@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,42 +199,60 @@ FORMULA_GRID = [(w, d) for w in (2, 3, 4, 99) for d in (0.25, 0.34, 0.5, 0.6, 0.
 SUBJECT_GRID = (1, 2, 3, 4, 5, 99)
 
 
-def tune_subjects(weeks: list[Week], names: list[str]) -> None:
-    """The subject words two statements must share (bot.digest.domain.subjects), with the
-    shipped ranking constants: every setting on all weeks, then leave one week out."""
-    fold = rank.FOLD_SIMILARITY
-    table = [[evaluate(w, rank.WEIGHTS, fold, terms=t) for w in weeks] for t in SUBJECT_GRID]
-    print("statement subjects (shared words >=), shipped ranking constants:")
-    for option, figures in zip(SUBJECT_GRID, table, strict=True):
-        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+def leave_one_week_out(
+    table: list[list[Figures]], names: list[str], label: Callable[[int], str]
+) -> None:
+    """Judge each week with the setting (a row of ``table``) best on the other weeks, never on
+    itself; print each choice and the totals."""
     held_out: list[Figures] = []
-    for held in range(len(weeks)):
+    for held in range(len(names)):
         best = max(
-            range(len(SUBJECT_GRID)),
+            range(len(table)),
             key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
         )
         held_out.append(table[best][held])
-        print(f"  held out {names[held]}: {table[best][held]}  (>= {SUBJECT_GRID[best]})")
+        print(f"  held out {names[held]}: {table[best][held]}  ({label(best)})")
     print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+
+
+def tune_grid(
+    weeks: list[Week],
+    names: list[str],
+    title: str,
+    grid: Sequence[Any],
+    score: Callable[[Week, Any], Figures],
+) -> None:
+    """One setting of a domain module with the shipped ranking constants: every value of
+    ``grid`` on all weeks, then leave one week out."""
+    table = [[score(w, option) for w in weeks] for option in grid]
+    print(f"{title}, shipped ranking constants:")
+    for option, figures in zip(grid, table, strict=True):
+        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
+    leave_one_week_out(table, names, lambda i: f"setting {grid[i]}")
+
+
+def tune_subjects(weeks: list[Week], names: list[str]) -> None:
+    """The subject words two statements must share (bot.digest.domain.subjects)."""
+    fold = rank.FOLD_SIMILARITY
+    tune_grid(
+        weeks,
+        names,
+        "statement subjects (shared words >=)",
+        SUBJECT_GRID,
+        lambda w, t: evaluate(w, rank.WEIGHTS, fold, terms=t),
+    )
 
 
 def tune_formulas(weeks: list[Week], names: list[str]) -> None:
-    """The feature-formula settings (bot.digest.domain.templates) with the shipped ranking
-    constants: every setting on all weeks, then leave one week out."""
+    """The feature-formula settings (bot.digest.domain.templates)."""
     fold = rank.FOLD_SIMILARITY
-    table = [[evaluate(w, rank.WEIGHTS, fold, option) for w in weeks] for option in FORMULA_GRID]
-    print("feature formulas (earlier weeks >=, dated share <=), shipped ranking constants:")
-    for option, figures in zip(FORMULA_GRID, table, strict=True):
-        print(f"  {option}: {totals(figures)}; objective {objective(figures)}")
-    held_out: list[Figures] = []
-    for held in range(len(weeks)):
-        best = max(
-            range(len(FORMULA_GRID)),
-            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
-        )
-        held_out.append(table[best][held])
-        print(f"  held out {names[held]}: {table[best][held]}  (setting {FORMULA_GRID[best]})")
-    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+    tune_grid(
+        weeks,
+        names,
+        "feature formulas (earlier weeks >=, dated share <=)",
+        FORMULA_GRID,
+        lambda w, option: evaluate(w, rank.WEIGHTS, fold, option),
+    )
 
 
 STATEMENT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: a statement's headline never ties
@@ -257,15 +276,7 @@ def tune_statements(articles: list[Any], judgements: dict[str, dict[str, Any]]) 
             f"objective {objective(table[-1])}"
         )
     events.STATEMENT_TITLE_SIMILARITY = shipped
-    held_out: list[Figures] = []
-    for held in range(len(names)):
-        best = max(
-            range(len(STATEMENT_GRID)),
-            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
-        )
-        held_out.append(table[best][held])
-        print(f"  held out {names[held]}: {table[best][held]}  (>= {STATEMENT_GRID[best]})")
-    print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+    leave_one_week_out(table, names, lambda i: f">= {STATEMENT_GRID[i]}")
 
 
 def main() -> int:
@@ -313,15 +324,7 @@ def main() -> int:
     for i in ranked[: args.top]:
         print(f"  {objective(table[i])}: {totals(table[i])}\n    {describe(options[i])}")
     print("leave one week out (each week with the setting best on the others):")
-    held_out: list[Figures] = []
-    for held in range(len(weeks)):
-        best = max(
-            range(len(options)),
-            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
-        )
-        held_out.append(table[best][held])
-        print(f"  {names[held]}: {table[best][held]}  ({describe(options[best])})")
-    print(f"  {totals(held_out)}; objective {objective(held_out)}")
+    leave_one_week_out(table, names, lambda i: describe(options[i]))
     return 0
 
 
