@@ -52,10 +52,9 @@ def build_detectors() -> tuple[Detector, ...]:
     from bot.moderation.domain.detectors_harassment import HarassmentDetector
     from bot.moderation.domain.detectors_hate import HateDetector
     from bot.moderation.domain.detectors_spam import SpamTextDetector
-    from bot.moderation.domain.normalize import normalize
+    from bot.moderation.domain.normalize import preload
 
-    # The homoglyph table (built on the first non-ASCII letter, ~50 ms) is loaded now.
-    normalize("\u0430")  # Cyrillic a
+    preload()
     return (HateDetector(), HarassmentDetector(), SpamTextDetector(), DenialDetector())
 
 

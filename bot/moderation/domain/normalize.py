@@ -132,6 +132,12 @@ def _homoglyph_table() -> dict[str, str]:
     return table
 
 
+def preload() -> None:
+    """Build the homoglyph table now (~50 ms), not on the first message with a non-ASCII
+    letter."""
+    _homoglyph_table()
+
+
 @lru_cache(maxsize=65_536)
 def _fold_char(char: str) -> str:
     """Fold one non-ASCII character to ASCII: look-alike first, transliteration second."""
