@@ -7,7 +7,7 @@ For every question (gate off) the first ten excerpts /ask would show, with the g
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page) and
 on the grown archive (seed + kcna-2024 + ten XQuAD paragraphs). Positives: the excerpts that
 hold the answer of an answerable question (our seed questions: dev, own, and the seen
-2026-12-05, 12-06, 12-06b, 12-06c, 12-06d and 12-06e blind sets; on the grown archive also our
+2026-12-05, 12-06, 12-06b, 12-06c, 12-06d, 12-06e and 12-06f blind sets; on the grown archive also our
 kcna questions and the ingested XQuAD paragraphs' questions). Negatives: the first three
 excerpts of an unanswerable question (our off-topic sets, 200 XQuAD questions on other
 paragraphs, 200 SciFact claims). A logistic regression (balanced classes) over the chosen
@@ -55,6 +55,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06c",
     "seen_blind_questions_2026_12_06d",
     "seen_blind_questions_2026_12_06e",
+    "seen_blind_questions_2026_12_06f",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
@@ -65,6 +66,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06c": ("seen_blind_offtopic_2026_12_06c",),
     "seen_blind_questions_2026_12_06d": ("seen_blind_offtopic_2026_12_06d",),
     "seen_blind_questions_2026_12_06e": ("seen_blind_offtopic_2026_12_06e",),
+    "seen_blind_questions_2026_12_06f": ("seen_blind_offtopic_2026_12_06f",),
 }
 CAPS = {"seed": 0.015, "grown": 0.06}
 Row = dict[str, Any]

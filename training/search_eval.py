@@ -73,7 +73,7 @@ def questions(name: str) -> list[Question]:
 
 def seed_questions() -> list[Question]:
     """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
-    2026-12-06b, 2026-12-06c, 2026-12-06d and 2026-12-06e blind sets)."""
+    2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e and 2026-12-06f blind sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
@@ -83,6 +83,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06c")
         + questions("seen_blind_questions_2026_12_06d")
         + questions("seen_blind_questions_2026_12_06e")
+        + questions("seen_blind_questions_2026_12_06f")
     )
 
 
@@ -103,6 +104,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06c")
         + questions("seen_blind_offtopic_2026_12_06d")
         + questions("seen_blind_offtopic_2026_12_06e")
+        + questions("seen_blind_offtopic_2026_12_06f")
     )
 
 
