@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -14,9 +14,17 @@ from bot.core.markup import LIMITS, truncate
 from bot.core.payloads import Payload
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FIRST_REPLY_SECONDS = 1.5
+# Work that runs before a first reply gets this long; then the interaction is acknowledged
+# ("thinking…"), so that the work plus a first reply (FIRST_REPLY_SECONDS) stays inside
+# Discord's 3-second window.
+DEFER_AFTER_SECONDS = 0.8
 INTERACTION_ALREADY_ACKNOWLEDGED = 40060
+# Set in ``interaction.extras`` once a deferral reached Discord even though discord.py did
+# not see it succeed (an attempt cut short by our deadline): the answer goes as a followup.
+DEFERRED = "digestbot.deferred"
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -54,7 +62,7 @@ async def reply(
         kwargs["view"] = view
     if files:
         kwargs["files"] = list(files)
-    if interaction.response.is_done():
+    if interaction.response.is_done() or interaction.extras.get(DEFERRED):
         await interaction.followup.send(**kwargs)
         return
     try:
@@ -77,6 +85,48 @@ async def reply(
     for file in files:
         file.reset()
     await interaction.followup.send(**kwargs)
+
+
+async def in_time(
+    interaction: discord.Interaction[Any], work: Awaitable[T], *, ephemeral: bool = True
+) -> T:
+    """``work``'s result, acknowledging the interaction first when it runs long.
+
+    Usually an answer takes milliseconds and ``reply`` sends it as the first response. The
+    first /ask after a start (the index still loading) or a busy machine can take seconds:
+    after DEFER_AFTER_SECONDS the interaction is deferred (the member sees "thinking…", shown
+    only to them when ``ephemeral``), and ``reply`` then sends the answer as its followup
+    instead of letting Discord's window pass ("Unknown interaction", no answer at all).
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_SECONDS)
+        if not done and not interaction.response.is_done():
+            log.info("/%s is slow; deferring its reply", _command_name(interaction))
+            await _defer(interaction, ephemeral=ephemeral)
+        return await task
+    finally:
+        if not task.done():  # the defer failed or the command was cancelled
+            task.cancel()
+
+
+async def _defer(interaction: discord.Interaction[Any], *, ephemeral: bool) -> None:
+    """Acknowledge ("thinking…") inside Discord's window, even when the first attempt fails
+    (discord.py's own retries of a 5xx wait 1 s, then 3 s more: past the window)."""
+    thinking = {"ephemeral": ephemeral, "thinking": True}
+    try:
+        await asyncio.wait_for(interaction.response.defer(**thinking), FIRST_REPLY_SECONDS)
+        return
+    except (TimeoutError, discord.HTTPException) as exc:
+        if interaction.response.is_done():
+            return
+        log.warning("deferring /%s failed (%r); again", _command_name(interaction), exc)
+    try:
+        await interaction.response.defer(**thinking)
+    except discord.HTTPException as exc:
+        if exc.code != INTERACTION_ALREADY_ACKNOWLEDGED:
+            raise
+        interaction.extras[DEFERRED] = True  # the cut-short attempt did reach Discord
 
 
 def _command_name(interaction: discord.Interaction[Any]) -> str:

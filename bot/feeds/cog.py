@@ -20,6 +20,7 @@ from bot.discord.client import DigestBot
 from bot.discord.replies import (
     NO_MENTIONS,
     get_or_fetch_text_channel,
+    in_time,
     matching_choices,
     parse_id,
     reply,
@@ -162,7 +163,7 @@ class SourceGroup(ModeratorGroup):
     @app_commands.command(name="list", description="The feeds this server follows, with status")
     async def list_(self, interaction: discord.Interaction[Any]) -> None:
         assert interaction.guild_id is not None
-        sources = await self.service.list_sources(interaction.guild_id)
+        sources = await in_time(interaction, self.service.list_sources(interaction.guild_id))
         if not sources:
             await reply(
                 interaction, text="This server follows no feed yet: add one with `/source add`."

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.core.markup import LIMITS, truncate
 from bot.discord.client import DigestBot
-from bot.discord.replies import reply
+from bot.discord.replies import in_time, reply
 from bot.discord.views import AskMoreView, PagerView
 from bot.search.render import (
     ASK_PAGE_SIZE,
@@ -20,7 +20,7 @@ from bot.search.render import (
     search_page_count,
     search_payload,
 )
-from bot.search.service import AnswerService
+from bot.search.service import AnswerService, ArticleView
 
 MAX_QUESTION = 300
 ASK_HITS = 9  # three pages of three excerpts behind the 'More' button
@@ -58,7 +58,9 @@ class AskCog(commands.Cog):
         if problem := _too_long("question", question, MAX_QUESTION):
             await reply(interaction, text=problem)
             return
-        answer = await self.answers.ask(question, k=ASK_HITS)
+        answer = await in_time(
+            interaction, self.answers.ask(question, k=ASK_HITS), ephemeral=not public
+        )
         pages = max(1, -(-len(answer.hits) // ASK_PAGE_SIZE))
 
         def render(page: int) -> dict[str, Any]:
@@ -85,7 +87,9 @@ class AskCog(commands.Cog):
         if problem := _too_long("query", query, MAX_QUESTION):
             await reply(interaction, text=problem)
             return
-        hits = await self.answers.search(query, k=SEARCH_HITS)
+        hits = await in_time(
+            interaction, self.answers.search(query, k=SEARCH_HITS), ephemeral=not public
+        )
         pages = search_page_count(hits)
 
         def render(page: int) -> dict[str, Any]:
@@ -99,9 +103,7 @@ class AskCog(commands.Cog):
     @app_commands.command(name="article", description="Read one article: date, link and summary")
     @app_commands.describe(article="Start typing a title")
     async def article(self, interaction: discord.Interaction[Any], article: str) -> None:
-        view = await self.answers.article(article.strip())
-        if view is None:
-            view = await self.answers.find_article(article)
+        view = await in_time(interaction, self._article_view(article))
         if view is None:
             await reply(
                 interaction,
@@ -113,6 +115,11 @@ class AskCog(commands.Cog):
             a.title, view.summary, url=a.url, source=a.source, published=a.date, author=a.author
         )
         await reply(interaction, payload, ephemeral=True)
+
+    async def _article_view(self, article: str) -> ArticleView | None:
+        """The article a choice names (its id), else the best title match of what was typed."""
+        view = await self.answers.article(article.strip())
+        return view if view is not None else await self.answers.find_article(article)
 
     @article.autocomplete("article")
     async def article_autocomplete(
@@ -128,7 +135,8 @@ class AskCog(commands.Cog):
 
     @app_commands.command(name="rules", description="The community's rules")
     async def rules(self, interaction: discord.Interaction[Any]) -> None:
-        await reply(interaction, rules_payload(await self.answers.community()), ephemeral=True)
+        community = await in_time(interaction, self.answers.community())
+        await reply(interaction, rules_payload(community), ephemeral=True)
 
 
 async def setup(bot: DigestBot, answers: AnswerService) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -103,3 +105,26 @@ async def test_a_reply_that_fails_twice_still_answers_within_discords_window(wor
         callbacks = world.fake.requests("POST", "/interactions/{id}/{token}/callback")
         assert [c.status >= 500 for c in callbacks] == [True, True, False]
         assert callbacks[-1].json["type"] == 5  # deferred inside the window, answered after
+
+
+async def test_a_slow_answer_is_deferred_even_when_discord_fails_twice(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The answer takes longer than the window, so the bot defers; the deferral itself meets
+    # two 500s. discord.py's own retries would land past 3 s: the bot must still get in.
+    async with world.running() as runtime:
+        answers = runtime.app.answers
+        quick = answers.community
+
+        async def slow() -> Any:
+            await asyncio.sleep(3.2)
+            return await quick()
+
+        monkeypatch.setattr(answers, "community", slow)
+        world.fake.fail_next("POST", "/interactions/{id}/{token}/callback", 500, times=2)
+        handle = await world.command(world.member, "rules")
+        answer = await handle.final_message(timeout=10)
+        assert "No racism" in text_of(answer) and answer.ephemeral
+        callbacks = world.fake.requests("POST", "/interactions/{id}/{token}/callback")
+        assert [c.status >= 500 for c in callbacks] == [True, True, False]
+        assert callbacks[-1].json["type"] == 5

@@ -74,8 +74,8 @@ async def test_flag_goes_to_alerts_with_moderator_buttons(world: World) -> None:
     async with world.running() as bot:
         alerts = await world.command(world.moderator, "filter alerts", {"channel": world.alerts})
         assert (
-            "mod-alerts" in (await alerts.response()).content
-            or str(world.alerts.id) in (await alerts.response()).content
+            "mod-alerts" in (await alerts.shown()).content
+            or str(world.alerts.id) in (await alerts.shown()).content
         )
         await add_keyword_filter(world, pattern="jackfruit", action="flag")
         flagged = await fake.send_message(world.general, world.member, "jackfruit again")
@@ -103,14 +103,14 @@ async def test_filter_test_list_remove_and_bad_input(world: World) -> None:
         await test.response()
         [result] = await test.followups()
         assert "remove" in text_of(result) and "rule 2" in text_of(result)
-        listing = await (await world.command(world.moderator, "filter list")).response()
+        listing = await (await world.command(world.moderator, "filter list")).shown()
         assert "durian*" in text_of(listing)
         choices = await world.fake.autocomplete(
             world.general, world.moderator, "filter remove", {"filter": ""}, focused="filter"
         )
         assert len(choices) == 1
         unknown = await world.command(world.moderator, "filter remove", {"filter": "99999"})
-        assert "no filter" in (await unknown.response()).content
+        assert "no filter" in (await unknown.shown()).content
         regex = await world.command(
             world.moderator,
             "filter add",
@@ -122,7 +122,7 @@ async def test_filter_test_list_remove_and_bad_input(world: World) -> None:
         removed = await world.command(
             world.moderator, "filter remove", {"filter": choices[0]["value"]}
         )
-        assert "Removed filter" in (await removed.response()).content
+        assert "Removed filter" in (await removed.shown()).content
 
 
 async def test_backtest_reads_channel_history(world: World) -> None:
@@ -151,7 +151,7 @@ async def test_escalation_times_out_a_repeat_offender(world: World) -> None:
         setting = await world.command(
             world.moderator, "filter escalation", {"hits": 2, "minutes": 10, "length": 15}
         )
-        assert "2 hit(s) within 10 minute(s)" in (await setting.response()).content
+        assert "2 hit(s) within 10 minute(s)" in (await setting.shown()).content
         await add_keyword_filter(world)
         for text in ("durian one", "durian two"):
             message = await fake.send_message(world.general, world.member, text)
@@ -176,13 +176,13 @@ async def test_exempt_role_and_channel(world: World) -> None:
         exempt = await world.command(
             world.moderator, "filter exempt", {"target": choices[0]["value"]}
         )
-        assert "is now exempt" in (await exempt.response()).content
+        assert "is now exempt" in (await exempt.shown()).content
         channel = await world.command(
             world.moderator, "filter exempt", {"target": f"<#{world.news.id}>"}
         )
-        assert "channel" in (await channel.response()).content
+        assert "channel" in (await channel.shown()).content
         bogus = await world.command(world.moderator, "filter exempt", {"target": "@everyone"})
-        assert "not a role or channel" in (await bogus.response()).content
+        assert "not a role or channel" in (await bogus.shown()).content
         kept = await fake.send_message(world.general, veteran, "durian from a veteran")
         news = await fake.send_message(world.news, world.member, "durian in news")
         marker = await fake.send_message(world.general, world.member, "durian marker")

@@ -59,7 +59,7 @@ async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> N
         assert embed["footer"]["text"] == "c/northkorea"
 
         ask = await world.command(world.member, "ask", {"question": "Kaesong tram line"})
-        assert "Kaesong tram line" in text_of(await ask.response())
+        assert "Kaesong tram line" in text_of(await ask.shown())
 
         # ... and it is part of this week's digest
         preview = await world.command(world.moderator, "digest preview")
@@ -68,7 +68,7 @@ async def test_follow_poll_announce_and_ask(world: World, feed: FeedServer) -> N
         assert "Kaesong tram line" in shown
 
         listing = await world.command(world.moderator, "source list")
-        listed = text_of(await listing.response())
+        listed = text_of(await listing.shown())
         assert "#1 c/northkorea [ok]" in listed
         assert f"announces in <#{world.news.id}>" in listed
         job = running.digest_scheduler.scheduler.get_job("source:1")

@@ -53,6 +53,12 @@ class InteractionHandle:
         await self._wait(lambda: self.record.callbacks, timeout)
         return self.record.callbacks[0]
 
+    async def shown(self, timeout: float = DEFAULT_TIMEOUT) -> Callback | Message:  # noqa: ASYNC109
+        """What the member sees: the first response, or, when the bot deferred it (a slow
+        answer), the message that replaced its "thinking…" placeholder."""
+        first = await self.response(timeout)
+        return await self.final_message(timeout) if first.type == 5 else first
+
     async def followups(self, count: int = 1, timeout: float = DEFAULT_TIMEOUT) -> list[Message]:  # noqa: ASYNC109
         """Wait until at least ``count`` followups were sent; return them all."""
         await self._wait(lambda: len(self.record.followups) >= count, timeout)

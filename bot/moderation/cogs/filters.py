@@ -12,7 +12,7 @@ from bot.core.guild_settings import SettingsValueError
 from bot.core.markup import LIMITS, escape_markdown, truncate
 from bot.discord.checks import ModeratorGroup, moderator_autocomplete
 from bot.discord.client import DigestBot
-from bot.discord.replies import matching_choices, parse_id, reply
+from bot.discord.replies import in_time, matching_choices, parse_id, reply
 from bot.moderation.domain import BUILTIN_FILTER_NAMES
 from bot.moderation.render import (
     describe_filter,
@@ -86,8 +86,8 @@ class FilterGroup(ModeratorGroup):
     async def remove(self, interaction: discord.Interaction[Any], filter: str) -> None:
         assert interaction.guild_id is not None
         filter_id = parse_id(filter)
-        if filter_id is None or not await self.service.remove_filter(
-            interaction.guild_id, filter_id
+        if filter_id is None or not await in_time(
+            interaction, self.service.remove_filter(interaction.guild_id, filter_id)
         ):
             await reply(interaction, text=_unknown(filter))
             return
@@ -98,8 +98,8 @@ class FilterGroup(ModeratorGroup):
     async def activate(self, interaction: discord.Interaction[Any], filter: str) -> None:
         assert interaction.guild_id is not None
         filter_id = parse_id(filter)
-        if filter_id is None or not await self.service.set_shadow(
-            interaction.guild_id, filter_id, False
+        if filter_id is None or not await in_time(
+            interaction, self.service.set_shadow(interaction.guild_id, filter_id, False)
         ):
             await reply(interaction, text=_unknown(filter))
             return
@@ -108,7 +108,8 @@ class FilterGroup(ModeratorGroup):
     @app_commands.command(name="list", description="List this server's filters")
     async def list_(self, interaction: discord.Interaction[Any]) -> None:
         assert interaction.guild_id is not None
-        filters = [f.spec for f in await self.service.list_filters(interaction.guild_id)]
+        listed = await in_time(interaction, self.service.list_filters(interaction.guild_id))
+        filters = [f.spec for f in listed]
         await reply(interaction, filter_list_payload(filters, builtins=BUILTIN_FILTER_NAMES))
 
     @app_commands.command(
@@ -116,7 +117,8 @@ class FilterGroup(ModeratorGroup):
     )
     async def pending(self, interaction: discord.Interaction[Any]) -> None:
         assert interaction.guild_id is not None
-        await reply(interaction, pending_payload(await self.service.pending(interaction.guild_id)))
+        pending = await in_time(interaction, self.service.pending(interaction.guild_id))
+        await reply(interaction, pending_payload(pending))
 
     @app_commands.command(
         name="test", description="Which filters fire on a text, and why (nothing is acted on)"
@@ -138,7 +140,9 @@ class FilterGroup(ModeratorGroup):
         self, interaction: discord.Interaction[Any], channel: discord.TextChannel
     ) -> None:
         assert interaction.guild_id is not None
-        await self.service.set_alerts_channel(interaction.guild_id, channel.id)
+        await in_time(
+            interaction, self.service.set_alerts_channel(interaction.guild_id, channel.id)
+        )
         await reply(interaction, text=f"Moderation alerts will go to <#{channel.id}>.")
 
     @app_commands.command(
@@ -167,7 +171,9 @@ class FilterGroup(ModeratorGroup):
             if value is not None
         }
         try:
-            settings = await self.service.configure_escalation(interaction.guild_id, **changes)
+            settings = await in_time(
+                interaction, self.service.configure_escalation(interaction.guild_id, **changes)
+            )
         except SettingsValueError as exc:
             await reply(interaction, text=f"Not changed: {exc}.")
             return
@@ -203,7 +209,9 @@ class FilterGroup(ModeratorGroup):
                 text="That is not a role or channel of this server: pick one from the list.",
             )
             return
-        exempt = await self.service.toggle_exemption(guild.id, target_id, kind)
+        exempt = await in_time(
+            interaction, self.service.toggle_exemption(guild.id, target_id, kind)
+        )
         mention = f"<@&{target_id}>" if kind == "role" else f"<#{target_id}>"
         state = "is now exempt from" if exempt else "is no longer exempt from"
         await reply(interaction, text=f"The {kind} {mention} {state} the moderation filter.")
