@@ -31,6 +31,7 @@ from bot.digest.domain.events import (
 from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
+from bot.digest.domain.occasions import OccasionPair, join_occasions, occasion_pairs
 from bot.digest.domain.rank import (
     EventSignals,
     Importance,
@@ -229,6 +230,7 @@ class WeekStories:
     plain_alike: FloatArray  # ``alike`` before statement subjects and formulas (for tuning)
     formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
     subjects: tuple[SubjectPair, ...]  # statement pairs sharing subject words
+    occasions: tuple[OccasionPair, ...] = ()  # event pairs naming one occasion
 
 
 def analyse_week(
@@ -263,9 +265,14 @@ def analyse_week(
     )
     pairs = tuple(template_pairs(story_titles, formulas))
     subjects = tuple(subject_pairs([s.items for s in stories], copies, selected, text))
-    alike = join_templates(join_subjects(plain, subjects), pairs)
+    occasions = tuple(
+        occasion_pairs(
+            [s.items for s in stories], [s.kind for s in stories], copies, selected, common
+        )
+    )
+    alike = join_occasions(join_templates(join_subjects(plain, subjects), pairs), occasions)
     return WeekStories(
-        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects
+        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects, occasions
     )
 
 
