@@ -38,7 +38,7 @@ import numpy as np
 from bot.archive.domain.articles import Article
 from bot.digest.domain.activities import activity
 from bot.digest.domain.copies import Copies, is_title_only
-from bot.digest.domain.events import lede_of
+from bot.digest.domain.events import lede_of, week_names
 from bot.digest.domain.glued import unglue
 from bot.digest.domain.lexicon import newsroom, strip_honorifics
 
@@ -173,16 +173,19 @@ def story_occasions(
     copies: Sequence[Copies],
     articles: Sequence[Article],
     is_common_name: Callable[[str], bool],
+    known: frozenset[str] = frozenset(),
 ) -> Occasions:
-    """What the story's reports (the longest of each item; bodies only) name."""
+    """What the story's reports (the longest of each item; bodies only) name; ``known``
+    names are split from a word glued to them."""
     texts = []
     for c in group:
         report = max((articles[i] for i in copies[c].members), key=lambda a: len(a.body))
         if not is_title_only(report):
-            texts.append(unglue(report.body[:OCCASION_CHARS]))
+            texts.append(unglue(report.body[:OCCASION_CHARS], known))
     text = "\n".join(texts)
     first = copies[group[0]]
-    newsmaker = opens_with_newsmaker(first.title, lede_of(articles, first), is_common_name)
+    lede = unglue(lede_of(articles, first), known)
+    newsmaker = opens_with_newsmaker(first.title, lede, is_common_name)
     return Occasions(anniversaries(text), visits(text), text, newsmaker)
 
 
@@ -216,7 +219,8 @@ def occasion_pairs(
     """Pairs of the week's events (stories as lists of Copies indices) whose reports name one
     occasion (anniversary or visit), their days at most SEARCH_DAYS apart."""
     events = [i for i, kind in enumerate(kinds) if kind == "event"]
-    found = {i: story_occasions(items[i], copies, articles, is_common_name) for i in events}
+    known = week_names(articles)
+    found = {i: story_occasions(items[i], copies, articles, is_common_name, known) for i in events}
     named = [i for i in events if found[i].anniversaries or found[i].visits]
     days = {i: [copies[c].day.toordinal() for c in items[i]] for i in events}
     pairs = []
