@@ -131,7 +131,8 @@ def evaluate(
         joined = subjects.join_subjects(week.plain_alike, week.subjects, terms)
         alike = templates.join_templates(joined, week.formulas, *(formulas or (None, None)))
         alike = occasions.join_occasions(alike, week.occasions, occasion_days)
-    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold)
+    linked = occasions.occasion_links(len(week.kinds), week.occasions, occasion_days)
+    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold, linked)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()

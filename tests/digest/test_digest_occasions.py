@@ -150,3 +150,20 @@ def test_join_occasions_makes_one_occasion_of_linked_events_within_the_window() 
     assert joined[0, 3] == 0.0
     assert join_occasions(np.eye(4), pairs, days=1)[1, 2] == 0.0
     assert join_occasions(np.eye(4), pairs, days=-1)[0, 1] == 0.0
+
+
+def test_a_work_quoted_by_its_title_ties_a_speech_and_the_papers_on_it() -> None:
+    from bot.digest.domain.occasions import works
+
+    speech = works(
+        'Kim Jong Un made an important speech, titled, "Let Us Make Redoubled Efforts for the '
+        'Prosperity of Our Great State", on September 9.'
+    )
+    papers = works(
+        "Kim Jong Un made an important speech “Let Us Make Redoubled Efforts for the "
+        "Prosperity of Our Great State” on the occasion of the national day."
+    )
+    assert (
+        speech == papers == {"let us make redoubled efforts for the prosperity of our great state"}
+    )
+    assert works('Crowds shouted "Long live!" and "Glory to the party".') == frozenset()

@@ -31,7 +31,12 @@ from bot.digest.domain.events import (
 from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
-from bot.digest.domain.occasions import OccasionPair, join_occasions, occasion_pairs
+from bot.digest.domain.occasions import (
+    OccasionPair,
+    join_occasions,
+    occasion_links,
+    occasion_pairs,
+)
 from bot.digest.domain.rank import (
     EventSignals,
     Importance,
@@ -167,7 +172,11 @@ def build_digest(
     importances = [score_event(s) for s in week_stories.signals]
     count = highlight_count(len(stories), max_highlights)
     picks = order_highlights(
-        [s.kind for s in stories], [i.score for i in importances], count, week_stories.alike
+        [s.kind for s in stories],
+        [i.score for i in importances],
+        count,
+        week_stories.alike,
+        linked=occasion_links(len(stories), week_stories.occasions),
     )
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {

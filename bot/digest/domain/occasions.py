@@ -13,7 +13,9 @@ OCCASION_DAYS apart share an occasion when their reports' texts name
   that differs tells two anniversaries apart), or
 - the same visit: one report says a person is on a visit to a country (newsroom.yaml
   ``visits``: "Choe Son Hui ... on an official visit to the Russian Federation"), the other
-  names that person and that country.
+  names that person and that country, or
+- the same work by its quoted title, of WORK_WORDS words or more: a speech and the papers'
+  editorials on it ("Let Us Make Redoubled Efforts for the Prosperity of Our Great State").
 
 A headline that opens with a frequent newsmaker ("Kim Jong Un Visits Friendship Tower", "Kim
 Jong Un Makes Important Speech on Founding Anniversary": a name many earlier texts use, before
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article
 from bot.digest.domain.activities import activity
@@ -47,11 +50,13 @@ OCCASION_DAYS = 3
 SEARCH_DAYS = 7  # pairs are found this far apart; join_occasions keeps those within ``days``
 OCCASION_CHARS = 1500  # the occasion is named in a report's first paragraphs
 OCCASION_SIMILARITY = 0.5  # folded like reports of one event (above the folding threshold)
+WORK_WORDS = 8  # a quoted title this long names one work (shorter quotes are slogans, terms)
 MIN_INITIALS = 2  # "Korea's liberation" (one initial) says too little on its own
 _LOWER_WORDS = 4  # words between "anniversary of" and what is marked ("the victory in the")
 _CAPITALISED = r"[A-Z][\w'’-]*"
 _NAMED = rf"{_CAPITALISED}(?:\s+(?:of\s+|of\s+the\s+)?{_CAPITALISED})*"
 _THREE_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+\b")
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{10,200})[\"”]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 
 FloatArray = np.ndarray
@@ -81,13 +86,14 @@ class Anniversary:
 
 @dataclass(frozen=True)
 class Occasions:
-    """What a story's reports name: anniversaries, visits (person, country stem) and the
-    text, to find a visit's person and country in other stories."""
+    """What a story's reports name: anniversaries, visits (person, country stem), the text
+    (to find a visit's person and country in other stories) and quoted works."""
 
     anniversaries: frozenset[Anniversary]
     visits: frozenset[tuple[str, str]]
     text: str
     newsmaker: bool = False  # the headline opens with a frequent newsmaker: no anniversary
+    works: frozenset[str] = frozenset()  # quoted titles, folded
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,16 @@ def opens_with_newsmaker(title: str, lede: str, is_common_name: Callable[[str], 
     return act is not None and is_common_name(act.name)
 
 
+def works(text: str) -> frozenset[str]:
+    """The quoted titles of WORK_WORDS words or more in ``text``, folded."""
+    found = set()
+    for match in _QUOTED.finditer(text):
+        title = " ".join(match.group(1).casefold().strip(" ,.").split())
+        if len(title.split()) >= WORK_WORDS:
+            found.add(title)
+    return frozenset(found)
+
+
 def story_occasions(
     group: Sequence[int],
     copies: Sequence[Copies],
@@ -186,7 +202,7 @@ def story_occasions(
     first = copies[group[0]]
     lede = unglue(lede_of(articles, first), known)
     newsmaker = opens_with_newsmaker(first.title, lede, is_common_name)
-    return Occasions(anniversaries(text), visits(text), text, newsmaker)
+    return Occasions(anniversaries(text), visits(text), text, newsmaker, works(text))
 
 
 def _names_visit(visit: tuple[str, str], text: str) -> bool:
@@ -196,6 +212,8 @@ def _names_visit(visit: tuple[str, str], text: str) -> bool:
 
 def shared_occasion(first: Occasions, second: Occasions) -> str | None:
     """The occasion two stories share, described, or None."""
+    for work in first.works & second.works:
+        return f"work {work}"
     for one in () if first.newsmaker or second.newsmaker else first.anniversaries:
         for other in second.anniversaries:
             if one.same(other):
@@ -221,7 +239,7 @@ def occasion_pairs(
     events = [i for i, kind in enumerate(kinds) if kind == "event"]
     known = week_names(articles)
     found = {i: story_occasions(items[i], copies, articles, is_common_name, known) for i in events}
-    named = [i for i in events if found[i].anniversaries or found[i].visits]
+    named = [i for i in events if found[i].anniversaries or found[i].visits or found[i].works]
     days = {i: [copies[c].day.toordinal() for c in items[i]] for i in events}
     pairs = []
     for i in named:
@@ -237,15 +255,14 @@ def occasion_pairs(
     return pairs
 
 
-def join_occasions(
-    alike: FloatArray, pairs: Sequence[OccasionPair], days: int | None = None
-) -> FloatArray:
-    """``alike`` with every two events of one occasion at least OCCASION_SIMILARITY: events
-    linked by pairs at most ``days`` (OCCASION_DAYS) apart, and the events linked to those
-    (one occasion); a negative ``days`` joins none."""
+def occasion_links(
+    count: int, pairs: Sequence[OccasionPair], days: int | None = None
+) -> NDArray[np.bool_]:
+    """count x count: whether two events are parts of one occasion: linked by pairs at most
+    ``days`` (OCCASION_DAYS) apart, or through events linked to both (one occasion); a
+    negative ``days`` links none."""
     window = OCCASION_DAYS if days is None else days
-    result = np.array(alike, dtype=np.float64, copy=True)
-    parent = list(range(len(result)))
+    parent = list(range(count))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -256,12 +273,18 @@ def join_occasions(
     for pair in pairs:
         if pair.gap <= window:
             parent[root(pair.first)] = root(pair.second)
-    occasions: dict[int, list[int]] = {}
-    for i in range(len(result)):
-        occasions.setdefault(root(i), []).append(i)
-    for members in occasions.values():
-        for a, i in enumerate(members):
-            for j in members[a + 1 :]:
-                value = max(result[i, j], OCCASION_SIMILARITY)
-                result[i, j] = result[j, i] = value
+    roots = np.array([root(i) for i in range(count)], dtype=np.int64)
+    links: NDArray[np.bool_] = np.equal(roots[:, None], roots[None, :])
+    np.fill_diagonal(links, False)
+    return links
+
+
+def join_occasions(
+    alike: FloatArray, pairs: Sequence[OccasionPair], days: int | None = None
+) -> FloatArray:
+    """``alike`` with every two parts of one occasion (occasion_links) at least
+    OCCASION_SIMILARITY."""
+    result = np.array(alike, dtype=np.float64, copy=True)
+    links = occasion_links(len(result), pairs, days)
+    result[links] = np.maximum(result[links], OCCASION_SIMILARITY)
     return result
