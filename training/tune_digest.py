@@ -15,8 +15,8 @@ weeks). Prefer a setting that wins held out to one that wins on all weeks at onc
 are written by hand into bot/digest/domain/rank.py.
 
 --formulas tunes only the feature formulas (bot/digest/domain/templates.py: earlier weeks, dated
-share) and the statement subjects (bot/digest/domain/subjects.py: shared words) with the shipped
-ranking constants, leave one week out, in under a minute; --statements re-analyses every week per
+share), the statement subjects (bot/digest/domain/subjects.py: shared words) and the occasions
+(bot/digest/domain/occasions.py: days apart) with the shipped ranking constants, leave one week out, in under a minute; --statements re-analyses every week per
 value of bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY.
 """
 
@@ -36,6 +36,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
 
+import bot.digest.domain.occasions as occasions  # noqa: E402
 import bot.digest.domain.rank as rank  # noqa: E402
 import bot.digest.domain.subjects as subjects  # noqa: E402
 import bot.digest.domain.templates as templates  # noqa: E402
@@ -64,6 +65,7 @@ class Week:
     plain_alike: Any  # before feature formulas were joined
     formulas: tuple[templates.TemplatePair, ...]
     subjects: tuple[subjects.SubjectPair, ...]
+    occasions: tuple[occasions.OccasionPair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -103,6 +105,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         analysed.plain_alike,
         analysed.formulas,
         analysed.subjects,
+        analysed.occasions,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -116,16 +119,20 @@ def evaluate(
     fold: float,
     formulas: tuple[int, float] | None = None,
     terms: int | None = None,
+    occasion_days: int | None = None,
 ) -> Figures:
     """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
-    ``formulas`` (earlier weeks, dated share) and ``terms`` (shared subject words of two
-    statements) join formulas and statements with other settings than the shipped ones."""
+    ``formulas`` (earlier weeks, dated share), ``terms`` (shared subject words of two
+    statements) and ``occasion_days`` (days apart of one occasion's parts, -1: none) join
+    formulas, statements and occasions with other settings than the shipped ones."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
     alike = week.alike
-    if formulas is not None or terms is not None:
+    if any(v is not None for v in (formulas, terms, occasion_days)):
         joined = subjects.join_subjects(week.plain_alike, week.subjects, terms)
         alike = templates.join_templates(joined, week.formulas, *(formulas or (None, None)))
-    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold)
+        alike = occasions.join_occasions(alike, week.occasions, occasion_days)
+    linked = occasions.occasion_links(len(week.kinds), week.occasions, occasion_days)
+    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold, linked)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()
@@ -197,6 +204,7 @@ FORMULA_GRID = [(w, d) for w in (2, 3, 4, 99) for d in (0.25, 0.34, 0.5, 0.6, 0.
 
 
 SUBJECT_GRID = (1, 2, 3, 4, 5, 99)
+OCCASION_GRID = (-1, 0, 1, 2, 3, 4, 5, 7)  # days apart; -1: no occasion joins
 
 
 def leave_one_week_out(
@@ -243,6 +251,18 @@ def tune_subjects(weeks: list[Week], names: list[str]) -> None:
     )
 
 
+def tune_occasions(weeks: list[Week], names: list[str]) -> None:
+    """The days one occasion's parts may be apart (bot.digest.domain.occasions)."""
+    fold = rank.FOLD_SIMILARITY
+    tune_grid(
+        weeks,
+        names,
+        "occasions (days apart <=, -1 none)",
+        OCCASION_GRID,
+        lambda w, d: evaluate(w, rank.WEIGHTS, fold, occasion_days=d),
+    )
+
+
 def tune_formulas(weeks: list[Week], names: list[str]) -> None:
     """The feature-formula settings (bot.digest.domain.templates)."""
     fold = rank.FOLD_SIMILARITY
@@ -286,7 +306,7 @@ def main() -> int:
     parser.add_argument(
         "--formulas",
         action="store_true",
-        help="tune the feature formulas and statement subjects only (quick)",
+        help="tune the feature formulas, statement subjects and occasions only (quick)",
     )
     parser.add_argument(
         "--statements", action="store_true", help="tune the statement headline tie only"
@@ -305,6 +325,7 @@ def main() -> int:
     if args.formulas:
         tune_formulas(weeks, names)
         tune_subjects(weeks, names)
+        tune_occasions(weeks, names)
         return 0
     current: Option = (
         rank.WEIGHTS,

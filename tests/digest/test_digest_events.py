@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.digest.domain.build import Digest, build_digest
-from bot.digest.domain.events import is_roundup, join_copies, listed_items
+from bot.digest.domain.events import is_roundup, join_copies, lede_names, listed_items, week_names
 from bot.digest.domain.series import (
     TitleHistory,
     describe_series,
@@ -177,3 +177,31 @@ def test_recurrence_counts_earlier_weeks_of_a_pattern() -> None:
     )
     assert history.recurrence("New Houses Built in Sohung County").weeks == 2
     assert history.recurrence("Flood Reconstruction Begins in Sinuiju").weeks == 0
+
+
+def test_a_name_glued_to_the_next_word_is_no_rare_name_of_its_own() -> None:
+    glued = make_article(
+        "glued",
+        "Pyongyang, August 2 (KCNA) -- ComradeKim Jong Unreceived the delegation of Roman Chekushov.\n"
+        "More followed.",
+        datetime(2024, 8, 2, 1, tzinfo=UTC),
+        title="Kim Jong Un Receives Delegation",
+    )
+    other = make_article(
+        "other",
+        "Pyongyang, August 1 (KCNA) -- Kim Jong Un met the delegation.",
+        datetime(2024, 8, 1, 1, tzinfo=UTC),
+    )
+    known = week_names([glued, other])
+    assert "Kim Jong Un" in known
+
+    def rare(name: str) -> bool:
+        return name.casefold() != "kim jong un"  # the one frequent newsmaker
+
+    def is_common(name: str) -> bool:
+        return not rare(name)
+
+    unsplit = lede_names(glued, is_common)  # type: ignore[arg-type]
+    split = lede_names(glued, is_common, known)  # type: ignore[arg-type]
+    assert "kim jong unreceived" in unsplit
+    assert split == {"roman chekushov"}

@@ -95,3 +95,15 @@ def test_a_story_much_like_a_chosen_one_is_folded_into_it() -> None:
     similar[0, 2] = similar[2, 0] = 0.6  # stories 0 and 2 tell one event
     similar[1, 3] = similar[3, 1] = 0.9  # a series is never folded into an event
     assert order_highlights(kinds, scores, 3, similar) == [[0, 2], [1], [3]]
+
+
+def test_a_part_of_an_occasion_joins_the_highlight_holding_any_of_its_parts() -> None:
+    kinds = ["event", "event", "event", "event", "series"]
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5]
+    similar = np.eye(5)
+    similar[0, 1] = similar[1, 0] = 0.6  # story 1 is folded under story 0
+    linked = np.zeros((5, 5), dtype=bool)
+    linked[1, 3] = linked[3, 1] = True  # story 3 is a part of story 1's occasion
+    linked[2, 4] = linked[4, 2] = True  # a series never joins an event
+    assert order_highlights(kinds, scores, 4, similar) == [[0, 1], [2], [3], [4]]
+    assert order_highlights(kinds, scores, 4, similar, linked=linked) == [[0, 1, 3], [2], [4]]

@@ -14,9 +14,10 @@ statements, reactions, a visit and its return. Two stories are taken for one whe
   one of them is a named person's own activity, which is news of its own;
 
 and never when their headlines tell two different activities of one frequent newsmaker
-(bot.digest.domain.activities). bot.digest.domain.build adds two more ties: statements that
-repeat one subject's rare words (bot.digest.domain.subjects) and features of one headline
-formula learnt from the archive (bot.digest.domain.templates).
+(bot.digest.domain.activities). bot.digest.domain.build adds three more ties: statements that
+repeat one subject's rare words (bot.digest.domain.subjects), features of one headline formula
+learnt from the archive (bot.digest.domain.templates), and events whose bodies name one
+anniversary or one visit abroad (bot.digest.domain.occasions).
 
 bot.digest.domain.rank.order_highlights folds a lesser story into a highlight this alike.
 """

@@ -31,6 +31,12 @@ from bot.digest.domain.events import (
 from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
+from bot.digest.domain.occasions import (
+    OccasionPair,
+    join_occasions,
+    occasion_links,
+    occasion_pairs,
+)
 from bot.digest.domain.rank import (
     EventSignals,
     Importance,
@@ -166,7 +172,11 @@ def build_digest(
     importances = [score_event(s) for s in week_stories.signals]
     count = highlight_count(len(stories), max_highlights)
     picks = order_highlights(
-        [s.kind for s in stories], [i.score for i in importances], count, week_stories.alike
+        [s.kind for s in stories],
+        [i.score for i in importances],
+        count,
+        week_stories.alike,
+        linked=occasion_links(len(stories), week_stories.occasions),
     )
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {
@@ -229,6 +239,7 @@ class WeekStories:
     plain_alike: FloatArray  # ``alike`` before statement subjects and formulas (for tuning)
     formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
     subjects: tuple[SubjectPair, ...]  # statement pairs sharing subject words
+    occasions: tuple[OccasionPair, ...] = ()  # event pairs naming one occasion
 
 
 def analyse_week(
@@ -263,9 +274,14 @@ def analyse_week(
     )
     pairs = tuple(template_pairs(story_titles, formulas))
     subjects = tuple(subject_pairs([s.items for s in stories], copies, selected, text))
-    alike = join_templates(join_subjects(plain, subjects), pairs)
+    occasions = tuple(
+        occasion_pairs(
+            [s.items for s in stories], [s.kind for s in stories], copies, selected, common
+        )
+    )
+    alike = join_occasions(join_templates(join_subjects(plain, subjects), pairs), occasions)
     return WeekStories(
-        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects
+        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects, occasions
     )
 
 

@@ -35,6 +35,7 @@ from bot.digest.domain.copies import (
     join_copies,
     listed_items,
 )
+from bot.digest.domain.glued import standalone_names, unglue
 from bot.digest.domain.lexicon import (
     CALENDAR_WORDS,
     STOP_WORDS,
@@ -237,16 +238,25 @@ class NameCommonness:
         return rarest >= floor
 
 
-def lede_names(article: Article, is_common_name: NameCommonness) -> frozenset[str]:
-    """Uncommon names of two words or more in the first sentence (the lede) of an item."""
+def lede_names(
+    article: Article, is_common_name: NameCommonness, known: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """Uncommon names of two words or more in the first sentence (the lede) of an item; a
+    ``known`` name glued to the next word ("Kim Jong Unreceived") is split off first, or it
+    would read as a rare name of its own."""
     if is_title_only(article):
         return frozenset()
-    first = article.body[:LEDE_CHARS].split("\n", 1)[0]
+    first = unglue(article.body[:LEDE_CHARS].split("\n", 1)[0], known)
     return frozenset(
         name.casefold()
         for name in names(first)
         if len(name.split()) >= 2 and not is_common_name(name)
     )
+
+
+def week_names(articles: Sequence[Article]) -> frozenset[str]:
+    """Names of three words that stand alone in the week's report leads (for unglue)."""
+    return standalone_names(a.body[:BODY_CHARS] for a in articles)
 
 
 def similarity(
@@ -273,11 +283,14 @@ def similarity(
     combined = combined * day_damping(np.abs(days[:, None] - days[None, :]))
     if articles:
         is_common = NameCommonness(text)
+        known = week_names(articles)
         named = [
-            lede_names(max((articles[i] for i in c.members), key=lambda a: len(a.body)), is_common)
+            lede_names(
+                max((articles[i] for i in c.members), key=lambda a: len(a.body)), is_common, known
+            )
             for c in copies
         ]
-        acts = [activity(c.title, lede_of(articles, c)) for c in copies]
+        acts = [activity(c.title, unglue(lede_of(articles, c), known)) for c in copies]
         for i in range(len(copies)):
             for j in range(i + 1, len(copies)):
                 if named[i] and named[j] and not named[i] & named[j]:

@@ -171,6 +171,8 @@ class Newsroom:
     dangling: frozenset[str] = frozenset()
     travel: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()  # headline words that say who spoke, not what about
+    occasions: tuple[str, ...] = ()  # what a day marks ("anniversary"): bot.digest.domain.occasions
+    visits: tuple[str, ...] = ()  # a journey's kinds ("official visit") in a text
 
     def is_dangling(self, word: str) -> bool:
         """A word that cannot end a noun phrase: an adjective or adverb of headline style
@@ -249,6 +251,8 @@ def parse_newsroom(text: str) -> Newsroom:
         dangling=frozenset(entries("dangling")),
         travel=tuple(entries("travel")),
         statements=tuple(entries("statements")),
+        occasions=tuple(entries("occasions")),
+        visits=tuple(entries("visits")),
     )
 
 

@@ -192,13 +192,16 @@ def order_highlights(
     count: int,
     similar: FloatArray | None = None,
     fold_at: float | None = None,
+    linked: NDArray[np.bool_] | None = None,
 ) -> list[list[int]]:
     """The ``count`` best stories, best first, each with the lesser stories folded into it.
 
     A story at least ``fold_at`` similar (``similar``, a stories x stories matrix) to one
     already chosen reports the same thing in other words: it joins that highlight instead of
-    taking a line of its own, so no two highlights tell one event. Roundups come after every
-    event and series, and appear only when the week has too little else.
+    taking a line of its own, so no two highlights tell one event. A story ``linked`` to any
+    story of a highlight (a part of the same occasion, bot.digest.domain.occasions) joins it
+    too, as its parts may be folded under a lead that names the occasion differently. Roundups
+    come after every event and series, and appear only when the week has too little else.
     """
     fold = FOLD_SIMILARITY if fold_at is None else fold_at
     ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
@@ -214,6 +217,13 @@ def order_highlights(
                     # are one routine formula (bot.digest.domain.alike.FAMILY).
                     alike = similar[index, group[0]]
                     if alike >= fold and (kinds[group[0]] == kinds[index] or alike >= FAMILY):
+                        home = group
+                        break
+                    if (
+                        linked is not None
+                        and kinds[group[0]] == kinds[index]
+                        and any(linked[index, member] for member in group)
+                    ):
                         home = group
                         break
             if home is not None:
