@@ -160,12 +160,10 @@ VERBS = frozenset(
 
 def default_kcna_path(repo: Path) -> Path:
     """../shared/data/kcna-2024/articles.jsonl beside the checkout (or beside its parent, for a
-    worktree under /work/wt/)."""
-    candidates = [
-        base / "shared" / "data" / "kcna-2024" / "articles.jsonl"
-        for base in (repo.parent, repo.parent.parent)
-    ]
-    return next((path for path in candidates if path.is_file()), candidates[0])
+    worktree under /work/wt/): see ``results.shared_data``."""
+    from results import shared_data
+
+    return shared_data(repo) / "kcna-2024" / "articles.jsonl"
 
 
 def load_kcna(path: Path) -> list[Any]:
