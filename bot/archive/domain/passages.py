@@ -21,9 +21,10 @@ DEFAULT_STRIDE = 2
 # A paragraph break (a blank line) always ends a sentence, even without punctuation: headings and
 # photo captions ("MORE PRISONS", "Detention facility in Hunchun, Nov 2019:") stand alone.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Candidate end of a sentence: terminal punctuation, optional closing quotes/brackets, whitespace,
-# then something that can open a sentence (capital, digit, opening quote or bracket).
-_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
+# Candidate end of a sentence: terminal punctuation, optional closing quotes/brackets (group 1:
+# where the sentence ends), whitespace, then something that can open a sentence (capital, digit,
+# opening quote or bracket: where the next one starts; none of them can start a match).
+_CANDIDATE_END = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"“‘'(\[A-Z0-9])")
 # Words whose trailing period is an abbreviation, not a full stop ("Jan. 26", "Mr. Kim", "U.N.").
 _ABBREVIATIONS = frozenset(
     [
@@ -99,8 +100,14 @@ _ABBREVIATIONS = frozenset(
         "d.p.r.k",
     ]
 )
-# Where to cut a sentence that alone exceeds the passage limit, best first.
-_SOFT_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
+# Where to cut a sentence that alone exceeds the passage limit, best first: the cut goes after
+# the last match's first character. The greedy prefix finds the last match in one call
+# (backtracking from the end); the matches cannot overlap, so it is the last one finditer finds.
+_SOFT_BREAKS = (
+    re.compile(r"(?s:.*)([;:])\s"),
+    re.compile(r"(?s:.*)(,)\s"),
+    re.compile(r"(?s:.*)(\s)"),
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -112,7 +119,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for para_start, para_end in _paragraph_spans(text):
         for start, end in _sentences_in(text, para_start, para_end):
-            spans.extend(_cut_long(text, start, end, MAX_PASSAGE_CHARS))
+            if end - start <= MAX_PASSAGE_CHARS:
+                spans.append((start, end))  # already trimmed
+            else:
+                spans.extend(_cut_long(text, start, end, MAX_PASSAGE_CHARS))
     return spans
 
 
@@ -169,15 +179,21 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a trimmed paragraph ``text[start:end]``, each trimmed and non-empty.
+
+    A sentence ends with its punctuation and the next starts after the whitespace, so only the
+    paragraph's own ends could hold space, and they do not.
+    """
     spans = []
     pos = start
     for match in _CANDIDATE_END.finditer(text, start, end):
-        if _is_abbreviation(text, pos, match.start(), match.group()):
+        punct = match.group(1)
+        if punct[0] == "." and _is_abbreviation(text, pos, match.start(), punct):
             continue
-        spans.append((pos, match.end()))
+        spans.append((pos, match.end(1)))
         pos = match.end()
     spans.append((pos, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return spans
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot_at: int, punct: str) -> bool:
@@ -224,11 +240,9 @@ def _best_cut(text: str, start: int, limit_end: int) -> int:
     # Only accept a break in the second half of the window, so pieces are not tiny.
     floor = start + (limit_end - start) // 2
     for pattern in _SOFT_BREAKS:
-        last = None
-        for match in pattern.finditer(text, floor, limit_end):
-            last = match
+        last = pattern.match(text, floor, limit_end)
         if last is not None:
-            return last.start() + 1
+            return last.end(1)
     return limit_end  # one unbroken token longer than the limit: hard cut
 
 
