@@ -21,10 +21,9 @@ DEFAULT_STRIDE = 2
 # A paragraph break (a blank line) always ends a sentence, even without punctuation: headings and
 # photo captions ("MORE PRISONS", "Detention facility in Hunchun, Nov 2019:") stand alone.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Candidate end of a sentence: terminal punctuation, optional closing quotes/brackets (group 1:
-# where the sentence ends), whitespace, then something that can open a sentence (capital, digit,
-# opening quote or bracket: where the next one starts; none of them can start a match).
-_CANDIDATE_END = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"“‘'(\[A-Z0-9])")
+# Candidate end of a sentence: terminal punctuation, optional closing quotes/brackets, whitespace,
+# then something that can open a sentence (capital, digit, opening quote or bracket).
+_CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[A-Z0-9])")
 # Words whose trailing period is an abbreviation, not a full stop ("Jan. 26", "Mr. Kim", "U.N.").
 _ABBREVIATIONS = frozenset(
     [
@@ -181,17 +180,21 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of a trimmed paragraph ``text[start:end]``, each trimmed and non-empty.
 
-    A sentence ends with its punctuation and the next starts after the whitespace, so only the
-    paragraph's own ends could hold space, and they do not.
+    A sentence ends with its punctuation and the next starts after the whitespace that follows,
+    so only the paragraph's own ends could hold space, and they do not.
     """
     spans = []
     pos = start
     for match in _CANDIDATE_END.finditer(text, start, end):
-        punct = match.group(1)
+        punct = match.group()
         if punct[0] == "." and _is_abbreviation(text, pos, match.start(), punct):
             continue
-        spans.append((pos, match.end(1)))
-        pos = match.end()
+        stop = match.end()
+        spans.append((pos, stop))
+        # The next sentence starts after the whitespace (the pattern saw it end before ``end``).
+        pos = stop + 1
+        while text[pos].isspace():
+            pos += 1
     spans.append((pos, end))
     return spans
 

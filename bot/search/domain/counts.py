@@ -186,34 +186,42 @@ def _analyse(
     norm_body = body.lower() if plain else normalize_text(body)
     aligned = plain or (normalizes_char_by_char(title) and normalizes_char_by_char(body))
     size = len(body)
-    windows: list[tuple[int, int] | None] = []
-    for p in passages:
-        start, end = p.start, p.end
-        inside = 0 <= start <= end <= size and end - start == len(p.text)
-        inside = inside and body.startswith(p.text, start)
-        if inside and not aligned:
-            inside = normalize_text(document_text(title, p.text)) == document_text(
-                norm_title, norm_body[start:end]
-            )
-        windows.append((start, end) if inside else None)
+    windows: list[tuple[int, int] | None] = [
+        (p.start, p.end)
+        if 0 <= p.start <= p.end <= size
+        and p.end - p.start == len(p.text)
+        and body.startswith(p.text, p.start)
+        else None
+        for p in passages
+    ]
+    if not aligned:
+        windows = [
+            w
+            if w is not None
+            and normalize_text(document_text(title, p.text))
+            == document_text(norm_title, norm_body[w[0] : w[1]])
+            else None
+            for p, w in zip(passages, windows, strict=True)
+        ]
     bounds = sorted({0, len(norm_body)} | {x for w in windows if w for x in w})
     # The body's words segment by segment, looked up in one call; where[x]: the flat position
-    # of the first word at or after character bound x.
-    words: list[str] = []
-    at = []
-    # Separators as spaces once for the whole body; the pattern only in segments that may hold
-    # a dotted acronym.
+    # of the first word at or after character bound x. Separators as spaces once for the whole
+    # body; the pattern only in segments that may hold a dotted acronym.
     spaced = token_spaces(norm_body, ascii_text=plain)
     acronyms = may_have_acronym(norm_body, ascii_text=plain)
-    for a, b in itertools.pairwise(bounds):
-        at.append(len(words))
-        if acronyms and may_have_acronym(norm_body, a, b, ascii_text=plain):
-            words.extend(tokenize(norm_body, a, b, ascii_text=plain))
-        else:
-            words.extend(spaced[a:b].split())
-    at.append(len(words))
-    body_start, body_end = term_ids.extend(flat, words)
-    where = {x: body_start + at[i] for i, x in enumerate(bounds)}
+    if acronyms:
+        segments = [
+            tokenize(norm_body, a, b, ascii_text=plain)
+            if may_have_acronym(norm_body, a, b, ascii_text=plain)
+            else spaced[a:b].split()
+            for a, b in itertools.pairwise(bounds)
+        ]
+    else:
+        segments = [spaced[a:b].split() for a, b in itertools.pairwise(bounds)]
+    body_start, body_end = term_ids.extend(flat, list(itertools.chain.from_iterable(segments)))
+    where = dict(
+        zip(bounds, itertools.accumulate(map(len, segments), initial=body_start), strict=True)
+    )
     titled = (*term_ids.extend(flat, tokenize(norm_title, ascii_text=plain)), TITLE_REPEAT)
     if None in windows:
         for p, window in zip(passages, windows, strict=True):
