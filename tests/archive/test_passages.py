@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from bot.archive.domain.articles import Article, content_hash, normalize_whitespace
+from bot.archive.domain import passages as passages_module
+from bot.archive.domain.articles import (
+    NON_ASCII_WHITESPACE,
+    Article,
+    content_hash,
+    normalize_whitespace,
+)
 from bot.archive.domain.passages import MAX_PASSAGE_CHARS, split_passages, split_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_1d72199d3cd966bf.txt"
@@ -127,3 +134,30 @@ def test_whitespace_and_content_hash_match_their_definitions() -> None:
         assert normalize_whitespace(text) == re.sub(r"\s+", " ", text).strip()
         canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
         assert content_hash(text) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # Random text over every whitespace character, ASCII and a few others.
+    spaces = "".join(c for c in map(chr, range(128, 0x110000)) if c.isspace())
+    assert spaces == NON_ASCII_WHITESPACE
+    alphabet = [chr(c) for c in range(128)] + list(NON_ASCII_WHITESPACE) + list("éẞﬁİ\u200b")
+    rng = random.Random(11)
+    for _ in range(3_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+        assert content_hash(text) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def test_overlong_sentences_are_cut_after_the_last_break_of_each_kind() -> None:
+    # The cut goes after the last "; " (or ": "), else the last ", ", else the last space, in
+    # the second half of the window: what scanning every match finds.
+    rng = random.Random(5)
+    for _ in range(300):
+        body = "".join(rng.choice(["word", " ", ", ", "; ", ": ", "x" * 20]) for _ in range(200))
+        start, limit_end = 0, MAX_PASSAGE_CHARS
+        floor = limit_end // 2
+        expected = limit_end
+        for pattern in (r"[;:]\s", r",\s", r"\s"):
+            found = list(re.finditer(pattern, body[:limit_end]))
+            found = [m for m in found if m.start() >= floor]
+            if found:
+                expected = found[-1].start() + 1
+                break
+        assert passages_module._best_cut(body, start, limit_end) == expected

@@ -20,6 +20,8 @@ from bot.search.domain.text import (
     AnalyzerConfig,
     TextAnalyzer,
     may_have_acronym,
+    normalize_text,
+    normalizes_char_by_char,
     token_spaces,
     tokenize,
 )
@@ -155,3 +157,26 @@ def test_the_fast_tokenizer_finds_what_the_pattern_finds(ascii_text: bool) -> No
         "of",
         "2024",
     ]
+
+
+def test_text_that_normalizes_char_by_char_commutes_with_slicing_and_joining() -> None:
+    # Letters with and without accents, ligatures, full-width and compatibility forms, quotes,
+    # combining marks, Hangul syllables and jamo, dotted capital I, sharp s: whenever the check
+    # says yes, normalising any slice (or a title joined to one) is slicing the normalised text.
+    pool = list("ab Z9.\n’“—…éÉñÅﬁＦ½²ßẞİ\u0301\u0308조선\u1100\u1161\u11a8ｶﾞΣσς\u212b")
+    rng = random.Random(17)
+    said_yes = said_no = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        if not normalizes_char_by_char(text):
+            said_no += 1
+            continue
+        said_yes += 1
+        whole = normalize_text(text)
+        assert len(whole) == len(text), text
+        start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
+        assert normalize_text(text[start:end]) == whole[start:end], text
+        assert normalize_text(document_text(text, text[start:end])) == document_text(
+            whole, whole[start:end]
+        ), text
+    assert said_yes > 1_000 and said_no > 1_000

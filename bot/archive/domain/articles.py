@@ -76,6 +76,18 @@ class Passage:
     text: str
 
 
+# The ASCII characters str.split() splits at (str.isspace), each as a space.
+_ASCII_WHITESPACE_TO_SPACE = bytes(32 if chr(c).isspace() else c for c in range(128)) + bytes(
+    range(128, 256)
+)
+_SPACE_RUNS = re.compile(b"  +")
+# The whitespace characters beyond ASCII (str.isspace; tests check the list), found in UTF-8.
+NON_ASCII_WHITESPACE = (
+    "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + ("\u2028\u2029\u202f\u205f\u3000")
+)
+_NON_ASCII_SPACE = re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in NON_ASCII_WHITESPACE))
+
+
 def normalize_whitespace(text: str) -> str:
     """Runs of whitespace as one space, none at the ends."""
     # str.split() splits at exactly the characters re's \s matches (str.isspace), so this is
@@ -87,8 +99,13 @@ def content_hash(body: str) -> str:
     """A hash of the body that ignores case, Unicode form and whitespace differences."""
     # ASCII text is already NFKC, and its casefold is lower().
     folded = body.lower() if body.isascii() else unicodedata.normalize("NFKC", body).casefold()
-    canonical = normalize_whitespace(folded)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    encoded = folded.encode("utf-8")
+    if not folded.isascii() and _NON_ASCII_SPACE.search(encoded):
+        return hashlib.sha256(normalize_whitespace(folded).encode("utf-8")).hexdigest()
+    # The same bytes without a string per word: whitespace (all ASCII here; UTF-8 encodes other
+    # characters with bytes >= 128) becomes spaces, then each run of spaces one space.
+    spaced = encoded.translate(_ASCII_WHITESPACE_TO_SPACE)
+    return hashlib.sha256(_SPACE_RUNS.sub(b" ", spaced).strip(b" ")).hexdigest()
 
 
 def stable_article_id(*, source: str, guid: str | None, url: str | None, body: str) -> str:

@@ -99,8 +99,14 @@ _ABBREVIATIONS = frozenset(
         "d.p.r.k",
     ]
 )
-# Where to cut a sentence that alone exceeds the passage limit, best first.
-_SOFT_BREAKS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
+# Where to cut a sentence that alone exceeds the passage limit, best first: the cut goes after
+# the last match's first character. The greedy prefix finds the last match in one call
+# (backtracking from the end); the matches cannot overlap, so it is the last one finditer finds.
+_SOFT_BREAKS = (
+    re.compile(r"(?s:.*)([;:])\s"),
+    re.compile(r"(?s:.*)(,)\s"),
+    re.compile(r"(?s:.*)(\s)"),
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -112,7 +118,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for para_start, para_end in _paragraph_spans(text):
         for start, end in _sentences_in(text, para_start, para_end):
-            spans.extend(_cut_long(text, start, end, MAX_PASSAGE_CHARS))
+            if end - start <= MAX_PASSAGE_CHARS:
+                spans.append((start, end))  # already trimmed
+            else:
+                spans.extend(_cut_long(text, start, end, MAX_PASSAGE_CHARS))
     return spans
 
 
@@ -169,15 +178,25 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _sentences_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of a trimmed paragraph ``text[start:end]``, each trimmed and non-empty.
+
+    A sentence ends with its punctuation and the next starts after the whitespace that follows,
+    so only the paragraph's own ends could hold space, and they do not.
+    """
     spans = []
     pos = start
     for match in _CANDIDATE_END.finditer(text, start, end):
-        if _is_abbreviation(text, pos, match.start(), match.group()):
+        punct = match.group()
+        if punct[0] == "." and _is_abbreviation(text, pos, match.start(), punct):
             continue
-        spans.append((pos, match.end()))
-        pos = match.end()
+        stop = match.end()
+        spans.append((pos, stop))
+        # The next sentence starts after the whitespace (the pattern saw it end before ``end``).
+        pos = stop + 1
+        while text[pos].isspace():
+            pos += 1
     spans.append((pos, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return spans
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot_at: int, punct: str) -> bool:
@@ -224,11 +243,9 @@ def _best_cut(text: str, start: int, limit_end: int) -> int:
     # Only accept a break in the second half of the window, so pieces are not tiny.
     floor = start + (limit_end - start) // 2
     for pattern in _SOFT_BREAKS:
-        last = None
-        for match in pattern.finditer(text, floor, limit_end):
-            last = match
+        last = pattern.match(text, floor, limit_end)
         if last is not None:
-            return last.start() + 1
+            return last.end(1)
     return limit_end  # one unbroken token longer than the limit: hard cut
 
 

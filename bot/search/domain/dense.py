@@ -94,8 +94,9 @@ class StaticEmbedder:
             for encoding in encode(
                 list(words[start : start + _ENCODE_BATCH]), add_special_tokens=False
             ):
-                lengths.append(len(encoding.ids))
-                ids.extend(encoding.ids)
+                word_ids = encoding.ids  # a new list on every access
+                lengths.append(len(word_ids))
+                ids.extend(word_ids)
         indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=indptr[1:])
         flat = np.asarray(ids, dtype=np.int64)

@@ -7,6 +7,7 @@ loop) pause for tens of milliseconds. Objects are made only for the few hits a q
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -124,11 +125,10 @@ class PassageTable:
     @classmethod
     def of(cls, passages: Sequence[Passage], rows: Sequence[int]) -> PassageTable:
         """The table of ``passages`` whose articles sit at ``rows`` of the article table."""
+        spans = itertools.chain.from_iterable((p.ordinal, p.start, p.end) for p in passages)
         return cls(
             np.asarray(rows, dtype=np.int64),
-            np.asarray([(p.ordinal, p.start, p.end) for p in passages], dtype=np.int64).reshape(
-                -1, 3
-            ),
+            np.fromiter(spans, dtype=np.int64, count=3 * len(passages)).reshape(-1, 3),
             [p.text for p in passages],
         )
 

@@ -30,6 +30,7 @@ _ASCII_SEPARATORS = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not ("a" <= c <= "z" or "0" <= c <= "9")}
 )
 _BYTE_SEPARATORS = bytes(c if c > 127 or chr(c).isalnum() else 32 for c in range(256))
+_ASCII_BYTES = bytes(range(128))
 # Present wherever a dotted acronym is (cheap searches: they start with a literal character).
 _DOTTED_HINT = re.compile(r"\.[a-z]\.")
 _ANY_DOTTED_HINT = re.compile(r"\.[^\W\d_]\.")
@@ -81,6 +82,58 @@ def normalize_text(text: str) -> str:
     return decomposed.translate(_WITHOUT_MARKS)
 
 
+def normalizes_char_by_char(text: str) -> bool:
+    """Whether ``normalize_text`` maps every character of ``text`` to one character, whatever
+    its neighbours: then normalising commutes with slicing and joining (offsets carry over).
+
+    True for ASCII, and for text whose other characters each pass :func:`_maps_alone` (most
+    text: letters with or without accents, curly quotes, dashes), so a caller can normalise a
+    body once and slice it instead of normalising every passage. Why that suffices: such a
+    character's decomposition starts with a character that neither combines with nor reorders
+    around the one before (not a mark, not a Hangul vowel or final; Unicode composes onto a
+    character only those, and only marks have a combining class), so NFKC and NFKD act on each
+    character alone; casefold is context-free; and each character ends as one character in
+    both of ``normalize_text``'s branches (marks stripped or none to strip).
+    """
+    if text.isascii():
+        return True
+    known = _MAPS_ALONE
+    return all(known[c] for c in non_ascii_chars(text))
+
+
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct characters of ``text`` beyond ASCII."""
+    # Through UTF-8 without its ASCII bytes: much faster than a set of every character.
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(raw.decode("utf-8", "surrogatepass"))
+
+
+class _MapsAlone(dict[str, bool]):
+    """Per character: does ``normalize_text`` map it to one character on its own (cached)."""
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = _maps_alone(char)
+        return value
+
+
+def _maps_alone(char: str) -> bool:
+    first = unicodedata.normalize("NFKD", char)[0]
+    if unicodedata.category(first).startswith("M") or _is_hangul_vowel_or_final(first):
+        return False  # may compose with, or reorder around, the character before it
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if decomposed == folded:
+        # Kept as it is when nothing else in the text decomposes: so no marks to strip either.
+        return len(folded) == 1 and not unicodedata.combining(folded)
+    if len(decomposed) == len(folded):
+        return False  # changed without growing: the two branches would disagree
+    return len(decomposed.translate(_WITHOUT_MARKS)) == 1
+
+
+def _is_hangul_vowel_or_final(char: str) -> bool:
+    return "\u1161" <= char <= "\u1175" or "\u11a8" <= char <= "\u11c2"
+
+
 class _MarkRemover(dict[int, int | None]):
     """A str.translate table that drops combining marks, filled in as characters are met.
 
@@ -95,6 +148,7 @@ class _MarkRemover(dict[int, int | None]):
 
 
 _WITHOUT_MARKS = _MarkRemover()
+_MAPS_ALONE = _MapsAlone()
 
 
 def tokenize(
@@ -129,8 +183,8 @@ def token_spaces(text: str, *, ascii_text: bool = False) -> str:
         return text.encode("ascii").translate(_BYTE_SEPARATORS).decode("ascii")
     raw = text.encode("utf-8", "surrogatepass").translate(_BYTE_SEPARATORS)
     spaced = raw.decode("utf-8", "surrogatepass")
-    for char in set(spaced):
-        if char > "\x7f" and not char.isalnum():
+    for char in non_ascii_chars(text):
+        if not char.isalnum():
             spaced = spaced.replace(char, " ")
     return spaced
 
