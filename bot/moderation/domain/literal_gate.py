@@ -3,13 +3,15 @@
 A gate of a pattern is a set of words of which at least one appears, as a whole run of word
 characters (``\\w+``), in every text the pattern matches. It is derived from the pattern's parse
 tree (``re._parser``), never written by hand, so it cannot drift from the pattern: a literal word
-counts only where the pattern itself bounds it on both sides (``\\b``, a literal non-word
-character such as a space, the start or the end), an alternation's gate is the union of its
-branches' gates, and anything the analysis does not understand (optional parts, classes,
-lookarounds, backreferences, flags) contributes nothing. A pattern with no derivable gate gets
-``None`` and is always searched. Checking a gate costs one ``isdisjoint`` against the text's
-word runs (:func:`word_runs`), instead of a regex search that, for patterns opening with a long
-alternation, tries every phrase at every word.
+counts only where the pattern itself bounds it on both sides (``\\b``, a non-word character
+such as a space, the start or the end, looked for through optional and repeated parts); runs
+of small alternations, optional letters and classes are enumerated (``camps?`` gives {camp,
+camps}); an alternation's gate is the union of its branches' gates; anything else (unbounded
+classes, lookarounds, backreferences, case-insensitive or ASCII flags) contributes nothing. A
+pattern with no derivable gate gets ``None`` (no gates) and is always searched. Checking a
+gate costs one ``isdisjoint`` against the text's word runs (:func:`word_runs`), instead of a
+regex search that, for patterns opening with a long alternation, tries every phrase at every
+word.
 """
 
 from __future__ import annotations
@@ -83,11 +85,6 @@ def derive_gates(pattern: re.Pattern[str] | str, most: int = 3) -> tuple[Gate, .
     finally:
         _expanded.clear()
     return tuple(sorted(set(found), key=_cost)[:most])
-
-
-def gate_allows(gate: Gate | None, runs: frozenset[str]) -> bool:
-    """Whether a text with these word runs may match a pattern with this gate."""
-    return gate is None or not gate.isdisjoint(runs)
 
 
 def union_gate(gates: Iterable[Gate | None]) -> Gate | None:
