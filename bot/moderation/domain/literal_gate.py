@@ -16,9 +16,13 @@ word.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -51,6 +55,14 @@ _CASE_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE
 
 Gate = frozenset[str]
 
+GATES_FILE = "record_gates.json"
+# Part of every key in GATES_FILE: raise it when the derivation changes what it finds.
+DERIVATION_VERSION = 1
+# False makes derive_gates derive every pattern (training/record_gates.py, the tests).
+USE_SHIPPED = True
+# Every pattern's gates derived in this process, by key: what training/record_gates.py writes.
+DERIVED: dict[str, tuple[frozenset[str], ...]] = {}
+
 
 def word_runs(text: str) -> frozenset[str]:
     """The runs of word characters of ``text``: what a gate is checked against."""
@@ -64,16 +76,55 @@ def derive_gate(pattern: re.Pattern[str] | str) -> Gate | None:
     return gates[0] if gates else None
 
 
-def derive_gates(pattern: re.Pattern[str] | str, most: int = 3) -> tuple[Gate, ...]:
+def derive_gates(
+    pattern: re.Pattern[str] | str, most: int = 3, shipped: bool = True
+) -> tuple[Gate, ...]:
     """Up to ``most`` gates that every text ``pattern`` matches passes (each is a set of words
     of which one must be a word run of the text), the fewest and longest words first; empty
-    when none can be derived (the pattern is then always searched)."""
+    when none can be derived (the pattern is then always searched).
+
+    With ``shipped``, a pattern listed in data/record_gates.json (keyed by a hash of the
+    pattern, its flags, ``most`` and the derivation's version) takes its gates from there:
+    deriving every built-in record's gates costs about 0.25 s of CPU at start-up, reading them
+    a few milliseconds. Any other pattern is derived here."""
     if isinstance(pattern, re.Pattern):
         source, flags = pattern.pattern, pattern.flags
     else:
         source, flags = pattern, 0
     if not isinstance(source, str):
         return ()
+    key = gate_key(source, flags, most)
+    if shipped and USE_SHIPPED:
+        known = shipped_gates().get(key)
+        if known is not None:
+            return known
+    DERIVED[key] = _derive(source, flags, most)
+    return DERIVED[key]
+
+
+def gate_key(source: str, flags: int, most: int = 3) -> str:
+    """The key of a pattern's gates in data/record_gates.json."""
+    text = f"{DERIVATION_VERSION}:{flags}:{most}:{source}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@cache
+def shipped_gates() -> dict[str, tuple[Gate, ...]]:
+    """The gates in data/record_gates.json by key (empty if the file is missing). Regenerate
+    it with `.venv/bin/python training/record_gates.py` after changing a rule's pattern: a
+    pattern not listed is derived at start-up, which is as correct, only slower."""
+    resource = resources.files("bot.moderation").joinpath("data", GATES_FILE)
+    try:
+        payload = json.loads(resource.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return {
+        key: tuple(frozenset(words) for words in gates)
+        for key, gates in payload.get("gates", {}).items()
+    }
+
+
+def _derive(source: str, flags: int, most: int) -> tuple[Gate, ...]:
     try:
         parsed = sre_parse.parse(source, flags)
     except re.error:
@@ -267,7 +318,9 @@ def _strings_gate(strings: set[str], left: bool, right: bool) -> Gate | None:
     """A gate of a run whose matches are among ``strings``: one whole word of each (a word
     already chosen for another string when it has one, else the word most strings share,
     then the longest)."""
-    options = sorted((_bounded_words(text, left, right) for text in strings), key=len)
+    options = sorted(
+        (_bounded_words(text, left, right) for text in strings), key=lambda w: (len(w), sorted(w))
+    )
     if not options or not options[0]:
         return None
     shared = Counter(word for words in options for word in words)
