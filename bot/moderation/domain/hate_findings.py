@@ -16,6 +16,7 @@ from bot.moderation.domain.hate_context import (
 from bot.moderation.domain.hate_lexicon import TaggedClause, self_identified
 from bot.moderation.domain.hate_reading import clip, named
 from bot.moderation.domain.hate_rules import RecordFamily
+from bot.moderation.domain.literal_gate import word_runs
 
 
 def record_findings(
@@ -26,6 +27,7 @@ def record_findings(
     group)."""
     found: list[Finding] = []
     words = set(tagged.text.split(" "))
+    runs = word_runs(tagged.text)
     denied = DENIED_OPENING.match(tagged.text) is not None
     for family in families:
         if denied and family.negatable:
@@ -34,6 +36,8 @@ def record_findings(
         if family.triggers is not None and family.triggers.isdisjoint(words):
             continue
         for record in family.records:
+            if not record.passes(runs):
+                continue  # its derived gate: the pattern cannot match this clause
             match = record.regex.search(tagged.text)
             if match is None:
                 continue

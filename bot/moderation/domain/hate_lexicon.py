@@ -213,7 +213,8 @@ def load_lexicon() -> Lexicon:
         "positive_verbs",
         "negators",
     ):
-        lex.words[name] = sorted(set(raw[name]), key=len, reverse=True)
+        # Longest first, ties alphabetical: the same patterns in every process.
+        lex.words[name] = sorted(set(raw[name]), key=lambda w: (-len(w), w))
     lex.gate_words = frozenset(
         set(lex.groups)
         | {key for key, slur in lex.slurs.items() if slur.strong}

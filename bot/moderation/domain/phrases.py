@@ -55,8 +55,11 @@ def word_set(words: str) -> frozenset[str]:
 
 
 def alt(words: str) -> str:
-    """A regex alternation of space-separated words ('a|b|c' with escaping, longest first)."""
-    items = sorted({w.replace("_", " ") for w in words.split()}, key=len, reverse=True)
+    """A regex alternation of space-separated words ('a|b|c' with escaping, longest first).
+
+    Ties in length are in alphabetical order, so the pattern is the same in every process
+    (literals of one length cannot both match at one place: their order changes no match)."""
+    items = sorted({w.replace("_", " ") for w in words.split()}, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(item) for item in items) + ")"
 
 

@@ -6,6 +6,11 @@ A record says what it catches and how to act on it: ``id`` (named by every hit i
 pattern runs: a set test, where the regex embeds long alternations) and ``must_match`` /
 ``must_not_match`` examples that one parametrised test runs. Code supplies the macros it shares
 with other patterns (rule 3's TOPIC); the file may define more under ``macros``.
+
+Each compiled record also carries ``gates``, derived from its compiled pattern (see
+literal_gate.py): word sets the text must touch for the pattern to match, checked with
+:meth:`PatternRecord.passes` before a search. Unlike ``triggers`` they are never written by hand
+and never change a verdict, only skip searches that cannot match.
 """
 
 from __future__ import annotations
@@ -17,7 +22,18 @@ from importlib import resources
 
 import yaml
 
+from bot.moderation.domain.literal_gate import derive_gates, word_runs
 from bot.moderation.domain.verdict import Action
+
+__all__ = [
+    "PatternRecord",
+    "RulebookError",
+    "compile_records",
+    "expand",
+    "load_records",
+    "union",
+    "word_runs",
+]
 
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 
@@ -36,6 +52,16 @@ class PatternRecord:
     needs_topic: bool
     must_match: tuple[str, ...]
     must_not_match: tuple[str, ...]
+    #: Derived from ``regex``: word sets that every text it matches touches (its word runs).
+    gates: tuple[frozenset[str], ...] = ()
+
+    def passes(self, runs: frozenset[str]) -> bool:
+        """Whether a text with these word runs (literal_gate.word_runs) may match ``regex``:
+        False only when it cannot."""
+        for gate in self.gates:  # noqa: SIM110 (a generator in all() costs more, per record)
+            if gate.isdisjoint(runs):
+                return False
+        return True
 
     def triggered(self, words: frozenset[str]) -> bool:
         """Whether a sentence with these words may match (every trigger list is touched)."""
@@ -92,6 +118,7 @@ def compile_records(
                 raise RulebookError("duplicate id")
             seen.add(record_id)
             pattern = str(raw["pattern"])
+            regex = re.compile(expand(pattern, table))
             records.append(
                 PatternRecord(
                     id=record_id,
@@ -99,11 +126,12 @@ def compile_records(
                     family=str(raw["family"]),
                     action=Action(str(raw["action"])),
                     reason=str(raw.get("reason", "")),
-                    regex=re.compile(expand(pattern, table)),
+                    regex=regex,
                     triggers=tuple(frozenset(str(t).split()) for t in raw.get("triggers", ())),
                     needs_topic=f"{{{topic_macro}}}" in pattern,
                     must_match=tuple(str(e) for e in raw.get("must_match", ())),
                     must_not_match=tuple(str(e) for e in raw.get("must_not_match", ())),
+                    gates=derive_gates(regex),
                 )
             )
         except (KeyError, ValueError, re.error) as exc:

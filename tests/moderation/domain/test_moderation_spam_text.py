@@ -26,6 +26,10 @@ def engine() -> ModerationEngine:
         (" ".join(f"https://spam{i}.example/x" for i in range(20)), "remove"),
         ("join our server https://discord.gg/abcd", "flag"),
         ("@everyone the digest is out", "flag"),
+        # Any case, and beside non-ASCII text (the detector's substring pre-check).
+        ("JOIN OUR SERVER WWW.DISCORD.GG/ABCD", "flag"),
+        ("Free NITRO: HTTPS://DLSCORD.GIFT/xyz", "remove"),
+        ("rejoignez le serveur très vite Discord.gg/abcd", "flag"),
         (" ".join(f"https://example.com/{i}" for i in range(6)), "flag"),
     ],
 )
