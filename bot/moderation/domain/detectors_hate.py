@@ -148,7 +148,8 @@ class HateDetector:
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
         self._valence.update({w: -2.5 for w in words_of(self.lexicon, "derogatory")})
         self._known = frozenset(self._emphatic.values())
-        self._typos = typo_map(self._known, self._known)
+        # Never an English word taken for a typo ('seeing' is no misspelt 'seeking').
+        self._typos = typo_map(self._known, self._known | english_words())
         words = self.lexicon.words
         self._bare_verdict = re.compile(
             r"(?:(?:so|just|absolutely|fucking|truly|simply|how|utterly|totally|really|pure|"
