@@ -193,7 +193,9 @@ class HateDetector:
             # ... but not a misgendering ('trans women are just men having fun'): its praise
             # words are about something else.
             findings = [f for f in findings if f.record == MISGENDERING]
-            if not (slur_findings or findings):
+            # ... nor a contempt frame: 'seeing two men kiss makes me sick' ('kiss' is no praise).
+            found = frames.find(text.plain, words, saw_group)
+            if not (slur_findings or findings or (found and found[0].family == "contempt")):
                 return []
         # The statement model reads the message as written (it was trained on that view).
         statement = self.statements.probability_of(original) if self.statements.trained else None

@@ -286,15 +286,15 @@ class WordRepair:
             token = token.translate(_DIGIT_TABLE)
             if not token.isalpha():
                 return None
-            if token in self._slurs:
-                return self._slurs[token]
+            if squeeze(token)[0] in self._slurs:
+                return token  # 'fa66ots' -> 'faggots', which the tagger reads
         squeezed = squeeze(token)[0]
         for suffix, replacement in _SLUR_ENDINGS:
             if squeezed.endswith(suffix) and len(squeezed) > len(suffix) + 2:
                 key = squeezed[: -len(suffix)] + replacement
                 if key in self._slurs:
                     return self._slurs[key]
-        return self._slurs.get(squeezed) if squeezed != token else None
+        return None
 
     def _unmask(self, token: str) -> str | None:
         """The one group name or strong slur a word with letters starred out spells

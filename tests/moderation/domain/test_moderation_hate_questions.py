@@ -56,6 +56,9 @@ def test_questions_put_the_predicate_back(detector: HateDetector, text: str, cla
         "Autistic people should be euthanised to cut costs and save money.",
         "Hindus are only really good for running shops.",
         "Why are Sikhs even allowed to drive?",
+        # 'kiss' is no praise when the message is disgust at a same-sex couple.
+        "Watching two women kiss makes me want to puke.",
+        "there are only 2 genders, deal with it",
     ],
 )
 def test_hate_in_questions_and_inflected_slurs_is_caught(
@@ -82,6 +85,10 @@ def test_hate_in_questions_and_inflected_slurs_is_caught(
         # A passive after 'why are X' is what others do to the group.
         "Why are refugees treated so badly in this country?",
         "why are gay people still discriminated against at work?",
+        "I love seeing two men kiss at weddings, so sweet",
+        "I'd rather be dead than late to this meeting",
+        # Killing words say harm was done, not contempt, in a report of an atrocity.
+        "The genocide of the Roma in the war killed hundreds of thousands of people.",
     ],
 )
 def test_look_alikes_are_allowed(engine: ModerationEngine, text: str) -> None:
@@ -114,6 +121,12 @@ def test_hashtags_and_chat_stay_whole(detector: HateDetector, text: str) -> None
 
 def test_numbers_are_never_read_as_disguised_slurs(detector: HateDetector) -> None:
     normalized = normalize("between 600k and 800k people")
+    assert detector._repair.repair(normalized) is normalized
+
+
+def test_a_listed_slur_is_left_as_written(detector: HateDetector) -> None:
+    # Its squeezed form is in the lexicon already: a 'repair' would only lose the plural.
+    normalized = normalize("those poofs again")
     assert detector._repair.repair(normalized) is normalized
 
 
