@@ -101,7 +101,8 @@ def uninvert(tagged: TaggedClause) -> TaggedClause:
             text = f"{np} shouldn't {doubted.group(1)}"
     # 'qqg insist on being freaks', 'why do qqg keep being so rude': said of the group as
     # 'qqg are ...' says it.
-    text = _PERSISTING.sub(r"\g<np> are", text)
+    if " being" in text:  # a substring test first: this runs on every clause
+        text = _PERSISTING.sub(r"\g<np> are", text)
     return tagged if text == tagged.text else replace(tagged, text=text)
 
 

@@ -75,11 +75,13 @@ _SHORT_PIECES = frozenset(
 @dataclass(slots=True)
 class _Learned:
     """What WordRepair._learn found out about each token met so far: ``seen`` tokens,
-    the ``unknown`` words among them, and the ``fixes`` of those that have one."""
+    the ``unknown`` words among them, the ``fixes`` of those that have one, and the
+    ``short`` unknown words a neighbour may correct (see ShortTypos)."""
 
     seen: set[str] = field(default_factory=set)
     unknown: set[str] = field(default_factory=set)
     fixes: dict[str, str] = field(default_factory=dict)
+    short: set[str] = field(default_factory=set)
 
 
 class WordRepair:
@@ -205,8 +207,9 @@ class WordRepair:
             fix = fixes.get(token)
             if fix is not None:
                 replacements[token] = fix
-        if any(len(token) <= 4 for token in unknown):  # 'gya people', 'i hte them'
-            replacements.update(self._short.fixes(tokens, unknown))
+        short = distinct & memory.short  # 'gya people', 'i hte them': rare, a set op in C
+        if short:
+            replacements.update(self._short.fixes(tokens, short))
         if not self._heads.isdisjoint(unknown):
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
@@ -271,6 +274,8 @@ class WordRepair:
                 parts = self._split(squeezed) if squeezed != token else None
             if parts is not None:
                 memory.fixes[token] = " ".join(parts)
+            elif self._short.may_fix(token):
+                memory.short.add(token)
             memory.unknown.add(token)
             memory.seen.add(token)  # last: another thread takes a seen token as learned
 

@@ -236,6 +236,10 @@ class ShortTypos:
                     index[typo] = word if index.get(typo, word) == word else ""
         return index
 
+    def may_fix(self, token: str) -> bool:
+        """Whether some neighbour could make ``token`` a rule-1 word."""
+        return bool(self._adjectives.get(token) or self._verbs.get(token))
+
     def fixes(self, tokens: tuple[str, ...], unknown: set[str]) -> dict[str, str]:
         """Replacements keyed by the two tokens as they stand ('gya people')."""
         out: dict[str, str] = {}
