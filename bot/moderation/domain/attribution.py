@@ -16,7 +16,8 @@ _REPORT = re.compile(
     r"|the \w+er|commenters?|users?|tankies|racists|bigots|trolls|deniers|\w+ists)"
     r" (?:\w+ )?(?:said|says|say|saying|claims?|claimed|claiming|told|tells|wrote|writes|yelled"
     r"|shouted|screamed"
-    r"|posted|posts|tweeted|argues|argued|insists?|insisted|called|calls|keeps? saying"
+    # 'insist on being ...' is what a group is said to do, not a claim someone reports.
+    r"|posted|posts|tweeted|argues|argued|insists?(?! on)|insisted(?! on)|called|calls|keeps? saying"
     r"|think|thinks|believe|believes)\b"
     r"|\b(?:people|those|anyone|someone|racists|bigots|whoever) who (?:\w+ )?(?:say|says|said|think|thinks|believe"
     r"|believes|claim|claims|call|calls|spread|post)\b"

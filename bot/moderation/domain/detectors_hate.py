@@ -8,17 +8,17 @@ targets that are not protected groups, reclaimed slurs ('I'm a proud dyke') and 
 at nobody. A logistic regression trained on davidson-2017 adds a flag (never a removal) for
 hateful messages the rules miss.
 
-Actions and measured quality (training/eval_dev.py --final, 2026-12-06 08:47: every training
-file scored by models refitted without it, plus the dev files; 3,104 hateful messages):
+Actions and measured quality (training/eval_dev.py --final, 2026-12-06 11:22: every training
+file scored by models refitted without it, plus the dev files; 3,304 hateful messages):
 - builtin:rule1-hate removes threats and dehumanisation asserted by the speaker (no quote,
-  report, question or denunciation; statement model >= 0.5): precision 1.000 (677/677),
-  recall 0.218. Every other statement finding, contempt read by the statement analysis
+  report, question or denunciation; statement model >= 0.5): precision 1.000 (712/712),
+  recall 0.215. Every other statement finding, contempt read by the statement analysis
   (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (a trait blamed,
-  misgendering, code words) are flagged: precision 0.949, recall 0.419.
+  misgendering, code words, contempt) are flagged: precision 0.951, recall 0.419.
 - builtin:rule1-slurs removes a slur that is no ordinary word and not reclaimed, aimed at a
-  person, unframed and not in quote marks: precision 1.000 (87/87), recall 0.028; other slur
-  uses are flagged (precision 0.914).
-- builtin:rule1-model flags only (precision 0.928, recall 0.079).
+  person, unframed and not in quote marks: precision 1.000 (98/98), recall 0.030; other slur
+  uses are flagged (precision 0.909).
+- builtin:rule1-model flags only (precision 0.930, recall 0.076).
 Precision counts a hit as right when the message breaks rule 1.
 """
 
@@ -148,7 +148,8 @@ class HateDetector:
         self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
         self._valence.update({w: -2.5 for w in words_of(self.lexicon, "derogatory")})
         self._known = frozenset(self._emphatic.values())
-        self._typos = typo_map(self._known, self._known)
+        # Never an English word taken for a typo ('seeing' is no misspelt 'seeking').
+        self._typos = typo_map(self._known, self._known | english_words())
         words = self.lexicon.words
         self._bare_verdict = re.compile(
             r"(?:(?:so|just|absolutely|fucking|truly|simply|how|utterly|totally|really|pure|"
@@ -192,7 +193,9 @@ class HateDetector:
             # ... but not a misgendering ('trans women are just men having fun'): its praise
             # words are about something else.
             findings = [f for f in findings if f.record == MISGENDERING]
-            if not (slur_findings or findings):
+            # ... nor a contempt frame: 'seeing two men kiss makes me sick' ('kiss' is no praise).
+            found = frames.find(text.plain, words, saw_group)
+            if not (slur_findings or findings or (found and found[0].family == "contempt")):
                 return []
         # The statement model reads the message as written (it was trained on that view).
         statement = self.statements.probability_of(original) if self.statements.trained else None

@@ -303,10 +303,10 @@ def tag_clause(
                 out.append(GROUP_TAG)
                 i += 3
                 continue
-            # Otherwise only as a subject: 'are not mentally ill' says something of a group.
-            if (not prev or prev in hw.PAIR_BEFORE) and (
-                not third or third in lex.insult_nouns or third in hw.VERBISH or prev
-            ):
+            # Otherwise only as a subject: 'are not mentally ill' says something of a group,
+            # and so does 'qqg are all mentally ill' ('are qqg all ...').
+            subject = not prev or (prev in hw.PAIR_BEFORE and not hw.said_of_all(prev, out))
+            if subject and (not third or third in lex.insult_nouns or third in hw.VERBISH or prev):
                 if prev == "the":  # 'the mentally ill are ...', as 'the disabled are ...'
                     out.pop()
                 groups.append(f"{word} {tokens[i + 1][0]}")

@@ -65,22 +65,45 @@ _INVERTED = re.compile(
 )
 # A negated auxiliary that opens a question asserts: 'aren't qqg lazy' -> 'qqg are lazy'.
 _ASSERTED = {"aren't": "are", "arent": "are", "isn't": "is", "isnt": "is", "weren't": "were"}
+_DUMMY = frozenset(["do", "does", "did"])
+_DOUBTED = re.compile(
+    r"(?:even|really|actually|honestly|seriously|ever|still)(?: really| even)? (be allowed to .+)$"
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|u|they|he|she|people|anyone|everyone) ")
+_PERSISTING = re.compile(
+    r"(?P<np>\b(?:qqg|qqp|qqs)(?: (?:always|still|just|even|all))*)"
+    r" (?:(?:insists?|insisted|persists?) (?:on|in)|(?:keeps?|kept|continues?)(?: on)?) being\b"
+)
 
 
 def uninvert(tagged: TaggedClause) -> TaggedClause:
     """'should qqg be kept away' -> 'qqg should be kept away': a question's subject put back
     before its auxiliary, so the statement records read it (the speaker still asks: the
     detector's attribution says so)."""
-    match = _INVERTED.match(tagged.text)
-    if match is None:
-        return tagged
-    aux, np, rest = (
-        match.group("aux", "np", "rest")
-        if match.group("aux")
-        else match.group("aux2", "np2", "rest2")
-    )
-    text = f"{np} {_ASSERTED.get(aux, aux)} {rest}"
-    return replace(tagged, text=text)
+    text = tagged.text
+    match = _INVERTED.match(text)
+    if match is not None:
+        aux, np, rest = (
+            match.group("aux", "np", "rest")
+            if match.group("aux")
+            else match.group("aux2", "np2", "rest2")
+        )
+        # 'why do qqg always lie' -> 'qqg always lie': 'do' only carries the question, and
+        # left in place it hides the predicate from the records and the statement reading.
+        aux = _ASSERTED.get(aux, aux)
+        # Not when someone else is the subject ('why do we keep qqg ...').
+        dummy = aux in _DUMMY and _PRONOUN_SUBJECT.match(np) is None
+        text = f"{np} {rest}" if dummy else f"{np} {aux} {rest}"
+        doubted = _DOUBTED.match(rest) if aux == "should" else None
+        if doubted is not None:
+            # 'should qqg even be allowed to vote?' doubts the right it names: read as the
+            # denial it implies (a question is only ever flagged, see detectors_hate).
+            text = f"{np} shouldn't {doubted.group(1)}"
+    # 'qqg insist on being freaks', 'why do qqg keep being so rude': said of the group as
+    # 'qqg are ...' says it.
+    if " being" in text:  # a substring test first: this runs on every clause
+        text = _PERSISTING.sub(r"\g<np> are", text)
+    return tagged if text == tagged.text else replace(tagged, text=text)
 
 
 # 'Trans women are men': the group said to be the sex it is not. Keyed by the group as written.

@@ -17,16 +17,31 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
-from bot.moderation.domain.hate_spelling import Speller, base_terms
+from bot.moderation.domain.hate_spelling import (
+    ShortTypos,
+    Speller,
+    base_terms,
+    english_words,
+    written_terms,
+)
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 
 # Pieces a run-together token may start with: who speaks, or what is done to whom.
 _SUBJECTS = frozenset(["i", "we", "u", "ill", "id", "im", "iwill", "iwould", "you"])
 _QUANTIFIERS = frozenset(["all", "those", "these", "them", "every", "fucking", "dirty"])
 _MAX_SPLIT_LEN = 40
+# Endings a slur takes in chat that the lexicon does not list ('niggaz', 'spazzes',
+# 'faggotry'), matched on the squeezed token and replaced to find the listed form.
+_SLUR_ENDINGS = (("z", "s"), ("es", ""), ("ry", ""), ("z", ""))
+# Digits that stand for letters besides normalize's leetspeak ('fa66ots', 'ni66ers').
+_DIGIT_LETTERS = frozenset("68")
+_DIGIT_TABLE = str.maketrans({"6": "g", "8": "b"})
 # Tokens whose repair is remembered (see WordRepair._learn) before the memory starts afresh.
 _MAX_LEARNED = 131_072
 _COPULAS = frozenset(["are", "is", "r", "were", "was"])
+# A run-together question: 'why are ...', 'how come ...'.
+_OPENERS = frozenset(["why", "how"])
+_DUMMIES = frozenset(["do", "does", "come"])
 _MODALS = frozenset(["should", "must", "deserve", "belong", "need", "shouldnt", "cant", "dont"])
 _SHORT_PIECES = frozenset(
     [
@@ -60,11 +75,13 @@ _SHORT_PIECES = frozenset(
 @dataclass(slots=True)
 class _Learned:
     """What WordRepair._learn found out about each token met so far: ``seen`` tokens,
-    the ``unknown`` words among them, and the ``fixes`` of those that have one."""
+    the ``unknown`` words among them, the ``fixes`` of those that have one, and the
+    ``short`` unknown words a neighbour may correct (see ShortTypos)."""
 
     seen: set[str] = field(default_factory=set)
     unknown: set[str] = field(default_factory=set)
     fixes: dict[str, str] = field(default_factory=dict)
+    short: set[str] = field(default_factory=set)
 
 
 class WordRepair:
@@ -100,8 +117,18 @@ class WordRepair:
             )
             | lexicon.person_nouns
         )
+        # Group names as written as well as squeezed: 'refugeesshould' holds 'refugees'.
+        self._written = written_terms() - self._targets
+        self._split_targets = self._targets | self._written
         self._rule1_pieces = (
-            self._verbs | self._targets | _SUBJECTS | _QUANTIFIERS | _COPULAS | self._said
+            self._verbs
+            | self._targets
+            | self._written
+            | _SUBJECTS
+            | _QUANTIFIERS
+            | _COPULAS
+            | self._said
+            | _OPENERS
         )
         # Every chat word may be a piece ('womenbelonginthekitchen'), squeezed too (a token
         # that only splits once squeezed); a split must still read as a statement about a
@@ -128,6 +155,12 @@ class WordRepair:
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
         self._memory = _Learned()
+        self._english = english_words()
+        self._short = ShortTypos(
+            [a for a in lexicon.adjectives if a in base_terms()], self._verbs, lexicon.person_nouns
+        )
+        # Slurs by their squeezed key, as written: what an inflected slur is repaired to.
+        self._slurs = {key: slur.word for key, slur in lexicon.slurs.items() if " " not in key}
         # Fragments a split group or slur can start with ('mus' of 'muslims').
         self._heads = (
             frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
@@ -174,6 +207,9 @@ class WordRepair:
             fix = fixes.get(token)
             if fix is not None:
                 replacements[token] = fix
+        short = distinct & memory.short  # 'gya people', 'i hte them': rare, a set op in C
+        if short:
+            replacements.update(self._short.fixes(tokens, short))
         if not self._heads.isdisjoint(unknown):
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
@@ -203,12 +239,26 @@ class WordRepair:
         (a misspelling's correction, or the pieces a run-together token splits into)."""
         for token in tokens:
             if token in self._skip or squeeze(token)[0] in self._skip:
+                # Chat vocabulary holds inflected slurs too ('niggaz'): those are repaired,
+                # never a dictionary word nor one the lexicon lists.
+                variant = None
+                if token not in self._lexicon_words and token not in self._english:
+                    variant = self._variant(token)
+                if variant is not None and variant != token:
+                    memory.fixes[token] = variant
+                    memory.unknown.add(token)
                 memory.seen.add(token)
                 continue
             if "*" in token:  # 'k*ke', 'g*ys': only unmasked, never spelled or split
                 unmasked = self._unmask(token)
                 if unmasked is not None:
                     memory.fixes[token] = unmasked
+                memory.unknown.add(token)
+                memory.seen.add(token)
+                continue
+            variant = self._variant(token)
+            if variant is not None:
+                memory.fixes[token] = variant
                 memory.unknown.add(token)
                 memory.seen.add(token)
                 continue
@@ -224,8 +274,32 @@ class WordRepair:
                 parts = self._split(squeezed) if squeezed != token else None
             if parts is not None:
                 memory.fixes[token] = " ".join(parts)
+            elif self._short.may_fix(token):
+                memory.short.add(token)
             memory.unknown.add(token)
             memory.seen.add(token)  # last: another thread takes a seen token as learned
+
+    def _variant(self, token: str) -> str | None:
+        """The slur an unknown token inflects or disguises ('niggaz', 'chinkz', 'spazzes',
+        'faggotry', 'fa66ots'), else None: only ever a word the lexicon lists."""
+        if not token.isalpha():
+            # A word with a digit in it ('fa66ots'), never a number ('600k' is no 'gook').
+            if not token[0].isalpha() or not any(c in _DIGIT_LETTERS for c in token):
+                return None
+            if sum(c.isalpha() for c in token) < 3:
+                return None
+            token = token.translate(_DIGIT_TABLE)
+            if not token.isalpha():
+                return None
+            if squeeze(token)[0] in self._slurs:
+                return token  # 'fa66ots' -> 'faggots', which the tagger reads
+        squeezed = squeeze(token)[0]
+        for suffix, replacement in _SLUR_ENDINGS:
+            if squeezed.endswith(suffix) and len(squeezed) > len(suffix) + 2:
+                key = squeezed[: -len(suffix)] + replacement
+                if key in self._slurs:
+                    return self._slurs[key]
+        return None
 
     def _unmask(self, token: str) -> str | None:
         """The one group name or strong slur a word with letters starred out spells
@@ -257,25 +331,33 @@ class WordRepair:
             return None
         # The pieces must read as a statement: someone doing something, or an act on a group.
         has_verb = any(p in self._verbs for p in parts)
-        has_target = any(p in self._targets for p in parts)
+        targets = self._split_targets
+        has_target = any(p in targets for p in parts)
         starts_with_subject = parts[0] in _SUBJECTS
         if has_verb and (starts_with_subject or has_target):
             return parts
         if has_target and parts[0] in _QUANTIFIERS:
             return parts
-        if parts[0] in self._targets and any(p in _COPULAS for p in parts[1:3]):
+        if parts[0] in targets and any(p in _COPULAS for p in parts[1:3]):
             return parts  # 'muslimsare', 'transpeopleare', 'koreansarefilthydogs'
-        if parts[0] in self._targets and len(parts) == 2 and parts[1] in self._said:
+        if parts[0] in targets and len(parts) == 2 and parts[1] in self._said:
             return parts
         if parts[0] in _COPULAS and len(parts) == 2 and parts[1] in self._said:
             return parts  # 'refugees arecockroaches'
         if (
             has_target
-            and (parts[0] in self._targets or parts[0] in _QUANTIFIERS)
+            and (parts[0] in targets or parts[0] in _QUANTIFIERS)
             and len(parts) >= 3
             and any(p in self._said or p in _COPULAS or p in _MODALS for p in parts)
         ):
             return parts  # 'migrantsshoulddrown', 'jewsareadisease'
+        if (
+            parts[0] in _OPENERS
+            and has_target
+            and any(p in _COPULAS or p in _MODALS or p in _DUMMIES for p in parts[1:3])
+            and any(p in self._said for p in parts)
+        ):
+            return parts  # 'whyaremuslimssoviolent': a question still says it of the group
         return None
 
     def _segment(self, token: str) -> tuple[str, ...] | None:

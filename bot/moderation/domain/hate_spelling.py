@@ -96,6 +96,18 @@ def base_terms() -> frozenset[str]:
     return frozenset(squeeze(t)[0] for t in terms if " " not in t and "-" not in t)
 
 
+@cache
+def written_terms() -> frozenset[str]:
+    """The single-word group names of the rule-1 lexicon as people write them, unsqueezed
+    ('immigrants', 'refugees'): pieces a run-together token is split into."""
+    resource = resources.files("bot.moderation").joinpath("data", "lexicon_rule1.json")
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    terms = {
+        t for key in ("groups", "singulars", "adjectives") for ws in raw[key].values() for t in ws
+    }
+    return frozenset(t for t in terms if t.isalpha())
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -192,4 +204,51 @@ class Speller:
                 ]
                 if unknown or key in self._strong:
                     out[" ".join(parts)] = joined
+        return out
+
+
+class ShortTypos:
+    """Misspelt short rule-1 words read from their neighbours: 'gya people', 'i hte them'.
+
+    A word of two to four letters is too short to correct alone ('gy' may be anything), so
+    a token no vocabulary knows is corrected only where its neighbour says what it must be:
+    before a person noun, to the one group adjective a single edit away ('gya people');
+    after 'i' or 'we', to the one verb of hatred or violence a single edit away ('i hte').
+    """
+
+    def __init__(
+        self, adjectives: Iterable[str], verbs: Iterable[str], person_nouns: Iterable[str]
+    ) -> None:
+        self._adjectives = self._index(w for w in adjectives if 3 <= len(w) <= 5)
+        self._verbs = self._index(w for w in verbs if 3 <= len(w) <= 5)
+        self._people = frozenset(person_nouns)
+
+    @staticmethod
+    def _index(words: Iterable[str]) -> dict[str, str]:
+        """Each one-edit variant (same first letter) of ``words`` mapped to its word; a
+        variant of two words maps to '' (ambiguous)."""
+        index: dict[str, str] = {}
+        for word in words:
+            if not word.isalpha():
+                continue
+            for typo in _edits1(word):
+                if typo[:1] == word[0] and 2 <= len(typo) <= 4:
+                    index[typo] = word if index.get(typo, word) == word else ""
+        return index
+
+    def may_fix(self, token: str) -> bool:
+        """Whether some neighbour could make ``token`` a rule-1 word."""
+        return bool(self._adjectives.get(token) or self._verbs.get(token))
+
+    def fixes(self, tokens: tuple[str, ...], unknown: set[str]) -> dict[str, str]:
+        """Replacements keyed by the two tokens as they stand ('gya people')."""
+        out: dict[str, str] = {}
+        for i, token in enumerate(tokens[:-1]):
+            if token not in unknown:
+                continue
+            after = tokens[i + 1]
+            if after in self._people and self._adjectives.get(token):
+                out[f"{token} {after}"] = f"{self._adjectives[token]} {after}"
+            elif i and tokens[i - 1] in ("i", "we") and self._verbs.get(token):
+                out[f"{tokens[i - 1]} {token}"] = f"{tokens[i - 1]} {self._verbs[token]}"
         return out

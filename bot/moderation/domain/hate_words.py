@@ -88,6 +88,14 @@ def refers(tokens: list[tuple[str, str, bytes]], at: int) -> int:
 
 BE_WORDS = frozenset(["is", "are", "was", "were", "being", "be"])
 PAIR_BEFORE = frozenset(["the", "being", "all", "most", "many", "those", "these"])
+
+
+def said_of_all(prev: str, out: list[str]) -> bool:
+    """Whether 'all' before a two-word adjective follows a copula ('qqg are all ...',
+    'are qqg all ...'): the adjective is then said of the group, not a group itself."""
+    return prev == "all" and not BE_WORDS.isdisjoint(out[-3:-1])
+
+
 ANYONE = frozenset(["anyone", "anybody", "someone", "somebody", "everyone", "those", "nobody"])
 VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
 

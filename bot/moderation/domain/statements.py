@@ -56,6 +56,9 @@ _PHRASES = (
     ("nothing but", "just"),
     ("nothing more than", "just"),
     ("only good for", "worthless for"),
+    ("only really good for", "worthless for"),
+    ("really only good for", "worthless for"),
+    ("only ever good for", "worthless for"),
     ("just good for", "worthless for"),
     ("good for nothing", "worthless"),
     ("a bad rap", "a name"),  # 'X get a bad rap': what others think, not the speaker
@@ -132,8 +135,9 @@ def read_clause(
         # the relative clause denies of one, the speaker says of all.
         statement = _score(target, universal, False, conditional, extra or {})
         return replace(statement, clause=" ".join(_named(words, target)))
-    # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said.
-    said = after if before and before[-1] in _BE else _said_of_subject(after)
+    # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
+    # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
+    said = _said_after_copula(after) if before and before[-1] in _BE else _said_of_subject(after)
     predicate += said or []
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
@@ -202,6 +206,17 @@ def _said_of_subject(after: list[str]) -> list[str] | None:
     return after[:1] if head not in _SUBORDINATE else []
 
 
+def _said_after_copula(after: list[str]) -> list[str] | None:
+    """What 'are qqg ...' says of the group: the rest, or None for a passive that opens it
+    ('are qqg (still) treated so badly'; not 'are qqg so spoiled', an adjective)."""
+    words = [w for w in after if w not in _FREQUENCY]
+    # 'why are qqg even allowed to vote' questions a right: said of the group, not done to it.
+    passive = bool(words) and _participle(words[0]) and words[0] not in _PERMITTED
+    if passive and _PRESCRIBING.isdisjoint(words):
+        return None
+    return after
+
+
 def _passive_inside(words: list[str]) -> bool:
     """'... to be killed', '... being harassed': a passive further into the predicate."""
     return any(
@@ -218,6 +233,8 @@ _ADVERBS = word_set(
     """often always still sometimes usually also just all really so very mostly frequently
     disproportionately regularly routinely increasingly"""
 )
+_PERMITTED = frozenset(["allowed", "permitted"])
+_FREQUENCY = word_set("often always still sometimes usually also constantly regularly routinely")
 _MODALS = word_set(
     """should must shouldn't mustn't need needs deserve deserves ought gotta would will can
     could might may"""
