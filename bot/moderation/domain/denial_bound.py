@@ -75,9 +75,13 @@ class ScoreBound:
         limit = math.log(probability / (1.0 - probability))
         if not self._stance or bound + self._stance_max < limit:
             return bound < limit
-        # Near the threshold: the stance features this message has, with their exact weights.
-        from bot.moderation.domain.denial_features import stance_features
+        # Near the threshold: first the stance records the message could match (their
+        # trigger words), bounded by their positive weights; then their exact weights.
+        from bot.moderation.domain.denial_features import candidates, stance_features
 
+        possible = sum(max(0.0, get(r.feature, 0.0)) for r in candidates(text))
+        if bound + possible < limit:
+            return True
         return sum(map(get, stance_features(text), _ZEROS), bound) < limit
 
 

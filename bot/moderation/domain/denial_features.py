@@ -70,15 +70,28 @@ def stance_features(text: NormalizedText) -> list[str]:
     """The '_s:<id>' features of every stance record the message matches."""
     words = " ".join(text.tokens)
     original = text.original.lower()
+    return [
+        record.feature
+        for record in candidates(text)
+        if record.regex.search(original if record.on_original else words)
+    ]
+
+
+def candidates(text: NormalizedText) -> list[StanceRecord]:
+    """The records whose trigger words or strings the message holds: only these can match
+    (set and substring tests, no regex: the score bound reads this on every message near
+    the flag threshold)."""
+    tokens = text.tokens
     found = []
+    original = ""
     for record in stance_records():
-        if record.triggers and record.triggers.isdisjoint(text.tokens):
+        if record.triggers and record.triggers.isdisjoint(tokens):
             continue
-        read = original if record.on_original else words
-        if record.keywords and not any(k in read for k in record.keywords):
-            continue
-        if record.regex.search(read):
-            found.append(record.feature)
+        if record.keywords:
+            original = original or text.original.lower()
+            if not any(k in original for k in record.keywords):
+                continue
+        found.append(record)
     return found
 
 
