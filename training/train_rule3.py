@@ -11,7 +11,8 @@ training/data/rule3/blind/ is never read here: it is the blind evaluation set (t
 --final --blind runs the whole engine on it, once, when the code is frozen).
 
 The model is a logistic regression over the normalised tokens the engine sees at run time
-(bot.moderation.domain.model.statement_features: words, word pairs, stems, quotes, questions). It prints leave-one-author-out
+(bot.moderation.domain.model.stance_statement_features: words, word pairs, stems, quotes,
+questions, and the stance features of bot/moderation/rules/rule3_stance.yaml). It prints leave-one-author-out
 scores (train on two files, test on the third), the figure that says how the model copes with
 phrasings it has not seen, and writes bot/moderation/data/rule3_model.json.
 """
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-from bot.moderation.domain.model import statement_features  # noqa: E402
+from bot.moderation.domain.model import FEATURIZERS  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
     TrainingSet,
@@ -63,7 +64,7 @@ def generic(count: int) -> list[Example]:
 
 
 #: The featurizer (a bot.moderation.domain.model.FEATURIZERS key) and fit settings.
-FEATURIZER = "statement"
+FEATURIZER = "statement+stance"
 C = 3.0
 MIN_DF = 2
 
@@ -78,13 +79,15 @@ def main() -> None:
     train_and_write(
         args,
         written() + generic(args.generic),
-        ("statement", statement_features),
+        (FEATURIZER, FEATURIZERS[FEATURIZER]),
         OUT,
         "Logistic regression, denying or belittling the humanitarian crisis in North Korea "
         "(rule 3) vs not, trained by training/train_rule3.py on statements written for digestbot "
         "(training/data/rule3/train_*.jsonl), and davidson-2017 "
         "tweets as everyday negatives (MIT licence). Features: normalised words, 'a b' pairs, "
-        "'~' stems, _quote and _question (bot.moderation.domain.model.statement_features).",
+        "'~' stems, _quote and _question, and '_s:' stance features from "
+        "bot/moderation/rules/rule3_stance.yaml (bot.moderation.domain.model."
+        "stance_statement_features).",
         "denial caught, legitimate allowed",
     )
 

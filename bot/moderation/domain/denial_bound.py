@@ -26,7 +26,16 @@ class ScoreBound:
 
     def __init__(self, model: LinearTextModel) -> None:
         weights = model.weights
-        self.usable = model.features == "statement"  # the features this bound assumes
+        # The features this bound assumes: statement features, and maybe stance features
+        # ('_s:...'), which are bounded by their positive weights and read only when that
+        # bound is not enough.
+        self.usable = model.features in ("statement", "statement+stance")
+        self._stance = model.features == "statement+stance"
+        self._stance_max = 0.0
+        if self._stance:
+            from bot.moderation.domain.denial_features import stance_feature_names
+
+            self._stance_max = sum(max(0.0, weights.get(f, 0.0)) for f in stance_feature_names())
         self._base = (
             model.intercept
             + max(0.0, weights.get("_quote", 0.0))
@@ -63,7 +72,17 @@ class ScoreBound:
                 stems[token] = "~" + stem
         bound += sum(map(get, set(map(stems.__getitem__, distinct)), _ZEROS))
         bound = sum(map(self._pairs.get, itertools.pairwise(tokens), _ZEROS), bound)
-        return bound < math.log(probability / (1.0 - probability))
+        limit = math.log(probability / (1.0 - probability))
+        if not self._stance or bound + self._stance_max < limit:
+            return bound < limit
+        # Near the threshold: first the stance records the message could match (their
+        # trigger words), bounded by their positive weights; then their exact weights.
+        from bot.moderation.domain.denial_features import candidates, stance_features
+
+        possible = sum(max(0.0, get(r.feature, 0.0)) for r in candidates(text))
+        if bound + possible < limit:
+            return True
+        return sum(map(get, stance_features(text), _ZEROS), bound) < limit
 
 
 _ZEROS = itertools.repeat(0.0)

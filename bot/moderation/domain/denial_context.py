@@ -68,3 +68,28 @@ def quoted_lines(text: NormalizedText) -> NormalizedText | None:
     if not quoted or len(quoted) == len([line for line in lines if line.strip()]):
         return None
     return normalize("\n".join(quoted))
+
+
+# What the crisis is about in everyday words, and who it happens to: with one of these, a
+# message without crisis words is still near the crisis.
+_NEAR_WORDS = word_set(
+    """food foods meal meals rice ration rations hospital hospitals healthcare medicine
+    medicines clinic clinics repression repressive coi unicef wfp ngo ngos aid orphans
+    orphanage shortage shortages malnourishment stunted purges purged escapee
+    traitor traitors smugglers memoir"""
+)
+_NEAR_PHRASES = re.compile(
+    r"\b(?:people there|ppl there|folks there|everyone there|everybody there|people up there"
+    r"|ordinary people|three generations|sent back|send them back|the 90s|the 1990s"
+    r"|human rights)\b"
+)
+
+
+def near_topic(topic: NormalizedText) -> bool:
+    """Whether a message without crisis words names what the crisis is about in everyday
+    words (denial_model.THRESHOLD_NEAR_TOPIC). Naming North Korea alone does not count: the
+    model leans towards denial on any message about the country ('North Koreans are
+    incredibly resilient people')."""
+    if not _NEAR_WORDS.isdisjoint(topic.tokens):
+        return True
+    return _NEAR_PHRASES.search(" ".join(topic.tokens)) is not None

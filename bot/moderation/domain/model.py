@@ -137,9 +137,19 @@ def masked_statement_features(text: NormalizedText) -> list[str]:
     return negated_statement_features(replace(text, tokens=tuple(masked)))
 
 
+def stance_statement_features(text: NormalizedText) -> list[str]:
+    """statement_features and rule 3's stance features ('_s:witness_liar', '_s:regime_liar',
+    ...: bot.moderation.domain.denial_features), which say who is called a liar and what is
+    called fake, relations a bag of words cannot read."""
+    from bot.moderation.domain.denial_features import stance_features
+
+    return statement_features(text) + stance_features(text)
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
+    "statement+stance": stance_statement_features,
     "statement+negation": negated_statement_features,
     "masked+negation": masked_statement_features,
 }
