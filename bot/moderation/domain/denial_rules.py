@@ -118,10 +118,21 @@ AFFIRMS = union([r.regex for r in family("affirmation")])
 COUNTER_DENIAL = union([r.regex for r in family("counter_denial")])
 
 
+# 'nobody deserves to be tortured for ...': a claim whose subject is no one says the opposite.
+_NO_ONE_BEFORE = re.compile(
+    r"\b(?:nobody|no one|noone|no-one|no human being|no human|no person|none of them"
+    r"|not one of them|not a single one of them)(?: (?:ever|really|truly|actually))? $"
+)
+
+
 def negated(words: str, match: re.Match[str]) -> bool:
     """Whether a dismissive word the pattern matched is negated in the three words before it
-    ('was not exaggerated', 'is not a hoax'). Only dismissive words: in 'never happened' or
-    'is not real' the negator is the denial itself."""
+    ('was not exaggerated', 'is not a hoax'), or the claim's subject is no one ('nobody
+    deserves to ...'). Only dismissive words: in 'never happened' or 'is not real' the negator
+    is the denial itself."""
+    start = match.start()
+    if _NO_ONE_BEFORE.search(words, max(0, start - 40), start):
+        return True
     predicate = match.group("p")
     first = predicate.split(" ", 1)[0]
     if first not in DISMISSIVE_WORDS and not first.startswith(SOFT_DISMISSIVE):

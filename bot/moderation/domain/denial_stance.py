@@ -35,7 +35,9 @@ def affirms_crisis(text: NormalizedText) -> bool:
             continue
         quoted = {w for q in _SCARE_QUOTE.findall(sentence) for w in _WORD.findall(q.lower())}
         for match in AFFIRMS.finditer(words):
-            if NEGATORS.isdisjoint(words[: match.end()].split()[-8:]) and (
+            # 'nobody deserves to be tortured': that negation is the affirmation itself
+            own = _NO_ONE_SUBJECT.sub("", match.group(0), count=1)
+            if NEGATORS.isdisjoint((words[: match.start()] + own).split()[-8:]) and (
                 match.group(0).split()[-1] not in quoted  # "it is a 'crisis'" is a scare quote
             ):
                 return True
@@ -49,9 +51,11 @@ _EXONERATES = re.compile(
     r"\b(?:not|never|isn't|isnt|wasn't|wasnt) (?:the |really the |even the )?(?:government|regime|state"
     r"|party|leadership|kims?|pyongyang|dprk)(?:'s|s)? (?:fault|responsibility|doing)\b"
     r"|\b(?:their|his|her) own (?:fault|doing)\b|\brefused to work\b|\b(?:just|background) noise\b"
-    r"|\b(?:deserved?|deserves|deserving|earned) (?:it|that|this|what|every|all|to be|to die|to rot"
+    r"|(?<!nobody )(?<!no one )(?<!noone )(?<!no-one )"
+    r"\b(?:deserved?|deserves|deserving|earned) (?:it|that|this|what|every|all|to be|to die|to rot"
     r"|punishment|prison|the camps?|a bullet|death)\b"
 )
+_NO_ONE_SUBJECT = re.compile(r"^(?:nobody|no one|noone|no-one)\b")
 _SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")
 _WORD = re.compile(r"\w+")
 # Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation, and

@@ -197,3 +197,22 @@ def test_the_shipped_model_allows_criticism_of_the_regime(text: str) -> None:
 
     verdict = ModerationEngine().check(MessageInput(text=text))
     assert 3 not in {hit.rule for hit in verdict.hits}, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        # written for this test: 'nobody deserves ...' stands with the victims; the same
+        # verb with a real subject justifies the abuse
+        ("nobody deserves to be beaten in a cell for singing a k-pop song", True),
+        ("no one should have to starve because their parents were called hostile", True),
+        ("No one deserves to be sent back to a labour camp for crossing the Tumen.", True),
+        ("the escapees deserve to be sent back to a labour camp", False),
+        ("nobody cares about them, they deserved to be sent back", False),
+    ],
+)
+def test_no_one_deserves_it_is_sympathy_not_justification(text: str, allowed: bool) -> None:
+    from bot.moderation.domain import MessageInput, ModerationEngine
+
+    verdict = ModerationEngine().check(MessageInput(text=text))
+    assert (verdict.outcome == "allow") is allowed, verdict.reason
