@@ -27,7 +27,10 @@ from bot.moderation.domain.denial_patterns import (
 from bot.moderation.domain.rulebook import PatternRecord, load_records, union
 
 RULES_FILE = "rule3_denial.yaml"
+#: A subject that is no one ('nobody deserves to be ...'): it turns a claim into its opposite.
+NOBODY = r"(?:nobody|no one|noone|no-one)"
 MACROS = {
+    "NOBODY": NOBODY,
     "TOPIC": TOPIC,
     "CAMP": CAMP,
     "NK_SUBJECT": NK_SUBJECT,
@@ -120,8 +123,8 @@ COUNTER_DENIAL = union([r.regex for r in family("counter_denial")])
 
 # 'nobody deserves to be tortured for ...': a claim whose subject is no one says the opposite.
 _NO_ONE_BEFORE = re.compile(
-    r"\b(?:nobody|no one|noone|no-one|no human being|no human|no person|none of them"
-    r"|not one of them|not a single one of them)(?: (?:ever|really|truly|actually))? $"
+    rf"\b(?:{NOBODY}|no human being|no human|no person|none of them|not one of them"
+    r"|not a single one of them)(?: (?:ever|really|truly|actually))? $"
 )
 
 

@@ -14,7 +14,7 @@ import re
 
 from bot.moderation.domain.denial_cues import sarcastic
 from bot.moderation.domain.denial_patterns import LAUGH, NEGATORS
-from bot.moderation.domain.denial_rules import AFFIRMS
+from bot.moderation.domain.denial_rules import AFFIRMS, NOBODY
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences, word_set
 
@@ -55,7 +55,7 @@ _EXONERATES = re.compile(
     r"\b(?:deserved?|deserves|deserving|earned) (?:it|that|this|what|every|all|to be|to die|to rot"
     r"|punishment|prison|the camps?|a bullet|death)\b"
 )
-_NO_ONE_SUBJECT = re.compile(r"^(?:nobody|no one|noone|no-one)\b")
+_NO_ONE_SUBJECT = re.compile(rf"^{NOBODY}\b")
 _SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")
 _WORD = re.compile(r"\w+")
 # Frames under which 'is a crisis' or 'are brutal' is not the speaker's own affirmation, and
