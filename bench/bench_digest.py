@@ -1,6 +1,6 @@
 """Benchmark: the weekly digest of kcna-2024, judged against readers' main stories and timed.
 
-    .venv/bin/python bench/bench_digest.py [--data PATH] [--runs N] [--before DIR] [--blind]
+    .venv/bin/python bench/bench_digest.py [--data PATH] [--runs N] [--before DIR] [--blind] [--note TEXT]
 
 Loads ../shared/data/kcna-2024/articles.jsonl (photo and video records, which have no text,
 as title-only articles, the way a feed stores a link post), then:
@@ -216,6 +216,7 @@ def main() -> int:
     parser.add_argument("--blind", action="store_true", help="judge the blind weeks too (once!)")
     parser.add_argument("--json", action="store_true", help="print the judged figures as JSON")
     parser.add_argument("--no-write", action="store_true", help="do not touch bench/RESULTS.md")
+    parser.add_argument("--note", default="", help="a paragraph to add under the tables")
     args = parser.parse_args()
     if not args.data.is_file():
         print(f"bench_digest: {args.data} not found; pass --data PATH", file=sys.stderr)
@@ -263,6 +264,8 @@ def main() -> int:
         "|---|---|---|---|---|---|---|---|---|---|---|",
         *timing_lines,
     ]
+    if args.note:
+        lines += ["", args.note]
     table = "\n".join(lines)
     print(table)
     if not args.no_write:

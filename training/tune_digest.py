@@ -32,10 +32,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
 from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
+from tune_digest_pairs import LEDE_GRID, PROFILE_GRID, WORK_GRID, lede_pairs, work_pairs  # noqa: E402
 
+import bot.digest.domain.features as features  # noqa: E402
+import bot.digest.domain.ledelinks as ledelinks  # noqa: E402
 import bot.digest.domain.occasions as occasions  # noqa: E402
 import bot.digest.domain.rank as rank  # noqa: E402
 import bot.digest.domain.subjects as subjects  # noqa: E402
@@ -66,6 +69,9 @@ class Week:
     formulas: tuple[templates.TemplatePair, ...]
     subjects: tuple[subjects.SubjectPair, ...]
     occasions: tuple[occasions.OccasionPair, ...]
+    ledes: dict[int, tuple[ledelinks.LedePair, ...]]  # lede chars -> statement and trip pairs
+    works: dict[int, tuple[occasions.OccasionPair, ...]]  # quoted-work words -> occasion pairs
+    features: tuple[features.FeaturePair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -106,6 +112,9 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         analysed.formulas,
         analysed.subjects,
         analysed.occasions,
+        lede_pairs(analysed, selected),
+        work_pairs(analysed, selected),
+        analysed.features,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -120,18 +129,31 @@ def evaluate(
     formulas: tuple[int, float] | None = None,
     terms: int | None = None,
     occasion_days: int | None = None,
+    ledes: tuple[int, int, int, int, int] | None = None,
+    work_words: int | None = None,
+    profiles: tuple[int, int] | None = None,
 ) -> Figures:
     """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
     ``formulas`` (earlier weeks, dated share), ``terms`` (shared subject words of two
     statements) and ``occasion_days`` (days apart of one occasion's parts, -1: none) join
-    formulas, statements and occasions with other settings than the shipped ones."""
+    formulas, statements and occasions with other settings than the shipped ones; ``ledes``
+    (lede chars, rare docs, terms, statement days, trip days) the lede links
+    (bot.digest.domain.ledelinks); ``work_words`` the quoted-work length of occasions;
+    ``profiles`` (headline words, days apart) the day's profiles (bot.digest.domain.features)."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
     alike = week.alike
-    if any(v is not None for v in (formulas, terms, occasion_days)):
+    found = week.occasions if work_words is None else week.works[work_words]
+    if any(v is not None for v in (formulas, terms, occasion_days, ledes, work_words, profiles)):
         joined = subjects.join_subjects(week.plain_alike, week.subjects, terms)
         alike = templates.join_templates(joined, week.formulas, *(formulas or (None, None)))
-        alike = occasions.join_occasions(alike, week.occasions, occasion_days)
-    linked = occasions.occasion_links(len(week.kinds), week.occasions, occasion_days)
+        alike = occasions.join_occasions(alike, found, occasion_days)
+        chars, *lede_settings = ledes or (ledelinks.LEDE_CHARS, None, None, None, None)
+        rare, least, statement_days, trip_days = lede_settings
+        alike = ledelinks.join_ledes(
+            alike, week.ledes[chars], (rare, least, statement_days, trip_days)
+        )
+        alike = features.join_features(alike, week.features, *(profiles or (None, None)))
+    linked = occasions.occasion_links(len(week.kinds), found, occasion_days)
     groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold, linked)
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
@@ -263,6 +285,12 @@ def tune_occasions(weeks: list[Week], names: list[str]) -> None:
     )
 
 
+def tune_setting(weeks: list[Week], names: list[str], title: str, grid: Any, key: str) -> None:
+    """One of evaluate's settings (``key``) over ``grid``, the other constants as shipped."""
+    fold = rank.FOLD_SIMILARITY
+    tune_grid(weeks, names, title, grid, lambda w, o: evaluate(w, rank.WEIGHTS, fold, **{key: o}))
+
+
 def tune_formulas(weeks: list[Week], names: list[str]) -> None:
     """The feature-formula settings (bot.digest.domain.templates)."""
     fold = rank.FOLD_SIMILARITY
@@ -326,6 +354,11 @@ def main() -> int:
         tune_formulas(weeks, names)
         tune_subjects(weeks, names)
         tune_occasions(weeks, names)
+        lede_title = "lede links (chars, rare docs <=, terms >=, statement days, trip days)"
+        tune_setting(weeks, names, lede_title, LEDE_GRID, "ledes")
+        tune_setting(weeks, names, "quoted works (words >=)", WORK_GRID, "work_words")
+        profiles_title = "profiles (headline words <=, days apart <=, -1 none)"
+        tune_setting(weeks, names, profiles_title, PROFILE_GRID, "profiles")
         return 0
     current: Option = (
         rank.WEIGHTS,

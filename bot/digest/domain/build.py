@@ -28,8 +28,10 @@ from bot.digest.domain.events import (
     similarity,
     vectorize_week,
 )
+from bot.digest.domain.features import FeaturePair, feature_pairs, join_features
 from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
+from bot.digest.domain.ledelinks import LedePair, join_ledes, lede_pairs, links_on
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
 from bot.digest.domain.occasions import (
     OccasionPair,
@@ -240,6 +242,8 @@ class WeekStories:
     formulas: tuple[TemplatePair, ...]  # story pairs sharing a headline formula
     subjects: tuple[SubjectPair, ...]  # statement pairs sharing subject words
     occasions: tuple[OccasionPair, ...] = ()  # event pairs naming one occasion
+    ledes: tuple[LedePair, ...] = ()  # statement and trip pairs naming one rare thing
+    features: tuple[FeaturePair, ...] = ()  # profiles of one day
 
 
 def analyse_week(
@@ -279,10 +283,19 @@ def analyse_week(
             [s.items for s in stories], [s.kind for s in stories], copies, selected, common
         )
     )
-    alike = join_occasions(join_templates(join_subjects(plain, subjects), pairs), occasions)
-    return WeekStories(
-        earlier, copies, text, stories, signals, alike, common, plain, pairs, subjects, occasions
+    # Only looked for when a link is on (the development weeks chose none, see ledelinks).
+    ledes = tuple(
+        lede_pairs(
+            [s.items for s in stories], [s.kind for s in stories], copies, selected, text, common
+        )
+        if links_on()
+        else ()
     )
+    alike = join_occasions(join_templates(join_subjects(plain, subjects), pairs), occasions)
+    features = tuple(feature_pairs(stories, signals, copies))
+    alike = join_features(join_ledes(alike, ledes), features)
+    found = (pairs, subjects, occasions, ledes, features)
+    return WeekStories(earlier, copies, text, stories, signals, alike, common, plain, *found)
 
 
 def _date_of(article: Article) -> datetime:

@@ -171,6 +171,7 @@ class Newsroom:
     dangling: frozenset[str] = frozenset()
     travel: tuple[str, ...] = ()
     statements: tuple[str, ...] = ()  # headline words that say who spoke, not what about
+    calendar: frozenset[str] = frozenset()  # month and weekday names: a date, not a subject
     occasions: tuple[str, ...] = ()  # what a day marks ("anniversary"): bot.digest.domain.occasions
     visits: tuple[str, ...] = ()  # a journey's kinds ("official visit") in a text
 
@@ -251,6 +252,7 @@ def parse_newsroom(text: str) -> Newsroom:
         dangling=frozenset(entries("dangling")),
         travel=tuple(entries("travel")),
         statements=tuple(entries("statements")),
+        calendar=frozenset(entries("calendar")),
         occasions=tuple(entries("occasions")),
         visits=tuple(entries("visits")),
     )
