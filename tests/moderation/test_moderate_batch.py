@@ -8,7 +8,10 @@ import pytest
 
 from bot.moderation.batch import (
     LOOSE_CHUNK,
+    LOOSE_CHUNK_MAX,
+    LOOSE_CHUNK_MIN,
     BatchLine,
+    _chunk_sizes,
     check_lines,
     check_texts,
     parse_line,
@@ -150,3 +153,12 @@ def test_a_reply_is_judged_against_the_text_it_answers(engine: ModerationEngine)
     assert sum(map(len, streamed)) == 1 and not chunks  # the replied text travels with it
     [bad] = lines({"id": 4, "text": "no", "reply_to": 5})
     assert bad.message is None and "reply_to" in (bad.error or "")
+
+
+@pytest.mark.parametrize("total", [0, 1, 49, 50, 51, 777, 2_000, 7_001])
+def test_spread_chunks_cover_every_line_once_and_shrink_towards_the_end(total: int) -> None:
+    sizes = _chunk_sizes(total, 2)
+    assert sum(sizes) == total
+    assert all(0 < size <= LOOSE_CHUNK_MAX for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(size >= LOOSE_CHUNK_MIN for size in sizes[:-1])  # only the last may be shorter
