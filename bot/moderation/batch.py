@@ -160,11 +160,32 @@ def check_raw(
     """(line number, output JSON) of raw lines that are not :func:`routed`, parsed here, and
     (line number, error) for the bad ones. Parsing in the process that checks the line keeps
     it off the serial path of the process that reads the input."""
-    parsed = [line for line in (parse_line(n, raw) for n, raw in lines) if line is not None]
-    if any(line.streamed for line in parsed):  # cannot happen: see routed()
-        raise ValueError("a line with an author reached a process without its tracker")
-    errors = [(line.number, line.error) for line in parsed if line.error is not None]
-    return check_lines(engine, SpamTracker(), parsed, cache), errors
+    outputs: list[tuple[int, str]] = []
+    errors: list[tuple[int, str]] = []
+    tracker = SpamTracker()
+    for number, raw in lines:
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            record = None  # parse_line says why
+        if type(record) is dict and record.keys() == _PLAIN_KEYS and type(record["text"]) is str:
+            # The common line, just an id and a text: judged as parse_line and check_lines
+            # would judge it, without building the parsed line and its message.
+            verdict = _judge_text(engine, record["text"], cache)
+            outputs.append((number, verdict_line(record["id"], verdict)))
+            continue
+        line = parse_line(number, raw)
+        if line is None:
+            continue
+        if line.streamed:  # cannot happen: see routed()
+            raise ValueError("a line with an author reached a process without its tracker")
+        if line.error is not None:
+            errors.append((number, line.error))
+        outputs += check_lines(engine, tracker, [line], cache)
+    return outputs, errors
+
+
+_PLAIN_KEYS = {"id": None, "text": None}.keys()
 
 
 def _judge_text(engine: ModerationEngine, text: str, cache: dict[str, Verdict]) -> Verdict:

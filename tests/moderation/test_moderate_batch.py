@@ -13,6 +13,7 @@ from bot.moderation.batch import (
     BatchLine,
     _chunk_sizes,
     check_lines,
+    check_raw,
     check_texts,
     parse_line,
     partition,
@@ -162,3 +163,25 @@ def test_spread_chunks_cover_every_line_once_and_shrink_towards_the_end(total: i
     assert all(0 < size <= LOOSE_CHUNK_MAX for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
     assert all(size >= LOOSE_CHUNK_MIN for size in sizes[:-1])  # only the last may be shorter
+
+
+def test_raw_lines_judged_in_a_worker_read_as_parsed_lines(engine: ModerationEngine) -> None:
+    texts = ["the famine never happened, it is a hoax", "nice article", "@everyone free nitro"]
+    raw = [json.dumps({"id": n, "text": texts[n % 3]}) + "\n" for n in range(6)]
+    raw += [
+        json.dumps({"text": "no id at all"}),
+        json.dumps({"id": "s", "text": texts[2], "mentions": 9}),
+        json.dumps({"id": 7, "text": "no they werent", "reply_to": "we ate tree bark in 1996"}),
+        json.dumps({"id": 8, "text": 5}),
+        json.dumps({"id": 9, "text": "x", "timestamp": "yesterday"}),
+        json.dumps([1, 2]),
+        "{not json",
+        "   \n",
+        json.dumps({"text": texts[0], "id": [1, "a"]}),
+    ]
+    numbered = list(enumerate(raw, start=1))
+    parsed = [line for line in (parse_line(n, r) for n, r in numbered) if line is not None]
+    outputs, errors = check_raw(engine, numbered, {})
+    assert outputs == check_lines(engine, SpamTracker(), parsed)
+    assert errors == [(line.number, line.error) for line in parsed if line.error is not None]
+    assert len(errors) == 4 and len(outputs) == len(raw) - 1
