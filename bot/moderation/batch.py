@@ -56,8 +56,9 @@ LOOSE_CHUNK_MAX = 500
 # Chunks queued per worker process: it starts the next as soon as one is done, without
 # waiting for this process to collect the result and hand out more.
 IN_FLIGHT = 2
-# Input is read this many bytes of lines at a time (bounded memory).
-READ_BYTES = 1 << 20
+# Input is read this many bytes of lines at a time: bounded memory, and few blocks (the
+# workers wait at the end of each block for the slower one and for the output to be written).
+READ_BYTES = 4 << 20
 # Verdicts kept per process for repeated texts (see check_lines).
 CACHE_MAX_TEXTS = 50_000
 
