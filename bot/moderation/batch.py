@@ -355,11 +355,10 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
     cache: dict[str, Verdict] = {}
     number = 0
     checked = failures = 0
-    reading = asyncio.ensure_future(asyncio.to_thread(sys.stdin.readlines, READ_BYTES))
     try:
-        while raw := await reading:
-            # The next block is read while this one is checked.
-            reading = asyncio.ensure_future(asyncio.to_thread(sys.stdin.readlines, READ_BYTES))
+        # Not read ahead: a read left pending when a check fails would keep the command waiting
+        # for its input to end (a 4 MB block takes milliseconds to read).
+        while raw := await asyncio.to_thread(sys.stdin.readlines, READ_BYTES):
             first = number + 1
             number += len(raw)
             if pools is None:
