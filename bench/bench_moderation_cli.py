@@ -36,18 +36,36 @@ def cli(args: list[str], db: Path, stdin: str | None = None) -> tuple[float, str
     return wall, out
 
 
+# Runs `python -m bot ARGS` and, at exit, prints the CPU seconds of that process alone (not its
+# workers: forked workers leave with os._exit, so this runs in the reading process only).
+_OWN_CPU = (
+    "import atexit, os, runpy, sys\n"
+    "atexit.register(lambda: print(f'own-cpu {sum(os.times()[:2])}', file=sys.stderr))\n"
+    "sys.argv[0] = 'bot'\n"
+    "runpy.run_module('bot', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def cli_timed(args: list[str], db: Path, stdin: str | None = None) -> tuple[float, str, float]:
     """(wall seconds, stdout, CPU seconds of the command and its worker processes)."""
+    wall, out, cpu, _ = cli_run(args, db, stdin)
+    return wall, out, cpu
+
+
+def cli_run(args: list[str], db: Path, stdin: str | None = None) -> tuple[float, str, float, float]:
+    """(wall seconds, stdout, CPU seconds of the command and its workers, CPU seconds of the
+    command's own process: reading, handing out, collecting and writing)."""
     env = {**os.environ, "DIGESTBOT_DB": str(db), "PYTHONPATH": str(REPO), "LOG_LEVEL": "ERROR"}
     before = os.times()
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, env=env, check=True)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", _OWN_CPU, *args], input=stdin,
+                          capture_output=True, text=True, env=env, check=True, cwd=REPO)  # fmt: skip
     after = os.times()
     cpu = (after.children_user + after.children_system) - (
         before.children_user + before.children_system
     )
-    return time.perf_counter() - started, done.stdout, cpu
+    own = [line for line in done.stderr.splitlines() if line.startswith("own-cpu ")]
+    return time.perf_counter() - started, done.stdout, cpu, float(own[-1].split()[1])
 
 
 def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
@@ -62,7 +80,7 @@ def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
     startup = min(run[0] for run in starts)
     startup_cpu = min(run[2] for run in starts)
     batch = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(messages))
-    total, out, cpu = cli_timed(["moderate", "--batch", "--guild", str(GUILD)], db, batch)
+    total, out, cpu, own = cli_run(["moderate", "--batch", "--guild", str(GUILD)], db, batch)
     verdicts = [json.loads(line)["verdict"] for line in out.splitlines()]
     assert len(verdicts) == len(messages)
     single, single_out = cli(
@@ -71,6 +89,7 @@ def measure_cli(messages: list[str], tmp: Path) -> dict[str, float]:
     assert single_out == out  # the same verdicts in the same order, however many processes
     return {
         "cpu_us": (cpu - startup_cpu) / len(messages) * 1e6,
+        "own_cpu_us": (own - startup_cpu) / len(messages) * 1e6,
         "single_s": single,
         "rate_single": len(messages) / max(1e-9, single - startup),
         "filters": len(specs),
@@ -111,6 +130,8 @@ def main() -> None:
             f"{speed['rate_single']:,.0f} | |",
             f"| CPU per message after start-up, all processes (default workers) | "
             f"{speed['cpu_us']:,.0f} us | |",
+            f"| of it, the reading process (reading, handing out, collecting, writing) | "
+            f"{speed['own_cpu_us']:,.0f} us | |",
             f"| verdicts | {speed['flagged']:,} flag, {speed['removed']:,} remove | |",
         ]
     )

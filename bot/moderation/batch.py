@@ -5,12 +5,12 @@ seconds) and ``mentions`` (a count or a list of ids). Lines with an author are j
 in a stream: the spam tracker sees floods, repeats and mass mentions per author, in input order.
 Lines without one are judged alone, as before.
 
-Big inputs are split over processes: this one and ``workers - 1`` forked children that inherit
-the built engine (so ``--workers 2`` uses two processes, one per core on a 2-core machine).
-Lines are partitioned by author, so one author's messages always meet the same tracker, in
-order; this process checks its share while the children check theirs. Only lines that may name
-an author are parsed before they are handed out (see ``routed``): the others are parsed by the
-process that checks them, so the reading process's serial work is small.
+Big inputs are checked by ``workers`` forked child processes that inherit the built engine
+(``--workers 2``: two, one per core on a 2-core machine); this process only reads, hands out
+and writes, so no check here holds the GIL its hand-off needs. Lines are partitioned by
+author, so one author's messages always meet the same tracker, in order. Only lines that may
+name an author are parsed before they are handed out (see ``routed``): the others travel raw
+and are parsed by the process that checks them, so the reading process's serial work is small.
 """
 
 from __future__ import annotations
@@ -46,10 +46,19 @@ __all__ = [
 # Below this many lines a chunk is checked in this process (forking costs more).
 PARALLEL_MIN_LINES = 2_000
 
-# Lines without an author are handed out in chunks of this many, to whichever process is
-# free: the processes share the cores with other work, so an even split would wait for the
-# slowest.
+# Lines without an author are handed out in chunks to whichever process is free: the
+# processes share the cores with other work, so an even split would wait for the slowest.
+# plan() cuts parsed ones LOOSE_CHUNK at a time; the spread re-cuts every block's between
+# LOOSE_CHUNK_MIN and LOOSE_CHUNK_MAX lines, smaller towards its end (see _chunk_sizes).
 LOOSE_CHUNK = 250
+LOOSE_CHUNK_MIN = 50
+LOOSE_CHUNK_MAX = 500
+# Chunks queued per worker process: it starts the next as soon as one is done, without
+# waiting for this process to collect the result and hand out more.
+IN_FLIGHT = 2
+# Input is read this many bytes of lines at a time: bounded memory, and few blocks (the
+# workers wait at the end of each block for the slower one and for the output to be written).
+READ_BYTES = 4 << 20
 # Verdicts kept per process for repeated texts (see check_lines).
 CACHE_MAX_TEXTS = 50_000
 
@@ -152,11 +161,32 @@ def check_raw(
     """(line number, output JSON) of raw lines that are not :func:`routed`, parsed here, and
     (line number, error) for the bad ones. Parsing in the process that checks the line keeps
     it off the serial path of the process that reads the input."""
-    parsed = [line for line in (parse_line(n, raw) for n, raw in lines) if line is not None]
-    if any(line.streamed for line in parsed):  # cannot happen: see routed()
-        raise ValueError("a line with an author reached a process without its tracker")
-    errors = [(line.number, line.error) for line in parsed if line.error is not None]
-    return check_lines(engine, SpamTracker(), parsed, cache), errors
+    outputs: list[tuple[int, str]] = []
+    errors: list[tuple[int, str]] = []
+    tracker = SpamTracker()
+    for number, raw in lines:
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            record = None  # parse_line says why
+        if type(record) is dict and record.keys() == _PLAIN_KEYS and type(record["text"]) is str:
+            # The common line, just an id and a text: judged as parse_line and check_lines
+            # would judge it, without building the parsed line and its message.
+            verdict = _judge_text(engine, record["text"], cache)
+            outputs.append((number, verdict_line(record["id"], verdict)))
+            continue
+        line = parse_line(number, raw)
+        if line is None:
+            continue
+        if line.streamed:  # cannot happen: see routed()
+            raise ValueError("a line with an author reached a process without its tracker")
+        if line.error is not None:
+            errors.append((number, line.error))
+        outputs += check_lines(engine, tracker, [line], cache)
+    return outputs, errors
+
+
+_PLAIN_KEYS = {"id": None, "text": None}.keys()
 
 
 def _judge_text(engine: ModerationEngine, text: str, cache: dict[str, Verdict]) -> Verdict:
@@ -177,19 +207,22 @@ def _worker() -> tuple[ModerationEngine, SpamTracker]:
     return _worker_engine, _worker_tracker
 
 
-def _check_in_worker(lines: list[BatchLine]) -> list[tuple[int, str]]:
+# What a worker returns: (line number, output JSON) of the lines it checked, and (line number,
+# error) of the raw lines it could not parse.
+Checked = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def _check_in_worker(
+    lines: list[BatchLine], texts: list[LooseLine], raws: list[RawLine]
+) -> Checked:
+    """A worker's task: parsed lines (with their authors: this worker's tracker), texts judged
+    alone, or raw lines it parses itself."""
     engine, tracker = _worker()
-    return check_lines(engine, tracker, lines, _worker_cache)
-
-
-def _check_texts_in_worker(lines: list[LooseLine]) -> list[tuple[int, str]]:
-    return check_texts(_worker()[0], lines, _worker_cache)
-
-
-def _check_raw_in_worker(
-    lines: list[RawLine],
-) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    return check_raw(_worker()[0], lines, _worker_cache)
+    if lines:
+        return check_lines(engine, tracker, lines, _worker_cache), []
+    if texts:
+        return check_texts(engine, texts, _worker_cache), []
+    return check_raw(engine, raws, _worker_cache)
 
 
 def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
@@ -224,49 +257,61 @@ def plan(
     return streamed, chunks, errors
 
 
+def _chunk_sizes(total: int, lanes: int) -> list[int]:
+    """Chunk lengths for ``total`` lines over ``lanes`` processes: large first (fewer hand-offs),
+    then smaller towards the end, so the processes finish a block at about the same time."""
+    sizes: list[int] = []
+    left = total
+    while left > 0:
+        size = min(left, LOOSE_CHUNK_MAX, max(LOOSE_CHUNK_MIN, left // (lanes * IN_FLIGHT * 2)))
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def _split(items: list[Any], lanes: int) -> list[list[Any]]:
+    chunks: list[list[Any]] = []
+    at = 0
+    for size in _chunk_sizes(len(items), lanes):
+        chunks.append(items[at : at + size])
+        at += size
+    return chunks
+
+
 async def _check_spread(
-    engine: ModerationEngine,
-    tracker: SpamTracker,
-    cache: dict[str, Verdict],
-    pools: list[ProcessPoolExecutor],
-    lines: list[BatchLine],
-    raw: list[RawLine],
+    pools: list[ProcessPoolExecutor], lines: list[BatchLine], raw: list[RawLine]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """Check ``lines`` (parsed) and ``raw`` (lines without an author, not yet parsed) in this
-    process (lane 0, in a thread, so the loop keeps handing chunks to the children) and in the
-    children (lanes 1..): each lane first checks its authors' lines, then takes chunks of lines
-    without an author until none are left. Returns the outputs in line order, and the errors
-    of the raw lines."""
+    """Check ``lines`` (parsed) and ``raw`` (lines without an author, not yet parsed) in the
+    worker processes, one lane each: a lane first checks its authors' lines, then takes chunks
+    of lines without an author until none are left, keeping IN_FLIGHT chunks queued so its
+    process never waits for this one. This process only hands out and collects (it checks
+    nothing: a check here would hold the GIL that the hand-off needs). Returns the outputs in
+    line order, and the errors of the raw lines."""
     loop = asyncio.get_running_loop()
-    streamed, chunks, outputs = plan(lines, len(pools) + 1)
-    queue: deque[tuple[list[LooseLine], list[RawLine]]] = deque((chunk, []) for chunk in chunks)
-    queue.extend(([], raw[i : i + LOOSE_CHUNK]) for i in range(0, len(raw), LOOSE_CHUNK))
+    streamed, chunks, outputs = plan(lines, len(pools))
+    loose = [line for chunk in chunks for line in chunk]
+    queue: deque[tuple[list[LooseLine], list[RawLine]]] = deque(
+        (chunk, []) for chunk in _split(loose, len(pools))
+    )
+    queue.extend(([], chunk) for chunk in _split(raw, len(pools)))
     errors: list[tuple[int, str]] = []
 
     async def lane(index: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
-        pool = pools[index - 1] if index else None
+        pool = pools[index]
+        pending: deque[asyncio.Future[Checked]] = deque()
         if streamed[index]:
-            if pool is None:
-                out += await asyncio.to_thread(check_lines, engine, tracker, streamed[index], cache)
-            else:
-                out += await loop.run_in_executor(pool, _check_in_worker, streamed[index])
-        while queue:
-            loose, raws = queue.popleft()
-            if loose and pool is None:
-                out += await asyncio.to_thread(check_texts, engine, loose, cache)
-            elif loose:
-                out += await loop.run_in_executor(pool, _check_texts_in_worker, loose)
-            else:
-                if pool is None:
-                    done, bad = await asyncio.to_thread(check_raw, engine, raws, cache)
-                else:
-                    done, bad = await loop.run_in_executor(pool, _check_raw_in_worker, raws)
-                out += done
-                errors.extend(bad)
+            pending.append(loop.run_in_executor(pool, _check_in_worker, streamed[index], [], []))
+        while queue or pending:
+            while queue and len(pending) < IN_FLIGHT:
+                texts, raws = queue.popleft()
+                pending.append(loop.run_in_executor(pool, _check_in_worker, [], texts, raws))
+            done, bad = await pending.popleft()
+            out += done
+            errors.extend(bad)
         return out
 
-    for result in await asyncio.gather(*(lane(i) for i in range(len(pools) + 1))):
+    for result in await asyncio.gather(*(lane(i) for i in range(len(pools)))):
         outputs.extend(result)
     outputs.sort()
     errors.sort()
@@ -278,8 +323,8 @@ def _ready() -> None:
 
 
 def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolExecutor]:
-    """One single-process pool per worker, so bucket k always reaches the same process (and
-    the same spam tracker). Forked after the engine is built: nothing is rebuilt or pickled."""
+    """One single-process pool per worker, so lane k always reaches the same process (and
+    the same spam tracker), which runs its tasks in the order they were submitted. Forked after the engine is built: nothing is rebuilt or pickled."""
     global _worker_engine
     _worker_engine = engine
     # The built engine (lexicons, models, caches) moves out of the collector's reach, so the
@@ -311,16 +356,15 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
     number = 0
     checked = failures = 0
     try:
-        while True:
-            raw = await asyncio.to_thread(sys.stdin.readlines, 1 << 20)
-            if not raw:
-                break
+        # Not read ahead: a read left pending when a check fails would keep the command waiting
+        # for its input to end (a 4 MB block takes milliseconds to read).
+        while raw := await asyncio.to_thread(sys.stdin.readlines, READ_BYTES):
             first = number + 1
             number += len(raw)
             if pools is None:
                 lines = len(raw) - sum(map(str.isspace, raw))  # blank lines have no output
                 big = workers > 1 and lines >= PARALLEL_MIN_LINES
-                pools = _start_workers(engine, workers - 1) if big else []
+                pools = _start_workers(engine, workers) if big else []
             # With workers, lines that cannot name an author are parsed by the process that
             # checks them; the others are parsed here, to be routed by author.
             loose: list[RawLine] = []
@@ -332,9 +376,7 @@ async def moderate_batch(engine: ModerationEngine, workers: int) -> int:
                     parsed.append(line)
             errors = [(line.number, line.error) for line in parsed if line.error is not None]
             if pools:
-                outputs, raw_errors = await _check_spread(
-                    engine, tracker, cache, pools, parsed, loose
-                )
+                outputs, raw_errors = await _check_spread(pools, parsed, loose)
                 errors = sorted(errors + raw_errors)
             else:
                 outputs = check_lines(engine, tracker, parsed, cache)

@@ -88,6 +88,9 @@ def test_moderate_batch_in_worker_processes_matches_one_process(db):
         "I'd never let a Muslim teach my kids.",
     ]
     lines = [json.dumps({"id": i, "text": texts[i % 4]}) for i in range(2_400)]
+    for i in range(0, 2_400, 3):  # streams: one author's lines meet one tracker, in order
+        record = {"id": i, "text": texts[i % 4], "author": f"u{i % 5}", "timestamp": i // 40}
+        lines[i] = json.dumps(record)
     lines.insert(1_000, "{not json")  # a bad line in the middle keeps its place
     stdin = "\n".join(lines) + "\n"
     one = run(["moderate", "--batch", "--workers", "1"], db, stdin)
@@ -99,6 +102,7 @@ def test_moderate_batch_in_worker_processes_matches_one_process(db):
     assert out[1_000]["line"] == 1_001
     assert [o["id"] for o in out if o["id"] is not None] == list(range(2_400))
     assert two.stderr.count("error:") == 1
+    assert any(o.get("rule") == 2 for o in out)  # the repeats of one author are spam
 
 
 def test_moderate_rejects_zero_workers(db):

@@ -8,8 +8,12 @@ import pytest
 
 from bot.moderation.batch import (
     LOOSE_CHUNK,
+    LOOSE_CHUNK_MAX,
+    LOOSE_CHUNK_MIN,
     BatchLine,
+    _chunk_sizes,
     check_lines,
+    check_raw,
     check_texts,
     parse_line,
     partition,
@@ -150,3 +154,34 @@ def test_a_reply_is_judged_against_the_text_it_answers(engine: ModerationEngine)
     assert sum(map(len, streamed)) == 1 and not chunks  # the replied text travels with it
     [bad] = lines({"id": 4, "text": "no", "reply_to": 5})
     assert bad.message is None and "reply_to" in (bad.error or "")
+
+
+@pytest.mark.parametrize("total", [0, 1, 49, 50, 51, 777, 2_000, 7_001])
+def test_spread_chunks_cover_every_line_once_and_shrink_towards_the_end(total: int) -> None:
+    sizes = _chunk_sizes(total, 2)
+    assert sum(sizes) == total
+    assert all(0 < size <= LOOSE_CHUNK_MAX for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert all(size >= LOOSE_CHUNK_MIN for size in sizes[:-1])  # only the last may be shorter
+
+
+def test_raw_lines_judged_in_a_worker_read_as_parsed_lines(engine: ModerationEngine) -> None:
+    texts = ["the famine never happened, it is a hoax", "nice article", "@everyone free nitro"]
+    raw = [json.dumps({"id": n, "text": texts[n % 3]}) + "\n" for n in range(6)]
+    raw += [
+        json.dumps({"text": "no id at all"}),
+        json.dumps({"id": "s", "text": texts[2], "mentions": 9}),
+        json.dumps({"id": 7, "text": "no they werent", "reply_to": "we ate tree bark in 1996"}),
+        json.dumps({"id": 8, "text": 5}),
+        json.dumps({"id": 9, "text": "x", "timestamp": "yesterday"}),
+        json.dumps([1, 2]),
+        "{not json",
+        "   \n",
+        json.dumps({"text": texts[0], "id": [1, "a"]}),
+    ]
+    numbered = list(enumerate(raw, start=1))
+    parsed = [line for line in (parse_line(n, r) for n, r in numbered) if line is not None]
+    outputs, errors = check_raw(engine, numbered, {})
+    assert outputs == check_lines(engine, SpamTracker(), parsed)
+    assert errors == [(line.number, line.error) for line in parsed if line.error is not None]
+    assert len(errors) == 4 and len(outputs) == len(raw) - 1

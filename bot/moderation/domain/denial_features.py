@@ -81,7 +81,8 @@ def candidates(text: NormalizedText) -> list[StanceRecord]:
     """The records whose trigger words or strings the message holds: only these can match
     (set and substring tests, no regex: the score bound reads this on every message near
     the flag threshold)."""
-    tokens = text.tokens
+    # A set: each record's test then walks the smaller side, not every token again.
+    tokens = frozenset(text.tokens)
     found = []
     original = ""
     for record in stance_records():

@@ -38,7 +38,6 @@ _MARKDOWN_PAIRS = re.compile(
 _MASKED_LINK = re.compile(r"\[([^\]]*)\]\((\S*?)\)")
 _LINE_MARKUP = re.compile(r"(?m)^\s*(?:>>>|>|#{1,3}|-#)\s+")
 _DISCORD_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:(\w+):\d+>")
-_WS = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"\*|__|(?<!\w)_|~~|\|\||`|\]\(|<[@#:a]|(?m:^\s*(?:>|#|-#))")
 # Every alternative of _MARKUP_CHARS needs one of these characters: a text without any is
 # settled by this plain character class, much faster than trying the line-start alternative
@@ -181,7 +180,9 @@ def normalize_plain(text: str) -> str:
     text = _unwrap_markdown(text)
     text = _fold(text.casefold()).casefold()
     text = "".join(c if c.isprintable() else " " for c in text) if not text.isprintable() else text
-    return _WS.sub(" ", text).strip()
+    # Whitespace runs to single spaces, ends stripped: str.split() splits on exactly the
+    # characters regex's \s matches in a str (both Py_UNICODE_ISSPACE), several times faster.
+    return " ".join(text.split())
 
 
 _NUMBER_WORD = re.compile(r"^\d+(?:s|st|nd|rd|th)$")
