@@ -146,13 +146,16 @@ def describes_treatment(text: str, match: re.Match[str]) -> bool:
     """'North Koreans are treated like animals', 'Jews were called vermin': a report of how
     others treat or label the group, unless it prescribes it ('should be treated like')."""
     span = set(text[match.start() : match.end()].split(" "))
+    # ... and the verb just before the group: 'posters drew qqg as rats' depicts, not says.
+    span.update(text[: match.start()].split(" ")[-3:])
     return _PRESCRIBING.isdisjoint(span) and not _TREATMENT.isdisjoint(span)
 
 
 _TREATMENT = word_set(
     """treated called seen viewed regarded described portrayed depicted labeled labelled branded
     dismissed considered stereotyped smeared slandered accused denounced vilified demonized
-    demonised dehumanized dehumanised painted framed"""
+    demonised dehumanized dehumanised painted framed drew drawn draw draws showed shown
+    caricatured cast casts"""
 )
 _PRESCRIBING = word_set("should must need needs deserve deserves ought")
 
@@ -277,9 +280,18 @@ class CounterSpeech:
         return self.reporting and self.condemnation
 
 
+def hedged(plain: str) -> bool:
+    """Whether the message shields what it says with a hedge ('no offence, but', 'just
+    asking', 'is it racist to say'; rules/rule1_counter.yaml, family hedge)."""
+    hedge = counter_patterns().any_hedge
+    return hedge is not None and hedge.search(plain) is not None
+
+
 def counter_speech(plain: str) -> CounterSpeech:
     """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
     patterns = counter_patterns()
+    if patterns.any_hedge is not None and patterns.any_hedge.search(plain) is not None:
+        plain = patterns.any_hedge.sub(" ", plain)  # 'not saying ..., but': shields, not rebuts
     strong = patterns.any_counter.search(plain) is not None
     reporting = patterns.any_reporting.search(plain) is not None
     condemnation = patterns.any_condemnation.search(plain) is not None

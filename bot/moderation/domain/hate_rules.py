@@ -28,6 +28,11 @@ HIT_FAMILIES = ("threat", "dehumanise", "negated-positive", "derogate", "feeling
 #: Families whose predicate a negator before it flips ('X are not vermin'); the others carry
 #: their negation in the pattern ('X don't deserve to live').
 NEGATABLE = frozenset(["threat", "dehumanise", "derogate", "feeling", "hate"])
+#: Frame families (rule1_frames.yaml) that stand although every clause reads as praise: their
+#: good words are no praise ('are born to be maids, it's what they're good at').
+PRAISE_PROOF = frozenset(["contempt", "implicit", "conspiracy", "stereotype", "joke"])
+#: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
+NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,15 +127,19 @@ class CounterPatterns:
     any_counter: re.Pattern[str]
     any_reporting: re.Pattern[str]
     any_condemnation: re.Pattern[str]
+    #: Hedges that shield a claim ('I'm just saying', 'no offence, but'): their words are
+    #: blanked before the signals are searched, so 'saying' or 'racist' in them is no signal.
+    hedges: tuple[PatternRecord, ...] = ()
+    any_hedge: re.Pattern[str] | None = None
 
 
 @cache
 def counter_patterns() -> CounterPatterns:
     """The counter-speech records, compiled once."""
     records = load_records(COUNTER_FILE)
-    counter, reporting, condemnation = (
+    counter, reporting, condemnation, hedges = (
         tuple(r for r in records if r.family == name)
-        for name in ("counter", "reporting", "condemnation")
+        for name in ("counter", "reporting", "condemnation", "hedge")
     )
     return CounterPatterns(
         counter,
@@ -139,6 +148,8 @@ def counter_patterns() -> CounterPatterns:
         union([r.regex for r in counter]),
         union([r.regex for r in reporting]),
         union([r.regex for r in condemnation]),
+        hedges,
+        union([r.regex for r in hedges]) if hedges else None,
     )
 
 
@@ -185,6 +196,11 @@ class FramePatterns:
         record, match = found
         if record.family == "blame" and reporting:
             return None
+        if record.family in NEGATABLE_FRAMES:
+            from bot.moderation.domain.hate_context import negated  # it imports this module
+
+            if negated(plain, match):
+                return None  # 'X aren't lazy by nature', 'X don't secretly run the banks'
         quoted = r"[\"“”'‘’]\s*" + re.escape(match.group(0)) + r"\s*[\"“”'‘’]"
         if record.family == "dogwhistle" and re.search(quoted, original, re.IGNORECASE):
             return None

@@ -60,6 +60,12 @@ _PHRASES = (
     ("really only good for", "worthless for"),
     ("only ever good for", "worthless for"),
     ("just good for", "worthless for"),
+    ("only good at", "worthless at"),
+    (
+        "the same as",
+        "equal to",
+    ),  # 'X should be paid the same as Y': equality, not contempt  # 'X are only good at copying': a backhanded verdict
+    ("only ever good at", "worthless at"),
     ("good for nothing", "worthless"),
     ("a bad rap", "a name"),  # 'X get a bad rap': what others think, not the speaker
 )
@@ -127,6 +133,9 @@ def read_clause(
     conditional = not _CONDITIONAL.isdisjoint(before)
     # The verb whose object the group is: 'I admire qqg', 'we should help qqg'.
     verb = _verb_before(before)
+    rhetorical = _rhetorical(before)
+    if verb and rhetorical:
+        verb = "!" + verb.lstrip("!")  # 'who would ever trust qqg': no one would
     predicate = [verb] if verb else []
     after = words[at + 1 : at + 11]
     universal = _every_one_is(before, after)
@@ -137,10 +146,16 @@ def read_clause(
         return replace(statement, clause=" ".join(_named(words, target)))
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
-    said = _said_after_copula(after) if before and before[-1] in _BE else _said_of_subject(after)
+    said = _said_after_copula(after) if _copula_first(before) else _said_of_subject(after)
     predicate += said or []
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
-    whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
+    whole_negated = (
+        bool(before)
+        and not verb
+        and (
+            not _NEGATORS.isdisjoint(before[-4:]) or rhetorical  # 'who actually thinks qqg are ...'
+        )
+    )
     # 'There isn't a single decent qqg': a good word inside the negated noun phrase.
     denied_quality = whole_negated and any(
         _valence_of(w, extra or {}) >= 1.0 for w in before[-3:] if w not in _NEUTRAL
@@ -152,6 +167,24 @@ def read_clause(
     if denied_quality:
         statement = replace(statement, negated_positive=True)
     return replace(statement, clause=" ".join(_named(words, target)))
+
+
+def _copula_first(before: list[str]) -> bool:
+    """'are qqg ...', and 'why are north qqg ...' / 'are all the qqg': a question's copula
+    with at most one word (an adjective of the group, a determiner) between it and the group."""
+    if before and before[-1] in _BE:
+        return True
+    return len(before) >= 2 and before[-2] in _BE and before[0] in _ASKING and before[-1].isalpha()
+
+
+_ASKING = frozenset(["why", "how", "are", "is", "were", "was", "so"])
+_WHO_WOULD = frozenset(["would", "could", "will", "thinks", "think", "believes", "believe"])
+
+
+def _rhetorical(before: list[str]) -> bool:
+    """'who (actually) thinks qqg are ...', 'who would ever trust qqg': a question that means
+    no one does, so what follows is denied ('who thinks qqg are clean' says they are not)."""
+    return len(before) >= 2 and before[0] == "who" and not _WHO_WOULD.isdisjoint(before[1:4])
 
 
 def _named(words: list[str], target: str) -> list[str]:
