@@ -60,12 +60,9 @@ _PHRASES = (
     ("really only good for", "worthless for"),
     ("only ever good for", "worthless for"),
     ("just good for", "worthless for"),
-    ("only good at", "worthless at"),
-    (
-        "the same as",
-        "equal to",
-    ),  # 'X should be paid the same as Y': equality, not contempt  # 'X are only good at copying': a backhanded verdict
+    ("only good at", "worthless at"),  # 'X are only good at copying': a backhanded verdict
     ("only ever good at", "worthless at"),
+    ("the same as", "equal to"),  # 'X should be paid the same as Y': equality
     ("good for nothing", "worthless"),
     ("a bad rap", "a name"),  # 'X get a bad rap': what others think, not the speaker
 )
