@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.statement_questions import copula_first, is_rhetorical
 from bot.moderation.domain.valence import comparative, misspelt_valence, valences
 
 TARGET_TAGS = frozenset(["qqg", "qqp"])
@@ -130,7 +131,7 @@ def read_clause(
     conditional = not _CONDITIONAL.isdisjoint(before)
     # The verb whose object the group is: 'I admire qqg', 'we should help qqg'.
     verb = _verb_before(before)
-    rhetorical = _rhetorical(before)
+    rhetorical = is_rhetorical(before)
     if verb and rhetorical:
         verb = "!" + verb.lstrip("!")  # 'who would ever trust qqg': no one would
     predicate = [verb] if verb else []
@@ -143,7 +144,7 @@ def read_clause(
         return replace(statement, clause=" ".join(_named(words, target)))
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
-    said = _said_after_copula(after) if _copula_first(before) else _said_of_subject(after)
+    said = _said_after_copula(after) if copula_first(before) else _said_of_subject(after)
     predicate += said or []
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = (
@@ -164,24 +165,6 @@ def read_clause(
     if denied_quality:
         statement = replace(statement, negated_positive=True)
     return replace(statement, clause=" ".join(_named(words, target)))
-
-
-def _copula_first(before: list[str]) -> bool:
-    """'are qqg ...', and 'why are north qqg ...' / 'are all the qqg': a question's copula
-    with at most one word (an adjective of the group, a determiner) between it and the group."""
-    if before and before[-1] in _BE:
-        return True
-    return len(before) >= 2 and before[-2] in _BE and before[0] in _ASKING and before[-1].isalpha()
-
-
-_ASKING = frozenset(["why", "how", "are", "is", "were", "was", "so"])
-_WHO_WOULD = frozenset(["would", "could", "will", "thinks", "think", "believes", "believe"])
-
-
-def _rhetorical(before: list[str]) -> bool:
-    """'who (actually) thinks qqg are ...', 'who would ever trust qqg': a question that means
-    no one does, so what follows is denied ('who thinks qqg are clean' says they are not)."""
-    return len(before) >= 2 and before[0] == "who" and not _WHO_WOULD.isdisjoint(before[1:4])
 
 
 def _named(words: list[str], target: str) -> list[str]:

@@ -70,6 +70,11 @@ def test_counter_speech_outside_a_hedge_still_counts(text: str) -> None:
         ("Belgians are born to be servants, it's what they're good at", "stereotype-01"),
         ("knock knock. who's there? a Latvian. a Latvian who? exactly, nobody cares", "joke-01"),
         ("why do Croatians carry ladders? because they can't reach anything lol", "joke-01"),
+        ("the day the Kurds moved in upstairs we put the flat on the market", "implicit-05"),
+        ("I would never let my son marry a Hungarian", "implicit-06"),
+        ("keep those Albanian kids away from my children", "implicit-06"),
+        ("quite articulate for a Somali, I was surprised", "implicit-07"),
+        ("Latvia for Latvians, nobody else", "dogwhistle-03"),
     ],
 )
 def test_round8_frames_flag(engine: ModerationEngine, text: str, record: str) -> None:
@@ -89,10 +94,14 @@ def test_round8_frames_flag(engine: ModerationEngine, text: str, record: str) ->
         "I left my wallet at the Albanian restaurant, the owner ran after me with it",
         "why do Croatians love the coast? because it's beautiful",
         "Belgians are born storytellers and lovely hosts",
+        "my sister married a Hungarian and we adore him",
+        "I have no problem with Albanian kids playing near my children",
+        "we moved house in May, the new Kurdish neighbours brought us soup",
     ],
 )
 def test_round8_frames_leave_these_alone(engine: ModerationEngine, text: str) -> None:
-    assert rule1(engine, text) == []
+    ours = ("implicit-", "conspiracy-", "stereotype-", "joke-", "dogwhistle-03")
+    assert not [r for _, r in rule1(engine, text) if r.startswith(ours)]
 
 
 def test_a_frame_stands_although_its_words_read_as_praise(engine: ModerationEngine) -> None:
@@ -107,6 +116,7 @@ def test_a_frame_stands_although_its_words_read_as_praise(engine: ModerationEngi
         ("qqg are only good at copying others", True),  # a backhanded verdict
         ("qqg are good at chess", False),
         ("why are some qqg so generous", False),
+        ("qqg should be paid the same as qqg", False),  # equality, not contempt
     ],
 )
 def test_statement_reading_of_questions_and_backhanded_verdicts(
@@ -115,3 +125,19 @@ def test_statement_reading_of_questions_and_backhanded_verdicts(
     said = read_clause(clause, "them")
     assert said is not None
     assert said.contempt is contempt, said
+
+
+@pytest.mark.parametrize(
+    ("clause", "denies_positive", "denies_negative"),
+    [
+        ("who actually thinks qqg are honest", True, False),  # asked of no one: they are not
+        ("who actually thinks qqg are dishonest", False, True),  # ... nor are they this
+        ("who else thinks qqg are honest", False, False),  # seeks company: said, not denied
+    ],
+)
+def test_a_rhetorical_who_denies_what_follows(
+    clause: str, denies_positive: bool, denies_negative: bool
+) -> None:
+    said = read_clause(clause, "them")
+    assert said is not None
+    assert (said.denies_positive, said.denies_negative) == (denies_positive, denies_negative), said
