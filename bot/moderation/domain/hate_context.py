@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.moderation.domain.hate_rules import counter_patterns
+from bot.moderation.domain.literal_gate import word_runs
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.rulebook import PatternRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,15 +285,21 @@ class CounterSpeech:
 def hedged(plain: str) -> bool:
     """Whether the message shields what it says with a hedge ('no offence, but', 'just
     asking', 'is it racist to say'; rules/rule1_counter.yaml, family hedge)."""
-    hedge = counter_patterns().any_hedge
-    return hedge is not None and hedge.search(plain) is not None
+    return any(r.regex.search(plain) is not None for r in _hedges_that_may_match(plain))
+
+
+def _hedges_that_may_match(plain: str) -> list[PatternRecord]:
+    """The hedge records whose literal gate the text passes (one set test each, not a search:
+    a search over them all cost 10 us a message, measured)."""
+    runs = word_runs(plain)
+    return [r for r in counter_patterns().hedges if r.passes(runs)]
 
 
 def counter_speech(plain: str) -> CounterSpeech:
     """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
     patterns = counter_patterns()
-    if patterns.any_hedge is not None and patterns.any_hedge.search(plain) is not None:
-        plain = patterns.any_hedge.sub(" ", plain)  # 'not saying ..., but': shields, not rebuts
+    for hedge in _hedges_that_may_match(plain):
+        plain = hedge.regex.sub(" ", plain)  # 'not saying ..., but': shields, not rebuts
     strong = patterns.any_counter.search(plain) is not None
     reporting = patterns.any_reporting.search(plain) is not None
     condemnation = patterns.any_condemnation.search(plain) is not None
