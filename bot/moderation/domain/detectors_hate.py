@@ -8,17 +8,17 @@ targets that are not protected groups, reclaimed slurs ('I'm a proud dyke') and 
 at nobody. A logistic regression trained on davidson-2017 adds a flag (never a removal) for
 hateful messages the rules miss.
 
-Actions and measured quality (training/eval_dev.py --final, 2026-12-06 11:22: every training
-file scored by models refitted without it, plus the dev files; 3,304 hateful messages):
+Actions and measured quality (training/eval_dev.py --final, 2026-12-06 13:41: every training
+file scored by models refitted without it, plus the dev files; 3,803 hateful messages):
 - builtin:rule1-hate removes threats and dehumanisation asserted by the speaker (no quote,
-  report, question or denunciation; statement model >= 0.5): precision 1.000 (712/712),
-  recall 0.215. Every other statement finding, contempt read by the statement analysis
-  (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (a trait blamed,
-  misgendering, code words, contempt) are flagged: precision 0.951, recall 0.419.
+  report, question or denunciation; statement model >= 0.5): precision 1.000 (744/744),
+  recall 0.196. Every other statement finding, contempt read by the statement analysis
+  (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (blame, misgendering,
+  code words, contempt, implicit, taboo, conspiracy, stereotype, joke) are flagged: 0.945, 0.419.
 - builtin:rule1-slurs removes a slur that is no ordinary word and not reclaimed, aimed at a
-  person, unframed and not in quote marks: precision 1.000 (98/98), recall 0.030; other slur
-  uses are flagged (precision 0.909).
-- builtin:rule1-model flags only (precision 0.930, recall 0.076).
+  person, unframed and not in quote marks: precision 1.000 (103/103), recall 0.027; other slur
+  uses are flagged (precision 0.916).
+- builtin:rule1-model flags only (precision 0.933, recall 0.080).
 Precision counts a hit as right when the message breaks rule 1.
 """
 
@@ -41,6 +41,7 @@ from bot.moderation.domain.hate_context import (
     clauses,
     counter_speech,
     gerund_subject,
+    hedged,
     relative_object,
 )
 from bot.moderation.domain.hate_findings import record_findings, slur_uses
@@ -64,6 +65,7 @@ from bot.moderation.domain.hate_reading import (
     words_of,
 )
 from bot.moderation.domain.hate_rules import (
+    PRAISE_PROOF,
     RecordFamily,
     build_families,
     counter_patterns,
@@ -103,6 +105,9 @@ STATEMENT_VETO_BELOW = 0.1
 #: positive identity statements ('Trans women are women', 'I voted for a Muslim mayor') then
 #: fail (6 at 0.95, 12 at 0.88): kept at 0.97.
 STATEMENT_THRESHOLD_NEUTRAL = 0.97
+#: ... and for a message naming a group behind a hedge ('no offence, but', 'just asking'):
+#: leave-one-writer-out (writer G included) 0.5 vs 0.7: +4 hateful caught, no ok message.
+HEDGED_THRESHOLD = 0.5
 #: ... and below which they are dropped when the message quotes, reports or denounces.
 STATEMENT_VETO_FRAMED = 0.5
 #: P(hate) from the statement model at or above which a statement finding may be removed.
@@ -195,7 +200,7 @@ class HateDetector:
             findings = [f for f in findings if f.record == MISGENDERING]
             # ... nor a contempt frame: 'seeing two men kiss makes me sick' ('kiss' is no praise).
             found = frames.find(text.plain, words, saw_group)
-            if not (slur_findings or findings or (found and found[0].family == "contempt")):
+            if not (slur_findings or findings or (found and found[0].family in PRAISE_PROOF)):
                 return []
         # The statement model reads the message as written (it was trained on that view).
         statement = self.statements.probability_of(original) if self.statements.trained else None
@@ -214,12 +219,11 @@ class HateDetector:
             group = saw_group or bool(slur_findings)
             blame = frames.hit(text.plain, original.original, words, group, counter.any)
         probability = 0.0
+        shielded = saw_group and hedged(text.plain)
+        lowest = HEDGED_THRESHOLD if shielded else STATEMENT_THRESHOLD
         if not (findings or slur_findings or contempt or blame):
             probability = self.model.probability(text.tokens)
-            if probability < MODEL_FLAG_THRESHOLD and (
-                statement is None
-                or statement < min(STATEMENT_THRESHOLD, STATEMENT_THRESHOLD_NEUTRAL)
-            ):
+            if probability < MODEL_FLAG_THRESHOLD and (statement is None or statement < lowest):
                 return []  # nothing found: skip the counter-speech patterns
         sure = (
             not frame and not counter.any and (statement is None or statement >= REMOVE_AGREEMENT)
@@ -275,14 +279,14 @@ class HateDetector:
             and (saw_group or slur_findings)
             and not framed
             and not described  # 'Trans people are often harassed online'
-            and not kind_words
+            and (not kind_words or shielded)
         ):
             probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
                 reason = f"the trained model rates it likely hateful (p={probability:.2f})"
             elif statement is not None and statement >= (
-                STATEMENT_THRESHOLD
-                if negative(statements, text, self._valence)
+                lowest
+                if shielded or negative(statements, text, self._valence)
                 else STATEMENT_THRESHOLD_NEUTRAL
             ):
                 reason = f"reads as hate against a protected group (model {statement:.2f})"

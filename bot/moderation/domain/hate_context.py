@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.moderation.domain.hate_rules import counter_patterns
+from bot.moderation.domain.literal_gate import word_runs
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.rulebook import PatternRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,13 +148,16 @@ def describes_treatment(text: str, match: re.Match[str]) -> bool:
     """'North Koreans are treated like animals', 'Jews were called vermin': a report of how
     others treat or label the group, unless it prescribes it ('should be treated like')."""
     span = set(text[match.start() : match.end()].split(" "))
+    # ... and the verb just before the group: 'posters drew qqg as rats' depicts, not says.
+    span.update(text[: match.start()].split(" ")[-3:])
     return _PRESCRIBING.isdisjoint(span) and not _TREATMENT.isdisjoint(span)
 
 
 _TREATMENT = word_set(
     """treated called seen viewed regarded described portrayed depicted labeled labelled branded
     dismissed considered stereotyped smeared slandered accused denounced vilified demonized
-    demonised dehumanized dehumanised painted framed"""
+    demonised dehumanized dehumanised painted framed drew drawn draw draws showed shown
+    caricatured cast casts"""
 )
 _PRESCRIBING = word_set("should must need needs deserve deserves ought")
 
@@ -277,9 +282,24 @@ class CounterSpeech:
         return self.reporting and self.condemnation
 
 
+def hedged(plain: str) -> bool:
+    """Whether the message shields what it says with a hedge ('no offence, but', 'just
+    asking', 'is it racist to say'; rules/rule1_counter.yaml, family hedge)."""
+    return any(r.regex.search(plain) is not None for r in _hedges_that_may_match(plain))
+
+
+def _hedges_that_may_match(plain: str) -> list[PatternRecord]:
+    """The hedge records whose literal gate the text passes (one set test each, not a search:
+    a search over them all cost 10 us a message, measured)."""
+    runs = word_runs(plain)
+    return [r for r in counter_patterns().hedges if r.passes(runs)]
+
+
 def counter_speech(plain: str) -> CounterSpeech:
     """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
     patterns = counter_patterns()
+    for hedge in _hedges_that_may_match(plain):
+        plain = hedge.regex.sub(" ", plain)  # 'not saying ..., but': shields, not rebuts
     strong = patterns.any_counter.search(plain) is not None
     reporting = patterns.any_reporting.search(plain) is not None
     condemnation = patterns.any_condemnation.search(plain) is not None

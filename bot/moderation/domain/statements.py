@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.statement_questions import copula_first, is_rhetorical
 from bot.moderation.domain.valence import comparative, misspelt_valence, valences
 
 TARGET_TAGS = frozenset(["qqg", "qqp"])
@@ -60,6 +61,9 @@ _PHRASES = (
     ("really only good for", "worthless for"),
     ("only ever good for", "worthless for"),
     ("just good for", "worthless for"),
+    ("only good at", "worthless at"),  # 'X are only good at copying': a backhanded verdict
+    ("only ever good at", "worthless at"),
+    ("the same as", "equal to"),  # 'X should be paid the same as Y': equality
     ("good for nothing", "worthless"),
     ("a bad rap", "a name"),  # 'X get a bad rap': what others think, not the speaker
 )
@@ -127,6 +131,9 @@ def read_clause(
     conditional = not _CONDITIONAL.isdisjoint(before)
     # The verb whose object the group is: 'I admire qqg', 'we should help qqg'.
     verb = _verb_before(before)
+    rhetorical = is_rhetorical(before)
+    if verb and rhetorical:
+        verb = "!" + verb.lstrip("!")  # 'who would ever trust qqg': no one would
     predicate = [verb] if verb else []
     after = words[at + 1 : at + 11]
     universal = _every_one_is(before, after)
@@ -137,10 +144,16 @@ def read_clause(
         return replace(statement, clause=" ".join(_named(words, target)))
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
-    said = _said_after_copula(after) if before and before[-1] in _BE else _said_of_subject(after)
+    said = _said_after_copula(after) if copula_first(before) else _said_of_subject(after)
     predicate += said or []
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
-    whole_negated = bool(before) and not _NEGATORS.isdisjoint(before[-4:]) and not verb
+    whole_negated = (
+        bool(before)
+        and not verb
+        and (
+            not _NEGATORS.isdisjoint(before[-4:]) or rhetorical  # 'who actually thinks qqg are ...'
+        )
+    )
     # 'There isn't a single decent qqg': a good word inside the negated noun phrase.
     denied_quality = whole_negated and any(
         _valence_of(w, extra or {}) >= 1.0 for w in before[-3:] if w not in _NEUTRAL

@@ -45,7 +45,8 @@ def test_shipped_statement_model_loads_with_its_featurizer() -> None:
 
 
 def test_statement_model_flags_what_the_rules_miss(lexicon_detector: HateDetector) -> None:
-    text = normalize("Honestly I would move house if a Roma family moved in next door.")
+    # (moving away when a group moves in is a rule since round 8: implicit-05)
+    text = normalize("Honestly I would keep my distance if a Roma family lived on my street.")
     assert lexicon_detector.detect(text) == []
     hits = HateDetector(lexicon=lexicon_detector.lexicon, statements=SURE_HATE).detect(text)
     assert [(h.filter_name, h.rule, h.action) for h in hits] == [
