@@ -119,7 +119,7 @@ def record(data: Path) -> list[Row]:
                     hits = []
                     for h in index.ask(q.text, k=10).hits:
                         if h.excerpt in seen:
-                            answer = any(a in h.excerpt for a in q.answers)
+                            answer = ev.holds_answer(h, q.answers)
                             hits.append((seen[h.excerpt], answer, h.source))
                     rows.append(
                         {

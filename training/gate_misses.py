@@ -116,7 +116,7 @@ def main() -> None:
             q = next(x for x in ev.questions(r["set"]) if x.text == r["text"])
             captured.clear()
             hits = index.ask(q.text, k=10).hits
-            held = next((h.excerpt for h in hits if any(a in h.excerpt for a in q.answers)), None)
+            held = next((h.excerpt for h in hits if ev.holds_answer(h, q.answers)), None)
             score, bar = verdicts[id(r)][1:]
             answer_f = next((f for f, a, _ in r["hits"] if a), None)
             gate = f"{score(answer_f):.2f}/{bar:.2f}" if answer_f else "-"
