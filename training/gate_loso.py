@@ -159,6 +159,9 @@ MODEL = Model(tuple(n for n, _ in SHIPPED.weights), tuple(n for n, _ in SHIPPED.
 
 
 def examples(rows: list[Row]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """The fit's excerpts: answers of answerable questions, the first three of unanswerable
+    ones (those of a sure kind too: leaving them out answered more off-topic questions held
+    out, 6 and 16 of 230 against 5 and 14, 2026-12-06)."""
     x, y = [], []
     for r in rows:
         for features, answer, _ in r["hits"] if r["label"] else r["hits"][:3]:
