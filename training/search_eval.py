@@ -19,6 +19,7 @@ from bot.archive.domain.community_page import community_article
 from bot.archive.domain.passages import split_passages
 from bot.archive.domain.seed_dump import parse_seed_dump
 from bot.search.domain.index import SearchIndex
+from bot.search.domain.model import PassageHit
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = next(
@@ -49,7 +50,7 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
 def seed_articles() -> list[Article]:
     dump = parse_seed_dump(SEED.read_text(encoding="utf-8"))
     posts = [
-        Article(id=f"seed-{i}", source="seed", title=p.title, body=p.body)
+        Article(id=f"seed-{i}", source="seed", title=p.title, body=p.body, author=p.author)
         for i, p in enumerate(dump.posts)
     ]
     page = community_article(dump.profile) if COMMUNITY_PAGE else None
@@ -73,7 +74,8 @@ def questions(name: str) -> list[Question]:
 
 def seed_questions() -> list[Question]:
     """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
-    2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e and 2026-12-06f blind sets)."""
+    2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e, 2026-12-06f and 2026-12-06g blind
+    sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
@@ -84,6 +86,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06d")
         + questions("seen_blind_questions_2026_12_06e")
         + questions("seen_blind_questions_2026_12_06f")
+        + questions("seen_blind_questions_2026_12_06g")
     )
 
 
@@ -105,6 +108,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06d")
         + questions("seen_blind_offtopic_2026_12_06e")
         + questions("seen_blind_offtopic_2026_12_06f")
+        + questions("seen_blind_offtopic_2026_12_06g")
     )
 
 
@@ -182,12 +186,19 @@ def half_split(articles: Sequence[Article]) -> list[Article]:
     return out
 
 
+def holds_answer(hit: PassageHit, answers: Sequence[str]) -> bool:
+    """Whether what /ask shows of a hit holds an answer: its excerpt, or its citation's
+    "posted by <author>" (bot/search/render.py), which answers "who posted ...?"."""
+    shown = hit.excerpt + (f" posted by {hit.author}" if hit.author else "")
+    return any(a in shown for a in answers)
+
+
 def answer_ranks(index: SearchIndex, qs: Sequence[Question], k: int = 5) -> list[int | None]:
     """Rank (0-based) of the first excerpt holding an answer, None when none does."""
     ranks: list[int | None] = []
     for q in qs:
         hits = index.ask(q.text, k=k).hits
-        found = [i for i, h in enumerate(hits) if any(a in h.excerpt for a in q.answers)]
+        found = [i for i, h in enumerate(hits) if holds_answer(h, q.answers)]
         ranks.append(found[0] if found else None)
     return ranks
 

@@ -30,7 +30,7 @@ GATE_OFF = dataclasses.replace(SHIPPED, min_gate=-1e9, gate_per_decade=0.0)
 
 
 def _rank(hits: list[PassageHit], q: ev.Question) -> int | None:
-    found = [i for i, h in enumerate(hits) if any(a in h.excerpt for a in q.answers)]
+    found = [i for i, h in enumerate(hits) if ev.holds_answer(h, q.answers)]
     return found[0] if found else None
 
 

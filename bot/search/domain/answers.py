@@ -107,9 +107,11 @@ def passage_hits(
     scores = passage_scores + s.article_weight * article_scores[owners]
     scores[~corpus.alive_passages] = 0.0
     candidates = top_k(scores, max(s.candidates, k * 4))
+    kind = question.answer_type
+    if kind is not None and kind.source is not None:
+        candidates += _source_passages(corpus, kind.source, set(candidates))
     boosted, query_vector = _rerank(corpus, question, candidates, scores, s)
     candidates.sort(key=lambda i: (-boosted[i], i))
-    kind = question.answer_type
     bar = s.min_gate + s.gate_per_decade * GATE.decades(corpus.article_count)
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
@@ -214,6 +216,15 @@ def _rerank(
         ]
         best = float(values.max())
         values = values + np.float32(s.coverage_weight * best) * np.asarray(shares, np.float32)
+    if kind is not None and kind.source is not None and values.size:
+        # The kind's own source answers it ("how old is this community?" by the community
+        # page): its passages holding that kind of answer come first, in their own order.
+        sources, owners = corpus.articles.sources, corpus.passages.article
+        first = [
+            sources[int(owners[i])] == kind.source and kind.matches_answer(corpus.passages.texts[i])
+            for i in candidates
+        ]
+        values = values + np.float32(float(values.max())) * np.asarray(first, np.float32)
     return {i: float(v) for i, v in zip(candidates, values, strict=True)}, query
 
 
@@ -234,6 +245,15 @@ def _passes(
         return coverage(question.vector, present) >= s.min_coverage
     features = gate_features(question, present, text, cosine, articles, in_source)
     return GATE.score(features, articles) >= bar
+
+
+def _source_passages(corpus: Corpus, source: str, taken: set[int]) -> list[int]:
+    """The live passages of ``source``'s articles that are not in ``taken``."""
+    rows = [r for r, name in enumerate(corpus.articles.sources) if name == source]
+    if not rows:
+        return []
+    found = np.flatnonzero(np.isin(corpus.passages.article, rows) & corpus.alive_passages)
+    return [int(i) for i in found if int(i) not in taken]
 
 
 def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:

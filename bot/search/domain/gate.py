@@ -44,6 +44,7 @@ class GateFeatures:
     rarest_matched: float = 0.0
     # The same reading of the second rarest word matched: an answer usually matches two
     # specific words of the question, a chance match one ("won" in "who won the final").
+    # A question of one word or name has no second: its one word matched counts twice.
     second_matched: float = 0.0
     # The share of the weight of the concepts the archive knows that the passage matches:
     # coverage without the words no passage could match ("ppl", "lol", a misspelling).
@@ -169,7 +170,9 @@ def gate_features(
         int(kind is not None and not kind.matches_answer(text)),
         int(any(not number <= present for number in numbers)),
         rarities[0] if rarities else 0.0,
-        rarities[1] if len(rarities) > 1 else 0.0,
+        rarities[1]
+        if len(rarities) > 1
+        else (rarities[0] if len(concepts) == 1 and rarities else 0.0),
         known_found / known_total if known_total > 0 else 0.0,
         sum(r * r for r in rarities),
     )

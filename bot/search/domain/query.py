@@ -50,6 +50,9 @@ class AnswerType:
     # A passage holding this kind of answer answers the question ("... (NKDB)" for "What does
     # NKDB stand for?"): the gate lets it through.
     sure: bool = False
+    # Passages of this source are always candidates: a question about the community is
+    # answered by its page's entry even when it shares no word with it ("how old is it?").
+    source: str | None = None
 
     def matches_answer(self, text: str) -> bool:
         """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
@@ -103,6 +106,7 @@ def answer_types() -> tuple[AnswerType, ...]:
                 re.compile(exclude, re.IGNORECASE) if exclude else None,
                 item.get("boost"),
                 bool(item.get("sure", False)),
+                item.get("source"),
             )
         )
     return tuple(out)
