@@ -325,3 +325,41 @@ def test_articles_without_words_still_render() -> None:
     (message,) = render_discord_messages(digest)
     assert payload_violations(message) == []
     assert render_chart_png(digest).startswith(PNG_SIGNATURE)
+
+
+_CHART_IN_A_FRESH_PROCESS = """
+import hashlib, sys
+if sys.argv[1] == "plain":
+    import matplotlib.figure, matplotlib.backends.backend_agg
+from matplotlib.artist import Artist
+from tests.digest.test_digest_render import example_digest
+from bot.digest.render.chart import render_chart_png
+png = render_chart_png(example_digest())
+from matplotlib.patches import Rectangle
+box = Rectangle((0, 0), 1, 1)
+box.set(linewidth=3, color="red")
+restored = Artist.__dict__["_update_set_signature_and_docstring"].__func__.__module__
+print(hashlib.sha256(png).hexdigest(), box.get_linewidth(), restored)
+"""
+
+
+def test_the_lean_matplotlib_import_draws_the_same_chart() -> None:
+    """The chart's first import skips set()'s docstrings: same PNG bytes, set() still works,
+    and matplotlib's own step is back in place afterwards (fresh processes: here matplotlib is
+    already imported)."""
+    import subprocess
+    import sys
+
+    outputs = []
+    for mode in ("plain", "lean"):
+        done = subprocess.run(
+            [sys.executable, "-c", _CHART_IN_A_FRESH_PROCESS, mode],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+        )
+        outputs.append(done.stdout.split())
+    plain, lean = outputs
+    assert lean == plain
+    assert lean[1:] == ["3.0", "matplotlib.artist"]

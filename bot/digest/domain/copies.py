@@ -43,8 +43,15 @@ def clean_title(article: Article) -> str:
 
 def is_title_only(article: Article) -> bool:
     """A photo, video or link post: the body is the title (or nothing)."""
-    body = " ".join(article.body.split())
-    return not body or body.casefold() == " ".join(article.title.split()).casefold()
+    title = article.title.split()
+    # Split no further than one word past the title's length: a longer body (nearly every
+    # report) differs at once, without splitting all of it (this runs for the whole history).
+    body = article.body.split(None, len(title))
+    if not body:
+        return True
+    if len(body) != len(title):
+        return False
+    return " ".join(body).casefold() == " ".join(title).casefold()
 
 
 def is_roundup(article: Article) -> bool:

@@ -59,7 +59,8 @@ def _names(text: str) -> tuple[str, ...]:
 
     for position, token in enumerate(tokens):
         if not token[0].isalnum():
-            flush()
+            if run:  # most tokens end no name: skip the empty flush
+                flush()
             sentence_start = token in _SENTENCE_END or sentence_start
             continue
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
@@ -69,12 +70,14 @@ def _names(text: str) -> tuple[str, ...]:
                 sentence_start = False
                 continue
             run.append(token)
-        elif fold(token) in _INNER and run:
+        elif run and fold(token) in _INNER:
             run.append(token)
         else:
-            flush()
+            if run:
+                flush()
         sentence_start = False
-    flush()
+    if run:
+        flush()
     room = newsroom()
     cleaned = []
     for name in found:
