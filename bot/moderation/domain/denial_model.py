@@ -48,11 +48,12 @@ from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences, word_set
 from bot.moderation.domain.verdict import Action, FilterHit
 
-# Each bar was chosen by leave-one-writer-out runs (bench/RESULTS.md, moderation-eval, rule 3).
-# P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
-# hit may be dropped when the message shows it is discussion. Round 8 (2,270 denials / 3,490
-# ok): 0.55 caught 1,776 / ok 3,302; 0.45 (kept) 1,798 / 3,284; 0.4 1,819 / 3,273 (ok 0.938).
-THRESHOLD = 0.45
+# Bars chosen by leave-one-writer-out (bench/RESULTS.md, moderation-eval). P(denial) at or above
+# which a message no pattern caught is flagged, and below which a pattern's hit may be dropped
+# when the message shows it is discussion. Round 8 (2,270 denials / 3,490 ok, off-topic 0.93):
+# 0.55 (kept) caught 1,768 / ok 3,307; 0.45 1,790 / 3,289, but it flags more rule-1 dev ok
+# messages ('Woman here, defected in 2014, ask me anything'): 49 -> 55 of 1,509.
+THRESHOLD = 0.55
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
 VETO_AGAINST = 0.6
@@ -68,7 +69,7 @@ REMOVE_AGREEMENT = 0.8
 # 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Raised
 # 0.85 -> 0.9 -> 0.93 as writers D and E (most of whose denials name no crisis word) taught the
 # model everyday words: 'a perfectly normal message' read 0.88, then 0.92. Round 8 (threshold
-# 0.45): 0.9 caught 1,798 / ok 3,284, 0.93 1,788 / 3,289; davidson chat flagged 14 -> 10.
+# 0.55): 0.9 caught 1,776 / ok 3,302, 0.93 1,768 / 3,307; davidson chat flagged 14 -> 10.
 THRESHOLD_OFF_TOPIC = 0.93
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
@@ -79,8 +80,7 @@ THRESHOLD_NEAR_TOPIC = 0.7
 # A reply naming no crisis word, to an account of the crisis (denial_replies.reply_reading),
 # needs this much: its few words say little alone ('same here' reads 0.66, 'good.' 0.59).
 THRESHOLD_REPLY = 0.65
-# ... and this much when it is shorter than MIN_WORDS ('psyop' 0.82, 'so sad' 0.70).
-THRESHOLD_SHORT_REPLY = 0.8
+THRESHOLD_SHORT_REPLY = 0.8  # ... under MIN_WORDS words ('psyop' reads 0.82, 'so sad' 0.70)
 _stemmer = Stemmer.Stemmer("english")
 # Words of the crisis itself (not of dismissal, which the model weighs; not words as common as
 # "rights" or "crisis"), compared as the model's stem features.
