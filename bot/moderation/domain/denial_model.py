@@ -48,12 +48,12 @@ from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences, word_set
 from bot.moderation.domain.verdict import Action, FilterHit
 
-# Bars chosen by leave-one-writer-out (bench/RESULTS.md, moderation-eval). P(denial) at or above
-# which a message no pattern caught is flagged, and below which a pattern's hit may be dropped
-# when the message shows it is discussion. Round 8 (2,270 denials / 3,490 ok, off-topic 0.93):
-# 0.55 (kept) caught 1,768 / ok 3,307; 0.45 1,790 / 3,289, but it flags more rule-1 dev ok
-# messages ('Woman here, defected in 2014, ask me anything'): 49 -> 55 of 1,509.
-THRESHOLD = 0.55
+# The bars maximise leave-one-writer-out denial caught subject to ok allowed >= 0.935, chat
+# allowed >= 0.95, rule-1 dev ok down <= 0.005, tests green (0.4 flags 'Refugees have been
+# through so much.' at 0.43; off-topic 0.85 'Lawyers should all be shot lol.' at 0.853): 1,804
+# / 3,279 of 2,270 / 3,490 (bench/RESULTS.md, moderation-eval). P(denial) at or above which a
+# message no pattern caught is flagged, and below which a discussion may drop a pattern's hit.
+THRESHOLD = 0.475
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
 VETO_AGAINST = 0.6
@@ -66,17 +66,17 @@ SURE = 0.95
 # precision of rule-3 removals (leave-one-writer-out + dev): 0.974 at 0.5, 0.990 at 0.8.
 REMOVE_AGREEMENT = 0.8
 # A message that names no part of the crisis needs this much more certainty: deniers say
-# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Raised
-# 0.85 -> 0.9 -> 0.93 as writers D and E (most of whose denials name no crisis word) taught the
-# model everyday words: 'a perfectly normal message' read 0.88, then 0.92. Round 8 (threshold
-# 0.55): 0.9 caught 1,776 / ok 3,302, 0.93 1,768 / 3,307; davidson chat flagged 14 -> 10.
-THRESHOLD_OFF_TOPIC = 0.93
+# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Writers D
+# and E taught the model everyday words ('a perfectly normal message' reads 0.92): the model
+# alone flags no message without a content word or stance (denial_content.says_something).
+# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796.
+THRESHOLD_OFF_TOPIC = 0.875
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
 # written by people who saw no code names no crisis word ('the people there are doing great,
 # idk where u got that'). Naming North Korea alone does not count: with it, rule-1 dev ok
-# messages flagged by rule 3 went 43 -> 49.
-THRESHOLD_NEAR_TOPIC = 0.7
+# messages flagged by rule 3 went 43 -> 49. Grid: 0.475 / 0.5 / 0.7 caught 1,804 / 1,803 / 1,796.
+THRESHOLD_NEAR_TOPIC = 0.475
 # A reply naming no crisis word, to an account of the crisis (denial_replies.reply_reading),
 # needs this much: its few words say little alone ('same here' reads 0.66, 'good.' 0.59).
 THRESHOLD_REPLY = 0.65

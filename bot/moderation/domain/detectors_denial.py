@@ -22,6 +22,7 @@ from dataclasses import replace
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_bound import ScoreBound
+from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -142,6 +143,9 @@ class DenialDetector:
         hit = model_hit(self.name, own, self._model, reading)
         if hit is not None and not reading.on_topic and answers_elsewhere(answered):
             hit = None  # 'its all made up anyway' under a KCNA claim or a football score
+        if hit is not None and not (reading.on_topic or reading.near_topic):
+            # Naming none of the crisis, a message must say something rule 3 forbids.
+            hit = hit if reading.answers_account or says_something(own, text) else None
         return _reply(own, answered) if hit is None else [hit]
 
     def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:
