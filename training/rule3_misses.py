@@ -6,9 +6,11 @@ A missed denial is a denial-labelled message the whole engine allows. Each is pu
 bucket that applies, following DenialDetector.detect:
 
 - vetoed: a pattern hit it, and a discussion signal with a low model score dropped the hit;
+- reply without its parent: a '^ ...' reply, whose parent the message does not hold;
 - bound: no pattern, and the score bound said the model cannot reach its threshold (it is
   exact for words and stems, so this is 'model under threshold' read cheaply);
-- under threshold: no pattern, model read, P(denial) below THRESHOLD;
+- under threshold: no pattern, model read, P(denial) below THRESHOLD (and by how much);
+- reply under the reply bar: an answer to an account of the crisis under THRESHOLD_REPLY;
 - chat: the crisis words read as everyday senses;
 - near topic / off-topic: no crisis word and P(denial) below THRESHOLD_NEAR_TOPIC (North
   Korea or the crisis's everyday words named) or THRESHOLD_OFF_TOPIC (neither);
@@ -38,11 +40,11 @@ from bot.moderation.domain.denial_model import (  # noqa: E402
     THRESHOLD,
     THRESHOLD_NEAR_TOPIC,
     THRESHOLD_OFF_TOPIC,
+    THRESHOLD_REPLY,
     discussion_signal,
-    read,
     strong_signal,
 )
-from bot.moderation.domain.denial_replies import answers_elsewhere  # noqa: E402
+from bot.moderation.domain.denial_replies import answers_elsewhere, reply_reading  # noqa: E402
 from bot.moderation.domain.denial_stance import affirms_crisis  # noqa: E402
 from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
 from bot.moderation.domain.normalize import normalize  # noqa: E402
@@ -57,33 +59,42 @@ def why(detector: DenialDetector, text: str) -> str:
     own = own_lines(norm)
     quoted = quoted_lines(norm)
     model = detector._model
+    if text.lstrip().startswith("^"):
+        return "reply without its parent ('^ ...')"
     if detector._pattern_hits(own):
         return "vetoed: " + (discussion_signal(norm) or "?")
-    if detector._bound.below(norm, THRESHOLD):
+    if detector._bound.below(own, THRESHOLD):
         return "bound (model < threshold)"
-    answers_denial = quoted is not None and bool(detector._pattern_hits(quoted))
-    reading = read(model, own if answers_denial else norm, topic=norm)
+    denies = quoted is not None and bool(detector._pattern_hits(quoted))
+    reading = reply_reading(model, norm, own, quoted, denies)
     p = reading.probability
-    if len(norm.tokens) < MIN_WORDS:
+    if len(own.tokens) < MIN_WORDS and not reading.answers_account:
         return "short"
     if p < THRESHOLD:
-        return "under threshold"
+        return f"under threshold: by {_by(THRESHOLD - p)}"
+    if reading.answers_account and p < THRESHOLD_REPLY:
+        return "reply under the reply bar"
     if reading.chat:
         return "chat"
     if not reading.on_topic and reading.near_topic and p < THRESHOLD_NEAR_TOPIC:
         return "near topic (no crisis word; food, aid, people there...)"
     if not reading.on_topic and not reading.near_topic and p < THRESHOLD_OFF_TOPIC:
         return "off-topic (no crisis word)"
-    signal = discussion_signal(norm) if p < SURE else strong_signal(norm)
+    signal = discussion_signal(own) if p < SURE else strong_signal(own)
     if signal:
         return "signal: " + signal
-    if affirms_crisis(norm):
+    if affirms_crisis(own):
         return "affirms crisis"
-    if blames_the_regime(norm):
+    if blames_the_regime(own):
         return "blames the regime"
     if not reading.on_topic and answers_elsewhere(quoted):
         return "answers elsewhere"
     return "other"
+
+
+def _by(gap: float) -> str:
+    """How far under the threshold a score is, in steps of 0.1."""
+    return "< 0.1" if gap < 0.1 else "0.1-0.2" if gap < 0.2 else ">= 0.2"
 
 
 def misses(rows: list[Row], detector: DenialDetector, label: str) -> list[tuple[str, Row]]:

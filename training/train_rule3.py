@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+from bot.moderation.domain.denial_context import own_lines  # noqa: E402
 from bot.moderation.domain.model import FEATURIZERS  # noqa: E402
+from bot.moderation.domain.normalize import normalize  # noqa: E402
 from training.linear_training import (  # noqa: E402
     Example,
     TrainingSet,
@@ -44,8 +46,15 @@ SEED = 13
 
 
 def written() -> list[Example]:
-    """The labelled statements, grouped by file (one writer each)."""
-    return read_labelled(DATA, "denial")
+    """The labelled statements, grouped by file (one writer each). A reply that quotes what it
+    answers ('> line' then the answer) is learnt from its own lines, as the detector reads it
+    (denial_replies.reply_reading): the quoted line's stance is not the member's."""
+    return [(_own(text), label, group) for text, label, group in read_labelled(DATA, "denial")]
+
+
+def _own(text: str) -> str:
+    """The member's own lines of a message that quotes lines ('> ...'), else the message."""
+    return own_lines(normalize(text)).original
 
 
 def shuffled_tweets() -> list[str]:

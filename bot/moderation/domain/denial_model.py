@@ -48,12 +48,12 @@ from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences, word_set
 from bot.moderation.domain.verdict import Action, FilterHit
 
-# P(denial) at or above which a message no pattern caught is flagged, and below which a pattern's
-# hit may be dropped when the message shows it is discussion. Chosen with
-# training/eval_dev.py's leave-one-writer-out runs (0.6 -> 0.55: +2.4 points of denial caught
-# for -0.6 of ok allowed; with stance features and writer D, 0.5 caught +6 of 1,970 for -5 of
-# 3,190 ok, but flagged functional cases at P 0.50-0.55: kept).
-THRESHOLD = 0.55
+# The bars maximise leave-one-writer-out denial caught subject to ok allowed >= 0.935, chat
+# allowed >= 0.95, rule-1 dev ok down <= 0.005, tests green (0.4 flags 'Refugees have been
+# through so much.' at 0.43; off-topic 0.85 'Lawyers should all be shot lol.' at 0.853): 1,804
+# / 3,279 of 2,270 / 3,490 (bench/RESULTS.md, moderation-eval). P(denial) at or above which a
+# message no pattern caught is flagged, and below which a discussion may drop a pattern's hit.
+THRESHOLD = 0.475
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
 VETO_AGAINST = 0.6
@@ -66,21 +66,21 @@ SURE = 0.95
 # precision of rule-3 removals (leave-one-writer-out + dev): 0.974 at 0.5, 0.990 at 0.8.
 REMOVE_AGREEMENT = 0.8
 # A message that names no part of the crisis needs this much more certainty: deniers say
-# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. 0.95 -> 0.85
-# (leave-one-writer-out, denial without crisis words): denial caught 0.772 -> 0.807, ok
-# allowed 0.937 -> 0.925; unseen davidson chat flagged 5 -> 9 of 2,000. 0.85 -> 0.9 with
-# writer D's messages in training (most of its denials name no crisis word, so the model
-# weighs everyday words more: 'a perfectly normal message' read 0.88): leave-one-writer-out
-# caught 1,589 -> 1,574 of 1,970, ok 3,027 -> 3,035 of 3,190; davidson chat flagged 90 -> 86.
-THRESHOLD_OFF_TOPIC = 0.9
+# 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Writers D
+# and E taught the model everyday words ('a perfectly normal message' reads 0.92): the model
+# alone flags no message without a content word or stance (denial_content.says_something).
+# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796.
+THRESHOLD_OFF_TOPIC = 0.875
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
 # written by people who saw no code names no crisis word ('the people there are doing great,
-# idk where u got that'; 264 of writer D's 300). Leave-one-writer-out (9 writers, 1,970
-# denials / 3,190 ok, off-topic 0.85): near 0.85 (as before; earlier stance records) caught
-# 1,581 / ok 3,027; 0.75: 1,586 / 3,028; 0.7 (kept): 1,589 / 3,027. Naming North Korea alone
-# does not count: with it, rule-1 dev ok messages flagged by rule 3 went 43 -> 49.
-THRESHOLD_NEAR_TOPIC = 0.7
+# idk where u got that'). Naming North Korea alone does not count: with it, rule-1 dev ok
+# messages flagged by rule 3 went 43 -> 49. Grid: 0.475 / 0.5 / 0.7 caught 1,804 / 1,803 / 1,796.
+THRESHOLD_NEAR_TOPIC = 0.475
+# A reply naming no crisis word, to an account of the crisis (denial_replies.reply_reading),
+# needs this much: its few words say little alone ('same here' reads 0.66, 'good.' 0.59).
+THRESHOLD_REPLY = 0.65
+THRESHOLD_SHORT_REPLY = 0.8  # ... under MIN_WORDS words ('psyop' reads 0.82, 'so sad' 0.70)
 _stemmer = Stemmer.Stemmer("english")
 # Words of the crisis itself (not of dismissal, which the model weighs; not words as common as
 # "rights" or "crisis"), compared as the model's stem features.
@@ -169,6 +169,8 @@ class ModelReading:
     on_topic: bool
     chat: bool = False
     near_topic: bool = False
+    #: A reply whose answered text is an account of the crisis (denial_replies.reply_reading).
+    answers_account: bool = False
 
 
 def read(
@@ -359,13 +361,17 @@ def model_hit(
     reading: ModelReading | None = None,
 ) -> FilterHit | None:
     """A flag when the model reads the message as denial and nothing marks it as discussion."""
-    if len(text.tokens) < MIN_WORDS:
-        return None
+    if len(text.tokens) < MIN_WORDS and not (reading and reading.answers_account):
+        return None  # a short answer is read only against an account it waves away
     model = model or load_model(RULE3_MODEL_FILE)
     reading = reading or read(model, text)
     probability = reading.probability
     if probability < THRESHOLD or reading.chat:
         return None  # 'just binged Prison Break', 'im starving, lunch?': not about the crisis
+    if reading.answers_account and probability < (
+        THRESHOLD_REPLY if len(text.tokens) >= MIN_WORDS else THRESHOLD_SHORT_REPLY
+    ):
+        return None
     if not reading.on_topic and (
         probability < (THRESHOLD_NEAR_TOPIC if reading.near_topic else THRESHOLD_OFF_TOPIC)
         or (_names_group(text) and NK_RE.search(" ".join(text.tokens)) is None)

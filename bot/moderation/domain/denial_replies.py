@@ -11,13 +11,30 @@ what it answers is unknown) and ``reply_context`` family ('theyre fine', 'they w
 the answered text is the regime's own claim ('never happened lol' under a KCNA harvest report
 mocks the regime) or is known and about something else. Every hit flags: a moderator reads
 the thread.
+
+The trained model reads a reply the same way (``reply_reading``): the member's own lines carry
+the stance (the model is trained on them: training/train_rule3.py), and an answer to an account
+of the crisis ('> they shot a guy for watching dramas / good, he knew the rules') is on the
+crisis though it names none of it, at a bar of its own (denial_model.THRESHOLD_REPLY).
 """
 
 from __future__ import annotations
 
-from bot.moderation.domain.denial_model import CRISIS_FEATURES, crisis_stems
+import json
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from bot.moderation.domain.denial_context import near_topic
+from bot.moderation.domain.denial_model import (
+    CRISIS_FEATURES,
+    ModelReading,
+    crisis_stems,
+    read,
+)
 from bot.moderation.domain.denial_patterns import GATE, NK_RE, REBUTTAL, REGIME_SOURCE, names_crisis
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
+from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import evidence, sentences
 from bot.moderation.domain.verdict import Action, FilterHit
@@ -69,18 +86,59 @@ TRIGGERS = frozenset(
 
 
 def about_crisis(text: NormalizedText) -> bool:
-    """Whether a text is about the crisis or North Korea (what a reply may be answering): its
-    phrases, its words as the rule-3 model stems them ('tree bark'), or deaths ('3 million
-    dead')."""
+    """Whether a text is about the crisis or North Korea (what a reply may be answering)."""
+    if NK_RE.search(" ".join(text.tokens)) is not None or not GATE.isdisjoint(text.tokens):
+        return True
+    return _tells_of_crisis(text)
+
+
+def _tells_of_crisis(text: NormalizedText) -> bool:
+    """Whether a text tells of the crisis: its phrases, its words as the rule-3 model stems
+    them ('tree bark'), what it is about in everyday words ('40% food insecure', 'sent back'),
+    or an account's words (deaths, shootings, escapes: data/rule3_replies.json). Naming North
+    Korea is not enough: '> NK's U-17 team won again / psyop. next.' is about football."""
     words = " ".join(text.tokens)
-    if names_crisis(words) or NK_RE.search(words) is not None:
+    if names_crisis(words):
         return True
-    if not (GATE.isdisjoint(text.tokens) and _DEATHS.isdisjoint(text.tokens)):
+    if not _account_words().isdisjoint(text.tokens):
         return True
-    return not CRISIS_FEATURES.isdisjoint(crisis_stems(text.tokens))
+    return not CRISIS_FEATURES.isdisjoint(crisis_stems(text.tokens)) or near_topic(text)
 
 
-_DEATHS = frozenset(["dead", "died", "death", "deaths", "dying", "killed", "starved"])
+@lru_cache(maxsize=1)
+def _account_words() -> frozenset[str]:
+    """The words of an account of the crisis (data/rule3_replies.json, read once)."""
+    resource = resources.files("bot.moderation").joinpath("data", "rule3_replies.json")
+    return frozenset(json.loads(resource.read_text(encoding="utf-8"))["account_words"])
+
+
+def reply_reading(
+    model: LinearTextModel,
+    text: NormalizedText,
+    own: NormalizedText,
+    answered: NormalizedText | None,
+    answered_denies: bool = False,
+) -> ModelReading:
+    """The model's reading of a message that may answer another (``answered``: its quoted
+    '> lines' or the Discord message it replies to; ``answered_denies``: a rule-3 pattern
+    read denial in it). The stance is in the member's own lines ``own``; the quote still says
+    what the message is about. When what it answers is an account of the crisis (not a denial,
+    not the regime's claim, not another subject), the answer is on the crisis even if it names
+    none of it ('> they walked 3000km to get out / cool story, they could have flown'): it is
+    judged at the flag threshold for messages naming the crisis, not at the higher bars for
+    messages naming none, and a short one ('cope.') is read too."""
+    if answered is None or not _tells_of_crisis(answered):
+        return read(model, own, topic=text)
+    if answered_denies:
+        # Answering a denial, a dismissal dismisses the denial ('> the famine never happened /
+        # lmao ok. next'): the answer is on the crisis only if it names it itself.
+        return read(model, own)
+    if REGIME_SOURCE.search(" ".join(answered.tokens)) is not None:
+        return read(model, own, topic=text)  # 'never happened lol' under a KCNA claim
+    reading = read(model, own)
+    if reading.on_topic:
+        return reading  # the answer names the crisis itself: read as any message
+    return replace(reading, on_topic=True, near_topic=False, answers_account=True)
 
 
 def answers_elsewhere(answered: NormalizedText | None) -> bool:

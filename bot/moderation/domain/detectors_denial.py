@@ -22,6 +22,7 @@ from dataclasses import replace
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_bound import ScoreBound
+from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -51,7 +52,6 @@ from bot.moderation.domain.denial_model import (
     discussion_signal,
     model_hit,
     personal_frame,
-    read,
 )
 from bot.moderation.domain.denial_patterns import (
     BARE_DISMISSAL,
@@ -72,7 +72,7 @@ from bot.moderation.domain.denial_patterns import (
     mentions_topic,
     names_crisis,
 )
-from bot.moderation.domain.denial_replies import answers_elsewhere, reply_hit
+from bot.moderation.domain.denial_replies import answers_elsewhere, reply_hit, reply_reading
 from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
@@ -120,12 +120,11 @@ class DenialDetector:
         hits = self._pattern_hits(own)
         if not self._model.trained:  # no weights shipped: the patterns alone
             return hits
-        if not hits and self._bound.below(text, THRESHOLD):
+        if not hits and self._bound.below(own, THRESHOLD):  # the model reads their own lines
             return _reply(own, answered)  # the model cannot reach its flag threshold
-        # Answering a quoted denial, the member's stance is in their own lines alone; answering
-        # a quoted account ('> starvation / in 2024? lmao ok'), the whole message shows it.
-        answers_denial = quoted is not None and bool(self._pattern_hits(quoted))
-        reading = read(self._model, own if answers_denial else text, topic=text)
+        # The member's stance is in their own lines, judged against what they answer.
+        denies = answered is not None and bool(self._pattern_hits(answered))
+        reading = reply_reading(self._model, text, own, answered, denies)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone
@@ -141,9 +140,12 @@ class DenialDetector:
             # decision to a moderator.
             sure = reading.probability >= REMOVE_AGREEMENT and not signal and not attribution(text)
             return [hit if sure else _as_flag(hit) for hit in hits]
-        hit = model_hit(self.name, text, self._model, reading)
+        hit = model_hit(self.name, own, self._model, reading)
         if hit is not None and not reading.on_topic and answers_elsewhere(answered):
             hit = None  # 'its all made up anyway' under a KCNA claim or a football score
+        if hit is not None and not (reading.on_topic or reading.near_topic):
+            # Naming none of the crisis, a message must say something rule 3 forbids.
+            hit = hit if reading.answers_account or says_something(own, text) else None
         return _reply(own, answered) if hit is None else [hit]
 
     def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
+from bot.moderation.domain.names import DENIAL_FILTER_NAME
+from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.verdict import Action
 
 ENGINE = ModerationEngine()
@@ -62,7 +65,10 @@ def test_context_words_need_the_crisis_to_be_known() -> None:
     ],
 )
 def test_scare_quotes_around_the_crisis_are_flagged(text: str) -> None:
-    assert "scare-quote" in rule3(text)
+    # The message is flagged (by the model when it reads it as denial too) ...
+    assert rule3(text)
+    # ... and the scare-quote reading finds it on its own.
+    assert scare_quote_hit(DENIAL_FILTER_NAME, normalize(text)) is not None
 
 
 @pytest.mark.parametrize(
@@ -137,3 +143,58 @@ def test_a_members_mom_is_not_an_insult_unless_it_is_one() -> None:
 
     assert harassment("thanks for sharing your mom's story, it matters") == []
     assert harassment("your mom")
+
+
+# A reply naming no crisis word is judged against what it answers, whether it quotes it
+# ('> ...') or is a Discord reply: against an account of the crisis it is on the crisis.
+@pytest.mark.parametrize(
+    ("replied", "reply"),
+    [
+        (
+            "my brother was shot at the river crossing in 2019",
+            "should have stayed home then, rules are rules",
+        ),
+        ("dozens died of hunger in Kilju county this winter", "psyop"),
+        (
+            "hospitals in the provinces have no anaesthetic",
+            "they have better hospitals than we do, relax",
+        ),
+    ],
+)
+def test_an_answer_waving_away_an_account_is_flagged(replied: str, reply: str) -> None:
+    assert rule3(f"> {replied}\n{reply}")
+    assert rule3(reply, replied)
+
+
+@pytest.mark.parametrize(
+    ("replied", "reply"),
+    [
+        # the same dismissal of something else
+        ("our team finally won the derby", "psyop"),
+        ("should have stayed home then, rules are rules", "psyop"),
+        # sympathy, agreement and sources under an account
+        (
+            "she escaped with her two kids through Laos",
+            "that took incredible courage, I hope they are safe now",
+        ),
+        (
+            "my brother was shot at the river crossing",
+            "I'm so sorry. Nobody should have to risk that to leave",
+        ),
+        (
+            "hospitals in the provinces have no anaesthetic",
+            "that matches what the WHO reported in 2019",
+        ),
+        ("the new UN report on detention centres is out", "same here"),
+        # dismissing a denial dismisses the denial
+        ("the famine never happened", "lmao ok. next"),
+    ],
+)
+def test_other_answers_are_not(replied: str, reply: str) -> None:
+    assert rule3(f"> {replied}\n{reply}") == []
+    assert rule3(reply, replied) == []
+
+
+def test_the_answer_alone_is_read_without_the_account() -> None:
+    # Without what it answers, 'psyop' is one word and says nothing of the crisis.
+    assert rule3("psyop") == []

@@ -1,0 +1,40 @@
+"""Whether a message says anything rule 3 could forbid, for the trained model's flag.
+
+The rule-3 model learned from writers whose denials name no crisis word ('people live normal
+lives', 'they're fine'), so it weighs everyday words: 'just a normal day at work' read 0.97 and
+'a perfectly normal message' 0.92, above the bar for messages naming nothing. A threshold cannot
+tell those from 'Daily life there is boring and normal', so the model alone flags a message
+naming none of the crisis only when it holds a content word: who or what a denial is about
+(people, the country, defectors, the sources), a word of denying (fake, hoax, proof), an
+account's word (data/rule3_content.json, data/rule3_replies.json), North Korea or a stance
+(rules/rule3_stance.yaml).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from bot.moderation.domain.denial_features import stance_features
+from bot.moderation.domain.denial_patterns import NK_RE
+from bot.moderation.domain.normalize import NormalizedText
+
+
+@lru_cache(maxsize=1)
+def content_words() -> frozenset[str]:
+    """Rule 3's content words and an account's words (read once)."""
+    data = resources.files("bot.moderation").joinpath("data")
+    own = json.loads(data.joinpath("rule3_content.json").read_text(encoding="utf-8"))
+    replies = json.loads(data.joinpath("rule3_replies.json").read_text(encoding="utf-8"))
+    return frozenset(own["content_words"]) | frozenset(replies["account_words"])
+
+
+def says_something(own: NormalizedText, whole: NormalizedText) -> bool:
+    """Whether the member's own lines (``own``) hold a content word or a stance, or the
+    message (``whole``, quoted lines included) names North Korea."""
+    if not content_words().isdisjoint(own.tokens):
+        return True
+    if NK_RE.search(" ".join(whole.tokens)) is not None:
+        return True
+    return bool(stance_features(own))
