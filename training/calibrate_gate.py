@@ -2,6 +2,7 @@
 archive sizes, and report its precision and recall there.
 
     .venv/bin/python training/calibrate_gate.py [--data ../shared/data] [--no-write] [--fit]
+        [--offsets -0.5 0 0.5]
 
 Archives: the seed (7 articles); the grown archive (seed + kcna-2024 + ten XQuAD paragraphs,
 2,129); the grown archive + SciFact abstracts cut in halves (12,495). Answerable: our seed
@@ -157,6 +158,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--fit", action="store_true", help="fit the gate's weights and stop")
+    parser.add_argument(
+        "--offsets", nargs="+", type=float, default=OFFSETS, help="bar offsets measured"
+    )
     args = parser.parse_args()
     if args.fit:
         fit_gate(args.data)
@@ -165,7 +169,7 @@ def main() -> None:
     offtopic = ev.offtopic_questions()
     rows = []
     for archive in archives(args.data):
-        for offset in OFFSETS:
+        for offset in args.offsets:
             answers.SETTINGS = dataclasses.replace(shipped, min_gate=shipped.min_gate + offset)
             row: dict[str, object] = {"archive": archive.name, "threshold": offset}
             row.update(measure(archive.index, archive.positives, archive.negatives))

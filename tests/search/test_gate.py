@@ -67,7 +67,7 @@ def _chance_match(rarest: float) -> GateFeatures:
 
 def _margin(gate: GateWeights, f: GateFeatures, articles: int) -> float:
     bar = gate.min_gate + gate.per_decade * math.log10(max(articles, gate.min_articles))
-    return gate.score(f, articles) - bar
+    return gate.score(f, articles) - bar - gate.past_knee(articles)
 
 
 @pytest.mark.parametrize("rarest", [0.3, 0.5, 0.7])
@@ -91,6 +91,19 @@ def test_an_archive_smaller_than_the_calibrated_one_reads_as_that_size() -> None
     f = _chance_match(0.8)
     assert gate.score(f, 2) == gate.score(f, 8)
     assert gate.passes(f, 2) == gate.passes(f, 8)
+
+
+def test_past_the_knee_the_bar_grows_by_its_own_slope() -> None:
+    one_line = replace(shipped_gate(), knee_articles=0)
+    knee = replace(one_line, knee_articles=2_000, per_decade_above=one_line.per_decade + 1.0)
+    f = _chance_match(0.8)
+    for n in (100, 2_000):
+        assert _margin(knee, f, n) == _margin(one_line, f, n)
+    assert _margin(knee, f, 20_000) == pytest.approx(_margin(one_line, f, 20_000) - 1.0)
+    margin = _margin(one_line, f, 20_000)
+    between = replace(knee, per_decade_above=one_line.per_decade + 2 * abs(margin) + 0.1)
+    assert not between.passes(f, 20_000)
+    assert between.passes(f, 2_000) == one_line.passes(f, 2_000)
 
 
 def _toy_index() -> SearchIndex:

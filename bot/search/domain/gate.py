@@ -66,7 +66,8 @@ class GateWeights:
     """A logistic score of what a passage matches (weights by feature name, missing ones 0;
     ``per_decade_weights``: a feature's extra weight per decade of the archive's size, so that
     a rare word matched counts for more where chance matches of common words abound), and its
-    bar: min_gate + per_decade x log10(articles)."""
+    bar: min_gate + per_decade x log10(articles), and past ``knee_articles`` (the largest
+    archive but one it was calibrated on) per_decade_above per decade instead."""
 
     weights: tuple[tuple[str, float], ...]
     bias: float
@@ -75,6 +76,17 @@ class GateWeights:
     per_decade_weights: tuple[tuple[str, float], ...] = ()
     # The smallest archive the gate was calibrated on: a smaller one reads as this size.
     min_articles: int = 1
+    # Past this size the bar grows by per_decade_above (0: one line throughout).
+    knee_articles: int = 0
+    per_decade_above: float = 0.0
+
+    def past_knee(self, articles: int) -> float:
+        """What the bar adds past the knee to min_gate + per_decade x log10(articles): the
+        bars were chosen at three sizes, which one line does not meet."""
+        if self.knee_articles <= 0:
+            return 0.0
+        beyond = self.decades(articles) - math.log10(self.knee_articles)
+        return max(beyond, 0.0) * (self.per_decade_above - self.per_decade)
 
     def decades(self, articles: int) -> float:
         """log10 of the archive's size as the gate reads it."""
@@ -90,7 +102,7 @@ class GateWeights:
 
     def passes(self, f: GateFeatures, articles: int) -> bool:
         """Whether a passage with these features is shown in an archive of ``articles``."""
-        bar = self.min_gate + self.per_decade * self.decades(articles)
+        bar = self.min_gate + self.per_decade * self.decades(articles) + self.past_knee(articles)
         return self.score(f, articles) >= bar
 
     @classmethod
@@ -107,6 +119,8 @@ class GateWeights:
             float(data["per_decade"]),
             tuple((name, float(growing[name])) for name in FEATURES if name in growing),
             int(data.get("min_articles", 1)),
+            int(data.get("knee_articles", 0)),
+            float(data.get("per_decade_above", 0.0)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -118,6 +132,8 @@ class GateWeights:
             "min_gate": self.min_gate,
             "per_decade": self.per_decade,
             "min_articles": self.min_articles,
+            "knee_articles": self.knee_articles,
+            "per_decade_above": self.per_decade_above,
         }
 
 
