@@ -3,6 +3,8 @@ records find, and slurs aimed at people. Used by detectors_hate.HateDetector."""
 
 from __future__ import annotations
 
+import re
+
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     DENIED_OPENING,
@@ -51,6 +53,8 @@ def record_findings(
                 continue
             if family.kind in ABOUT_GROUP and describes_treatment(tagged.text, match):
                 continue
+            if _reclaimed_slur_predicate(tagged.text, match):
+                continue
             target = (tagged.groups or tuple(s[1] for s in tagged.slurs) or ("them",))[0]
             # The predicate: the first of p, p2, ... that matched ('(?P<p>..)|(?P<p2>..)').
             predicate = next(
@@ -68,6 +72,13 @@ def record_findings(
             )
             break
     return found
+
+
+def _reclaimed_slur_predicate(text: str, match: re.Match[str]) -> bool:
+    """'me and my girls are a bunch of bad qqs': a slur said of the speaker's own group
+    (reclaimed, as in :func:`slur_uses`), not a statement about others."""
+    predicate = next((v for k, v in match.groupdict().items() if k[0] == "p" and v), "")
+    return predicate == "qqs" and self_identified(text[: match.start()].rstrip())
 
 
 def slur_uses(tagged: TaggedClause, quoted: bool) -> list[Finding]:
