@@ -53,6 +53,7 @@ from bot.moderation.domain.hate_lexicon import (
 )
 from bot.moderation.domain.hate_reading import (
     clip,
+    contempt_evidence,
     emphatic_map,
     misgendered,
     negative,
@@ -248,21 +249,8 @@ class HateDetector:
                 FilterHit(SLUR_FILTER_NAME, 1, action, slurs[0].matched, slurs[0].reason, False)
             )
         if contempt and not hits and frame not in ("quote", "report", "denounce"):
-            said = contempt[0]
-            hits.append(
-                FilterHit(
-                    self.name,
-                    1,
-                    Action.FLAG,
-                    clip(said.clause or f"{said.target} {said.predicate}"),
-                    (
-                        f"contempt for a protected group ('{said.target}': '{said.predicate}')"
-                        if said.contempt
-                        else f"denies a protected group a good quality ('{clip(said.clause)}')"
-                    ),
-                    False,
-                )
-            )
+            matched, reason = contempt_evidence(contempt[0])
+            hits.append(FilterHit(self.name, 1, Action.FLAG, matched, reason, False))
         if blame is not None and not hits:
             hits.append(
                 FilterHit(self.name, 1, Action.FLAG, quote(original), blame.reason, False, blame.id)

@@ -16,7 +16,7 @@ from bot.moderation.domain.hate_context import (
     reported,
 )
 from bot.moderation.domain.hate_lexicon import TaggedClause, self_identified
-from bot.moderation.domain.hate_reading import clip, named
+from bot.moderation.domain.hate_reading import clip, named, spoken
 from bot.moderation.domain.hate_rules import RecordFamily
 from bot.moderation.domain.literal_gate import word_runs
 
@@ -60,7 +60,7 @@ def record_findings(
             predicate = next(
                 (v for k, v in match.groupdict().items() if k[0] == "p" and v), match.group(0)
             )
-            predicate = predicate.replace("qqs", "a slur").replace("qqg", target)
+            predicate = spoken(predicate, target)
             found.append(
                 Finding(
                     family.kind,

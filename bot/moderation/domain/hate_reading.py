@@ -53,6 +53,25 @@ def clip(said: str, limit: int = 80) -> str:
     return said if len(said) <= limit else said[: limit - 1] + "…"
 
 
+_TAG = re.compile(r"\bqq([gsp])\b")
+
+
+def spoken(text: str, target: str = "them") -> str:
+    """``text`` with the lexicon's tags said in words ('qqs' -> 'a slur'): what a member or a
+    moderator reads must never show the tags the analysis works on."""
+    return _TAG.sub(lambda m: {"g": target, "s": "a slur", "p": "they"}[m.group(1)], text)
+
+
+def contempt_evidence(said: Statement) -> tuple[str, str]:
+    """(the phrase a hit quotes, its reason) for a statement of contempt or one that denies a
+    group a good quality, with the tags said in words."""
+    clause = spoken(said.clause or f"{said.target} {said.predicate}", said.target)
+    if said.contempt:
+        predicate = spoken(said.predicate, said.target)
+        return clip(clause), f"contempt for a protected group ('{said.target}': '{predicate}')"
+    return clip(clause), f"denies a protected group a good quality ('{clip(clause)}')"
+
+
 # A question's auxiliary before its subject: 'should qqg be kept away from children',
 # 'why are qqg so lazy' (the copula stays: statements read 'are qqg so lazy' already).
 _INVERTED = re.compile(
