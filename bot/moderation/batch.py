@@ -30,7 +30,6 @@ from bot.moderation.domain import ModerationEngine, SpamTracker, Verdict
 from bot.moderation.domain.verdict import ALLOW_VERDICT
 
 __all__ = [
-    "LOOSE_CHUNK",
     "BatchLine",
     "check_lines",
     "check_raw",
@@ -48,9 +47,8 @@ PARALLEL_MIN_LINES = 2_000
 
 # Lines without an author are handed out in chunks to whichever process is free: the
 # processes share the cores with other work, so an even split would wait for the slowest.
-# plan() cuts parsed ones LOOSE_CHUNK at a time; the spread re-cuts every block's between
-# LOOSE_CHUNK_MIN and LOOSE_CHUNK_MAX lines, smaller towards its end (see _chunk_sizes).
-LOOSE_CHUNK = 250
+# Each block's are cut between LOOSE_CHUNK_MIN and LOOSE_CHUNK_MAX lines, smaller towards its
+# end (see _chunk_sizes).
 LOOSE_CHUNK_MIN = 50
 LOOSE_CHUNK_MAX = 500
 # Chunks queued per worker process: it starts the next as soon as one is done, without
@@ -240,9 +238,9 @@ def partition(lines: list[BatchLine], parts: int) -> list[list[BatchLine]]:
 
 def plan(
     lines: list[BatchLine], lanes: int
-) -> tuple[list[list[BatchLine]], list[list[LooseLine]], list[tuple[int, str]]]:
-    """(streamed lines and error lines per lane, by author as in :func:`partition`; the other
-    lines in chunks of LOOSE_CHUNK, for any lane; the outputs of the error lines)."""
+) -> tuple[list[list[BatchLine]], list[LooseLine], list[tuple[int, str]]]:
+    """(streamed lines per lane, by author as in :func:`partition`; the other lines, in order,
+    for any lane; the outputs of the error lines)."""
     streamed: list[list[BatchLine]] = [[] for _ in range(lanes)]
     loose: list[LooseLine] = []
     errors: list[tuple[int, str]] = []
@@ -253,8 +251,7 @@ def plan(
             streamed[line.message.author_id % lanes].append(line)  # replies travel whole
         else:
             loose.append((line.number, line.record_id, line.message.text))
-    chunks = [loose[i : i + LOOSE_CHUNK] for i in range(0, len(loose), LOOSE_CHUNK)]
-    return streamed, chunks, errors
+    return streamed, loose, errors
 
 
 def _chunk_sizes(total: int, lanes: int) -> list[int]:
@@ -288,8 +285,7 @@ async def _check_spread(
     nothing: a check here would hold the GIL that the hand-off needs). Returns the outputs in
     line order, and the errors of the raw lines."""
     loop = asyncio.get_running_loop()
-    streamed, chunks, outputs = plan(lines, len(pools))
-    loose = [line for chunk in chunks for line in chunk]
+    streamed, loose, outputs = plan(lines, len(pools))
     queue: deque[tuple[list[LooseLine], list[RawLine]]] = deque(
         (chunk, []) for chunk in _split(loose, len(pools))
     )
@@ -324,7 +320,8 @@ def _ready() -> None:
 
 def _start_workers(engine: ModerationEngine, workers: int) -> list[ProcessPoolExecutor]:
     """One single-process pool per worker, so lane k always reaches the same process (and
-    the same spam tracker), which runs its tasks in the order they were submitted. Forked after the engine is built: nothing is rebuilt or pickled."""
+    the same spam tracker), which runs its tasks in the order they were submitted. Forked
+    after the engine is built: nothing is rebuilt or pickled."""
     global _worker_engine
     _worker_engine = engine
     # The built engine (lexicons, models, caches) moves out of the collector's reach, so the

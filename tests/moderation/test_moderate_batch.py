@@ -7,7 +7,6 @@ import json
 import pytest
 
 from bot.moderation.batch import (
-    LOOSE_CHUNK,
     LOOSE_CHUNK_MAX,
     LOOSE_CHUNK_MIN,
     BatchLine,
@@ -114,12 +113,12 @@ def test_partition_keeps_each_author_in_one_part_in_order() -> None:
 
 def test_plan_keeps_authors_in_one_lane_and_hands_out_every_other_line_once() -> None:
     parsed = lines(*({"id": n, "text": "t", "author": n % 3} for n in range(30)))
-    parsed += lines(*({"id": 100 + n, "text": f"loose {n}"} for n in range(LOOSE_CHUNK + 5)))
+    parsed += lines(*({"id": 100 + n, "text": f"loose {n}"} for n in range(255)))
     parsed.append(parse_line(999, "{not json"))  # type: ignore[arg-type]
-    streamed, chunks, errors = plan(parsed, 2)
+    streamed, loose_lines, errors = plan(parsed, 2)
     assert [number for number, _ in errors] == [999]
-    assert [len(c) for c in chunks] == [LOOSE_CHUNK, 5]
-    loose = [number for chunk in chunks for number, _, _ in chunk]
+    loose = [number for number, _, _ in loose_lines]
+    assert len(loose) == 255  # every line without an author, once, in order
     assert loose == [line.number for line in parsed if not line.streamed and line.message]
     for lane in streamed:
         numbers = [line.number for line in lane]
@@ -150,8 +149,8 @@ def test_a_reply_is_judged_against_the_text_it_answers(engine: ModerationEngine)
     )
     assert [o["verdict"] for o in out] == ["flag", "allow", "allow"]
     assert out[0]["rule"] == 3
-    streamed, chunks, _ = plan(lines({"id": 1, "text": "no", "reply_to": account}), 2)
-    assert sum(map(len, streamed)) == 1 and not chunks  # the replied text travels with it
+    streamed, loose, _ = plan(lines({"id": 1, "text": "no", "reply_to": account}), 2)
+    assert sum(map(len, streamed)) == 1 and not loose  # the replied text travels with it
     [bad] = lines({"id": 4, "text": "no", "reply_to": 5})
     assert bad.message is None and "reply_to" in (bad.error or "")
 
