@@ -421,8 +421,7 @@ def shipped_passes(r: Row, f: list[float]) -> bool:
     """Whether the shipped gate shows a recorded excerpt."""
     settings = answers.SETTINGS
     articles = round(10 ** f[NF])
-    bar = settings.min_gate + settings.gate_per_decade * answers.GATE.decades(articles)
-    bar += answers.GATE.past_knee(articles)
+    bar = answers.GATE.bar(articles, settings.min_gate, settings.gate_per_decade)
     return bool(f[-1]) or answers.GATE.score(gate.GateFeatures(*f[:NF]), articles) >= bar
 
 

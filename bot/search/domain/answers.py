@@ -113,8 +113,7 @@ def passage_hits(
         candidates += _source_passages(corpus, kind.source, set(candidates))
     boosted, query_vector = _rerank(corpus, question, candidates, scores, s)
     candidates.sort(key=lambda i: (-boosted[i], i))
-    articles = corpus.article_count
-    bar = s.min_gate + s.gate_per_decade * GATE.decades(articles) + GATE.past_knee(articles)
+    bar = GATE.bar(corpus.article_count, s.min_gate, s.gate_per_decade)
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer

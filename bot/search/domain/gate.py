@@ -100,10 +100,18 @@ class GateWeights:
         grows = sum(w * float(getattr(f, name)) for name, w in self.per_decade_weights)
         return linear + decades * grows + self.bias
 
+    def bar(
+        self, articles: int, min_gate: float | None = None, per_decade: float | None = None
+    ) -> float:
+        """The score a passage needs in an archive of ``articles`` (``min_gate`` and
+        ``per_decade`` in place of the fitted ones, as answer settings may set them)."""
+        base = self.min_gate if min_gate is None else min_gate
+        slope = self.per_decade if per_decade is None else per_decade
+        return base + slope * self.decades(articles) + self.past_knee(articles)
+
     def passes(self, f: GateFeatures, articles: int) -> bool:
         """Whether a passage with these features is shown in an archive of ``articles``."""
-        bar = self.min_gate + self.per_decade * self.decades(articles) + self.past_knee(articles)
-        return self.score(f, articles) >= bar
+        return self.score(f, articles) >= self.bar(articles)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> GateWeights:
