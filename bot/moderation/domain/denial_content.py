@@ -18,16 +18,16 @@ from importlib import resources
 
 from bot.moderation.domain.denial_features import stance_features
 from bot.moderation.domain.denial_patterns import NK_RE
+from bot.moderation.domain.denial_replies import account_words
 from bot.moderation.domain.normalize import NormalizedText
 
 
 @lru_cache(maxsize=1)
 def content_words() -> frozenset[str]:
     """Rule 3's content words and an account's words (read once)."""
-    data = resources.files("bot.moderation").joinpath("data")
-    own = json.loads(data.joinpath("rule3_content.json").read_text(encoding="utf-8"))
-    replies = json.loads(data.joinpath("rule3_replies.json").read_text(encoding="utf-8"))
-    return frozenset(own["content_words"]) | frozenset(replies["account_words"])
+    data = resources.files("bot.moderation").joinpath("data", "rule3_content.json")
+    own = json.loads(data.read_text(encoding="utf-8"))
+    return frozenset(own["content_words"]) | account_words()
 
 
 def says_something(own: NormalizedText, whole: NormalizedText) -> bool:

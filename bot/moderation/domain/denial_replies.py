@@ -100,13 +100,13 @@ def _tells_of_crisis(text: NormalizedText) -> bool:
     words = " ".join(text.tokens)
     if names_crisis(words):
         return True
-    if not _account_words().isdisjoint(text.tokens):
+    if not account_words().isdisjoint(text.tokens):
         return True
     return not CRISIS_FEATURES.isdisjoint(crisis_stems(text.tokens)) or near_topic(text)
 
 
 @lru_cache(maxsize=1)
-def _account_words() -> frozenset[str]:
+def account_words() -> frozenset[str]:
     """The words of an account of the crisis (data/rule3_replies.json, read once)."""
     resource = resources.files("bot.moderation").joinpath("data", "rule3_replies.json")
     return frozenset(json.loads(resource.read_text(encoding="utf-8"))["account_words"])
