@@ -1,10 +1,10 @@
 """Run the blind search sets ONCE, after the code is frozen, and print the figures as they come.
 
-    .venv/bin/python training/blind_search.py
+    .venv/bin/python training/blind_search.py [DATE]
 
 Reads training/data/search/blind/*_<DATE>.jsonl, written by people who saw no code. The 2026-12-05
 and 2026-12-06 sets were each run once and are development data now (seen_blind_*); a new set
-goes in blind/ with its date in DATE. Figures:
+goes in blind/ with its date in DATE (or named on the command line, e.g. 2026_12_06j). Figures:
 hit@1 and hit@3 (the exact answer substring in one of the first k excerpts) and off-topic
 questions answered, on the seed and on the grown archive (seed, then kcna-2024, then ten small
 ingests one at a time through IndexManager, as bench/bench_search.py grows it).
@@ -28,7 +28,7 @@ from bench_search import grown_manager  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
 
 BLIND = ev.DEV / "blind"
-DATE = "2026_12_06i"
+DATE = sys.argv[1] if len(sys.argv) > 1 else "2026_12_06i"
 
 
 def load(name: str) -> list[ev.Question]:
