@@ -12,9 +12,12 @@ the week's stories and highlights as build_digest does, and prints
   folded story the links found between it and the lead (text similarity, routine family, ledes
   naming one uncommon name or occasion, occasion, statement subject, headline formula, lede
   link, profile; "(off)" when the shipped settings do not join them) or "event grouping" when
-  one story already cites reports of two judged stories.
+  one story already cites reports of two judged stories;
+- each *missed* main story (training/digest_missed.py): the week's stories citing its reports,
+  their rank and score against the last highlight's, and why none covers it (merged into another
+  highlight, a series or roundup, split, or ranked low by which importance terms).
 
-Counts follow bench/digest_judging.py (a series owns its ids over a story).
+Counts follow bench/digest_judging.py (a hand-chosen story owns its ids over a series).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
 from digest_judging import default_kcna_path, load_kcna  # noqa: E402
+from digest_missed import explain_missed  # noqa: E402
 from tune_digest import TZ, dev_judgements  # noqa: E402
 
 from bot.digest.domain.alike import SHARED_NAMES_SIMILARITY  # noqa: E402
@@ -71,7 +75,10 @@ def explain_week(articles: list[Any], name: str, judgement: dict[str, Any]) -> C
     for story in judgement["stories"]:
         owner.update({i: story["id"] for i in story["article_ids"]})
     for series in judgement["series"]:
-        owner.update({i: "series: " + series["pattern"][:40] for i in series["article_ids"]})
+        # A hand-chosen story keeps its ids (some series lists were made by regex over titles
+        # and also hold story ids), as tune_digest.prepare counts them.
+        for i in series["article_ids"]:
+            owner.setdefault(i, "series: " + series["pattern"][:40])
     stories = week.stories
 
     def owners(k: int) -> list[str]:
@@ -85,11 +92,12 @@ def explain_week(articles: list[Any], name: str, judgement: dict[str, Any]) -> C
         return f"[{stories[k].kind}{said} {','.join(days)}] {title[:80]}"
 
     kinds = [s.kind for s in stories]
-    scores = [score_event(s).score for s in week.signals]
+    importances = [score_event(s) for s in week.signals]
+    scores = [i.score for i in importances]
     linked = occasion_links(len(stories), week.occasions)
-    groups = order_highlights(
-        kinds, scores, highlight_count(len(stories)), week.alike, None, linked
-    )
+    flags = [s.is_feature for s in week.signals]
+    count = highlight_count(len(stories))
+    groups = order_highlights(kinds, scores, count, week.alike, None, linked, flags)
     reasons: Counter[str] = Counter()
     print(f"== {name}")
     seen: dict[str, int] = {}
@@ -121,6 +129,8 @@ def explain_week(articles: list[Any], name: str, judgement: dict[str, Any]) -> C
                     why = "; ".join(links)
                     reasons["mixed: " + links[0].split(" ")[0]] += 1
                 print(f"    {describe(k)} {sorted(set(owners(k)))}: {why}")
+    covered = {k for k in seen if not k.startswith("series: ")}
+    reasons += explain_missed(judgement, groups, importances, kinds, owners, describe, covered)
     return reasons
 
 

@@ -132,6 +132,7 @@ def evaluate(
     ledes: tuple[int, int, int, int, int] | None = None,
     work_words: int | None = None,
     profiles: tuple[int, int] | None = None,
+    feature_cap: int | None = None,
 ) -> Figures:
     """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
     ``formulas`` (earlier weeks, dated share), ``terms`` (shared subject words of two
@@ -139,7 +140,8 @@ def evaluate(
     formulas, statements and occasions with other settings than the shipped ones; ``ledes``
     (lede chars, rare docs, terms, statement days, trip days) the lede links
     (bot.digest.domain.ledelinks); ``work_words`` the quoted-work length of occasions;
-    ``profiles`` (headline words, days apart) the day's profiles (bot.digest.domain.features)."""
+    ``profiles`` (headline words, days apart) the day's profiles (bot.digest.domain.features);
+    ``feature_cap`` the features' highlights (rank.FEATURE_HIGHLIGHTS)."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
     alike = week.alike
     found = week.occasions if work_words is None else week.works[work_words]
@@ -154,7 +156,10 @@ def evaluate(
         )
         alike = features.join_features(alike, week.features, *(profiles or (None, None)))
     linked = occasions.occasion_links(len(week.kinds), found, occasion_days)
-    groups = rank.order_highlights(week.kinds, scores, week.count, alike, fold, linked)
+    flags = [s.is_feature for s in week.signals]
+    groups = rank.order_highlights(
+        week.kinds, scores, week.count, alike, fold, linked, flags, feature_cap
+    )
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
     seen: set[str] = set()

@@ -107,3 +107,48 @@ def test_a_part_of_an_occasion_joins_the_highlight_holding_any_of_its_parts() ->
     linked[2, 4] = linked[4, 2] = True  # a series never joins an event
     assert order_highlights(kinds, scores, 4, similar) == [[0, 1], [2], [3], [4]]
     assert order_highlights(kinds, scores, 4, similar, linked=linked) == [[0, 1, 3], [2], [4]]
+
+
+def test_features_take_at_most_their_cap_and_the_rest_of_the_room_goes_to_news() -> None:
+    kinds = ["event"] * 5
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5]
+    features = [True, True, True, False, False]
+    assert order_highlights(kinds, scores, 3, features=features) == [[0], [1], [2]]
+    capped = order_highlights(kinds, scores, 3, features=features, feature_cap=1)
+    assert capped == [[0], [3], [4]]
+    # A week with too little else gives the left-out features their lines after all.
+    assert order_highlights(kinds, scores, 4, features=features, feature_cap=1) == [
+        [0],
+        [3],
+        [4],
+        [1],
+    ]
+
+
+def test_a_story_like_a_left_out_feature_stays_out_with_it() -> None:
+    kinds = ["event"] * 4
+    scores = [0.9, 0.8, 0.7, 0.6]
+    features = [True, True, False, False]
+    similar = np.eye(4)
+    similar[1, 2] = similar[2, 1] = 0.6  # story 2 retells feature 1, which the cap leaves out
+    chosen = order_highlights(kinds, scores, 2, similar, features=features, feature_cap=1)
+    assert chosen == [[0], [3]]
+
+
+def test_a_statements_recurring_headline_is_routine_only_where_the_setting_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    statement = replace(NEWS, recurring_weeks=4, statement=True)
+    assert score_event(statement).factors  # shipped: a recurring headline is routine
+    monkeypatch.setattr(rank, "STATEMENT_RECURS", False)
+    assert not score_event(statement).factors
+    assert score_event(replace(statement, statement=False)).factors
+
+
+def test_military_news_gains_only_where_the_weighty_signal_has_a_weight() -> None:
+    weighty = replace(NEWS, weighty=True)
+    assert "weighty" not in {r.signal for r in score_event(weighty).reasons}
+    weights = {**rank.WEIGHTS, "weighty": 0.1}
+    assert score_event(weighty, weights).score > score_event(NEWS, weights).score
+    (reason,) = [r for r in score_event(weighty, weights).reasons if r.signal == "weighty"]
+    assert reason.value == 1.0 and "military" in reason.text

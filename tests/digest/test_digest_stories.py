@@ -222,6 +222,51 @@ def test_departures_and_returns_are_told_by_their_headlines(title: str, travel: 
     assert newsroom().tells_travel(title) is travel
 
 
+@pytest.mark.parametrize(
+    ("title", "weighty"),
+    [
+        ("Ceremony for Transfer of New-type Tactical Ballistic Missile Weapon Systems", True),
+        ("Kim Jong Un Visits Helicopter Unit of KPA Air Force", True),
+        ("Press Statement of Spokesperson for DPRK Foreign Ministry", True),
+        ("Talchon Hot Spring in DPRK", False),
+        ("Forces of Nature Exhibition Opens", False),
+    ],
+)
+def test_military_and_foreign_policy_headlines_are_weighty(title: str, weighty: bool) -> None:
+    assert newsroom().tells_weighty(title) is weighty
+
+
+def test_signals_say_which_stories_are_statements_weighty_news_or_features() -> None:
+    history = _history()
+    texts = {
+        "Press Statement of Spokesperson for DPRK Foreign Ministry": (
+            "Pyongyang (KCNA) -- The spokesperson said the drills of the warships near the "
+            "coast are a grave provocation that the country will answer in kind."
+        ),
+        "Talchon Hot Spring in DPRK": (
+            "Pyongyang (KCNA) -- The hot spring in the mountains has long been loved by the "
+            "people for its warm water, which eases the pains of many visitors."
+        ),
+        "Kim Jong Un Inspects Artillery Academy": INSPECTION.format(day=8, site="academy"),
+    }
+    week = [
+        make_article(f"s{n}", body, MONDAY + timedelta(days=n + 1), title=title)
+        for n, (title, body) in enumerate(texts.items())
+    ]
+    start = MONDAY.astimezone(SEOUL).replace(hour=0)
+    selected = select_week_articles(week, start, start + timedelta(days=7))
+    analysed = analyse_week(selected, history, start, SEOUL)
+    flags = {
+        analysed.copies[story.items[0]].title: (s.statement, s.weighty, s.is_feature)
+        for story, s in zip(analysed.stories, analysed.signals, strict=True)
+    }
+    assert flags == {
+        "Press Statement of Spokesperson for DPRK Foreign Ministry": (True, True, True),
+        "Talchon Hot Spring in DPRK": (False, False, True),
+        "Kim Jong Un Inspects Artillery Academy": (False, True, False),
+    }
+
+
 def test_a_return_days_after_the_trip_is_not_damped_as_another_event() -> None:
     # The same report under a headline that is no return is damped by the five days.
     returned = _win_and_return_alike("Women Players Return Home")

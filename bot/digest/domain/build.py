@@ -179,6 +179,7 @@ def build_digest(
         count,
         week_stories.alike,
         linked=occasion_links(len(stories), week_stories.occasions),
+        features=[s.is_feature for s in week_stories.signals],
     )
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {

@@ -174,6 +174,7 @@ class Newsroom:
     calendar: frozenset[str] = frozenset()  # month and weekday names: a date, not a subject
     occasions: tuple[str, ...] = ()  # what a day marks ("anniversary"): bot.digest.domain.occasions
     visits: tuple[str, ...] = ()  # a journey's kinds ("official visit") in a text
+    weighty: tuple[str, ...] = ()  # headline words of military and foreign-policy news
 
     def is_dangling(self, word: str) -> bool:
         """A word that cannot end a noun phrase: an adjective or adverb of headline style
@@ -202,6 +203,11 @@ class Newsroom:
             key == cue or key.startswith(cue + " ") or key.endswith(" " + cue)
             for cue in self.roundup_titles
         )
+
+    def tells_weighty(self, title: str) -> bool:
+        """A headline of military or foreign-policy news ("... Ballistic Missile ...")."""
+        key = f" {' '.join(words(title.casefold()))} "
+        return any(f" {phrase} " in key for phrase in self.weighty)
 
     def tells_travel(self, title: str) -> bool:
         """A headline of a journey's end: a departure or a return ("Players Return Home")."""
@@ -255,6 +261,7 @@ def parse_newsroom(text: str) -> Newsroom:
         calendar=frozenset(entries("calendar")),
         occasions=tuple(entries("occasions")),
         visits=tuple(entries("visits")),
+        weighty=tuple(entries("weighty")),
     )
 
 

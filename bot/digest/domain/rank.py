@@ -36,6 +36,14 @@ SERIES_FACTOR = 0.5  # a series line is worth half an event of the same signals
 ROUNDUP_FACTOR = 0.25  # and a roundup less still (it also never leads, see order_highlights)
 RECURRING_WEEKS = 2  # a title pattern seen in this many earlier weeks is routine
 RECURRING_FACTOR = 0.5
+# A statement's headline names who spoke ("Press Statement of Spokesman for DPRK Foreign
+# Ministry"), so it recurs every week whatever the statement says: when False, a recurring
+# headline does not make a statement routine (its text still counts through novelty).
+STATEMENT_RECURS = True
+# At most this many highlights may be features (events whose lead says no date and whose
+# headline names no actor: profiles, production drives, cultural pieces), so that a week full
+# of them still leaves room for distinct news; a skipped feature may still fold into a highlight.
+FEATURE_HIGHLIGHTS = 99
 # A story this unlike earlier weeks' (or less) is routine; 0 turns the rule off, as the
 # development weeks chose (statements and visits read like earlier ones and are still news).
 ROUTINE_NOVELTY = 0.0
@@ -67,6 +75,13 @@ class EventSignals:
     kind: str  # "event", "series" or "roundup"
     dated: bool = False  # a lead says when it happened ("on September 13"): news, not a feature
     actor: str | None = None  # who a headline says acted ("Kim Jong Un Inspects ..."), if named
+    statement: bool = False  # a headline naming who spoke (bot.digest.domain.events)
+    weighty: bool = False  # a headline of military or foreign-policy news (newsroom.yaml)
+
+    @property
+    def is_feature(self) -> bool:
+        """An event whose lead says no date and whose headline names no actor."""
+        return self.kind == "event" and not self.dated and self.actor is None
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,9 @@ def score_event(signals: EventSignals, weights: dict[str, float] | None = None) 
             f"the headline says who acted: {signals.actor}" if signals.actor else "no named actor",
         ),
     ]
+    if use.get("weighty", 0.0):
+        text = "military or foreign-policy news" if signals.weighty else "no military word"
+        reasons.append(Reason("weighty", float(signals.weighty), use["weighty"], text))
     if signals.engagement is not None:
         reasons.append(
             Reason(
@@ -142,7 +160,8 @@ def score_event(signals: EventSignals, weights: dict[str, float] | None = None) 
         # Without scores the other signals share the whole scale.
         total = sum(r.points for r in reasons) / (1 - use["engagement"])
     factors: list[tuple[str, float]] = []
-    if signals.recurring_weeks >= RECURRING_WEEKS:
+    recurs = signals.recurring_weeks >= RECURRING_WEEKS
+    if recurs and (STATEMENT_RECURS or not signals.statement):
         factors.append(
             (f"recurs: seen in {signals.recurring_weeks} earlier weeks", RECURRING_FACTOR)
         )
@@ -193,6 +212,8 @@ def order_highlights(
     similar: FloatArray | None = None,
     fold_at: float | None = None,
     linked: NDArray[np.bool_] | None = None,
+    features: Sequence[bool] | None = None,
+    feature_cap: int | None = None,
 ) -> list[list[int]]:
     """The ``count`` best stories, best first, each with the lesser stories folded into it.
 
@@ -202,17 +223,43 @@ def order_highlights(
     story of a highlight (a part of the same occasion, bot.digest.domain.occasions) joins it
     too, as its parts may be folded under a lead that names the occasion differently. Roundups
     come after every event and series, and appear only when the week has too little else.
+    At most ``feature_cap`` (FEATURE_HIGHLIGHTS) highlights are led by a story flagged in
+    ``features``; a week with nothing else fills its remaining lines with them after all.
     """
     fold = FOLD_SIMILARITY if fold_at is None else fold_at
-    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    cap = FEATURE_HIGHLIGHTS if feature_cap is None else feature_cap
+    flagged = features or [False] * len(scores)
     chosen: list[list[int]] = []
+    _pick(kinds, scores, count, similar, fold, linked, chosen, flagged, cap)
+    return chosen
+
+
+def _pick(
+    kinds: Sequence[str],
+    scores: Sequence[float],
+    count: int,
+    similar: FloatArray | None,
+    fold: float,
+    linked: NDArray[np.bool_] | None,
+    chosen: list[list[int]],
+    features: Sequence[bool],
+    cap: int,
+) -> None:
+    """Fill ``chosen`` in rank order: events and series, then the features the cap left
+    out (a week with too little else), then roundups. A story that would fold into a left-out
+    feature stays with it, so that it does not tell that feature again on a line of its own."""
+    skipped: list[list[int]] = []
+    led = 0
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     for wanted_roundups in (False, True):
+        if wanted_roundups:
+            chosen.extend(skipped[: max(0, count - len(chosen))])
         for index in ranked:
             if (kinds[index] == "roundup") != wanted_roundups:
                 continue
             home = None
             if similar is not None and kinds[index] != "roundup":
-                for group in chosen:
+                for group in [*chosen, *skipped]:
                     # Only like with like (a series is no report of an event), unless the two
                     # are one routine formula (bot.digest.domain.alike.FAMILY).
                     alike = similar[index, group[0]]
@@ -228,6 +275,8 @@ def order_highlights(
                         break
             if home is not None:
                 home.append(index)
+            elif len(chosen) < count and features[index] and led >= cap:
+                skipped.append([index])
             elif len(chosen) < count:
+                led += features[index]
                 chosen.append([index])
-    return chosen

@@ -23,8 +23,9 @@ from bot.digest.domain.events import (
     centroid_rows,
     is_title_only,
     lede_of,
+    tells_statement,
 )
-from bot.digest.domain.lexicon import is_dated
+from bot.digest.domain.lexicon import is_dated, newsroom
 from bot.digest.domain.phrases import names
 from bot.digest.domain.rank import EventSignals, engagement_percentiles
 from bot.digest.domain.series import TitleHistory, describe_series, find_series, title_words
@@ -235,6 +236,8 @@ def story_signals(
                 kind=story.kind,
                 dated=any(is_dated(a.body) for a in leads if not is_title_only(a)),
                 actor=next((act.name for act in acts if act is not None), None),
+                statement=any(tells_statement(copies[c].title) for c in story.items),
+                weighty=any(newsroom().tells_weighty(copies[c].title) for c in story.items),
             )
         )
     return signals
