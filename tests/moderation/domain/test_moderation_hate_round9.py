@@ -38,6 +38,11 @@ def engine() -> ModerationEngine:
         "no offence, but Nigerians tend to be lazy",
         "with respect, women are naturally less capable at maths",
         "I say this kindly, but gay men are usually just confused",
+        "she's Muslim but actually pretty chill, for once",
+        "Sikhs out of parliament",
+        "no more Somalis",
+        "I'm not racist, but Nigerians tend to be loud",
+        "why do Romanians never shower",
     ],
 )
 def test_implicit_and_coded_hate_is_caught(engine: ModerationEngine, text: str) -> None:
@@ -62,6 +67,9 @@ def test_implicit_and_coded_hate_is_caught(engine: ModerationEngine, text: str) 
         "Muslims are wonderful neighbours",
         "I love my trans sister and she is brilliant",
         "Immigrants make this country stronger",
+        "no more dead Somalis at sea, fund the rescue boats",
+        "it's cold but actually nice out",
+        "I'm not racist and I think Nigerians are great neighbours",
     ],
 )
 def test_ok_counterparts_are_allowed(engine: ModerationEngine, text: str) -> None:
