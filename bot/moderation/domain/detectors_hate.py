@@ -184,6 +184,7 @@ class HateDetector:
             return []
         findings, slur_findings, saw_group, statements = self.analyse(text)
         words = frozenset(text.tokens)
+        laughing = frames.with_laughter(text.plain, original.original)
         if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []
         frame = attribution(original)
@@ -200,7 +201,7 @@ class HateDetector:
             # words are about something else.
             findings = [f for f in findings if f.record == MISGENDERING]
             # ... nor a contempt frame: 'seeing two men kiss makes me sick' ('kiss' is no praise).
-            found = frames.find(text.plain, words, saw_group)
+            found = frames.find(laughing, words, saw_group)
             if not (slur_findings or findings or (found and found[0].family in PRAISE_PROOF)):
                 return []
         # The statement model reads the message as written (it was trained on that view).
@@ -218,7 +219,7 @@ class HateDetector:
         blame = None
         if not (framed or counter.strong):
             group = saw_group or bool(slur_findings)
-            blame = frames.hit(text.plain, original.original, words, group, counter.any)
+            blame = frames.hit(laughing, original.original, words, group, counter.any)
         probability = 0.0
         shielded = saw_group and hedged(text.plain)
         lowest = HEDGED_THRESHOLD if shielded else STATEMENT_THRESHOLD
