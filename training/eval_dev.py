@@ -188,7 +188,7 @@ def lowo_scored(rules: tuple[int, ...] = (1, 3)) -> list[tuple[Row, Verdict]]:
     return scored
 
 
-BLIND = "blind/*_2026_12_06h.jsonl"
+BLIND = "blind/*_2026_12_06[ij].jsonl"
 
 
 def final(blind: bool, write: bool) -> None:
@@ -239,10 +239,11 @@ def final(blind: bool, write: bool) -> None:
             "Written 2026-12-06 by people who saw no code (given only the rule and the community); "
             "first and only run, as it came out:",
             "",
-            *report(1, scored, False),
-            *report(3, scored, False),
-            *removal_precision(scored),
         ]
+        for name in files:  # one report per set: each was written by its own writer
+            part = [(r, v) for r, v in scored if r.source == name]
+            rule = part[0][0].rule
+            out += [f"#### {name}", "", *report(rule, part, False), *removal_precision(part), ""]
     text = "\n".join(f"- {line.strip()}" if line.startswith("  ") else line for line in out)
     print(text)
     if write:
