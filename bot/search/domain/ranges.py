@@ -53,6 +53,22 @@ class RangeDocuments:
         self.start2 += starts
         self.end2 += ends
 
+    def add_many(
+        self,
+        start1: NDArray[np.int64],
+        end1: NDArray[np.int64],
+        repeat1: int,
+        start2: NDArray[np.int64],
+        end2: NDArray[np.int64],
+    ) -> None:
+        """Documents whose first ranges (each counted ``repeat1`` times) and second ranges are
+        given as arrays."""
+        self.start1 += start1.tolist()
+        self.end1 += end1.tolist()
+        self.repeat1 += [repeat1] * len(start1)
+        self.start2 += start2.tolist()
+        self.end2 += end2.tolist()
+
     def ranges(
         self, kept_before: NDArray[np.signedinteger[Any]]
     ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]:
