@@ -12,6 +12,7 @@ which handles every other article.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +31,10 @@ from bot.search.domain.text import (
 from bot.search.domain.vectors import TITLE_REPEAT, document_text
 from bot.search.domain.words import BODY, PARTS, TITLE, WordIds
 
+# Dotted acronyms as the tokeniser finds them (text.py's _TOKEN and _ASCII_TOKEN) in normalised
+# text, where its other alternative (runs of letters and digits) is taken whole.
+_ACRONYM = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}")
+_ASCII_ACRONYM = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}")
 # Body characters tokenised per call: bounds the joined text and its arrays (peak memory).
 _CHUNK_CHARS = 300_000
 
@@ -45,7 +50,7 @@ class Prepared:
     plain: bool  # title and body are ASCII
     aligned: bool  # normalising maps each character alone (so it commutes with slicing)
     windows: list[tuple[int, int] | None]
-    simple: bool  # aligned, every passage a window, no dotted acronym: tokenised in bulk
+    simple: bool  # aligned and every passage a window: may be tokenised in bulk
 
 
 def prepare(article: Article, passages: list[Passage]) -> Prepared:
@@ -77,8 +82,31 @@ def prepare(article: Article, passages: list[Passage]) -> Prepared:
             else None
             for p, w in zip(passages, windows, strict=True)
         ]
-    simple = aligned and None not in windows and not may_have_acronym(norm_body, ascii_text=plain)
+    simple = aligned and None not in windows
     return Prepared(article, passages, norm_title, norm_body, plain, aligned, windows, simple)
+
+
+def spaced_tokens(norm_body: str, plain: bool) -> str | None:
+    """The body with every character outside a token replaced by a space, so that its tokens
+    are its runs of other characters; None when that cannot be (an acronym glued to a word).
+
+    Dotted acronyms keep their dots. The tokeniser's pattern meets an acronym only where no
+    letter or digit comes before it (it takes runs of those whole) and takes it as long as it
+    goes, which is what the look-behind pattern finds, left to right.
+    """
+    spaced = token_spaces(norm_body, ascii_text=plain)
+    if not may_have_acronym(norm_body, ascii_text=plain):
+        return spaced
+    pieces: list[str] = []
+    done = 0
+    for match in (_ASCII_ACRONYM if plain else _ACRONYM).finditer(norm_body):
+        start, end = match.span()
+        if end < len(spaced) and spaced[end] != " ":
+            return None  # "u.s.army": two tokens that would read as one
+        pieces += [spaced[done:start], match.group()]
+        done = end
+    pieces.append(spaced[done:])
+    return "".join(pieces)
 
 
 class BulkArticles:
@@ -105,7 +133,11 @@ class BulkArticles:
 
     def add(self, index: int, prepared: Prepared) -> None:
         """Hold a simple article (``index``: its position in the corpus); tokenise when full."""
-        spaced = token_spaces(prepared.norm_body, ascii_text=prepared.plain)
+        spaced = spaced_tokens(prepared.norm_body, prepared.plain)
+        if spaced is None:
+            self.flush()
+            self._one_by_one(index, prepared)
+            return
         self._held.append((index, prepared, spaced))
         self._chars += len(spaced) + 1
         if self._chars >= _CHUNK_CHARS:
@@ -143,7 +175,7 @@ class BulkArticles:
         else:
             raw = joined.encode("utf-32-le", "surrogatepass")
             codes = np.frombuffer(raw, dtype=np.uint32)
-        in_word = codes != 32  # the only other characters are token characters
+        in_word = codes != 32  # the other characters are token characters (and acronyms' dots)
         begins = in_word.copy()
         begins[1:] &= ~in_word[:-1]
         starts = np.flatnonzero(begins)
