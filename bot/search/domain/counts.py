@@ -127,7 +127,8 @@ def _count_words(
     bulk.flush()
     flat = word_ids.flat()
     resolved = word_ids.terms(analyzer)
-    return resolved.of_word[flat], resolved.terms, resolved.words
+    np.take(resolved.of_word, flat, out=flat)  # in place: the largest array of the build
+    return flat, resolved.terms, resolved.words
 
 
 _NONE = (0, 0, 0)  # an empty first range
