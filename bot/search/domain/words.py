@@ -48,7 +48,9 @@ class WordIds:
         ids: defaultdict[str, int] = defaultdict()
         ids.default_factory = ids.__len__  # a new word gets the next id, in C
         self._ids = ids
-        self._pieces: list[NDArray[np.int32]] = []
+        # Every id, in flat order: grown in place (realloc moves pages, not bytes), so the
+        # largest array of the build is never held twice.
+        self._flat = np.zeros(1 << 16, dtype=np.int32)
         self._first = np.full(1024, _NO_KEY, dtype=np.int64)
         self.size = 0  # tokens numbered so far: the flat position of the next one
 
@@ -69,9 +71,10 @@ class WordIds:
         return self._append(ids)
 
     def flat(self) -> NDArray[np.int32]:
-        """Every word id numbered so far, in flat order (the pieces are released)."""
-        pieces, self._pieces = self._pieces, []
-        return np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
+        """Every word id numbered so far, in flat order (handed over: call once, at the end)."""
+        flat, self._flat = self._flat, np.zeros(0, dtype=np.int32)
+        flat.resize(self.size, refcheck=False)  # in place
+        return flat
 
     def terms(self, analyzer: TextAnalyzer) -> Terms:
         """Stop-list and stem every distinct word once, and pick each stem's word."""
@@ -112,7 +115,9 @@ class WordIds:
             self._first = grown
 
     def _append(self, ids: NDArray[np.int32]) -> tuple[int, int]:
-        start = self.size
-        self._pieces.append(ids)
-        self.size += ids.size
-        return start, self.size
+        start, end = self.size, self.size + ids.size
+        if end > self._flat.size:
+            self._flat.resize(max(end, self._flat.size + self._flat.size // 2), refcheck=False)
+        self._flat[start:end] = ids
+        self.size = end
+        return start, end
