@@ -13,6 +13,7 @@ import pytest
 from bot.archive.domain.articles import Article, Passage
 from bot.archive.domain.passages import split_passages
 from bot.archive.domain.seed_dump import parse_seed_dump
+from bot.search.domain.bulk import spaced_tokens
 from bot.search.domain.index import SearchIndex
 from bot.search.domain.rows import ScoredRows
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
@@ -46,6 +47,10 @@ _AWKWARD = [
     ),
     ("Ṭitle ﬁ", "ASCII body only. With two sentences. And three! Some more? Yes."),
     ("Long word", "It starts here. " + "abc1" * 200 + " and then ends. Next one."),
+    # Dotted acronyms: kept whole in the bulk path, or handed back when glued to a word.
+    ("U.S. title", "The U.S. and U.N. met in D.C. today. E.g. this one, i.e. that. No more."),
+    ("Glued", "The U.S.Army came. Then the U.K. left. Then a.b.c.d.e. went. 1u.s. too."),
+    ("Ü.N. naïve", "Die Ü.N. und É.U. trafen sich. Café. Noch ein Satz."),
     ("the and of", "the of and a an"),
     ("Dup", "first version about rice"),
     ("Dup", "second version: North Korea rice harvest"),
@@ -180,3 +185,34 @@ def test_text_that_normalizes_char_by_char_commutes_with_slicing_and_joining() -
             whole, whole[start:end]
         ), text
     assert said_yes > 1_000 and said_no > 1_000
+
+
+@pytest.mark.parametrize("ascii_text", [True, False], ids=["ascii", "general"])
+def test_bulk_spacing_finds_the_tokens_of_the_pattern_in_every_window(ascii_text: bool) -> None:
+    # The bulk path splits a body whose non-token characters are spaces (acronyms keep their
+    # dots) and gives each window the tokens that start in it: when no token crosses the
+    # window's ends, those are what the pattern finds in the window.
+    alphabet = "ab.z09 .,-_\n'u.s.x.y.e.g."
+    if not ascii_text:
+        alphabet += "é.ü.ß½٣“”’—조선\u00a0Ｆ"
+    pattern = r"(?:[a-z]\.){2,}|[a-z0-9]+" if ascii_text else r"(?:[^\W\d_]\.){2,}|[^\W_]+"
+    rng = random.Random(11)
+    checked = handed_back = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        if not ascii_text:
+            text = normalize_text(text)
+        spaced = spaced_tokens(text, ascii_text and text.isascii())
+        if spaced is None:
+            handed_back += 1
+            continue
+        assert len(spaced) == len(text)
+        assert spaced.split() == re.findall(pattern, text), text
+        start, end = sorted(rng.randint(0, len(text)) for _ in range(2))
+        inside = [m for m in re.finditer(r"\S+", spaced) if start <= m.start() < end]
+        if all(m.end() <= end for m in inside) and not (
+            0 < start < len(text) and spaced[start - 1] != " " != spaced[start]
+        ):
+            checked += 1
+            assert [m.group() for m in inside] == re.findall(pattern, text[start:end]), text
+    assert checked > 2_000 and handed_back > 10

@@ -1,13 +1,14 @@
 """Term counts of a whole corpus, with each article analysed once for itself and its passages.
 
 A passage is a window of its article's body, so its words are the body's words between its
-offsets: the body is normalised and tokenised once, cut at every passage boundary, and each
-distinct word is stop-listed and stemmed once per build (not once per occurrence). The counts
-equal those of analysing every document separately (``TextAnalyzer.analyze`` on
-``document_text``), which stays the path for any document where that cannot be shown cheaply:
-a passage whose text is not its article's body slice, or text whose normalisation does not
-commute with cutting it (some non-ASCII input). Bigram analysers take that path throughout.
-"""
+offsets: the body is normalised and tokenised once, and each passage takes the words inside its
+window. Most articles are tokenised many at a time (bulk.py); the rest one by one here, cut at
+every passage boundary. Every token is numbered in C and each distinct word stop-listed and
+stemmed once per build (words.py). The counts equal those of analysing every document
+separately (``TextAnalyzer.analyze`` on ``document_text``), which stays the path for any
+document where that cannot be shown cheaply: a passage whose text is not its article's body
+slice, or text whose normalisation does not commute with cutting it (some non-ASCII input).
+Bigram analysers take that path throughout."""
 
 from __future__ import annotations
 
@@ -15,24 +16,24 @@ import itertools
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
+from bot.search.domain.bulk import BulkArticles, Prepared, prepare
 from bot.search.domain.ranges import RangeDocuments, without_last_column
 from bot.search.domain.text import (
-    STOP_WORDS,
     TextAnalyzer,
     may_have_acronym,
     normalize_text,
-    normalizes_char_by_char,
     token_spaces,
     tokenize,
 )
 from bot.search.domain.vectors import TITLE_REPEAT, document_text
+from bot.search.domain.words import BODY, LONE_PASSAGE, TITLE, WHOLE_ARTICLE, WordIds, batch_key
 
 
 @dataclass(frozen=True)
@@ -46,65 +47,6 @@ class CorpusCounts:
     words: list[str]
 
 
-def _shortest(word: str) -> tuple[int, str]:
-    return len(word), word
-
-
-class _TermIds:
-    """Word -> provisional term id (-1 for stop words); each distinct word is stemmed once."""
-
-    def __init__(self, analyzer: TextAnalyzer) -> None:
-        self.analyzer = analyzer
-        self._stop = analyzer.config.stop_words
-        self._by_word: dict[str, int] = {}
-        self._by_term: dict[str, int] = {}
-        self.terms: list[str] = []
-        # The word of each term: the shortest of the words of the article that first gave it.
-        self.words: list[str] = []
-
-    def extend(self, flat: array[int], words: list[str]) -> tuple[int, int]:
-        """Append the term id of each word to ``flat`` (a C-level map straight into the array;
-        new words are learnt in one batch); their range."""
-        by_word, start = self._by_word, len(flat)
-        try:
-            flat.extend(map(by_word.__getitem__, words))
-        except KeyError:  # rarer as the build goes on: most words have been seen
-            # The ids before the unknown word (if any were appended) stay; the rest holds every
-            # unknown word. Shortest first (then alphabetical): a term's word is the shortest of
-            # those that first gave it ("study", not "studies"), whatever the hash seed.
-            rest = words[len(flat) - start :]
-            self._learn(sorted(set(rest).difference(by_word), key=_shortest))
-            flat.extend(map(by_word.__getitem__, rest))
-        return start, len(flat)
-
-    def of_terms(self, terms: list[str]) -> list[int]:
-        """Term id of each already analysed term (stems, bigrams), in order."""
-        by_term, known = self._by_term, self.terms
-        out = []
-        for term in terms:
-            term_id = by_term.get(term)
-            if term_id is None:
-                term_id = by_term[term] = len(known)
-                known.append(term)
-                self.words.append(term)
-            out.append(term_id)
-        return out
-
-    def _learn(self, words: list[str]) -> None:
-        stems = self.analyzer.stem_words(words)
-        by_term, terms = self._by_term, self.terms
-        for word, stem in zip(words, stems, strict=True):
-            if self._stop and word in STOP_WORDS:
-                self._by_word[word] = -1
-                continue
-            term_id = by_term.get(stem)
-            if term_id is None:
-                term_id = by_term[stem] = len(terms)
-                terms.append(stem)
-                self.words.append(word.replace(".", "") if "." in word else word)
-            self._by_word[word] = term_id
-
-
 def count_corpus(
     analyzer: TextAnalyzer,
     articles: Sequence[Article],
@@ -113,29 +55,30 @@ def count_corpus(
 ) -> CorpusCounts:
     """Counts of every article's and passage's ``document_text`` (passage ``i`` belongs to
     ``articles[owners[i]]`` and carries its title); the vocabulary is the articles' terms only."""
-    term_ids = _TermIds(analyzer)
     by_article: list[list[int]] = [[] for _ in articles]
     for row, owner in enumerate(owners):
         by_article[owner].append(row)
-    # C ints, not a list of references: half the memory, and numpy reads them without a copy.
-    flat: array[int] = array("i")
     article_docs, passage_docs = RangeDocuments(), RangeDocuments()
-    for article, rows in zip(articles, by_article, strict=True):
-        analyse = _separately if analyzer.config.bigrams else _analyse
-        analyse(term_ids, flat, article, [passages[r] for r in rows], article_docs, passage_docs)
-    ids = np.frombuffer(flat, dtype=np.intc).astype(np.int32, copy=False)
+    if analyzer.config.bigrams:
+        ids, terms, words = _count_separately(
+            analyzer, articles, passages, by_article, article_docs, passage_docs
+        )
+    else:
+        ids, terms, words = _count_words(
+            analyzer, articles, passages, by_article, article_docs, passage_docs
+        )
     keep = ids >= 0  # stop words are -1
     # Positions fit in int32 below 2**31 words: half the memory of int64.
     width = np.int32 if ids.size < 2**31 else np.int64
     kept_before: NDArray[np.signedinteger[Any]] = np.zeros(ids.size + 1, dtype=width)
     np.cumsum(keep, out=kept_before[1:])
     ids = ids[keep]
-    del keep, flat
-    n_provisional = len(term_ids.terms)
+    del keep
+    n_provisional = len(terms)
     # The vocabulary: terms of the articles, numbered in sorted order as scikit-learn does. The
     # ids take their final numbers before counting, so each row's columns are sorted once.
     present = np.flatnonzero(article_docs.terms_present(ids, kept_before, n_provisional))
-    alphabetical = sorted(present.tolist(), key=term_ids.terms.__getitem__)
+    alphabetical = sorted(present.tolist(), key=terms.__getitem__)
     n_terms = len(alphabetical)
     # Terms that only a passage analysed alone holds go to one more column, dropped after.
     final = np.full(n_provisional, n_terms, dtype=np.int32)
@@ -149,60 +92,59 @@ def count_corpus(
         # Rows were counted article by article; put them back in the caller's order.
         passage_counts = sp.csr_matrix(passage_counts[np.argsort(order, kind="stable")])
     return CorpusCounts(
-        [term_ids.terms[i] for i in alphabetical],
+        [terms[i] for i in alphabetical],
         article_counts,
         passage_counts,
-        [term_ids.words[i] for i in alphabetical],
+        [words[i] for i in alphabetical],
     )
 
 
-def _extend(flat: array[int], ids: list[int]) -> tuple[int, int]:
-    """Append ``ids`` to ``flat``; their range."""
-    start = len(flat)
-    flat.extend(ids)
-    return start, len(flat)
+def _count_words(
+    analyzer: TextAnalyzer,
+    articles: Sequence[Article],
+    passages: Sequence[Passage],
+    by_article: list[list[int]],
+    article_docs: RangeDocuments,
+    passage_docs: RangeDocuments,
+) -> tuple[NDArray[np.int32], list[str], list[str]]:
+    """Term ids of every token (flat; -1 for stop words), the terms and their words.
+
+    Most articles are tokenised many at a time (bulk.py); the rest, one by one.
+    """
+    word_ids = WordIds()
+
+    def one_by_one(index: int, prepared: Prepared) -> None:
+        _analyse(analyzer, word_ids, index, prepared, article_docs, passage_docs)
+
+    bulk = BulkArticles(word_ids, article_docs, passage_docs, one_by_one)
+    for index, (article, rows) in enumerate(zip(articles, by_article, strict=True)):
+        prepared = prepare(article, [passages[r] for r in rows])
+        if prepared.simple:
+            bulk.add(index, prepared)
+        else:
+            bulk.flush()  # documents are numbered in corpus order
+            one_by_one(index, prepared)
+    bulk.flush()
+    flat = word_ids.flat()
+    resolved = word_ids.terms(analyzer)
+    np.take(resolved.of_word, flat, out=flat)  # in place: the largest array of the build
+    return flat, resolved.terms, resolved.words
 
 
 _NONE = (0, 0, 0)  # an empty first range
 
 
 def _analyse(
-    term_ids: _TermIds,
-    flat: array[int],
-    article: Article,
-    passages: list[Passage],
+    analyzer: TextAnalyzer,
+    word_ids: WordIds,
+    index: int,
+    prepared: Prepared,
     article_docs: RangeDocuments,
     passage_docs: RangeDocuments,
 ) -> None:
-    """Add the article's document and each of its passages' documents."""
-    analyzer = term_ids.analyzer
-    title, body = article.title, article.body
-    plain = title.isascii() and body.isascii()
-    # On ASCII, normalize_text is lower(). Either way, where it maps each character alone (to
-    # one character), it commutes with slicing and joining; otherwise each document's
-    # normalised form is checked against the pieces it is assembled from, and a document that
-    # differs is analysed alone.
-    norm_title = title.lower() if plain else normalize_text(title)
-    norm_body = body.lower() if plain else normalize_text(body)
-    aligned = plain or (normalizes_char_by_char(title) and normalizes_char_by_char(body))
-    size = len(body)
-    windows: list[tuple[int, int] | None] = [
-        (p.start, p.end)
-        if 0 <= p.start <= p.end <= size
-        and p.end - p.start == len(p.text)
-        and body.startswith(p.text, p.start)
-        else None
-        for p in passages
-    ]
-    if not aligned:
-        windows = [
-            w
-            if w is not None
-            and normalize_text(document_text(title, p.text))
-            == document_text(norm_title, norm_body[w[0] : w[1]])
-            else None
-            for p, w in zip(passages, windows, strict=True)
-        ]
+    """Add one article's document and each of its passages' documents, the article alone."""
+    title, norm_title, norm_body = prepared.article.title, prepared.norm_title, prepared.norm_body
+    plain, windows, passages = prepared.plain, prepared.windows, prepared.passages
     bounds = sorted({0, len(norm_body)} | {x for w in windows if w for x in w})
     # The body's words segment by segment, looked up in one call; where[x]: the flat position
     # of the first word at or after character bound x. Separators as spaces once for the whole
@@ -218,30 +160,36 @@ def _analyse(
         ]
     else:
         segments = [spaced[a:b].split() for a, b in itertools.pairwise(bounds)]
-    body_start, body_end = term_ids.extend(flat, list(itertools.chain.from_iterable(segments)))
+    body_start, body_end = word_ids.extend(
+        list(itertools.chain.from_iterable(segments)), batch_key(index, BODY)
+    )
     where = dict(
         zip(bounds, itertools.accumulate(map(len, segments), initial=body_start), strict=True)
     )
-    titled = (*term_ids.extend(flat, tokenize(norm_title, ascii_text=plain)), TITLE_REPEAT)
-    if None in windows:
-        for p, window in zip(passages, windows, strict=True):
-            if window is None:
-                alone = term_ids.extend(flat, analyzer.words(document_text(title, p.text)))
-                passage_docs.add(_NONE, alone)
-            else:
-                passage_docs.add(titled, (where[window[0]], where[window[1]]))
-    else:
-        spans = cast(list[tuple[int, int]], windows)
-        passage_docs.add_windows(titled, [where[a] for a, _ in spans], [where[b] for _, b in spans])
-    if not aligned and normalize_text(document_text(title, body)) != document_text(
-        norm_title, norm_body
+    titled = (
+        *word_ids.extend(tokenize(norm_title, ascii_text=plain), batch_key(index, TITLE)),
+        TITLE_REPEAT,
+    )
+    lone = 0
+    for p, window in zip(passages, windows, strict=True):
+        if window is None:
+            key = batch_key(index, LONE_PASSAGE + lone)
+            lone += 1
+            passage_docs.add(
+                _NONE, word_ids.extend(analyzer.words(document_text(title, p.text)), key)
+            )
+        else:
+            passage_docs.add(titled, (where[window[0]], where[window[1]]))
+    whole = batch_key(index, WHOLE_ARTICLE)
+    if not prepared.aligned and normalize_text(document_text(title, prepared.article.body)) != (
+        document_text(norm_title, norm_body)
     ):
-        alone = term_ids.extend(flat, analyzer.words(document_text(title, body)))
+        alone = word_ids.extend(analyzer.words(document_text(title, prepared.article.body)), whole)
         article_docs.add(_NONE, alone)
     elif _cuts_a_word(norm_body, spaced, bounds, acronyms):
         # A word cut by a passage boundary (a hard cut in a very long word or acronym) is whole
         # here.
-        article_docs.add(titled, term_ids.extend(flat, tokenize(norm_body, ascii_text=plain)))
+        article_docs.add(titled, word_ids.extend(tokenize(norm_body, ascii_text=plain), whole))
     else:
         article_docs.add(titled, (body_start, body_end))
 
@@ -262,20 +210,28 @@ def _joined(before: str, after: str) -> bool:
     return (before.isalnum() or before == ".") and (after.isalnum() or after == ".")
 
 
-def _separately(
-    term_ids: _TermIds,
-    flat: array[int],
-    article: Article,
-    passages: list[Passage],
+def _count_separately(
+    analyzer: TextAnalyzer,
+    articles: Sequence[Article],
+    passages: Sequence[Passage],
+    by_article: list[list[int]],
     article_docs: RangeDocuments,
     passage_docs: RangeDocuments,
-) -> None:
-    """The reference path: every document analysed on its own (also handles bigrams)."""
-    analyze, title = term_ids.analyzer.analyze, article.title
-    article_docs.add(
-        _NONE, _extend(flat, term_ids.of_terms(analyze(document_text(title, article.body))))
-    )
-    for p in passages:
-        passage_docs.add(
-            _NONE, _extend(flat, term_ids.of_terms(analyze(document_text(title, p.text))))
-        )
+) -> tuple[NDArray[np.int32], list[str], list[str]]:
+    """The reference path: every document analysed on its own (also handles bigrams); a
+    term's word is the term itself."""
+    by_term: dict[str, int] = {}
+    ids: array[int] = array("i")
+
+    def add(docs: RangeDocuments, text: str) -> None:
+        start = len(ids)
+        terms = analyzer.analyze(text)
+        ids.extend(by_term.setdefault(term, len(by_term)) for term in terms)
+        docs.add(_NONE, (start, len(ids)))
+
+    for article, rows in zip(articles, by_article, strict=True):
+        add(article_docs, document_text(article.title, article.body))
+        for r in rows:
+            add(passage_docs, document_text(article.title, passages[r].text))
+    terms = list(by_term)
+    return np.frombuffer(ids, dtype=np.intc).astype(np.int32), terms, list(terms)

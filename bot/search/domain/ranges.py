@@ -26,46 +26,68 @@ class RangeDocuments:
     """
 
     def __init__(self) -> None:
-        self.start1: list[int] = []
-        self.end1: list[int] = []
-        self.repeat1: list[int] = []
-        self.start2: list[int] = []
-        self.end2: list[int] = []
+        # Documents added one at a time, as lists (start1, end1, repeat1, start2, end2), and
+        # everything before them as int64 arrays: a Python int per bound would weigh 36 bytes
+        # and be kept until counting.
+        self._lists: tuple[list[int], ...] = ([], [], [], [], [])
+        self._arrays: list[tuple[NDArray[np.int64], ...]] = []
+        self._sealed = 0
 
     @property
     def n_docs(self) -> int:
-        return len(self.start2)
+        return self._sealed + len(self._lists[0])
 
     def add(self, first: tuple[int, int, int], second: tuple[int, int]) -> None:
         """One document: ``first`` (start, end, repeat) and ``second`` (start, end)."""
-        self.start1.append(first[0])
-        self.end1.append(first[1])
-        self.repeat1.append(first[2])
-        self.start2.append(second[0])
-        self.end2.append(second[1])
+        start1, end1, repeat1, start2, end2 = self._lists
+        start1.append(first[0])
+        end1.append(first[1])
+        repeat1.append(first[2])
+        start2.append(second[0])
+        end2.append(second[1])
 
-    def add_windows(self, first: tuple[int, int, int], starts: list[int], ends: list[int]) -> None:
-        """Documents sharing ``first``, one per (start, end) second range."""
-        n = len(starts)
-        self.start1 += [first[0]] * n
-        self.end1 += [first[1]] * n
-        self.repeat1 += [first[2]] * n
-        self.start2 += starts
-        self.end2 += ends
+    def add_many(
+        self,
+        start1: NDArray[np.int64],
+        end1: NDArray[np.int64],
+        repeat1: int,
+        start2: NDArray[np.int64],
+        end2: NDArray[np.int64],
+    ) -> None:
+        """Documents whose first ranges (each counted ``repeat1`` times) and second ranges are
+        given as arrays."""
+        self._seal()
+        repeat = np.full(len(start1), repeat1, dtype=np.int64)
+        columns = (start1, end1, repeat, start2, end2)
+        self._arrays.append(tuple(np.asarray(c, dtype=np.int64) for c in columns))
+        self._sealed += len(start1)
+
+    def _seal(self) -> None:
+        if self._lists[0]:
+            self._arrays.append(tuple(np.asarray(c, dtype=np.int64) for c in self._lists))
+            self._sealed += len(self._lists[0])
+            self._lists = ([], [], [], [], [])
 
     def ranges(
         self, kept_before: NDArray[np.signedinteger[Any]]
     ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64], NDArray[np.float32]]:
         """(document, start, length, repeat) of every range, each document's two together, on
         the ids without stop words: ``kept_before[i]`` is how many of the first ``i`` were kept."""
-        bounds = [np.asarray(x, dtype=np.int64) for x in (self.start1, self.end1)]
-        bounds += [np.asarray(x, dtype=np.int64) for x in (self.start2, self.end2)]
-        start1, end1, start2, end2 = (kept_before[x].astype(np.int64) for x in bounds)
+        self._seal()
+        columns = [
+            np.concatenate([part[i] for part in self._arrays])
+            if self._arrays
+            else np.zeros(0, dtype=np.int64)
+            for i in range(5)
+        ]
+        start1, end1, start2, end2 = (
+            kept_before[columns[i]].astype(np.int64) for i in (0, 1, 3, 4)
+        )
         doc = np.repeat(np.arange(self.n_docs, dtype=np.int64), 2)
         start = np.column_stack([start1, start2]).ravel()
         length = np.column_stack([end1 - start1, end2 - start2]).ravel()
         repeat = np.column_stack(
-            [np.asarray(self.repeat1, dtype=np.float32), np.ones(self.n_docs, np.float32)]
+            [columns[2].astype(np.float32), np.ones(self.n_docs, np.float32)]
         ).ravel()
         return doc, start, length, repeat
 
