@@ -26,7 +26,7 @@ from bot.search.domain.diversity import diversify, still_crowded
 from bot.search.domain.excerpt import best_excerpt
 from bot.search.domain.gate import GateFeatures, GateWeights, gate_features, shipped_gate
 from bot.search.domain.model import PassageHit
-from bot.search.domain.query import Question, coverage
+from bot.search.domain.query import Question, coverage, proximity
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.source_rarity import source_rarity
 from bot.search.domain.tables import ArticleTable, PassageTable
@@ -72,6 +72,11 @@ class AnswerSettings:
     # candidate (with its title) matches: many passages that match only a frequent word or
     # two ("DPRK", "people") must not crowd out the one that matches most of the question.
     coverage_weight: float = 0.5
+    # Share (of the best candidate's score) added for the question's concept weight matched
+    # within ``proximity_width`` consecutive words of the passage (query.proximity): the
+    # passage that says the question's words together, not one that repeats one of them.
+    proximity_weight: float = 1.0
+    proximity_width: int = 25
 
 
 SETTINGS = AnswerSettings()
@@ -202,21 +207,18 @@ def _rerank(
         similarity = corpus.embedder.embed(texts) @ query
         if s.dense_weight > 0:
             values = dense.mix(values, similarity, s.dense_weight)
-    if s.coverage_weight > 0 and values.size:
+    if (s.coverage_weight > 0 or s.proximity_weight > 0) and values.size:
         analyzer, table, owners = corpus.weights.analyzer, corpus.articles, corpus.passages.article
-        shares = [
-            coverage(
-                question.vector,
-                set(
-                    analyzer.analyze(
-                        document_text(table.titles[int(owners[i])], corpus.passages.texts[i], 1)
-                    )
-                ),
-            )
-            for i in candidates
-        ]
+        vector = question.vector
+        shares, near = [], []
+        for i in candidates:
+            words = analyzer.analyze(corpus.passages.texts[i])
+            title = analyzer.analyze(table.titles[int(owners[i])])
+            shares.append(coverage(vector, set(words).union(title)))
+            near.append(proximity(vector, words, s.proximity_width))
         best = float(values.max())
         values = values + np.float32(s.coverage_weight * best) * np.asarray(shares, np.float32)
+        values = values + np.float32(s.proximity_weight * best) * np.asarray(near, np.float32)
     if kind is not None and kind.source is not None and values.size:
         # The kind's own source answers it ("how old is this community?" by the community
         # page): its passages holding that kind of answer come first, in their own order.

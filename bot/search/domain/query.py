@@ -291,3 +291,15 @@ def coverage(question: QueryVector, present: set[str] | frozenset[str]) -> float
         if any(option <= present for option in options)
     )
     return found / total
+
+
+def proximity(question: QueryVector, tokens: list[str], width: int) -> float:
+    """The best ``coverage`` of any ``width`` consecutive ``tokens``: a passage that names
+    the question's words together (one sentence about them) beats one that scatters them."""
+    wanted = {t for options in question.concepts for option in options for t in option}
+    found = [(p, t) for p, t in enumerate(tokens) if t in wanted]
+    best = 0.0
+    for j, (start, _) in enumerate(found):
+        window = {t for p, t in found[j:] if p < start + width}
+        best = max(best, coverage(question, window))
+    return best
