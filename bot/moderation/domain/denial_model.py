@@ -69,8 +69,9 @@ REMOVE_AGREEMENT = 0.8
 # 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Writers D
 # and E taught the model everyday words ('a perfectly normal message' reads 0.92): the model
 # alone flags no message without a content word or stance (denial_content.says_something).
-# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796.
-THRESHOLD_OFF_TOPIC = 0.875
+# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796. Round 9:
+# 0.9, since the model retrained with writer F reads 'Lawyers should all be shot lol.' at 0.88.
+THRESHOLD_OFF_TOPIC = 0.9
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
 # written by people who saw no code names no crisis word ('the people there are doing great,
