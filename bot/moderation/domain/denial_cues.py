@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.domain.denial_patterns import CORE_TOPIC_RE, NEGATORS
 from bot.moderation.domain.phrases import canonical_words, word_set
 
 # A sentence that only voices disbelief, in a message that names the crisis: 'Starvation in
@@ -273,3 +274,18 @@ def universal_smear(words: str) -> str | None:
         return None
     match = UNIVERSAL_SMEAR.search(words)
     return match.group("p") if match else None
+
+
+def phrase_cue(words: str) -> str:
+    """A dismissive phrase ('talking point', 'fanfic') in a sentence naming the crisis, not
+    negated in the four words before it ('it is not fanfic')."""
+    phrase = dismissive_phrase(words)
+    if phrase is None:
+        return ""
+    if CORE_TOPIC_RE.search(words) is None and MORE_CORE_TOPIC.isdisjoint(words.split(" ")):
+        return ""
+    at = words.find(phrase)
+    if not NEGATORS.isdisjoint(words[:at].split(" ")[-5:]):
+        return ""
+    # 'Every country deports people, but sending defectors back means torture.'
+    return "" if CONTRAST.search(words, at) else phrase

@@ -114,9 +114,10 @@ def told_to_dismiss(text: NormalizedText) -> bool:
 
 
 # The stance that calls the regime the liar, and those that call the crisis or its witnesses
-# false, or belittle it (then the regime being called a liar does not settle it).
+# false, or belittle it (then the regime being called a liar does not settle it, nor does a
+# request for sources: denial_questions).
 _REGIME_LIES = "_s:regime_lies"
-_AGAINST_CRISIS = frozenset(
+AGAINST_CRISIS = frozenset(
     [
         "_s:witness_liar",
         "_s:crisis_dismissed",
@@ -133,4 +134,4 @@ def blames_the_regime(text: NormalizedText) -> bool:
     lying again') and nothing in it calls the crisis or its witnesses false: criticism of the
     regime, which the model's words ('lies', 'propaganda') read as denial."""
     stance = stance_features(text)
-    return _REGIME_LIES in stance and _AGAINST_CRISIS.isdisjoint(stance)
+    return _REGIME_LIES in stance and AGAINST_CRISIS.isdisjoint(stance)

@@ -33,9 +33,9 @@ from bot.moderation.domain.denial_features import (
 from bot.moderation.domain.denial_patterns import (
     NK_RE,
     REBUTTAL,
-    SOURCE_QUESTION,
     about_north_korea,
 )
+from bot.moderation.domain.denial_questions import asks_for_sources
 from bot.moderation.domain.denial_rules import COUNTER_DENIAL, MORE_REBUTTAL, echoes_denial
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
@@ -69,8 +69,9 @@ REMOVE_AGREEMENT = 0.8
 # 'DPRK', 'lol' and 'deserved' a lot, and so does everyone talking about football. Writers D
 # and E taught the model everyday words ('a perfectly normal message' reads 0.92): the model
 # alone flags no message without a content word or stance (denial_content.says_something).
-# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796.
-THRESHOLD_OFF_TOPIC = 0.875
+# Grid (threshold and near 0.475): 0.85 / 0.875 / 0.9 caught 1,813 / 1,804 / 1,796. Round 9:
+# 0.9, since the model retrained with writer F reads 'Lawyers should all be shot lol.' at 0.88.
+THRESHOLD_OFF_TOPIC = 0.9
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
 # written by people who saw no code names no crisis word ('the people there are doing great,
@@ -251,11 +252,6 @@ FAIR = re.compile(
     r"|\b(?:people|they|you|everyone|we) (?:\S+ )?(?:dismiss|ignore|doubt|deny)\w*(?: \S+){0,3}"
     r" (?:too easily|too quickly|too fast)\b"
 )
-# Asking for sources or reading: 'Any good books on the prison camp system?'
-ASKS_FOR_SOURCES = re.compile(
-    r"^(?:any|anyone|does anyone|can anyone|can someone|where can i|what are|which|recommend"
-    r"|good)\b"
-)
 # Words that undercut a report of abuses: 'being sent back just means paperwork', 'nobody
 # has ever been jailed', 'a hoax'.
 UNDERCUT = word_set(
@@ -314,9 +310,7 @@ def strong_signal(text: NormalizedText) -> str:
         return "mocks the deniers"
     if AGAINST_DENIAL.search(words):
         return AGAINST
-    if text.plain.rstrip().endswith("?") and (
-        SOURCE_QUESTION.search(words) or ASKS_FOR_SOURCES.match(words)
-    ):
+    if asks_for_sources(text):  # sources, reading or figures (denial_questions)
         return "asks about a source"
     return ""
 

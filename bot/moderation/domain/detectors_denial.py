@@ -8,11 +8,11 @@ particular account or figure, rebuttals or reports of denial ('Pyongyang denies 
 but satellite images show them') and denials the speaker refuses ('not going to pretend ...').
 
 The patterns are records in bot/moderation/rules/rule3_denial.yaml; a hit names its record.
-Actions and measured quality (training/eval_dev.py --held-out, 1,920 denials and 3,140 other
-messages): a denial or mockery record removes only when the trained model agrees (P >= 0.8) and
-the message neither quotes, reports, asks nor rebuts: precision 0.990 (199/201), recall 0.104;
-everything else rule 3 finds is flagged (precision 0.786, recall 0.711). A low model score drops
-a pattern's hit only when a discussion signal is found (denial_model).
+A denial or mockery record removes only when the trained model agrees (P >= 0.8) and the
+message neither quotes, reports, asks nor rebuts; everything else rule 3 finds is flagged
+(held-out precision in bench/RESULTS.md, moderation-eval). A low model score drops a pattern's
+hit only when a discussion signal is found (denial_model); a long message is also read
+sentence by sentence (denial_sentences).
 """
 
 from __future__ import annotations
@@ -26,16 +26,14 @@ from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
-    CONTRAST,
     FAMINE,
-    MORE_CORE_TOPIC,
     RETRACTED,
     abundance_claim,
-    dismissive_phrase,
     doubt_sentence,
     in_it_for,
     minimises,
     mocks_believers,
+    phrase_cue,
     quoted_claim,
     quotes_someone,
     sarcastic,
@@ -85,6 +83,7 @@ from bot.moderation.domain.denial_rules import (
     span_of,
 )
 from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
+from bot.moderation.domain.denial_sentences import sentence_hit
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
@@ -121,7 +120,9 @@ class DenialDetector:
         if not self._model.trained:  # no weights shipped: the patterns alone
             return hits
         if not hits and self._bound.below(own, THRESHOLD):  # the model reads their own lines
-            return _reply(own, answered)  # the model cannot reach its flag threshold
+            # The model cannot reach its flag threshold on the whole; one sentence might.
+            found = sentence_hit(self.name, own, self._model, self._bound)
+            return [found] if found else _reply(own, answered)
         # The member's stance is in their own lines, judged against what they answer.
         denies = answered is not None and bool(self._pattern_hits(answered))
         reading = reply_reading(self._model, text, own, answered, denies)
@@ -141,6 +142,7 @@ class DenialDetector:
             sure = reading.probability >= REMOVE_AGREEMENT and not signal and not attribution(text)
             return [hit if sure else _as_flag(hit) for hit in hits]
         hit = model_hit(self.name, own, self._model, reading)
+        hit = hit or sentence_hit(self.name, own, self._model, self._bound)  # one sentence of many
         if hit is not None and not reading.on_topic and answers_elsewhere(answered):
             hit = None  # 'its all made up anyway' under a KCNA claim or a football score
         if hit is not None and not (reading.on_topic or reading.near_topic):
@@ -238,7 +240,7 @@ class DenialDetector:
             return None  # 'I am not saying there is no crisis', 'the guy who tried to argue ...'
         soft = predicate.startswith(SOFT_DISMISSIVE)
         if not predicate:
-            predicate = _phrase_cue(words)
+            predicate = phrase_cue(words)
             soft = True  # 'some defectors exaggerate for book deals' doubts a few accounts
         if not predicate:
             return None
@@ -383,18 +385,3 @@ _FAMILIES: tuple[tuple[str, tuple[PatternRecord, ...]], ...] = tuple(
 def _rebuts(words: str) -> bool:
     """Whether a sentence rebuts or reports denial rather than making it."""
     return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None
-
-
-def _phrase_cue(words: str) -> str:
-    """A dismissive phrase ('talking point', 'fanfic') in a sentence naming the crisis, not
-    negated in the four words before it ('it is not fanfic')."""
-    phrase = dismissive_phrase(words)
-    if phrase is None:
-        return ""
-    if CORE_TOPIC_RE.search(words) is None and MORE_CORE_TOPIC.isdisjoint(words.split(" ")):
-        return ""
-    at = words.find(phrase)
-    if not NEGATORS.isdisjoint(words[:at].split(" ")[-5:]):
-        return ""
-    # 'Every country deports people, but sending defectors back means torture.'
-    return "" if CONTRAST.search(words, at) else phrase
