@@ -186,3 +186,11 @@ def test_random_patterns_never_skip_a_match() -> None:
             assert all(not gate.isdisjoint(runs) for gate in gates), (pattern, text, gates)
             gated_matches += bool(gates)
     assert checked > 2_000 and gated_matches > 500, (checked, gated_matches)
+
+
+def test_word_runs_are_the_regex_runs_for_ascii_and_other_text() -> None:
+    rng = random.Random(7)
+    alphabet = [*map(chr, range(128)), "é", "ß", "\u00a0", "\u2014", "٣"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert word_runs(text) == frozenset(re.findall(r"\w+", text)), repr(text)
