@@ -16,7 +16,7 @@ from bot.moderation.domain.hate_rules import HIT_FAMILIES, counter_patterns, fra
 from bot.moderation.domain.literal_gate import derive_gate, derive_gates, union_gate, word_runs
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.phrases import sentences
-from bot.moderation.domain.rulebook import PatternRecord
+from bot.moderation.domain.rulebook import PatternRecord, passing
 
 _HATE = HateDetector()
 _COUNTER = counter_patterns()
@@ -194,3 +194,19 @@ def test_word_runs_are_the_regex_runs_for_ascii_and_other_text() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert word_runs(text) == frozenset(re.findall(r"\w+", text)), repr(text)
+
+
+def test_passing_is_the_records_whose_gates_pass_in_order() -> None:
+    records = tuple(ALL_RECORDS)
+    texts = [e for r in ALL_RECORDS for e in (*r.must_match, *r.must_not_match)]
+    rng = random.Random(3)
+    words = sorted({w for t in texts for w in word_runs(t.lower())})
+    texts += [" ".join(rng.sample(words, rng.randint(1, 12))) for _ in range(500)]
+    some = 0
+    for text in texts:
+        runs = word_runs(normalize(text).plain)
+        expected = [r for r in records if r.passes(runs)]
+        assert passing(records, runs) == expected
+        some += bool(expected)
+    assert some > len(texts) // 2  # the test is not vacuous
+    assert passing((), frozenset({"camps"})) == []
