@@ -104,6 +104,8 @@ def passing(records: tuple[PatternRecord, ...], runs: frozenset[str]) -> list[Pa
     process): a loop over 60 records cost a call each on every clause."""
     index = _INDEXES.get(id(records))
     if index is None:
+        if len(_INDEXES) >= 1_024:
+            _INDEXES.clear()  # bounded memory (tests build many detectors); rebuilt on use
         index = _INDEXES[id(records)] = _GateIndex(records)
     return index.passing(runs)
 
