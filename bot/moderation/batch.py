@@ -25,6 +25,13 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from bot.core.exits import EXIT_FAILURE, EXIT_OK
+from bot.moderation.batch_lanes import (
+    IN_FLIGHT,
+    Chunk,
+    LooseLine,
+    RawLine,
+    lane_queues,
+)
 from bot.moderation.batch_lines import BatchLine, parse_line
 from bot.moderation.domain import ModerationEngine, SpamTracker, Verdict
 from bot.moderation.domain.verdict import ALLOW_VERDICT
@@ -45,15 +52,6 @@ __all__ = [
 # Below this many lines a chunk is checked in this process (forking costs more).
 PARALLEL_MIN_LINES = 2_000
 
-# Lines without an author are handed out in chunks to whichever process is free: the
-# processes share the cores with other work, so an even split would wait for the slowest.
-# Each block's are cut between LOOSE_CHUNK_MIN and LOOSE_CHUNK_MAX lines, smaller towards its
-# end (see _chunk_sizes).
-LOOSE_CHUNK_MIN = 50
-LOOSE_CHUNK_MAX = 500
-# Chunks queued per worker process: it starts the next as soon as one is done, without
-# waiting for this process to collect the result and hand out more.
-IN_FLIGHT = 2
 # Input is read this many bytes of lines at a time: bounded memory, and few blocks (the
 # workers wait at the end of each block for the slower one and for the output to be written).
 READ_BYTES = 4 << 20
@@ -126,11 +124,6 @@ def check_lines(
     return outputs
 
 
-# A line without an author as it travels to a worker: (line number, id, text). Three plain
-# values pickle several times faster than a BatchLine with its MessageInput.
-LooseLine = tuple[int, Any, str]
-
-
 def check_texts(
     engine: ModerationEngine, lines: list[LooseLine], cache: dict[str, Verdict]
 ) -> list[tuple[int, str]]:
@@ -139,10 +132,6 @@ def check_texts(
         (number, verdict_line(record_id, _judge_text(engine, text, cache)))
         for number, record_id, text in lines
     ]
-
-
-# A line as read, with its number: parsed by whichever process checks it (see routed()).
-RawLine = tuple[int, str]
 
 
 def routed(raw: str) -> bool:
@@ -254,27 +243,6 @@ def plan(
     return streamed, loose, errors
 
 
-def _chunk_sizes(total: int, lanes: int) -> list[int]:
-    """Chunk lengths for ``total`` lines over ``lanes`` processes: large first (fewer hand-offs),
-    then smaller towards the end, so the processes finish a block at about the same time."""
-    sizes: list[int] = []
-    left = total
-    while left > 0:
-        size = min(left, LOOSE_CHUNK_MAX, max(LOOSE_CHUNK_MIN, left // (lanes * IN_FLIGHT * 2)))
-        sizes.append(size)
-        left -= size
-    return sizes
-
-
-def _split(items: list[Any], lanes: int) -> list[list[Any]]:
-    chunks: list[list[Any]] = []
-    at = 0
-    for size in _chunk_sizes(len(items), lanes):
-        chunks.append(items[at : at + size])
-        at += size
-    return chunks
-
-
 async def _check_spread(
     pools: list[ProcessPoolExecutor], lines: list[BatchLine], raw: list[RawLine]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -285,12 +253,17 @@ async def _check_spread(
     nothing: a check here would hold the GIL that the hand-off needs). Returns the outputs in
     line order, and the errors of the raw lines."""
     loop = asyncio.get_running_loop()
-    streamed, loose, outputs = plan(lines, len(pools))
-    queue: deque[tuple[list[LooseLine], list[RawLine]]] = deque(
-        (chunk, []) for chunk in _split(loose, len(pools))
-    )
-    queue.extend(([], chunk) for chunk in _split(raw, len(pools)))
+    lanes = len(pools)
+    streamed, loose, outputs = plan(lines, lanes)
+    queues = lane_queues(loose, raw, lanes)
     errors: list[tuple[int, str]] = []
+
+    def take(index: int) -> Chunk | None:
+        """The lane's next chunk; when its own are done, the last chunk of a busier lane."""
+        if queues[index]:
+            return queues[index].popleft()
+        other = max(queues, key=len)
+        return other.pop() if other else None
 
     async def lane(index: int) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -298,10 +271,12 @@ async def _check_spread(
         pending: deque[asyncio.Future[Checked]] = deque()
         if streamed[index]:
             pending.append(loop.run_in_executor(pool, _check_in_worker, streamed[index], [], []))
-        while queue or pending:
-            while queue and len(pending) < IN_FLIGHT:
-                texts, raws = queue.popleft()
+        while True:
+            while len(pending) < IN_FLIGHT and (chunk := take(index)) is not None:
+                texts, raws = chunk
                 pending.append(loop.run_in_executor(pool, _check_in_worker, [], texts, raws))
+            if not pending:
+                break
             done, bad = await pending.popleft()
             out += done
             errors.extend(bad)

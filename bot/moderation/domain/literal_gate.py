@@ -27,6 +27,8 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from bot.moderation.domain.text_runs import word_runs as word_runs  # re-exported
+
 _WORD_RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -62,11 +64,6 @@ DERIVATION_VERSION = 1
 USE_SHIPPED = True
 # Every pattern's gates derived in this process, by key: what training/record_gates.py writes.
 DERIVED: dict[str, tuple[frozenset[str], ...]] = {}
-
-
-def word_runs(text: str) -> frozenset[str]:
-    """The runs of word characters of ``text``: what a gate is checked against."""
-    return frozenset(_WORD_RUN.findall(text))
 
 
 def derive_gate(pattern: re.Pattern[str] | str) -> Gate | None:

@@ -271,6 +271,20 @@ def _raw_token_words(raw: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(decoded) if w != "*")
 
 
+def _clause_break(sentence: str) -> bool:
+    """``_CLAUSE_CHARS.search(sentence)``: in an ASCII sentence (``plain`` is ASCII) by
+    substring tests, which C scans several times faster than the regex."""
+    if not sentence.isascii():
+        return _CLAUSE_CHARS.search(sentence) is not None
+    return (
+        "," in sentence
+        or ":" in sentence
+        or "(" in sentence
+        or ")" in sentence
+        or " - " in sentence
+    )
+
+
 # C-level helpers for normalize(): map() over them runs without a Python frame per token.
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
@@ -285,9 +299,7 @@ def normalize(text: str) -> NormalizedText:
     for sentence in _SENTENCE_SPLIT.split(plain) if _SENTENCE_BREAK.search(plain) else (plain,):
         first = len(tokens)
         clause_starts: list[int] = []
-        for clause in (
-            _CLAUSE_SPLIT.split(sentence) if _CLAUSE_CHARS.search(sentence) else (sentence,)
-        ):
+        for clause in _CLAUSE_SPLIT.split(sentence) if _clause_break(sentence) else (sentence,):
             words = tokenize(clause)
             if words:
                 clause_starts.append(len(tokens))

@@ -31,6 +31,7 @@ __all__ = [
     "compile_records",
     "expand",
     "load_records",
+    "passing",
     "union",
     "word_runs",
 ]
@@ -66,6 +67,47 @@ class PatternRecord:
     def triggered(self, words: frozenset[str]) -> bool:
         """Whether a sentence with these words may match (every trigger list is touched)."""
         return all(not t.isdisjoint(words) for t in self.triggers)
+
+
+class _GateIndex:
+    """The records of a tuple by the words of their first derived gate, so that the records
+    a text's word runs may pass are found by one set intersection, not a call per record."""
+
+    __slots__ = ("_always", "_by_word", "_records", "_words")
+
+    def __init__(self, records: tuple[PatternRecord, ...]) -> None:
+        self._records = records  # kept: its id keys this index (see passing)
+        self._always = frozenset(i for i, r in enumerate(records) if not r.gates)
+        self._by_word: dict[str, list[int]] = {}
+        for i, record in enumerate(records):
+            for word in record.gates[0] if record.gates else ():
+                self._by_word.setdefault(word, []).append(i)
+        self._words = frozenset(self._by_word)
+
+    def passing(self, runs: frozenset[str]) -> list[PatternRecord]:
+        touched = self._words.intersection(runs)
+        if not touched and not self._always:
+            return []  # most clauses and sentences
+        chosen = set(self._always)
+        for word in touched:
+            chosen.update(self._by_word[word])
+        records = self._records
+        return [records[i] for i in sorted(chosen) if records[i].passes(runs)]
+
+
+_INDEXES: dict[int, _GateIndex] = {}
+
+
+def passing(records: tuple[PatternRecord, ...], runs: frozenset[str]) -> list[PatternRecord]:
+    """``[r for r in records if r.passes(runs)]``, in the same order, from an index of the
+    records' gates built once per tuple (the detectors' record tuples live as long as the
+    process): a loop over 60 records cost a call each on every clause."""
+    index = _INDEXES.get(id(records))
+    if index is None:
+        if len(_INDEXES) >= 1_024:
+            _INDEXES.clear()  # bounded memory (tests build many detectors); rebuilt on use
+        index = _INDEXES[id(records)] = _GateIndex(records)
+    return index.passing(runs)
 
 
 class RulebookError(ValueError):

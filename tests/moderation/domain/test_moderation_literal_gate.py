@@ -16,7 +16,7 @@ from bot.moderation.domain.hate_rules import HIT_FAMILIES, counter_patterns, fra
 from bot.moderation.domain.literal_gate import derive_gate, derive_gates, union_gate, word_runs
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.phrases import sentences
-from bot.moderation.domain.rulebook import PatternRecord
+from bot.moderation.domain.rulebook import PatternRecord, passing
 
 _HATE = HateDetector()
 _COUNTER = counter_patterns()
@@ -186,3 +186,27 @@ def test_random_patterns_never_skip_a_match() -> None:
             assert all(not gate.isdisjoint(runs) for gate in gates), (pattern, text, gates)
             gated_matches += bool(gates)
     assert checked > 2_000 and gated_matches > 500, (checked, gated_matches)
+
+
+def test_word_runs_are_the_regex_runs_for_ascii_and_other_text() -> None:
+    rng = random.Random(7)
+    alphabet = [*map(chr, range(128)), "é", "ß", "\u00a0", "\u2014", "٣"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert word_runs(text) == frozenset(re.findall(r"\w+", text)), repr(text)
+
+
+def test_passing_is_the_records_whose_gates_pass_in_order() -> None:
+    records = tuple(ALL_RECORDS)
+    texts = [e for r in ALL_RECORDS for e in (*r.must_match, *r.must_not_match)]
+    rng = random.Random(3)
+    words = sorted({w for t in texts for w in word_runs(t.lower())})
+    texts += [" ".join(rng.sample(words, rng.randint(1, 12))) for _ in range(500)]
+    some = 0
+    for text in texts:
+        runs = word_runs(normalize(text).plain)
+        expected = [r for r in records if r.passes(runs)]
+        assert passing(records, runs) == expected
+        some += bool(expected)
+    assert some > len(texts) // 2  # the test is not vacuous
+    assert passing((), frozenset({"camps"})) == []

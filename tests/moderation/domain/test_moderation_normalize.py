@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.normalize import normalize, normalize_plain, squeeze
 
 
@@ -76,3 +79,25 @@ def test_decades_and_ordinals_are_not_leetspeak() -> None:
         "the", "90s", "famine", "in", "the", "1990s", "the", "21st", "century",
     )  # fmt: skip
     assert normalize("n1gg3r").tokens != ("n1gg3r",)  # real leetspeak is still decoded
+
+
+def test_clause_break_test_is_the_clause_regex() -> None:
+    from bot.moderation.domain.normalize import _CLAUSE_CHARS, _clause_break
+
+    rng = random.Random(11)
+    alphabet = [*"ab ,:()-.", "\u2014", "\u2013", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _clause_break(text) == (_CLAUSE_CHARS.search(text) is not None), repr(text)
+
+
+def test_denouncing_words_read_alike_in_ascii_and_other_text() -> None:
+    from bot.moderation.domain.attribution import _DENOUNCE, _DENOUNCE_LOWERED
+
+    texts = ["that is racist", "stop spreading lies", "Shame on you", "how dare they", "ok"]
+    for text in texts + [t + " é" for t in texts]:
+        lowered = text.lower()
+        expected = _DENOUNCE.search(lowered) is not None
+        if lowered.isascii():
+            assert (_DENOUNCE_LOWERED.search(lowered) is not None) == expected
+        assert (attribution(normalize(text)) == "denounce") == expected
