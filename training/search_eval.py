@@ -74,8 +74,8 @@ def questions(name: str) -> list[Question]:
 
 def seed_questions() -> list[Question]:
     """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
-    2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e, 2026-12-06f, 2026-12-06g and
-    2026-12-06h blind sets)."""
+    2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e, 2026-12-06f, 2026-12-06g, 2026-12-06h,
+    2026-12-06i and 2026-12-06j blind sets)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
@@ -88,6 +88,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06f")
         + questions("seen_blind_questions_2026_12_06g")
         + questions("seen_blind_questions_2026_12_06h")
+        + questions("seen_blind_questions_2026_12_06i")
+        + questions("seen_blind_questions_2026_12_06j")
     )
 
 
@@ -111,6 +113,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06f")
         + questions("seen_blind_offtopic_2026_12_06g")
         + questions("seen_blind_offtopic_2026_12_06h")
+        + questions("seen_blind_offtopic_2026_12_06i")
+        + questions("seen_blind_offtopic_2026_12_06j")
     )
 
 

@@ -8,6 +8,13 @@ rarest and the second rarest question words it matches are, and the share it mat
 question words the archive knows at all (a chatty "ppl" or a misspelling no passage could
 match does not count against it). The weights
 and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
+
+A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
+"up", "back", "find": text.SPARED_STOP_WORDS) are not the gate's concepts: in a small archive
+they weigh as rare words, so a chatty "how many ... can actually get on the internet" or "...
+before the north quit picking up" read as half unmatched (leave-one-set-out, 2026-12-06: seed
+hit@1 440 -> 444 of 565, grown 384 -> 386, refused 52 -> 46 and 101 -> 93, off-topic answered
+unchanged, bench/RESULTS.md "search-gate"). A question of such words only keeps them all.
 """
 
 from __future__ import annotations
@@ -19,7 +26,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from bot.search.domain.query import Question, coverage
+import Stemmer
+
+from bot.search.domain.query import Question
+from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
 USE_SOURCE_RARITY = True
@@ -59,6 +69,19 @@ class GateFeatures:
 
 
 FEATURES = tuple(f.name for f in fields(GateFeatures))
+# The spared stop words as the analyzer writes them, stemmed or not.
+_SPARED = SPARED_STOP_WORDS | frozenset(Stemmer.Stemmer("english").stemWords(SPARED_STOP_WORDS))
+
+
+def _counted(concepts: tuple[tuple[frozenset[str], ...], ...]) -> list[int]:
+    """The concepts the gate reads: not a lone spared stop word with no other spelling (all of
+    them when nothing else is left)."""
+    kept = [
+        c
+        for c, options in enumerate(concepts)
+        if not (len(options) == 1 and len(options[0]) == 1 and options[0] <= _SPARED)
+    ]
+    return kept or list(range(len(concepts)))
 
 
 @dataclass(frozen=True)
@@ -164,12 +187,13 @@ def gate_features(
     text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
     the archive's size, ``in_source`` each concept's rarity within the passage's source."""
     vector = question.vector
-    share = coverage(vector, present)
-    concepts = vector.concepts
+    counted = _counted(vector.concepts)
+    concepts = [vector.concepts[c] for c in counted]
+    concept_idf = [vector.concept_idf[c] for c in counted]
     scale = math.log(max(articles, 1) + 1)
     rarities = []
     hits = []
-    for c, options in enumerate(concepts):
+    for c, options in zip(counted, concepts, strict=True):
         matched = [o for o, option in enumerate(options) if option <= present]
         hits.append(bool(matched))
         if not matched:
@@ -180,8 +204,10 @@ def gate_features(
             rarity = max([rarity, *(in_source[c][o] for o in matched)])
         rarities.append(rarity)
     rarities.sort(reverse=True)
-    known = question.known or (True,) * len(concepts)
-    weight = [idf * idf for idf in vector.concept_idf]
+    known = [question.known[c] for c in counted] if question.known else [True] * len(counted)
+    weight = [idf * idf for idf in concept_idf]
+    total = sum(weight)
+    share = sum(w for w, h in zip(weight, hits, strict=True) if h) / total if total > 0 else 0.0
     known_total = sum(w for w, k in zip(weight, known, strict=True) if k)
     known_found = sum(w for w, k, h in zip(weight, known, hits, strict=True) if k and h)
     kind = question.answer_type

@@ -51,6 +51,9 @@ eight six five four three two one hundred third former latter keep give take put
 go made
 """
 _CONTENT_WORDS = frozenset(_CONTENT_WORDS_TEXT.split())
+# The stop words kept searchable above: a question's "get", "made", "up", "back" rank passages
+# but say little of whether one answers it (the gate does not count them, gate.py).
+SPARED_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) & _CONTENT_WORDS
 # Question words and fillers that sklearn's list lacks but that every /ask question carries.
 _EXTRA_STOP_WORDS = frozenset(
     {"did", "does", "doing", "s", "t", "like", "just", "tell", "know"}
