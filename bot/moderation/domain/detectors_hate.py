@@ -43,6 +43,7 @@ from bot.moderation.domain.hate_context import (
     gerund_subject,
     hedged,
     relative_object,
+    supports,
 )
 from bot.moderation.domain.hate_findings import record_findings, slur_uses
 from bot.moderation.domain.hate_lexicon import (
@@ -262,6 +263,9 @@ class HateDetector:
         kind_words = bool(statements) and all(
             s.polarity >= 1.0 and s.worst > -1.0 and not s.denies_positive for s in statements
         )
+        # ... or a statement for the group's rights or inclusion ('X should be able to adopt',
+        # 'hire more X'): the models learnt 'should' and 'belong' from calls to exclude.
+        kind_words = kind_words or supports(text.plain)
         if (
             not hits
             and not counter.any

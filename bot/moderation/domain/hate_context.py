@@ -315,5 +315,25 @@ def counter_speech(plain: str) -> CounterSpeech:
     return CounterSpeech(strong or reporting, strong, reporting, condemnation)
 
 
+#: What turns a statement of support around: a negation anywhere ('they don't really belong
+#: here') or a contrast after it ('I treat them fairly. However, ...').
+_UNSUPPORTIVE = re.compile(
+    r"\b(?:not|never|no|nobody|none|dont|doesnt|wont|cant|shouldnt|isnt|arent|but|however|though"
+    r"|although|except|unless|yet)\b|n't\b"
+)
+
+
+def supports(plain: str) -> bool:
+    """Whether the message speaks for a group's rights or inclusion (rule1_counter.yaml,
+    family support: 'same-sex couples should be able to adopt', 'hire more X') with no
+    negation or contrast anywhere in it."""
+    pattern = counter_patterns().any_support
+    return (
+        pattern is not None
+        and pattern.search(plain) is not None
+        and _UNSUPPORTIVE.search(plain) is None
+    )
+
+
 #: A quoted span in a message's plain text: '"..."' or "'...'" (a quoted clause is reported).
 QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:^|[\s(:])'([^']{3,}?)'(?=[\s.,!?):;]|$)")

@@ -137,15 +137,18 @@ class CounterPatterns:
     #: the union of its records' derived gates (None when one has none).
     counter_gate: frozenset[str] | None = None
     reporting_gate: frozenset[str] | None = None
+    #: Statements for a group's rights or inclusion ('X should be able to adopt', 'hire more
+    #: X'): one search, tried only before a model-only flag.
+    any_support: re.Pattern[str] | None = None
 
 
 @cache
 def counter_patterns() -> CounterPatterns:
     """The counter-speech records, compiled once."""
     records = load_records(COUNTER_FILE)
-    counter, reporting, condemnation, hedges = (
+    counter, reporting, condemnation, hedges, support = (
         tuple(r for r in records if r.family == name)
-        for name in ("counter", "reporting", "condemnation", "hedge")
+        for name in ("counter", "reporting", "condemnation", "hedge", "support")
     )
     return CounterPatterns(
         counter,
@@ -157,6 +160,7 @@ def counter_patterns() -> CounterPatterns:
         hedges,
         union_gate(r.gates[0] if r.gates else None for r in counter),
         union_gate(r.gates[0] if r.gates else None for r in reporting),
+        union([r.regex for r in support]) if support else None,
     )
 
 
