@@ -246,20 +246,27 @@ def highlight_key(highlight: Any, owner: dict[str, str]) -> str | None:
     return lead if lead in tied else tied[0]
 
 
+def article_owners(judgement: dict[str, Any]) -> dict[str, str]:
+    """Each judged article id -> the story id it reports, or "series: <pattern>".
+
+    A hand-chosen story keeps its ids: some weeks' series lists were made by regex over titles
+    and also hold story ids (W31, W34, W45 of the 2026-12-06 set, whose README says no roundup
+    id is a story id). The bench and the tuners (training/tune_digest.py, digest_misses.py)
+    all count ownership this way."""
+    owner: dict[str, str] = {}
+    for story in judgement["stories"]:
+        owner.update({article_id: story["id"] for article_id in story["article_ids"]})
+    for series in judgement["series"]:
+        for article_id in series["article_ids"]:
+            owner.setdefault(article_id, "series: " + series["pattern"])
+    return owner
+
+
 def judge_week(
     digest: Any, week: str, judgement: dict[str, Any], common: frozenset[str]
 ) -> WeekJudgement:
     """Coverage, repeats, roundups in the top five, mixed highlights and poor labels."""
-    owner: dict[str, str] = {}
-    for story in judgement["stories"]:
-        for article_id in story["article_ids"]:
-            owner[article_id] = story["id"]
-    for series in judgement["series"]:
-        for article_id in series["article_ids"]:
-            # A hand-chosen story keeps its ids: some weeks' series lists were made by regex
-            # over titles and also hold story ids (W31, W34, W45 of the 2026-12-06 set, whose
-            # README says no roundup id is a story id), as training/tune_digest.py counts them.
-            owner.setdefault(article_id, "series: " + series["pattern"])
+    owner = article_owners(judgement)
     highlights: Sequence[Any] = digest.highlighted
     keys = [highlight_key(h, owner) for h in highlights]
     story_ids = [story["id"] for story in judgement["stories"]]

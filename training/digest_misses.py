@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
-from digest_judging import default_kcna_path, load_kcna  # noqa: E402
+from digest_judging import article_owners, default_kcna_path, load_kcna  # noqa: E402
 from digest_missed import explain_missed  # noqa: E402
 from tune_digest import TZ, dev_judgements  # noqa: E402
 
@@ -71,14 +71,7 @@ def explain_week(articles: list[Any], name: str, judgement: dict[str, Any]) -> C
     start, end = iso_week_bounds(name, TZ)
     selected = select_week_articles(articles, start, end)
     week = analyse_week(selected, articles, start, TZ)
-    owner: dict[str, str] = {}
-    for story in judgement["stories"]:
-        owner.update({i: story["id"] for i in story["article_ids"]})
-    for series in judgement["series"]:
-        # A hand-chosen story keeps its ids (some series lists were made by regex over titles
-        # and also hold story ids), as tune_digest.prepare counts them.
-        for i in series["article_ids"]:
-            owner.setdefault(i, "series: " + series["pattern"][:40])
+    owner = article_owners(judgement)
     stories = week.stories
 
     def owners(k: int) -> list[str]:

@@ -34,7 +34,12 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
-from digest_judging import default_kcna_path, load_judgements, load_kcna  # noqa: E402
+from digest_judging import (  # noqa: E402
+    article_owners,
+    default_kcna_path,
+    load_judgements,
+    load_kcna,
+)
 from tune_digest_pairs import LEDE_GRID, PROFILE_GRID, WORK_GRID, lede_pairs, work_pairs  # noqa: E402
 
 import bot.digest.domain.features as features  # noqa: E402
@@ -90,12 +95,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     start, end = iso_week_bounds(week, TZ)
     selected = select_week_articles(articles, start, end)
     analysed = analyse_week(selected, articles, start, TZ)
-    owner_of: dict[str, str] = {}
-    for story in judgement["stories"]:
-        owner_of.update({i: story["id"] for i in story["article_ids"]})
-    for series in judgement["series"]:
-        for i in series["article_ids"]:
-            owner_of.setdefault(i, "series: " + series["pattern"])
+    owner_of = article_owners(judgement)
     owner: list[str | None] = []
     mixed: list[bool] = []
     for story in analysed.stories:
@@ -236,9 +236,9 @@ OCCASION_GRID = (-1, 0, 1, 2, 3, 4, 5, 7)  # days apart; -1: no occasion joins
 
 def leave_one_week_out(
     table: list[list[Figures]], names: list[str], label: Callable[[int], str]
-) -> None:
+) -> list[Figures]:
     """Judge each week with the setting (a row of ``table``) best on the other weeks, never on
-    itself; print each choice and the totals."""
+    itself; print each choice and the totals, and return the held-out figures."""
     held_out: list[Figures] = []
     for held in range(len(names)):
         best = max(
@@ -248,6 +248,7 @@ def leave_one_week_out(
         held_out.append(table[best][held])
         print(f"  held out {names[held]}: {table[best][held]}  ({label(best)})")
     print(f"  leave one week out: {totals(held_out)}; objective {objective(held_out)}")
+    return held_out
 
 
 def tune_grid(

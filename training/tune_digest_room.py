@@ -33,6 +33,7 @@ from tune_digest import (  # noqa: E402
     Figures,
     dev_judgements,
     evaluate,
+    leave_one_week_out,
     objective,
     prepare,
     totals,
@@ -62,17 +63,9 @@ def met(figures: list[Figures], stories: list[int]) -> str:
 
 
 def held_out(table: list[list[Figures]], names: list[str], label: Any, stories: list[int]) -> None:
-    """Each week judged with the row of ``table`` best on the other weeks."""
-    figures: list[Figures] = []
-    for held in range(len(names)):
-        best = max(
-            range(len(table)),
-            key=lambda i: objective([f for k, f in enumerate(table[i]) if k != held]),
-        )
-        figures.append(table[best][held])
-        print(f"  held out {names[held]}: {table[best][held]}  ({label(best)})")
-    print(f"  leave one week out: {totals(figures)}; {met(figures, stories)}; ", end="")
-    print(f"objective {objective(figures)}")
+    """Each week judged with the row of ``table`` best on the other weeks
+    (tune_digest.leave_one_week_out), and how many held-out weeks meet the done-when."""
+    print(f"  {met(leave_one_week_out(table, names, label), stories)}")
 
 
 def describe(setting: Setting) -> str:
