@@ -185,9 +185,9 @@ class HateDetector:
             return []
         findings, slur_findings, saw_group, statements = self.analyse(text)
         words = frozenset(text.tokens)
-        laughing = frames.with_laughter(text.plain, original.original)
         if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []
+        laughing = frames.with_laughter(text.plain, original.original)
         frame = attribution(original)
         counter = counter_speech(text.plain)
         if frame == "denounce" and DISCLAIMER.search(text.plain):
@@ -263,16 +263,16 @@ class HateDetector:
         kind_words = bool(statements) and all(
             s.polarity >= 1.0 and s.worst > -1.0 and not s.denies_positive for s in statements
         )
-        # ... or a statement for the group's rights or inclusion ('X should be able to adopt',
-        # 'hire more X'): the models learnt 'should' and 'belong' from calls to exclude.
-        kind_words = kind_words or supports(text.plain)
         if (
             not hits
             and not counter.any
             and (saw_group or slur_findings)
             and not framed
             and not described  # 'Trans people are often harassed online'
-            and (not kind_words or shielded)
+            # ... or a statement for the group's rights or inclusion ('X should be able to
+            # adopt', 'hire more X'): the models learnt 'should' and 'belong' from calls to
+            # exclude. Searched last: only a message the model is about to read pays for it.
+            and (shielded or not (kind_words or supports(text.plain)))
         ):
             probability = probability or self.model.probability(text.tokens)
             if probability >= MODEL_FLAG_THRESHOLD:
