@@ -20,6 +20,7 @@ from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
 from bot.digest.domain.alike import join_routine_families, story_alike
 from bot.digest.domain.copies import Copies, clean_title, is_title_only, join_copies
+from bot.digest.domain.diversity import near_stories
 from bot.digest.domain.events import (
     FloatArray,
     NameCommonness,
@@ -180,6 +181,8 @@ def build_digest(
         week_stories.alike,
         linked=occasion_links(len(stories), week_stories.occasions),
         features=[s.is_feature for s in week_stories.signals],
+        near=near_stories(stories, week_stories.signals, copies, text),
+        statements=[s.is_statement for s in week_stories.signals],
     )
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {
