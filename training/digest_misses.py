@@ -36,11 +36,15 @@ from digest_missed import explain_missed  # noqa: E402
 from tune_digest import TZ, dev_judgements  # noqa: E402
 
 from bot.digest.domain.alike import SHARED_NAMES_SIMILARITY  # noqa: E402
-from bot.digest.domain.build import analyse_week, highlight_count, select_week_articles  # noqa: E402
+from bot.digest.domain.build import (  # noqa: E402
+    analyse_week,
+    highlight_count,
+    pick_highlights,
+    select_week_articles,
+)
 from bot.digest.domain.events import tells_statement  # noqa: E402
 from bot.digest.domain.ledelinks import links_of  # noqa: E402
-from bot.digest.domain.occasions import occasion_links  # noqa: E402
-from bot.digest.domain.rank import FAMILY, FOLD_SIMILARITY, order_highlights, score_event  # noqa: E402
+from bot.digest.domain.rank import FAMILY, FOLD_SIMILARITY, score_event  # noqa: E402
 from bot.digest.domain.weeks import iso_week_bounds  # noqa: E402
 
 
@@ -87,10 +91,8 @@ def explain_week(articles: list[Any], name: str, judgement: dict[str, Any]) -> C
     kinds = [s.kind for s in stories]
     importances = [score_event(s) for s in week.signals]
     scores = [i.score for i in importances]
-    linked = occasion_links(len(stories), week.occasions)
-    flags = [s.is_feature for s in week.signals]
     count = highlight_count(len(stories))
-    groups = order_highlights(kinds, scores, count, week.alike, None, linked, flags)
+    groups = pick_highlights(week, scores, count)
     reasons: Counter[str] = Counter()
     print(f"== {name}")
     seen: dict[str, int] = {}

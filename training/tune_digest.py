@@ -53,6 +53,7 @@ from bot.digest.domain.build import (  # noqa: E402
     highlight_count,
     select_week_articles,
 )
+from bot.digest.domain.diversity import near_stories  # noqa: E402
 from bot.digest.domain.weeks import iso_week_bounds  # noqa: E402
 
 DEFAULT_DATA = default_kcna_path(ROOT)
@@ -81,6 +82,7 @@ class Week:
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
     count: int
+    near: Any = None  # the shipped diversity step (bot.digest.domain.diversity)
 
 
 def dev_judgements() -> dict[str, dict[str, Any]]:
@@ -119,6 +121,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         mixed,
         {s["id"] for s in judgement["stories"]},
         highlight_count(len(analysed.stories)),
+        near_stories(analysed.stories, analysed.signals, analysed.copies, analysed.text),
     )
 
 
@@ -133,6 +136,9 @@ def evaluate(
     work_words: int | None = None,
     profiles: tuple[int, int] | None = None,
     feature_cap: int | None = None,
+    near: Any = None,
+    attach_near: bool = False,
+    statement_cap: int | None = None,
 ) -> Figures:
     """(covered, repeats, own roundups in the first five, mixed) of the week's highlights;
     ``formulas`` (earlier weeks, dated share), ``terms`` (shared subject words of two
@@ -141,7 +147,8 @@ def evaluate(
     (lede chars, rare docs, terms, statement days, trip days) the lede links
     (bot.digest.domain.ledelinks); ``work_words`` the quoted-work length of occasions;
     ``profiles`` (headline words, days apart) the day's profiles (bot.digest.domain.features);
-    ``feature_cap`` the features' highlights (rank.FEATURE_HIGHLIGHTS)."""
+    ``feature_cap`` and ``statement_cap`` the highlights features and statements may lead;
+    ``near`` and ``attach_near`` the diversity step (bot.digest.domain.diversity)."""
     scores = [rank.score_event(s, weights).score for s in week.signals]
     alike = week.alike
     found = week.occasions if work_words is None else week.works[work_words]
@@ -157,8 +164,21 @@ def evaluate(
         alike = features.join_features(alike, week.features, *(profiles or (None, None)))
     linked = occasions.occasion_links(len(week.kinds), found, occasion_days)
     flags = [s.is_feature for s in week.signals]
+    near = week.near if near is None else near
+    said = [s.is_statement for s in week.signals]
     groups = rank.order_highlights(
-        week.kinds, scores, week.count, alike, fold, linked, flags, feature_cap
+        week.kinds,
+        scores,
+        week.count,
+        alike,
+        fold,
+        linked,
+        flags,
+        feature_cap,
+        near,
+        attach_near,
+        said,
+        statement_cap,
     )
     keys = [week.owner[g[0]] for g in groups]
     covered = len({k for k in keys if k in week.stories})
@@ -309,30 +329,6 @@ def tune_formulas(weeks: list[Week], names: list[str]) -> None:
     )
 
 
-STATEMENT_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: a statement's headline never ties
-
-
-def tune_statements(articles: list[Any], judgements: dict[str, dict[str, Any]]) -> None:
-    """bot.digest.domain.events.STATEMENT_TITLE_SIMILARITY, each value with the shipped
-    constants (the weeks are analysed again per value): all weeks, then leave one week out."""
-    import bot.digest.domain.events as events
-
-    shipped = events.STATEMENT_TITLE_SIMILARITY
-    table: list[list[Figures]] = []
-    names: list[str] = []
-    for value in STATEMENT_GRID:
-        events.STATEMENT_TITLE_SIMILARITY = value
-        weeks = [prepare(articles, w, j) for w, j in sorted(judgements.items()) if j["stories"]]
-        names = [w.week for w in weeks]
-        table.append([evaluate(w, rank.WEIGHTS, rank.FOLD_SIMILARITY) for w in weeks])
-        print(
-            f"  statement headlines tie at >= {value}: {totals(table[-1])}; "
-            f"objective {objective(table[-1])}"
-        )
-    events.STATEMENT_TITLE_SIMILARITY = shipped
-    leave_one_week_out(table, names, lambda i: f">= {STATEMENT_GRID[i]}")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -348,6 +344,8 @@ def main() -> int:
     args = parser.parse_args()
     articles = load_kcna(args.data)
     if args.statements:
+        from tune_digest_statements import tune_statements
+
         tune_statements(articles, dev_judgements())
         return 0
     weeks = [

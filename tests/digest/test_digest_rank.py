@@ -152,3 +152,44 @@ def test_military_news_gains_only_where_the_weighty_signal_has_a_weight() -> Non
     assert score_event(weighty, weights).score > score_event(NEWS, weights).score
     (reason,) = [r for r in score_event(weighty, weights).reasons if r.signal == "weighty"]
     assert reason.value == 1.0 and "military" in reason.text
+
+
+def test_a_story_near_a_highlight_gives_its_line_to_the_next_distinct_one() -> None:
+    kinds = ["event"] * 4
+    scores = [0.9, 0.8, 0.7, 0.6]
+    near = np.zeros((4, 4), dtype=bool)
+    near[0, 1] = near[1, 0] = True  # story 1 answers what highlight 0 told, in other words
+    assert order_highlights(kinds, scores, 2) == [[0], [1]]
+    assert order_highlights(kinds, scores, 2, near=near) == [[0], [2]]
+    # Attached, it is cited as a further report of the highlight it is near.
+    assert order_highlights(kinds, scores, 2, near=near, attach_near=True) == [[0, 1], [2]]
+    # A roundup is never near anything: it keeps its place after the events.
+    roundup = ["event", "roundup", "event", "event"]
+    assert order_highlights(roundup, scores, 4, near=near) == [[0], [2], [3], [1]]
+
+
+def test_statements_lead_at_most_their_cap_unless_the_week_has_too_little_else() -> None:
+    kinds = ["event"] * 5
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5]
+    said = [True, True, True, True, False]
+    assert order_highlights(kinds, scores, 4, statements=said, statement_cap=99) == [
+        [0],
+        [1],
+        [2],
+        [3],
+    ]
+    assert order_highlights(kinds, scores, 3, statements=said, statement_cap=2) == [
+        [0],
+        [1],
+        [4],
+    ]
+    # Five lines for five stories: the capped statements fill them after all.
+    assert order_highlights(kinds, scores, 5, statements=said, statement_cap=2) == [
+        [0],
+        [1],
+        [4],
+        [2],
+        [3],
+    ]
+    assert replace(NEWS, statement=True).is_statement
+    assert not replace(NEWS, statement=True, kind="series").is_statement

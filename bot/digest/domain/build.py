@@ -20,6 +20,7 @@ from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
 from bot.digest.domain.alike import join_routine_families, story_alike
 from bot.digest.domain.copies import Copies, clean_title, is_title_only, join_copies
+from bot.digest.domain.diversity import near_stories
 from bot.digest.domain.events import (
     FloatArray,
     NameCommonness,
@@ -173,14 +174,7 @@ def build_digest(
     text, earlier, common_names = week_stories.text, week_stories.earlier, week_stories.common
     importances = [score_event(s) for s in week_stories.signals]
     count = highlight_count(len(stories), max_highlights)
-    picks = order_highlights(
-        [s.kind for s in stories],
-        [i.score for i in importances],
-        count,
-        week_stories.alike,
-        linked=occasion_links(len(stories), week_stories.occasions),
-        features=[s.is_feature for s in week_stories.signals],
-    )
+    picks = pick_highlights(week_stories, [i.score for i in importances], count)
     known = standalone_names(a.body[:SUMMARY_SOURCE_CHARS] for a in selected)
     highlights = {
         group[0]: _highlight(
@@ -225,6 +219,21 @@ def build_digest(
         total_stories=len(stories),
         undated=undated,
         ranking=ranking,
+    )
+
+
+def pick_highlights(week: WeekStories, scores: Sequence[float], count: int) -> list[list[int]]:
+    """The week's highlights (rank.order_highlights) with its occasion links, the caps on
+    features and statements and the diversity step (bot.digest.domain.diversity)."""
+    return order_highlights(
+        [s.kind for s in week.stories],
+        scores,
+        count,
+        week.alike,
+        linked=occasion_links(len(week.stories), week.occasions),
+        features=[s.is_feature for s in week.signals],
+        near=near_stories(week.stories, week.signals, week.copies, week.text),
+        statements=[s.is_statement for s in week.signals],
     )
 
 

@@ -44,6 +44,10 @@ STATEMENT_RECURS = True
 # headline names no actor: profiles, production drives, cultural pieces), so that a week full
 # of them still leaves room for distinct news; a skipped feature may still fold into a highlight.
 FEATURE_HIGHLIGHTS = 99
+# At most this many highlights may be statements (headlines naming who spoke): a week's
+# statements answer a few provocations in many voices, and a fourth is more often one of them
+# again than news of its own. Chosen leave one week out (training/tune_digest_near.py).
+STATEMENT_HIGHLIGHTS = 3
 # A story this unlike earlier weeks' (or less) is routine; 0 turns the rule off, as the
 # development weeks chose (statements and visits read like earlier ones and are still news).
 ROUTINE_NOVELTY = 0.0
@@ -82,6 +86,11 @@ class EventSignals:
     def is_feature(self) -> bool:
         """An event whose lead says no date and whose headline names no actor."""
         return self.kind == "event" and not self.dated and self.actor is None
+
+    @property
+    def is_statement(self) -> bool:
+        """An event whose headline names who spoke (a series of statements is one line)."""
+        return self.kind == "event" and self.statement
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,10 @@ def order_highlights(
     linked: NDArray[np.bool_] | None = None,
     features: Sequence[bool] | None = None,
     feature_cap: int | None = None,
+    near: NDArray[np.bool_] | None = None,
+    attach_near: bool = False,
+    statements: Sequence[bool] | None = None,
+    statement_cap: int | None = None,
 ) -> list[list[int]]:
     """The ``count`` best stories, best first, each with the lesser stories folded into it.
 
@@ -224,13 +237,19 @@ def order_highlights(
     too, as its parts may be folded under a lead that names the occasion differently. Roundups
     come after every event and series, and appear only when the week has too little else.
     At most ``feature_cap`` (FEATURE_HIGHLIGHTS) highlights are led by a story flagged in
-    ``features``; a week with nothing else fills its remaining lines with them after all.
+    ``features``; a week with nothing else fills its remaining lines with them after all; so
+    are at most ``statement_cap`` (STATEMENT_HIGHLIGHTS) led by one flagged in ``statements``.
+    A story ``near`` a story of a chosen highlight (bot.digest.domain.diversity) takes no line
+    of its own: it is skipped, or with ``attach_near`` joins that highlight as a further report.
     """
     fold = FOLD_SIMILARITY if fold_at is None else fold_at
-    cap = FEATURE_HIGHLIGHTS if feature_cap is None else feature_cap
-    flagged = features or [False] * len(scores)
+    none = [False] * len(scores)
+    caps = [
+        (features or none, FEATURE_HIGHLIGHTS if feature_cap is None else feature_cap),
+        (statements or none, STATEMENT_HIGHLIGHTS if statement_cap is None else statement_cap),
+    ]
     chosen: list[list[int]] = []
-    _pick(kinds, scores, count, similar, fold, linked, chosen, flagged, cap)
+    _pick(kinds, scores, count, similar, fold, linked, chosen, caps, near, attach_near)
     return chosen
 
 
@@ -242,14 +261,16 @@ def _pick(
     fold: float,
     linked: NDArray[np.bool_] | None,
     chosen: list[list[int]],
-    features: Sequence[bool],
-    cap: int,
+    caps: Sequence[tuple[Sequence[bool], int]],
+    near: NDArray[np.bool_] | None = None,
+    attach_near: bool = False,
 ) -> None:
-    """Fill ``chosen`` in rank order: events and series, then the features the cap left
-    out (a week with too little else), then roundups. A story that would fold into a left-out
-    feature stays with it, so that it does not tell that feature again on a line of its own."""
+    """Fill ``chosen`` in rank order: events and series, then the stories the ``caps`` (flags
+    and how many highlights the flagged may lead) left out (a week with too little else), then
+    roundups. A story that would fold into a left-out one stays with it, so that it does not
+    tell that story again on a line of its own."""
     skipped: list[list[int]] = []
-    led = 0
+    led = [0] * len(caps)
     ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     for wanted_roundups in (False, True):
         if wanted_roundups:
@@ -273,10 +294,17 @@ def _pick(
                     ):
                         home = group
                         break
+            if home is None and near is not None and kinds[index] != "roundup":
+                close = [g for g in chosen if any(near[index, member] for member in g)]
+                if close and not attach_near:
+                    continue  # the next distinct story takes the line
+                home = close[0] if close else None
             if home is not None:
                 home.append(index)
-            elif len(chosen) < count and features[index] and led >= cap:
+            elif len(chosen) < count and any(
+                flags[index] and led[k] >= cap for k, (flags, cap) in enumerate(caps)
+            ):
                 skipped.append([index])
             elif len(chosen) < count:
-                led += features[index]
+                led = [n + flags[index] for n, (flags, _) in zip(led, caps, strict=True)]
                 chosen.append([index])
