@@ -162,9 +162,12 @@ class Speller:
         token = squeeze(token)[0]  # the lexicon's keys are squeezed
         if token in self._targets or token in self._known:
             return None
+        keys = _deletes(token)
+        keys.add(token)
         found: set[str] = set()
-        for key in _deletes(token) | {token}:
-            found |= self._index.get(key, set())
+        # Nearly every key is in no index entry: the few that are, picked out in C.
+        for key in self._index.keys() & keys:
+            found |= self._index[key]
         # Typos rarely touch the first letter: 'ihate' is not 'hate' misspelt.
         found = {w for w in found if w[0] == token[0] and w != token}
         if not found:

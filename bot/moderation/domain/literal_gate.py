@@ -6,8 +6,9 @@ tree (``re._parser``), never written by hand, so it cannot drift from the patter
 counts only where the pattern itself bounds it on both sides (``\\b``, a non-word character
 such as a space, the start or the end, looked for through optional and repeated parts); runs
 of small alternations, optional letters and classes are enumerated (``camps?`` gives {camp,
-camps}); an alternation's gate is the union of its branches' gates; anything else (unbounded
-classes, lookarounds, backreferences, case-insensitive or ASCII flags) contributes nothing. A
+camps}); an alternation's gate is the union of its branches' gates, a lookahead's or
+lookbehind's that must match is its body's; anything else (unbounded classes, negative
+lookarounds, backreferences, case-insensitive or ASCII flags) contributes nothing. A
 pattern with no derivable gate gets ``None`` (no gates) and is always searched. Checking a
 gate costs one ``isdisjoint`` against the text's word runs (:func:`word_runs`), instead of a
 regex search that, for patterns opening with a long alternation, tries every phrase at every
@@ -43,6 +44,8 @@ _REPEATS = {
     *([sre_constants.POSSESSIVE_REPEAT] if hasattr(sre_constants, "POSSESSIVE_REPEAT") else []),
 }
 _ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+# A lookahead or lookbehind that must match ((?=...), (?<=...); not (?!...), (?<!...)).
+_ASSERT = sre_constants.ASSERT
 # Positions that a word run cannot continue through: the text's start or end, a \b.
 _EDGES = {
     sre_constants.AT_BEGINNING,
@@ -59,7 +62,7 @@ Gate = frozenset[str]
 
 GATES_FILE = "record_gates.json"
 # Part of every key in GATES_FILE: raise it when the derivation changes what it finds.
-DERIVATION_VERSION = 1
+DERIVATION_VERSION = 2
 # False makes derive_gates derive every pattern (training/record_gates.py, the tests).
 USE_SHIPPED = True
 # Every pattern's gates derived in this process, by key: what training/record_gates.py writes.
@@ -390,4 +393,8 @@ def _item_gates(op: Any, av: Any, left: bool, right: bool) -> Gate | None:
         # The first repetition starts where the item does; it ends where the item does only
         # when it is the only one.
         return _best(_sequence_gates(list(body), left, right and high == 1))
+    if op is _ASSERT:
+        # A lookahead or lookbehind ('^(?=.*\b(?:lol|lmao)\b)...') must match too, so its
+        # gates are the pattern's; what stands beside its match is unknown (no bounds).
+        return _best(_sequence_gates(list(av[1]), left=False, right=False))
     return None

@@ -62,6 +62,10 @@ def test_a_bounded_literal_word_is_a_gate() -> None:
     # Small optional parts and classes are enumerated.
     assert derive_gate(r"\bcamps?\b") == frozenset({"camp", "camps"})
     assert derive_gate(r"\blabou?r[ ,]camp\b") == frozenset({"camp"})  # shared by both
+    # A lookahead or lookbehind that must match gives its words; a negative one gives none.
+    assert derive_gates(r"^(?=.*\b(?:lol|lmao)\b).*\bdumb") == (frozenset({"lol", "lmao"}),)
+    assert derive_gates(r"(?<=\bthe )camps") == (frozenset({"the"}),)
+    assert derive_gates(r"^(?!.*\bnot\b).*\bcamps\b") == (frozenset({"camps"}),)
 
 
 @pytest.mark.parametrize(
@@ -158,6 +162,11 @@ def _random_pattern(rng: random.Random, depth: int = 0) -> str:
             group = "(?:" + "|".join(branches) + ")"
             # Bounded repeats only: nested unbounded ones backtrack for ever on a miss.
             parts.append(group + rng.choice(["", "", "?", "{1,2}", "{2}"]))
+        elif roll < 0.22 and depth < 2:
+            # Lookarounds, positive and negative (a lookbehind of no fixed width is no
+            # pattern: the test skips it).
+            opening = rng.choice(["(?=", "(?=.*", "(?!", "(?!.*", "(?<=", "(?<!"])
+            parts.append(opening + _random_pattern(rng, depth + 1) + ")")
         else:
             parts.append(rng.choice(_ATOMS))
     return "".join(parts)
