@@ -210,16 +210,38 @@ def _join_split_letters(words: list[str]) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for word in [*words, ""]:
-        if len(word) == 1 and word.isalpha():
+        if len(word) == 1 and (word.isalpha() or word in _LEET_CHARS):
             run.append(word)
             continue
-        if len(run) >= 3:
-            out.append("".join(run))
-        else:
-            out.extend(run)
+        out.extend(_joined(run))
         run = []
         if word:
             out.append(word)
+    return out
+
+
+def _joined(run: list[str]) -> list[str]:
+    """A run of single characters as one word: 'k y s'; with leet digits inside it when three
+    of its characters are letters and it starts and ends with one ('t r 0 0 n s'), so a
+    list of numbers or grades ('a 1 b 2') stays as it is."""
+    if len(run) < 3:
+        return run
+    letters = sum(c.isalpha() for c in run)
+    if letters == len(run):
+        return ["".join(run)]
+    if letters >= 3 and run[0].isalpha() and run[-1].isalpha():
+        return ["".join(run).translate(_LEET)]
+    # Not one word: its letter runs still are, as before ('1 k y s': '1', 'kys').
+    out: list[str] = []
+    part: list[str] = []
+    for char in run:
+        if char.isalpha():
+            part.append(char)
+            continue
+        out.extend(["".join(part)] if len(part) >= 3 else part)
+        part = []
+        out.append(char)
+    out.extend(["".join(part)] if len(part) >= 3 else part)
     return out
 
 
