@@ -4,8 +4,8 @@ A passage ranks by its own BM25 score plus a share of its article's (the article
 passage is about when the passage itself only says "he" or "the facility"); for a question that
 asks for a number, a size or a date, passages holding one rank higher. A passage's excerpt is
 shown only when what it (with its title) matches of the question passes the gate
-(bot/search/domain/gate.py: what it matches of the question, never the ranking scores, whose
-scale changes as the archive grows). No article fills the list
+(bot/search/domain/gate.py: what it matches of the question, and how the candidate list stands
+as scale-free ratios of the ranking's scores and cosines). No article fills the list
 on its own while others also answer, no source fills the first three while another source
 answers (a news agency's many similar reports beside a community post), and a report
 syndicated under several ids is shown once.

@@ -1,12 +1,18 @@
 """The "no good match" gate: what an excerpt matches of a question, and the logistic score of it.
 
-The gate reads what a passage (with its title) matches of the question, never the ranking's
-scores, whose scale changes as the archive grows: the share of the question's concept weight it
+The gate reads what a passage (with its title) matches of the question, and of the ranking only
+ratios that read alike at any archive size (QueryContext): the share of the question's concept weight it
 holds, its cosine to the question, how many concepts it matches, whether it holds the kind of
 answer asked for and the numbers the question names, how rare (for this archive's size) the
 rarest and the second rarest question words it matches are, and the share it matches of the
 question words the archive knows at all (a chatty "ppl" or a misspelling no passage could
-match does not count against it). The weights
+match does not count against it); and how the candidate list stands, as query-performance
+prediction reads it: how far the best lexical score stands out from the second, the spread of
+the first ten over their mean (NQC), the best cosine of question and candidate and how far it
+stands above the candidates' mean (WIG on the dense side). A question nothing in the archive
+answers gets a flat list of chance matches; these four, also per decade of the archive's size,
+cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (seed, grown,
+12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). The weights
 and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
