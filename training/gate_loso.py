@@ -102,9 +102,10 @@ def record(data: Path) -> list[Row]:
 
     def recording(question: Any, present: Any, text: Any, cosine: Any, *rest: Any) -> bool:
         articles, in_source = rest[2], rest[3] if len(rest) > 3 else None
+        context, lexical = (rest[4], rest[5]) if len(rest) > 5 else (None, 0.0)
         kind = question.answer_type
         features = answers.gate_features(
-            question, present, text, cosine or 0.0, articles, in_source
+            question, present, text, cosine or 0.0, articles, in_source, context, lexical
         )
         sure = float(bool(kind is not None and kind.sure and kind.matches_answer(text)))
         seen[text] = [*features.vector(), math.log10(max(articles, 1)), sure]

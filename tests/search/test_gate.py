@@ -50,7 +50,8 @@ def test_a_gate_file_naming_an_unknown_feature_is_refused() -> None:
 
 
 def _chance_match(rarest: float) -> GateFeatures:
-    """A passage that matches a question's common words only, up to ``rarest``."""
+    """A passage that matches a question's common words only, up to ``rarest``, in the flat
+    candidate list of chance matches (nothing stands out, lexically or by cosine)."""
     return GateFeatures(
         coverage=0.6,
         cosine=0.4,
@@ -62,6 +63,11 @@ def _chance_match(rarest: float) -> GateFeatures:
         second_matched=rarest * 0.8,
         known_coverage=0.6,
         rare_mass=rarest**2 * 1.8,
+        top_gap=0.05,
+        nqc=0.15,
+        relative=0.9,
+        dense_best=0.3,
+        dense_gap=0.12,
     )
 
 

@@ -4,8 +4,8 @@ A passage ranks by its own BM25 score plus a share of its article's (the article
 passage is about when the passage itself only says "he" or "the facility"); for a question that
 asks for a number, a size or a date, passages holding one rank higher. A passage's excerpt is
 shown only when what it (with its title) matches of the question passes the gate
-(bot/search/domain/gate.py: what it matches of the question, never the ranking scores, whose
-scale changes as the archive grows). No article fills the list
+(bot/search/domain/gate.py: what it matches of the question, and how the candidate list stands
+as scale-free ratios of the ranking's scores and cosines). No article fills the list
 on its own while others also answer, no source fills the first three while another source
 answers (a news agency's many similar reports beside a community post), and a report
 syndicated under several ids is shown once.
@@ -24,7 +24,13 @@ from bot.search.domain import dense
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
 from bot.search.domain.excerpt import best_excerpt
-from bot.search.domain.gate import GateFeatures, GateWeights, gate_features, shipped_gate
+from bot.search.domain.gate import (
+    GateFeatures,
+    GateWeights,
+    QueryContext,
+    gate_features,
+    shipped_gate,
+)
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import Question, coverage, proximity
 from bot.search.domain.rows import ScoredRows, top_k
@@ -116,7 +122,8 @@ def passage_hits(
     kind = question.answer_type
     if kind is not None and kind.source is not None:
         candidates += _source_passages(corpus, kind.source, set(candidates))
-    boosted, query_vector = _rerank(corpus, question, candidates, scores, s)
+    boosted, query_vector, cosines = _rerank(corpus, question, candidates, scores, s)
+    context = QueryContext.of([float(scores[i]) for i in candidates], cosines)
     candidates.sort(key=lambda i: (-boosted[i], i))
     bar = GATE.bar(corpus.article_count, s.min_gate, s.gate_per_decade)
     term_weights = _term_weights(corpus, question)
@@ -155,7 +162,18 @@ def passage_hits(
         if query_vector is not None and corpus.embedder is not None:
             cosine = float(corpus.embedder.embed([shown_text])[0] @ query_vector)
         in_source = rarity.get(table.sources[row])
-        if not _passes(question, present, excerpt, cosine, bar, s, corpus.article_count, in_source):
+        if not _passes(
+            question,
+            present,
+            excerpt,
+            cosine,
+            bar,
+            s,
+            corpus.article_count,
+            in_source,
+            context,
+            float(scores[i]),
+        ):
             continue
         # Windows overlap by a sentence: never show the same sentence twice.
         start, end = passage.start - offset + a, passage.start - offset + b
@@ -184,11 +202,11 @@ def _rerank(
     candidates: list[int],
     scores: NDArray[np.float32],
     s: AnswerSettings,
-) -> tuple[dict[int, float], NDArray[np.float32] | None]:
-    """Candidate scores with the answer-type boost and the semantic mix applied, and the
-    question's embedding (when embeddings are available)."""
+) -> tuple[dict[int, float], NDArray[np.float32] | None, list[float] | None]:
+    """Candidate scores with the answer-type boost and the semantic mix applied, the
+    question's embedding and the candidates' cosines to it (when embeddings are available)."""
     if not candidates:
-        return {}, None
+        return {}, None, None
     values = scores[candidates].astype(np.float32)
     kind = question.answer_type
     boost = s.answer_boost if kind is None or kind.boost is None else kind.boost
@@ -196,6 +214,7 @@ def _rerank(
         holds = [kind.matches_answer(corpus.passages.texts[i]) for i in candidates]
         values = values * np.where(holds, 1.0 + boost, 1.0).astype(np.float32)
     query: NDArray[np.float32] | None = None
+    cosines: list[float] | None = None
     if corpus.embedder is not None:
         table, owners = corpus.articles, corpus.passages.article
         texts = [
@@ -205,6 +224,7 @@ def _rerank(
         # The archive's words are remembered; a member's odd words are not.
         query = corpus.embedder.embed([question.text], learn=False)[0]
         similarity = corpus.embedder.embed(texts) @ query
+        cosines = [float(v) for v in similarity]
         if s.dense_weight > 0:
             values = dense.mix(values, similarity, s.dense_weight)
     if (s.coverage_weight > 0 or s.proximity_weight > 0) and values.size:
@@ -228,7 +248,7 @@ def _rerank(
             for i in candidates
         ]
         values = values + np.float32(float(values.max())) * np.asarray(first, np.float32)
-    return {i: float(v) for i, v in zip(candidates, values, strict=True)}, query
+    return {i: float(v) for i, v in zip(candidates, values, strict=True)}, query, cosines
 
 
 def _passes(
@@ -240,13 +260,15 @@ def _passes(
     s: AnswerSettings,
     articles: int,
     in_source: tuple[tuple[float, ...], ...] | None = None,
+    context: QueryContext | None = None,
+    lexical: float = 0.0,
 ) -> bool:
     kind = question.answer_type
     if kind is not None and kind.sure and kind.matches_answer(text):
         return True
     if cosine is None:
         return coverage(question.vector, present) >= s.min_coverage
-    features = gate_features(question, present, text, cosine, articles, in_source)
+    features = gate_features(question, present, text, cosine, articles, in_source, context, lexical)
     return GATE.score(features, articles) >= bar
 
 

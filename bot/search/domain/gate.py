@@ -1,12 +1,18 @@
 """The "no good match" gate: what an excerpt matches of a question, and the logistic score of it.
 
-The gate reads what a passage (with its title) matches of the question, never the ranking's
-scores, whose scale changes as the archive grows: the share of the question's concept weight it
+The gate reads what a passage (with its title) matches of the question, and of the ranking only
+ratios that read alike at any archive size (QueryContext): the share of the question's concept weight it
 holds, its cosine to the question, how many concepts it matches, whether it holds the kind of
 answer asked for and the numbers the question names, how rare (for this archive's size) the
 rarest and the second rarest question words it matches are, and the share it matches of the
 question words the archive knows at all (a chatty "ppl" or a misspelling no passage could
-match does not count against it). The weights
+match does not count against it); and how the candidate list stands, as query-performance
+prediction reads it: how far the best lexical score stands out from the second, the spread of
+the first ten over their mean (NQC), the best cosine of question and candidate and how far it
+stands above the candidates' mean (WIG on the dense side). A question nothing in the archive
+answers gets a flat list of chance matches; these four, also per decade of the archive's size,
+cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (seed, grown,
+12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). The weights
 and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
@@ -62,6 +68,16 @@ class GateFeatures:
     # The sum of the squared rarities of the words matched: two rare words matched weigh more
     # than four common ones ("football", "world", "cup", "won" in a news agency's reports).
     rare_mass: float = 0.0
+    # Query-performance prediction over the candidate list (the same for every passage of a
+    # question; QueryContext): how far the best lexical score stands out from the second,
+    # the spread of the first ten over their mean (NQC without the collection score), this
+    # passage's lexical score over the best one, the best cosine of question and candidate,
+    # and how far it stands above the candidates' mean cosine (WIG on the dense side).
+    top_gap: float = 0.0
+    nqc: float = 0.0
+    relative: float = 0.0
+    dense_best: float = 0.0
+    dense_gap: float = 0.0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -69,6 +85,33 @@ class GateFeatures:
 
 
 FEATURES = tuple(f.name for f in fields(GateFeatures))
+
+
+@dataclass(frozen=True)
+class QueryContext:
+    """What the candidate list says of a question as a whole (query-performance prediction):
+    ratios of the ranking's scores, so that they read alike at any archive size."""
+
+    top_gap: float = 0.0
+    nqc: float = 0.0
+    dense_best: float = 0.0
+    dense_gap: float = 0.0
+    # The best lexical score among the candidates: a passage's own reads against it.
+    best: float = 0.0
+
+    @classmethod
+    def of(cls, lexical: list[float], cosines: list[float] | None) -> QueryContext:
+        """The context of candidates' lexical scores (best first) and their cosines."""
+        top = sorted(lexical, reverse=True)[:10]
+        best = top[0] if top and top[0] > 0 else 0.0
+        gap = (top[0] - top[1]) / best if best and len(top) > 1 else (1.0 if best else 0.0)
+        mean = sum(top) / len(top) if top else 0.0
+        spread = math.sqrt(sum((v - mean) ** 2 for v in top) / len(top)) / mean if mean else 0.0
+        dense_best = max(cosines) if cosines else 0.0
+        dense_gap = dense_best - sum(cosines) / len(cosines) if cosines else 0.0
+        return cls(gap, spread, dense_best, dense_gap, best)
+
+
 # The spared stop words as the analyzer writes them, stemmed or not.
 _SPARED = SPARED_STOP_WORDS | frozenset(Stemmer.Stemmer("english").stemWords(SPARED_STOP_WORDS))
 
@@ -182,10 +225,13 @@ def gate_features(
     cosine: float,
     articles: int,
     in_source: tuple[tuple[float, ...], ...] | None = None,
+    context: QueryContext | None = None,
+    lexical: float = 0.0,
 ) -> GateFeatures:
     """The gate's features of a passage: ``present`` are the index terms of its title and
     text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
-    the archive's size, ``in_source`` each concept's rarity within the passage's source."""
+    the archive's size, ``in_source`` each concept's rarity within the passage's source,
+    ``context`` the candidate list's and ``lexical`` the passage's lexical score."""
     vector = question.vector
     counted = _counted(vector.concepts)
     concepts = [vector.concepts[c] for c in counted]
@@ -225,4 +271,9 @@ def gate_features(
         else (rarities[0] if len(concepts) == 1 and rarities else 0.0),
         known_found / known_total if known_total > 0 else 0.0,
         sum(r * r for r in rarities),
+        context.top_gap if context else 0.0,
+        context.nqc if context else 0.0,
+        lexical / context.best if context and context.best > 0 else 0.0,
+        context.dense_best if context else 0.0,
+        context.dense_gap if context else 0.0,
     )
