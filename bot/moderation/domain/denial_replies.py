@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
+from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_context import near_topic
 from bot.moderation.domain.denial_model import (
     CRISIS_FEATURES,
@@ -34,6 +35,7 @@ from bot.moderation.domain.denial_model import (
 )
 from bot.moderation.domain.denial_patterns import GATE, NK_RE, REBUTTAL, REGIME_SOURCE, names_crisis
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
+from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import evidence, sentences
@@ -149,6 +151,38 @@ def answers_elsewhere(answered: NormalizedText | None) -> bool:
     return REGIME_SOURCE.search(" ".join(answered.tokens)) is not None or not about_crisis(answered)
 
 
+@lru_cache(maxsize=1)
+def _dismissals() -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, fillers) of a bare dismissive reply (data/rule3_replies.json, read once)."""
+    resource = resources.files("bot.moderation").joinpath("data", "rule3_replies.json")
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    return frozenset(raw["dismissal_heads"]), frozenset(raw["dismissal_fillers"])
+
+
+#: A bare dismissal is at most this many words ('ok and', 'sure buddy', 'mid fanfic lol').
+DISMISSAL_WORDS = 5
+
+
+def dismissive_reply(
+    name: str, own: NormalizedText, answered: NormalizedText | None, answered_denies: bool
+) -> FilterHit | None:
+    """A flag when the member's whole answer is a bare dismissal ('cope', 'and?', 'sure
+    buddy', 'mid fanfic') of an account of the crisis: every word a dismissal's, one of them
+    its head. Not when what it answers denies the crisis itself ('> the famine never happened
+    / cope' answers the denier), is the regime's claim, or is about something else."""
+    if answered is None or answered_denies or not 0 < len(own.tokens) <= DISMISSAL_WORDS:
+        return None
+    heads, fillers = _dismissals()
+    if heads.isdisjoint(own.tokens) or not set(own.tokens) <= heads | fillers:
+        return None
+    if answers_elsewhere(answered) or not _tells_of_crisis(answered):
+        return None
+    said = " ".join(own.tokens)
+    return FilterHit(
+        name, 3, Action.FLAG, said, f"waves away an account of the crisis ('{said}')", False
+    )
+
+
 def reply_hit(name: str, own: NormalizedText, answered: NormalizedText | None) -> FilterHit | None:
     """A flag when the member's own short answer ``own`` waves away ``answered`` (None when
     what it answers is unknown)."""
@@ -175,3 +209,13 @@ def reply_hit(name: str, own: NormalizedText, answered: NormalizedText | None) -
                 name, 3, Action.FLAG, quoted, f"{record.reason} ('{quoted}')", False, record.id
             )
     return None
+
+
+def what_remains(
+    name: str, own: NormalizedText, answered: NormalizedText | None, denies: bool
+) -> list[FilterHit]:
+    """What the statement patterns and the model leave: replies (``denies``: what it answers
+    is itself a denial), scare quotes, anecdotes."""
+    hit = reply_hit(name, own, answered) or dismissive_reply(name, own, answered, denies)
+    hit = hit or scare_quote_hit(name, own) or anecdote_hit(name, own)
+    return [] if hit is None else [hit]

@@ -9,7 +9,8 @@ but satellite images show them') and denials the speaker refuses ('not going to 
 
 The patterns are records in bot/moderation/rules/rule3_denial.yaml; a hit names its record.
 A denial or mockery record removes only when the trained model agrees (P >= 0.8) and the
-message neither quotes, reports, asks nor rebuts; everything else rule 3 finds is flagged
+message neither quotes, reports, asks, rebuts nor frames the claim (denial_scope.framed);
+everything else rule 3 finds is flagged
 (held-out precision in bench/RESULTS.md, moderation-eval). A low model score drops a pattern's
 hit only when a discussion signal is found (denial_model); a long message is also read
 sentence by sentence (denial_sentences).
@@ -20,7 +21,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.moderation.domain.attribution import attribution
-from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_bound import ScoreBound
 from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_context import own_lines, quoted_lines
@@ -70,7 +70,7 @@ from bot.moderation.domain.denial_patterns import (
     mentions_topic,
     names_crisis,
 )
-from bot.moderation.domain.denial_replies import answers_elsewhere, reply_hit, reply_reading
+from bot.moderation.domain.denial_replies import answers_elsewhere, reply_reading, what_remains
 from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
@@ -82,7 +82,7 @@ from bot.moderation.domain.denial_rules import (
     not_asserted,
     span_of,
 )
-from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
+from bot.moderation.domain.denial_scope import elsewhere, framed
 from bot.moderation.domain.denial_sentences import sentence_hit
 from bot.moderation.domain.model import RULE3_MODEL_FILE, LinearTextModel, load_model
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
@@ -122,9 +122,15 @@ class DenialDetector:
         if not hits and self._bound.below(own, THRESHOLD):  # the model reads their own lines
             # The model cannot reach its flag threshold on the whole; one sentence might.
             found = sentence_hit(self.name, own, self._model, self._bound)
-            return [found] if found else _reply(own, answered)
+            if found is not None and elsewhere(text):
+                found = None  # work or a group's rights, not the crisis (denial_scope)
+            return (
+                [found]
+                if found
+                else what_remains(DENIAL_FILTER_NAME, own, answered, self._denies(answered))
+            )
         # The member's stance is in their own lines, judged against what they answer.
-        denies = answered is not None and bool(self._pattern_hits(answered))
+        denies = self._denies(answered)
         reading = reply_reading(self._model, text, own, answered, denies)
         if hits:
             # A low score vetoes a pattern only when the message shows it is discussion
@@ -139,7 +145,9 @@ class DenialDetector:
                 return []
             # Precision first: any quote, report, question or denunciation leaves the
             # decision to a moderator.
-            sure = reading.probability >= REMOVE_AGREEMENT and not signal and not attribution(text)
+            sure = reading.probability >= REMOVE_AGREEMENT and not (
+                signal or attribution(text) or framed(own)
+            )
             return [hit if sure else _as_flag(hit) for hit in hits]
         hit = model_hit(self.name, own, self._model, reading)
         hit = hit or sentence_hit(self.name, own, self._model, self._bound)  # one sentence of many
@@ -148,7 +156,13 @@ class DenialDetector:
         if hit is not None and not (reading.on_topic or reading.near_topic):
             # Naming none of the crisis, a message must say something rule 3 forbids.
             hit = hit if reading.answers_account or says_something(own, text) else None
-        return _reply(own, answered) if hit is None else [hit]
+        if hit is not None and not reading.answers_account and elsewhere(text):
+            hit = None  # 'labour' and 'victims' in a statement on work or a group's rights
+        return what_remains(DENIAL_FILTER_NAME, own, answered, denies) if hit is None else [hit]
+
+    def _denies(self, answered: NormalizedText | None) -> bool:
+        """Whether what a reply answers is itself a denial a pattern reads."""
+        return answered is not None and bool(self._pattern_hits(answered))
 
     def _pattern_hits(self, text: NormalizedText) -> list[FilterHit]:
         if GATE.isdisjoint(text.tokens):
@@ -357,13 +371,6 @@ class DenialDetector:
 
 def _personal(text: NormalizedText) -> bool:
     return personal_frame(text, crisis_stems(text.tokens))
-
-
-def _reply(own: NormalizedText, answered: NormalizedText | None) -> list[FilterHit]:
-    """What the statement patterns and the model leave: replies, scare quotes, anecdotes."""
-    hit = reply_hit(DENIAL_FILTER_NAME, own, answered) or scare_quote_hit(DENIAL_FILTER_NAME, own)
-    hit = hit or anecdote_hit(DENIAL_FILTER_NAME, own)
-    return [] if hit is None else [hit]
 
 
 def _around(words: str, phrase: str) -> str:
