@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import Stemmer
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_acknowledge import acknowledges
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -324,6 +325,8 @@ ONE_SOURCE = re.compile(
     r"\bwait (?:for|until) (?:a |the |an )?(?:better|second|another|more|independent|official)"
     r" (?:source|sources|confirmation|outlet)\b|\b(?:this|that) (?:particular|specific|single)"
     r" (?:headline|article|story|report|source|outlet|piece|claim|photo|video|account)\b"
+    r"|\bthis one (?:defector|escapee|witness|survivor|refugee|source|person|guy|woman|man)\b"
+    r"|\b(?:this|that) one (?:specifically|in particular)\b"  # one witness singled out
 )
 
 
@@ -377,8 +380,8 @@ def model_hit(
         return None
     if discussion_signal(text) if probability < SURE else strong_signal(text):
         return None
-    if affirms_crisis(text):
-        # The model weighs crisis words: a message calling the crisis grave is not denial.
+    if affirms_crisis(text) or acknowledges(text):
+        # The model weighs crisis words: calling the crisis grave or granting it is not denial.
         return None
     if blames_the_regime(text):
         return None  # 'the propaganda department lies about everything': who lies matters

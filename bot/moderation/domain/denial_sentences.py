@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.moderation.domain.denial_acknowledge import acknowledges
 from bot.moderation.domain.denial_bound import ScoreBound
 from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_model import MIN_WORDS, model_hit, read, strong_signal
@@ -65,7 +66,8 @@ def sentence_hit(
         if whole < WHOLE_FLOOR:
             return None
         hit = model_hit(name, part, model, reading)
-        if hit is not None and not strong_signal(own):
+        # The post's other sentences may grant the crisis ('... but that doesn't excuse it').
+        if hit is not None and not strong_signal(own) and not acknowledges(own):
             return replace(hit, reason=hit.reason.replace("reads as", "a sentence reads as", 1))
     return None
 

@@ -66,3 +66,9 @@ _NOT_AFFIRMING = word_set(
     calling call calls acting pretend pretending saying says claim claims imagine thinking
     believe believing believes tell tells told rightly few everywhere idea meh whoop than"""
 )
+
+
+def exonerates(words: str) -> bool:
+    """Whether the words blame the victims, clear the state or justify ('deserved it', 'their
+    own fault', 'not the regime's fault'): such a message names the suffering to wave it away."""
+    return _EXONERATES.search(words) is not None
