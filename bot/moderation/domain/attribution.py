@@ -69,12 +69,13 @@ def attribution(text: NormalizedText) -> str:
 # the words it answers in quote marks (LOWO: 'just biology' crowd, 'natural liars').
 _REPLY_HEAD = re.compile(r"^(?:\s*>[^\n]*(?:\n|$))+")
 _SCARE = re.compile(
-    r"(?:^|(?<=[\s,]))(?:(?:a|an|the|my|his|her|their|your|our|this|that|trans|sure|yes|right)"
+    r"(?:^|(?<=[\s,]))(?:(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)"
     r",? )?[\"“'‘](?P<w>[a-z]+)[\"”'’](?![\w'’])",
     re.IGNORECASE,
 )
 _DETERMINED = re.compile(
-    r"^(?:a|an|the|my|his|her|their|your|our|this|that|trans|sure|yes|right)\b", re.IGNORECASE
+    r"^(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)\b",
+    re.IGNORECASE,
 )
 
 
