@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.moderation.domain.attribution import attribution  # noqa: E402
+from bot.moderation.domain.attribution import speaker_attribution  # noqa: E402
 from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
 from bot.moderation.domain.hate_context import counter_speech  # noqa: E402
 from bot.moderation.domain.hate_rules import frame_patterns  # noqa: E402
@@ -65,7 +65,12 @@ def why(detector: HateDetector, text: str) -> str:
         return "no target (spelling)" if unknown and _unread(unknown) else "no target"
     if counter_speech(repaired.plain).any:
         return "counter-speech"
-    if attribution(normalized) in ("quote", "report", "denounce"):
+    speaks = detector.lexicon.mentions_group_or_slur
+    if speaker_attribution(normalized, lambda own: speaks(normalize(own).squeezed_tokens)) in (
+        "quote",
+        "report",
+        "denounce",
+    ):
         return "attribution"
     frame = frame_patterns().find(repaired.plain, frozenset(repaired.tokens), True)
     if findings or frame or any(s.contempt or s.denies_positive for s in statements):

@@ -6,8 +6,9 @@ Shared by rule 1 (:mod:`detectors_hate`) and rule 3 (:mod:`detectors_denial`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.normalize import NormalizedText, normalize
 
 # Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
 _QUOTE = re.compile(r"[\"“”«»„][^\"“”«»„]{3,}[\"“”«»„]|(?:^|\n)\s*>|(?:^|\s)'[^']{3,}'(?=\W|$)")
@@ -27,7 +28,7 @@ _REPORT = re.compile(
 )
 _DENOUNCE = re.compile(
     r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
-    r"|xenophob\w*|antisemit\w*|islamophob\w*|indefensible|unacceptable|disgraceful|shameful"
+    r"|xenophob\w*|antisemit\w*|islamophob\w*|dehumani[sz]\w*|indefensible|unacceptable|disgraceful|shameful"
     r"|shame on|not okay|not ok|isn't okay|is not okay"
     r"|stop saying|stop calling|stop posting|stop spreading(?! (?:\S+ )?(?:lies|lie|propaganda|myths?|fake|hoax\w*|liars|nonsense|fiction|stories))|delete (?:that|this|it|your)|remove"
     r" (?:that|this|it)|reported (?:it|that|this|them|him|her)|(?:is|was|are) (?:so )?wrong"
@@ -59,3 +60,44 @@ def attribution(text: NormalizedText) -> str:
     if plain.rstrip().endswith("?"):
         return "question"
     return ""
+
+
+# A reply's quoted lines ('> ...' at the start) are the other member's words; what follows is
+# the speaker's own. A scare quote ("my trans 'mate'", "his 'roommate'") is one word in quote
+# marks after a determiner or a possessive, which the speaker uses with a sneer; two words or
+# more, or one after any other word ("called them 'vermin'"), stay a quote: counter-speech puts
+# the words it answers in quote marks (LOWO: 'just biology' crowd, 'natural liars').
+_REPLY_HEAD = re.compile(r"^(?:\s*>[^\n]*(?:\n|$))+")
+_SCARE = re.compile(
+    r"(?:^|(?<=[\s,]))(?:(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)"
+    r",? )?[\"“'‘](?P<w>[a-z]+)[\"”'’](?![\w'’])",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(
+    r"^(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)\b",
+    re.IGNORECASE,
+)
+
+
+def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> str:
+    """:func:`attribution` of what the speaker says, scare quotes not taken for quoting.
+
+    A reply's own lines after the lines it quotes are read alone when ``speaks`` finds them
+    saying something of their own (rule 1: they name a group); 'this is vile' about the
+    quoted line, or a reply of quoted lines only, stays a quote."""
+    original = text.original
+    head = _REPLY_HEAD.match(original)
+    if head is not None and original[head.end() :].strip() and speaks(original[head.end() :]):
+        return speaker_attribution(normalize(original[head.end() :]), speaks)
+    found = attribution(text)
+    if found != "quote" or head is not None:
+        return found
+    sneered = _SCARE.sub(
+        lambda m: (
+            m.group(0)[: m.start("w") - m.start() - 1] + m.group("w") + " "
+            if _DETERMINED.match(m.group(0))
+            else m.group(0)
+        ),
+        original,
+    )
+    return found if sneered == original else attribution(normalize(sneered))

@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.attribution import speaker_attribution
 from bot.moderation.domain.hate_context import (
     CONTRACTIONS,
     DENIED_OPENING,
@@ -188,7 +188,10 @@ class HateDetector:
         if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []
         laughing = frames.with_laughter(text.plain, original.original)
-        frame = attribution(original)
+        frame = speaker_attribution(
+            original,
+            lambda own: self.lexicon.mentions_group_or_slur(normalize(own).squeezed_tokens),
+        )
         counter = counter_speech(text.plain)
         if frame == "denounce" and DISCLAIMER.search(text.plain):
             # 'that's not racism, just statistics': the word 'racism' shields, not denounces.
