@@ -69,12 +69,8 @@ def attribution(text: NormalizedText) -> str:
 # the words it answers in quote marks (LOWO: 'just biology' crowd, 'natural liars').
 _REPLY_HEAD = re.compile(r"^(?:\s*>[^\n]*(?:\n|$))+")
 _SCARE = re.compile(
-    r"(?:^|(?<=[\s,]))(?:(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)"
-    r",? )?[\"“'‘](?P<w>[a-z]+)[\"”'’](?![\w'’])",
-    re.IGNORECASE,
-)
-_DETERMINED = re.compile(
-    r"^(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those|trans|sure|yes|right)\b",
+    r"(?:^|(?<=[\s,]))(?P<d>(?:a|an|another|the|my|his|her|their|your|our|this|that|these|those"
+    r"|trans|sure|yes|right),? )[\"“'‘](?P<w>[a-z]+)[\"”'’](?![\w'’])",
     re.IGNORECASE,
 )
 
@@ -92,12 +88,5 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
     found = attribution(text)
     if found != "quote" or head is not None:
         return found
-    sneered = _SCARE.sub(
-        lambda m: (
-            m.group(0)[: m.start("w") - m.start() - 1] + m.group("w") + " "
-            if _DETERMINED.match(m.group(0))
-            else m.group(0)
-        ),
-        original,
-    )
+    sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)
     return found if sneered == original else attribution(normalize(sneered))
