@@ -24,6 +24,7 @@ import json
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_context import near_topic
@@ -108,10 +109,17 @@ def _tells_of_crisis(text: NormalizedText) -> bool:
 
 
 @lru_cache(maxsize=1)
-def account_words() -> frozenset[str]:
-    """The words of an account of the crisis (data/rule3_replies.json, read once)."""
+def _replies_data() -> dict[str, Any]:
+    """data/rule3_replies.json, read once."""
     resource = resources.files("bot.moderation").joinpath("data", "rule3_replies.json")
-    return frozenset(json.loads(resource.read_text(encoding="utf-8"))["account_words"])
+    data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def account_words() -> frozenset[str]:
+    """The words of an account of the crisis (data/rule3_replies.json)."""
+    return frozenset(_replies_data()["account_words"])
 
 
 def reply_reading(
@@ -153,9 +161,8 @@ def answers_elsewhere(answered: NormalizedText | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _dismissals() -> tuple[frozenset[str], frozenset[str]]:
-    """(heads, fillers) of a bare dismissive reply (data/rule3_replies.json, read once)."""
-    resource = resources.files("bot.moderation").joinpath("data", "rule3_replies.json")
-    raw = json.loads(resource.read_text(encoding="utf-8"))
+    """(heads, fillers) of a bare dismissive reply (data/rule3_replies.json)."""
+    raw = _replies_data()
     return frozenset(raw["dismissal_heads"]), frozenset(raw["dismissal_fillers"])
 
 
