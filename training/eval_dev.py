@@ -188,7 +188,7 @@ def lowo_scored(rules: tuple[int, ...] = (1, 3)) -> list[tuple[Row, Verdict]]:
     return scored
 
 
-BLIND = "blind/*_2026_12_06m.jsonl"
+BLIND = "blind/*_2026_12_06[mn].jsonl"
 
 
 def final(blind: bool, write: bool) -> None:
