@@ -9,8 +9,9 @@ as title-only articles, the way a feed stores a link post), then:
    file) and, with --blind, of the blind weeks (the newest training/data/digest/blind/
    main_stories_*.json: open it only once the code is frozen) with bench/digest_judging.py: main stories covered by
    the highlights, highlights repeating a story or series, series and roundups among the first
-   five, highlights mixing two stories, and topic labels made only of the archive's 30 most
-   common title words, honorifics and verbs;
+   five, highlights mixing two stories, topic labels made only of the archive's 30 most
+   common title words, honorifics and verbs, and label parts failing the reader's check
+   (digest_judging.LabelCheck);
 2. with --before DIR (a checkout of an earlier commit, e.g. `git archive 51670b3 | tar -x -C
    DIR`), judges that code the same way in a child process, for a before/after table;
 3. times build_digest (every earlier article as history) plus every renderer (Markdown, Discord
@@ -52,6 +53,7 @@ from digest_judging import (  # noqa: E402
     common_title_words,
     default_kcna_path,
     judge_week,
+    label_check,
     load_judgements,
     load_kcna,
 )
@@ -77,10 +79,11 @@ TZ_NAME = "Asia/Seoul"
 def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> list[dict[str, Any]]:
     """Every judged week's figures (a JSON-able dict per week)."""
     common = common_title_words(a.title for a in articles)
+    check = label_check(a.body for a in articles)
     rows = []
     for week, judgement in sorted(judgements.items()):
         digest = build_digest(articles, week, tz, history=articles)
-        figures = judge_week(digest, week, judgement, common)
+        figures = judge_week(digest, week, judgement, common, check)
         kinds = [getattr(h, "kind", "event") for h in digest.highlighted]
         rows.append(
             {
@@ -95,6 +98,7 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
                 "mixed": figures.mixed,
                 "labels": list(figures.labels),
                 "poor_labels": list(figures.poor_labels),
+                "poor_parts": list(figures.poor_parts),
                 "missed": list(figures.missed),
             }
         )
@@ -165,8 +169,8 @@ def judged_table(
         "",
         "| week | articles | main stories | covered by the highlights | highlights repeating a "
         "story or series | judged series in first 5 | own roundups in first 5 | mixed highlights "
-        "| poor labels | done when met |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| poor labels (common words) | poor label parts (reader's check) | done when met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     old = {row["week"]: row for row in before or []}
     for row in after:
@@ -176,7 +180,8 @@ def judged_table(
             value = len(row[key]) if isinstance(row[key], list) else row[key]
             if prior is None:
                 return str(value)
-            then = len(prior[key]) if isinstance(prior[key], list) else prior[key]
+            then = prior.get(key, "?")
+            then = len(then) if isinstance(then, list) else then
             return f"{then} → {value}"
 
         met = row["stories"] == 0 or (
@@ -184,24 +189,32 @@ def judged_table(
             and row["repeats"] == 0
             and row["own_roundups_top5"] == 0
             and not row["poor_labels"]
+            and not row["poor_parts"]
         )
         lines.append(
             f"| {row['week']} | {row['articles']} | {row['stories']} | {cell('covered')} | "
             f"{cell('repeats')} | {cell('judged_series_top5')} | {cell('own_roundups_top5')} | "
-            f"{cell('mixed')} | {cell('poor_labels')} | {'yes' if met else 'no'} |"
+            f"{cell('mixed')} | {cell('poor_labels')} | {cell('poor_parts')} | "
+            f"{'yes' if met else 'no'} |"
         )
     totals = {k: sum(r[k] for r in after) for k in ("stories", "covered", "repeats", "mixed")}
+    parts = sum(len(r["poor_parts"]) for r in after)
     lines.append("")
     lines.append(
         f"Total: {totals['covered']} of {totals['stories']} main stories covered, "
-        f"{totals['repeats']} repeated, {totals['mixed']} mixed highlights."
+        f"{totals['repeats']} repeated, {totals['mixed']} mixed highlights, "
+        f"{parts} poor label parts (reader's check)."
     )
     lines.append("")
     for row in after:
         prior = old.get(row["week"])
         if prior is not None:
             lines.append(f"- {row['week']} labels before: " + "; ".join(prior["labels"]))
+            if prior.get("poor_parts"):
+                lines.append(f"  poor parts before: {'; '.join(prior['poor_parts'])}")
         lines.append(f"- {row['week']} labels after: " + "; ".join(row["labels"]))
+        if row["poor_parts"]:
+            lines.append(f"  poor parts: {'; '.join(row['poor_parts'])}")
         if row["missed"]:
             lines.append(f"  missed: {', '.join(row['missed'])}")
     return lines

@@ -16,6 +16,14 @@ stories with every article id reporting each, and the recurring series with thei
 - *mixed*: highlights citing reports of two different stories or series (merged too much).
 - *poor labels*: topic labels made only of the archive's most common title words, forms of
   address and headline verbs (the judge's own word lists, independent of the bot's).
+- *poor label parts* (the reader's check, ``LabelCheck``; issue 15 round 11, written before the
+  labeller changed): a part of a label (labels join parts with " · ") that starts or ends with
+  a function word, starts with a verb form, holds an honorific, is a slogan (an evaluative
+  adjective before an abstract noun: "Full Confidence"), ends in a generic document word with
+  no name and no event noun ("Reply Message"), or is a single common word ("Chinese"). Word
+  lists in bench/digest_label_words.json; a *name* is a word the archive's texts capitalise
+  in the middle of a sentence at least half the time (or an acronym), and none of the judge's
+  listed words ("Central", "Public" and other generic modifiers are no names).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +221,91 @@ def is_poor_label(label: str, common: frozenset[str]) -> bool:
     )
 
 
+LABEL_WORDS = Path(__file__).with_name("digest_label_words.json")
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class LabelCheck:
+    """The reader's label check: the judge's word lists and the archive's names."""
+
+    lists: dict[str, frozenset[str]]
+    suffixes: tuple[str, ...]
+    capitalised: frozenset[str]  # folded words the texts capitalise mid-sentence
+
+    def is_name(self, word: str) -> bool:
+        """A word the archive writes as a name (or an acronym), not one of the judge's words."""
+        key = _fold(word)
+        judged = ("function_words", "document_words", "evaluative", "generic_modifiers")
+        if any(key in self.lists[k] for k in judged):
+            return False
+        if key in self.lists["abstract_nouns"] or key in self.lists["verb_forms"]:
+            return False
+        if sum(c.isupper() for c in word) >= 2 and not word.isdigit():
+            return True
+        return key in self.capitalised
+
+    def faults(self, part: str) -> tuple[str, ...]:
+        """Why one label part would make a reader balk (empty when it reads well)."""
+        tokens = [w for w in part.split() if any(c.isalnum() for c in w)]
+        keys = [_fold(w) for w in tokens]
+        if not keys:
+            return ("empty",)
+        lists = self.lists
+        found = []
+        if keys[0] in lists["function_words"] or keys[-1] in lists["function_words"]:
+            found.append("function word at an end")
+        if keys[0] in lists["verb_forms"]:
+            found.append("starts with a verb")
+        if any(k in lists["honorifics"] for k in keys):
+            found.append("honorific")
+        if any(
+            a in lists["evaluative"] and b in lists["abstract_nouns"] for a, b in pairwise(keys)
+        ):
+            found.append("slogan")
+        named = any(self.is_name(w) for w in tokens)
+        if (
+            len(keys) > 1
+            and keys[-1] in lists["document_words"]
+            and not named
+            and not any(p in lists["event_nouns"] for k in keys for p in k.split("-"))
+        ):
+            found.append("generic word without a name")
+        if len(keys) == 1 and (not named or keys[0].endswith(self.suffixes)):
+            found.append("single common word")
+        return tuple(found)
+
+    def poor_parts(self, label: str) -> list[str]:
+        """The parts of ``label`` with a fault, each as "part (fault, ...)"."""
+        result = []
+        for part in label.split(" · "):
+            faults = self.faults(part.strip())
+            if faults:
+                result.append(f"{part.strip()} ({', '.join(faults)})")
+        return result
+
+
+def _fold(word: str) -> str:
+    word = word.casefold().replace("’", "'").strip("'\".,:;()")
+    return word.removesuffix("'s")
+
+
+def label_check(texts: Iterable[str], path: Path = LABEL_WORDS) -> LabelCheck:
+    """The check with the names of ``texts`` (the archive's bodies): words written with a
+    capital in the middle of a sentence in at least half of their mid-sentence uses."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lists = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    upper: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for text in texts:
+        for word in _MID_SENTENCE.findall(text):
+            key = _fold(word)
+            uses[key] += 1
+            upper[key] += word[0].isupper()
+    capitalised = frozenset(k for k, n in uses.items() if upper[k] * 2 >= n)
+    return LabelCheck(lists, tuple(data["nationality_suffixes"]), capitalised)
+
+
 @dataclass(frozen=True)
 class WeekJudgement:
     """The figures of one digest against one week's judgement."""
@@ -227,6 +321,7 @@ class WeekJudgement:
     poor_labels: tuple[str, ...]
     missed: tuple[str, ...]
     keys: tuple[str | None, ...]  # what each highlight covers, in reading order
+    poor_parts: tuple[str, ...] = ()  # the reader's check (only with a LabelCheck)
 
 
 def _cited(highlight: Any) -> list[str]:
@@ -263,7 +358,11 @@ def article_owners(judgement: dict[str, Any]) -> dict[str, str]:
 
 
 def judge_week(
-    digest: Any, week: str, judgement: dict[str, Any], common: frozenset[str]
+    digest: Any,
+    week: str,
+    judgement: dict[str, Any],
+    common: frozenset[str],
+    check: LabelCheck | None = None,
 ) -> WeekJudgement:
     """Coverage, repeats, roundups in the top five, mixed highlights and poor labels."""
     owner = article_owners(judgement)
@@ -291,4 +390,5 @@ def judge_week(
         poor_labels=tuple(label for label in labels if is_poor_label(label, common)),
         missed=tuple(s for s in story_ids if s not in covered),
         keys=tuple(keys),
+        poor_parts=tuple(p for label in labels for p in check.poor_parts(label)) if check else (),
     )

@@ -88,8 +88,24 @@ def main() -> int:
     if args.compare:
         same = args.compare.read_text(encoding="utf-8") == text + "\n"
         print("identical" if same else f"DIFFERENT from {args.compare}")
+        if not same:
+            for line in changed_weeks(
+                json.loads(args.compare.read_text("utf-8")), json.loads(text)
+            ):
+                print(line)
         return 0 if same else 1
     return 0
+
+
+def changed_weeks(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """One line per week whose outputs differ: the week and which outputs changed."""
+    lines = []
+    for week in sorted(set(before) | set(after)):
+        old, new = before.get(week, {}), after.get(week, {})
+        outputs = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+        if outputs:
+            lines.append(f"  {week}: {', '.join(outputs)}")
+    return lines
 
 
 if __name__ == "__main__":

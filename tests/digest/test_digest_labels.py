@@ -14,6 +14,7 @@ from bot.digest.domain.labels import (
 )
 from bot.digest.domain.lexicon import STOP_WORDS, fold, words
 from bot.digest.domain.phrases import headline_phrases, names
+from bot.digest.domain.readable import capitalised_words, reads_well
 from tests.digest.support import EXAMPLE_WEEK, SEOUL, example_week
 
 # Earlier headlines of an archive where the leader and the agency are in every other title.
@@ -177,3 +178,59 @@ def test_a_label_keeps_the_head_noun_the_text_repeats() -> None:
     labels = label_topics([senior, farm], vocabulary)
     assert "Senior Party" not in labels[0] and "Kumsusan Palace" in labels[0], labels
     assert "Reap" not in labels[1] and "Good Harvest" in labels[1], labels
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Upon Officials",  # a particle at its start
+        "Become Pioneers",  # a verb at its start
+        "Finishing Building Materials",
+        "Full Confidence",  # slogans: a praising or condemning adjective and an abstract noun
+        "Sure Victory",
+        "Criminal Colors",
+        "Reply Message",  # a generic noun with no name and no event beside it
+        "Congratulatory Group",
+        "Central Leadership Body",
+        "Chinese",  # a lone nationality adjective
+        "Resolutely",  # a single word no text writes as a name
+    ],
+)
+def test_a_part_a_reader_would_balk_at_never_reads_well(part: str) -> None:
+    capitalised = capitalised_words(
+        ["Delegates of the Chinese party and of Sinuiju met at the Ryugyong Hospital."]
+    )
+    assert not reads_well(part, capitalised)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Flood Recovery",  # an event noun needs no name
+        "Founding Anniversary",
+        "Sinuiju",  # a single word the texts write as a name
+        "Ryugyong Hospital",
+        "Military Delegation",
+        "Building Materials",  # an -ing word that names a thing
+        "DPRK Player",  # an acronym is a name
+    ],
+)
+def test_names_events_and_concrete_heads_read_well(part: str) -> None:
+    capitalised = capitalised_words(
+        ["Delegates of the Chinese party and of Sinuiju met at the Ryugyong Hospital."]
+    )
+    assert reads_well(part, capitalised)
+
+
+def test_a_topic_whose_only_distinct_phrase_is_a_slogan_falls_back_to_a_readable_part() -> None:
+    slogan = [
+        story(
+            "Full Confidence in Sure Victory Stressed at Meeting in Sinuiju",
+            lead="Full confidence in sure victory was stressed at a meeting in Sinuiju city.",
+        ),
+    ]
+    other = [story("Coal Output Rises at Anju Mines", lead="The Anju mines raised coal output.")]
+    label = label_topics([slogan, other], build_vocabulary(HISTORY))[0]
+    for part in label.split(" · "):
+        assert part not in {"Full Confidence", "Sure Victory"}, label
+    assert "Sinuiju" in label, label

@@ -25,6 +25,7 @@ from bot.digest.domain.lexicon import (
     words,
 )
 from bot.digest.domain.phrases import headline_phrases, names
+from bot.digest.domain.readable import capitalised_words, reads_well
 
 LABEL_PHRASES = 2
 LEAD_NAME_PRIOR = 0.5  # a name from a story's text counts half a phrase of its headline
@@ -106,6 +107,9 @@ def label_topics(
     known = KnownNames(
         name.split() for topic in topics for story in topic for name in names(story.lead)
     )
+    # The words the week's texts write as names: a label part needs one unless its head says
+    # what happened ("Flood Recovery"); see bot.digest.domain.readable.
+    capitalised = capitalised_words(story.lead for topic in topics for story in topic)
     story_phrases = [[_phrases_of(story, is_common, known) for story in topic] for topic in topics]
     week_weight: defaultdict[str, float] = defaultdict(float)
     for topic, phrases_of_topic in zip(topics, story_phrases, strict=True):
@@ -130,6 +134,8 @@ def label_topics(
         for key, weight in inside.items():
             if is_uninformative(key, vocabulary.common_words) or key in used:
                 continue
+            if not reads_well(surface[key], capitalised):
+                continue
             share_inside = weight / size
             share_outside = (week_weight[key] - weight) / rest
             distinct = share_inside - share_outside
@@ -151,20 +157,28 @@ def label_topics(
         if len(label) > MAX_LABEL_CHARS:
             label = shown[0][:MAX_LABEL_CHARS]
         if not label:
-            label = _fallback(inside, surface, vocabulary) or f"More news ({number + 1})"
+            label = (
+                _fallback(inside, surface, vocabulary, capitalised) or f"More news ({number + 1})"
+            )
         used.update(chosen)
         labels.append(_sentence_case(label))
     return _unique(labels)
 
 
 def _fallback(
-    inside: dict[str, float], surface: dict[str, str], vocabulary: Vocabulary
+    inside: dict[str, float],
+    surface: dict[str, str],
+    vocabulary: Vocabulary,
+    capitalised: frozenset[str],
 ) -> str | None:
     """When nothing is distinctive (one topic, or a tiny week): the topic's most used phrase
-    that is not made only of common words, else its most used phrase of two words or more."""
+    that reads well and is not made only of common words, else its most used phrase of two
+    words or more."""
     ranked = sorted(inside, key=lambda key: (-inside[key], -len(key.split()), key))
     for key in ranked:
-        if not is_uninformative(key, vocabulary.common_words):
+        if not is_uninformative(key, vocabulary.common_words) and reads_well(
+            surface[key], capitalised
+        ):
             return surface[key][:MAX_LABEL_CHARS]
     return next((surface[key][:MAX_LABEL_CHARS] for key in ranked if " " in key), None)
 

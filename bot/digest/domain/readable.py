@@ -1,0 +1,123 @@
+"""Whether a topic label part reads well to a reader (issue 15, round 11).
+
+A part is what a label joins with " · ". It is unreadable when it starts or ends with a
+particle ("Upon Officials"), starts with a verb ("Become Pioneers", "Finishing Building
+Materials"), is a slogan (a praising or condemning adjective before an abstract noun: "Sure
+Victory"), ends in a generic noun with neither a name nor an event noun beside it ("Reply
+Message", "Central Leadership Body"), or is a lone nationality adjective ("Chinese"). The words
+are lists in newsroom.yaml (``label_*``); what counts as a name is read from the week's texts:
+a word they capitalise in the middle of a sentence more often than not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+import yaml
+
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold
+
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class LabelWords:
+    """The ``label_*`` lists of newsroom.yaml, folded."""
+
+    edge: frozenset[str]
+    verbs: frozenset[str]
+    ing_nouns: frozenset[str]
+    slogan_adjectives: frozenset[str]
+    abstract_nouns: frozenset[str]
+    generic_nouns: frozenset[str]
+    generic_modifiers: frozenset[str]
+    event_nouns: frozenset[str]
+    adjective_endings: tuple[str, ...]
+
+    @property
+    def not_names(self) -> frozenset[str]:
+        """Listed words that never make a part a name, however they are capitalised."""
+        return (
+            self.generic_nouns
+            | self.generic_modifiers
+            | self.slogan_adjectives
+            | self.abstract_nouns
+            | self.verbs
+        )
+
+
+@lru_cache(maxsize=1)
+def label_words() -> LabelWords:
+    """The shipped lists (loaded once)."""
+    text = resources.files("bot.digest").joinpath("data", "newsroom.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    def entries(key: str) -> frozenset[str]:
+        values = raw.get(f"label_{key}")
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ValueError(f"newsroom.yaml: 'label_{key}' must be a list of words")
+        return frozenset(v.casefold() for v in values)
+
+    return LabelWords(
+        edge=entries("edge_words") | FUNCTION_WORDS | STOP_WORDS,
+        verbs=entries("verbs"),
+        ing_nouns=entries("ing_nouns"),
+        slogan_adjectives=entries("slogan_adjectives"),
+        abstract_nouns=entries("abstract_nouns"),
+        generic_nouns=entries("generic_nouns"),
+        generic_modifiers=entries("generic_modifiers"),
+        event_nouns=entries("event_nouns"),
+        adjective_endings=tuple(sorted(entries("adjective_endings"))),
+    )
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """Folded words that ``texts`` write with a capital in the middle of a sentence at least as
+    often as without: the words of names ("Phyongan", "Hospital" in a hospital's name)."""
+    upper: Counter[str] = Counter()
+    uses: Counter[str] = Counter()
+    for text in texts:
+        for word in _MID_SENTENCE.findall(text):
+            key = _key(word)
+            uses[key] += 1
+            upper[key] += word[0].isupper()
+    return frozenset(key for key, count in uses.items() if upper[key] * 2 >= count)
+
+
+def _key(word: str) -> str:
+    return fold(word).replace("’", "'").removesuffix("'s").strip("'")
+
+
+def reads_well(part: str, capitalised: frozenset[str]) -> bool:
+    """Whether one label part reads as a topic to a reader (see the module's docstring)."""
+    lists = label_words()
+    tokens = part.split()
+    keys = [_key(w) for w in tokens]
+    if not keys or keys[0] in lists.edge or keys[-1] in lists.edge:
+        return False
+    first = keys[0]
+    if first in lists.verbs:
+        return False
+    # "Finishing Building Materials", not "Founding Anniversary" (an event noun heads it).
+    verb_like = first.endswith("ing") and first not in lists.ing_nouns | capitalised
+    if verb_like and not (len(keys) > 1 and keys[-1] in lists.event_nouns):
+        return False
+    if any(a in lists.slogan_adjectives and b in lists.abstract_nouns for a, b in pairwise(keys)):
+        return False
+
+    def is_name(word: str, key: str) -> bool:
+        if key in lists.not_names or key in lists.edge:
+            return False
+        return sum(c.isupper() for c in word) >= 2 or key in capitalised
+
+    named = any(is_name(w, k) for w, k in zip(tokens, keys, strict=True))
+    if len(keys) == 1:
+        return named and not first.endswith(lists.adjective_endings)
+    eventful = any(piece in lists.event_nouns for k in keys for piece in k.split("-"))
+    return not (keys[-1] in lists.generic_nouns and not named and not eventful)
