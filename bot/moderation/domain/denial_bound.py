@@ -44,6 +44,14 @@ class ScoreBound:
                 weight = weights.get(record.feature, 0.0)
                 if weight > 0.0:
                     self._positive.append((record.triggers, record.keywords, weight))
+        # The positive records by their trigger words, and those without triggers: the
+        # records a message may match are found by one set intersection (see _possible).
+        self._untriggered = frozenset(i for i, (t, _, _) in enumerate(self._positive) if not t)
+        self._by_trigger: dict[str, list[int]] = {}
+        for i, (triggers, _, _) in enumerate(self._positive):
+            for word in triggers:
+                self._by_trigger.setdefault(word, []).append(i)
+        self._triggers = frozenset(self._by_trigger)
         self._base = (
             model.intercept
             + max(0.0, weights.get("_quote", 0.0))
@@ -94,13 +102,18 @@ class ScoreBound:
     def _possible(self, text: NormalizedText) -> float:
         """The sum of the positive weights of the stance records that ``text`` may match:
         ``sum(max(0.0, weight) for record in candidates(text))`` to the last bit (the
-        records left out add 0.0), without a call per record."""
-        tokens = frozenset(text.tokens)
+        records left out add 0.0), without a call per record: the records whose triggers
+        the tokens touch, and those without triggers, are added in file order."""
+        touched = self._triggers.intersection(text.tokens)
+        if not touched and not self._untriggered:
+            return 0.0
+        chosen = set(self._untriggered)
+        for word in touched:
+            chosen.update(self._by_trigger[word])
         original = ""
         possible = 0.0
-        for triggers, keywords, weight in self._positive:
-            if triggers and triggers.isdisjoint(tokens):
-                continue
+        for index in sorted(chosen):
+            _, keywords, weight = self._positive[index]
             if keywords:
                 original = original or text.original.lower()
                 if not any(k in original for k in keywords):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _stemmer = Stemmer.Stemmer("english")
+
+
+_FIRST_FOUR = operator.itemgetter(slice(0, 4))
 
 
 def _content_words(text: NormalizedText) -> list[str]:
@@ -129,7 +133,9 @@ class ExampleMatcher:
         # the threshold, so most messages skip the n-gram work.
         # The counting runs in C (a Counter over the chained postings): this is on every
         # message's path.
-        prefixes = {w[:4] for w in _content_words(text)}
+        # The starts of the content words, taken in C: a one-letter word's start is no key
+        # (each key starts a content word of two letters or more), so only stop words go.
+        prefixes = set(map(_FIRST_FOUR, set(text.tokens).difference(STOPWORDS)))
         indices = [found for found in map(self._prefixes.get, prefixes) if found is not None]
         if not indices:
             return []

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from bot.moderation.domain.hate_lexicon import Lexicon
 from bot.moderation.domain.hate_spelling import (
     ShortTypos,
@@ -145,6 +147,11 @@ class WordRepair:
         self._cost.pop("r", None)  # 'conferred' is no 'con fe r red'
         self._max_piece = min(16, max(len(p) for p in self._pieces))
         self._starts = frozenset(p[0] for p in self._pieces)
+        # Every split _split_uncached accepts holds a verb, a target or a word said of a
+        # group (see its return paths), and a split's pieces are substrings of the token: a
+        # token holding none of them is refused by one Aho-Corasick scan in C, before the
+        # start and end tests and the segmentation (most unknown tokens: names, link codes).
+        self._anchors = _automaton(self._verbs | self._split_targets | self._said)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
         # Group names and strong slurs by length, for words with letters starred out.
         self._masked: dict[int, list[str]] = {}
@@ -321,6 +328,8 @@ class WordRepair:
             or token in self._lexicon_words
         ):
             return None
+        if self._anchors is None or next(self._anchors.iter(token), None) is None:
+            return None
         # Cheap tests first: the token must start and end with a piece.
         if not any(token[:k] in self._prefixes for k in range(1, min(9, len(token)))):
             return None
@@ -377,3 +386,14 @@ class WordRepair:
                     best[end] = candidate
         found = best[len(token)]
         return None if found is None else found[1]
+
+
+def _automaton(words: Iterable[str]) -> ahocorasick.Automaton | None:
+    """An Aho-Corasick automaton that finds any of ``words`` in a string (None for none)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, None)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
