@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search.domain.focus import Holds, asked, foci, holds
+from bot.search.domain.gate import GateWeights, answerability_only_lowers, reads_answerability
 from bot.search.domain.query import answer_type_of
 
 
@@ -114,3 +115,26 @@ def test_a_question_that_only_mentions_a_server_or_bot_is_not_about_the_communit
 def test_a_question_about_this_community_still_gets_its_type(question: str) -> None:
     kind = answer_type_of(question)
     assert kind is not None and kind.name == "community"
+
+
+def _gate(weights: dict[str, float], growing: dict[str, float] | None = None) -> GateWeights:
+    return GateWeights.from_json(
+        {
+            "weights": weights,
+            "per_decade_weights": growing or {},
+            "bias": 0.0,
+            "min_gate": 0.0,
+            "per_decade": 0.0,
+        }
+    )
+
+
+def test_the_focus_is_read_only_when_a_gate_weighs_it() -> None:
+    assert not reads_answerability(_gate({"coverage": 1.0}))
+    assert reads_answerability(_gate({"coverage": 1.0, "filler_missing": -2.0}))
+
+
+def test_a_passage_below_the_bar_is_skipped_only_when_the_focus_can_only_lower_it() -> None:
+    assert answerability_only_lowers(_gate({"focus_missing": -1.0, "filler_missing": -2.0}))
+    assert not answerability_only_lowers(_gate({"filler_missing": 0.5}))
+    assert not answerability_only_lowers(_gate({"filler_missing": -0.5}, {"filler_missing": 1.0}))
