@@ -2,7 +2,7 @@
 
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
-        [--line two|hull|lsq] [--write]
+        [--line two|hull|lsq] [--veto NAME ...] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),
@@ -96,6 +96,8 @@ CAPS = {"seed": 0.015, "grown": 0.06, "big": 0.035}
 # size a second slope to the big one's bar (gate.json's knee_articles, per_decade_above).
 LINE = "knots"
 FIT_BIG = False  # whether the logistic weights also read the big archive's excerpts
+# Features that refuse an excerpt outright when they are 1 (``--veto``: a rule, not a weight).
+VETO: tuple[str, ...] = ()
 Row = dict[str, Any]
 
 
@@ -219,6 +221,8 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     def score(features: list[float]) -> float:
         if features[-1]:
             return float("inf")
+        if any(features[gate.FEATURES.index(n)] for n in VETO):
+            return -float("inf")
         return float(np.dot(weights, MODEL.columns(features))) + bias
 
     bars = {}
@@ -315,7 +319,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
 
 
 def main() -> None:
-    global LINE, FIT_BIG
+    global LINE, FIT_BIG, VETO
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
@@ -334,6 +338,7 @@ def main() -> None:
     )
     parser.add_argument("--big-cap", type=float, default=None, help="the same at 12,495 articles")
     parser.add_argument("--fit-big", action="store_true", help="weights read big's excerpts")
+    parser.add_argument("--veto", nargs="*", default=(), help="features that refuse when 1")
     parser.add_argument("--line", choices=("two", "hull", "lsq", "knots"), default=LINE)
     parser.add_argument(
         "--rows", type=Path, default=None, help="a pickle of the recorded rows: read if present"
@@ -359,6 +364,7 @@ def main() -> None:
         CAPS["big"] = args.big_cap
     LINE = args.line
     FIT_BIG = args.fit_big
+    VETO = tuple(args.veto)
     if args.per_source is not None:
         answers.SETTINGS = dataclasses.replace(answers.SETTINGS, per_source=args.per_source)
     if args.paraphrase_weight is not None:

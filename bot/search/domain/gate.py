@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import Stemmer
 
+from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
 from bot.search.domain.text import SPARED_STOP_WORDS
 
@@ -78,6 +79,15 @@ class GateFeatures:
     relative: float = 0.0
     dense_best: float = 0.0
     dense_gap: float = 0.0
+    # Answerability (focus.py): 1 when the question asks for a kind of fact (a wage, a
+    # population, a company, a person) and the passage holds neither the asked-for noun nor
+    # something of that kind; 1 when it holds nothing of that kind.
+    focus_missing: int = 0
+    filler_missing: int = 0
+    # How far (in words, over 30, at most 1) the nearest such filler stands from the
+    # question's own words in the passage: a wage beside "workers in Russia" answers, one
+    # three sentences away is about something else.
+    filler_gap: float = 0.0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -211,6 +221,34 @@ class GateWeights:
         }
 
 
+ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap")
+
+
+def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
+    """``features`` with what the passage ``text`` holds of the question's focus."""
+    held = holds(asked(question.text), text)
+    return replace(
+        features,
+        focus_missing=held.focus_missing,
+        filler_missing=held.filler_missing,
+        filler_gap=held.filler_gap,
+    )
+
+
+def answerability_only_lowers(gate: GateWeights) -> bool:
+    """Whether the answerability features can only lower ``gate``'s score (weights at or
+    below 0, none growing per decade): a passage below the bar without them stays below."""
+    weights = dict(gate.weights)
+    growing = {n for n, _ in gate.per_decade_weights}
+    return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
+
+
+def reads_answerability(gate: GateWeights) -> bool:
+    """Whether ``gate`` weighs any answerability feature."""
+    named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
+    return any(n in named for n in ANSWERABILITY)
+
+
 @cache
 def shipped_gate() -> GateWeights:
     """The gate of bot/search/data/gate.json."""
@@ -227,11 +265,14 @@ def gate_features(
     in_source: tuple[tuple[float, ...], ...] | None = None,
     context: QueryContext | None = None,
     lexical: float = 0.0,
+    answerability: bool = True,
 ) -> GateFeatures:
     """The gate's features of a passage: ``present`` are the index terms of its title and
     text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
     the archive's size, ``in_source`` each concept's rarity within the passage's source,
-    ``context`` the candidate list's and ``lexical`` the passage's lexical score."""
+    ``context`` the candidate list's and ``lexical`` the passage's lexical score;
+    ``answerability``: whether to read focus_missing, filler_missing and filler_gap (0 when
+    not; ``with_answerability`` adds them)."""
     vector = question.vector
     counted = _counted(vector.concepts)
     concepts = [vector.concepts[c] for c in counted]
@@ -258,6 +299,7 @@ def gate_features(
     known_found = sum(w for w, k, h in zip(weight, known, hits, strict=True) if k and h)
     kind = question.answer_type
     numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
+    held = holds(asked(question.text), text) if answerability else Holds()
     return GateFeatures(
         share,
         cosine,
@@ -276,4 +318,7 @@ def gate_features(
         lexical / context.best if context and context.best > 0 else 0.0,
         context.dense_best if context else 0.0,
         context.dense_gap if context else 0.0,
+        held.focus_missing,
+        held.filler_missing,
+        held.filler_gap,
     )
