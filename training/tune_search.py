@@ -40,7 +40,7 @@ CHOICES: dict[str, Sequence[float]] = {
     "answer_boost": (0.0, 0.25, 0.5, 1.0),
     "excerpt_bonus": (0.0, 0.3, 0.6, 1.2),
     "excerpt_context": (0, 1),
-    "dense_weight": (0.0, 0.1, 0.2, 0.3, 0.4),
+    "dense_weight": (0.0, 0.2, 0.3, 0.45, 0.6, 0.8),
     "coverage_weight": (0.0, 0.2, 0.5, 1.0, 2.0),
     "per_article": (1, 2, 3, 5),
     "alias_weight": (0.0, 0.5, 1.0),

@@ -1,0 +1,98 @@
+"""Choose one of /ask's ranking settings leave-one-set-out over the development sets (gate off).
+
+    .venv/bin/python training/rank_loso.py --setting dense_weight --values 0.3 0.45 0.6 0.8
+        [--data ../shared/data] [--by hit1|sum]
+
+For every value, the rank of the first answer-holding excerpt of each seed question (the
+fifteen sets of training/gate_loso.py, SEED_SETS) with the gate off, on the seed and on the
+grown archive (seed + kcna-2024 + ten small ingests). Then each set is held out in turn: the
+value best on the other fourteen (``--by hit1``: seed + grown hit@1, then hit@3; ``sum``:
+hit@1 + hit@3) answers it. Prints each value's in-sample figures, the values chosen per fold
+and the held-out hit@1 / hit@3 pooled per archive (bench/RESULTS.md, section "search").
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "training")]
+
+import search_eval as ev  # noqa: E402
+from gate_loso import SEED_SETS  # noqa: E402
+
+import bot.search.domain.answers as answers  # noqa: E402
+
+Ranks = dict[tuple[float, str], list[tuple[str, int | None]]]
+
+
+def ranks(data: Path, setting: str, values: list[float]) -> Ranks:
+    """(value, archive) -> per question (its set, the answer's rank or None), gate off."""
+    seed = ev.seed_articles()
+    small, _ = ev.small_ingests(data)
+    archives = {"seed": ev.build(seed), "grown": ev.grow(ev.build(seed + ev.kcna(data)), small)}
+    qs = [(n, q) for n in SEED_SETS for q in ev.questions(n)]
+    shipped, out = answers.SETTINGS, {}
+    try:
+        for value in values:
+            answers.SETTINGS = dataclasses.replace(
+                shipped, min_gate=-1e9, gate_per_decade=0.0, **{setting: value}
+            )
+            for name, index in archives.items():
+                found = ev.answer_ranks(index, [q for _, q in qs], k=10)
+                out[value, name] = [(n, r) for (n, _), r in zip(qs, found, strict=True)]
+    finally:
+        answers.SETTINGS = shipped
+    return out
+
+
+def counts(rows: list[tuple[str, int | None]], keep: set[str]) -> tuple[int, int, int]:
+    """hit@1, hit@3 and questions among the sets in ``keep``."""
+    kept = [r for n, r in rows if n in keep]
+    return sum(r == 0 for r in kept), sum(r is not None and r < 3 for r in kept), len(kept)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ev.DATA)
+    parser.add_argument("--setting", default="dense_weight", help="an AnswerSettings field")
+    parser.add_argument("--values", nargs="+", type=float, required=True)
+    parser.add_argument("--by", choices=("hit1", "sum"), default="hit1")
+    args = parser.parse_args()
+    found = ranks(args.data, args.setting, args.values)
+    every = set(SEED_SETS)
+    for value in args.values:
+        line = [f"{args.setting}={value}"]
+        for name in ("seed", "grown"):
+            h1, h3, n = counts(found[value, name], every)
+            line.append(f"{name} {h1 / n:.3f} ({h1}) / {h3 / n:.3f}")
+        print("  ".join(line))
+    held: Counter[str] = Counter()
+    chosen: Counter[float] = Counter()
+    for out in SEED_SETS:
+        rest = every - {out}
+
+        def merit(value: float, rest: set[str] = rest) -> tuple[int, ...]:
+            s, g = counts(found[value, "seed"], rest), counts(found[value, "grown"], rest)
+            return (s[0] + g[0], s[1] + g[1]) if args.by == "hit1" else (s[0] + g[0] + s[1] + g[1],)
+
+        best = max(args.values, key=merit)
+        chosen[best] += 1
+        for name in ("seed", "grown"):
+            h1, h3, n = counts(found[best, name], {out})
+            held.update({f"{name} 1": h1, f"{name} 3": h3, f"{name} n": n})
+    print("chosen per fold:", dict(chosen))
+    for name in ("seed", "grown"):
+        n = held[f"{name} n"]
+        print(
+            f"held out, {name}: hit@1 {held[f'{name} 1'] / n:.3f} ({held[f'{name} 1']}) "
+            f"hit@3 {held[f'{name} 3'] / n:.3f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
