@@ -79,8 +79,11 @@ MIN_DF = 2
 
 
 #: Weight of each minimal pair's contrastive row (linear_training.fit): the twins' shared
-#: words cancel, so a pair teaches only what differs between them, the stance.
-PAIR_WEIGHT = 1.0
+#: words cancel, so a pair teaches only what differs between them, the stance. Off: round 11
+#: (bench/RESULTS.md, moderation-eval) measured 1.0 with new stance records, LOWO 2,478 ->
+#: 2,478 denials and 4,027 -> 4,021 ok of 3,170 / 4,390; 06k's ok twin above its denial 10 ->
+#: 8 of 120. Only writer H's file has pairs, so a held-out H never sees any.
+PAIR_WEIGHT = 0.0
 
 
 def minimal_pairs(rows: list[Example]) -> list[tuple[int, int]]:
