@@ -78,16 +78,46 @@ C = 3.0
 MIN_DF = 2
 
 
-def training_rows(generic_count: int = 1500) -> TrainingSet:
+#: Weight of each minimal pair's contrastive row (linear_training.fit): the twins' shared
+#: words cancel, so a pair teaches only what differs between them, the stance. Off: round 11
+#: (bench/RESULTS.md, moderation-eval) measured 1.0 with new stance records, LOWO 2,478 ->
+#: 2,478 denials and 4,027 -> 4,021 ok of 3,170 / 4,390; 06k's ok twin above its denial 10 ->
+#: 8 of 120. Only writer H's file has pairs, so a held-out H never sees any.
+PAIR_WEIGHT = 0.0
+
+
+def minimal_pairs(rows: list[Example]) -> list[tuple[int, int]]:
+    """(denial, ok) row indices of the minimal pairs (rows with a ``pair`` field) in ``rows``,
+    matched by file and pair number. Both twins are in one file, so leaving a writer out
+    leaves out both: no pair is split between training and testing."""
+    twins: dict[tuple[str, int], dict[int, int]] = {}
+    index = {(group, text): i for i, (text, _, group) in enumerate(rows)}
+    for path in sorted(DATA.glob("train_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "pair" not in row:
+                continue
+            i = index.get((path.stem, _own(row["text"])))
+            if i is not None:
+                twins.setdefault((path.stem, int(row["pair"])), {})[rows[i][1]] = i
+    return [(t[1], t[0]) for t in twins.values() if set(t) == {0, 1}]
+
+
+def training_rows(generic_count: int = 1500, pair_weight: float | None = None) -> TrainingSet:
     """Everything the shipped model is fitted on (training/eval_dev.py refits without a file)."""
-    return TrainingSet(written() + generic(generic_count), FEATURIZER, C, MIN_DF)
+    rows = written() + generic(generic_count)
+    weight = PAIR_WEIGHT if pair_weight is None else pair_weight
+    return TrainingSet(rows, FEATURIZER, C, MIN_DF, minimal_pairs(rows), weight)
 
 
 def main() -> None:
     args = training_arguments(__doc__).parse_args()
+    rows = written() + generic(args.generic)
     train_and_write(
         args,
-        written() + generic(args.generic),
+        rows,
         (FEATURIZER, FEATURIZERS[FEATURIZER]),
         OUT,
         "Logistic regression, denying or belittling the humanitarian crisis in North Korea "
@@ -96,8 +126,11 @@ def main() -> None:
         "tweets as everyday negatives (MIT licence). Features: normalised words, 'a b' pairs, "
         "'~' stems, _quote and _question, and '_s:' stance features from "
         "bot/moderation/rules/rule3_stance.yaml (bot.moderation.domain.model."
-        "stance_statement_features).",
+        "stance_statement_features). Minimal pairs (field 'pair') also teach the difference of "
+        "their twins (training.linear_training.fit).",
         "denial caught, legitimate allowed",
+        minimal_pairs(rows),
+        PAIR_WEIGHT,
     )
 
 
