@@ -74,8 +74,7 @@ REMOVE_AGREEMENT = 0.8
 # 0.9, since the model retrained with writer F reads 'Lawyers should all be shot lol.' at 0.88.
 # Round 10: 0.91 (retrained with writer G it reads 0.9001); LOWO 0.9 / 0.91 / 0.92 caught
 # 2,272 / 2,267 / 2,261, ok 3,811 / 3,817 / 3,820 of 2,870 / 4,090 (0.9 before affirmation-09).
-# Round 11: 0.95 (retrained with writer H it reads 0.944; LOWO in bench/RESULTS.md).
-THRESHOLD_OFF_TOPIC = 0.95
+THRESHOLD_OFF_TOPIC = 0.91
 # ... and this much when it names no crisis word but what the crisis is about in everyday
 # words (food, hospitals, 'sent back', 'people there': denial_context.near_topic): most denial
 # written by people who saw no code names no crisis word ('the people there are doing great,
