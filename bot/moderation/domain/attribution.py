@@ -75,6 +75,14 @@ _SCARE = re.compile(
 )
 
 
+def reply_lines(original: str) -> str | None:
+    """A reply's own lines after the '> ' lines it quotes (None: no quoted head or nothing
+    after it)."""
+    head = _REPLY_HEAD.match(original)
+    own = original[head.end() :] if head is not None else ""
+    return own if own.strip() else None
+
+
 def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> str:
     """:func:`attribution` of what the speaker says, scare quotes not taken for quoting.
 
@@ -82,11 +90,11 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
     saying something of their own (rule 1: they name a group); 'this is vile' about the
     quoted line, or a reply of quoted lines only, stays a quote."""
     original = text.original
-    head = _REPLY_HEAD.match(original)
-    if head is not None and original[head.end() :].strip() and speaks(original[head.end() :]):
-        return speaker_attribution(normalize(original[head.end() :]), speaks)
+    own = reply_lines(original)
+    if own is not None and speaks(own):
+        return speaker_attribution(normalize(own), speaks)
     found = attribution(text)
-    if found != "quote" or head is not None:
+    if found != "quote" or _REPLY_HEAD.match(original) is not None:
         return found
     sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)
     return found if sneered == original else attribution(normalize(sneered))

@@ -66,6 +66,7 @@ from bot.moderation.domain.hate_reading import (
     uninvert,
     words_of,
 )
+from bot.moderation.domain.hate_replies import judged_reply
 from bot.moderation.domain.hate_rules import (
     PRAISE_PROOF,
     RecordFamily,
@@ -175,7 +176,12 @@ class HateDetector:
 
         Precision first: a statement or slur is removed only when nothing in the message
         frames it as a quote, report, question or denunciation and the statement model
-        agrees; everything else rule 1 finds is flagged for a moderator."""
+        agrees; everything else rule 1 finds is flagged for a moderator. A reply ('> ' lines,
+        then its own) is judged on its own lines; what it quotes counts only through the model
+        or as the subject of own lines that name no group."""
+        return judged_reply(text, self._detect, self.lexicon.mentions_group_or_slur)
+
+    def _detect(self, text: NormalizedText) -> list[FilterHit]:
         original = text
         text = self._repair.repair(text)
         frames = frame_patterns()
@@ -378,19 +384,13 @@ class HateDetector:
         normalized = self._repair.repair(normalize(text))
         out: list[str] = []
         group_seen = False
+        message = frozenset(normalized.squeezed_tokens)
         for tokens in clauses(normalized):
             if tokens is None:
                 continue
             if tokens[0] == QUESTION:
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
-            tagged = uninvert(
-                tag_clause(
-                    self._words(tokens),
-                    self.lexicon,
-                    group_seen,
-                    frozenset(normalized.squeezed_tokens),
-                )
-            )
+            tagged = uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen, message))
             group_seen = group_seen or bool(tagged.groups or tagged.slurs)
             out.append(tagged.text)
         return out
