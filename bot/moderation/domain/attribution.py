@@ -5,8 +5,10 @@ Shared by rule 1 (:mod:`detectors_hate`) and rule 3 (:mod:`detectors_denial`).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from importlib import resources
 
 from bot.moderation.domain.normalize import NormalizedText, normalize
 
@@ -26,6 +28,29 @@ _REPORT = re.compile(
     r"|\b(?:if|when) you (?:\w+ )?(?:think|believe|say|claim|pretend)\b"
     r"|\b(?:quote|quoting|according to|reportedly) \b"
 )
+
+
+def _narration() -> re.Pattern[str]:
+    """Reporting verbs from ``data/attribution_reporting.json``: a message describing what
+    someone else said or did ('the article describes a man shouting ...') reports it. The
+    speaker's own description ('I described them as ...') is no report: those verbs count only
+    after a word that is not in ``not_after``."""
+    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
+    data = json.loads(resource.read_text(encoding="utf-8"))
+
+    def words(key: str) -> str:
+        # Longest first, so 'was heard' is tried before a shorter cue it begins with.
+        phrases = sorted(data[key], key=len, reverse=True)
+        return "|".join(re.escape(phrase).replace(r"\ ", " ") for phrase in phrases)
+
+    not_after = words("not_after")
+    return re.compile(
+        rf"\b(?:{words('after_anyone')})\b"
+        rf"|(?<![\w'])(?!(?:{not_after}) )[\w']+ (?:{words('after_others')})\b"
+    )
+
+
+_NARRATION = _narration()
 _DENOUNCE = re.compile(
     r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
     r"|xenophob\w*|antisemit\w*|islamophob\w*|dehumani[sz]\w*|indefensible|unacceptable|disgraceful|shameful"
@@ -46,16 +71,20 @@ _DENOUNCE = re.compile(
 _DENOUNCE_LOWERED = re.compile(_DENOUNCE.pattern)
 
 
-def attribution(text: NormalizedText) -> str:
+def attribution(text: NormalizedText, narration: bool = False) -> str:
     """'quote', 'report', 'denounce' or 'question' when the message frames what it says as
-    someone else's claim, condemns one, or asks; '' when the speaker simply asserts."""
+    someone else's claim, condemns one, or asks; '' when the speaker simply asserts.
+
+    With ``narration`` (rule 1's reading) a reporting verb ('describes', 'recounts',
+    'witnessed') also makes a report; rule 3 reads without it, since a denial often names what
+    a report describes ('the report describes things that never happened')."""
     plain = text.original
     if _QUOTE.search(plain):
         return "quote"
     lowered = plain.lower()
     if (_DENOUNCE_LOWERED if lowered.isascii() else _DENOUNCE).search(lowered):
         return "denounce"
-    if _REPORT.search(lowered):
+    if _REPORT.search(lowered) or (narration and _NARRATION.search(lowered)):
         return "report"
     if plain.rstrip().endswith("?"):
         return "question"
@@ -93,8 +122,8 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
     own = reply_lines(original)
     if own is not None and speaks(own):
         return speaker_attribution(normalize(own), speaks)
-    found = attribution(text)
+    found = attribution(text, narration=True)
     if found != "quote" or _REPLY_HEAD.match(original) is not None:
         return found
     sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)
-    return found if sneered == original else attribution(normalize(sneered))
+    return found if sneered == original else attribution(normalize(sneered), narration=True)
