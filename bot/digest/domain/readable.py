@@ -16,12 +16,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
-import yaml
-
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom_yaml, word_list
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Za-z][A-Za-z'’-]*")
 
@@ -40,40 +37,34 @@ class LabelWords:
     event_nouns: frozenset[str]
     adjective_endings: tuple[str, ...]
 
-    @property
-    def not_names(self) -> frozenset[str]:
-        """Listed words that never make a part a name, however they are capitalised."""
-        return (
-            self.generic_nouns
-            | self.generic_modifiers
-            | self.slogan_adjectives
-            | self.abstract_nouns
-            | self.verbs
-        )
+    #: Listed words that never make a part a name, however they are capitalised.
+    not_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def label_words() -> LabelWords:
-    """The shipped lists (loaded once)."""
-    text = resources.files("bot.digest").joinpath("data", "newsroom.yaml").read_text("utf-8")
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """The shipped lists (newsroom.yaml is read once, by lexicon.newsroom_yaml)."""
+    raw = newsroom_yaml()
 
     def entries(key: str) -> frozenset[str]:
-        values = raw.get(f"label_{key}")
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise ValueError(f"newsroom.yaml: 'label_{key}' must be a list of words")
-        return frozenset(v.casefold() for v in values)
+        return frozenset(word_list(raw, f"label_{key}"))
 
+    verbs = entries("verbs")
+    slogan_adjectives = entries("slogan_adjectives")
+    abstract_nouns = entries("abstract_nouns")
+    generic_nouns = entries("generic_nouns")
+    generic_modifiers = entries("generic_modifiers")
     return LabelWords(
         edge=entries("edge_words") | FUNCTION_WORDS | STOP_WORDS,
-        verbs=entries("verbs"),
+        verbs=verbs,
         ing_nouns=entries("ing_nouns"),
-        slogan_adjectives=entries("slogan_adjectives"),
-        abstract_nouns=entries("abstract_nouns"),
-        generic_nouns=entries("generic_nouns"),
-        generic_modifiers=entries("generic_modifiers"),
+        slogan_adjectives=slogan_adjectives,
+        abstract_nouns=abstract_nouns,
+        generic_nouns=generic_nouns,
+        generic_modifiers=generic_modifiers,
         event_nouns=entries("event_nouns"),
         adjective_endings=tuple(sorted(entries("adjective_endings"))),
+        not_names=generic_nouns | generic_modifiers | slogan_adjectives | abstract_nouns | verbs,
     )
 
 
@@ -105,7 +96,7 @@ def reads_well(part: str, capitalised: frozenset[str]) -> bool:
     if first in lists.verbs:
         return False
     # "Finishing Building Materials", not "Founding Anniversary" (an event noun heads it).
-    verb_like = first.endswith("ing") and first not in lists.ing_nouns | capitalised
+    verb_like = first.endswith("ing") and first not in lists.ing_nouns and first not in capitalised
     if verb_like and not (len(keys) > 1 and keys[-1] in lists.event_nouns):
         return False
     if any(a in lists.slogan_adjectives and b in lists.abstract_nouns for a, b in pairwise(keys)):
