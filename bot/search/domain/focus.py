@@ -17,7 +17,7 @@ import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -78,7 +78,9 @@ class Asked:
     anchors: frozenset[str]
 
 
-@cache
+# Bounded: the bot runs for weeks and every distinct question would otherwise stay cached;
+# the cache only serves the few passages one question's gate reads.
+@lru_cache(maxsize=1024)
 def asked(question: str) -> Asked:
     """The focus of ``question`` (the first of focus.json whose pattern matches; None when
     none does) and its words."""

@@ -235,6 +235,7 @@ def with_answerability(features: GateFeatures, question: Question, text: str) ->
     )
 
 
+@cache  # a gate has a handful of weights, but /ask asks this of every passage it reads
 def answerability_only_lowers(gate: GateWeights) -> bool:
     """Whether the answerability features can only lower ``gate``'s score (weights at or
     below 0, none growing per decade): a passage below the bar without them stays below."""
@@ -243,6 +244,7 @@ def answerability_only_lowers(gate: GateWeights) -> bool:
     return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
 
 
+@cache
 def reads_answerability(gate: GateWeights) -> bool:
     """Whether ``gate`` weighs any answerability feature."""
     named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
