@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import Stemmer
-import yaml
 
 from bot.digest.domain.glued import unglue
+from bot.digest.domain.newsroom_data import newsroom_yaml, parse_yaml, word_list
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # Function words that may sit inside a name ("Academy of Defence Sciences") but never at its ends.
@@ -224,14 +223,6 @@ def is_adverb(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def newsroom_yaml() -> dict[str, object]:
-    """newsroom.yaml as parsed YAML (read once; ``newsroom()`` and the label lists of
-    bot.digest.domain.readable both read it)."""
-    text = resources.files("bot.digest").joinpath("data", "newsroom.yaml").read_text("utf-8")
-    return _parse_yaml(text)
-
-
-@lru_cache(maxsize=1)
 def newsroom() -> Newsroom:
     """The shipped vocabulary (loaded once)."""
     return _build_newsroom(newsroom_yaml())
@@ -239,23 +230,7 @@ def newsroom() -> Newsroom:
 
 def parse_newsroom(text: str) -> Newsroom:
     """Build the vocabulary from the YAML text of newsroom.yaml."""
-    return _build_newsroom(_parse_yaml(text))
-
-
-def _parse_yaml(text: str) -> dict[str, object]:
-    # The C loader when PyYAML has it (ten times faster); the same documents either way.
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not isinstance(raw, dict):
-        raise ValueError("newsroom.yaml must map names to word lists")
-    return raw
-
-
-def word_list(raw: dict[str, object], key: str) -> list[str]:
-    """The word list ``key`` of parsed newsroom.yaml, case-folded, spaces normalised."""
-    values = raw.get(key)
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ValueError(f"newsroom.yaml: {key!r} must be a list of words")
-    return [" ".join(v.casefold().split()) for v in values]
+    return _build_newsroom(parse_yaml(text))
 
 
 def _build_newsroom(raw: dict[str, object]) -> Newsroom:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom_yaml, word_list
+from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold
+from bot.digest.domain.newsroom_data import newsroom_yaml, word_list
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Za-z][A-Za-z'’-]*")
 
@@ -43,7 +44,7 @@ class LabelWords:
 
 @lru_cache(maxsize=1)
 def label_words() -> LabelWords:
-    """The shipped lists (newsroom.yaml is read once, by lexicon.newsroom_yaml)."""
+    """The shipped lists (newsroom.yaml is read once, by newsroom_data)."""
     raw = newsroom_yaml()
 
     def entries(key: str) -> frozenset[str]:
