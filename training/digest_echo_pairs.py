@@ -78,7 +78,10 @@ def pairs_of_week(
     described = []
     for group in groups:
         members = [
-            selected[i] for k in group for c in week.stories[k].items for i in week.copies[c].members
+            selected[i]
+            for k in group
+            for c in week.stories[k].items
+            for i in week.copies[c].members
         ]
         keys = Counter(owner[a.id] for a in members if a.id in owner)
         key = keys.most_common(1)[0][0] if keys else None
@@ -149,7 +152,9 @@ def main() -> int:
     print(f"{len(rows)} highlight pairs <= {DAYS} days apart, {total} repeats")
     for row in rows:
         if row["repeat"]:
-            print(f"  repeat {row['week']}: {row['titles']} echo={row['echo']} shared={row['shared']}")
+            print(
+                f"  repeat {row['week']}: {row['titles']} echo={row['echo']} shared={row['shared']}"
+            )
     for setting in settings[1:]:
         r, d = tally(rows, setting)
         if r:
