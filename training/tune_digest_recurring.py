@@ -11,6 +11,10 @@ stories has a headline (pattern) seen in at least R earlier weeks (EventSignals.
 for R in RECURRING_GRID (99: the shipped state), alone or also untying such a story from others
 by one shared uncommon name (bot.digest.domain.alike), and judges the highlights as
 training/tune_digest.py does: all weeks, then leave one week out (its objective).
+
+The figures in bench/RESULTS.md (round 12) come from the code before the change shipped
+(f8ff1a7): since then analyse_week applies R = 2 itself (bot.digest.domain.alike.
+untie_recurring), so on this code the 99 row is the shipped state with R = 2 already in it.
 """
 
 from __future__ import annotations
