@@ -57,6 +57,7 @@ from digest_judging import (  # noqa: E402
     load_judgements,
     load_kcna,
 )
+from digest_reading import reading_check  # noqa: E402
 
 from bot.digest.domain.build import build_digest  # noqa: E402
 from bot.digest.domain.weeks import format_iso_week  # noqa: E402
@@ -80,10 +81,12 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
     """Every judged week's figures (a JSON-able dict per week)."""
     common = common_title_words(a.title for a in articles)
     check = label_check(a.body for a in articles)
+    texts = {a.id: f"{a.title}\n{a.body}" for a in articles}
+    reading = (reading_check((a.title, a.body) for a in articles), texts)
     rows = []
     for week, judgement in sorted(judgements.items()):
         digest = build_digest(articles, week, tz, history=articles)
-        figures = judge_week(digest, week, judgement, common, check)
+        figures = judge_week(digest, week, judgement, common, check, reading)
         kinds = [getattr(h, "kind", "event") for h in digest.highlighted]
         rows.append(
             {
@@ -99,6 +102,7 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
                 "labels": list(figures.labels),
                 "poor_labels": list(figures.poor_labels),
                 "poor_parts": list(figures.poor_parts),
+                "odd_parts": list(figures.odd_parts),
                 "missed": list(figures.missed),
             }
         )
@@ -169,8 +173,9 @@ def judged_table(
         "",
         "| week | articles | main stories | covered by the highlights | highlights repeating a "
         "story or series | judged series in first 5 | own roundups in first 5 | mixed highlights "
-        "| poor labels (common words) | poor label parts (reader's check) | done when met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| poor labels (common words) | poor label parts (reader's check) | label parts reading "
+        "oddly | done when met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     old = {row["week"]: row for row in before or []}
     for row in after:
@@ -190,20 +195,22 @@ def judged_table(
             and row["own_roundups_top5"] == 0
             and not row["poor_labels"]
             and not row["poor_parts"]
+            and not row.get("odd_parts")
         )
         lines.append(
             f"| {row['week']} | {row['articles']} | {row['stories']} | {cell('covered')} | "
             f"{cell('repeats')} | {cell('judged_series_top5')} | {cell('own_roundups_top5')} | "
             f"{cell('mixed')} | {cell('poor_labels')} | {cell('poor_parts')} | "
-            f"{'yes' if met else 'no'} |"
+            f"{cell('odd_parts')} | {'yes' if met else 'no'} |"
         )
     totals = {k: sum(r[k] for r in after) for k in ("stories", "covered", "repeats", "mixed")}
     parts = sum(len(r["poor_parts"]) for r in after)
+    odd = sum(len(r.get("odd_parts", ())) for r in after)
     lines.append("")
     lines.append(
         f"Total: {totals['covered']} of {totals['stories']} main stories covered, "
         f"{totals['repeats']} repeated, {totals['mixed']} mixed highlights, "
-        f"{parts} poor label parts (reader's check)."
+        f"{parts} poor label parts (reader's check), {odd} label parts reading oddly."
     )
     lines.append("")
     for row in after:
@@ -212,9 +219,13 @@ def judged_table(
             lines.append(f"- {row['week']} labels before: " + "; ".join(prior["labels"]))
             if prior.get("poor_parts"):
                 lines.append(f"  poor parts before: {'; '.join(prior['poor_parts'])}")
+            if prior.get("odd_parts"):
+                lines.append(f"  reading oddly before: {'; '.join(prior['odd_parts'])}")
         lines.append(f"- {row['week']} labels after: " + "; ".join(row["labels"]))
         if row["poor_parts"]:
             lines.append(f"  poor parts: {'; '.join(row['poor_parts'])}")
+        if row.get("odd_parts"):
+            lines.append(f"  reading oddly: {'; '.join(row['odd_parts'])}")
         if row["missed"]:
             lines.append(f"  missed: {', '.join(row['missed'])}")
     return lines

@@ -16,6 +16,9 @@ stories with every article id reporting each, and the recurring series with thei
 - *mixed*: highlights citing reports of two different stories or series (merged too much).
 - *poor labels*: topic labels made only of the archive's most common title words, forms of
   address and headline verbs (the judge's own word lists, independent of the bot's).
+- *label parts that read oddly* (``ReadingCheck``, bench/digest_reading.py; round 12, written
+  before the labeller changed): a date, words of a quotation, a word almost no article writes,
+  or a second bare name no report of the topic writes beside the first.
 - *poor label parts* (the reader's check, ``LabelCheck``; issue 15 round 11, written before the
   labeller changed): a part of a label (labels join parts with " · ") that starts or ends with
   a function word, starts with a verb form, holds an honorific, is a slogan (an evaluative
@@ -31,12 +34,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+from digest_reading import ReadingCheck, topic_texts
 
 COMMON_TITLE_WORDS = 30
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -322,6 +327,7 @@ class WeekJudgement:
     missed: tuple[str, ...]
     keys: tuple[str | None, ...]  # what each highlight covers, in reading order
     poor_parts: tuple[str, ...] = ()  # the reader's check (only with a LabelCheck)
+    odd_parts: tuple[str, ...] = ()  # label parts that read oddly (only with a ReadingCheck)
 
 
 def _cited(highlight: Any) -> list[str]:
@@ -363,6 +369,7 @@ def judge_week(
     judgement: dict[str, Any],
     common: frozenset[str],
     check: LabelCheck | None = None,
+    reading: tuple[ReadingCheck, Mapping[str, str]] | None = None,
 ) -> WeekJudgement:
     """Coverage, repeats, roundups in the top five, mixed highlights and poor labels."""
     owner = article_owners(judgement)
@@ -391,4 +398,16 @@ def judge_week(
         missed=tuple(s for s in story_ids if s not in covered),
         keys=tuple(keys),
         poor_parts=tuple(p for label in labels for p in check.poor_parts(label)) if check else (),
+        odd_parts=_odd_parts(digest, reading) if reading else (),
+    )
+
+
+def _odd_parts(digest: Any, reading: tuple[ReadingCheck, Mapping[str, str]]) -> tuple[str, ...]:
+    """The label parts that read oddly (bench/digest_reading.py), every topic of the digest.
+    ``reading`` is the check and the archive's texts by article id (title and body)."""
+    check, texts = reading
+    return tuple(
+        part
+        for topic in digest.topics
+        for part in check.odd_parts(topic.label, topic_texts(digest, topic, texts))
     )

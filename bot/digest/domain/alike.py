@@ -14,7 +14,8 @@ statements, reactions, a visit and its return. Two stories are taken for one whe
   one of them is a named person's own activity, which is news of its own;
 
 and never when their headlines tell two different activities of one frequent newsmaker
-(bot.digest.domain.activities). bot.digest.domain.build adds three more ties: statements that
+(bot.digest.domain.activities), nor by a shared name or occasion alone when one headline is a
+routine line earlier weeks keep using (untie_recurring). bot.digest.domain.build adds three more ties: statements that
 repeat one subject's rare words (bot.digest.domain.subjects), features of one headline formula
 learnt from the archive (bot.digest.domain.templates), and events whose bodies name one
 anniversary or one visit abroad (bot.digest.domain.occasions).
@@ -51,6 +52,8 @@ SHARED_NAMES = 2  # uncommon names both stories' leads use
 SHARED_NAMES_FLOOR = 0.08  # ... when their texts are at least this alike
 SHARED_NAMES_SIMILARITY = 0.5
 OCCASION_SIMILARITY = 0.5
+# Chosen leave one week out (training/tune_digest_recurring.py; every fold chose 2).
+UNTIE_RECURRING_WEEKS = 2
 LEAD_CHARS = 1500
 NAMED_ITEMS = 4
 # Routine formulas: protocol notes whose headlines open alike are one line.
@@ -146,6 +149,19 @@ def join_routine_families(
             formula = any(room.is_verb(w) or fold(w) in FUNCTION_WORDS for w in tokens[i][:size])
             if size >= ROUTINE_HEAD and formula:
                 result[i, j] = result[j, i] = FAMILY
+    return result
+
+
+def untie_recurring(alike: FloatArray, recurring_weeks: Sequence[int]) -> FloatArray:
+    """``alike`` without the shared-names and occasion-mark ties (set at SHARED_NAMES_SIMILARITY
+    and OCCASION_SIMILARITY, undamped) of a story whose headline (pattern) earlier weeks used
+    UNTIE_RECURRING_WEEKS times or more: an anniversary's routine lines ("Floral Baskets to
+    Statues of Great Leaders from Abroad", "Celebrations Held Abroad") name its occasion and
+    its people but are lines of their own, not parts of the celebration."""
+    result = np.array(alike, dtype=np.float64, copy=True)
+    routine = np.array([n >= UNTIE_RECURRING_WEEKS for n in recurring_weeks], dtype=bool)
+    tied = np.isclose(result, SHARED_NAMES_SIMILARITY) | np.isclose(result, OCCASION_SIMILARITY)
+    result[tied & (routine[:, None] | routine[None, :])] = 0.0
     return result
 
 

@@ -1,12 +1,9 @@
 """The weekly digest: the week's news as events, ranked by importance, grouped into topics.
 
-Pure domain code: callers hand in the articles (the week's and earlier ones) and a timezone;
-rendering to Markdown, Discord payloads and charts lives in bot.digest.render.
-
-The steps: select the week's dated articles (in the guild's timezone); join copies; set
-roundups apart; group reports into events (bot.digest.domain.events); join recurring series
-(bot.digest.domain.stories); score every story (bot.digest.domain.rank); pick the highlights;
-group the stories into topics and label them (bot.digest.domain.labels); summarise.
+Pure domain code (callers hand in the articles and a timezone; rendering is bot.digest.render).
+Steps: select the week's dated articles (in the guild's timezone); join copies; set roundups
+apart; group reports into events (events.py); join recurring series (stories.py); score every
+story (rank.py); pick the highlights; group stories into labelled topics (labels.py); summarise.
 """
 
 from __future__ import annotations
@@ -18,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
 from bot.archive.domain.summary import summarize
-from bot.digest.domain.alike import join_routine_families, story_alike
+from bot.digest.domain.alike import join_routine_families, story_alike, untie_recurring
 from bot.digest.domain.copies import Copies, clean_title, is_title_only, join_copies
 from bot.digest.domain.diversity import near_stories
 from bot.digest.domain.events import (
@@ -36,6 +33,7 @@ from bot.digest.domain.ledelinks import LedePair, join_ledes, lede_pairs, links_
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
 from bot.digest.domain.occasions import (
     OccasionPair,
+    apart_from_recurring,
     join_occasions,
     occasion_links,
     occasion_pairs,
@@ -276,6 +274,7 @@ def analyse_week(
         story_titles,
         [s.words for s in signals],
     )
+    plain = untie_recurring(plain, recurring := [s.recurring_weeks for s in signals])
     formulas = FormulaHistory(
         [
             (
@@ -288,10 +287,11 @@ def analyse_week(
     )
     pairs = tuple(template_pairs(story_titles, formulas))
     subjects = tuple(subject_pairs([s.items for s in stories], copies, selected, text))
-    occasions = tuple(
+    occasions = apart_from_recurring(
         occasion_pairs(
             [s.items for s in stories], [s.kind for s in stories], copies, selected, common
-        )
+        ),
+        recurring,
     )
     # Only looked for when a link is on (the development weeks chose none, see ledelinks).
     ledes = tuple(

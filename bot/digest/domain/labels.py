@@ -25,7 +25,12 @@ from bot.digest.domain.lexicon import (
     words,
 )
 from bot.digest.domain.phrases import headline_phrases, names
-from bot.digest.domain.readable import capitalised_words, reads_well
+from bot.digest.domain.readable import (
+    capitalised_words,
+    is_bare_name,
+    reads_well,
+    without_quotations,
+)
 
 LABEL_PHRASES = 2
 LEAD_NAME_PRIOR = 0.5  # a name from a story's text counts half a phrase of its headline
@@ -151,6 +156,8 @@ def label_topics(
                 break
             if any(_overlaps(key, other) for other in chosen):
                 continue
+            if chosen and not _related(surface[chosen[0]], surface[key], topic):
+                continue
             chosen.append(key)
         shown = [surface[key] for key in chosen]
         label = " · ".join(shown)
@@ -163,6 +170,19 @@ def label_topics(
         used.update(chosen)
         labels.append(_sentence_case(label))
     return _unique(labels)
+
+
+def _related(first: str, second: str, topic: Sequence[StoryText]) -> bool:
+    """Two parts read as one topic unless both are bare names (bot.digest.domain.readable)
+    that no story of the topic writes together ("Kim Tok Hun · Nguyen Phu Trong")."""
+    if not (is_bare_name(first) and is_bare_name(second)):
+        return True
+    pair = (_key(first), _key(second))
+    for story in topic:
+        spoken = " " + " ".join(fold(w) for w in words(" ".join((*story.headlines, story.lead))))
+        if all(f" {part} " in spoken + " " for part in pair):
+            return True
+    return False
 
 
 def _fallback(
@@ -189,9 +209,12 @@ def _phrases_of(
     """Folded candidate phrase -> (its display form, its prior): headline phrases say what the
     story is about (1.0), names from the lead say who and where (LEAD_NAME_PRIOR)."""
     found: dict[str, tuple[str, float]] = {}
-    lead_names = [name for name in names(story.lead) if len(name.split()) <= 3]
+    # Names inside a quotation are what someone said, not what happened ("European Atlantic
+    # Ocean" in a prime minister's words).
+    lead_names = [name for name in names(without_quotations(story.lead)) if len(name.split()) <= 3]
     # A single headline word counts only when the text uses it as a name ("KPA", not "Join").
     single_names = {fold(name) for name in lead_names if " " not in name}
+    headline_words = {fold(w) for h in story.headlines for w in words(h)}
     # A headline phrase the text repeats is what the story is about, and a noun phrase: the
     # text writes "reaped a good harvest", never "reap good harvest".
     spoken = " ".join(fold(w) for w in words(story.lead))
@@ -210,7 +233,14 @@ def _phrases_of(
     if not candidates:  # a text that repeats none of its headline: the headline alone
         candidates = [part for part in endings if " " in part or not story.lead]
     from_headlines = len(candidates)
-    candidates.extend(name for name in lead_names if not is_common(name))
+    # A one-word name only the text writes is an example of a list ("kayagum, Janggo and
+    # Jangsaenap") unless the headline says it or it is an acronym ("KPA").
+    candidates.extend(
+        name
+        for name in lead_names
+        if not is_common(name)
+        and (" " in name or fold(name) in headline_words or sum(c.isupper() for c in name) >= 2)
+    )
     for position, phrase in enumerate(candidates):
         if not reads_as_label(phrase, known):
             continue

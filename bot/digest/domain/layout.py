@@ -1,7 +1,8 @@
 """Laying the highlights out: news stories grouped into labelled topics, routine lines last.
 
 Events are grouped by k-means over their texts (bot.digest.domain.topics); series and roundups
-form one last topic, "Regular features", so that they never come before the news. Topics are
+form one last topic, labelled by what it holds ("Series: Greetings, Press Review";
+bot.digest.domain.routine), so that they never come before the news. Topics are
 shown best first (by their best highlight) and highlights best first within a topic.
 """
 
@@ -15,10 +16,10 @@ from bot.digest.domain.events import Copies, WeekText, centroid_rows, clean_titl
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
+from bot.digest.domain.routine import routine_label
 from bot.digest.domain.stories import Story
 from bot.digest.domain.topics import cluster
 
-ROUTINE_LABEL = "Regular features"
 MAX_NEWS_TOPICS = 4
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
@@ -73,7 +74,12 @@ def assemble(
     ]
     names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
     if routine:
-        names.append(ROUTINE_LABEL)
+        # Named by the lines the reader sees there, best first (by its best line when none is
+        # shown: the chart still counts the section's articles).
+        ordered = sorted(routine, key=lambda i: (-importances[i].score, i))
+        ordered = [i for i in ordered if i in highlights] or ordered[:1]
+        titles = [stories[i].pattern or copies[stories[i].items[0]].title for i in ordered]
+        names.append(routine_label(titles, is_common))
     topics: list[tuple[float, bool, DigestTopic]] = []
     for topic, members in enumerate(groups):
         picked = sorted(

@@ -31,7 +31,7 @@ lost space glued to the next word ("ComradeKim Jong Unon") are split first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +40,7 @@ from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article
 from bot.digest.domain.activities import activity
+from bot.digest.domain.alike import UNTIE_RECURRING_WEEKS as UNTIE
 from bot.digest.domain.copies import Copies, is_title_only
 from bot.digest.domain.events import lede_of, week_names
 from bot.digest.domain.glued import unglue
@@ -288,3 +289,13 @@ def join_occasions(
     links = occasion_links(len(result), pairs, days)
     result[links] = np.maximum(result[links], OCCASION_SIMILARITY)
     return result
+
+
+def apart_from_recurring(
+    pairs: Iterable[OccasionPair], recurring_weeks: Sequence[int], least: int = UNTIE
+) -> tuple[OccasionPair, ...]:
+    """The pairs without a story whose headline (pattern) earlier weeks used ``least`` times
+    or more (bot.digest.domain.alike.untie_recurring says why)."""
+    return tuple(
+        p for p in pairs if recurring_weeks[p.first] < least and recurring_weeks[p.second] < least
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold
+from bot.digest.domain.lexicon import CALENDAR_WORDS, FUNCTION_WORDS, STOP_WORDS, fold
 from bot.digest.domain.newsroom_data import newsroom_yaml, word_list
 
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;:] )[A-Za-z][A-Za-z'’-]*")
@@ -36,6 +36,7 @@ class LabelWords:
     generic_nouns: frozenset[str]
     generic_modifiers: frozenset[str]
     event_nouns: frozenset[str]
+    kind_nouns: frozenset[str]
     adjective_endings: tuple[str, ...]
 
     #: Listed words that never make a part a name, however they are capitalised.
@@ -64,6 +65,7 @@ def label_words() -> LabelWords:
         generic_nouns=generic_nouns,
         generic_modifiers=generic_modifiers,
         event_nouns=entries("event_nouns"),
+        kind_nouns=entries("kind_nouns"),
         adjective_endings=tuple(sorted(entries("adjective_endings"))),
         not_names=generic_nouns | generic_modifiers | slogan_adjectives | abstract_nouns | verbs,
     )
@@ -93,6 +95,10 @@ def reads_well(part: str, capitalised: frozenset[str]) -> bool:
     keys = [_key(w) for w in tokens]
     if not keys or keys[0] in lists.edge or keys[-1] in lists.edge:
         return False
+    # A month or a day is a date, not a topic ("July Juche", from "one day in July Juche 107");
+    # "May" and "March" also head names ("May Day Stadium", "Arduous March").
+    if any(k in CALENDAR_WORDS and k not in ("may", "march") for k in keys):
+        return False
     first = keys[0]
     if first in lists.verbs:
         return False
@@ -113,3 +119,26 @@ def reads_well(part: str, capitalised: frozenset[str]) -> bool:
         return named and not first.endswith(lists.adjective_endings)
     eventful = any(piece in lists.event_nouns for k in keys for piece in k.split("-"))
     return not (keys[-1] in lists.generic_nouns and not named and not eventful)
+
+
+def is_bare_name(part: str) -> bool:
+    """A part with neither an event noun nor a head saying what kind of thing it names (a
+    place, a body, a role): "Janggo", "Nguyen Phu Trong", not "Songrim City"."""
+    lists = label_words()
+    keys = [piece for word in part.split() for piece in _key(word).split("-")]
+    return not any(k in lists.event_nouns or k in lists.kind_nouns for k in keys)
+
+
+_QUOTATION = re.compile(r"\"[^\"]{0,600}\"|“[^”]{0,600}”")
+QUOTATION_WORDS = 8  # a quoted span this long is someone's words; a shorter one is a title
+
+
+def without_quotations(text: str) -> str:
+    """``text`` with its quotations (QUOTATION_WORDS words or more inside quotation marks) cut
+    out: a name there is what someone said ("European Atlantic Ocean"), not what happened."""
+
+    def cut(match: re.Match[str]) -> str:
+        span = match.group(0)
+        return ". " if len(span.split()) >= QUOTATION_WORDS else span
+
+    return _QUOTATION.sub(cut, text)
