@@ -7,7 +7,10 @@ tell those from 'Daily life there is boring and normal', so the model alone flag
 naming none of the crisis only when it holds a content word: who or what a denial is about
 (people, the country, defectors, the sources), a word of denying (fake, hoax, proof), an
 account's word (data/rule3_content.json, data/rule3_replies.json), North Korea or a stance
-(rules/rule3_stance.yaml).
+(rules/rule3_stance.yaml). Words of violence that are also an account's ('shot', 'killed': data
+rule3_content.json's harm_words) are no content alone: 'Lawyers should all be shot lol.' wishes
+violence on a group that is not the crisis's (rule 1's or rule 2's business); beside a content
+word, North Korea or a stance they are read as before.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from bot.moderation.domain.normalize import NormalizedText
 
 @lru_cache(maxsize=1)
 def content_words() -> frozenset[str]:
-    """Rule 3's content words and an account's words (read once)."""
+    """Rule 3's content words and an account's words but its words of violence (read once)."""
     data = resources.files("bot.moderation").joinpath("data", "rule3_content.json")
     own = json.loads(data.read_text(encoding="utf-8"))
-    return frozenset(own["content_words"]) | account_words()
+    return frozenset(own["content_words"]) | (account_words() - frozenset(own["harm_words"]))
 
 
 def says_something(own: NormalizedText, whole: NormalizedText) -> bool:

@@ -1,0 +1,66 @@
+"""Rule 3, round 12: the scope of the model's flag on messages naming none of the crisis (words
+of violence alone are no content), and the shipped fit being the fit leave-one-writer-out
+measures. Cases written for these tests, not taken from the training or development files."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.moderation.domain.denial_content import says_something
+from bot.moderation.domain.detectors_denial import DenialDetector
+from bot.moderation.domain.model import LinearTextModel
+from bot.moderation.domain.normalize import normalize
+from training.linear_training import fit
+
+VIOLENCE_ELSEWHERE = [
+    "Lawyers should all be shot lol.",
+    "referees who blow calls like that should get shot",
+    "my landlord got the tenant killed, basically",
+    "the sheriff was shot twice in the shootout",
+]
+VIOLENCE_ON_THE_CRISIS = [
+    "they got shot crossing, good riddance",  # who: 'they'
+    "the ones shot in north korea had it coming",  # North Korea named
+    "the border crossers who got shot, who cares",  # the border
+]
+
+
+def sure_model(probability: float = 0.99) -> LinearTextModel:
+    """A model that reads every message at ``probability``."""
+    return LinearTextModel(
+        intercept=math.log(probability / (1 - probability)),
+        weights={"_": 0.0},
+        features="statement",
+    )
+
+
+@pytest.mark.parametrize("text", VIOLENCE_ELSEWHERE)
+def test_a_word_of_violence_alone_is_no_content_for_rule_3(text: str) -> None:
+    message = normalize(text)
+    assert not says_something(message, message)
+    assert DenialDetector(model=sure_model()).detect(message) == []
+
+
+@pytest.mark.parametrize("text", VIOLENCE_ON_THE_CRISIS)
+def test_violence_beside_whom_or_where_is_still_read(text: str) -> None:
+    message = normalize(text)
+    assert says_something(message, message)
+    hits = DenialDetector(model=sure_model()).detect(message)
+    assert hits and hits[0].rule == 3
+
+
+def test_a_reply_to_an_account_of_shootings_is_read_against_it() -> None:
+    # The answer names nothing, but what it answers is an account of the crisis.
+    account = normalize("Guards shot a woman crossing the Tumen river last winter.")
+    hits = DenialDetector(model=sure_model()).detect(normalize("shoot more lol"), account)
+    assert hits and hits[0].rule == 3
+
+
+def test_pairs_of_weight_zero_leave_the_plain_fit() -> None:
+    docs = [["camps", "fake"], ["camps", "real"]] * 6
+    labels = [1, 0] * 6
+    pairs = [(2 * i, 2 * i + 1) for i in range(6)]
+    assert fit(docs, labels, 1.0, 1, pairs, 0.0) == fit(docs, labels, 1.0, 1)
+    assert fit(docs, labels, 1.0, 1, pairs, 1.0) != fit(docs, labels, 1.0, 1)
