@@ -1,5 +1,5 @@
 """Rule 3, round 12: the scope of the model's flag on messages naming none of the crisis (words
-of violence alone are no content), and the shipped fit being the fit leave-one-writer-out
+of violence wished on someone are no content), and the shipped fit being the fit leave-one-writer-out
 measures. Cases written for these tests, not taken from the training or development files."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from training.linear_training import fit
 VIOLENCE_ELSEWHERE = [
     "Lawyers should all be shot lol.",
     "referees who blow calls like that should get shot",
-    "my landlord got the tenant killed, basically",
-    "the sheriff was shot twice in the shootout",
+    "spammers ought to be killed honestly",
 ]
 VIOLENCE_ON_THE_CRISIS = [
     "they got shot crossing, good riddance",  # who: 'they'
+    "stadium shootings at dawn? a tall tale, never filmed",  # the shootings as a fact
     "the ones shot in north korea had it coming",  # North Korea named
     "the border crossers who got shot, who cares",  # the border
 ]
@@ -37,7 +37,7 @@ def sure_model(probability: float = 0.99) -> LinearTextModel:
 
 
 @pytest.mark.parametrize("text", VIOLENCE_ELSEWHERE)
-def test_a_word_of_violence_alone_is_no_content_for_rule_3(text: str) -> None:
+def test_violence_wished_on_others_is_no_content_for_rule_3(text: str) -> None:
     message = normalize(text)
     assert not says_something(message, message)
     assert DenialDetector(model=sure_model()).detect(message) == []
