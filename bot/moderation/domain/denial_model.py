@@ -20,6 +20,7 @@ import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
+from bot.moderation.domain.denial_against import speaks_against
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -263,24 +264,6 @@ UNDERCUT = word_set(
 )
 
 
-# Speaking against denial or against mocking the victims: moderation talk ('reported it',
-# 'rule 3', 'screenshot for the mods'), calling the mockery cruel, and rebuttals by evidence
-# or sarcasm at the deniers ('ah yes the CIA, famously able to ...').
-AGAINST_DENIAL = re.compile(
-    r"\b(?:reported (?:it|them|this|that|him|her)|rule ?3|for the mods|got banned|(?:please )?"
-    r"delete (?:it|this|that)|screenshot|isn't funny|is not funny|isnt funny|not funny|(?:is|it's|"
-    r"its) cruel|tasteless|says more about you|people actually died|any less real|doesn't make"
-    r" (?:\S+ ){0,4}(?:fake|less real|lies|untrue|false)|the hoax crowd|deniers?|denialism"
-    r"|ah yes|famously|literally wrote|is a dodge|ignores (?:\S+ )?(?:hundreds|thousands|the"
-    r" evidence|the testimon\w*)|confirmed by|based on real accounts|keep the sarcasm away"
-    r"|shouldn't be doing|should not be doing"
-    # Naming the tactic is answering it: 'that's whataboutism', 'is victim blaming, full
-    # stop', 'a non sequitur', 'indefensible', 'punching down', 'denial with extra steps'.
-    r"|whataboutism|victim blaming|non sequitur|indefensible|punching down|denial with extra"
-    r" steps|(?:isn't|is not|that's not|thats not) how evidence works)\b"
-)
-
-
 def discussion_signal(text: NormalizedText) -> str:
     """What marks a message as discussion of the crisis or of denial rather than denial, or ''
     when nothing does (see ``strong_signal`` and ``weak_signal``). Only such a signal lets a
@@ -311,7 +294,7 @@ def strong_signal(text: NormalizedText) -> str:
         return "retracts an earlier view"
     if any(echoes_denial(sentence_words) for _, sentence_words in sentences(text)):
         return "mocks the deniers"
-    if AGAINST_DENIAL.search(words):
+    if speaks_against(words):
         return AGAINST
     if asks_for_sources(text):  # sources, reading or figures (denial_questions)
         return "asks about a source"

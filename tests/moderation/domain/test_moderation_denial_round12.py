@@ -8,6 +8,7 @@ import math
 
 import pytest
 
+from bot.moderation.domain.denial_against import speaks_against
 from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.detectors_denial import DenialDetector
 from bot.moderation.domain.model import LinearTextModel
@@ -64,3 +65,26 @@ def test_pairs_of_weight_zero_leave_the_plain_fit() -> None:
     pairs = [(2 * i, 2 * i + 1) for i in range(6)]
     assert fit(docs, labels, 1.0, 1, pairs, 0.0) == fit(docs, labels, 1.0, 1)
     assert fit(docs, labels, 1.0, 1, pairs, 1.0) != fit(docs, labels, 1.0, 1)
+
+
+MOCKING_THE_DENIERS = [
+    "ah yes, the cia, famously able to script every refugee in seoul",
+    "ah yes, state media, a fountain of truth",
+    "ah yes, one tour bus ride proves the whole country eats well",
+]
+MOCKING_THE_VICTIMS = [
+    "ah yes, the weeping defector grandma on tv, famously never rehearsed",
+    "ah yes the gulag, best summer retreat on the peninsula",
+]
+
+
+@pytest.mark.parametrize("text", MOCKING_THE_DENIERS)
+def test_mock_praise_of_the_deniers_claim_speaks_against_denial(text: str) -> None:
+    assert speaks_against(" ".join(normalize(text).tokens))
+
+
+@pytest.mark.parametrize("text", MOCKING_THE_VICTIMS)
+def test_mock_praise_of_the_victims_does_not(text: str) -> None:
+    assert not speaks_against(" ".join(normalize(text).tokens))
+    hits = DenialDetector(model=sure_model(0.9)).detect(normalize(text))
+    assert hits and hits[0].rule == 3
