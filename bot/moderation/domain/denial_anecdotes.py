@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_against import speaks_against
 from bot.moderation.domain.denial_cues import quotes_someone
-from bot.moderation.domain.denial_model import SYMPATHY, speaks_against
+from bot.moderation.domain.denial_model import SYMPATHY
 from bot.moderation.domain.denial_patterns import REBUTTAL, names_crisis
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.normalize import NormalizedText, normalize
