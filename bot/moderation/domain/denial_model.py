@@ -33,6 +33,7 @@ from bot.moderation.domain.denial_features import (
     told_to_dismiss,
 )
 from bot.moderation.domain.denial_patterns import (
+    LAUGH,
     NK_RE,
     REBUTTAL,
     about_north_korea,
@@ -264,6 +265,18 @@ UNDERCUT = word_set(
 )
 
 
+# Laughter or an ironic marker: an account told or pitied with it is mocked ('i'd remember
+# being tortured too lol', 'Heartbreaking: farmer eats corn instead of rice. More at 11.').
+IRONY = re.compile(
+    r"/s\b|more at 11|my heart bleeds|\bi weep\b|[\U0001f602\U0001f923\U0001f480\U0001f644\U0001f921\U0001f634\U0001f971]"
+)
+
+
+def laughs(text: NormalizedText, words: str) -> bool:
+    """Whether a message laughs (LAUGH) or holds an ironic marker (IRONY, read as written)."""
+    return LAUGH.search(words) is not None or IRONY.search(text.original.lower()) is not None
+
+
 def discussion_signal(text: NormalizedText) -> str:
     """What marks a message as discussion of the crisis or of denial rather than denial, or ''
     when nothing does (see ``strong_signal`` and ``weak_signal``). Only such a signal lets a
@@ -284,11 +297,14 @@ def strong_signal(text: NormalizedText) -> str:
         return "rebuts denial"
     if REGIME_CLAIM.search(words):
         return "reports the regime's claim"
-    if SYMPATHY.search(words) or (
-        (ACCOUNT.search(words) or ABUSE_REPORT.search(words))
-        and UNDERCUT.isdisjoint(text.tokens)
-        and not told_to_dismiss(text)
-    ):
+    if (
+        SYMPATHY.search(words)
+        or (
+            (ACCOUNT.search(words) or ABUSE_REPORT.search(words))
+            and UNDERCUT.isdisjoint(text.tokens)
+            and not told_to_dismiss(text)
+        )
+    ) and not laughs(text, words):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"

@@ -10,6 +10,7 @@ import pytest
 
 from bot.moderation.domain.denial_against import speaks_against
 from bot.moderation.domain.denial_content import says_something
+from bot.moderation.domain.denial_model import strong_signal
 from bot.moderation.domain.detectors_denial import DenialDetector
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import normalize
@@ -88,3 +89,24 @@ def test_mock_praise_of_the_victims_does_not(text: str) -> None:
     assert not speaks_against(" ".join(normalize(text).tokens))
     hits = DenialDetector(model=sure_model(0.9)).detect(normalize(text))
     assert hits and hits[0].rule == 3
+
+
+ACCOUNTS_TOLD = [
+    "Former guards described beatings during interrogation at the county jail.",
+    "my heart goes out to the families who starved in 1997",
+]
+ACCOUNTS_LAUGHED_AT = [
+    "she described the beatings in detention again lol, new book out?",
+    "Heartbreaking: man had to queue for rice twice. More at 11.",
+    "families starved, sure, sure 😂",
+]
+
+
+@pytest.mark.parametrize("text", ACCOUNTS_TOLD)
+def test_an_account_or_sympathy_is_discussion(text: str) -> None:
+    assert strong_signal(normalize(text)) == "reports an account of abuses"
+
+
+@pytest.mark.parametrize("text", ACCOUNTS_LAUGHED_AT)
+def test_an_account_laughed_at_is_not(text: str) -> None:
+    assert strong_signal(normalize(text)) != "reports an account of abuses"
