@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.domain.denial_patterns import REBUTTAL
+from bot.moderation.domain.denial_rules import MORE_REBUTTAL
+
 # Speaking against denial or against mocking the victims: moderation talk ('reported it',
 # 'rule 3', 'screenshot for the mods'), calling the mockery cruel, and rebuttals by evidence
 # (sarcasm at the deniers: MOCK_PRAISE and DENIERS_CLAIM).
@@ -42,3 +45,17 @@ def speaks_against(words: str) -> bool:
     return AGAINST_DENIAL.search(words) is not None or (
         MOCK_PRAISE.search(words) is not None and DENIERS_CLAIM.search(words) is not None
     )
+
+
+# 'X is real' rebuts denial; 'nothing they publish about the camps is real' and 'none of the
+# repatriation stuff is real' deny. Leave-one-writer-out, 'is real' as a rebuttal: 7 denials
+# missed (bench/RESULTS.md, moderation-eval).
+SWEEPING_NOT_REAL = re.compile(r"\b(?:nothing|none)\b(?: \S+){0,12} (?:is|are|was|were) real\b")
+
+
+def rebuts(words: str) -> bool:
+    """Whether a message's words rebut or report denial (REBUTTAL, MORE_REBUTTAL), leaving out
+    a sweeping 'nothing / none of ... is real'."""
+    if "real" in words:
+        words = SWEEPING_NOT_REAL.sub(" ", words)
+    return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None

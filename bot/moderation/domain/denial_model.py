@@ -20,7 +20,7 @@ import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
-from bot.moderation.domain.denial_against import speaks_against
+from bot.moderation.domain.denial_against import rebuts, speaks_against
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -35,11 +35,10 @@ from bot.moderation.domain.denial_features import (
 from bot.moderation.domain.denial_patterns import (
     LAUGH,
     NK_RE,
-    REBUTTAL,
     about_north_korea,
 )
 from bot.moderation.domain.denial_questions import asks_for_sources
-from bot.moderation.domain.denial_rules import COUNTER_DENIAL, MORE_REBUTTAL, echoes_denial
+from bot.moderation.domain.denial_rules import COUNTER_DENIAL, echoes_denial
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
     FEATURIZERS,
@@ -334,7 +333,7 @@ def weak_signal(text: NormalizedText) -> str:
     saying ... but it's not true', 'anyone who claims ... is lying'. They veto the model only
     when it is not sure (SURE)."""
     words = " ".join(text.tokens)
-    if REBUTTAL.search(words) or MORE_REBUTTAL.search(words):
+    if rebuts(words):
         return "rebuts denial"
     if quotes_someone(words, words) or quoted_claim(text.plain):
         return "quotes someone"

@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from bot.moderation.domain.denial_against import speaks_against
+from bot.moderation.domain.denial_against import rebuts, speaks_against
 from bot.moderation.domain.denial_content import says_something
 from bot.moderation.domain.denial_model import strong_signal
 from bot.moderation.domain.detectors_denial import DenialDetector
@@ -110,3 +110,19 @@ def test_an_account_or_sympathy_is_discussion(text: str) -> None:
 @pytest.mark.parametrize("text", ACCOUNTS_LAUGHED_AT)
 def test_an_account_laughed_at_is_not(text: str) -> None:
     assert strong_signal(normalize(text)) != "reports an account of abuses"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the famine was real and it was awful", "nobody serious doubts the camps are real"],
+)
+def test_calling_the_crisis_real_rebuts_denial(text: str) -> None:
+    assert rebuts(" ".join(normalize(text).tokens))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing the refugee ngos print about hunger is real", "none of those camp photos are real"],
+)
+def test_nothing_of_it_real_does_not(text: str) -> None:
+    assert not rebuts(" ".join(normalize(text).tokens))
