@@ -94,11 +94,13 @@ def fit(
     P(the denial twin outscores the ok twin) = sigmoid(w . (x_denial - x_ok)), weighted
     ``pair_weight`` (and its mirror, so the rows carry no class). Features both twins hold
     cancel in the difference: the pair pushes only on what differs, the stance. The
-    intercept is a column the contrastive rows do not hold (they are differences)."""
+    intercept is a column the contrastive rows do not hold (they are differences). With
+    ``pair_weight`` 0 the pairs are ignored: the plain fit, the one fit_model (leave-one-writer-
+    out) makes, so the shipped model is the model its held-out figures measured."""
     vectorizer = CountVectorizer(analyzer=lambda features: features, min_df=min_df, binary=True)
     x = vectorizer.fit_transform(docs)
     y = np.array(labels)
-    if not pairs:
+    if not pairs or pair_weight <= 0:
         model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
         model.fit(x, y)
         vocab = vectorizer.get_feature_names_out()

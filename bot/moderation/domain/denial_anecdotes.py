@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from bot.moderation.domain.attribution import attribution
+from bot.moderation.domain.denial_against import speaks_against
 from bot.moderation.domain.denial_cues import quotes_someone
-from bot.moderation.domain.denial_model import AGAINST_DENIAL, SYMPATHY
+from bot.moderation.domain.denial_model import SYMPATHY
 from bot.moderation.domain.denial_patterns import REBUTTAL, names_crisis
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.normalize import NormalizedText, normalize
@@ -84,7 +85,7 @@ def _flag(
     if (
         REBUTTAL.search(words)
         or MORE_REBUTTAL.search(words)
-        or AGAINST_DENIAL.search(words)
+        or speaks_against(words)
         or SYMPATHY.search(words)
         or quotes_someone(words, words)
         or attribution(text) in ("denounce", "report")

@@ -20,6 +20,7 @@ import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
+from bot.moderation.domain.denial_against import rebuts, speaks_against
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -32,12 +33,12 @@ from bot.moderation.domain.denial_features import (
     told_to_dismiss,
 )
 from bot.moderation.domain.denial_patterns import (
+    LAUGH,
     NK_RE,
-    REBUTTAL,
     about_north_korea,
 )
 from bot.moderation.domain.denial_questions import asks_for_sources
-from bot.moderation.domain.denial_rules import COUNTER_DENIAL, MORE_REBUTTAL, echoes_denial
+from bot.moderation.domain.denial_rules import COUNTER_DENIAL, echoes_denial
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
     FEATURIZERS,
@@ -263,22 +264,16 @@ UNDERCUT = word_set(
 )
 
 
-# Speaking against denial or against mocking the victims: moderation talk ('reported it',
-# 'rule 3', 'screenshot for the mods'), calling the mockery cruel, and rebuttals by evidence
-# or sarcasm at the deniers ('ah yes the CIA, famously able to ...').
-AGAINST_DENIAL = re.compile(
-    r"\b(?:reported (?:it|them|this|that|him|her)|rule ?3|for the mods|got banned|(?:please )?"
-    r"delete (?:it|this|that)|screenshot|isn't funny|is not funny|isnt funny|not funny|(?:is|it's|"
-    r"its) cruel|tasteless|says more about you|people actually died|any less real|doesn't make"
-    r" (?:\S+ ){0,4}(?:fake|less real|lies|untrue|false)|the hoax crowd|deniers?|denialism"
-    r"|ah yes|famously|literally wrote|is a dodge|ignores (?:\S+ )?(?:hundreds|thousands|the"
-    r" evidence|the testimon\w*)|confirmed by|based on real accounts|keep the sarcasm away"
-    r"|shouldn't be doing|should not be doing"
-    # Naming the tactic is answering it: 'that's whataboutism', 'is victim blaming, full
-    # stop', 'a non sequitur', 'indefensible', 'punching down', 'denial with extra steps'.
-    r"|whataboutism|victim blaming|non sequitur|indefensible|punching down|denial with extra"
-    r" steps|(?:isn't|is not|that's not|thats not) how evidence works)\b"
+# Laughter or an ironic marker: an account told or pitied with it is mocked ('i'd remember
+# being tortured too lol', 'Heartbreaking: farmer eats corn instead of rice. More at 11.').
+IRONY = re.compile(
+    r"/s\b|more at 11|my heart bleeds|\bi weep\b|[\U0001f602\U0001f923\U0001f480\U0001f644\U0001f921\U0001f634\U0001f971]"
 )
+
+
+def laughs(text: NormalizedText, words: str) -> bool:
+    """Whether a message laughs (LAUGH) or holds an ironic marker (IRONY, read as written)."""
+    return LAUGH.search(words) is not None or IRONY.search(text.original.lower()) is not None
 
 
 def discussion_signal(text: NormalizedText) -> str:
@@ -301,17 +296,20 @@ def strong_signal(text: NormalizedText) -> str:
         return "rebuts denial"
     if REGIME_CLAIM.search(words):
         return "reports the regime's claim"
-    if SYMPATHY.search(words) or (
-        (ACCOUNT.search(words) or ABUSE_REPORT.search(words))
-        and UNDERCUT.isdisjoint(text.tokens)
-        and not told_to_dismiss(text)
-    ):
+    if (
+        SYMPATHY.search(words)
+        or (
+            (ACCOUNT.search(words) or ABUSE_REPORT.search(words))
+            and UNDERCUT.isdisjoint(text.tokens)
+            and not told_to_dismiss(text)
+        )
+    ) and not laughs(text, words):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
     if any(echoes_denial(sentence_words) for _, sentence_words in sentences(text)):
         return "mocks the deniers"
-    if AGAINST_DENIAL.search(words):
+    if speaks_against(words):
         return AGAINST
     if asks_for_sources(text):  # sources, reading or figures (denial_questions)
         return "asks about a source"
@@ -335,7 +333,7 @@ def weak_signal(text: NormalizedText) -> str:
     saying ... but it's not true', 'anyone who claims ... is lying'. They veto the model only
     when it is not sure (SURE)."""
     words = " ".join(text.tokens)
-    if REBUTTAL.search(words) or MORE_REBUTTAL.search(words):
+    if rebuts(words):
         return "rebuts denial"
     if quotes_someone(words, words) or quoted_claim(text.plain):
         return "quotes someone"
