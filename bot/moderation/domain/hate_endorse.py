@@ -1,0 +1,38 @@
+"""Rule 1: a quoted or reported line of contempt that the speaker endorses.
+
+'KCNA called them "human scum" and for once I agree', 'my uncle used to say "the only good X
+is a dead X", he knew': attribution reads the quote and the agreement
+(:func:`attribution.speaker_attribution` returns 'endorse'); this module decides whether what
+is endorsed is contempt for a group. Counter-speech quotes the same lines to condemn them, so
+only the agreement turns them into the speaker's own, and only a flag follows.
+"""
+
+from __future__ import annotations
+
+from bot.moderation.domain.hate_context import Finding
+from bot.moderation.domain.hate_reading import quote
+from bot.moderation.domain.names import HATE_FILTER_NAME
+from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.statements import Statement
+from bot.moderation.domain.verdict import Action, FilterHit
+
+
+def endorsed_contempt(
+    text: NormalizedText,
+    findings: list[Finding],
+    statements: list[Statement],
+    contempt_words: dict[str, float],
+) -> list[FilterHit]:
+    """A flag for an endorsed quote, or none when what it quotes holds no contempt: a
+    statement finding, a clause of contempt about a group, or one of rule 1's own derogatory
+    or dehumanising words ('scum', 'monkeys', 'vermin')."""
+    if findings or any(s.contempt or s.denies_positive for s in statements):
+        found = findings[0].matched if findings else statements[0].clause
+    else:
+        found = next((t for t in text.tokens if t in contempt_words), "")
+    if not found:
+        return []
+    reason = (
+        f"endorses a quoted or reported line of contempt for a protected group ('{found[:60]}')"
+    )
+    return [FilterHit(HATE_FILTER_NAME, 1, Action.FLAG, quote(text), reason, False)]
