@@ -26,7 +26,7 @@ def _rule1(engine: ModerationEngine, text: str) -> list[str]:
     [
         "the old poster called Sikhs 'vermin from the west' and honestly they weren't wrong",
         "my neighbour says 'Kurds are parasites' and for once I agree",
-        "the general with the squinty eyes is shouting at the sea again",
+        "the general with the slanty eyes is shouting at the sea again",
         "the dictator is a limp-wristed little prince lol",
         "what else would you expect from Uzbeks",
         "has anyone on here ever met an Estonian who wasn't a liar",
