@@ -57,7 +57,8 @@ def _endorsing() -> re.Pattern[str]:
     """Agreement with a quoted or reported line, from ``data/attribution_reporting.json``."""
     resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
     phrases = sorted(json.loads(resource.read_text(encoding="utf-8"))["endorsing"], key=len)
-    body = "|".join(re.escape(p).replace(r"\ ", " ") for p in reversed(phrases))
+    # Chat drops apostrophes ('hes right', 'wasnt wrong'): each one is optional.
+    body = "|".join(re.escape(p).replace(r"\ ", " ").replace("'", "'?") for p in reversed(phrases))
     return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
 
 

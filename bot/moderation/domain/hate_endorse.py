@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from bot.moderation.domain.hate_context import Finding
 from bot.moderation.domain.hate_reading import quote
+from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.names import HATE_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.statements import Statement
 from bot.moderation.domain.verdict import Action, FilterHit
+
+#: The statement model's P(hate) at or above which an endorsed quote with no word of contempt is
+#: flagged: detectors_hate's bar for a message naming a group with a negative word.
+ENDORSED_MODEL_BAR = 0.8
 
 
 def endorsed_contempt(
@@ -22,14 +27,19 @@ def endorsed_contempt(
     findings: list[Finding],
     statements: list[Statement],
     contempt_words: dict[str, float],
+    model: LinearTextModel | None = None,
 ) -> list[FilterHit]:
     """A flag for an endorsed quote, or none when what it quotes holds no contempt: a
     statement finding, a clause of contempt about a group, or one of rule 1's own derogatory
-    or dehumanising words ('scum', 'monkeys', 'vermin')."""
+    or dehumanising words ('scum', 'monkeys', 'vermin'), or the statement model's reading of the
+    whole message at :data:`ENDORSED_MODEL_BAR` or above (it reads the quote with the agreement)."""
     if findings or any(s.contempt or s.denies_positive for s in statements):
         found = findings[0].matched if findings else statements[0].clause
     else:
         found = next((t for t in text.tokens if t in contempt_words), "")
+    if not found and model is not None and model.trained:
+        probability = model.probability_of(text)
+        found = f"model {probability:.2f}" if probability >= ENDORSED_MODEL_BAR else ""
     if not found:
         return []
     reason = (
