@@ -201,8 +201,8 @@ class HateDetector:
         )
         counter = counter_speech(text.plain)
         if frame == "endorse":  # agreeing with a quoted line of contempt says it (flag only)
-            found = findings + slur_findings
-            return endorsed_contempt(original, found, statements, self._valence, self.statements)
+            said = findings + slur_findings
+            return endorsed_contempt(original, said, statements, self._valence, self.statements)
         if frame == "denounce" and DISCLAIMER.search(text.plain):
             # 'that's not racism, just statistics': the word 'racism' shields, not denounces.
             frame = "question" if "?" in original.original else ""
