@@ -9,11 +9,11 @@ only the agreement turns them into the speaker's own, and only a flag follows.
 
 from __future__ import annotations
 
-from bot.moderation.domain.hate_context import Finding
+from bot.moderation.domain.hate_context import QUOTED, Finding
 from bot.moderation.domain.hate_reading import quote
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.names import HATE_FILTER_NAME
-from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.normalize import NormalizedText, tokenize
 from bot.moderation.domain.statements import Statement
 from bot.moderation.domain.verdict import Action, FilterHit
 
@@ -36,7 +36,10 @@ def endorsed_contempt(
     if findings or any(s.contempt or s.denies_positive for s in statements):
         found = findings[0].matched if findings else statements[0].clause
     else:
-        found = next((t for t in text.tokens if t in contempt_words), "")
+        # In what the message quotes when it quotes ('... the search is awful' is the speaker's).
+        spans = [m.group(1) or m.group(2) for m in QUOTED.finditer(text.plain)]
+        words = [w for span in spans for w in tokenize(span)] if spans else text.tokens
+        found = next((t for t in words if t in contempt_words), "")
     if not found and model is not None and model.trained:
         probability = model.probability_of(text)
         found = f"model {probability:.2f}" if probability >= ENDORSED_MODEL_BAR else ""
