@@ -59,7 +59,7 @@ def _endorsing() -> re.Pattern[str]:
     phrases = sorted(json.loads(resource.read_text(encoding="utf-8"))["endorsing"], key=len)
     # Chat drops apostrophes ('hes right', 'wasnt wrong'): each one is optional.
     body = "|".join(re.escape(p).replace(r"\ ", " ").replace("'", "'?") for p in reversed(phrases))
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])(?! on\b)")  # not 'based on'
 
 
 _ENDORSING = _endorsing()
