@@ -51,6 +51,18 @@ def _narration() -> re.Pattern[str]:
 
 
 _NARRATION = _narration()
+
+
+def _endorsing() -> re.Pattern[str]:
+    """Agreement with a quoted or reported line, from ``data/attribution_reporting.json``."""
+    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
+    phrases = sorted(json.loads(resource.read_text(encoding="utf-8"))["endorsing"], key=len)
+    # Chat drops apostrophes ('hes right', 'wasnt wrong'): each one is optional.
+    body = "|".join(re.escape(p).replace(r"\ ", " ").replace("'", "'?") for p in reversed(phrases))
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])(?! on\b)")  # not 'based on'
+
+
+_ENDORSING = _endorsing()
 _DENOUNCE = re.compile(
     r"\b(?:racist|racism|bigoted|bigotry|bigots?|hateful|homophobic|transphobic|sexist|misogyn\w*"
     r"|xenophob\w*|antisemit\w*|islamophob\w*|dehumani[sz]\w*|indefensible|unacceptable|disgraceful|shameful"
@@ -112,8 +124,17 @@ def reply_lines(original: str) -> str | None:
     return own if own.strip() else None
 
 
+def endorsed(original: str) -> bool:
+    """Whether the speaker's own words (outside quote marks) agree with what the message quotes
+    or reports, and nothing in them denounces it."""
+    own = _QUOTE.sub(" ", original).lower()
+    own = own.replace("\u2019", "'")
+    return _ENDORSING.search(own) is not None and _DENOUNCE.search(own) is None
+
+
 def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> str:
-    """:func:`attribution` of what the speaker says, scare quotes not taken for quoting.
+    """:func:`attribution` of what the speaker says, scare quotes not taken for quoting;
+    'endorse' when the speaker agrees with the line the message quotes or reports.
 
     A reply's own lines after the lines it quotes are read alone when ``speaks`` finds them
     saying something of their own (rule 1: they name a group); 'this is vile' about the
@@ -123,6 +144,8 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
     if own is not None and speaks(own):
         return speaker_attribution(normalize(own), speaks)
     found = attribution(text, narration=True)
+    if found in ("quote", "report") and endorsed(original):
+        return "endorse"  # 'KCNA called them "scum" and for once I agree': the speaker asserts it
     if found != "quote" or _REPLY_HEAD.match(original) is not None:
         return found
     sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)

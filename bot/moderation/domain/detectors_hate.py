@@ -45,6 +45,7 @@ from bot.moderation.domain.hate_context import (
     relative_object,
     supports,
 )
+from bot.moderation.domain.hate_endorse import endorsed_contempt
 from bot.moderation.domain.hate_findings import record_findings, slur_uses
 from bot.moderation.domain.hate_lexicon import (
     Lexicon,
@@ -199,6 +200,9 @@ class HateDetector:
             lambda own: self.lexicon.mentions_group_or_slur(normalize(own).squeezed_tokens),
         )
         counter = counter_speech(text.plain)
+        if frame == "endorse":  # agreeing with a quoted line of contempt says it (flag only)
+            said = findings + slur_findings
+            return endorsed_contempt(original, said, statements, self._valence, self.statements)
         if frame == "denounce" and DISCLAIMER.search(text.plain):
             # 'that's not racism, just statistics': the word 'racism' shields, not denounces.
             frame = "question" if "?" in original.original else ""
