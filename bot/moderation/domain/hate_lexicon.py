@@ -364,7 +364,7 @@ def tag_clause(
         elif sq in lex.adjectives and prev in hw.BE_WORDS and not nxt:
             groups.append(word)  # 'my new landlord is Jewish': a group named, 'they' after
             out.append(GROUP_TAG)
-        elif nxt in lex.institutions and (sq in lex.groups or sq in lex.singulars):
+        elif hw.modifier(sq, nxt, lex.institutions) and (sq in lex.groups or sq in lex.singulars):
             out.append(word)  # 'the Chinese government', 'Korean food': not the people
         elif sq in lex.groups or (
             # 'a Jew', 'the only good Jew', 'a single decent Muslim': a determiner up to

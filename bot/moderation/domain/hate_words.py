@@ -127,3 +127,16 @@ def names_by_phrase(
         for i, token in enumerate(squeezed_tokens)
         if token == "with"
     )
+
+
+#: 'a female dog', 'the male pigs on the farm': a sex word right before an animal word gives
+#: the animal's sex; it does not name women or men.
+_SEXES = frozenset(["female", "male", "females", "males"])
+_ANIMALS = word_set("""dog dogs cat cats pig pigs rat rats cow cows horse horses monkey monkeys
+    puppy puppies goat goats sheep chicken chickens hen hens mouse mice rabbit rabbits""")
+
+
+def modifier(word: str, nxt: str, institutions: frozenset[str]) -> bool:
+    """A group word that only modifies the next word: 'the Chinese government', 'Korean food',
+    'a female dog' (an animal's sex): not the people."""
+    return nxt in institutions or (word in _SEXES and nxt in _ANIMALS)

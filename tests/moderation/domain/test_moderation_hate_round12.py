@@ -63,3 +63,19 @@ def test_endorsement_makes_a_quote_the_speakers_own() -> None:
     condemned = "he said 'Kurds are lazy' and he's right that it's racist"
     assert not endorsed(condemned)
     assert speaker_attribution(normalize("he said 'Kurds are lazy'"), always) == "quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the farm next door sold me a female dog and two male pigs",
+        "our cat had kittens and the female cat is very protective now",
+    ],
+)
+def test_an_animals_sex_is_not_a_group(engine: ModerationEngine, text: str) -> None:
+    assert _rule1(engine, text) == []
+
+
+def test_a_group_called_animals_is_still_caught(engine: ModerationEngine) -> None:
+    verdict = engine.check(MessageInput("females are dogs and should be kept on a leash"))
+    assert verdict.outcome != "allow"
