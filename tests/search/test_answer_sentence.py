@@ -33,10 +33,16 @@ def _index(bodies: dict[str, str]) -> SearchIndex:
     return SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
 
 
-def _first_excerpt(index: SearchIndex, question: str, weight: float) -> str:
+def _first_excerpt(
+    index: SearchIndex, question: str, weight: float, focus_boost: float = 0.0
+) -> str:
     shipped = answers.SETTINGS
     answers.SETTINGS = dataclasses.replace(
-        shipped, min_gate=-1e9, gate_per_decade=0.0, sentence_weight=weight
+        shipped,
+        min_gate=-1e9,
+        gate_per_decade=0.0,
+        sentence_weight=weight,
+        focus_boost=focus_boost,
     )
     try:
         hits = index.ask(question, k=3).hits
@@ -89,3 +95,18 @@ def test_the_coverage_is_that_of_the_best_answer_sentence() -> None:
     assert (
         answer_sentence_coverage(question, "Canal boats crowded the docks.", analyzer, holds) == 0.0
     )
+
+
+# Two reports: one repeats the question's words, the other names who holds the post.
+REPORTS = {
+    "meeting": "The port authority of Rason met on Monday about port fees.",
+    "named": "Workers repaired the docks. The port authority is now run by Kang Chol-min.",
+}
+
+
+def test_a_passage_holding_a_name_of_the_asked_kind_is_boosted() -> None:
+    index = _index(REPORTS)
+    question = "who runs the port authority in Rason?"
+    assert "Kang Chol-min" in _first_excerpt(index, question, 0.0, focus_boost=1.0)
+    # Without the boost the report that repeats the question's words comes first.
+    assert "Kang Chol-min" not in _first_excerpt(index, question, 0.0, focus_boost=0.0)

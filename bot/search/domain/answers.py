@@ -91,11 +91,9 @@ class AnswerSettings:
     # Score factor of a passage holding a filler of the question's focus (focus.py: a name
     # for "who ...?", a place for "where ...?", a sum for "how much ... earn?"): in a long
     # article the passage that names the asked-for person beats the one that repeats the
-    # question's words.
-    focus_boost: float = 0.0
-    # A question word of at least this many letters that no article uses is respelled as the
-    # commonest archive word one edit away (spelling.py; 0: off).
-    respell_min: int = 0
+    # question's words. Chosen leave-one-set-out (training/rank_loso.py; of 0, 0.1, 0.25, 0.5
+    # and 1: 1 in all seventeen folds; bench/RESULTS.md, section "search").
+    focus_boost: float = 1.0
     # Share (of the best candidate's score) added for the question's concept weight matched by
     # the candidate's one sentence that also holds the kind of answer asked for
     # (answer_sentence.py).
@@ -146,6 +144,7 @@ def passage_hits(
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
+    prefer = kind.matches_answer if kind is not None else None
     table = corpus.articles
     rarity = (
         source_rarity(
@@ -168,7 +167,7 @@ def passage_hits(
             window,
             analyzer,
             term_weights,
-            prefer=kind.matches_answer if kind is not None else None,
+            prefer=prefer,
             bonus=s.excerpt_bonus * heaviest,
             context=s.excerpt_context,
         )

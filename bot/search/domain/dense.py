@@ -88,11 +88,6 @@ class StaticEmbedder:
             out[start : start + len(batch)] = self._embed_words(batch, learn)
         return out
 
-    def is_whole_token(self, word: str) -> bool:
-        """Whether the tokenizer knows ``word`` as one token: a common English word, not a
-        typo (spelling.py), which LLaMA's tokenizer splits ("facilty" -> "facil" + "ty")."""
-        return len(self._tokenizer.encode(word, add_special_tokens=False).ids) == 1
-
     def token_rows(self, words: Sequence[str]) -> sp.csr_matrix:
         """Each word's token counts, one row per word (words x tokenizer vocabulary)."""
         # The fast variant (tokenizers >= 0.21) skips the offsets this never reads.

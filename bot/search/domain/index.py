@@ -15,7 +15,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
-from bot.search.domain import answers, dense, persist
+from bot.search.domain import dense, persist
 from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
 from bot.search.domain.model import (
@@ -28,7 +28,6 @@ from bot.search.domain.model import (
 from bot.search.domain.persist import IndexParts
 from bot.search.domain.query import Question, build_question
 from bot.search.domain.rows import ScoredRows, top_k
-from bot.search.domain.spelling import respeller
 from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
 from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
 from bot.search.domain.vectors import FitStats, QueryVector, TermWeights, document_text
@@ -224,7 +223,7 @@ class SearchIndex:
 
     def ask(self, question: str, k: int = 5) -> Answer:
         """The passages that best answer ``question``, best first; none below the confidence bar."""
-        query = self._query(question, answers.SETTINGS.respell_min)
+        query = self._query(question)
         if query is None:
             return Answer(question, [], [], NO_WORDS_REASON)
         vector = query.vector
@@ -258,18 +257,14 @@ class SearchIndex:
             return []
         return self._article_hits(question, max(1, k))
 
-    def _query(self, text: str, respell_min: int = 0) -> Question | None:
-        """The question's vector, or None when the text has no words at all; with
-        ``respell_min`` (and embeddings), unknown words of that many letters are respelled
-        (spelling.py)."""
+    def _query(self, text: str) -> Question | None:
+        """The question's vector, or None when the text has no words at all."""
         if not isinstance(text, str):
             return None
         clipped = text[:MAX_QUERY_CHARS]
         if not self._weights.analyzer.words(clipped):
             return None
-        embedder = dense.default_embedder() if respell_min and self._vectors is not None else None
-        respell = respeller(self._weights, respell_min, embedder)
-        return build_question(self._weights, clipped, respell=respell)
+        return build_question(self._weights, clipped)
 
     def _article_scores(self, query: QueryVector) -> NDArray[np.float32]:
         scores = self._article_rows.scores(query)

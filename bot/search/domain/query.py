@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -204,7 +203,6 @@ def build_question(
     *,
     alias_weight: float | None = None,
     synonym_weight: float | None = None,
-    respell: Callable[[list[str]], list[str]] | None = None,
 ) -> Question:
     """The query vector of ``text``: its terms, their aliases and synonyms, and its concepts."""
     analyzer = weights.analyzer
@@ -213,8 +211,6 @@ def build_question(
     words = analyzer.words(text)
     if kind is not None:
         words = [w for w in words if w not in kind.drop]
-    if respell is not None:
-        words = respell(words)
     stems = analyzer.stem_words(words)
     expansions = _expansions(
         analyzer,
