@@ -96,8 +96,9 @@ class AnswerSettings:
     focus_boost: float = 1.0
     # Share (of the best candidate's score) added for the question's concept weight matched by
     # the candidate's one sentence that also holds the kind of answer asked for
-    # (answer_sentence.py).
-    sentence_weight: float = 0.0
+    # (answer_sentence.py). Chosen leave-one-set-out with focus_boost 1 (training/rank_loso.py;
+    # of 0, 0.25 and 0.5: 0.5 in sixteen of seventeen folds; bench/RESULTS.md, "search").
+    sentence_weight: float = 0.5
 
 
 SETTINGS = AnswerSettings()
