@@ -1,14 +1,16 @@
 """Choose one of /ask's ranking settings leave-one-set-out over the development sets (gate off).
 
     .venv/bin/python training/rank_loso.py --setting dense_weight --values 0.3 0.45 0.6 0.8
-        [--data ../shared/data] [--by hit1|sum]
+        [--data ../shared/data] [--by hit1|sum] [--fixed focus_boost=1 ...]
 
 For every value, the rank of the first answer-holding excerpt of each seed question (the
-fifteen sets of training/gate_loso.py, SEED_SETS) with the gate off, on the seed and on the
+seventeen sets of training/gate_loso.py, SEED_SETS) with the gate off, on the seed and on the
 grown archive (seed + kcna-2024 + ten small ingests). Then each set is held out in turn: the
-value best on the other fourteen (``--by hit1``: seed + grown hit@1, then hit@3; ``sum``:
-hit@1 + hit@3) answers it. Prints each value's in-sample figures, the values chosen per fold
-and the held-out hit@1 / hit@3 pooled per archive (bench/RESULTS.md, section "search").
+value best on the other sixteen (``--by hit1``: seed + grown hit@1, then hit@3; ``sum``:
+hit@1 + hit@3) answers it. ``--fixed`` sets other AnswerSettings fields for every value (to
+choose one setting with others already chosen). Prints each value's in-sample figures, the
+values chosen per fold and the held-out hit@1 / hit@3 pooled per archive (bench/RESULTS.md,
+section "search").
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ import bot.search.domain.answers as answers  # noqa: E402
 Ranks = dict[tuple[float, str], list[tuple[str, int | None]]]
 
 
-def ranks(data: Path, setting: str, values: list[float]) -> Ranks:
+def ranks(
+    data: Path, setting: str, values: list[float], fixed: dict[str, float] | None = None
+) -> Ranks:
     """(value, archive) -> per question (its set, the answer's rank or None), gate off."""
     seed = ev.seed_articles()
     small, _ = ev.small_ingests(data)
@@ -40,7 +44,7 @@ def ranks(data: Path, setting: str, values: list[float]) -> Ranks:
     try:
         for value in values:
             answers.SETTINGS = dataclasses.replace(
-                shipped, min_gate=-1e9, gate_per_decade=0.0, **{setting: value}
+                shipped, min_gate=-1e9, gate_per_decade=0.0, **(fixed or {}), **{setting: value}
             )
             for name, index in archives.items():
                 found = ev.answer_ranks(index, [q for _, q in qs], k=10)
@@ -62,8 +66,10 @@ def main() -> None:
     parser.add_argument("--setting", default="dense_weight", help="an AnswerSettings field")
     parser.add_argument("--values", nargs="+", type=float, required=True)
     parser.add_argument("--by", choices=("hit1", "sum"), default="hit1")
+    parser.add_argument("--fixed", nargs="*", default=[], help="other settings, name=value")
     args = parser.parse_args()
-    found = ranks(args.data, args.setting, args.values)
+    fixed = {k: float(v) for k, v in (item.split("=", 1) for item in args.fixed)}
+    found = ranks(args.data, args.setting, args.values, fixed)
     every = set(SEED_SETS)
     for value in args.values:
         line = [f"{args.setting}={value}"]

@@ -21,9 +21,11 @@ from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Passage
 from bot.search.domain import dense
+from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_test
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
 from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.focus import asked, has_filler
 from bot.search.domain.gate import (
     GateFeatures,
     GateWeights,
@@ -86,6 +88,17 @@ class AnswerSettings:
     # passage that says the question's words together, not one that repeats one of them.
     proximity_weight: float = 1.0
     proximity_width: int = 25
+    # Score factor of a passage holding a filler of the question's focus (focus.py: a name
+    # for "who ...?", a place for "where ...?", a sum for "how much ... earn?"): in a long
+    # article the passage that names the asked-for person beats the one that repeats the
+    # question's words. Chosen leave-one-set-out (training/rank_loso.py; of 0, 0.1, 0.25, 0.5
+    # and 1: 1 in all seventeen folds; bench/RESULTS.md, section "search").
+    focus_boost: float = 1.0
+    # Share (of the best candidate's score) added for the question's concept weight matched by
+    # the candidate's one sentence that also holds the kind of answer asked for
+    # (answer_sentence.py). Chosen leave-one-set-out with focus_boost 1 (training/rank_loso.py;
+    # of 0, 0.25 and 0.5: 0.5 in sixteen of seventeen folds; bench/RESULTS.md, "search").
+    sentence_weight: float = 0.5
 
 
 SETTINGS = AnswerSettings()
@@ -132,6 +145,7 @@ def passage_hits(
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
+    prefer = kind.matches_answer if kind is not None else None
     table = corpus.articles
     rarity = (
         source_rarity(
@@ -154,7 +168,7 @@ def passage_hits(
             window,
             analyzer,
             term_weights,
-            prefer=kind.matches_answer if kind is not None else None,
+            prefer=prefer,
             bonus=s.excerpt_bonus * heaviest,
             context=s.excerpt_context,
         )
@@ -216,6 +230,11 @@ def _rerank(
     if kind is not None and boost:
         holds = [kind.matches_answer(corpus.passages.texts[i]) for i in candidates]
         values = values * np.where(holds, 1.0 + boost, 1.0).astype(np.float32)
+    wanted = asked(question.text) if s.focus_boost else None
+    if wanted is not None and wanted.focus is not None:
+        texts = corpus.passages.texts
+        filled = [has_filler(wanted, texts[i]) for i in candidates]
+        values = values * np.where(filled, 1.0 + s.focus_boost, 1.0).astype(np.float32)
     query: NDArray[np.float32] | None = None
     cosines: list[float] | None = None
     if corpus.embedder is not None:
@@ -242,6 +261,14 @@ def _rerank(
         best = float(values.max())
         values = values + np.float32(s.coverage_weight * best) * np.asarray(shares, np.float32)
         values = values + np.float32(s.proximity_weight * best) * np.asarray(near, np.float32)
+        answers_kind = answer_test(question, analyzer) if s.sentence_weight > 0 else None
+        if answers_kind is not None:
+            texts = corpus.passages.texts
+            said = [
+                answer_sentence_coverage(question, texts[i], analyzer, answers_kind)
+                for i in candidates
+            ]
+            values = values + np.float32(s.sentence_weight * best) * np.asarray(said, np.float32)
     if kind is not None and kind.source is not None and values.size:
         # The kind's own source answers it ("how old is this community?" by the community
         # page): its passages holding that kind of answer come first, in their own order.

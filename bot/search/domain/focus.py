@@ -118,6 +118,23 @@ def holds(asked: Asked, excerpt: str) -> Holds:
     return Holds(0, 0, min(gap / float(_data()["gap_scale"]), 1.0))
 
 
+def has_filler(asked: Asked, text: str) -> bool:
+    """Whether ``text`` holds something of the kind the question asks for (a name that is not
+    the question's own for "who ...?", a sum of money for "how much does ... earn?")."""
+    focus = asked.focus
+    if focus is None:
+        return False
+    return bool(_fillers(focus, text if focus.new else text.lower(), asked.words))
+
+
+def filler_names(asked: Asked, text: str) -> list[str]:
+    """The capitalised names of ``text``'s fillers of a name focus ("Elizabeth Salmon")."""
+    focus = asked.focus
+    if focus is None:
+        return []
+    return [n for m in focus.filler.finditer(text) for n in _NAME.findall(m.group())]
+
+
 def _fillers(focus: Focus, excerpt: str, own: frozenset[str]) -> list[int]:
     """Where the excerpt's fillers start (character offsets)."""
     if not focus.new:
