@@ -156,11 +156,12 @@ def record(data: Path) -> list[Row]:
             for label, qs in ((1, pos), (0, neg)):
                 for set_name, q in qs:
                     seen.clear()
-                    hits = []
+                    hits, excerpts = [], []
                     for h in index.ask(q.text, k=10).hits:
                         if h.excerpt in seen:
                             answer = ev.holds_answer(h, q.answers)
                             hits.append((seen[h.excerpt], answer, h.source))
+                            excerpts.append(h.excerpt)
                     rows.append(
                         {
                             "archive": name,
@@ -169,6 +170,9 @@ def record(data: Path) -> list[Row]:
                             "kind": q.kind,
                             "text": q.text,
                             "hits": hits,
+                            # The excerpts' texts, so that features of the text can be
+                            # recomputed on recorded rows (gate_loso.refresh).
+                            "excerpts": excerpts,
                         }
                     )
     finally:
