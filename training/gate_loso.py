@@ -92,7 +92,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06m": ("seen_blind_offtopic_2026_12_06m",),
     "seen_blind_questions_2026_12_06n": ("seen_blind_offtopic_2026_12_06n",),
 }
-CAPS = {"seed": 0.015, "grown": 0.06, "big": 0.035}
+# The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
+CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}
 # How the bar line (min_gate + per_decade x log10(articles)) meets the archives' bars: "two"
 # through the seed's and the grown archive's (the big one extrapolated, as before round 8's
 # third size), "hull" the lowest line at or above all three, "lsq" least squares through them,
@@ -352,6 +353,11 @@ def main() -> None:
         "--rows", type=Path, default=None, help="a pickle of the recorded rows: read if present"
     )
     parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="recompute the answerability features of recorded rows from their texts",
+    )
+    parser.add_argument(
         "--paraphrase-weight", type=float, default=None, help="instead of the shipped one"
     )
     parser.add_argument(
@@ -379,6 +385,8 @@ def main() -> None:
         query.PARAPHRASE_WEIGHT = args.paraphrase_weight  # type: ignore[misc]
     ev.COMMUNITY_PAGE = not args.no_community_page
     rows = load_or_record(args)
+    if args.refresh or any(len(f) != NF + 2 for r in rows for f, _, _ in r["hits"]):
+        refresh(rows)
     print("shipped gate (in-sample):")
     for key, value in printed(figures(rows, shipped_passes)).items():
         print(f"  {key}: {value}")
@@ -440,6 +448,20 @@ def load_or_record(args: argparse.Namespace) -> list[Row]:
         with args.rows.open("wb") as handle:
             pickle.dump(rows, handle)
     return rows
+
+
+def refresh(rows: list[Row]) -> None:
+    """Recompute, in place, the answerability features (gate.ANSWERABILITY: focus.py and
+    relation.py, read from the question's and the excerpt's texts) of recorded rows; rows
+    recorded before a feature existed get it (the others they lack read 0)."""
+    for r in rows:
+        plain = query.plain_form(r["text"])
+        hits = []
+        for (f, answer, source), text in zip(r["hits"], r["excerpts"], strict=True):
+            old = gate.GateFeatures(*f[: len(f) - 2], *([0.0] * (NF - len(f) + 2)))
+            new = gate.answerability_of(old, plain, text)
+            hits.append(([*new.vector(), *f[-2:]], answer, source))
+        r["hits"] = hits
 
 
 def shipped_passes(r: Row, f: list[float]) -> bool:

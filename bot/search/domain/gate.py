@@ -36,6 +36,7 @@ import Stemmer
 
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
+from bot.search.domain.relation import relation
 from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
@@ -88,6 +89,11 @@ class GateFeatures:
     # question's own words in the passage: a wage beside "workers in Russia" answers, one
     # three sentences away is about something else.
     filler_gap: float = 0.0
+    # What the passage matches of what is asked of the question's subject (relation.py):
+    # the share of the question's relation concepts (not names or frame words) it does not
+    # match, and 1 when it matches none of them.
+    relation_unmatched: float = 0.0
+    relation_missing: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -226,7 +232,13 @@ ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap")
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
     """``features`` with what the passage ``text`` holds of the question's focus."""
-    held = holds(asked(question.text), text)
+    return answerability_of(features, question.text, text)
+
+
+def answerability_of(features: GateFeatures, question: str, text: str) -> GateFeatures:
+    """``features`` with the answerability features of the plain question ``question`` and
+    the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
+    held = holds(asked(question), text)
     return replace(
         features,
         focus_missing=held.focus_missing,
@@ -302,6 +314,7 @@ def gate_features(
     kind = question.answer_type
     numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
     held = holds(asked(question.text), text) if answerability else Holds()
+    said = relation(concepts, hits, question.text, text)
     return GateFeatures(
         share,
         cosine,
@@ -323,4 +336,6 @@ def gate_features(
         held.focus_missing,
         held.filler_missing,
         held.filler_gap,
+        said.unmatched,
+        said.missing,
     )
