@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -247,13 +247,20 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
     )
 
 
-@cache  # a gate has a handful of weights, but /ask asks this of every passage it reads
-def answerability_only_lowers(gate: GateWeights) -> bool:
-    """Whether the answerability features can only lower ``gate``'s score (weights at or
-    below 0, none growing per decade): a passage below the bar without them stays below."""
+@lru_cache(maxsize=64)  # a gate has a handful of weights; /ask asks this of every passage
+def answerability_only_lowers(gate: GateWeights, articles: int | None = None) -> bool:
+    """Whether the answerability features (all at or above 0) can only lower ``gate``'s
+    score in an archive of ``articles`` (their weight, with what it grows per decade there,
+    at or below 0; without ``articles``: no weight above 0 and none growing): a passage
+    below the bar without them stays below."""
     weights = dict(gate.weights)
-    growing = {n for n, _ in gate.per_decade_weights}
-    return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
+    growing = dict(gate.per_decade_weights)
+    if articles is None:
+        return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
+    decades = gate.decades(articles)
+    return all(
+        weights.get(n, 0.0) + decades * growing.get(n, 0.0) <= 0 for n in ANSWERABILITY
+    )
 
 
 @cache
