@@ -258,9 +258,7 @@ def answerability_only_lowers(gate: GateWeights, articles: int | None = None) ->
     if articles is None:
         return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
     decades = gate.decades(articles)
-    return all(
-        weights.get(n, 0.0) + decades * growing.get(n, 0.0) <= 0 for n in ANSWERABILITY
-    )
+    return all(weights.get(n, 0.0) + decades * growing.get(n, 0.0) <= 0 for n in ANSWERABILITY)
 
 
 @cache
