@@ -2,7 +2,7 @@
 
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
-        [--line two|hull|lsq] [--veto NAME ...] [--write]
+        [--line two|hull|lsq] [--veto NAME ...] [--refresh] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),

@@ -12,8 +12,11 @@ the first ten over their mean (NQC), the best cosine of question and candidate a
 stands above the candidates' mean (WIG on the dense side). A question nothing in the archive
 answers gets a flat list of chance matches; these four, also per decade of the archive's size,
 cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (seed, grown,
-12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). The weights
-and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
+12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). It also reads what the passage
+matches of what is asked of the question's subject (relation.py: relation_unmatched), and
+every weight may grow per decade of the archive's size (round 12: refused 92 / 157 / 233 ->
+81 / 152 / 215 of 775 held out at as many off-topic answers). The weights and the bar are data
+(``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
 "up", "back", "find": text.SPARED_STOP_WORDS) are not the gate's concepts: in a small archive
