@@ -454,6 +454,8 @@ def refresh(rows: list[Row]) -> None:
     """Recompute, in place, the answerability features (gate.ANSWERABILITY: focus.py and
     relation.py, read from the question's and the excerpt's texts) of recorded rows; rows
     recorded before a feature existed get it (the others they lack read 0)."""
+    if any("excerpts" not in r for r in rows):
+        raise SystemExit("these rows keep no excerpt texts: record them again (a new --rows file)")
     for r in rows:
         plain = query.plain_form(r["text"])
         hits = []
