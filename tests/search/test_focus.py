@@ -138,3 +138,10 @@ def test_a_passage_below_the_bar_is_skipped_only_when_the_focus_can_only_lower_i
     assert answerability_only_lowers(_gate({"focus_missing": -1.0, "filler_missing": -2.0}))
     assert not answerability_only_lowers(_gate({"filler_missing": 0.5}))
     assert not answerability_only_lowers(_gate({"filler_missing": -0.5}, {"filler_missing": 1.0}))
+
+
+def test_a_weight_that_grows_per_decade_only_lowers_where_it_stays_at_or_below_zero() -> None:
+    # -2 + 0.5 x log10(articles): below 0 up to 10,000 articles, above past it.
+    gate = _gate({"filler_missing": -2.0}, {"filler_missing": 0.5})
+    assert answerability_only_lowers(gate, 100)
+    assert not answerability_only_lowers(gate, 1_000_000)

@@ -304,7 +304,7 @@ def _passes(
     score = GATE.score(features, articles)
     # What the passage holds of the question's focus is read only when it can still change
     # the verdict (its regular expressions cost about 0.03 ms a passage).
-    if (score < bar and answerability_only_lowers(GATE)) or not reads_answerability(GATE):
+    if (score < bar and answerability_only_lowers(GATE, articles)) or not reads_answerability(GATE):
         return score >= bar
     return GATE.score(with_answerability(features, question, text), articles) >= bar
 

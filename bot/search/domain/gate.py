@@ -12,8 +12,11 @@ the first ten over their mean (NQC), the best cosine of question and candidate a
 stands above the candidates' mean (WIG on the dense side). A question nothing in the archive
 answers gets a flat list of chance matches; these four, also per decade of the archive's size,
 cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (seed, grown,
-12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). The weights
-and the bar are data (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
+12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). It also reads what the passage
+matches of what is asked of the question's subject (relation.py: relation_unmatched), and
+every weight may grow per decade of the archive's size (round 12: refused 92 / 157 / 233 ->
+81 / 152 / 215 of 775 held out at as many off-topic answers). The weights and the bar are data
+(``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
 "up", "back", "find": text.SPARED_STOP_WORDS) are not the gate's concepts: in a small archive
@@ -28,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -36,6 +39,7 @@ import Stemmer
 
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
+from bot.search.domain.relation import relation
 from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
@@ -88,6 +92,11 @@ class GateFeatures:
     # question's own words in the passage: a wage beside "workers in Russia" answers, one
     # three sentences away is about something else.
     filler_gap: float = 0.0
+    # What the passage matches of what is asked of the question's subject (relation.py):
+    # the share of the question's relation concepts (not names or frame words) it does not
+    # match, and 1 when it matches none of them.
+    relation_unmatched: float = 0.0
+    relation_missing: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -226,7 +235,13 @@ ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap")
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
     """``features`` with what the passage ``text`` holds of the question's focus."""
-    held = holds(asked(question.text), text)
+    return answerability_of(features, question.text, text)
+
+
+def answerability_of(features: GateFeatures, question: str, text: str) -> GateFeatures:
+    """``features`` with the answerability features of the plain question ``question`` and
+    the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
+    held = holds(asked(question), text)
     return replace(
         features,
         focus_missing=held.focus_missing,
@@ -235,13 +250,18 @@ def with_answerability(features: GateFeatures, question: Question, text: str) ->
     )
 
 
-@cache  # a gate has a handful of weights, but /ask asks this of every passage it reads
-def answerability_only_lowers(gate: GateWeights) -> bool:
-    """Whether the answerability features can only lower ``gate``'s score (weights at or
-    below 0, none growing per decade): a passage below the bar without them stays below."""
+@lru_cache(maxsize=64)  # a gate has a handful of weights; /ask asks this of every passage
+def answerability_only_lowers(gate: GateWeights, articles: int | None = None) -> bool:
+    """Whether the answerability features (all at or above 0) can only lower ``gate``'s
+    score in an archive of ``articles`` (their weight, with what it grows per decade there,
+    at or below 0; without ``articles``: no weight above 0 and none growing): a passage
+    below the bar without them stays below."""
     weights = dict(gate.weights)
-    growing = {n for n, _ in gate.per_decade_weights}
-    return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
+    growing = dict(gate.per_decade_weights)
+    if articles is None:
+        return all(weights.get(n, 0.0) <= 0 and n not in growing for n in ANSWERABILITY)
+    decades = gate.decades(articles)
+    return all(weights.get(n, 0.0) + decades * growing.get(n, 0.0) <= 0 for n in ANSWERABILITY)
 
 
 @cache
@@ -302,6 +322,7 @@ def gate_features(
     kind = question.answer_type
     numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
     held = holds(asked(question.text), text) if answerability else Holds()
+    said = relation(concepts, hits, question.text, text)
     return GateFeatures(
         share,
         cosine,
@@ -323,4 +344,6 @@ def gate_features(
         held.focus_missing,
         held.filler_missing,
         held.filler_gap,
+        said.unmatched,
+        said.missing,
     )
