@@ -33,6 +33,7 @@ from bot.search.domain.gate import (
     answerability_only_lowers,
     gate_features,
     reads_answerability,
+    reads_relation,
     shipped_gate,
     with_answerability,
 )
@@ -299,7 +300,16 @@ def _passes(
     if cosine is None:
         return coverage(question.vector, present) >= s.min_coverage
     features = gate_features(
-        question, present, text, cosine, articles, in_source, context, lexical, False
+        question,
+        present,
+        text,
+        cosine,
+        articles,
+        in_source,
+        context,
+        lexical,
+        False,
+        reads_relation(GATE),
     )
     score = GATE.score(features, articles)
     # What the passage holds of the question's focus is read only when it can still change

@@ -265,6 +265,13 @@ def answerability_only_lowers(gate: GateWeights, articles: int | None = None) ->
 
 
 @cache
+def reads_relation(gate: GateWeights) -> bool:
+    """Whether ``gate`` weighs relation_unmatched or relation_missing."""
+    named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
+    return not named.isdisjoint(("relation_unmatched", "relation_missing"))
+
+
+@cache
 def reads_answerability(gate: GateWeights) -> bool:
     """Whether ``gate`` weighs any answerability feature."""
     named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
@@ -288,13 +295,15 @@ def gate_features(
     context: QueryContext | None = None,
     lexical: float = 0.0,
     answerability: bool = True,
+    relation_read: bool = True,
 ) -> GateFeatures:
     """The gate's features of a passage: ``present`` are the index terms of its title and
     text, ``text`` the passage itself, ``cosine`` its similarity to the question, ``articles``
     the archive's size, ``in_source`` each concept's rarity within the passage's source,
     ``context`` the candidate list's and ``lexical`` the passage's lexical score;
     ``answerability``: whether to read focus_missing, filler_missing and filler_gap (0 when
-    not; ``with_answerability`` adds them)."""
+    not; ``with_answerability`` adds them); ``relation_read``: whether to read
+    relation_unmatched (0 when not: a gate that does not weigh it need not pay for it)."""
     vector = question.vector
     counted = _counted(vector.concepts)
     concepts = [vector.concepts[c] for c in counted]
@@ -322,7 +331,7 @@ def gate_features(
     kind = question.answer_type
     numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
     held = holds(asked(question.text), text) if answerability else Holds()
-    said = relation(concepts, hits, question.text, text)
+    said = relation(concepts, hits, question.text, text) if relation_read else None
     return GateFeatures(
         share,
         cosine,
@@ -344,6 +353,6 @@ def gate_features(
         held.focus_missing,
         held.filler_missing,
         held.filler_gap,
-        said.unmatched,
-        said.missing,
+        said.unmatched if said else 0.0,
+        said.missing if said else 0,
     )
