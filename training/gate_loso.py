@@ -10,7 +10,7 @@ on the grown archive (seed + kcna-2024 + ten XQuAD paragraphs, 2,129) and on the
 + SciFact abstracts cut in halves ("big", 12,495, as training/calibrate_gate.py builds it; its
 unanswerable questions are our off-topic sets only). Positives: the excerpts that
 hold the answer of an answerable question (our seed questions: dev, own, and the seen
-2026-12-05, 12-06, 12-06b, 12-06c, 12-06d, 12-06e, 12-06f, 12-06g, 12-06h, 12-06i, 12-06j, 12-06k, 12-06l, 12-06m and 12-06n
+2026-12-05, 12-06, 12-06b, 12-06c, 12-06d, 12-06e, 12-06f, 12-06g, 12-06h, 12-06i, 12-06j, 12-06k, 12-06l, 12-06m, 12-06n and 12-06o
 blind sets; on the grown and big archives also our
 kcna questions and the ingested XQuAD paragraphs' questions). Negatives: the first three
 excerpts of an unanswerable question (our off-topic sets, 200 XQuAD questions on other
@@ -72,6 +72,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06l",
     "seen_blind_questions_2026_12_06m",
     "seen_blind_questions_2026_12_06n",
+    "seen_blind_questions_2026_12_06o",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
@@ -91,6 +92,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06l": ("seen_blind_offtopic_2026_12_06l",),
     "seen_blind_questions_2026_12_06m": ("seen_blind_offtopic_2026_12_06m",),
     "seen_blind_questions_2026_12_06n": ("seen_blind_offtopic_2026_12_06n",),
+    "seen_blind_questions_2026_12_06o": ("seen_blind_offtopic_2026_12_06o",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}

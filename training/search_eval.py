@@ -75,7 +75,7 @@ def questions(name: str) -> list[Question]:
 def seed_questions() -> list[Question]:
     """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
     2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e, 2026-12-06f, 2026-12-06g, 2026-12-06h,
-    2026-12-06i, 2026-12-06j, 2026-12-06k, 2026-12-06l, 2026-12-06m and 2026-12-06n blind
+    2026-12-06i, 2026-12-06j, 2026-12-06k, 2026-12-06l, 2026-12-06m, 2026-12-06n and 2026-12-06o blind
     sets)."""
     return (
         questions("seed_questions_dev")
@@ -95,6 +95,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06l")
         + questions("seen_blind_questions_2026_12_06m")
         + questions("seen_blind_questions_2026_12_06n")
+        + questions("seen_blind_questions_2026_12_06o")
     )
 
 
@@ -124,6 +125,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06l")
         + questions("seen_blind_offtopic_2026_12_06m")
         + questions("seen_blind_offtopic_2026_12_06n")
+        + questions("seen_blind_offtopic_2026_12_06o")
     )
 
 
