@@ -251,3 +251,10 @@ def names_crisis(words: str) -> bool:
 def mentions_topic(words: str) -> bool:
     """Whether canonical words name the crisis or North Korea."""
     return names_crisis(words) or NK_RE.search(words) is not None
+
+
+# The hottest searches ask an RE2 twin first: the same matches (prefilter.py).
+CORE_TOPIC_RE = prefiltered(CORE_TOPIC_RE)
+LAUGH = prefiltered(LAUGH)
+REBUTTAL = prefiltered(REBUTTAL)
+SAD = prefiltered(SAD)

@@ -7,8 +7,9 @@ restricts where the rest may match), so when the twin finds nothing the pattern 
 and Python's re is asked only when the twin matches: every match, span and group is still
 Python's own. The twin is only asked where both engines read the text alike: ASCII text
 without the few control characters whose class differs (Python's ``\\s`` also holds \\x0b and
-\\x1c-\\x1f), and patterns without the constructs they read differently (``$``, ``{,n}``,
-back-references and octal escapes; case-insensitive patterns only when ASCII). A pattern RE2
+\\x1c-\\x1f) and not ending in a newline (Python's ``$`` also matches before one), and
+patterns without the constructs they read differently (``{,n}``, back-references and octal
+escapes; case-insensitive patterns only when ASCII). A pattern RE2
 refuses, or whose twin would match everywhere, keeps Python's re alone.
 
 For detector authors: wrapping a pattern with :func:`prefiltered` never changes what it
@@ -92,21 +93,22 @@ def without_lookarounds(pattern: str) -> str | None:
     return "".join(out)
 
 
-def twin_of(compiled: re.Pattern[str]) -> Any | None:
-    """The RE2 twin of a compiled pattern (see the module docstring), or None."""
+def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
+    """The RE2 twin of a compiled pattern (see the module docstring), or None. Patterns with
+    counted repetitions get one only with ``counted`` (measured to pay for that pattern)."""
     source = compiled.pattern
     flags = compiled.flags & ~re.UNICODE
     if flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL):
         return None  # VERBOSE, ASCII, LOCALE: read differently or not at all by RE2
     if (flags & re.IGNORECASE or "(?i" in source) and not source.isascii():
         return None
-    if "$" in source or "{," in source or re.search(r"\\[0-9]", source):
+    if "{," in source or re.search(r"\\[0-9]", source):
         return None
     try:
         relaxed = without_lookarounds(source)
     except (ValueError, IndexError):
         return None
-    if relaxed is None or "{" in relaxed:
+    if relaxed is None or ("{" in relaxed and not counted):
         # Counted repetitions ('(?:\\S+ ){0,3}') grow RE2's automaton past its memory and
         # send it to its slow engine: Python's re alone is faster there.
         return None
@@ -126,13 +128,13 @@ class Prefiltered:
 
     __slots__ = ("_twin", "flags", "groupindex", "groups", "pattern", "regex")
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    def __init__(self, regex: re.Pattern[str], counted: bool = False) -> None:
         self.regex = regex
         self.pattern = regex.pattern
         self.flags = regex.flags
         self.groups = regex.groups
         self.groupindex = regex.groupindex
-        self._twin = twin_of(regex)
+        self._twin = twin_of(regex, counted)
 
     def _absent(self, string: str) -> bool:
         """True when the twin shows the pattern cannot match ``string`` anywhere."""
@@ -145,6 +147,7 @@ class Prefiltered:
             and "\x1d" not in string
             and "\x1e" not in string
             and "\x1f" not in string
+            and not string.endswith("\n")  # Python's $ also matches before a final newline
             and twin.Match(_UNANCHORED, string.encode(), 0, len(string))[0] == _NO_MATCH
         )
 
@@ -183,8 +186,8 @@ class Prefiltered:
         return [string] if self._absent(string) else self.regex.split(string, maxsplit)
 
 
-def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str]:
+def prefiltered(regex: re.Pattern[str], *, counted: bool = False) -> re.Pattern[str]:
     """``regex`` with an RE2 twin asked first (see :class:`Prefiltered`), typed as the pattern
     it stands for; ``regex`` itself when it has no twin."""
-    wrapped = Prefiltered(regex)
+    wrapped = Prefiltered(regex, counted)
     return regex if wrapped._twin is None else cast("re.Pattern[str]", wrapped)

@@ -49,6 +49,7 @@ def _texts() -> list[str]:
     views += [
         v.replace(" ", rng.choice(["\x0b", "\x1c", "\x1f", "\u00a0"]), 2) for v in views[:400]
     ]
+    views += [v + "\n" for v in views[:200]]  # Python's $ also matches before a final newline
     return views
 
 
@@ -73,7 +74,6 @@ def test_without_lookarounds(pattern: str, relaxed: str | None) -> None:
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"foo$",  # RE2's $ is not Python's (a final newline)
         r"(?:\S+ ){0,3}x",  # counted: RE2's automaton outgrows its memory
         r"(a)\1",  # a back-reference
         r"(?=x)",  # matches the empty text: rules nothing out
@@ -83,6 +83,14 @@ def test_without_lookarounds(pattern: str, relaxed: str | None) -> None:
 def test_no_twin(pattern: str) -> None:
     assert twin_of(re.compile(pattern)) is None
     assert prefiltered(re.compile(pattern)).__class__ is re.Pattern
+
+
+def test_dollar_before_a_final_newline() -> None:
+    fast = Prefiltered(re.compile(r"\byour mom$"))
+    assert fast._twin is not None
+    assert fast.search("your mom\n") is not None
+    assert fast.search("your mom\nis here") is None
+    assert fast.search("your mom") is not None
 
 
 def test_no_twin_for_verbose_or_ascii_flags() -> None:
@@ -113,3 +121,37 @@ def test_every_record_searches_as_python_does(index: int) -> None:
             assert (ours and ours.span()) == (theirs and theirs.span()), (raw.pattern, text)
             assert fast.findall(text) == raw.findall(text)
             assert fast.sub("#", text) == raw.sub("#", text)
+
+
+def _wrapped_constants() -> list[tuple[str, Prefiltered]]:
+    from bot.moderation.domain import (
+        attribution,
+        denial_patterns,
+        detectors_harassment,
+        detectors_spam,
+    )
+
+    names = [
+        (detectors_harassment, "_ANY"),
+        (detectors_spam, "_URL"),
+        (detectors_spam, "_INVITE"),
+        (attribution, "_REPORT"),
+        (attribution, "_NARRATION"),
+        (attribution, "_DENOUNCE"),
+        (denial_patterns, "CORE_TOPIC_RE"),
+        (denial_patterns, "LAUGH"),
+        (denial_patterns, "REBUTTAL"),
+        (denial_patterns, "SAD"),
+    ]
+    return [(f"{m.__name__}.{n}", getattr(m, n)) for m, n in names]
+
+
+@pytest.mark.parametrize(("name", "fast"), _wrapped_constants())
+def test_module_patterns_search_as_python_does(name: str, fast: Prefiltered) -> None:
+    assert isinstance(fast, Prefiltered) and fast._twin is not None, name
+    raw = fast.regex
+    for text in TEXTS:
+        ours, theirs = fast.search(text), raw.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), (name, text)
+        assert fast.findall(text) == raw.findall(text)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in raw.finditer(text)]
