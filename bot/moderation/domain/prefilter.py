@@ -157,6 +157,8 @@ class Prefiltered:
         return self.regex.search(string, pos, endpos)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in Prefiltered.__slots__:
+            raise AttributeError(name)  # not set yet (copy, pickle): never ask self.regex
         return getattr(self.regex, name)  # anything else: the pattern's own
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

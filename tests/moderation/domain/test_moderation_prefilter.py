@@ -155,3 +155,12 @@ def test_module_patterns_search_as_python_does(name: str, fast: Prefiltered) -> 
         assert (ours and ours.span()) == (theirs and theirs.span()), (name, text)
         assert fast.findall(text) == raw.findall(text)
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in raw.finditer(text)]
+
+
+def test_copies_search_as_the_original() -> None:
+    import copy
+
+    fast = Prefiltered(re.compile(r"\b(?:famine|gulags?)\b"))
+    assert fast.scanner("a famine").search() is not None  # other methods: the pattern's own
+    twin = copy.copy(fast)
+    assert twin.search("the gulag") is not None and twin.search("the camp") is None
