@@ -11,6 +11,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from bot.moderation.domain.normalize import NormalizedText, normalize
+from bot.moderation.domain.prefilter import prefiltered
 
 # Attribution: whether the speaker asserts a claim or quotes, reports, asks or denounces it.
 _QUOTE = re.compile(r"[\"“”«»„][^\"“”«»„]{3,}[\"“”«»„]|(?:^|\n)\s*>|(?:^|\s)'[^']{3,}'(?=\W|$)")
@@ -150,3 +151,9 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
         return found
     sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)
     return found if sneered == original else attribution(normalize(sneered), narration=True)
+
+
+# The hottest searches ask an RE2 twin first: the same matches (prefilter.py).
+_REPORT = prefiltered(_REPORT)
+_NARRATION = prefiltered(_NARRATION)
+_DENOUNCE = prefiltered(_DENOUNCE)

@@ -17,6 +17,7 @@ import re
 from bot.moderation.domain.names import HARASSMENT_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize_plain
 from bot.moderation.domain.phrases import alt, canonical_words, evidence, sentences
+from bot.moderation.domain.prefilter import prefiltered
 from bot.moderation.domain.rulebook import union
 from bot.moderation.domain.verdict import Action, FilterHit
 
@@ -208,3 +209,7 @@ class HarassmentDetector:
                     hits.append(FilterHit(self.name, 2, Action.FLAG, quoted, reason, False))
                     break
         return hits[:1]
+
+
+# The hottest searches ask an RE2 twin first: the same matches (prefilter.py).
+_ANY = prefiltered(_ANY, counted=True)  # its {0,4}s measured: 14 -> 1.3 us a search

@@ -87,10 +87,10 @@ def derive_gates(
     pattern, its flags, ``most`` and the derivation's version) takes its gates from there:
     deriving every built-in record's gates costs about 0.25 s of CPU at start-up, reading them
     a few milliseconds. Any other pattern is derived here."""
-    if isinstance(pattern, re.Pattern):
-        source, flags = pattern.pattern, pattern.flags
-    else:
+    if isinstance(pattern, str):
         source, flags = pattern, 0
+    else:  # a compiled pattern, or one with an RE2 twin (prefilter.Prefiltered)
+        source, flags = pattern.pattern, pattern.flags
     if not isinstance(source, str):
         return ()
     key = gate_key(source, flags, most)

@@ -70,6 +70,7 @@ _LEET = str.maketrans(
 )
 _LEET_CHARS = frozenset("0134579@$!+")
 _HAS_RUN = re.compile(r"(.)\1")
+_ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,14 @@ def normalize_plain(text: str) -> str:
     text = text[:MAX_TEXT_CHARS].replace("\x00", " ")
     text = _unwrap_markdown(text)
     text = _fold(text.casefold()).casefold()
-    text = "".join(c if c.isprintable() else " " for c in text) if not text.isprintable() else text
+    if not text.isprintable():
+        # An ASCII text's unprintable characters are its controls, each one to a space in C
+        # (the same as the character loop, which non-ASCII text still takes).
+        text = (
+            text.translate(_ASCII_CONTROLS)
+            if text.isascii()
+            else "".join(c if c.isprintable() else " " for c in text)
+        )
     # Whitespace runs to single spaces, ends stripped: str.split() splits on exactly the
     # characters regex's \s matches in a str (both Py_UNICODE_ISSPACE), several times faster.
     return " ".join(text.split())

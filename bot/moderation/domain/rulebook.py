@@ -23,6 +23,7 @@ from importlib import resources
 import yaml
 
 from bot.moderation.domain.literal_gate import derive_gates, word_runs
+from bot.moderation.domain.prefilter import prefiltered
 from bot.moderation.domain.verdict import Action
 
 __all__ = [
@@ -161,6 +162,7 @@ def compile_records(
             seen.add(record_id)
             pattern = str(raw["pattern"])
             regex = re.compile(expand(pattern, table))
+            gates = derive_gates(regex)
             records.append(
                 PatternRecord(
                     id=record_id,
@@ -168,12 +170,14 @@ def compile_records(
                     family=str(raw["family"]),
                     action=Action(str(raw["action"])),
                     reason=str(raw.get("reason", "")),
-                    regex=regex,
+                    # Searched on every message when no gate can be derived: an RE2 twin
+                    # rules most of them out first (prefilter.py; the same matches).
+                    regex=prefiltered(regex),
                     triggers=tuple(frozenset(str(t).split()) for t in raw.get("triggers", ())),
                     needs_topic=f"{{{topic_macro}}}" in pattern,
                     must_match=tuple(str(e) for e in raw.get("must_match", ())),
                     must_not_match=tuple(str(e) for e in raw.get("must_not_match", ())),
-                    gates=derive_gates(regex),
+                    gates=gates,
                 )
             )
         except (KeyError, ValueError, re.error) as exc:
@@ -187,4 +191,6 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 def union(patterns: list[re.Pattern[str]] | tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One regex that matches where any of ``patterns`` does (named groups dropped): a single
     search tells whether any pattern needs running, instead of one search per pattern."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns))
+    return prefiltered(
+        re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns))
+    )
