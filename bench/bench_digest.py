@@ -103,6 +103,7 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
                 "poor_labels": list(figures.poor_labels),
                 "poor_parts": list(figures.poor_parts),
                 "odd_parts": list(figures.odd_parts),
+                "unrelated": list(figures.unrelated),
                 "missed": list(figures.missed),
             }
         )
@@ -174,8 +175,8 @@ def judged_table(
         "| week | articles | main stories | covered by the highlights | highlights repeating a "
         "story or series | judged series in first 5 | own roundups in first 5 | mixed highlights "
         "| poor labels (common words) | poor label parts (reader's check) | label parts reading "
-        "oddly | done when met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "oddly | labels poor by the reader's rules (2026-12-07) | done when met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     old = {row["week"]: row for row in before or []}
     for row in after:
@@ -201,16 +202,18 @@ def judged_table(
             f"| {row['week']} | {row['articles']} | {row['stories']} | {cell('covered')} | "
             f"{cell('repeats')} | {cell('judged_series_top5')} | {cell('own_roundups_top5')} | "
             f"{cell('mixed')} | {cell('poor_labels')} | {cell('poor_parts')} | "
-            f"{cell('odd_parts')} | {'yes' if met else 'no'} |"
+            f"{cell('odd_parts')} | {cell('unrelated')} | {'yes' if met else 'no'} |"
         )
     totals = {k: sum(r[k] for r in after) for k in ("stories", "covered", "repeats", "mixed")}
     parts = sum(len(r["poor_parts"]) for r in after)
     odd = sum(len(r.get("odd_parts", ())) for r in after)
+    unrelated = sum(len(r.get("unrelated", ())) for r in after)
     lines.append("")
     lines.append(
         f"Total: {totals['covered']} of {totals['stories']} main stories covered, "
         f"{totals['repeats']} repeated, {totals['mixed']} mixed highlights, "
-        f"{parts} poor label parts (reader's check), {odd} label parts reading oddly."
+        f"{parts} poor label parts (reader's check), {odd} label parts reading oddly, "
+        f"{unrelated} labels poor by the reader's rules."
     )
     lines.append("")
     for row in after:
@@ -221,11 +224,15 @@ def judged_table(
                 lines.append(f"  poor parts before: {'; '.join(prior['poor_parts'])}")
             if prior.get("odd_parts"):
                 lines.append(f"  reading oddly before: {'; '.join(prior['odd_parts'])}")
+            if prior.get("unrelated"):
+                lines.append(f"  reader's rules before: {'; '.join(prior['unrelated'])}")
         lines.append(f"- {row['week']} labels after: " + "; ".join(row["labels"]))
         if row["poor_parts"]:
             lines.append(f"  poor parts: {'; '.join(row['poor_parts'])}")
         if row.get("odd_parts"):
             lines.append(f"  reading oddly: {'; '.join(row['odd_parts'])}")
+        if row.get("unrelated"):
+            lines.append(f"  reader's rules: {'; '.join(row['unrelated'])}")
         if row["missed"]:
             lines.append(f"  missed: {', '.join(row['missed'])}")
     return lines

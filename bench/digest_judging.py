@@ -19,6 +19,8 @@ stories with every article id reporting each, and the recurring series with thei
 - *label parts that read oddly* (``ReadingCheck``, bench/digest_reading.py; round 12, written
   before the labeller changed): a date, words of a quotation, a word almost no article writes,
   or a second bare name no report of the topic writes beside the first.
+- *labels poor by the blind reader's rules* (2026-12-07, ``label_faults``): two parts no
+  report of the topic writes together, or no part written by its highlights' reports.
 - *poor label parts* (the reader's check, ``LabelCheck``; issue 15 round 11, written before the
   labeller changed): a part of a label (labels join parts with " · ") that starts or ends with
   a function word, starts with a verb form, holds an honorific, is a slogan (an evaluative
@@ -41,7 +43,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from digest_reading import ReadingCheck, topic_texts
+from digest_reading import ReadingCheck, odd_label_parts, unrelated_labels
 
 COMMON_TITLE_WORDS = 30
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -328,6 +330,7 @@ class WeekJudgement:
     keys: tuple[str | None, ...]  # what each highlight covers, in reading order
     poor_parts: tuple[str, ...] = ()  # the reader's check (only with a LabelCheck)
     odd_parts: tuple[str, ...] = ()  # label parts that read oddly (only with a ReadingCheck)
+    unrelated: tuple[str, ...] = ()  # labels poor by the reader's rules of 2026-12-07
 
 
 def _cited(highlight: Any) -> list[str]:
@@ -398,16 +401,6 @@ def judge_week(
         missed=tuple(s for s in story_ids if s not in covered),
         keys=tuple(keys),
         poor_parts=tuple(p for label in labels for p in check.poor_parts(label)) if check else (),
-        odd_parts=_odd_parts(digest, reading) if reading else (),
-    )
-
-
-def _odd_parts(digest: Any, reading: tuple[ReadingCheck, Mapping[str, str]]) -> tuple[str, ...]:
-    """The label parts that read oddly (bench/digest_reading.py), every topic of the digest.
-    ``reading`` is the check and the archive's texts by article id (title and body)."""
-    check, texts = reading
-    return tuple(
-        part
-        for topic in digest.topics
-        for part in check.odd_parts(topic.label, topic_texts(digest, topic, texts))
+        odd_parts=odd_label_parts(digest, reading) if reading else (),
+        unrelated=unrelated_labels(digest, reading[1]) if reading else (),
     )

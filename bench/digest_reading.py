@@ -18,6 +18,17 @@ how many of the archive's articles write each word) when it
 - is the second of *two unrelated names*: both parts are bare names (no event noun and no head
   noun that says what kind of topic it is: place, organisation, role) and no single report of
   the topic writes both.
+
+The blind reader's label rules (2026-12-07, training/data/digest/dev/
+README_reader_ab_2026_12_07.md), ``label_faults``, judge a whole label:
+
+- *two unrelated parts*: a label of two parts that no single report of its topic writes
+  together (any two parts, names or not: "White Paper · Ogye Farm"); parts that belong together
+  are named by the same reports (an event and its place or actor are);
+- *not what its highlights are about*: no part of it is written by the reports the topic's
+  highlights cite (a first draft asked this of the first highlight alone: on the reader's
+  judged labels it flagged 5 labels the reader found ok and 2 it found poor, so it was widened
+  before any bot change).
 """
 
 from __future__ import annotations
@@ -28,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 READING_WORDS = Path(__file__).with_name("digest_reading_words.json")
 LABEL_WORDS = Path(__file__).with_name("digest_label_words.json")
@@ -99,6 +111,20 @@ class ReadingCheck:
         return [f"{p} ({', '.join(f)})" for p, f in faults.items() if f]
 
 
+def label_faults(label: str, texts: Sequence[str], lead_texts: Sequence[str]) -> list[str]:
+    """Why a whole label is poor by the reader's rules: its topic's report texts (every story
+    under the label), and those its highlights cite."""
+    # "Series: " heads the routine section: a heading's form, not words of the label.
+    parts = [_phrase(p) for p in label.removeprefix("Series: ").split(" · ") if _words(p)]
+    found = []
+    if len(parts) == 2 and not any(all(p in _phrase(t) for p in parts) for t in texts):
+        found.append("two unrelated parts")
+    lead = [_phrase(t) for t in lead_texts]
+    if parts and lead and not any(p in t for p in parts for t in lead):
+        found.append("not what its highlights are about")
+    return found
+
+
 def reading_check(
     articles: Iterable[tuple[str, str]],
     path: Path = READING_WORDS,
@@ -112,6 +138,19 @@ def reading_check(
         counts.update(set(_words(title)) | set(_words(text)))
     heads = frozenset(data["topic_heads"]) | frozenset(events)
     return ReadingCheck(frozenset(data["calendar_words"]), heads, counts)
+
+
+def lead_texts(topic: object, texts: Mapping[str, str]) -> list[str]:
+    """The titles and texts of the reports the topic's highlights cite."""
+    highlighted = getattr(topic, "highlighted", ()) or ()
+    if not highlighted:
+        return []
+    ids = [
+        i
+        for h in highlighted
+        for i in [r.article_id for r in getattr(h, "reports", ()) or ()] or [h.article_id]
+    ]
+    return [texts[i] for i in ids if i in texts]
 
 
 def topic_texts(digest: object, topic: object, texts: Mapping[str, str]) -> list[str]:
@@ -128,3 +167,29 @@ def topic_texts(digest: object, topic: object, texts: Mapping[str, str]) -> list
         reports = getattr(highlight, "reports", ()) or ()
         ids += [r.article_id for r in reports] or [highlight.article_id]
     return [texts[i] for i in dict.fromkeys(ids) if i in texts]
+
+
+def unrelated_labels(digest: Any, texts: Mapping[str, str]) -> tuple[str, ...]:
+    """Labels poor by the blind reader's rules (bench/digest_reading.py ``label_faults``):
+    two parts no report writes together, or no part its highlights' reports write."""
+    found = []
+    for topic in digest.topics:
+        faults = label_faults(
+            topic.label, topic_texts(digest, topic, texts), lead_texts(topic, texts)
+        )
+        if faults:
+            found.append(f"{topic.label} ({', '.join(faults)})")
+    return tuple(found)
+
+
+def odd_label_parts(
+    digest: Any, reading: tuple[ReadingCheck, Mapping[str, str]]
+) -> tuple[str, ...]:
+    """The label parts that read oddly (bench/digest_reading.py), every topic of the digest.
+    ``reading`` is the check and the archive's texts by article id (title and body)."""
+    check, texts = reading
+    return tuple(
+        part
+        for topic in digest.topics
+        for part in check.odd_parts(topic.label, topic_texts(digest, topic, texts))
+    )

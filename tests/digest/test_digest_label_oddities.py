@@ -5,7 +5,12 @@ writes together."""
 from __future__ import annotations
 
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
-from bot.digest.domain.readable import is_bare_name, reads_well, without_quotations
+from bot.digest.domain.readable import (
+    is_bare_name,
+    is_person_like,
+    reads_well,
+    without_quotations,
+)
 
 HISTORY = [
     "Respected Comrade Kim Jong Un Inspects Tractor Factory",
@@ -58,3 +63,36 @@ def test_two_bare_names_no_story_writes_together_are_not_one_label() -> None:
     label = label_of(*stories)
     assert label.split(" · ") != ["Kim Tok Hun", "Nguyen Phu Trong"], label
     assert not {"Kim Tok Hun", "Nguyen Phu Trong"} <= set(label.split(" · ")), label
+
+
+def _story(headline: str, lead: str = "") -> StoryText:
+    return StoryText((headline,), lead, 1.0)
+
+
+def test_two_parts_only_when_one_story_writes_both() -> None:
+    vocabulary = build_vocabulary(["Press Review", "Weather Forecast"] * 5)
+    # Two unrelated items of one topic: a pamphlet and a farm. One part, the best.
+    mixed = [
+        _story("Glossy Pamphlet Denounced", lead="A glossy pamphlet issued in Brussels."),
+        _story("Glossy Pamphlet Slammed", lead="The glossy pamphlet was slammed again."),
+        _story("Harvest at Tobong Orchard", lead="Tobong Orchard picked its apples."),
+    ]
+    # An event and its place, written together: both parts.
+    paired = [
+        _story(
+            "Rail Bridge Opened in Ryonggang County",
+            lead="A rail bridge was opened in Ryonggang County on Monday.",
+        ),
+        _story("Rail Bridge Hailed", lead="The rail bridge in Ryonggang County was hailed."),
+    ]
+    other = [_story("Coal Output Rises at Anju Mines", lead="Anju mines raised output.")]
+    labels = label_topics([mixed, paired, other], vocabulary)
+    assert " · " not in labels[0] and "Glossy Pamphlet" in labels[0], labels
+    assert labels[1].count(" · ") == 1, labels
+    assert "Ryonggang County" in labels[1] and "Rail Bridge" in labels[1], labels
+
+
+def test_a_persons_name_alone_gives_way_to_what_happened() -> None:
+    assert is_person_like("Pak Chol Sun", frozenset({"pak", "chol", "sun"}))
+    assert not is_person_like("White Paper", frozenset({"pak"}))
+    assert not is_person_like("Flood Recovery", frozenset({"flood", "recovery"}))

@@ -28,6 +28,7 @@ from bot.digest.domain.phrases import headline_phrases, names
 from bot.digest.domain.readable import (
     capitalised_words,
     is_bare_name,
+    is_person_like,
     reads_well,
     without_quotations,
 )
@@ -157,7 +158,14 @@ def label_topics(
             if any(_overlaps(key, other) for other in chosen):
                 continue
             if chosen and not _related(surface[chosen[0]], surface[key], topic):
-                continue
+                # The next best part belongs elsewhere: the label is one part, not a weaker
+                # part that happens to share a story. A person's name alone says no topic
+                # ("Kim Jong Un"): the part that says what kind of news it is wins then.
+                if is_person_like(surface[chosen[0]], capitalised) and not is_bare_name(
+                    surface[key]
+                ):
+                    chosen[0] = key
+                break
             chosen.append(key)
         shown = [surface[key] for key in chosen]
         label = " · ".join(shown)
@@ -173,10 +181,9 @@ def label_topics(
 
 
 def _related(first: str, second: str, topic: Sequence[StoryText]) -> bool:
-    """Two parts read as one topic unless both are bare names (bot.digest.domain.readable)
-    that no story of the topic writes together ("Kim Tok Hun · Nguyen Phu Trong")."""
-    if not (is_bare_name(first) and is_bare_name(second)):
-        return True
+    """Two parts read as one topic only when one story of the topic writes both (its headlines
+    or lead): an event and its place or actor are written together, two unrelated items of a
+    topic are not ("White Paper · Ogye Farm", "Kim Tok Hun · Nguyen Phu Trong")."""
     pair = (_key(first), _key(second))
     for story in topic:
         spoken = " " + " ".join(fold(w) for w in words(" ".join((*story.headlines, story.lead))))

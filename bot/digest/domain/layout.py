@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from bot.archive.domain.articles import Article
 from bot.digest.domain.events import Copies, WeekText, centroid_rows, clean_title, is_title_only
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
+from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
 from bot.digest.domain.routine import routine_label
@@ -80,18 +81,21 @@ def assemble(
         ordered = [i for i in ordered if i in highlights] or ordered[:1]
         titles = [stories[i].pattern or copies[stories[i].items[0]].title for i in ordered]
         names.append(routine_label(titles, is_common))
+    major = {i: is_major(highlights[i].title) for i in highlights}
     topics: list[tuple[float, bool, DigestTopic]] = []
     for topic, members in enumerate(groups):
+        # Major news (a military event, the leader's meeting) before the rest, best first.
         picked = sorted(
-            (i for i in members if i in highlights), key=lambda i: (-importances[i].score, i)
+            (i for i in members if i in highlights),
+            key=lambda i: (not major[i], -importances[i].score, i),
         )
         if not picked:
             continue
         articles_in = sum(len(copies[c].members) for i in members for c in stories[i].items)
-        best = importances[picked[0]].score
+        best = max(importances[i].score for i in picked)
         topics.append(
             (
-                best,
+                -best,
                 topic >= news_topics,
                 DigestTopic(
                     label=names[topic],
@@ -101,8 +105,8 @@ def assemble(
                 ),
             )
         )
-    # News first, best topic first; routine lines last whatever their scores.
-    topics.sort(key=lambda item: (item[1], -item[0]))
+    # News first, best topic first (by its best highlight); routine lines last.
+    topics.sort(key=lambda item: (item[1], item[0]))
     shown_topics = [
         replace(t, highlighted=[replace(h, topic=number) for h in t.highlighted])
         for number, (_, _, t) in enumerate(topics)

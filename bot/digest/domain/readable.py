@@ -129,6 +129,12 @@ def is_bare_name(part: str) -> bool:
     return not any(k in lists.event_nouns or k in lists.kind_nouns for k in keys)
 
 
+def is_person_like(part: str, capitalised: frozenset[str]) -> bool:
+    """A bare name (``is_bare_name``) every word of which the texts write capitalised: a
+    person's name, not a common thing ("Rocket Launcher Shells", "White Paper")."""
+    return is_bare_name(part) and all(_key(word) in capitalised for word in part.split())
+
+
 _QUOTATION = re.compile(r"\"[^\"]{0,600}\"|“[^”]{0,600}”")
 QUOTATION_WORDS = 8  # a quoted span this long is someone's words; a shorter one is a title
 
