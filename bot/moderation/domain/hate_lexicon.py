@@ -157,7 +157,7 @@ def load_lexicon() -> Lexicon:
             group=info["group"],
             strong=info["strength"] == "strong",
             homonym="homonym" in flags,
-            reclaimable="reclaimable" in flags,
+            reclaimable=bool(flags & {"reclaimable", "flag_only"}),
             runs=b"\x01".join(r for _, r in squeezed_parts),
             strict=key in _STRICT_SQUEEZED,
         )
@@ -184,7 +184,7 @@ def load_lexicon() -> Lexicon:
         # Short slurs sit one letter away from ordinary words ('spick'/'sick', 'beaner'/
         # 'banner', 'troons'/'toons'): only long ones get misspellings, and only those that
         # have no doubled letter to squeeze into yet another word.
-        if len(slur.word) >= 7 and slur.strong and not slur.homonym:
+        if len(slur.word) >= 7 and slur.strong and not (slur.homonym or slur.reclaimable):
             for typo in hw.typos(slur.word):
                 sq, _ = squeeze(typo)
                 if sq == typo and sq not in taken and sq not in _STRICT_SQUEEZED:

@@ -89,7 +89,8 @@ def base_terms() -> frozenset[str]:
     singulars, slurs), without the misspellings hate_lexicon derives from them."""
     resource = resources.files("bot.moderation").joinpath("data", "lexicon_rule1.json")
     raw = json.loads(resource.read_text(encoding="utf-8"))
-    terms: set[str] = set(raw["slurs"])
+    # Romanised Korean slurs (flag_only) are no target: Korean words romanise close to them.
+    terms = {w for w, info in raw["slurs"].items() if "flag_only" not in info["flags"]}
     for key in ("groups", "singulars", "adjectives", "concepts"):
         for words in raw[key].values():
             terms.update(words)
