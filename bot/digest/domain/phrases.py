@@ -9,7 +9,7 @@ Areas", "Youth Day"). Both are what topic labels and the ranking's "named" signa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.digest.domain.glued import unglue
@@ -120,27 +120,37 @@ def _trim_inner(segment: list[str]) -> list[str]:
     return segment
 
 
-def headline_phrases(title: str) -> list[str]:
-    """The noun phrases of a headline: runs between verbs, function words and punctuation."""
+def ends_phrase(token: str) -> bool:
+    """Whether ``token`` ends a noun phrase of a title: punctuation, a function or stop
+    word, a verb or a form of address."""
     room = newsroom()
+    key = fold(token)
+    return (
+        not token[0].isalnum()
+        or key in FUNCTION_WORDS
+        or key in STOP_WORDS
+        or room.is_verb(token)
+        or room.is_honorific(token)
+    )
+
+
+def phrase_runs(tokens: Iterable[str], breaks: Callable[[str], bool]) -> list[str]:
+    """The runs of ``tokens`` between the tokens ``breaks`` says end a phrase."""
     phrases: list[str] = []
     run: list[str] = []
-    for token in [*_TOKEN.findall(title), "."]:
-        key = fold(token)
-        breaks = (
-            not token[0].isalnum()
-            or key in FUNCTION_WORDS
-            or key in STOP_WORDS
-            or room.is_verb(token)
-            or room.is_honorific(token)
-        )
-        if breaks:
+    for token in [*tokens, "."]:
+        if breaks(token):
             if run:
                 phrases.append(" ".join(run))
             run = []
         else:
             run.append(token)
     return phrases
+
+
+def headline_phrases(title: str) -> list[str]:
+    """The noun phrases of a headline: runs between verbs, function words and punctuation."""
+    return phrase_runs(_TOKEN.findall(title), ends_phrase)
 
 
 def sub_phrases(phrase: str, longest: int = 3) -> Iterable[str]:

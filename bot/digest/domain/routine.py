@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.digest.domain.labels import MAX_LABEL_CHARS, reads_as_label
-from bot.digest.domain.lexicon import FUNCTION_WORDS, STOP_WORDS, fold, newsroom
+from bot.digest.domain.lexicon import fold, newsroom
+from bot.digest.domain.phrases import ends_phrase, phrase_runs
 from bot.digest.domain.series import SLOT
 
 ROUTINE_PREFIX = "Series: "
@@ -26,27 +27,12 @@ def title_phrases(title: str) -> list[str]:
     """A title's noun phrases: runs of capitalised words or numbers between verbs, forms of
     address, function words and punctuation ("New Houses" keeps its "New"; the "th" a slot
     leaves behind in "{…}th Candlelight Rally" is no word of the title)."""
-    room = newsroom()
-    phrases: list[str] = []
-    run: list[str] = []
-    for token in [*_TOKEN.findall(title), "."]:
-        key = fold(token)
-        kept = key == "new" and token[0].isupper()
-        breaks = not kept and (
-            not token[0].isalnum()
-            or token[0].islower()
-            or key in FUNCTION_WORDS
-            or key in STOP_WORDS
-            or room.is_verb(token)
-            or room.is_honorific(token)
-        )
-        if breaks:
-            if run:
-                phrases.append(" ".join(run))
-            run = []
-        else:
-            run.append(token)
-    return phrases
+
+    def breaks(token: str) -> bool:
+        kept = fold(token) == "new" and token[0].isupper()
+        return not kept and (token[0].islower() or ends_phrase(token))
+
+    return phrase_runs(_TOKEN.findall(title), breaks)
 
 
 def series_name(title: str, is_common: Callable[[str], bool]) -> str | None:
