@@ -13,11 +13,6 @@ from bot.moderation.domain.hate_rules import frame_patterns
 from bot.moderation.domain.normalize import normalize
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 @pytest.mark.parametrize(
     "text",
     [

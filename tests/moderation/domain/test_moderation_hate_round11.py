@@ -10,11 +10,6 @@ import pytest
 from bot.moderation.domain import MessageInput, ModerationEngine
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 def _rule1(engine: ModerationEngine, text: str) -> list[str]:
     return [h.filter_name for h in engine.check(MessageInput(text)).hits if h.rule == 1]
 

@@ -12,11 +12,6 @@ from bot.moderation.domain.attribution import endorsed, speaker_attribution
 from bot.moderation.domain.normalize import normalize
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 def _rule1(engine: ModerationEngine, text: str) -> list[str]:
     return [h.filter_name for h in engine.check(MessageInput(text)).hits if h.rule == 1]
 
