@@ -15,6 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.digest.domain.label_choice import (
+    FIRST_HIGHLIGHT_BOOST,
+    choose_parts,
+    headline_subject,
+    visible_text,
+)
 from bot.digest.domain.lexicon import (
     CALENDAR_WORDS_SHORT,
     FUNCTION_WORDS,
@@ -27,8 +33,6 @@ from bot.digest.domain.lexicon import (
 from bot.digest.domain.phrases import headline_phrases, names
 from bot.digest.domain.readable import (
     capitalised_words,
-    is_bare_name,
-    is_person_like,
     reads_well,
     without_quotations,
 )
@@ -49,6 +53,9 @@ class StoryText:
     headlines: tuple[str, ...]
     lead: str
     weight: float = 1.0
+    shown: bool = True  # a highlight the reader sees under the label
+    summary: str = ""  # what the reader sees of its report, when it is shown
+    first: bool = False  # the topic's first highlight
 
 
 @dataclass(frozen=True)
@@ -136,10 +143,18 @@ def label_topics(
                 prior[key] = max(prior.get(key, 0.0), weight)
         size = max(1e-9, sum(story.weight for story in topic))
         rest = max(1e-9, total_weight - size)
+        seen = [visible_text(s.headlines, s.summary or s.lead) for s in topic if s.shown] or [
+            visible_text(s.headlines, s.summary or s.lead) for s in topic
+        ]
+        first = [visible_text(s.headlines, s.summary or s.lead) for s in topic if s.first]
+        # What the reader would find under the label (all candidates when nothing is).
+        visible = {k: w for k, w in inside.items() if any(f" {k} " in t for t in seen)} or inside
         scored = []
         for key, weight in inside.items():
             if is_uninformative(key, vocabulary.common_words) or key in used:
                 continue
+            if not any(f" {key} " in text for text in seen):
+                continue  # the reader would not find it under the label
             if not reads_well(surface[key], capitalised):
                 continue
             share_inside = weight / size
@@ -149,34 +164,33 @@ def label_topics(
                 continue
             # Longer phrases say more; a lone name in one story should not beat a shared theme.
             length = 1.0 + 0.15 * (len(key.split()) - 1)
-            scored.append((distinct * vocabulary.rarity(key) * length * prior[key], key))
+            boost = FIRST_HIGHLIGHT_BOOST if any(f" {key} " in t for t in first) else 1.0
+            score = distinct * vocabulary.rarity(key) * length * prior[key] * boost
+            scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        chosen: list[str] = []
-        for _, key in scored:
-            if len(chosen) >= LABEL_PHRASES:
-                break
-            if any(_overlaps(key, other) for other in chosen):
-                continue
-            if chosen and not _related(surface[chosen[0]], surface[key], topic):
-                # The next best part belongs elsewhere: the label is one part, not a weaker
-                # part that happens to share a story. A person's name alone says no topic
-                # ("Kim Jong Un"): the part that says what kind of news it is wins then.
-                if is_person_like(surface[chosen[0]], capitalised) and not is_bare_name(
-                    surface[key]
-                ):
-                    chosen[0] = key
-                break
-            chosen.append(key)
+
+        def related(
+            one: str,
+            other: str,
+            topic: Sequence[StoryText] = topic,
+            surface: dict[str, str] = surface,
+        ) -> bool:
+            return _related(surface[one], surface[other], topic)
+
+        chosen = choose_parts(scored, surface, related, capitalised, LABEL_PHRASES)
         shown = [surface[key] for key in chosen]
         label = " · ".join(shown)
+        leading = [s.headlines[0] for s in topic if s.first and s.headlines]
+        if not label and leading:
+            label = headline_subject(leading[0], capitalised) or ""
         if len(label) > MAX_LABEL_CHARS:
             label = shown[0][:MAX_LABEL_CHARS]
         if not label:
             label = (
-                _fallback(inside, surface, vocabulary, capitalised) or f"More news ({number + 1})"
+                _fallback(visible, surface, vocabulary, capitalised) or f"More news ({number + 1})"
             )
         used.update(chosen)
-        labels.append(_sentence_case(label))
+        labels.append(label)
     return _unique(labels)
 
 
@@ -186,8 +200,9 @@ def _related(first: str, second: str, topic: Sequence[StoryText]) -> bool:
     topic are not ("White Paper · Ogye Farm", "Kim Tok Hun · Nguyen Phu Trong")."""
     pair = (_key(first), _key(second))
     for story in topic:
-        spoken = " " + " ".join(fold(w) for w in words(" ".join((*story.headlines, story.lead))))
-        if all(f" {part} " in spoken + " " for part in pair):
+        # What the reader sees of a highlight: its headline and the start of its report.
+        spoken = visible_text(story.headlines, story.summary or story.lead) if story.shown else ""
+        if all(f" {part} " in spoken for part in pair):
             return True
     return False
 
@@ -374,12 +389,6 @@ def _contains(phrase: Sequence[str], name: Sequence[str]) -> bool:
 
 def _overlaps(key: str, other: str) -> bool:
     return bool(set(key.split()) & set(other.split()))
-
-
-def _sentence_case(label: str) -> str:
-    """Headline capitals become sentence case, names and acronyms stay: "Youth Day" stays,
-    "Regional-industry Factories" -> "Regional-industry factories"."""
-    return label
 
 
 def _unique(labels: list[str]) -> list[str]:
