@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "training")]
 
-from digest_label_judge import WEIGHTS, FEATURES, Words, features, fit, parse_sections  # noqa: E402
+from digest_label_judge import FEATURES, WEIGHTS, Words, features, fit, parse_sections  # noqa: E402
 from fit_label_judge import examples  # noqa: E402
 
 
