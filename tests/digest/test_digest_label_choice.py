@@ -79,3 +79,20 @@ def test_no_part_that_reads_as_a_label_gives_the_first_highlights_subject() -> N
     other = [_story("Coal Output Rises at Anju Mines", "Anju Mines raised output.", first=True)]
     labels = label_topics([topic, other], vocabulary)
     assert labels[0] not in ("Kim Tok Hun", "Ri Il Hyok", "Kim Tok Hun · Ri Il Hyok"), labels
+
+
+def test_two_parts_that_do_not_stand_alone_read_together_only_in_kind() -> None:
+    vocabulary = build_vocabulary(["Press Review", "Weather Forecast"] * 5)
+    names = "Premier Kim Tok Hun met the Belarusian Foreign Minister."
+    person_and_role = [
+        _story("Kim Tok Hun Meets Belarusian Foreign Minister", names, first=True),
+        _story("Kim Tok Hun Meets Belarusian Foreign Minister Again", names),
+    ]
+    place = "Ri Il Hyok spoke at Sariwon Indoor Stadium."
+    person_and_place = [
+        _story("Ri Il Hyok Speaks at Sariwon Indoor Stadium", place, first=True),
+        _story("Ri Il Hyok Speaks at Sariwon Indoor Stadium Again", place),
+    ]
+    labels = label_topics([person_and_role, person_and_place], vocabulary)
+    assert labels[0] == "Kim Tok Hun · Belarusian Foreign Minister", labels
+    assert labels[1] != "Ri Il Hyok · Sariwon Indoor Stadium", labels

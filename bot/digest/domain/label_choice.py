@@ -13,8 +13,10 @@ says what happened.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from bot.digest.domain.lexicon import FUNCTION_WORDS, fold, is_adverb, newsroom, words
+from bot.digest.domain.newsroom_data import newsroom_yaml, word_list
 from bot.digest.domain.readable import is_bare_name, label_words, reads_well
 
 VISIBLE_LEAD_CHARS = 400  # about what a highlight's summary shows of its report
@@ -77,8 +79,8 @@ def choose_parts(
     limit: int = 2,
 ) -> list[str]:
     """The label's parts (keys), from candidates best first: the best part, and beside it the
-    best related part; a part that does not stand alone needs a related part that says what
-    happened; a person's name is never the second part (readers cannot place it beside a
+    best related part; a part that does not stand alone needs a related part it reads with
+    (``_pair_reads``); a person's name is never the second part (readers cannot place it beside a
     topic that is already named)."""
     keys = [key for _, key in scored]
     for position, key in enumerate(keys):
@@ -96,9 +98,32 @@ def choose_parts(
         alone = stands_alone(surface[key], capitalised)
         if alone:
             return [key, partner][:limit] if partner and limit > 1 else [key]
-        if partner and says_what_happened(surface[partner]) and limit > 1:
+        if partner and limit > 1 and _pair_reads(surface[key], surface[partner], capitalised):
             return [key, partner]
     return []
+
+
+def _pair_reads(part: str, partner: str, capitalised: frozenset[str]) -> bool:
+    """Two related parts neither of which stands alone read as a topic when one says what
+    happened, when a person stands beside a role ("Kim Tok Hun · Belarusian Foreign Minister"),
+    or when neither is a person, a place or one word ("DPRK Player · Gold Medal")."""
+    if says_what_happened(part) or says_what_happened(partner):
+        return True
+    if " " not in part or " " not in partner:  # an acronym beside a name: "PRC · CPC"
+        return False
+    if looks_like_person(part, capitalised):
+        return _has(partner, "role_nouns")
+    return not (_has(part, "place_nouns") or _has(partner, "place_nouns"))
+
+
+def _has(part: str, key: str) -> bool:
+    listed = _listed(key)
+    return any(piece in listed for w in part.split() for piece in fold(w).split("-"))
+
+
+@lru_cache(maxsize=4)
+def _listed(key: str) -> frozenset[str]:
+    return frozenset(word_list(newsroom_yaml(), f"label_{key}"))
 
 
 def headline_subject(headline: str, capitalised: frozenset[str]) -> str | None:
