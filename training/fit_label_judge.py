@@ -115,6 +115,25 @@ def lowo(rows: list[dict[str, Any]], penalty: float) -> list[bool]:
     return out
 
 
+def nested_lowo(rows: list[dict[str, Any]]) -> list[bool]:
+    """Held-out verdicts with the penalty itself chosen without the held-out week (by leave one
+    week out on the other weeks)."""
+    out = [False] * len(rows)
+    for week in sorted({r["week"] for r in rows}):
+        train = [r for r in rows if r["week"] != week]
+
+        def inner(penalty: float, train: list[dict[str, Any]] = train) -> int:
+            said = lowo(train, penalty)
+            return sum(r["poor"] == s for r, s in zip(train, said, strict=True))
+
+        penalty = max(PENALTIES, key=lambda p: (inner(p), -p))
+        w, b = fit([r["x"] for r in train], [r["poor"] for r in train], penalty)
+        for i, r in enumerate(rows):
+            if r["week"] == week:
+                out[i] = predict(w, b, r["x"])
+    return out
+
+
 def agreement(rows: list[dict[str, Any]], said: Sequence[bool], reader: str) -> str:
     pairs = [(r["poor"], s) for r, s in zip(rows, said, strict=True) if r["reader"] == reader]
     agree = sum(a == b for a, b in pairs)
@@ -156,6 +175,9 @@ def main() -> int:
         if best is None or score > best[0]:
             best = (score, penalty)
     assert best is not None
+    said = nested_lowo(rows)
+    line = "; ".join(f"{n} {agreement(rows, said, n)}" for n in readers)
+    print(f"  judge LOWO, penalty chosen inside each fold: {line}")
     weights, bias = fit([r["x"] for r in rows], [r["poor"] for r in rows], best[1])
     print(f"shipped penalty {best[1]} (chosen by LOWO agreement); in-sample weights:")
     for k in FEATURES:
