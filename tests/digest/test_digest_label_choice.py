@@ -96,3 +96,12 @@ def test_two_parts_that_do_not_stand_alone_read_together_only_in_kind() -> None:
     labels = label_topics([person_and_role, person_and_place], vocabulary)
     assert labels[0] == "Kim Tok Hun · Belarusian Foreign Minister", labels
     assert labels[1] != "Ri Il Hyok · Sariwon Indoor Stadium", labels
+
+
+def test_the_plain_headline_is_the_last_resort_without_its_source() -> None:
+    from bot.digest.domain.label_choice import plain_headline
+
+    assert plain_headline("Respected Comrade Kim Tok Hun Visits Farms: Rodong Sinmun") == (
+        "Kim Tok Hun Visits Farms"
+    )
+    assert plain_headline("") is None

@@ -133,7 +133,7 @@ def headline_subject(headline: str, capitalised: frozenset[str]) -> str | None:
     headline when both sides are names ("Kim Tok Hun Receives Ri Il Hyok"), cut to
     MAX_SUBJECT_CHARS at a word that does not leave a particle dangling."""
     room = newsroom()
-    tokens = [t for t in headline.split() if not room.is_honorific(t)]
+    tokens = [t for t in _unattributed(headline).split() if not room.is_honorific(t)]
     verb = next((i for i, t in enumerate(tokens) if room.is_verb(t)), len(tokens))
     before, after = tokens[:verb], tokens[verb + 1 :]
     if len(before) >= 2 and not looks_like_person(" ".join(before), capitalised):
@@ -144,6 +144,25 @@ def headline_subject(headline: str, capitalised: frozenset[str]) -> str | None:
         chosen = tokens
     else:
         return None
+    text = _cut(chosen)
+    return text if len(text.split()) >= 2 and reads_well(text, capitalised) else None
+
+
+def plain_headline(headline: str) -> str | None:
+    """The last resort: the highlight's headline itself, without forms of address, cut as
+    ``headline_subject`` cuts (a reader understands a headline; not a slogan of its text)."""
+    room = newsroom()
+    return _cut([t for t in _unattributed(headline).split() if not room.is_honorific(t)]) or None
+
+
+def _unattributed(headline: str) -> str:
+    """A headline without the source it quotes ("...: Rodong Sinmun")."""
+    head, _, source = headline.rpartition(":")
+    return head if head.strip() and len(source.split()) <= 6 else headline
+
+
+def _cut(chosen: Sequence[str]) -> str:
+    """``chosen`` words up to MAX_SUBJECT_CHARS, ending before a particle, not inside a name."""
     cut: list[str] = []
     for token in chosen:
         if len(" ".join([*cut, token])) > MAX_SUBJECT_CHARS:
@@ -156,5 +175,4 @@ def headline_subject(headline: str, capitalised: frozenset[str]) -> str | None:
         cut.pop()
     while cut and fold(cut[0]) in FUNCTION_WORDS:
         cut.pop(0)
-    text = " ".join(cut).strip(",:;")
-    return text if len(cut) >= 2 and reads_well(text, capitalised) else None
+    return " ".join(cut).strip(",:;")

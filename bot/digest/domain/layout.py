@@ -85,6 +85,7 @@ def assemble(
                 shown=i in highlights,
                 first=i in firsts,
                 summary=highlights[i].summary if i in highlights else "",
+                title=highlights[i].title if i in highlights else "",
             )
             for i in group
         ]
