@@ -11,7 +11,8 @@ as title-only articles, the way a feed stores a link post), then:
    the highlights, highlights repeating a story or series, series and roundups among the first
    five, highlights mixing two stories, topic labels made only of the archive's 30 most
    common title words, honorifics and verbs, and label parts failing the reader's check
-   (digest_judging.LabelCheck);
+   (digest_judging.LabelCheck), and the labels the reader-fitted judge calls poor
+   (bench/digest_label_judge.py, one judge per week fitted without that week's verdicts);
 2. with --before DIR (a checkout of an earlier commit, e.g. `git archive 51670b3 | tar -x -C
    DIR`), judges that code the same way in a child process, for a before/after table;
 3. times build_digest (every earlier article as history) plus every renderer (Markdown, Discord
@@ -58,6 +59,7 @@ from digest_judging import (  # noqa: E402
     load_kcna,
 )
 from digest_reading import reading_check  # noqa: E402
+from judge_snapshot_labels import held_out_judges, judge_snapshot  # noqa: E402
 
 from bot.digest.domain.build import build_digest  # noqa: E402
 from bot.digest.domain.weeks import format_iso_week  # noqa: E402
@@ -83,10 +85,13 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
     check = label_check(a.body for a in articles)
     texts = {a.id: f"{a.title}\n{a.body}" for a in articles}
     reading = (reading_check((a.title, a.body) for a in articles), texts)
+    judges = held_out_judges()  # the reader-fitted label judge, one per held-out week
     rows = []
     for week, judgement in sorted(judgements.items()):
         digest = build_digest(articles, week, tz, history=articles)
         figures = judge_week(digest, week, judgement, common, check, reading)
+        page = {week: {"markdown": render_markdown(digest, chart_filename(digest))}}
+        reader_poor = [label for label, poor in judge_snapshot(page, judges)[week] if poor]
         kinds = [getattr(h, "kind", "event") for h in digest.highlighted]
         rows.append(
             {
@@ -104,6 +109,7 @@ def judged(articles: list[Any], judgements: dict[str, Any], tz: ZoneInfo) -> lis
                 "poor_parts": list(figures.poor_parts),
                 "odd_parts": list(figures.odd_parts),
                 "unrelated": list(figures.unrelated),
+                "reader_judge": reader_poor,
                 "missed": list(figures.missed),
             }
         )
@@ -175,8 +181,9 @@ def judged_table(
         "| week | articles | main stories | covered by the highlights | highlights repeating a "
         "story or series | judged series in first 5 | own roundups in first 5 | mixed highlights "
         "| poor labels (common words) | poor label parts (reader's check) | label parts reading "
-        "oddly | labels poor by the reader's rules (2026-12-07) | done when met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "oddly | labels poor by the reader's rules (2026-12-07) | labels poor to the reader "
+        "judge (held out) | done when met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     old = {row["week"]: row for row in before or []}
     for row in after:
@@ -202,18 +209,22 @@ def judged_table(
             f"| {row['week']} | {row['articles']} | {row['stories']} | {cell('covered')} | "
             f"{cell('repeats')} | {cell('judged_series_top5')} | {cell('own_roundups_top5')} | "
             f"{cell('mixed')} | {cell('poor_labels')} | {cell('poor_parts')} | "
-            f"{cell('odd_parts')} | {cell('unrelated')} | {'yes' if met else 'no'} |"
+            f"{cell('odd_parts')} | {cell('unrelated')} | {cell('reader_judge')} | "
+            f"{'yes' if met else 'no'} |"
         )
     totals = {k: sum(r[k] for r in after) for k in ("stories", "covered", "repeats", "mixed")}
     parts = sum(len(r["poor_parts"]) for r in after)
     odd = sum(len(r.get("odd_parts", ())) for r in after)
     unrelated = sum(len(r.get("unrelated", ())) for r in after)
+    judged_poor = sum(len(r.get("reader_judge", ())) for r in after)
+    labels = sum(len(r["labels"]) for r in after)
     lines.append("")
     lines.append(
         f"Total: {totals['covered']} of {totals['stories']} main stories covered, "
         f"{totals['repeats']} repeated, {totals['mixed']} mixed highlights, "
         f"{parts} poor label parts (reader's check), {odd} label parts reading oddly, "
-        f"{unrelated} labels poor by the reader's rules."
+        f"{unrelated} labels poor by the reader's rules, {judged_poor} of {labels} labels poor "
+        "to the reader judge (held out: fitted without the week)."
     )
     lines.append("")
     for row in after:
@@ -226,6 +237,8 @@ def judged_table(
                 lines.append(f"  reading oddly before: {'; '.join(prior['odd_parts'])}")
             if prior.get("unrelated"):
                 lines.append(f"  reader's rules before: {'; '.join(prior['unrelated'])}")
+            if prior.get("reader_judge"):
+                lines.append(f"  reader judge before: {'; '.join(prior['reader_judge'])}")
         lines.append(f"- {row['week']} labels after: " + "; ".join(row["labels"]))
         if row["poor_parts"]:
             lines.append(f"  poor parts: {'; '.join(row['poor_parts'])}")
@@ -233,6 +246,8 @@ def judged_table(
             lines.append(f"  reading oddly: {'; '.join(row['odd_parts'])}")
         if row.get("unrelated"):
             lines.append(f"  reader's rules: {'; '.join(row['unrelated'])}")
+        if row.get("reader_judge"):
+            lines.append(f"  reader judge: {'; '.join(row['reader_judge'])}")
         if row["missed"]:
             lines.append(f"  missed: {', '.join(row['missed'])}")
     return lines

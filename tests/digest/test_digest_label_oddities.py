@@ -73,23 +73,23 @@ def test_two_parts_only_when_one_story_writes_both() -> None:
     vocabulary = build_vocabulary(["Press Review", "Weather Forecast"] * 5)
     # Two unrelated items of one topic: a pamphlet and a farm. One part, the best.
     mixed = [
-        _story("Glossy Pamphlet Denounced", lead="A glossy pamphlet issued in Brussels."),
-        _story("Glossy Pamphlet Slammed", lead="The glossy pamphlet was slammed again."),
+        _story("NATO Pamphlet Denounced", lead="A NATO pamphlet issued in Brussels."),
+        _story("NATO Pamphlet Slammed", lead="The NATO pamphlet was slammed again."),
         _story("Harvest at Tobong Orchard", lead="Tobong Orchard picked its apples."),
     ]
     # An event and its place, written together: both parts.
     paired = [
         _story(
-            "Rail Bridge Opened in Ryonggang County",
-            lead="A rail bridge was opened in Ryonggang County on Monday.",
+            "Bridge Construction Finished in Ryonggang County",
+            lead="Bridge construction was finished in Ryonggang County on Monday.",
         ),
-        _story("Rail Bridge Hailed", lead="The rail bridge in Ryonggang County was hailed."),
+        _story("Bridge Construction Hailed", lead="Bridge construction in Ryonggang County."),
     ]
-    other = [_story("Coal Output Rises at Anju Mines", lead="Anju mines raised output.")]
+    other = [_story("Coal Output Rises at Anju Mines", lead="Anju Mines raised output.")]
     labels = label_topics([mixed, paired, other], vocabulary)
-    assert " · " not in labels[0] and "Glossy Pamphlet" in labels[0], labels
+    assert " · " not in labels[0] and "NATO Pamphlet" in labels[0], labels
     assert labels[1].count(" · ") == 1, labels
-    assert "Ryonggang County" in labels[1] and "Rail Bridge" in labels[1], labels
+    assert "Ryonggang County" in labels[1] and "Bridge Construction" in labels[1], labels
 
 
 def test_a_persons_name_alone_gives_way_to_what_happened() -> None:

@@ -139,7 +139,9 @@ def test_a_statements_recurring_headline_is_routine_only_where_the_setting_says(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     statement = replace(NEWS, recurring_weeks=4, statement=True)
-    assert score_event(statement).factors  # shipped: a recurring headline is routine
+    assert not score_event(statement).factors  # shipped: who spoke recurs, not what was said
+    monkeypatch.setattr(rank, "STATEMENT_RECURS", True)
+    assert score_event(statement).factors
     monkeypatch.setattr(rank, "STATEMENT_RECURS", False)
     assert not score_event(statement).factors
     assert score_event(replace(statement, statement=False)).factors

@@ -15,20 +15,25 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.digest.domain.label_choice import (
+    FIRST_HIGHLIGHT_BOOST,
+    choose_parts,
+    headline_subject,
+    plain_headline,
+    visible_text,
+)
 from bot.digest.domain.lexicon import (
     CALENDAR_WORDS_SHORT,
-    FUNCTION_WORDS,
     STOP_WORDS,
     fold,
     is_adverb,
     newsroom,
     words,
 )
+from bot.digest.domain.name_pieces import cuts_name, glued_to, glued_word
 from bot.digest.domain.phrases import headline_phrases, names
 from bot.digest.domain.readable import (
     capitalised_words,
-    is_bare_name,
-    is_person_like,
     reads_well,
     without_quotations,
 )
@@ -49,6 +54,10 @@ class StoryText:
     headlines: tuple[str, ...]
     lead: str
     weight: float = 1.0
+    shown: bool = True  # a highlight the reader sees under the label
+    summary: str = ""  # what the reader sees of its report, when it is shown
+    title: str = ""  # the headline shown, when it is shown
+    first: bool = False  # the topic's first highlight
 
 
 @dataclass(frozen=True)
@@ -136,10 +145,18 @@ def label_topics(
                 prior[key] = max(prior.get(key, 0.0), weight)
         size = max(1e-9, sum(story.weight for story in topic))
         rest = max(1e-9, total_weight - size)
+        seen = [visible_text(s.headlines, s.summary or s.lead) for s in topic if s.shown] or [
+            visible_text(s.headlines, s.summary or s.lead) for s in topic
+        ]
+        first = [visible_text(s.headlines, s.summary or s.lead) for s in topic if s.first]
+        # What the reader would find under the label (all candidates when nothing is).
+        visible = {k: w for k, w in inside.items() if any(f" {k} " in t for t in seen)} or inside
         scored = []
         for key, weight in inside.items():
             if is_uninformative(key, vocabulary.common_words) or key in used:
                 continue
+            if not any(f" {key} " in text for text in seen):
+                continue  # the reader would not find it under the label
             if not reads_well(surface[key], capitalised):
                 continue
             share_inside = weight / size
@@ -149,45 +166,48 @@ def label_topics(
                 continue
             # Longer phrases say more; a lone name in one story should not beat a shared theme.
             length = 1.0 + 0.15 * (len(key.split()) - 1)
-            scored.append((distinct * vocabulary.rarity(key) * length * prior[key], key))
+            boost = FIRST_HIGHLIGHT_BOOST if any(f" {key} " in t for t in first) else 1.0
+            score = distinct * vocabulary.rarity(key) * length * prior[key] * boost
+            scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        chosen: list[str] = []
-        for _, key in scored:
-            if len(chosen) >= LABEL_PHRASES:
-                break
-            if any(_overlaps(key, other) for other in chosen):
-                continue
-            if chosen and not _related(surface[chosen[0]], surface[key], topic):
-                # The next best part belongs elsewhere: the label is one part, not a weaker
-                # part that happens to share a story. A person's name alone says no topic
-                # ("Kim Jong Un"): the part that says what kind of news it is wins then.
-                if is_person_like(surface[chosen[0]], capitalised) and not is_bare_name(
-                    surface[key]
-                ):
-                    chosen[0] = key
-                break
-            chosen.append(key)
+
+        def related(
+            one: str,
+            other: str,
+            topic: Sequence[StoryText] = topic,
+            surface: dict[str, str] = surface,
+        ) -> bool:
+            return _related(surface[one], surface[other], topic)
+
+        chosen = choose_parts(scored, surface, related, capitalised, LABEL_PHRASES)
         shown = [surface[key] for key in chosen]
         label = " · ".join(shown)
         if len(label) > MAX_LABEL_CHARS:
             label = shown[0][:MAX_LABEL_CHARS]
-        if not label:
-            label = (
-                _fallback(inside, surface, vocabulary, capitalised) or f"More news ({number + 1})"
-            )
+        leading = [s.title or s.headlines[0] for s in topic if s.first and s.headlines]
+        if not label and leading:
+            subject = headline_subject(leading[0], capitalised) or ""
+            common = is_uninformative(subject, vocabulary.common_words) or is_common(subject)
+            label = "" if common else subject
+        if not label:  # the week's everyday names ("Rodong Sinmun") say no topic
+            rare = {k: w for k, w in visible.items() if not is_common(surface[k])} or visible
+            label = _fallback(rare, surface, vocabulary, capitalised) or ""
+            label = label or plain_headline(next(iter(leading), "")) or ""
+            label = label or _fallback(rare, surface, vocabulary, capitalised, loose=True) or ""
+            label = label or f"More news ({number + 1})"
         used.update(chosen)
-        labels.append(_sentence_case(label))
+        labels.append(label)
     return _unique(labels)
 
 
 def _related(first: str, second: str, topic: Sequence[StoryText]) -> bool:
-    """Two parts read as one topic only when one story of the topic writes both (its headlines
-    or lead): an event and its place or actor are written together, two unrelated items of a
+    """Two parts read as one topic only when one shown highlight writes both (its headlines or
+    summary): an event and its place or actor are written together, two unrelated items of a
     topic are not ("White Paper · Ogye Farm", "Kim Tok Hun · Nguyen Phu Trong")."""
     pair = (_key(first), _key(second))
     for story in topic:
-        spoken = " " + " ".join(fold(w) for w in words(" ".join((*story.headlines, story.lead))))
-        if all(f" {part} " in spoken + " " for part in pair):
+        spoken = visible_text(story.headlines, story.summary or story.lead) if story.shown else ""
+        if all(f" {part} " in spoken for part in pair):
             return True
     return False
 
@@ -197,17 +217,19 @@ def _fallback(
     surface: dict[str, str],
     vocabulary: Vocabulary,
     capitalised: frozenset[str],
+    loose: bool = False,
 ) -> str | None:
     """When nothing is distinctive (one topic, or a tiny week): the topic's most used phrase
-    that reads well and is not made only of common words, else its most used phrase of two
-    words or more."""
+    that reads well and is not made only of common words; ``loose``: its most used phrase of
+    two words or more."""
     ranked = sorted(inside, key=lambda key: (-inside[key], -len(key.split()), key))
     for key in ranked:
         if not is_uninformative(key, vocabulary.common_words) and reads_well(
             surface[key], capitalised
         ):
             return surface[key][:MAX_LABEL_CHARS]
-    return next((surface[key][:MAX_LABEL_CHARS] for key in ranked if " " in key), None)
+    multiword = (surface[key][:MAX_LABEL_CHARS] for key in ranked if " " in key)
+    return next(multiword, None) if loose else None
 
 
 def _phrases_of(
@@ -323,63 +345,13 @@ def reads_as_label(phrase: str, whole_names: KnownNames | Sequence[Sequence[str]
         return False
     if parts[0].replace("’", "'").endswith("s'"):  # "Members' Story-Telling": owner cut off
         return False
-    if any(_glued_word(key, known.pieces) for key in keys):
+    if any(glued_word(key, known.pieces) for key in keys):
         return False
-    return not any(_cuts(keys, name) or _glued(keys, name) for name in known.near(keys))
-
-
-def _glued_word(word: str, pieces: frozenset[str]) -> bool:
-    """A name's word glued to a verb by a lost space: "Ilvisited", "Sunghosted"."""
-    if len(word) < 6 or not word.endswith(("ed", "ing")):
-        return False
-    return any(
-        word.startswith(piece) and len(word) - len(piece) >= 4 and word[len(piece) :] not in pieces
-        for piece in pieces
-    )
-
-
-def _glued(phrase: Sequence[str], name: Sequence[str]) -> bool:
-    """A name glued to the next word by a lost space: "Kim Il Sunghosted"."""
-    size = len(name)
-    for i in range(len(phrase) - size + 1):
-        window = phrase[i : i + size]
-        if (
-            list(window[:-1]) == list(name[:-1])
-            and window[-1] != name[-1]
-            and window[-1].startswith(name[-1])
-        ):
-            return True
-    return False
-
-
-def _cuts(phrase: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether ``phrase`` holds part of ``name`` but not all of it, at either of its ends."""
-    if len(name) < 2 or _contains(phrase, name):
-        return False
-    # A cut before "of" or "the" leaves a whole name ("Kumsusan Palace" of the Sun).
-    for size in range(1, len(name)):
-        head, tail = list(name[:size]), list(name[-size:])
-        if list(phrase[-size:]) == head and name[size] not in FUNCTION_WORDS:
-            return True
-        if list(phrase[:size]) == tail and name[-size - 1] not in FUNCTION_WORDS:
-            return True
-    return False
-
-
-def _contains(phrase: Sequence[str], name: Sequence[str]) -> bool:
-    return any(
-        list(phrase[i : i + len(name)]) == list(name) for i in range(len(phrase) - len(name) + 1)
-    )
+    return not any(cuts_name(keys, name) or glued_to(keys, name) for name in known.near(keys))
 
 
 def _overlaps(key: str, other: str) -> bool:
     return bool(set(key.split()) & set(other.split()))
-
-
-def _sentence_case(label: str) -> str:
-    """Headline capitals become sentence case, names and acronyms stay: "Youth Day" stays,
-    "Regional-industry Factories" -> "Regional-industry factories"."""
-    return label
 
 
 def _unique(labels: list[str]) -> list[str]:

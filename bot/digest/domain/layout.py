@@ -66,9 +66,27 @@ def assemble(
         for story in members:
             story_topic[story] = topic
     vocabulary = build_vocabulary([clean_title(a) for a in earlier] + [c.title for c in copies])
+    major = {i: is_major(highlights[i].title) for i in highlights}
+
+    def shown_order(members: Sequence[int]) -> list[int]:
+        # Major news (a military event, the leader's meeting) before the rest, best first.
+        return sorted(
+            (i for i in members if i in highlights),
+            key=lambda i: (not major[i], -importances[i].score, i),
+        )
+
+    firsts = {next(iter(shown_order(group)), -1) for group in groups}
     texts = [
         [
-            _story_text(stories[i], copies, articles, _label_weight(i, importances, highlights))
+            replace(
+                _story_text(
+                    stories[i], copies, articles, _label_weight(i, importances, highlights)
+                ),
+                shown=i in highlights,
+                first=i in firsts,
+                summary=highlights[i].summary if i in highlights else "",
+                title=highlights[i].title if i in highlights else "",
+            )
             for i in group
         ]
         for group in groups
@@ -81,14 +99,9 @@ def assemble(
         ordered = [i for i in ordered if i in highlights] or ordered[:1]
         titles = [stories[i].pattern or copies[stories[i].items[0]].title for i in ordered]
         names.append(routine_label(titles, is_common))
-    major = {i: is_major(highlights[i].title) for i in highlights}
     topics: list[tuple[float, bool, DigestTopic]] = []
     for topic, members in enumerate(groups):
-        # Major news (a military event, the leader's meeting) before the rest, best first.
-        picked = sorted(
-            (i for i in members if i in highlights),
-            key=lambda i: (not major[i], -importances[i].score, i),
-        )
+        picked = shown_order(members)
         if not picked:
             continue
         articles_in = sum(len(copies[c].members) for i in members for c in stories[i].items)

@@ -38,6 +38,7 @@ class LabelWords:
     event_nouns: frozenset[str]
     kind_nouns: frozenset[str]
     adjective_endings: tuple[str, ...]
+    epithets: frozenset[str]
 
     #: Listed words that never make a part a name, however they are capitalised.
     not_names: frozenset[str]
@@ -67,6 +68,7 @@ def label_words() -> LabelWords:
         event_nouns=entries("event_nouns"),
         kind_nouns=entries("kind_nouns"),
         adjective_endings=tuple(sorted(entries("adjective_endings"))),
+        epithets=entries("epithets"),
         not_names=generic_nouns | generic_modifiers | slogan_adjectives | abstract_nouns | verbs,
     )
 
@@ -98,6 +100,8 @@ def reads_well(part: str, capitalised: frozenset[str]) -> bool:
     # A month or a day is a date, not a topic ("July Juche", from "one day in July Juche 107");
     # "May" and "March" also head names ("May Day Stadium", "Arduous March").
     if any(k in CALENDAR_WORDS and k not in ("may", "march") for k in keys):
+        return False
+    if any(k in lists.epithets for k in keys):
         return False
     first = keys[0]
     if first in lists.verbs:
