@@ -121,6 +121,28 @@ def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
     return twin
 
 
+def _readable(string: str) -> bytes | None:
+    """``string`` as the twins read it, or None where they may not (see the module
+    docstring); remembered for the next call, as the detectors ask many twins about one text."""
+    global _last_read
+    encoded = (
+        string.encode()
+        if string.isascii()
+        and "\x0b" not in string
+        and "\x1c" not in string
+        and "\x1d" not in string
+        and "\x1e" not in string
+        and "\x1f" not in string
+        and not string.endswith("\n")  # Python's $ also matches before a final newline
+        else None
+    )
+    _last_read = (string, encoded)  # one tuple, replaced whole: safe to read from any thread
+    return encoded
+
+
+_last_read: tuple[str | None, bytes | None] = (None, None)
+
+
 class Prefiltered:
     """A compiled Python pattern whose searches ask its RE2 twin first (see the module
     docstring). Only the methods the detectors use; each returns what the pattern's own
@@ -139,16 +161,13 @@ class Prefiltered:
     def _absent(self, string: str) -> bool:
         """True when the twin shows the pattern cannot match ``string`` anywhere."""
         twin = self._twin
+        if twin is None:
+            return False
+        last = _last_read
+        encoded = last[1] if last[0] is string else _readable(string)
         return (
-            twin is not None
-            and string.isascii()
-            and "\x0b" not in string
-            and "\x1c" not in string
-            and "\x1d" not in string
-            and "\x1e" not in string
-            and "\x1f" not in string
-            and not string.endswith("\n")  # Python's $ also matches before a final newline
-            and twin.Match(_UNANCHORED, string.encode(), 0, len(string))[0] == _NO_MATCH
+            encoded is not None
+            and twin.Match(_UNANCHORED, encoded, 0, len(encoded))[0] == _NO_MATCH
         )
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -191,5 +210,7 @@ class Prefiltered:
 def prefiltered(regex: re.Pattern[str], *, counted: bool = False) -> re.Pattern[str]:
     """``regex`` with an RE2 twin asked first (see :class:`Prefiltered`), typed as the pattern
     it stands for; ``regex`` itself when it has no twin."""
+    if isinstance(regex, Prefiltered):  # wrapped already: wrap its own pattern, never twice
+        regex = regex.regex
     wrapped = Prefiltered(regex, counted)
     return regex if wrapped._twin is None else cast("re.Pattern[str]", wrapped)
