@@ -113,12 +113,37 @@ def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
         # send it to its slow engine: Python's re alone is faster there.
         return None
     inline = "".join(letter for flag, letter in _FLAGS.items() if flags & flag)
-    if inline:
-        relaxed = f"(?{inline}){relaxed}"
-    twin = re2._re2.RE2(relaxed.encode(), _OPTIONS)
-    if not twin.ok() or twin.Match(_UNANCHORED, b"", 0, 0)[0] != _NO_MATCH:
-        return None  # refused, or matches the empty text: it would rule nothing out
-    return twin
+    try:
+        opening = _leading_lookahead(source, counted)
+    except (ValueError, IndexError):
+        opening = None
+    for candidate in (relaxed, opening):
+        if candidate is None:
+            continue
+        twin = re2._re2.RE2((f"(?{inline}){candidate}" if inline else candidate).encode(), _OPTIONS)
+        if twin.ok() and twin.Match(_UNANCHORED, b"", 0, 0)[0] == _NO_MATCH:
+            return twin
+    return None  # refused, or matches the empty text: it would rule nothing out
+
+
+def _leading_lookahead(source: str, counted: bool) -> str | None:
+    """For a pattern that opens with ``^`` and lookarounds only ('^(?!...)(?=BODY)...'),
+    ``^(?:BODY)`` without its own lookarounds: wherever the pattern matches, BODY matches at
+    that start, so this matches too. None for any other pattern."""
+    if not source.startswith("^"):
+        return None
+    at = 1
+    while source.startswith(_LOOKAROUNDS, at):
+        end = _group_end(source, at)
+        if end < len(source) and source[end] in _QUANTIFIERS:
+            return None
+        if source.startswith("(?=", at):
+            body = without_lookarounds(source[at + 3 : end - 1])
+            if body is None or ("{" in body and not counted):
+                return None
+            return f"^(?:{body})"
+        at = end
+    return None
 
 
 def _readable(string: str) -> bytes | None:
