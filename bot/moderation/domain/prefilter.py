@@ -126,12 +126,34 @@ def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
     return None  # refused, or matches the empty text: it would rule nothing out
 
 
+def _has_top_level_branch(pattern: str) -> bool:
+    """Whether ``pattern`` has a '|' outside every group and class."""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _skip_class(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
 def _leading_lookahead(source: str, counted: bool) -> str | None:
     """For a pattern that opens with ``^`` and lookarounds only ('^(?!...)(?=BODY)...'),
     ``^(?:BODY)`` without its own lookarounds: wherever the pattern matches, BODY matches at
     that start, so this matches too. None for any other pattern."""
-    if not source.startswith("^"):
-        return None
+    if not source.startswith("^") or _has_top_level_branch(source):
+        return None  # '^(?=a)x|y' also matches where 'a' is nowhere
     at = 1
     while source.startswith(_LOOKAROUNDS, at):
         end = _group_end(source, at)

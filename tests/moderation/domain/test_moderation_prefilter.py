@@ -160,6 +160,9 @@ def test_a_pattern_opening_with_lookarounds_gets_the_lookahead_body_as_twin() ->
     for text in ("back to the kitchen with her", "in my kitchen, back to the kitchen", "a mob"):
         assert (fast.search(text) is None) == (regex.search(text) is None), text
     assert fast.search("no kitchen talk here") is None
+    # A branch outside the lookahead matches without it: no twin from the lookahead there.
+    branched = re.compile(r"^(?=.*kitchen)x|y")
+    assert Prefiltered(branched).search("y") is not None
 
 
 def _wrapped_constants() -> list[tuple[str, Prefiltered]]:
