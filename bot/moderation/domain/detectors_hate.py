@@ -24,13 +24,13 @@ Precision counts a hit as right when the message breaks rule 1.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.moderation.domain.attribution import speaker_attribution
 from bot.moderation.domain.hate_context import (
-    CONTRACTIONS,
     DENIED_OPENING,
     DISCLAIMER,
     QUESTION,
@@ -65,6 +65,7 @@ from bot.moderation.domain.hate_reading import (
     subjects,
     undisclaimed,
     uninvert,
+    word_reader,
     words_of,
 )
 from bot.moderation.domain.hate_replies import judged_reply
@@ -86,7 +87,7 @@ from bot.moderation.domain.model import (
     load_model,
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
-from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
+from bot.moderation.domain.normalize import NormalizedText, normalize, tokenize
 from bot.moderation.domain.statements import Statement, read_clause
 from bot.moderation.domain.valence import preload as preload_valences
 from bot.moderation.domain.valence import valences
@@ -159,6 +160,7 @@ class HateDetector:
         self._known = frozenset(self._emphatic.values())
         # Never an English word taken for a typo ('seeing' is no misspelt 'seeking').
         self._typos = typo_map(self._known, self._known | english_words())
+        self._read_word = word_reader(self._known, self._emphatic, self._typos)
         words = self.lexicon.words
         self._bare_verdict = re.compile(
             r"(?:(?:so|just|absolutely|fucking|truly|simply|how|utterly|totally|really|pure|"
@@ -371,17 +373,8 @@ class HateDetector:
         return findings, slur_findings, group_seen, statements
 
     def _words(self, tokens: Sequence[str]) -> list[tuple[str, str, bytes]]:
-        words: list[tuple[str, str, bytes]] = []
-        for token in tokens:
-            for word in CONTRACTIONS.get(token, token).split():
-                squeezed, runs = squeeze(word)
-                if word not in self._known:
-                    if squeezed in self._emphatic and max(runs) >= 3:
-                        word = self._emphatic[squeezed]  # 'kiiiill' -> 'kill'
-                    elif word in self._typos:
-                        word = self._typos[word]  # 'disgustng' -> 'disgusting'
-                words.append((word, squeezed, runs))
-        return words
+        # Each token's words are worked out once (see word_reader), chained in C.
+        return list(itertools.chain.from_iterable(map(self._read_word, tokens)))
 
     def tagged_clauses(self, text: str) -> list[str]:
         """The clauses of ``text`` as the records read them ('qqg are vermin')."""

@@ -4,9 +4,11 @@ detectors_hate stays one responsibility)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
-from bot.moderation.domain.hate_context import DISCLAIMER
+from bot.moderation.domain.hate_context import CONTRACTIONS, DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
 from bot.moderation.domain.normalize import NormalizedText, squeeze
 from bot.moderation.domain.statements import Statement, carries_negativity
@@ -214,3 +216,26 @@ def emphatic_map(lex: Lexicon) -> dict[str, str]:
             for word in phrase.split():
                 table.setdefault(squeeze(word)[0], word)
     return table
+
+
+def word_reader(
+    known: frozenset[str], emphatic: dict[str, str], typos: dict[str, str]
+) -> Callable[[str], tuple[tuple[str, str, bytes], ...]]:
+    """The words one token reads as, each with its squeezed form and runs ('kiiiill' ->
+    'kill', 'disgustng' -> 'disgusting', "don't" -> 'do', 'not'): they depend on the token
+    alone, so each token is worked out once (chat vocabulary is small)."""
+
+    @lru_cache(maxsize=65_536)
+    def read(token: str) -> tuple[tuple[str, str, bytes], ...]:
+        words: list[tuple[str, str, bytes]] = []
+        for word in CONTRACTIONS.get(token, token).split():
+            squeezed, runs = squeeze(word)
+            if word not in known:
+                if squeezed in emphatic and max(runs) >= 3:
+                    word = emphatic[squeezed]
+                elif word in typos:
+                    word = typos[word]
+            words.append((word, squeezed, runs))
+        return tuple(words)
+
+    return read

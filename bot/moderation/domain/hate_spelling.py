@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -190,8 +191,13 @@ class Speller:
         heads, tails = self._heads, self._tails
         if heads.isdisjoint(tokens):
             return out  # many messages: no token starts a rule-1 word
-        # Only the tokens that may start one ('a', 'i', 'ref', ...), picked out in C.
-        starts = itertools.compress(range(len(tokens) - 1), map(heads.__contains__, tokens))
+        # Only the tokens that may start one ('a', 'i', 'ref', ...) and whose next or next but
+        # one token may end one (the tests below skip every other start), picked out in C.
+        ends = [*map(tails.__contains__, tokens[1:]), False]
+        starts = itertools.compress(
+            range(len(tokens) - 1),
+            map(operator.and_, map(heads.__contains__, tokens), map(operator.or_, ends, ends[1:])),
+        )
         for start in starts:
             for size in (3, 2):
                 parts = tokens[start : start + size]

@@ -113,12 +113,81 @@ def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
         # send it to its slow engine: Python's re alone is faster there.
         return None
     inline = "".join(letter for flag, letter in _FLAGS.items() if flags & flag)
-    if inline:
-        relaxed = f"(?{inline}){relaxed}"
-    twin = re2._re2.RE2(relaxed.encode(), _OPTIONS)
-    if not twin.ok() or twin.Match(_UNANCHORED, b"", 0, 0)[0] != _NO_MATCH:
-        return None  # refused, or matches the empty text: it would rule nothing out
-    return twin
+    try:
+        opening = _leading_lookahead(source, counted)
+    except (ValueError, IndexError):
+        opening = None
+    for candidate in (relaxed, opening):
+        if candidate is None:
+            continue
+        twin = re2._re2.RE2((f"(?{inline}){candidate}" if inline else candidate).encode(), _OPTIONS)
+        if twin.ok() and twin.Match(_UNANCHORED, b"", 0, 0)[0] == _NO_MATCH:
+            return twin
+    return None  # refused, or matches the empty text: it would rule nothing out
+
+
+def _has_top_level_branch(pattern: str) -> bool:
+    """Whether ``pattern`` has a '|' outside every group and class."""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _skip_class(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _leading_lookahead(source: str, counted: bool) -> str | None:
+    """For a pattern that opens with ``^`` and lookarounds only ('^(?!...)(?=BODY)...'),
+    ``^(?:BODY)`` without its own lookarounds: wherever the pattern matches, BODY matches at
+    that start, so this matches too. None for any other pattern."""
+    if not source.startswith("^") or _has_top_level_branch(source):
+        return None  # '^(?=a)x|y' also matches where 'a' is nowhere
+    at = 1
+    while source.startswith(_LOOKAROUNDS, at):
+        end = _group_end(source, at)
+        if end < len(source) and source[end] in _QUANTIFIERS:
+            return None
+        if source.startswith("(?=", at):
+            body = without_lookarounds(source[at + 3 : end - 1])
+            if body is None or ("{" in body and not counted):
+                return None
+            return f"^(?:{body})"
+        at = end
+    return None
+
+
+def _readable(string: str) -> bytes | None:
+    """``string`` as the twins read it, or None where they may not (see the module
+    docstring); remembered for the next call, as the detectors ask many twins about one text."""
+    global _last_read
+    encoded = (
+        string.encode()
+        if string.isascii()
+        and "\x0b" not in string
+        and "\x1c" not in string
+        and "\x1d" not in string
+        and "\x1e" not in string
+        and "\x1f" not in string
+        and not string.endswith("\n")  # Python's $ also matches before a final newline
+        else None
+    )
+    _last_read = (string, encoded)  # one tuple, replaced whole: safe to read from any thread
+    return encoded
+
+
+_last_read: tuple[str | None, bytes | None] = (None, None)
 
 
 class Prefiltered:
@@ -139,16 +208,13 @@ class Prefiltered:
     def _absent(self, string: str) -> bool:
         """True when the twin shows the pattern cannot match ``string`` anywhere."""
         twin = self._twin
+        if twin is None:
+            return False
+        last = _last_read
+        encoded = last[1] if last[0] is string else _readable(string)
         return (
-            twin is not None
-            and string.isascii()
-            and "\x0b" not in string
-            and "\x1c" not in string
-            and "\x1d" not in string
-            and "\x1e" not in string
-            and "\x1f" not in string
-            and not string.endswith("\n")  # Python's $ also matches before a final newline
-            and twin.Match(_UNANCHORED, string.encode(), 0, len(string))[0] == _NO_MATCH
+            encoded is not None
+            and twin.Match(_UNANCHORED, encoded, 0, len(encoded))[0] == _NO_MATCH
         )
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -191,5 +257,7 @@ class Prefiltered:
 def prefiltered(regex: re.Pattern[str], *, counted: bool = False) -> re.Pattern[str]:
     """``regex`` with an RE2 twin asked first (see :class:`Prefiltered`), typed as the pattern
     it stands for; ``regex`` itself when it has no twin."""
+    if isinstance(regex, Prefiltered):  # wrapped already: wrap its own pattern, never twice
+        regex = regex.regex
     wrapped = Prefiltered(regex, counted)
     return regex if wrapped._twin is None else cast("re.Pattern[str]", wrapped)

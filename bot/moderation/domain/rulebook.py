@@ -172,7 +172,7 @@ def compile_records(
                     reason=str(raw.get("reason", "")),
                     # Searched on every message when no gate can be derived: an RE2 twin
                     # rules most of them out first (prefilter.py; the same matches).
-                    regex=prefiltered(regex),
+                    regex=prefiltered(regex, counted=_opens_with_words(regex.pattern)),
                     triggers=tuple(frozenset(str(t).split()) for t in raw.get("triggers", ())),
                     needs_topic=f"{{{topic_macro}}}" in pattern,
                     must_match=tuple(str(e) for e in raw.get("must_match", ())),
@@ -188,9 +188,21 @@ def compile_records(
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
+def _opens_with_words(pattern: str) -> bool:
+    """Whether a record opens with a list of words (``\\b(?:...)``) or with lookaheads over
+    the whole text (``^(?=``, ``^(?!``): Python's re tries those at every position, and
+    their RE2 twin pays even with counted repetitions (measured on the bench's messages:
+    -3.4 us a message over the records); records that open with a tag ('qqg') or an
+    anchored phrase are searched on short clauses, where the twin costs more than it saves."""
+    return pattern.startswith(("\\b", "^(?=", "^(?!"))
+
+
 def union(patterns: list[re.Pattern[str]] | tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One regex that matches where any of ``patterns`` does (named groups dropped): a single
-    search tells whether any pattern needs running, instead of one search per pattern."""
+    search tells whether any pattern needs running, instead of one search per pattern. Its
+    RE2 twin keeps counted repetitions: on every union of the rules, measured, Python's re
+    took 11-44 us a search and the twin 2-3 us."""
     return prefiltered(
-        re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns))
+        re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns)),
+        counted=True,
     )

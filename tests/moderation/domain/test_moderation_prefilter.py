@@ -10,29 +10,46 @@ from pathlib import Path
 
 import pytest
 
+from bot.moderation.domain.denial_acknowledge import ACKNOWLEDGES
+from bot.moderation.domain.denial_features import stance_records
 from bot.moderation.domain.denial_patterns import TOPIC_RE
-from bot.moderation.domain.denial_rules import RECORDS
+from bot.moderation.domain.denial_rules import AFFIRMS, COUNTER_DENIAL, RECORDS
 from bot.moderation.domain.detectors_hate import HateDetector
 from bot.moderation.domain.hate_rules import counter_patterns, frame_patterns
 from bot.moderation.domain.literal_gate import derive_gates
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.prefilter import Prefiltered, prefiltered, twin_of, without_lookarounds
+from bot.moderation.domain.rulebook import PatternRecord
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
-def _records() -> list[re.Pattern[str]]:
+def _record_objects() -> list[PatternRecord]:
     counter = counter_patterns()
     hate = HateDetector()
-    records = [
+    return [
         *RECORDS,
         *(r for family in hate.families for r in family.records),
         *counter.counter,
         *counter.reporting,
         *counter.condemnation,
+        *counter.hedges,
         *frame_patterns().records,
     ]
-    return [r.regex for r in records]
+
+
+def _records() -> list[re.Pattern[str]]:
+    """Every shipped record's pattern, the stance records' and the unions', as shipped."""
+    counter = counter_patterns()
+    unions = [counter.any_counter, counter.any_reporting, counter.any_condemnation]
+    unions += [AFFIRMS, COUNTER_DENIAL, ACKNOWLEDGES]
+    if counter.any_support is not None:
+        unions.append(counter.any_support)
+    return [
+        *(r.regex for r in _record_objects()),
+        *(r.regex for r in stance_records()),
+        *unions,
+    ]
 
 
 def _texts() -> list[str]:
@@ -40,6 +57,10 @@ def _texts() -> list[str]:
     for path in sorted(CASES.glob("*.jsonl")):
         with path.open(encoding="utf-8") as handle:
             texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    # Every record's own examples, those it must match first: a twin that ruled one out
+    # would show here even if no case text reached that record.
+    for record in [*_record_objects(), *stance_records()]:
+        texts += [*record.must_match, *record.must_not_match]
     views = []
     for text in texts:
         normalized = normalize(text)
@@ -115,12 +136,33 @@ def test_every_record_searches_as_python_does(index: int) -> None:
     patterns = [TOPIC_RE, *_records()][index::8]
     for pattern in patterns:
         raw = pattern if type(pattern) is re.Pattern else pattern.regex  # type: ignore[attr-defined]
-        fast = Prefiltered(raw)
-        for text in TEXTS:
-            ours, theirs = fast.search(text), raw.search(text)
-            assert (ours and ours.span()) == (theirs and theirs.span()), (raw.pattern, text)
-            assert fast.findall(text) == raw.findall(text)
-            assert fast.sub("#", text) == raw.sub("#", text)
+        # The shipped object, and a twin with counted repetitions wherever one can be had.
+        for fast in (pattern, Prefiltered(raw, counted=True)):
+            for text in TEXTS:
+                ours, theirs = fast.search(text), raw.search(text)
+                assert (ours and ours.span()) == (theirs and theirs.span()), (raw.pattern, text)
+                assert fast.findall(text) == raw.findall(text)
+                assert fast.sub("#", text) == raw.sub("#", text)
+
+
+def test_the_hot_unions_and_stance_records_have_twins() -> None:
+    counter = counter_patterns()
+    for union in (counter.any_counter, counter.any_support, AFFIRMS, COUNTER_DENIAL):
+        assert isinstance(union, Prefiltered), union.pattern[:60]
+    for record in stance_records():  # each one that can have a twin has it
+        assert isinstance(record.regex, Prefiltered) or twin_of(record.regex, True) is None
+
+
+def test_a_pattern_opening_with_lookarounds_gets_the_lookahead_body_as_twin() -> None:
+    regex = re.compile(r"^(?!.*\bmy kitchen)(?=.*?\b(?:back to the kitchen|rainbow mob)\b)")
+    fast = Prefiltered(regex)
+    assert fast._twin is not None
+    for text in ("back to the kitchen with her", "in my kitchen, back to the kitchen", "a mob"):
+        assert (fast.search(text) is None) == (regex.search(text) is None), text
+    assert fast.search("no kitchen talk here") is None
+    # A branch outside the lookahead matches without it: no twin from the lookahead there.
+    branched = re.compile(r"^(?=.*kitchen)x|y")
+    assert Prefiltered(branched).search("y") is not None
 
 
 def _wrapped_constants() -> list[tuple[str, Prefiltered]]:
