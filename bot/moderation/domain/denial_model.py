@@ -20,7 +20,7 @@ import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
-from bot.moderation.domain.denial_against import rebuts, speaks_against
+from bot.moderation.domain.denial_against import mocks_account, rebuts, speaks_against
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -303,7 +303,7 @@ def strong_signal(text: NormalizedText) -> str:
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )
-    ) and not laughs(text, words):
+    ) and not (laughs(text, words) or mocks_account(words)):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"

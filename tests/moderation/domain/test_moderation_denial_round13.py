@@ -9,6 +9,9 @@ import math
 
 import pytest
 
+from bot.moderation.domain.denial_acknowledge import acknowledges
+from bot.moderation.domain.denial_against import rebuts
+from bot.moderation.domain.denial_context import near_topic
 from bot.moderation.domain.denial_model import strong_signal
 from bot.moderation.domain.detectors_denial import DenialDetector
 from bot.moderation.domain.model import LinearTextModel
@@ -49,3 +52,56 @@ def test_a_reported_denial_answered_is_a_strong_rebuttal(text: str) -> None:
 def test_a_reported_denial_left_standing_is_no_strong_rebuttal(text: str) -> None:
     assert strong_signal(normalize(text)) == ""
     assert DenialDetector(model=sure_model()).detect(normalize(text)) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("nobody over there really wants to go anywhere else", True),
+        ("the ones who escaped were paid to say it", True),
+        ("if you cross illegally you cannot complain when they send you back", True),
+        ("border guards only fire a few warning shots a year", True),
+        ("the view over the bay was lovely this morning", False),
+        ("she sends her regards from the office", False),
+    ],
+)
+def test_where_and_to_whom_is_near_the_crisis(text: str, near: bool) -> None:
+    assert near_topic(normalize(text)) is near
+
+
+@pytest.mark.parametrize(
+    ("text", "rebuttal"),
+    [
+        ("if the prison camps were real, surely one guard would have talked by now", False),
+        ("supposedly the camps are real but nobody ever filmed one", False),
+        ("the camps are real, the satellite record shows them growing", True),
+    ],
+)
+def test_a_conditional_real_grants_nothing(text: str, rebuttal: bool) -> None:
+    assert rebuts(" ".join(normalize(text).tokens)) is rebuttal
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("imagine believing a man who says he was tortured in a camp for a decade", False),
+        ("former prisoners described being tortured, people will say anything for a visa", False),
+        ("former prisoners described being tortured during interrogation", True),
+    ],
+)
+def test_an_account_told_to_be_mocked_is_no_report(text: str, report: bool) -> None:
+    said = strong_signal(normalize(text)) == "reports an account of abuses"
+    assert said is report
+
+
+@pytest.mark.parametrize(
+    ("text", "granted"),
+    [
+        ("everyone keeps crying about the camps like they're hell on earth, relax", False),
+        ("the camps are hell on earth and the world should act", True),
+    ],
+)
+def test_an_acknowledgement_in_a_mocking_clause_is_not_the_speakers(
+    text: str, granted: bool
+) -> None:
+    assert acknowledges(normalize(text)) is granted
