@@ -70,7 +70,7 @@ def rebuts(words: str) -> bool:
 # Such a message tells of abuses without reporting them (denial_model.strong_signal).
 MOCKED_ACCOUNT = re.compile(
     r"\bimagine (?:believing|buying|trusting|falling for)\b|\b(?:will|would|'ll) (?:make up|say"
-    r"|invent|believe) (?:anything|everything|whatever)\b|\bmake up anything\b"
+    r"|invent) (?:anything|everything|whatever)\b|\bmake up anything\b"
 )
 
 

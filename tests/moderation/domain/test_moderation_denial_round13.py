@@ -13,6 +13,7 @@ from bot.moderation.domain.denial_acknowledge import acknowledges
 from bot.moderation.domain.denial_against import rebuts
 from bot.moderation.domain.denial_context import near_topic
 from bot.moderation.domain.denial_model import strong_signal
+from bot.moderation.domain.denial_questions import asks_for_sources
 from bot.moderation.domain.detectors_denial import DenialDetector
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import normalize
@@ -105,3 +106,29 @@ def test_an_acknowledgement_in_a_mocking_clause_is_not_the_speakers(
     text: str, granted: bool
 ) -> None:
     assert acknowledges(normalize(text)) is granted
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("the famine may have killed up to a tenth of the population", True),
+        ("the famine killed five percent of the population, some estimates say more", True),
+        ("the famine killed maybe two percent of the population. hardly a tragedy", False),
+        ("some of you will believe anything except the survivors who described the camps", True),
+    ],
+)
+def test_a_share_of_the_population_killed_is_an_account(text: str, report: bool) -> None:
+    said = strong_signal(normalize(text)) == "reports an account of abuses"
+    assert said is report
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("why do we treat escapees paid per interview as credible witnesses at all?", False),
+        ("a columnist called the camp estimates 'total fiction'. does anyone have the link?", True),
+        ("how do researchers estimate famine deaths without census data?", True),
+    ],
+)
+def test_a_question_that_only_dismisses_asks_for_nothing(text: str, asks: bool) -> None:
+    assert asks_for_sources(normalize(text)) is asks
