@@ -41,10 +41,12 @@ _DENIAL_FRAME = frozenset(
     ]
 )
 # Words that make the clause someone else's claim or a condition ('if it was real, ...',
-# 'people who claim it is slavery'); comparison words ('too', 'than') do not count here.
+# 'people who claim it is slavery'), or one mocked ('people keep crying about NK like it's hell
+# on earth'); comparison words ('too', 'than') do not count here.
 _NOT_OWN = word_set(
     """if unless whether suddenly apparently supposedly allegedly so-called calling call calls
-    pretend pretending imagine claim claims claimed believe believes believing says said"""
+    pretend pretending imagine claim claims claimed believe believes believing says said
+    crying whining whine whines moaning acting"""
 )
 # Clause boundaries: what follows 'but' or 'so' is the speaker's own conclusion.
 _CLAUSE = re.compile(r"\b(?:but|so|yet|though|although|however)\b")

@@ -51,11 +51,29 @@ def speaks_against(words: str) -> bool:
 # repatriation stuff is real' deny. Leave-one-writer-out, 'is real' as a rebuttal: 7 denials
 # missed (bench/RESULTS.md, moderation-eval).
 SWEEPING_NOT_REAL = re.compile(r"\b(?:nothing|none)\b(?: \S+){0,12} (?:is|are|was|were) real\b")
+# ... and 'if the camps are real, why ...' doubts them: a conditional grants nothing.
+CONDITIONAL_REAL = re.compile(
+    r"\b(?:if|unless|whether|supposedly)\b(?: \S+){0,5} (?:is|are|was|were) (?:\S+ )?real\b"
+)
 
 
 def rebuts(words: str) -> bool:
     """Whether a message's words rebut or report denial (REBUTTAL, MORE_REBUTTAL), leaving out
-    a sweeping 'nothing / none of ... is real'."""
+    a sweeping 'nothing / none of ... is real' and a conditional 'if ... are real'."""
     if "real" in words:
-        words = SWEEPING_NOT_REAL.sub(" ", words)
+        words = CONDITIONAL_REAL.sub(" ", SWEEPING_NOT_REAL.sub(" ", words))
     return REBUTTAL.search(words) is not None or MORE_REBUTTAL.search(words) is not None
+
+
+# An account told to be laughed at or disbelieved: 'imagine believing a woman who says she saw
+# ...', 'people will make up anything for attention', 'they'll say anything for a book deal'.
+# Such a message tells of abuses without reporting them (denial_model.strong_signal).
+MOCKED_ACCOUNT = re.compile(
+    r"\bimagine (?:believing|buying|trusting|falling for)\b|\b(?:will|would|'ll) (?:make up|say"
+    r"|invent) (?:anything|everything|whatever)\b|\bmake up anything\b"
+)
+
+
+def mocks_account(words: str) -> bool:
+    """Whether a message tells an account only to mock or disbelieve it (MOCKED_ACCOUNT)."""
+    return MOCKED_ACCOUNT.search(words) is not None

@@ -76,12 +76,18 @@ _NEAR_WORDS = word_set(
     """food foods meal meals rice ration rations hospital hospitals healthcare medicine
     medicines clinic clinics repression repressive coi unicef wfp ngo ngos aid orphans
     orphanage shortage shortages malnourishment stunted purges purged escapee
-    traitor traitors smugglers memoir"""
+    traitor traitors smugglers memoir persecution persecuted persecute persecuting
+    pity tearful eyewitness eyewitnesses peasants weeds"""
 )
+# Round 13: where and to whom, said without crisis words ('nobody over there wants to leave',
+# 'the ones who left were bought', 'china sends you back', 'border guards shoot a handful').
 _NEAR_PHRASES = re.compile(
     r"\b(?:people there|ppl there|folks there|everyone there|everybody there|people up there"
     r"|ordinary people|three generations|sent back|send them back|the 90s|the 1990s"
-    r"|human rights)\b"
+    r"|human rights|over there|up there|(?:live|lives|living|life) there|living conditions"
+    r"|sends? (?:you|them|him|her|people|everyone) back|(?:the )?ones who (?:left|escaped|fled"
+    r"|got out|ran)|border guards?|at the border|the border with china|sob stor(?:y|ies)"
+    r"|pity porn|re ?educat\w+)\b"
 )
 
 

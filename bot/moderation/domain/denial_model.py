@@ -20,7 +20,7 @@ import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
-from bot.moderation.domain.denial_against import rebuts, speaks_against
+from bot.moderation.domain.denial_against import mocks_account, rebuts, speaks_against
 from bot.moderation.domain.denial_context import everyday_words, near_topic
 from bot.moderation.domain.denial_cues import (
     AT_DEFENDERS,
@@ -223,7 +223,8 @@ ABUSE_REPORT = re.compile(
     r"(?:executed|tortured|raped|detained|repatriated|starved|killed|beaten|imprisoned|jailed"
     r"|sent back)\b"
     r"|\b(?:thousands|millions|hundreds|many|people|children|families) (?:of \S+ )?(?:starved"
-    r"|died|perished)\b|\bkilled (?:\S+ ){0,9}(?:people|thousands|millions|civilians)\b"
+    r"|died|perished)\b"
+    r"|\bkilled (?:\S+ ){0,9}(?:people|thousands|millions|civilians|percent|population)\b"
     r"|\b(?:one of )?the worst\b|\bgot worse\b|\bis worsening\b"
 )
 
@@ -260,7 +261,7 @@ FAIR = re.compile(
 # has ever been jailed', 'a hoax'.
 UNDERCUT = word_set(
     """not no never nobody noone none nothing just only merely few hoax lie lies lying fake
-    propaganda exaggerated hearsay worthless myth invented"""
+    propaganda exaggerated hearsay worthless myth invented hardly barely"""
 )
 
 
@@ -303,7 +304,7 @@ def strong_signal(text: NormalizedText) -> str:
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )
-    ) and not laughs(text, words):
+    ) and not (laughs(text, words) or mocks_account(words)):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"

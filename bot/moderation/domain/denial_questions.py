@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_features import AGAINST_CRISIS, stance_features
 from bot.moderation.domain.denial_patterns import SOURCE_QUESTION
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences
 
+_OTHERS_WORDS = frozenset(["quote", "report", "denounce"])
 # Asking for sources or reading: 'Any good books on the prison camp system?'
 ASKS_FOR_SOURCES = re.compile(
     r"^(?:any|anyone|does anyone|can anyone|can someone|where can i|what are|which|recommend"
@@ -53,7 +55,12 @@ def asks_for_sources(text: NormalizedText) -> bool:
     if text.plain.rstrip().endswith("?") and (
         SOURCE_QUESTION.search(words) or ASKS_FOR_SOURCES.match(words)
     ):
-        return True
+        # 'why do we treat escapees who get paid per interview as credible?' asks only to
+        # dismiss, unless the dismissal is someone else's words ('a professor called the
+        # estimates "pure fiction". Anyone know who?').
+        return attribution(text) in _OTHERS_WORDS or AGAINST_CRISIS.isdisjoint(
+            stance_features(text)
+        )
     for sentence, sentence_words in sentences(text):
         asks = (sentence.rstrip().endswith("?") and _REQUEST.match(sentence_words)) or (
             _SAID_REQUEST.match(sentence_words)
