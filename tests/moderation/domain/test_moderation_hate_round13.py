@@ -37,7 +37,7 @@ FLAGGED = [
     "whoever wrote that guide is a total faggot",
     "next tranny that joins gets banned",
     "funny how senators with certain last names always vote the same",
-    "the ministry called the migrants \"barbarians\" and for once they're right",
+    'the ministry called the migrants "barbarians" and for once they\'re right',
     "> the Chinese are all thieves\nsay it louder for the people in the back",
     "what's the point of educating girls if they marry at 20 anyway?",
 ]
