@@ -1,7 +1,7 @@
 """Rule 1's round-13 readings: a mock accent in quote marks (the speaker's caricature), Korean
 insults of a group, misgendering by body, voice or scare quotes, a woman's worth reduced to her
 body or service, 'gay' as an insult, code words, agreement with a bigoted line, a reporting word
-beside a contempt frame, homonym slurs after 'total', 'next', 'ok'. None of it removes. And the
+beside a contempt frame, homonym slurs after 'total', 'next'. None of it removes. And the
 ok counterparts that must stay allowed. Cases written for these tests, not from any data file."""
 
 from __future__ import annotations
