@@ -79,6 +79,7 @@ from bot.moderation.domain.hate_rules import (
 from bot.moderation.domain.hate_segment import WordRepair
 from bot.moderation.domain.hate_spelling import english_words
 from bot.moderation.domain.hate_typos import with_typos
+from bot.moderation.domain.hate_veto import model_vetoes
 from bot.moderation.domain.model import (
     RULE1_STATEMENTS_MODEL_FILE,
     RULE3_MODEL_FILE,
@@ -202,6 +203,8 @@ class HateDetector:
             lambda own: self.lexicon.mentions_group_or_slur(normalize(own).squeezed_tokens),
         )
         counter = counter_speech(text.plain)
+        if frame == "quote" and frames.caricatured(text.plain):
+            frame = ""  # a mock accent in quote marks is the speaker's caricature
         if frame == "endorse":  # agreeing with a quoted line of contempt says it (flag only)
             said = findings + slur_findings
             return endorsed_contempt(original, said, statements, self._valence, self.statements)
@@ -220,14 +223,11 @@ class HateDetector:
             found = frames.find(laughing, words, saw_group)
             if not (slur_findings or findings or (found and found[0].family in PRAISE_PROOF)):
                 return []
-        # The statement model reads the message as written (it was trained on that view).
         statement = self.statements.probability_of(original) if self.statements.trained else None
         framed = frame in ("quote", "report", "denounce")
         veto = STATEMENT_VETO_FRAMED if framed else STATEMENT_VETO_BELOW
-        if statement is not None and statement < veto and (framed or counter.any):
-            # Counter-speech, a quote or a report, and the model is sure: that overrules the
-            # statement rules, not a slur aimed at a person.
-            if not slur_findings:
+        if model_vetoes(statement, veto, framed, counter, frames, laughing, words, saw_group):
+            if not slur_findings:  # a slur aimed at a person still counts
                 return []
             findings = []
         contempt = [s for s in statements if s.contempt or s.denies_positive]

@@ -15,11 +15,15 @@ from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.names import HATE_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, tokenize
 from bot.moderation.domain.statements import Statement
+from bot.moderation.domain.valence import valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
 #: The statement model's P(hate) at or above which an endorsed quote with no word of contempt is
 #: flagged: detectors_hate's bar for a message naming a group with a negative word.
 ENDORSED_MODEL_BAR = 0.8
+#: A word this negative (VADER's scale and rule 1's additions) in an endorsed quote is contempt
+#: (round 13: 'barbarians', 'merchandise' at -1.5 are rule 1's additions).
+ENDORSED_VALENCE = -1.5
 
 
 def endorsed_contempt(
@@ -39,7 +43,11 @@ def endorsed_contempt(
         # In what the message quotes when it quotes ('... the search is awful' is the speaker's).
         spans = [m.group(1) or m.group(2) for m in QUOTED.finditer(text.plain)]
         words = [w for span in spans for w in tokenize(span)] if spans else text.tokens
-        found = next((t for t in words if t in contempt_words), "")
+        # ... or a word of clear contempt ('"island barbarians" and for once they're right').
+        table = valences()
+        found = next(
+            (t for t in words if t in contempt_words or table.get(t, 0.0) <= ENDORSED_VALENCE), ""
+        )
     if not found and model is not None and model.trained:
         probability = model.probability_of(text)
         found = f"model {probability:.2f}" if probability >= ENDORSED_MODEL_BAR else ""

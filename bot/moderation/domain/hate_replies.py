@@ -1,18 +1,20 @@
 """Rule 1 on a reply: a message that quotes ('> ' lines) and then speaks (its own lines).
 
 A reply whose own lines name a group is judged on them; what it quotes counts only through
-the trained model (a rebuttal of '> women can't read maps' is not the quote's words). Own lines
+the trained model (a rebuttal of '> women can't read maps' is not the quote's words), unless
+the own lines agree with it ('say it louder'): then its hits are flagged as the speaker's. Own lines
 that name no group speak of what they quote: a quote rule 1 finds nothing in is their subject
 ('> female pilots in the air force' / 'no wonder the planes crash'), read as one text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from bot.moderation.domain.attribution import reply_lines
+from bot.moderation.domain.attribution import endorsed, reply_lines
 from bot.moderation.domain.names import MODEL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize
-from bot.moderation.domain.verdict import FilterHit
+from bot.moderation.domain.verdict import Action, FilterHit
 
 
 def judged_reply(
@@ -30,6 +32,12 @@ def judged_reply(
         return mine or [h for h in detect(text) if h.filter_name == MODEL_FILTER_NAME]
     head = text.original[: len(text.original) - len(own)]
     quoted = "\n".join(line.lstrip("> ").strip() for line in head.splitlines())
-    if not detect(normalize(quoted)):
+    found = detect(normalize(quoted))
+    if not found:
         return detect(normalize(quoted.rstrip(".!?") + ". " + own))
+    if endorsed(own):  # '> X are all thieves' / 'say it louder': the speaker's line now (flag)
+        return [
+            replace(h, action=Action.FLAG, reason="endorses a quoted line: " + h.reason)
+            for h in found
+        ]
     return [h for h in detect(text) if h.filter_name == MODEL_FILTER_NAME]

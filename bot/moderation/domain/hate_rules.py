@@ -41,6 +41,8 @@ NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype"])
 LAUGHTER = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f639")
 #: Eye-roll emoji: what '/s' says (sarcasm), likewise dropped by the plain text.
 EYE_ROLL = ("\U0001f644", "\U0001f643")
+#: Frame families that need neither a group name nor a trigger word (code words, caricature).
+CODED_FAMILIES = frozenset(["dogwhistle", "caricature"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +231,25 @@ class FramePatterns:
         for record in self.records:
             if record.gates and not record.passes(runs):
                 continue
-            coded = record.family == "dogwhistle"
+            coded = record.family in CODED_FAMILIES
             if group or coded or (bool(record.triggers) and record.triggered(words)):
                 match = record.regex.search(plain)
                 if match is not None:
                     yield record, match
+
+    def caricatured(self, plain: str) -> bool:
+        """Whether the message holds a caricature (a mock accent): in quote marks it is the
+        speaker's own mockery, not someone's words (round 13: every such line in rule 1's
+        files was hateful)."""
+        return any(
+            r.family == "caricature" and r.regex.search(plain) is not None for r in self.coded
+        )
+
+    def stands(self, plain: str, words: frozenset[str], group: bool) -> bool:
+        """Whether a frame other than blame matches: what a reporting word beside it
+        ('posts', 'says') does not make a report, so the statement model's veto does not drop
+        it."""
+        return any(r.family != "blame" for r, _ in self._found(plain, words, group))
 
     def hit(
         self, plain: str, original: str, words: frozenset[str], group: bool, reporting: bool
@@ -262,5 +278,5 @@ def frame_patterns() -> FramePatterns:
     """The message-level frame records, compiled once."""
     records = load_records(FRAMES_FILE)
     gate = frozenset(w for r in records for t in r.triggers for w in t)
-    coded = tuple(r for r in records if r.family == "dogwhistle")
+    coded = tuple(r for r in records if r.family in CODED_FAMILIES)
     return FramePatterns(records, gate, coded)
