@@ -116,11 +116,10 @@ def record(data: Path) -> list[Row]:
     def recording(question: Any, present: Any, text: Any, cosine: Any, *rest: Any) -> bool:
         articles, in_source = rest[2], rest[3] if len(rest) > 3 else None
         context, lexical = (rest[4], rest[5]) if len(rest) > 5 else (None, 0.0)
-        kind = question.answer_type
         features = answers.gate_features(
             question, present, text, cosine or 0.0, articles, in_source, context, lexical
         )
-        sure = float(bool(kind is not None and kind.sure and kind.matches_answer(text)))
+        sure = float(answers.sure_answer(question, text))
         seen[text] = [*features.vector(), math.log10(max(articles, 1)), sure]
         return True
 
@@ -460,11 +459,14 @@ def refresh(rows: list[Row]) -> None:
         raise SystemExit("these rows keep no excerpt texts: record them again (a new --rows file)")
     for r in rows:
         plain = query.plain_form(r["text"])
+        kind = query.answer_type_of(r["text"])
         hits = []
         for (f, answer, source), text in zip(r["hits"], r["excerpts"], strict=True):
             old = gate.GateFeatures(*f[: len(f) - 2], *([0.0] * (NF - len(f) + 2)))
             new = gate.answerability_of(old, plain, text)
-            hits.append(([*new.vector(), *f[-2:]], answer, source))
+            # The sure answer too (community_asks.py reads the question and the excerpt).
+            sure = float(answers.sure_for(kind, plain, text))
+            hits.append(([*new.vector(), f[-2], sure], answer, source))
         r["hits"] = hits
 
 
