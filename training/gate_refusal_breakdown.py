@@ -1,6 +1,7 @@
 """Why each held-out answerable question the grown archive refuses is refused (dev sets only).
 
-    .venv/bin/python training/gate_refusal_breakdown.py --rows F [--archive grown|big]
+    .venv/bin/python training/gate_refusal_breakdown.py --rows F [--archive grown|big] [--fit-big]
+        [--refresh]
 
 Reads the rows training/gate_loso.py records, decides every excerpt with the fold that held
 its set out (leave-one-set-out, as gate_loso.py fits it), and for each answerable seed question
@@ -51,9 +52,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--rows", type=Path, required=True)
     parser.add_argument("--archive", default="grown", choices=("grown", "big"))
+    parser.add_argument("--fit-big", action="store_true", help="as gate_loso.py's")
+    parser.add_argument("--refresh", action="store_true", help="as gate_loso.py's")
     args = parser.parse_args()
+    gl.FIT_BIG = args.fit_big
     rows = gl.load_or_record(args)
-    if any(len(f) != gl.NF + 2 for r in rows for f, _, _ in r["hits"]):
+    if args.refresh or any(len(f) != gl.NF + 2 for r in rows for f, _, _ in r["hits"]):
         gl.refresh(rows)
     tally: Counter[str] = Counter()
     margins: dict[str, list[float]] = {}
