@@ -2,7 +2,8 @@
 
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
-        [--line two|hull|lsq] [--veto NAME ...] [--refresh] [--write]
+        [--line two|hull|lsq] [--veto NAME ...] [--negatives N] [--positives N] [--fit-big]
+        [--refresh] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),
@@ -103,6 +104,10 @@ CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}
 # size a second slope to the big one's bar (gate.json's knee_articles, per_decade_above).
 LINE = "knots"
 FIT_BIG = False  # whether the logistic weights also read the big archive's excerpts
+# How many of an unanswerable question's first excerpts the fit reads as negatives, and within
+# how many first excerpts an answer excerpt counts as a positive (None: all ten).
+NEGATIVES = 3
+POSITIVES: int | None = None
 # Features that refuse an excerpt outright when they are 1 (``--veto``: a rule, not a weight).
 VETO: tuple[str, ...] = ()
 Row = dict[str, Any]
@@ -116,11 +121,10 @@ def record(data: Path) -> list[Row]:
     def recording(question: Any, present: Any, text: Any, cosine: Any, *rest: Any) -> bool:
         articles, in_source = rest[2], rest[3] if len(rest) > 3 else None
         context, lexical = (rest[4], rest[5]) if len(rest) > 5 else (None, 0.0)
-        kind = question.answer_type
         features = answers.gate_features(
             question, present, text, cosine or 0.0, articles, in_source, context, lexical
         )
-        sure = float(bool(kind is not None and kind.sure and kind.matches_answer(text)))
+        sure = float(answers.sure_answer(question, text))
         seen[text] = [*features.vector(), math.log10(max(articles, 1)), sure]
         return True
 
@@ -211,7 +215,7 @@ def examples(rows: list[Row]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any
     out, 6 and 16 of 230 against 5 and 14, 2026-12-06)."""
     x, y = [], []
     for r in rows:
-        for features, answer, _ in r["hits"] if r["label"] else r["hits"][:3]:
+        for features, answer, _ in r["hits"][:POSITIVES] if r["label"] else r["hits"][:NEGATIVES]:
             if answer or not r["label"]:
                 x.append(MODEL.columns(features))
                 y.append(int(answer))
@@ -330,7 +334,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
 
 
 def main() -> None:
-    global LINE, FIT_BIG, VETO
+    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
@@ -350,6 +354,12 @@ def main() -> None:
     parser.add_argument("--big-cap", type=float, default=None, help="the same at 12,495 articles")
     parser.add_argument("--fit-big", action="store_true", help="weights read big's excerpts")
     parser.add_argument("--veto", nargs="*", default=(), help="features that refuse when 1")
+    parser.add_argument(
+        "--negatives", type=int, default=NEGATIVES, help="first excerpts of unanswerable ones read"
+    )
+    parser.add_argument(
+        "--positives", type=int, default=None, help="answers read only within the first N"
+    )
     parser.add_argument("--line", choices=("two", "hull", "lsq", "knots"), default=LINE)
     parser.add_argument(
         "--rows", type=Path, default=None, help="a pickle of the recorded rows: read if present"
@@ -381,6 +391,7 @@ def main() -> None:
     LINE = args.line
     FIT_BIG = args.fit_big
     VETO = tuple(args.veto)
+    NEGATIVES, POSITIVES = args.negatives, args.positives
     if args.per_source is not None:
         answers.SETTINGS = dataclasses.replace(answers.SETTINGS, per_source=args.per_source)
     if args.paraphrase_weight is not None:
@@ -460,11 +471,14 @@ def refresh(rows: list[Row]) -> None:
         raise SystemExit("these rows keep no excerpt texts: record them again (a new --rows file)")
     for r in rows:
         plain = query.plain_form(r["text"])
+        kind = query.answer_type_of(r["text"])
         hits = []
         for (f, answer, source), text in zip(r["hits"], r["excerpts"], strict=True):
             old = gate.GateFeatures(*f[: len(f) - 2], *([0.0] * (NF - len(f) + 2)))
             new = gate.answerability_of(old, plain, text)
-            hits.append(([*new.vector(), *f[-2:]], answer, source))
+            # The sure answer too (community_asks.py reads the question and the excerpt).
+            sure = float(answers.sure_for(kind, plain, text))
+            hits.append(([*new.vector(), f[-2], sure], answer, source))
         r["hits"] = hits
 
 

@@ -145,3 +145,17 @@ def test_a_weight_that_grows_per_decade_only_lowers_where_it_stays_at_or_below_z
     gate = _gate({"filler_missing": -2.0}, {"filler_missing": 0.5})
     assert answerability_only_lowers(gate, 100)
     assert not answerability_only_lowers(gate, 1_000_000)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who asked about the bus timetable in Wonsan?",
+        "who started the thread about ferry tickets",
+        "who made the post asking whether the museum reopened?",
+    ],
+)
+def test_who_posted_questions_have_no_focus_the_citation_answers(question: str) -> None:
+    # The submitter is shown in the citation ("posted by ..."), not in the excerpt's text.
+    assert asked(question).focus is None
+    assert asked("who runs the museum in Wonsan?").focus is not None

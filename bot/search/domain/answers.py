@@ -20,8 +20,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Passage
+from bot.archive.domain.community_page import COMMUNITY_SOURCE
 from bot.search.domain import dense
 from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_test
+from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
 from bot.search.domain.excerpt import best_excerpt
@@ -38,14 +40,14 @@ from bot.search.domain.gate import (
     with_answerability,
 )
 from bot.search.domain.model import PassageHit
-from bot.search.domain.query import Question, coverage, proximity
+from bot.search.domain.query import AnswerType, Question, coverage, proximity
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.source_rarity import source_rarity
 from bot.search.domain.tables import ArticleTable, PassageTable
 from bot.search.domain.vectors import TermWeights, document_text
 
 __all__ = ["GATE", "SETTINGS", "AnswerSettings", "Corpus", "GateFeatures", "GateWeights"]
-__all__ += ["gate_features", "passage_hits"]
+__all__ += ["gate_features", "passage_hits", "sure_answer", "sure_for"]
 
 
 @dataclass(frozen=True)
@@ -294,8 +296,7 @@ def _passes(
     context: QueryContext | None = None,
     lexical: float = 0.0,
 ) -> bool:
-    kind = question.answer_type
-    if kind is not None and kind.sure and kind.matches_answer(text):
+    if sure_answer(question, text):
         return True
     if cosine is None:
         return coverage(question.vector, present) >= s.min_coverage
@@ -317,6 +318,20 @@ def _passes(
     if (score < bar and answerability_only_lowers(GATE, articles)) or not reads_answerability(GATE):
         return score >= bar
     return GATE.score(with_answerability(features, question, text), articles) >= bar
+
+
+def sure_answer(question: Question, text: str) -> bool:
+    """Whether ``text`` answers ``question`` past the gate (sure_for)."""
+    return sure_for(question.answer_type, question.text, text)
+
+
+def sure_for(kind: AnswerType | None, question: str, text: str) -> bool:
+    """Whether ``text`` holds the sure kind of answer ``kind`` asks for ("... (NKDB)" for
+    "what does NKDB stand for?"); for a community question, only when the question asks what
+    the page says (community_asks.py: not "the verified role on this server")."""
+    if kind is None or not kind.sure or not kind.matches_answer(text):
+        return False
+    return kind.source != COMMUNITY_SOURCE or asks_what_the_page_says(question, text)
 
 
 def _source_passages(corpus: Corpus, source: str, taken: set[int]) -> list[int]:

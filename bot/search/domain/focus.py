@@ -69,6 +69,12 @@ def foci() -> tuple[Focus, ...]:
     )
 
 
+@cache
+def _cited() -> re.Pattern[str]:
+    """Questions whose answer is the post's submitter, shown in the citation, not the text."""
+    return re.compile(_data()["cited"], re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Asked:
     """A question's focus, its words (lower-case) and those a filler is placed by."""
@@ -83,8 +89,11 @@ class Asked:
 @lru_cache(maxsize=1024)
 def asked(question: str) -> Asked:
     """The focus of ``question`` (the first of focus.json whose pattern matches; None when
-    none does) and its words."""
+    none does; None too when it asks who posted a post or thread: the citation answers) and
+    its words."""
     found = next((f for f in foci() if f.question.search(question)), None)
+    if found is not None and _cited().search(question):
+        found = None
     words = frozenset(_WORD.findall(question.lower()))
     anchors = frozenset(w for w in words if len(w) > 2 and w not in _common())
     return Asked(found, words, anchors)
