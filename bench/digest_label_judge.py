@@ -197,16 +197,24 @@ def features(section: Section, words: Words) -> dict[str, float]:
     }
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _words(text.replace("-", " ")) if len(w) >= 4 and w not in _STOP}
+def _content_words(text: str) -> set[str]:
+    return {w for w in _words(text.replace("-", " ")) if len(w) >= 4 and w not in _STOP}
+
+
+def _same_word(one: str, other: str) -> bool:
+    """One word by its first five letters, or one a prefix of the other ("test" / "tests")."""
+    return one[:5] == other[:5] or one.startswith(other) or other.startswith(one)
 
 
 def _stem_share(parts: Sequence[str], section: Section) -> float:
     """Share of highlights writing a word of the label, compared by its first five letters."""
-    label = _stems(" ".join(parts))
+    label = _content_words(" ".join(parts))
     if not section.highlights or not label:
         return 0.0
-    hits = sum(bool(label & _stems(h.text)) for h in section.highlights)
+    hits = sum(
+        any(_same_word(a, b) for a in label for b in _content_words(h.text))
+        for h in section.highlights
+    )
     return hits / len(section.highlights)
 
 

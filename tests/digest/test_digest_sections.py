@@ -1,0 +1,49 @@
+"""News sections that head the digest's topics (bot/digest/domain/sections.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.digest.domain.sections import OTHER, parse_sections, section_of, shipped_sections
+
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "sections.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["headline"][:40] for c in CASES])
+def test_each_case_gets_its_section(case: dict[str, Any]) -> None:
+    assert section_of(case["headline"], case.get("summary", "")) == case["section"]
+
+
+def test_every_section_has_a_case_and_names_are_distinct() -> None:
+    names = [s.name for s in shipped_sections()]
+    assert len(names) == len(set(names))
+    assert OTHER not in names
+    assert set(names) <= {c["section"] for c in CASES}
+
+
+def test_headline_outweighs_summary_and_order_breaks_ties() -> None:
+    table = parse_sections("sections:\n- {name: A, words: [alpha]}\n- {name: B, words: [beta*]}\n")
+    assert section_of("Betas here", "alpha there", table) == "B"
+    assert section_of("alpha and betas", "", table) == "A"
+    assert section_of("nothing", "", table) == OTHER
+
+
+def test_needs_must_be_met() -> None:
+    table = parse_sections("sections:\n- {name: L, needs: [leader], words: [visits]}\n")
+    assert section_of("Minister visits plant", "", table) == OTHER
+    assert section_of("Leader visits plant", "", table) == "L"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sections: 3\n", "sections:\n- {words: [a]}\n", "sections:\n- {name: X, words: []}\n"],
+)
+def test_malformed_taxonomy_fails_fast(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_sections(text)
