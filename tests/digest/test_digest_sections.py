@@ -47,3 +47,23 @@ def test_needs_must_be_met() -> None:
 def test_malformed_taxonomy_fails_fast(text: str) -> None:
     with pytest.raises(ValueError):
         parse_sections(text)
+
+
+def test_a_full_week_is_headed_by_sections_other_news_last_among_the_news() -> None:
+    from bot.digest.domain.build import build_digest
+    from tests.digest.support import EXAMPLE_WEEK, SEOUL, example_week
+
+    articles = example_week()
+    digest = build_digest(articles, EXAMPLE_WEEK, SEOUL, history=articles)
+    labels = [t.label for t in digest.topics]
+    news = [label for label in labels if not label.startswith("Series:")]
+    assert len(news) >= 2
+    assert set(news) <= {s.name for s in shipped_sections()} | {OTHER}
+    # Routine lines stay last; "Other news" closes the news.
+    assert labels[: len(news)] == news
+    if OTHER in news:
+        assert news[-1] == OTHER
+    for topic in digest.topics:
+        if topic.label in {s.name for s in shipped_sections()}:
+            for highlight in topic.highlighted:
+                assert section_of(highlight.title, highlight.summary) == topic.label
