@@ -20,6 +20,11 @@ weights, fitted by training/fit_label_judge.py on training/data/digest/dev/reade
 - ``slogan``: a part holds an evaluative adjective or an abstract noun ("State-First
   Principle", "DPRK's Sovereignty");
 - ``lead_share``: the share of the section's highlights that write a part.
+- ``many``: the section holds three or more highlights (round 14: the third reader calls a label
+  poor when half its highlights are about something else, which a long section seldom avoids);
+- ``stem_share``: the share of highlights that write a word of the label by its first five
+  letters ("Russia" / "Russian", "tests" / "test-fire"), words of four letters or more, so a
+  heading in the reader's own words is not judged only by the exact phrases above.
 
 Word lists are the judge's own (bench/digest_label_words.json, digest_reading_words.json,
 written before the labeller changed in rounds 11-12).
@@ -51,7 +56,10 @@ FEATURES = (
     "event",
     "slogan",
     "lead_share",
+    "many",
+    "stem_share",
 )
+_STOP = frozenset({"with", "from", "their", "this", "that", "over", "into", "other", "news"})
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EXTRA_EVENTS = ("guidance", "inspection", "talks", "medal", "olympics", "cup", "day")
@@ -184,7 +192,30 @@ def features(section: Section, words: Words) -> dict[str, float]:
         "lead_share": (
             sum(any(k in t for k in keys) for t in texts) / len(texts) if texts else 0.0
         ),
+        "many": float(len(texts) >= 3),
+        "stem_share": _stem_share(parts, section),
     }
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _words(text.replace("-", " ")) if len(w) >= 4 and w not in _STOP}
+
+
+def _same_word(one: str, other: str) -> bool:
+    """One word by its first five letters, or one a prefix of the other ("test" / "tests")."""
+    return one[:5] == other[:5] or one.startswith(other) or other.startswith(one)
+
+
+def _stem_share(parts: Sequence[str], section: Section) -> float:
+    """Share of highlights writing a word of the label, compared by its first five letters."""
+    label = _content_words(" ".join(parts))
+    if not section.highlights or not label:
+        return 0.0
+    hits = sum(
+        any(_same_word(a, b) for a in label for b in _content_words(h.text))
+        for h in section.highlights
+    )
+    return hits / len(section.highlights)
 
 
 @dataclass(frozen=True)

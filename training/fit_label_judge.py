@@ -41,6 +41,7 @@ PAGES = DEV / "reader_pages_2026_12_07.jsonl"
 READERS = {
     "reader1": (DEV / "reader_ab_2026_12_07.jsonl", {"before": "f8ff1a7", "after": "85c20d2"}),
     "reader2": (DEV / "reader_ab_2026_12_07b.jsonl", {"before": "85c20d2", "after": "17fa7dc"}),
+    "reader3": (DEV / "reader_ab_2026_12_07c.jsonl", {"before": "17fa7dc", "after": "5caf531"}),
 }
 PENALTIES = (0.1, 1.0, 3.0)
 
@@ -52,7 +53,14 @@ def write_pages(specs: Sequence[str]) -> None:
         for path, _ in READERS.values()
         for line in path.read_text(encoding="utf-8").splitlines()
     }
+    codes = {spec.rsplit(":", 1)[1] for spec in specs}
+    kept = [
+        line
+        for line in PAGES.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["code"] not in codes
+    ]
     with PAGES.open("w", encoding="utf-8") as out:
+        out.writelines(line + "\n" for line in kept)
         for spec in specs:
             path, code = spec.rsplit(":", 1)
             snap = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -145,6 +153,18 @@ def agreement(rows: list[dict[str, Any]], said: Sequence[bool], reader: str) -> 
     )
 
 
+def _unseen_reader(rows: list[dict[str, Any]], reader: str) -> None:
+    """The judge fitted on the other readers only (each penalty), on ``reader``'s verdicts."""
+    train = [r for r in rows if r["reader"] != reader]
+    test = [r for r in rows if r["reader"] == reader]
+    for penalty in PENALTIES:
+        w, b = fit([r["x"] for r in train], [r["poor"] for r in train], penalty)
+        said = [predict(w, b, r["x"]) for r in test]
+        print(
+            f"  judge fitted without {reader}, penalty {penalty}: {agreement(test, said, reader)}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="*", help="SNAP.json:CODE to (re)write the pages file")
@@ -156,11 +176,16 @@ def main() -> int:
     both: dict[tuple[str, str, str], dict[str, bool]] = {}
     for r in rows:
         both.setdefault((r["week"], r["code"], r["label"]), {})[r["reader"]] = r["poor"]
-    shared = [v for v in both.values() if len(v) == 2]
-    same = sum(v["reader1"] == v["reader2"] for v in shared)
     counts = ", ".join(f"{n} {sum(r['reader'] == n for r in rows)}" for n in readers)
     print(f"labels judged: {len(rows)} ({counts})")
-    print(f"readers agree on the same label of the same page: {same}/{len(shared)}")
+    for i, one in enumerate(readers):
+        for other in readers[i + 1 :]:
+            shared = [v for v in both.values() if one in v and other in v]
+            same = sum(v[one] == v[other] for v in shared)
+            print(
+                f"{one} and {other} agree on the same label of the same page: {same}/{len(shared)}"
+            )
+    _unseen_reader(rows, "reader3")
     for name in readers:
         print(f"  always poor vs {name}: {agreement(rows, [True] * len(rows), name)}")
         print(

@@ -18,10 +18,14 @@ from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
 from bot.digest.domain.routine import routine_label
+from bot.digest.domain.sections import OTHER, section_of
 from bot.digest.domain.stories import Story
 from bot.digest.domain.topics import cluster
 
 MAX_NEWS_TOPICS = 4
+# Round 14: news topics are the sections of bot/digest/data/sections.yaml the highlights share
+# (headed by the section's name); False keeps round 13's k-means topics and phrase labels.
+SECTION_TOPICS = True
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
 
@@ -50,9 +54,13 @@ def assemble(
     routine = [i for i, s in enumerate(stories) if s.kind != "event"]
     story_topic = [0] * len(stories)
     groups: list[list[int]] = []
-    if news:
-        shown = sum(1 for i in highlights if stories[i].kind == "event")
-        wanted = max(1, min(MAX_NEWS_TOPICS, shown // 3))
+    shown = sum(1 for i in highlights if stories[i].kind == "event")
+    wanted = max(1, min(MAX_NEWS_TOPICS, shown // 3))
+    # A short week keeps one topic, labelled by its phrases, as before.
+    by_section = SECTION_TOPICS and wanted > 1
+    if news and by_section:
+        groups = _section_groups(news, stories, copies, highlights)
+    elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
         labels = cluster(vectors, max_topics=wanted) if wanted > 1 else [0] * len(news)
         count = max(int(label) for label in labels) + 1
@@ -91,7 +99,12 @@ def assemble(
         ]
         for group in groups
     ]
-    names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
+    if by_section:
+        names = [
+            _section_name(group, stories, copies, highlights) for group in groups[:news_topics]
+        ]
+    else:
+        names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
     if routine:
         # Named by the lines the reader sees there, best first (by its best line when none is
         # shown: the chart still counts the section's articles).
@@ -99,7 +112,7 @@ def assemble(
         ordered = [i for i in ordered if i in highlights] or ordered[:1]
         titles = [stories[i].pattern or copies[stories[i].items[0]].title for i in ordered]
         names.append(routine_label(titles, is_common))
-    topics: list[tuple[float, bool, DigestTopic]] = []
+    topics: list[tuple[float, int, DigestTopic]] = []
     for topic, members in enumerate(groups):
         picked = shown_order(members)
         if not picked:
@@ -109,7 +122,10 @@ def assemble(
         topics.append(
             (
                 -best,
-                topic >= news_topics,
+                # Routine lines last, "Other news" before them; a topic with major news first.
+                (topic >= news_topics) * 4
+                + (names[topic] == OTHER and by_section) * 2
+                + (by_section and not any(major[i] for i in picked)),
                 DigestTopic(
                     label=names[topic],
                     highlighted=[highlights[i] for i in picked],
@@ -125,6 +141,41 @@ def assemble(
         for number, (_, _, t) in enumerate(topics)
     ]
     return Layout(shown_topics, story_topic, names)
+
+
+def _story_section(
+    index: int,
+    stories: Sequence[Story],
+    copies: Sequence[Copies],
+    highlights: Mapping[int, DigestArticle],
+) -> str:
+    """A story's section: by its shown headline and summary, else by its reports' headlines."""
+    if index in highlights:
+        return section_of(highlights[index].title, highlights[index].summary)
+    headlines = dict.fromkeys(copies[c].title for c in stories[index].items)
+    return section_of(" / ".join(headlines))
+
+
+def _section_groups(
+    news: Sequence[int],
+    stories: Sequence[Story],
+    copies: Sequence[Copies],
+    highlights: Mapping[int, DigestArticle],
+) -> list[list[int]]:
+    """News stories grouped by section, in the order the sections first occur."""
+    groups: dict[str, list[int]] = {}
+    for i in news:
+        groups.setdefault(_story_section(i, stories, copies, highlights), []).append(i)
+    return list(groups.values())
+
+
+def _section_name(
+    group: Sequence[int],
+    stories: Sequence[Story],
+    copies: Sequence[Copies],
+    highlights: Mapping[int, DigestArticle],
+) -> str:
+    return _story_section(group[0], stories, copies, highlights)
 
 
 def _label_weight(
