@@ -28,7 +28,7 @@ from bench_search import grown_manager  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
 
 BLIND = ev.DEV / "blind"
-DATE = sys.argv[1] if len(sys.argv) > 1 else "2026_12_06o"
+DATE = sys.argv[1] if len(sys.argv) > 1 else "2026_12_07b"
 
 
 def load(name: str) -> list[ev.Question]:

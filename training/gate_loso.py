@@ -74,6 +74,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06m",
     "seen_blind_questions_2026_12_06n",
     "seen_blind_questions_2026_12_06o",
+    "seen_blind_questions_2026_12_07a",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
@@ -94,6 +95,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06m": ("seen_blind_offtopic_2026_12_06m",),
     "seen_blind_questions_2026_12_06n": ("seen_blind_offtopic_2026_12_06n",),
     "seen_blind_questions_2026_12_06o": ("seen_blind_offtopic_2026_12_06o",),
+    "seen_blind_questions_2026_12_07a": ("seen_blind_offtopic_2026_12_07a",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}

@@ -96,6 +96,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06m")
         + questions("seen_blind_questions_2026_12_06n")
         + questions("seen_blind_questions_2026_12_06o")
+        + questions("seen_blind_questions_2026_12_07a")
     )
 
 
@@ -126,6 +127,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06m")
         + questions("seen_blind_offtopic_2026_12_06n")
         + questions("seen_blind_offtopic_2026_12_06o")
+        + questions("seen_blind_offtopic_2026_12_07a")
     )
 
 
