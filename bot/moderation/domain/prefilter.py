@@ -47,8 +47,9 @@ def _skip_class(pattern: str, at: int) -> int:
     return i + 1
 
 
-def _group_end(pattern: str, at: int) -> int:
-    """The index just past the group that opens at ``pattern[at] == '('``."""
+def _structure(pattern: str, at: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``pattern`` from ``at`` that is outside every class and escape, with
+    the group depth after it (an opening '(' counts itself)."""
     depth = 0
     i = at
     while i < len(pattern):
@@ -63,9 +64,15 @@ def _group_end(pattern: str, at: int) -> int:
             depth += 1
         elif char == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, char, depth
         i += 1
+
+
+def _group_end(pattern: str, at: int) -> int:
+    """The index just past the group that opens at ``pattern[at] == '('``."""
+    for i, char, depth in _structure(pattern, at):
+        if char == ")" and depth == 0:
+            return i + 1
     raise ValueError("unbalanced group")
 
 
@@ -128,24 +135,7 @@ def twin_of(compiled: re.Pattern[str], counted: bool = False) -> Any | None:
 
 def _has_top_level_branch(pattern: str) -> bool:
     """Whether ``pattern`` has a '|' outside every group and class."""
-    depth = 0
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _skip_class(pattern, i)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return any(char == "|" and depth == 0 for _, char, depth in _structure(pattern))
 
 
 def _leading_lookahead(source: str, counted: bool) -> str | None:
