@@ -102,7 +102,10 @@ def candidates(text: NormalizedText) -> list[StanceRecord]:
             continue
         if record.keywords:
             original = original or text.original.lower()
-            if not any(k in original for k in record.keywords):
+            for keyword in record.keywords:  # any(...) without a generator frame
+                if keyword in original:
+                    break
+            else:
                 continue
         found.append(record)
     return found

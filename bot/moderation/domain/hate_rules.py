@@ -192,6 +192,8 @@ class FramePatterns:
     def with_laughter(plain: str, original: str) -> str:
         """``plain`` with ' lol' added when the message laughs in emoji (which the plain text
         drops), so the joke records' laughter test sees it, and ' /s' when it rolls its eyes."""
+        if original.isascii():
+            return plain  # no emoji (most messages): nothing to add
         if any(e in original for e in LAUGHTER):
             plain += " lol"
         # ... and ' /s' when it rolls its eyes, so the sarcasm records see the marker.
