@@ -208,8 +208,9 @@ class FramePatterns:
             if not self.single.isdisjoint(words):
                 return True
             touched = frozenset(words)
-            if any(r.triggered(touched) for r in self.multiple):
-                return True
+            for record in self.multiple:
+                if record.triggered(touched):
+                    return True
         # Each coded record searched only when its derived gate passes: one search over
         # them all cost 10 us on nearly every message, measured (a '[a-z]+ia' branch is
         # tried at every word).
