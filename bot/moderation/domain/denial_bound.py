@@ -116,7 +116,10 @@ class ScoreBound:
             _, keywords, weight = self._positive[index]
             if keywords:
                 original = original or text.original.lower()
-                if not any(k in original for k in keywords):
+                for keyword in keywords:  # any(...) without a generator frame
+                    if keyword in original:
+                        break
+                else:
                     continue
             possible += weight
         return possible

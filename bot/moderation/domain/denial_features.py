@@ -69,14 +69,24 @@ def stance_records() -> tuple[StanceRecord, ...]:
 
 
 def stance_features(text: NormalizedText) -> list[str]:
-    """The '_s:<id>' features of every stance record the message matches."""
+    """The '_s:<id>' features of every stance record the message matches (remembered for
+    the last text: the score bound, the model and the readings ask about one text in turn)."""
+    global _last_stance
+    last = _last_stance
+    if last[0] is text:
+        return list(last[1])
     words = " ".join(text.tokens)
     original = text.original.lower()
-    return [
+    found = [
         record.feature
         for record in candidates(text)
         if record.regex.search(original if record.on_original else words)
     ]
+    _last_stance = (text, tuple(found))  # one tuple, replaced whole: safe from any thread
+    return found
+
+
+_last_stance: tuple[NormalizedText | None, tuple[str, ...]] = (None, ())
 
 
 def candidates(text: NormalizedText) -> list[StanceRecord]:
@@ -92,7 +102,10 @@ def candidates(text: NormalizedText) -> list[StanceRecord]:
             continue
         if record.keywords:
             original = original or text.original.lower()
-            if not any(k in original for k in record.keywords):
+            for keyword in record.keywords:  # any(...) without a generator frame
+                if keyword in original:
+                    break
+            else:
                 continue
         found.append(record)
     return found

@@ -103,8 +103,8 @@ REPORTED = re.compile(
 def scare_quote_hit(name: str, text: NormalizedText) -> FilterHit | None:
     """A flag when the message puts a crisis word in scare quotes (see the module)."""
     plain = text.original
-    if not any(mark in plain for mark in "\"“‘'"):
-        return None
+    if '"' not in plain and "“" not in plain and "‘" not in plain and "'" not in plain:
+        return None  # no quotation mark (tested in C, no generator frame)
     for match in QUOTED.finditer(plain):
         words = match.group(1).lower().split()
         if not (any(w in CRISIS for w in words) and all(w in CRISIS | COMPANIONS for w in words)):

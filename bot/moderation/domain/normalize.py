@@ -201,12 +201,12 @@ def _decode_token(raw: str) -> str:
         return raw  # the common case: a plain word
     token = raw.strip("'’").replace("’", "'")
     token = token.rstrip("!+*").lstrip("!+*@")
-    letters = sum(c.isalpha() for c in token)
+    letters = sum(map(str.isalpha, token))
     # Numbers ('2024', '$100') and decades or ordinals ('90s', '1990s', '21st', '3rd') stay as
     # they are: only words with letters are read as leetspeak.
     if _NUMBER_WORD.match(token):
         return token
-    if letters >= 1 and len(token) >= 3 and any(c in _LEET_CHARS for c in token):
+    if letters >= 1 and len(token) >= 3 and not _LEET_CHARS.isdisjoint(token):
         token = token.translate(_LEET)
     return token
 
