@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
 from digest_judging import default_kcna_path, load_kcna  # noqa: E402
-from tune_digest import Week, dev_judgements, prepare  # noqa: E402
+from tune_digest import Week, judged_weeks  # noqa: E402
 
 import bot.digest.domain.occasions as occasions  # noqa: E402
 import bot.digest.domain.rank as rank  # noqa: E402
@@ -67,7 +67,7 @@ def main() -> int:
     parser.add_argument("--data", type=lambda p: Path(p), default=default_kcna_path(ROOT))
     args = parser.parse_args()
     articles = load_kcna(args.data)
-    weeks = [prepare(articles, w, j) for w, j in sorted(dev_judgements().items()) if j["stories"]]
+    weeks = judged_weeks(articles)
     dropped: Counter[str] = Counter()
     added: Counter[str] = Counter()
     for week in weeks:

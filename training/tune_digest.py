@@ -125,6 +125,14 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
     )
 
 
+def judged_weeks(
+    articles: list[Any], judgements: dict[str, dict[str, Any]] | None = None
+) -> list[Week]:
+    """Every judged week with main stories (the dev folder's unless given), prepared, in order."""
+    judged = dev_judgements() if judgements is None else judgements
+    return [prepare(articles, w, j) for w, j in sorted(judged.items()) if j["stories"]]
+
+
 def evaluate(
     week: Week,
     weights: dict[str, float],
@@ -348,11 +356,7 @@ def main() -> int:
 
         tune_statements(articles, dev_judgements())
         return 0
-    weeks = [
-        prepare(articles, week, judgement)
-        for week, judgement in sorted(dev_judgements().items())
-        if judgement["stories"]
-    ]
+    weeks = judged_weeks(articles)
     names = [w.week for w in weeks]
     if args.formulas:
         tune_formulas(weeks, names)

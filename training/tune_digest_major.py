@@ -22,11 +22,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
 
 from digest_judging import default_kcna_path, load_kcna  # noqa: E402
 from tune_digest import (  # noqa: E402
-    dev_judgements,
     evaluate,
+    judged_weeks,
     leave_one_week_out,
     objective,
-    prepare,
     totals,
 )
 
@@ -41,7 +40,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
     args = parser.parse_args()
     articles = load_kcna(args.data)
-    weeks = [prepare(articles, w, j) for w, j in sorted(dev_judgements().items()) if j["stories"]]
+    weeks = judged_weeks(articles)
     names = [w.week for w in weeks]
     grid = list(itertools.product(FACTOR_GRID, WEIGHTY_GRID))
     table = []

@@ -31,11 +31,10 @@ import numpy as np  # noqa: E402
 from digest_judging import default_kcna_path, load_kcna  # noqa: E402
 from tune_digest import (  # noqa: E402
     Week,
-    dev_judgements,
     evaluate,
+    judged_weeks,
     leave_one_week_out,
     objective,
-    prepare,
     totals,
 )
 
@@ -65,7 +64,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
     args = parser.parse_args()
     articles = load_kcna(args.data)
-    weeks = [prepare(articles, w, j) for w, j in sorted(dev_judgements().items()) if j["stories"]]
+    weeks = judged_weeks(articles)
     names = [w.week for w in weeks]
     table = []
     grid = [(least, names_too) for names_too in (False, True) for least in RECURRING_GRID]

@@ -31,11 +31,10 @@ from digest_judging import load_kcna  # noqa: E402
 from tune_digest import (  # noqa: E402
     DEFAULT_DATA,
     Figures,
-    dev_judgements,
     evaluate,
+    judged_weeks,
     leave_one_week_out,
     objective,
-    prepare,
     totals,
 )
 
@@ -78,11 +77,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
     articles = load_kcna(args.data)
-    weeks = [
-        prepare(articles, week, judgement)
-        for week, judgement in sorted(dev_judgements().items())
-        if judgement["stories"]
-    ]
+    weeks = judged_weeks(articles)
     names = [w.week for w in weeks]
     stories = [len(w.stories) for w in weeks]
     shipped: Setting = (

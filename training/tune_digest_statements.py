@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tune_digest import Figures, evaluate, leave_one_week_out, objective, prepare, totals
+from tune_digest import Figures, evaluate, judged_weeks, leave_one_week_out, objective, totals
 
 import bot.digest.domain.rank as rank
 
@@ -22,7 +22,7 @@ def tune_statements(articles: list[Any], judgements: dict[str, dict[str, Any]]) 
     names: list[str] = []
     for value in STATEMENT_GRID:
         events.STATEMENT_TITLE_SIMILARITY = value
-        weeks = [prepare(articles, w, j) for w, j in sorted(judgements.items()) if j["stories"]]
+        weeks = judged_weeks(articles, judgements)
         names = [w.week for w in weeks]
         table.append([evaluate(w, rank.WEIGHTS, rank.FOLD_SIMILARITY) for w in weeks])
         print(
