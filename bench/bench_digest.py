@@ -231,26 +231,28 @@ def judged_table(
         prior = old.get(row["week"])
         if prior is not None:
             lines.append(f"- {row['week']} labels before: " + "; ".join(prior["labels"]))
-            if prior.get("poor_parts"):
-                lines.append(f"  poor parts before: {'; '.join(prior['poor_parts'])}")
-            if prior.get("odd_parts"):
-                lines.append(f"  reading oddly before: {'; '.join(prior['odd_parts'])}")
-            if prior.get("unrelated"):
-                lines.append(f"  reader's rules before: {'; '.join(prior['unrelated'])}")
-            if prior.get("reader_judge"):
-                lines.append(f"  reader judge before: {'; '.join(prior['reader_judge'])}")
+            lines += _label_notes(prior, " before")
         lines.append(f"- {row['week']} labels after: " + "; ".join(row["labels"]))
-        if row["poor_parts"]:
-            lines.append(f"  poor parts: {'; '.join(row['poor_parts'])}")
-        if row.get("odd_parts"):
-            lines.append(f"  reading oddly: {'; '.join(row['odd_parts'])}")
-        if row.get("unrelated"):
-            lines.append(f"  reader's rules: {'; '.join(row['unrelated'])}")
-        if row.get("reader_judge"):
-            lines.append(f"  reader judge: {'; '.join(row['reader_judge'])}")
+        lines += _label_notes(row, "")
         if row["missed"]:
             lines.append(f"  missed: {', '.join(row['missed'])}")
     return lines
+
+
+# What each week's label check found, as the table's columns name it.
+_LABEL_NOTES = (
+    ("poor_parts", "poor parts"),
+    ("odd_parts", "reading oddly"),
+    ("unrelated", "reader's rules"),
+    ("reader_judge", "reader judge"),
+)
+
+
+def _label_notes(row: dict[str, Any], suffix: str) -> list[str]:
+    """One line per label check that found something in ``row``."""
+    return [
+        f"  {name}{suffix}: {'; '.join(row[key])}" for key, name in _LABEL_NOTES if row.get(key)
+    ]
 
 
 def main() -> int:
