@@ -58,8 +58,10 @@ def assemble(
     wanted = max(1, min(MAX_NEWS_TOPICS, shown // 3))
     # A short week keeps one topic, labelled by its phrases, as before.
     by_section = SECTION_TOPICS and wanted > 1
+    section_names: list[str] = []
     if news and by_section:
-        groups = _section_groups(news, stories, copies, highlights)
+        sections = _section_groups(news, stories, copies, highlights)
+        section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
         labels = cluster(vectors, max_topics=wanted) if wanted > 1 else [0] * len(news)
@@ -100,9 +102,7 @@ def assemble(
         for group in groups
     ]
     if by_section:
-        names = [
-            _section_name(group, stories, copies, highlights) for group in groups[:news_topics]
-        ]
+        names = list(section_names)
     else:
         names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
     if routine:
@@ -161,21 +161,12 @@ def _section_groups(
     stories: Sequence[Story],
     copies: Sequence[Copies],
     highlights: Mapping[int, DigestArticle],
-) -> list[list[int]]:
-    """News stories grouped by section, in the order the sections first occur."""
+) -> dict[str, list[int]]:
+    """News stories by section name, in the order the sections first occur."""
     groups: dict[str, list[int]] = {}
     for i in news:
         groups.setdefault(_story_section(i, stories, copies, highlights), []).append(i)
-    return list(groups.values())
-
-
-def _section_name(
-    group: Sequence[int],
-    stories: Sequence[Story],
-    copies: Sequence[Copies],
-    highlights: Mapping[int, DigestArticle],
-) -> str:
-    return _story_section(group[0], stories, copies, highlights)
+    return groups
 
 
 def _label_weight(
