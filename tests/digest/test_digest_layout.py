@@ -37,3 +37,21 @@ def test_no_cap_needed_changes_nothing() -> None:
     sections = _sections(2)
     shown = {i: None for members in sections.values() for i in members}
     assert _cap_sections(sections, shown, lambda i: 0.0, 5) == sections  # type: ignore[arg-type]
+
+
+def test_a_single_section_among_the_first_five_by_importance_stays() -> None:
+    # Placed low (its section's lead is low) but among the week's five most important: its
+    # heading stays rather than "Other news" holding the week's main news.
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    importance = {i: 0.1 for i in shown}
+    importance[16] = 0.9
+    capped = _cap_sections(
+        sections,
+        shown,  # type: ignore[arg-type]
+        place.__getitem__,
+        5,
+        importance.__getitem__,
+    )
+    assert capped["S7"] == [16]

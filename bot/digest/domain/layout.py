@@ -34,6 +34,9 @@ MAJOR_BONUS: float | None = 0.456
 # At most this many news headings a week (0: no cap): the lowest-placed sections over one
 # highlight join "Other news". Chosen with MAJOR_BONUS.
 MAX_HEADINGS = 5
+# A section over one highlight keeps its heading when that highlight is among the week's first
+# CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
+CAP_KEEPS = 5
 # Each section's ordering bonus (sections.yaml `lead`); None reads the shipped file. Tuning
 # scripts set it.
 SECTION_LEAD: Mapping[str, float] | None = None
@@ -85,7 +88,9 @@ def assemble(
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights)
         if MAX_HEADINGS:
-            sections = _cap_sections(sections, highlights, place, MAX_HEADINGS)
+            sections = _cap_sections(
+                sections, highlights, place, MAX_HEADINGS, lambda i: importances[i].score
+            )
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -203,12 +208,16 @@ def _cap_sections(
     highlights: Mapping[int, DigestArticle],
     place: Callable[[int], float],
     cap: int,
+    raw: Callable[[int], float] | None = None,
 ) -> dict[str, list[int]]:
     """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
-    "Other news", but never one whose highlight is among the week's first five by place (the
-    catch-all must not hold the week's main news)."""
+    "Other news", but never one whose highlight is among the week's first CAP_KEEPS by place or
+    by ``raw`` importance (the catch-all must not hold the week's main news)."""
     shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}
-    top = set(sorted((i for p in shown.values() for i in p), key=lambda i: -place(i))[:5])
+    every = [i for p in shown.values() for i in p]
+    top = set(sorted(every, key=lambda i: -place(i))[:CAP_KEEPS])
+    if raw is not None:
+        top |= set(sorted(every, key=lambda i: -raw(i))[:CAP_KEEPS])
     singles = sorted(
         (
             name
