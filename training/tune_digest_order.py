@@ -1,14 +1,15 @@
 """Choose how the digest orders and merges its news sections, held out week by week (issue 15).
 
-    .venv/bin/python training/tune_digest_order.py [--data PATH]
+    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model]
 
 Builds each development week once (every judgement file of training/data/digest/dev/, never the
 blind folder), keeps what bot.digest.domain.layout.assemble was given, and lays the same
 highlights out again under each setting of the layout's ordering constants
 (layout.MAJOR_BONUS, layout.MAX_HEADINGS) and, with --model, section leads fitted by a logistic
 regression (sections.yaml `lead`: does a highlight cover a judged main story, from its importance,
-whether its headline is major news and its section; C = 1, sklearn's default). The highlights and their summaries do not change, only
-their headings and reading order. Counted per week, in reading order: the judged main stories
+whether its headline is major news and its section; C = 1, sklearn's default; the shipped leads
+are the fit on every week, printed last). The highlights and their summaries do not change,
+only their headings and reading order. Counted per week, in reading order: the judged main stories
 among the first five highlights (distinct stories), the importance-1 stories among them, the
 mean reading position of the covered importance-1 stories, the news headings and the headings
 over one highlight. Leave one week out: each week is laid out with the setting that does best on
