@@ -29,10 +29,12 @@ SECTION_TOPICS = True
 # Reading order (issue 15, round 14): a highlight's place is its importance plus this much when
 # its headline is major news (a military event, the leader's meeting); sections follow their best
 # highlight. None keeps round 13's order (sections with major news first, major news first
-# within a section). Chosen leave one week out by training/tune_digest_order.py.
+# within a section). Fitted with the section leads by training/tune_digest_order.py --model on
+# the judged dev weeks (its figures are held out week by week: bench/RESULTS.md, round 14).
 MAJOR_BONUS: float | None = 0.456
 # At most this many news headings a week (0: no cap): the lowest-placed sections over one
-# highlight join "Other news". Chosen with MAJOR_BONUS.
+# highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
+# leaves the fewest headings.
 MAX_HEADINGS = 5
 # A section over one highlight keeps its heading when that highlight is among the week's first
 # CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
