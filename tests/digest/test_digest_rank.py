@@ -97,6 +97,17 @@ def test_a_story_much_like_a_chosen_one_is_folded_into_it() -> None:
     assert order_highlights(kinds, scores, 3, similar) == [[0, 2], [1], [3]]
 
 
+def test_a_story_joins_the_highlight_it_is_most_alike_to() -> None:
+    # Story 2 (a decision) is a little like story 0 (an inspection) and much like story 1 (the
+    # meeting that made it): it joins the meeting, not the first highlight it passes the bar of.
+    kinds = ["event", "event", "event"]
+    scores = [0.9, 0.8, 0.7]
+    similar = np.eye(3)
+    similar[0, 2] = similar[2, 0] = 0.3
+    similar[1, 2] = similar[2, 1] = 0.5
+    assert order_highlights(kinds, scores, 3, similar) == [[0], [1, 2]]
+
+
 def test_a_part_of_an_occasion_joins_the_highlight_holding_any_of_its_parts() -> None:
     kinds = ["event", "event", "event", "event", "series"]
     scores = [0.9, 0.8, 0.7, 0.6, 0.5]

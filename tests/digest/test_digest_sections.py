@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.digest.domain.sections import OTHER, parse_sections, section_of, shipped_sections
+from bot.digest.domain.sections import (
+    OTHER,
+    parse_sections,
+    section_leads,
+    section_of,
+    shipped_sections,
+)
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "cases" / "sections.yaml").read_text(encoding="utf-8")
@@ -67,3 +73,26 @@ def test_a_full_week_is_headed_by_sections_other_news_last_among_the_news() -> N
         if topic.label in {s.name for s in shipped_sections()}:
             for highlight in topic.highlighted:
                 assert section_of(highlight.title, highlight.summary) == topic.label
+
+
+def test_unless_words_in_the_headline_rule_a_section_out() -> None:
+    table = parse_sections(
+        "sections:\n- {name: T, words: [missile*], unless: [inspect*]}\n"
+        "- {name: V, words: [inspect*]}\n"
+    )
+    assert section_of("Missile Test Held", "", table) == "T"
+    assert section_of("Leader Inspects Missile Base", "", table) == "V"
+    # A word of the summary files nothing.
+    assert section_of("Report Released", "a missile test", table) == OTHER
+
+
+def test_every_shipped_section_has_a_lead_and_other_news_one_too() -> None:
+    leads = section_leads()
+    assert set(leads) == {s.name for s in shipped_sections()} | {OTHER}
+    # Fitted: the catch-all reads after the week's tests (training/tune_digest_order.py).
+    assert leads[OTHER] < leads["Military tests and drills"]
+
+
+def test_a_lead_must_be_a_number() -> None:
+    with pytest.raises(ValueError, match="lead"):
+        parse_sections("sections:\n- {name: A, words: [a], lead: high}\n")

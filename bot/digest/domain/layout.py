@@ -18,7 +18,7 @@ from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
 from bot.digest.domain.routine import routine_label
-from bot.digest.domain.sections import OTHER, section_of
+from bot.digest.domain.sections import OTHER, section_leads, section_of
 from bot.digest.domain.stories import Story
 from bot.digest.domain.topics import cluster
 
@@ -26,6 +26,22 @@ MAX_NEWS_TOPICS = 4
 # Round 14: news topics are the sections of bot/digest/data/sections.yaml the highlights share
 # (headed by the section's name); False keeps round 13's k-means topics and phrase labels.
 SECTION_TOPICS = True
+# Reading order (issue 15, round 14): a highlight's place is its importance plus this much when
+# its headline is major news (a military event, the leader's meeting); sections follow their best
+# highlight. None keeps round 13's order (sections with major news first, major news first
+# within a section). Fitted with the section leads by training/tune_digest_order.py --model on
+# the judged dev weeks (its figures are held out week by week: bench/RESULTS.md, round 14).
+MAJOR_BONUS: float | None = 0.456
+# At most this many news headings a week (0: no cap): the lowest-placed sections over one
+# highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
+# leaves the fewest headings.
+MAX_HEADINGS = 5
+# A section over one highlight keeps its heading when that highlight is among the week's first
+# CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
+CAP_KEEPS = 5
+# Each section's ordering bonus (sections.yaml `lead`); None reads the shipped file. Tuning
+# scripts set it.
+SECTION_LEAD: Mapping[str, float] | None = None
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
 
@@ -59,8 +75,24 @@ def assemble(
     # A short week keeps one topic, labelled by its phrases, as before.
     by_section = SECTION_TOPICS and wanted > 1
     section_names: list[str] = []
+    major = {i: is_major(highlights[i].title) for i in highlights}
+    leads = section_leads() if SECTION_LEAD is None else SECTION_LEAD
+    filed = {
+        i: _story_section(i, stories, copies, highlights) if by_section else OTHER
+        for i in highlights
+    }
+
+    def place(i: int) -> float:
+        # How high a highlight reads: its importance, major news raised by MAJOR_BONUS, plus
+        # its section's lead (military tests before greetings).
+        return importances[i].score + (MAJOR_BONUS or 0.0) * major[i] + leads.get(filed[i], 0.0)
+
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights)
+        if MAX_HEADINGS:
+            sections = _cap_sections(
+                sections, highlights, place, MAX_HEADINGS, lambda i: importances[i].score
+            )
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -76,14 +108,15 @@ def assemble(
         for story in members:
             story_topic[story] = topic
     vocabulary = build_vocabulary([clean_title(a) for a in earlier] + [c.title for c in copies])
-    major = {i: is_major(highlights[i].title) for i in highlights}
 
     def shown_order(members: Sequence[int]) -> list[int]:
-        # Major news (a military event, the leader's meeting) before the rest, best first.
-        return sorted(
-            (i for i in members if i in highlights),
-            key=lambda i: (not major[i], -importances[i].score, i),
-        )
+        if MAJOR_BONUS is None:
+            # Round 13: major news before the rest, best first.
+            return sorted(
+                (i for i in members if i in highlights),
+                key=lambda i: (not major[i], -importances[i].score, i),
+            )
+        return sorted((i for i in members if i in highlights), key=lambda i: (-place(i), i))
 
     firsts = {next(iter(shown_order(group)), -1) for group in groups}
     texts = [
@@ -118,14 +151,17 @@ def assemble(
         if not picked:
             continue
         articles_in = sum(len(copies[c].members) for i in members for c in stories[i].items)
-        best = max(importances[i].score for i in picked)
+        if MAJOR_BONUS is None:
+            best = max(importances[i].score for i in picked)
+            # Round 13: a topic with major news first.
+            minor = by_section and not any(major[i] for i in picked)
+        else:
+            best, minor = max(place(i) for i in picked), False
         topics.append(
             (
                 -best,
-                # Routine lines last, "Other news" before them; a topic with major news first.
-                (topic >= news_topics) * 4
-                + (names[topic] == OTHER and by_section) * 2
-                + (by_section and not any(major[i] for i in picked)),
+                # Routine lines last, "Other news" before them.
+                (topic >= news_topics) * 4 + (names[topic] == OTHER and by_section) * 2 + minor,
                 DigestTopic(
                     label=names[topic],
                     highlighted=[highlights[i] for i in picked],
@@ -167,6 +203,41 @@ def _section_groups(
     for i in news:
         groups.setdefault(_story_section(i, stories, copies, highlights), []).append(i)
     return groups
+
+
+def _cap_sections(
+    sections: dict[str, list[int]],
+    highlights: Mapping[int, DigestArticle],
+    place: Callable[[int], float],
+    cap: int,
+    raw: Callable[[int], float] | None = None,
+) -> dict[str, list[int]]:
+    """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
+    "Other news", but never one whose highlight is among the week's first CAP_KEEPS by place or
+    by ``raw`` importance (the catch-all must not hold the week's main news)."""
+    shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}
+    every = [i for p in shown.values() for i in p]
+    top = set(sorted(every, key=lambda i: -place(i))[:CAP_KEEPS])
+    if raw is not None:
+        top |= set(sorted(every, key=lambda i: -raw(i))[:CAP_KEEPS])
+    singles = sorted(
+        (
+            name
+            for name, picked in shown.items()
+            if len(picked) == 1 and name != OTHER and picked[0] not in top
+        ),
+        key=lambda name: place(shown[name][0]),
+    )
+    headings = sum(1 for picked in shown.values() if picked)
+    out = {name: list(members) for name, members in sections.items()}
+    for name in singles:
+        if headings <= cap:
+            break
+        # Joining a shown "Other news" saves a heading; the first to open it only renames.
+        headings -= bool(shown.get(OTHER))
+        out.setdefault(OTHER, []).extend(out.pop(name))
+        shown.setdefault(OTHER, []).extend(shown.pop(name))
+    return out
 
 
 def _label_weight(

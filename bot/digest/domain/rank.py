@@ -256,6 +256,34 @@ def order_highlights(
     return chosen
 
 
+def _home(
+    index: int,
+    kinds: Sequence[str],
+    similar: FloatArray,
+    fold: float,
+    linked: NDArray[np.bool_] | None,
+    groups: Sequence[list[int]],
+) -> list[int] | None:
+    """The highlight a story joins: the one whose lead it is most alike to, at least ``fold``
+    (round 14: the first such one took it before, so W31's Politburo decision, 0.31 like the
+    leader's flood inspection and 0.50 like the Politburo meeting that made it, joined the
+    inspection and the readers counted a repeat); else the first it is ``linked`` to."""
+    best, best_alike = None, fold
+    for group in groups:
+        # Only like with like (a series is no report of an event), unless the two are one
+        # routine formula (bot.digest.domain.alike.FAMILY).
+        alike = float(similar[index, group[0]])
+        like = kinds[group[0]] == kinds[index] or alike >= FAMILY
+        if like and (alike > best_alike or (best is None and alike >= fold)):
+            best, best_alike = group, alike
+    if best is not None or linked is None:
+        return best
+    for group in groups:
+        if kinds[group[0]] == kinds[index] and any(linked[index, member] for member in group):
+            return group
+    return None
+
+
 def _pick(
     kinds: Sequence[str],
     scores: Sequence[float],
@@ -283,20 +311,7 @@ def _pick(
                 continue
             home = None
             if similar is not None and kinds[index] != "roundup":
-                for group in [*chosen, *skipped]:
-                    # Only like with like (a series is no report of an event), unless the two
-                    # are one routine formula (bot.digest.domain.alike.FAMILY).
-                    alike = similar[index, group[0]]
-                    if alike >= fold and (kinds[group[0]] == kinds[index] or alike >= FAMILY):
-                        home = group
-                        break
-                    if (
-                        linked is not None
-                        and kinds[group[0]] == kinds[index]
-                        and any(linked[index, member] for member in group)
-                    ):
-                        home = group
-                        break
+                home = _home(index, kinds, similar, fold, linked, [*chosen, *skipped])
             if home is None and near is not None and kinds[index] != "roundup":
                 close = [g for g in chosen if any(near[index, member] for member in g)]
                 if close and not attach_near:

@@ -1,0 +1,57 @@
+"""How the news sections are capped (bot/digest/domain/layout.py)."""
+
+from __future__ import annotations
+
+from bot.digest.domain.layout import _cap_sections
+from bot.digest.domain.sections import OTHER
+
+
+def _sections(count: int) -> dict[str, list[int]]:
+    # Section "S0" holds stories 0-4 (five highlights); "S1".."S{count}" one each (10, 11, ...).
+    out = {"S0": [0, 1, 2, 3, 4]}
+    out.update({f"S{n}": [9 + n] for n in range(1, count + 1)})
+    return out
+
+
+def test_the_lowest_placed_single_sections_join_other_news() -> None:
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}  # S0's five lead the week; S1 best of the rest
+    capped = _cap_sections(sections, shown, place.__getitem__, 5)  # type: ignore[arg-type]
+    # Eight headings: the first to join opens "Other news", each further one saves a heading.
+    assert list(capped) == ["S0", "S1", "S2", "S3", OTHER]
+    assert sorted(capped[OTHER]) == [13, 14, 15, 16]
+
+
+def test_a_single_section_among_the_first_five_by_place_stays() -> None:
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    place[16] = 2.0  # the week's best story sits alone in S7
+    capped = _cap_sections(sections, shown, place.__getitem__, 5)  # type: ignore[arg-type]
+    assert capped["S7"] == [16]
+    assert 16 not in capped.get(OTHER, [])
+
+
+def test_no_cap_needed_changes_nothing() -> None:
+    sections = _sections(2)
+    shown = {i: None for members in sections.values() for i in members}
+    assert _cap_sections(sections, shown, lambda i: 0.0, 5) == sections  # type: ignore[arg-type]
+
+
+def test_a_single_section_among_the_first_five_by_importance_stays() -> None:
+    # Placed low (its section's lead is low) but among the week's five most important: its
+    # heading stays rather than "Other news" holding the week's main news.
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    importance = {i: 0.1 for i in shown}
+    importance[16] = 0.9
+    capped = _cap_sections(
+        sections,
+        shown,  # type: ignore[arg-type]
+        place.__getitem__,
+        5,
+        importance.__getitem__,
+    )
+    assert capped["S7"] == [16]

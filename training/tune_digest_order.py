@@ -1,0 +1,224 @@
+"""Choose how the digest orders and merges its news sections, held out week by week (issue 15).
+
+    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model]
+
+Builds each development week once (every judgement file of training/data/digest/dev/, never the
+blind folder), keeps what bot.digest.domain.layout.assemble was given, and lays the same
+highlights out again under each setting of the layout's ordering constants
+(layout.MAJOR_BONUS, layout.MAX_HEADINGS) and, with --model, section leads fitted by a logistic
+regression (sections.yaml `lead`: does a highlight cover a judged main story, from its importance,
+whether its headline is major news and its section; C = 1, sklearn's default; the shipped leads
+are the fit on every week, printed last). The highlights and their summaries do not change,
+only their headings and reading order. Counted per week, in reading order: the judged main stories
+among the first five highlights (distinct stories), the importance-1 stories among them, the
+mean reading position of the covered importance-1 stories, the news headings and the headings
+over one highlight. Leave one week out: each week is laid out with the setting that does best on
+the other weeks (most main stories in the first five, then importance-1 stories, then fewer
+headings). Prints the shipped setting's figures, the in-sample best and the held-out totals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "training")]
+
+from digest_judging import (  # noqa: E402
+    article_owners,
+    default_kcna_path,
+    highlight_key,
+    load_kcna,
+)
+from tune_digest import dev_judgements  # noqa: E402
+
+import bot.digest.domain.build as build  # noqa: E402
+import bot.digest.domain.layout as layout  # noqa: E402
+from bot.digest.domain.major import is_major  # noqa: E402
+from bot.digest.domain.sections import OTHER, section_of, shipped_sections  # noqa: E402
+
+SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
+
+TZ = ZoneInfo("Asia/Seoul")
+BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
+HEADINGS_GRID: tuple[int, ...] = (0, 5, 6, 7)  # 0: no cap
+Setting = tuple[float | None, int]
+
+
+@dataclass
+class Week:
+    week: str
+    args: tuple[Any, ...]
+    owner: dict[str, str]
+    importance: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Figures:
+    top5: int  # distinct judged main stories among the first five highlights
+    top5_first: int  # importance-1 stories among them
+    positions: tuple[int, ...]  # reading position (1-based) of each covered importance-1 story
+    headings: int  # news headings (routine lines aside)
+    singles: int  # news headings over one highlight
+
+
+def capture(articles: list[Any], judgements: dict[str, dict[str, Any]]) -> list[Week]:
+    """Each judged week's assemble() arguments, from one build."""
+    seen: list[tuple[Any, ...]] = []
+    original = build.assemble
+
+    def spy(*args: Any) -> Any:
+        seen.append(args)
+        return original(*args)
+
+    build.assemble = spy  # type: ignore[assignment]
+    weeks = []
+    try:
+        for week, judgement in sorted(judgements.items()):
+            if not judgement["stories"]:
+                continue
+            seen.clear()
+            build.build_digest(articles, week, TZ, history=articles)
+            importance = {s["id"]: int(s.get("importance", 2)) for s in judgement["stories"]}
+            weeks.append(Week(week, seen[0], article_owners(judgement), importance))
+    finally:
+        build.assemble = original  # type: ignore[assignment]
+    return weeks
+
+
+def lay_out(week: Week, setting: Setting) -> Figures:
+    layout.MAJOR_BONUS, layout.MAX_HEADINGS = setting
+    topics = layout.assemble(*week.args).topics
+    shown = [h for t in topics for h in t.highlighted]
+    keys = [highlight_key(h, week.owner) for h in shown]
+    top = {k for k in keys[:5] if k in week.importance}
+    firsts: dict[str, int] = {}
+    for position, key in enumerate(keys, 1):
+        if key in week.importance and week.importance[key] == 1:
+            firsts.setdefault(key, position)
+    news = [t for t in topics if not t.label.startswith("Series")]
+    return Figures(
+        top5=len(top),
+        top5_first=sum(1 for k in top if week.importance[k] == 1),
+        positions=tuple(firsts.values()),
+        headings=len(news),
+        singles=sum(1 for t in news if len(t.highlighted) == 1),
+    )
+
+
+def score(figures: Sequence[Figures]) -> tuple[int, int, int]:
+    return (
+        sum(f.top5 for f in figures),
+        sum(f.top5_first for f in figures),
+        -sum(max(0, f.headings - 6) for f in figures),
+    )
+
+
+def total(figures: Sequence[Figures]) -> str:
+    positions = [p for f in figures for p in f.positions]
+    return (
+        f"main stories in first 5 {sum(f.top5 for f in figures)}, importance-1 in first 5 "
+        f"{sum(f.top5_first for f in figures)} (of {len(positions)} covered; mean position "
+        f"{statistics.mean(positions):.2f}), headings {sum(f.headings for f in figures)} "
+        f"(max {max(f.headings for f in figures)}), one-highlight headings "
+        f"{sum(f.singles for f in figures)}"
+    )
+
+
+def rows(week: Week) -> list[tuple[list[float], int, float]]:
+    """One row per news highlight: features, whether it covers a main story, sample weight."""
+    layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = 0.0, 0, {}
+    topics = layout.assemble(*week.args).topics
+    out = []
+    for topic in topics:
+        if topic.label.startswith("Series"):
+            continue
+        for h in topic.highlighted:
+            key = highlight_key(h, week.owner)
+            section = section_of(h.title, h.summary)
+            features = [h.score, float(is_major(h.title))]
+            features += [float(section == name) for name in SECTION_NAMES]
+            main = key in week.importance
+            weight = 2.0 if main and week.importance[key] == 1 else 1.0
+            out.append((features, int(main), weight))
+    return out
+
+
+def fit_leads(
+    data: Sequence[tuple[list[float], int, float]], c: float
+) -> tuple[float, dict[str, float]]:
+    """The major bonus and section leads, in units of importance, of a logistic fit."""
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit([r[0] for r in data], [r[1] for r in data], sample_weight=[r[2] for r in data])
+    coef = model.coef_[0]
+    unit = max(coef[0], 1e-6)
+    return float(coef[1] / unit), {
+        name: round(float(coef[2 + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
+    }
+
+
+def model_order(weeks: list[Week]) -> None:
+    """Leave one week out: leads fitted on the other weeks' highlights order the held-out week."""
+    data = [rows(w) for w in weeks]
+    for c in (0.1, 0.3, 1.0, 3.0):
+        for cap in HEADINGS_GRID:
+            held = []
+            for n, week in enumerate(weeks):
+                bonus, leads = fit_leads([r for i, d in enumerate(data) if i != n for r in d], c)
+                layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = bonus, cap, leads
+                held.append(lay_out_as_set(week))
+            print(f"model C={c} cap={cap} held out: {total(held)}")
+    bonus, leads = fit_leads([r for d in data for r in d], 1.0)
+    print(f"all weeks C=1: major bonus {bonus:.3f}, leads {leads}")
+
+
+def lay_out_as_set(week: Week) -> Figures:
+    return lay_out(week, (layout.MAJOR_BONUS, layout.MAX_HEADINGS))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
+    parser.add_argument("--model", action="store_true", help="fit section leads, held out")
+    args = parser.parse_args()
+    shipped = (layout.MAJOR_BONUS, layout.MAX_HEADINGS)
+    weeks = capture(load_kcna(args.data), dev_judgements())
+    shipped_figures = [lay_out(w, shipped) for w in weeks]
+    print(f"shipped {shipped} with the shipped leads (in-sample): {total(shipped_figures)}")
+    for week, f in zip(weeks, shipped_figures, strict=True):
+        print(
+            f"  {week.week}: top5 {f.top5} (imp-1 {f.top5_first}) positions {f.positions} "
+            f"headings {f.headings} singles {f.singles}"
+        )
+    if args.model:
+        model_order(weeks)
+        return 0
+    # The grid: no section leads, a major bonus and a cap (None: round 13's order).
+    layout.SECTION_LEAD = {}
+    grid = list(itertools.product(BONUS_GRID, HEADINGS_GRID))
+    table = {s: [lay_out(w, s) for w in weeks] for s in grid}
+    ranked = sorted(table, key=lambda s: score(table[s]), reverse=True)
+    for setting in ranked[:8]:
+        print(f"in-sample {setting}: {total(table[setting])}")
+    held: list[Figures] = []
+    for n, week in enumerate(weeks):
+        rest = {s: [f for i, f in enumerate(table[s]) if i != n] for s in grid}
+        best = max(grid, key=lambda s: score(rest[s]))
+        held.append(table[best][n])
+        print(f"  fold {week.week}: chose {best}")
+    print(f"held out: {total(held)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
