@@ -66,8 +66,8 @@ def classify(index: SearchIndex, q: ev.Question, seen: Seen) -> tuple[int | None
     rank = found[0] if found else None
     if rank == 0:
         return 0, "first", ""
-    passages = index._passages  # noqa: SLF001 - a training-side look inside
-    owners, table = passages.article, index._articles  # noqa: SLF001
+    passages = index._passages
+    owners, table = passages.article, index._articles
     holding = [i for i in seen.lexical if any(a in passages.texts[i] for a in q.answers)]
     top = hits[0] if hits else None
     first = f"{top.source}:{top.title[:50]}" if top else "-"

@@ -23,6 +23,7 @@ from bot.archive.domain.articles import Passage
 from bot.archive.domain.community_page import COMMUNITY_SOURCE
 from bot.search.domain import dense
 from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_test
+from bot.search.domain.candidates import discount_bulk, unique_candidates
 from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
@@ -41,7 +42,7 @@ from bot.search.domain.gate import (
 )
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import AnswerType, Question, coverage, proximity
-from bot.search.domain.rows import ScoredRows, top_k
+from bot.search.domain.rows import ScoredRows
 from bot.search.domain.source_rarity import source_rarity
 from bot.search.domain.tables import ArticleTable, PassageTable
 from bot.search.domain.vectors import TermWeights, document_text
@@ -102,6 +103,10 @@ class AnswerSettings:
     # (answer_sentence.py). Chosen leave-one-set-out with focus_boost 1 (training/rank_loso.py;
     # of 0, 0.25 and 0.5: 0.5 in sixteen of seventeen folds; bench/RESULTS.md, "search").
     sentence_weight: float = 0.5
+    # Copies of a candidate's text take no place; a bulk archive's discount (candidates.py;
+    # chosen leave-one-set-out, bench/RESULTS.md, "search", round 14).
+    unique_candidates: bool = True
+    bulk_prior: float = 0.0
 
 
 SETTINGS = AnswerSettings()
@@ -137,7 +142,8 @@ def passage_hits(
     owners = corpus.passages.article
     scores = passage_scores + s.article_weight * article_scores[owners]
     scores[~corpus.alive_passages] = 0.0
-    candidates = top_k(scores, max(s.candidates, k * 4))
+    wanted, texts = max(s.candidates, k * 4), corpus.passages.texts
+    candidates = unique_candidates(scores, texts, wanted, s.unique_candidates)
     kind = question.answer_type
     if kind is not None and kind.source is not None:
         candidates += _source_passages(corpus, kind.source, set(candidates))
@@ -272,6 +278,8 @@ def _rerank(
                 for i in candidates
             ]
             values = values + np.float32(s.sentence_weight * best) * np.asarray(said, np.float32)
+    rows, alive = corpus.passages.article[candidates], corpus.alive_articles
+    values = discount_bulk(values, rows, corpus.articles.sources, alive, s.bulk_prior)
     if kind is not None and kind.source is not None and values.size:
         # The kind's own source answers it ("how old is this community?" by the community
         # page): its passages holding that kind of answer come first, in their own order.
