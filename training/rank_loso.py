@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -72,9 +73,13 @@ def main() -> None:
     parser.add_argument("--values", nargs="+", type=float, required=True)
     parser.add_argument("--by", choices=("hit1", "sum"), default="hit1")
     parser.add_argument("--fixed", nargs="*", default=[], help="other settings, name=value")
+    parser.add_argument("--dump", type=Path, help="write every value's ranks here (JSON)")
     args = parser.parse_args()
     fixed = {k: float(v) for k, v in (item.split("=", 1) for item in args.fixed)}
     found = ranks(args.data, args.setting, args.values, fixed)
+    if args.dump:
+        rows = {f"{value} {name}": found[value, name] for value, name in found}
+        args.dump.write_text(json.dumps({"fixed": fixed, "ranks": rows}), encoding="utf-8")
     every = set(SEED_SETS)
     for value in args.values:
         line = [f"{args.setting}={value}"]

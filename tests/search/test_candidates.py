@@ -12,6 +12,7 @@ from bot.archive.domain.articles import Article
 from bot.archive.domain.passages import split_passages
 from bot.search.domain.candidates import (
     BULK_ARTICLES,
+    admit_by_discount,
     bulk_factor,
     discount_bulk,
     unique_candidates,
@@ -111,3 +112,13 @@ def test_a_bulk_archive_passage_yields_to_an_equal_post(
     monkeypatch.setattr(answers, "SETTINGS", settings)
     hits = index.ask("what did the envoy on refugees say about the border?", k=2).hits
     assert (hits[0].article_id == "post") is (weight > 0)
+
+
+def test_the_discount_admits_a_small_source_just_below_the_bulk_archive() -> None:
+    sources = ["agency"] * 1_000 + ["posts"]
+    owners = np.arange(len(sources))
+    scores = np.zeros(len(sources), np.float32)
+    scores[[0, 1, 1_000]] = [5.0, 4.9, 4.5]
+    pool = [0, 1, 1_000]
+    assert admit_by_discount(scores, pool, owners, sources, None, 0.0, 2) == [0, 1]
+    assert admit_by_discount(scores, pool, owners, sources, None, 0.2, 2) == [1_000, 0]

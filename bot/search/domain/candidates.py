@@ -76,3 +76,21 @@ def discount_bulk(
     # Lower either way: a negative score (a poor cosine) is divided, not multiplied.
     discounted: NDArray[np.float32] = np.where(values > 0, values * factors, values / factors)
     return discounted.astype(np.float32)
+
+
+def admit_by_discount(
+    scores: NDArray[np.float32],
+    pool: list[int],
+    owners: NDArray[np.intp],
+    sources: list[str],
+    alive: NDArray[np.bool_] | None,
+    weight: float,
+    n: int,
+) -> list[int]:
+    """The ``n`` of ``pool`` (best first) with the highest ``scores`` after the bulk discount:
+    a small source's passage just below a bulk archive's 40 still becomes a candidate."""
+    if weight <= 0 or len(pool) <= n:
+        return pool[:n]
+    values = discount_bulk(scores[pool], owners[pool], sources, alive, weight)
+    order = sorted(range(len(pool)), key=lambda j: (-float(values[j]), j))
+    return [pool[j] for j in order[:n]]
