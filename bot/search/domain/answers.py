@@ -104,8 +104,8 @@ class AnswerSettings:
     # Copies of a candidate's text take no place; a bulk archive's discount, also over the best
     # bulk_pool x candidates (candidates.py; bench/RESULTS.md, "search", round 14).
     unique_candidates: bool = True
-    bulk_prior: float = 0.0
-    bulk_pool: int = 1
+    bulk_prior: float = 0.2
+    bulk_pool: int = 4
 
 
 SETTINGS = AnswerSettings()
