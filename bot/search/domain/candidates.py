@@ -72,7 +72,8 @@ def discount_bulk(
     names, codes = source_codes(sources)
     live = codes if alive is None else codes[alive[: len(codes)]]
     sizes = np.bincount(live, minlength=len(names))
-    factors = np.asarray([bulk_factor(int(sizes[codes[int(r)]]), weight) for r in rows], np.float32)
+    per_source = np.asarray([bulk_factor(int(n), weight) for n in sizes], np.float32)
+    factors = per_source[codes[np.asarray(rows, np.intp)]]
     # Lower either way: a negative score (a poor cosine) is divided, not multiplied.
     discounted: NDArray[np.float32] = np.where(values > 0, values * factors, values / factors)
     return discounted.astype(np.float32)
