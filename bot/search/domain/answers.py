@@ -4,11 +4,9 @@ A passage ranks by its own BM25 score plus a share of its article's (the article
 passage is about when the passage itself only says "he" or "the facility"); for a question that
 asks for a number, a size or a date, passages holding one rank higher. A passage's excerpt is
 shown only when what it (with its title) matches of the question passes the gate
-(bot/search/domain/gate.py: what it matches of the question, and how the candidate list stands
-as scale-free ratios of the ranking's scores and cosines). No article fills the list
-on its own while others also answer, no source fills the first three while another source
-answers (a news agency's many similar reports beside a community post), and a report
-syndicated under several ids is shown once.
+(gate.py). No article fills the list on its own while others also answer, no source fills the
+first three while another source answers (a news agency's many similar reports beside a
+community post), and a report syndicated under several ids is re-ranked and shown once.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ from bot.archive.domain.articles import Passage
 from bot.archive.domain.community_page import COMMUNITY_SOURCE
 from bot.search.domain import dense
 from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_test
+from bot.search.domain.candidates import admit_by_discount, discount_bulk, unique_candidates
 from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
@@ -41,7 +40,7 @@ from bot.search.domain.gate import (
 )
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import AnswerType, Question, coverage, proximity
-from bot.search.domain.rows import ScoredRows, top_k
+from bot.search.domain.rows import ScoredRows
 from bot.search.domain.source_rarity import source_rarity
 from bot.search.domain.tables import ArticleTable, PassageTable
 from bot.search.domain.vectors import TermWeights, document_text
@@ -102,6 +101,11 @@ class AnswerSettings:
     # (answer_sentence.py). Chosen leave-one-set-out with focus_boost 1 (training/rank_loso.py;
     # of 0, 0.25 and 0.5: 0.5 in sixteen of seventeen folds; bench/RESULTS.md, "search").
     sentence_weight: float = 0.5
+    # Copies of a candidate's text take no place; a bulk archive's discount, also over the best
+    # bulk_pool x candidates (candidates.py; bench/RESULTS.md, "search", round 14).
+    unique_candidates: bool = True
+    bulk_prior: float = 0.2
+    bulk_pool: int = 4
 
 
 SETTINGS = AnswerSettings()
@@ -137,7 +141,10 @@ def passage_hits(
     owners = corpus.passages.article
     scores = passage_scores + s.article_weight * article_scores[owners]
     scores[~corpus.alive_passages] = 0.0
-    candidates = top_k(scores, max(s.candidates, k * 4))
+    wanted, texts = max(s.candidates, k * 4), corpus.passages.texts
+    pool = unique_candidates(scores, texts, wanted * int(s.bulk_pool), s.unique_candidates)
+    table, alive = corpus.articles, corpus.alive_articles
+    candidates = admit_by_discount(scores, pool, owners, table.sources, alive, s.bulk_prior, wanted)
     kind = question.answer_type
     if kind is not None and kind.source is not None:
         candidates += _source_passages(corpus, kind.source, set(candidates))
@@ -149,7 +156,6 @@ def passage_hits(
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
     prefer = kind.matches_answer if kind is not None else None
-    table = corpus.articles
     rarity = (
         source_rarity(
             question, corpus.weights, corpus.article_rows, table.sources, corpus.alive_articles
@@ -272,6 +278,8 @@ def _rerank(
                 for i in candidates
             ]
             values = values + np.float32(s.sentence_weight * best) * np.asarray(said, np.float32)
+    rows, alive = corpus.passages.article[candidates], corpus.alive_articles
+    values = discount_bulk(values, rows, corpus.articles.sources, alive, s.bulk_prior)
     if kind is not None and kind.source is not None and values.size:
         # The kind's own source answers it ("how old is this community?" by the community
         # page): its passages holding that kind of answer come first, in their own order.

@@ -33,7 +33,7 @@ def source_rarity(
     concepts = question.vector.concepts
     if not concepts or not sources:
         return {}
-    names, codes = _source_codes(sources)
+    names, codes = source_codes(sources)
     live = alive[: len(codes)]
     sizes = np.bincount(codes[live], minlength=len(names)).astype(np.float64)
     stems = sorted({t for options in concepts for option in options for t in option})
@@ -70,7 +70,7 @@ def source_rarity(
 _CODES: tuple[list[str], NDArray[np.object_], NDArray[np.intp]] | None = None
 
 
-def _source_codes(sources: list[str]) -> tuple[NDArray[np.object_], NDArray[np.intp]]:
+def source_codes(sources: list[str]) -> tuple[NDArray[np.object_], NDArray[np.intp]]:
     """The distinct sources and each article's code among them (cached for the last list)."""
     global _CODES
     cached = _CODES
