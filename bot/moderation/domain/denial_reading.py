@@ -59,7 +59,8 @@ _CUES = (
         bogus dubious questionable unreliable debunked discredited biased trust believe
         believed doubt doubts skeptical sceptical sure yeah yes ok okay lmfao xd rofl one
         calls call called everything rough modern anymore famous famously zero free bonus
-        diet organic lifestyle flavor flavour vacation holiday resort spa"""
+        diet organic lifestyle flavor flavour vacation holiday resort spa garbage rubbish
+        trash crap hogwash baloney cap sus thin pulled"""
     )
 )
 # Phrases that close or shrink what came before ('that's it', 'that's about it'), and marks of
@@ -158,10 +159,14 @@ _SOURCE_SAYS = re.compile(
 )
 
 
+# A concession to the reader's politics ('whatever you think of the politics, ...').
+_CONCESSIVE = re.compile(r"\bwhatever (?:you|u|we|one|people) (?:think|say|believe) (?:of|about)\b")
+
+
 def sides_with_victims(text: NormalizedText) -> bool:
     """Whether a message only affirms, accuses or reports (see the module docstring)."""
     all_words = " ".join(text.tokens)
-    rest = _SOURCE_SAYS.sub(" ", _SOLIDARITY.sub(" ", all_words))
+    rest = _SOURCE_SAYS.sub(" ", _SOLIDARITY.sub(" ", _CONCESSIVE.sub(" ", all_words)))
     if not _CUES.isdisjoint(rest.split()) or "?" in text.plain:
         return False
     if LAUGH.search(all_words) or _CLOSING.search(all_words) or sarcastic(text.plain):
