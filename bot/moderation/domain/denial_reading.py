@@ -118,9 +118,17 @@ _ACCUSATION = re.compile(
     rf"\b{_ACTOR}(?: \S+){{0,5}} (?:is |are |was |were |has |have )?{_BLAME}\b"
 )
 # A figure or a source beside the crisis: reporting.
+# A count of people or of deaths, a share of a population, or an estimate ('over 1,500 North
+# Koreans', '40% of the country'): not a camp's number, not '80% feelings'.
 _FIGURE = re.compile(
-    r"(?<!camp )(?<!no )(?<!number )\b(?:\d+|hundreds|thousands|millions|tens of thousands|dozens|percent|per cent|one in \w+)"
-    r"\b"
+    r"(?<!camp )(?<!no )(?<!number )\b(?:\d+|hundreds|thousands|millions|tens of thousands|dozens)"
+    r"(?: \d+)?(?: of)?(?: \S+){0,2}? (?:people|persons|prisoners|inmates|detainees|north koreans?"
+    r"|koreans|defectors|refugees|escapees|women|children|kids|deaths|dead|died|executions|victims"
+    r"|families|workers|civilians)\b"
+    r"|\b(?:over|about|around|nearly|almost|roughly|estimated|at least|up to|more than)"
+    r" (?:\d|hundreds|thousands|millions)"
+    r"|\b\d+ (?:percent |per cent )?of (?:the )?(?:population|country|children|kids|people)\b"
+    r"|\bone in (?:two|three|four|five|ten|\d+)\b"
 )
 _SOURCE = re.compile(
     r"\b(?:un|united nations|rapporteur|commission of inquiry|coi|hrw|human rights watch"
@@ -145,7 +153,7 @@ _SOLIDARITY = re.compile(
     r"|\brights(?: \S+){0,4} (?:matter|matters|are human rights)\b"
     r"|\b(?:lives|voices|stories|testimonies) matter\b"
     r"|\b(?:i|we) (?:\w+ )?(?:fled|defected|escaped)\b|\b\w+ here,? (?:\w+ )?(?:fled|defected|escaped)\b"
-    r"|\b(?:defector|escapee|survivor) here\b"
+    r"|\b(?:defector|escapee|survivor) here\b|\b(?:i am|im) (?:a |an )?(?:defector|escapee|survivor|refugee)\b"
     r"|(?<!nobody )(?<!no one )(?<!noone )\b(?:(?:we|you|everyone) )?(?:should |must )?(?:care|cares)"
     r" about (?:\S+ ){0,3}?(?:human rights|victims|survivors|defectors|refugees|north koreans"
     r"|prisoners)\b"
