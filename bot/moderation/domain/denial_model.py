@@ -38,6 +38,7 @@ from bot.moderation.domain.denial_patterns import (
     about_north_korea,
 )
 from bot.moderation.domain.denial_questions import asks_for_sources
+from bot.moderation.domain.denial_reading import sides_with_victims
 from bot.moderation.domain.denial_rules import COUNTER_DENIAL, echoes_denial
 from bot.moderation.domain.denial_stance import affirms_crisis
 from bot.moderation.domain.model import (
@@ -112,19 +113,7 @@ CRISIS_FEATURES = frozenset("~" + stem for stem in _stemmer.stemWords(_CRISIS_WO
 _EVERYDAY_STEMS = frozenset(
     "~" + stem
     for stem in _stemmer.stemWords(
-        [
-            "camp",
-            "camps",
-            "prison",
-            "prisons",
-            "jail",
-            "jails",
-            "starving",
-            "starved",
-            "hungry",
-            "famine",
-            "killed",
-        ]
+        list(word_set("camp camps prison prisons jail jails starving starved hungry famine killed"))
     )
 )
 _FIRST_PERSON = frozenset(["i", "i'm", "im", "my", "me", "myself"])
@@ -382,8 +371,10 @@ def model_hit(
     if affirms_crisis(text) or acknowledges(text):
         # The model weighs crisis words: calling the crisis grave or granting it is not denial.
         return None
-    if blames_the_regime(text):
-        return None  # 'the propaganda department lies about everything': who lies matters
+    if blames_the_regime(text) or sides_with_victims(text):
+        # 'the propaganda department lies about everything': who lies matters; a message that
+        # only affirms, accuses a state of or reports abuses takes their side (denial_reading).
+        return None
     cues = ", ".join(model.contributions(text))
     said = " ".join(text.original.split())
     matched = said if len(said) <= 80 else said[:79] + "…"
