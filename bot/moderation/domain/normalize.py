@@ -314,7 +314,6 @@ def _clause_break(sentence: str) -> bool:
 # C-level helpers for normalize(): map() over them runs without a Python frame per token.
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
-_PLUS_ONE = (1).__add__
 
 
 def normalize(text: str) -> NormalizedText:
@@ -339,8 +338,10 @@ def normalize(text: str) -> NormalizedText:
             sentences.append(Sentence(sentence.strip(), first, len(tokens), tuple(clause_starts)))
     pairs = list(map(squeeze, tokens))
     squeezed_tokens = tuple(map(_first, pairs))
-    # Each token starts one past the end of the previous one (a single space between).
-    starts = tuple(itertools.accumulate(map(_PLUS_ONE, map(len, squeezed_tokens[:-1])), initial=1))
+    # Each token starts one past the end of the previous one (a single space between): the
+    # i-th at 1 + i + the lengths before it.
+    lengths = itertools.accumulate(map(len, squeezed_tokens[:-1]), initial=1)
+    starts = tuple(map(operator.add, lengths, itertools.count()))
     return NormalizedText(
         original=text,
         plain=plain,
