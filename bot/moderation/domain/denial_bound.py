@@ -6,13 +6,9 @@ from __future__ import annotations
 import itertools
 import math
 
-import Stemmer
-
 from bot.moderation.domain.model import STATEMENT_WORDS, LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText
-
-# The model's stemmer (its stem features are '~' + the Snowball English stem).
-_stemmer = Stemmer.Stemmer("english")
+from bot.moderation.domain.stems import stem_words
 
 
 class ScoreBound:
@@ -84,7 +80,7 @@ class ScoreBound:
             stems = self._stems = {}
         missing = list(distinct.difference(stems))
         if missing:
-            for token, stem in zip(missing, _stemmer.stemWords(missing), strict=True):
+            for token, stem in zip(missing, stem_words(missing), strict=True):
                 stems[token] = "~" + stem
         bound += sum(map(get, set(map(stems.__getitem__, distinct)), _ZEROS))
         bound = sum(map(self._pairs.get, itertools.pairwise(tokens), _ZEROS), bound)

@@ -105,8 +105,15 @@ class ModerationEngine:
         return merge_hits(hits, self.rules)
 
     def check_text(self, text: str) -> Verdict:
-        """The verdict on a bare text (no author, no spam state): the CLI and backtests."""
-        return self.check(MessageInput(text=text))
+        """The verdict on a bare text (no author, no spam state): the CLI and backtests.
+
+        ``check(MessageInput(text=text))`` without building the MessageInput (a frozen
+        dataclass of eight fields costs about 1% of a message's check): only its text is read
+        when it replies to nothing and no spam state is passed."""
+        normalized = normalize(text)
+        hits = self._filter_hits(normalized)
+        hits.extend(self._builtin_hits(normalized))
+        return merge_hits(hits, self.rules)
 
     def explain(self, text: str) -> list[FilterHit]:
         """Every filter and detector that fires on ``text`` and why (for /filter test)."""

@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import Stemmer
-
 from bot.moderation.domain.filters import KeywordTerm
 from bot.moderation.domain.keywords import is_allowed
 from bot.moderation.domain.normalize import NormalizedText, normalize
+from bot.moderation.domain.stems import stem_word
 
 #: Cosine similarity at or above which a message counts as a rewording of an example.
 EXAMPLE_THRESHOLD = 0.5
@@ -35,9 +34,6 @@ _STOPWORD_TEXT = """
     were what when where which while who whom why will with would you you're your yours yourself
     yourselves im ive dont thats theyre youre also really just get got"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-
-_stemmer = Stemmer.Stemmer("english")
-
 
 _FIRST_FOUR = operator.itemgetter(slice(0, 4))
 
@@ -58,7 +54,7 @@ def features(text: NormalizedText) -> Counter[str]:
 def _word_features(word: str) -> tuple[str, ...]:
     """A word's features: its stem (twice: a whole shared word outweighs its pieces) and its
     character 3- to 5-grams with word boundaries (cached: chat vocabulary is small)."""
-    stem = "w:" + _stemmer.stemWord(word)
+    stem = "w:" + stem_word(word)
     padded = f" {word} "
     grams = [padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
     return (stem, stem, *grams)

@@ -17,9 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-import Stemmer
-
 from bot.moderation.domain.normalize import NormalizedText, normalize
+from bot.moderation.domain.stems import stem_words
 
 MODEL_FILE = "rule1_model.json"
 RULE1_STATEMENTS_MODEL_FILE = "rule1_statements_model.json"
@@ -38,7 +37,6 @@ def featurize(text: str) -> list[str]:
     return features_of_tokens(normalize(text).tokens)
 
 
-_stemmer = Stemmer.Stemmer("english")
 # Quotation marks around a claim: "the camps are 'just farms'" reports or mocks a phrase.
 _QUOTED = re.compile(r"[\"“”«»„]|(?:^|\s)'[^']+'")
 
@@ -55,7 +53,7 @@ def statement_features(text: NormalizedText) -> list[str]:
     denial share denial's words; quotation marks and questions are much of what tells them
     apart, and normalisation has dropped both."""
     words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
-    return _assemble(words, _stemmer.stemWords(words), text.original)
+    return _assemble(words, stem_words(words), text.original)
 
 
 _NEGATOR_WORDS = """not no never nobody nothing nowhere neither nor none without don't doesn't
@@ -71,7 +69,7 @@ def negated_statement_features(text: NormalizedText) -> list[str]:
     pairs and stems): 'Mexicans aren't lazy' then shares nothing with 'Mexicans are lazy' but
     the group, and a model weighs '!lazy' on its own."""
     words = [t for t in text.tokens[:STATEMENT_WORDS] if not t.isdigit()]
-    stems = _stemmer.stemWords(words)
+    stems = stem_words(words)
     reach = 0
     for index, word in enumerate(words if not _NEGATORS.isdisjoint(words) else ()):
         if word in _NEGATORS:

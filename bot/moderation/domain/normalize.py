@@ -27,6 +27,8 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from bot.moderation.domain.text_split import clause_pieces, has_markup, sentence_pieces
+
 #: Longer messages are cut: Discord's own limit is 4,000 characters, and the cap bounds the cost.
 MAX_TEXT_CHARS = 8_000
 
@@ -38,16 +40,10 @@ _MARKDOWN_PAIRS = re.compile(
 _MASKED_LINK = re.compile(r"\[([^\]]*)\]\((\S*?)\)")
 _LINE_MARKUP = re.compile(r"(?m)^\s*(?:>>>|>|#{1,3}|-#)\s+")
 _DISCORD_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:(\w+):\d+>")
+# What marks a text as holding markdown, and where sentences and clauses split: normalize()
+# asks text_split.py, which gives the same answers and pieces by str methods (tested).
 _MARKUP_CHARS = re.compile(r"\*|__|(?<!\w)_|~~|\|\||`|\]\(|<[@#:a]|(?m:^\s*(?:>|#|-#))")
-# Every alternative of _MARKUP_CHARS needs one of these characters: a text without any is
-# settled by this plain character class, much faster than trying the line-start alternative
-# at every position.
-_MARKUP_FIRST = re.compile(r"[*_~|`\]<>#]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
-# ``plain`` has its whitespace collapsed to single spaces, so _SENTENCE_SPLIT can only split
-# where this matches; this one is scanned for its first character in C, the split's lookbehind
-# is tried at every position.
-_SENTENCE_BREAK = re.compile(r"[.!?;] ")
 _CLAUSE_CHARS = re.compile(r"[,:()\u2014\u2013]| - ")
 _CLAUSE_SPLIT = re.compile(r"[,:()]|\s[-\u2013\u2014]+\s|\u2014")
 # Raw tokens keep leet characters and in-word asterisks ('f*ck'); everything else splits.
@@ -164,7 +160,7 @@ def _fold(text: str) -> str:
 
 
 def _unwrap_markdown(text: str) -> str:
-    if _MARKUP_FIRST.search(text) is None or _MARKUP_CHARS.search(text) is None:
+    if not has_markup(text):  # _MARKUP_CHARS.search(text) by substring tests in C
         return text  # most messages carry no markdown at all
     text = _MASKED_LINK.sub(r"\1 \2", text)
     text = _DISCORD_MENTION.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
@@ -318,7 +314,6 @@ def _clause_break(sentence: str) -> bool:
 # C-level helpers for normalize(): map() over them runs without a Python frame per token.
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
-_PLUS_ONE = (1).__add__
 
 
 def normalize(text: str) -> NormalizedText:
@@ -326,10 +321,15 @@ def normalize(text: str) -> NormalizedText:
     plain = normalize_plain(text)
     tokens: list[str] = []
     sentences: list[Sentence] = []
-    for sentence in _SENTENCE_SPLIT.split(plain) if _SENTENCE_BREAK.search(plain) else (plain,):
+    # _SENTENCE_SPLIT.split(plain) and _CLAUSE_SPLIT.split(sentence) by str methods in C
+    # (text_split.py), which return the same pieces.
+    for sentence in sentence_pieces(plain):
         first = len(tokens)
         clause_starts: list[int] = []
-        for clause in _CLAUSE_SPLIT.split(sentence) if _clause_break(sentence) else (sentence,):
+        clauses = clause_pieces(sentence)
+        if clauses is None:
+            clauses = _CLAUSE_SPLIT.split(sentence) if _clause_break(sentence) else [sentence]
+        for clause in clauses:
             words = tokenize(clause)
             if words:
                 clause_starts.append(len(tokens))
@@ -338,8 +338,10 @@ def normalize(text: str) -> NormalizedText:
             sentences.append(Sentence(sentence.strip(), first, len(tokens), tuple(clause_starts)))
     pairs = list(map(squeeze, tokens))
     squeezed_tokens = tuple(map(_first, pairs))
-    # Each token starts one past the end of the previous one (a single space between).
-    starts = tuple(itertools.accumulate(map(_PLUS_ONE, map(len, squeezed_tokens[:-1])), initial=1))
+    # Each token starts one past the end of the previous one (a single space between): the
+    # i-th at 1 + i + the lengths before it.
+    lengths = itertools.accumulate(map(len, squeezed_tokens[:-1]), initial=1)
+    starts = tuple(map(operator.add, lengths, itertools.count()))
     return NormalizedText(
         original=text,
         plain=plain,
