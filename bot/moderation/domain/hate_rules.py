@@ -33,8 +33,18 @@ NEGATABLE = frozenset(["threat", "dehumanise", "derogate", "feeling", "hate"])
 #: Frame families (rule1_frames.yaml) that stand although every clause reads as praise: their
 #: good words are no praise ('are born to be maids, it's what they're good at').
 PRAISE_PROOF = frozenset(
-    ["contempt", "implicit", "conspiracy", "stereotype", "joke", "sarcasm", "paternal", "endorse"]
-    + ["exclusion", "backhanded"]
+    [
+        "contempt",
+        "implicit",
+        "conspiracy",
+        "stereotype",
+        "joke",
+        "sarcasm",
+        "paternal",
+        "endorse",
+        "exclusion",
+        "backhanded",
+    ]
 )
 #: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
 NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype", "endorse", "exclusion"])
