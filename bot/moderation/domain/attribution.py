@@ -115,6 +115,14 @@ _SCARE = re.compile(
     r"|trans|sure|yes|right),? )[\"“'‘](?P<w>[a-z]+)[\"”'’](?![\w'’])",
     re.IGNORECASE,
 )
+# ... and a pronoun or gender word alone in quote marks, after any word ("calling him 'she'",
+# '"non-binary" isn't real'): a sneer at a trans person's word for themselves, never a quote of
+# a line (round 14: 07a/07b and writer N's trans-denial misses were read as quotes).
+_SCARE_PRONOUN = re.compile(
+    r"[\"“'‘](?P<w>she|her|he|him|they|them|they/them|she/her|he/him|ze|xe|woman|man|girl|boy"
+    r"|boyfriend|girlfriend|non-binary|nonbinary|transitioned|trans woman|trans man)[\"”'’](?![\w'’])",
+    re.IGNORECASE,
+)
 
 
 def reply_lines(original: str) -> str | None:
@@ -150,6 +158,7 @@ def speaker_attribution(text: NormalizedText, speaks: Callable[[str], bool]) -> 
     if found != "quote" or _REPLY_HEAD.match(original) is not None:
         return found
     sneered = _SCARE.sub(lambda m: m.group("d") + m.group("w") + " ", original)
+    sneered = _SCARE_PRONOUN.sub(lambda m: m.group("w"), sneered)
     return found if sneered == original else attribution(normalize(sneered), narration=True)
 
 

@@ -33,10 +33,21 @@ NEGATABLE = frozenset(["threat", "dehumanise", "derogate", "feeling", "hate"])
 #: Frame families (rule1_frames.yaml) that stand although every clause reads as praise: their
 #: good words are no praise ('are born to be maids, it's what they're good at').
 PRAISE_PROOF = frozenset(
-    ["contempt", "implicit", "conspiracy", "stereotype", "joke", "sarcasm", "paternal"]
+    [
+        "contempt",
+        "implicit",
+        "conspiracy",
+        "stereotype",
+        "joke",
+        "sarcasm",
+        "paternal",
+        "endorse",
+        "exclusion",
+        "backhanded",
+    ]
 )
 #: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
-NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype"])
+NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype", "endorse", "exclusion"])
 #: Laughing emoji: what 'lol' says, in the message as written (the plain text drops emoji).
 LAUGHTER = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f639")
 #: Eye-roll emoji: what '/s' says (sarcasm), likewise dropped by the plain text.
