@@ -75,6 +75,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06n",
     "seen_blind_questions_2026_12_06o",
     "seen_blind_questions_2026_12_07a",
+    "dev_nearmiss_search19",
 )
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
@@ -96,6 +97,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06n": ("seen_blind_offtopic_2026_12_06n",),
     "seen_blind_questions_2026_12_06o": ("seen_blind_offtopic_2026_12_06o",),
     "seen_blind_questions_2026_12_07a": ("seen_blind_offtopic_2026_12_07a",),
+    "dev_nearmiss_search19": ("dev_nearmiss_offtopic_search19",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}
