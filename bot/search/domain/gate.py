@@ -15,7 +15,9 @@ cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (s
 12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). It also reads what the passage
 matches of what is asked of the question's subject (relation.py: relation_unmatched), and
 every weight may grow per decade of the archive's size (round 12: refused 92 / 157 / 233 ->
-81 / 152 / 215 of 775 held out at as many off-topic answers). The weights and the bar are data
+81 / 152 / 215 of 775 held out at as many off-topic answers), and whether a candidate answer of
+the asked type stands near the question's subject (asked_fact.py: fact_missing, round 14). The
+weights and the bar are data
 (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
