@@ -76,6 +76,12 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06o",
     "seen_blind_questions_2026_12_07a",
 )
+# Development sets recorded with the others but never fitted on nor in a cap: the near misses
+# and their answerable twins written by branch search19 (training/data/search/
+# README_dev_nearmiss_search19.md) are answered by the full fit of the other sets. As a fold
+# of their own their 30 hard near misses set the caps' bars (6 in 100 of the off-topic
+# questions): held-out seed hit@1 fell 0.787 -> 0.626 (2026-12-07, bench/RESULTS.md round 14).
+EVAL_ONLY = {"dev_nearmiss_search19": ("dev_nearmiss_offtopic_search19",)}
 OFFTOPIC = {
     "seed_questions_dev": ("offtopic_dev",),
     "seed_questions_own": ("offtopic_own", "offtopic_own2"),
@@ -136,10 +142,11 @@ def record(data: Path) -> list[Row]:
     ingested = {q.kind for q in small_questions}
     corpus, tuning, _, _ = ev.scifact(data)
     offtopic = [(n, q) for ns in OFFTOPIC.values() for n in ns for q in ev.questions(n)]
+    offtopic += [(n, q) for ns in EVAL_ONLY.values() for n in ns for q in ev.questions(n)]
     negatives = list(offtopic)
     negatives += [("xquad_foreign", q) for q in xquad_questions if q.kind not in ingested][:200]
     negatives += [("claims", ev.Question(k, v, (), "claim")) for k, v in list(tuning.items())[:200]]
-    positives = [(n, q) for n in SEED_SETS for q in ev.questions(n)]
+    positives = [(n, q) for n in (*SEED_SETS, *EVAL_ONLY) for q in ev.questions(n)]
     grown_only = [("kcna", q) for q in ev.kcna_questions()]
     grown_only += [("small_ingests", q) for q in small_questions]
     # The third size, as calibrate_gate.py builds it: SciFact's claims would be answerable
@@ -402,8 +409,11 @@ def main() -> None:
     rows = load_or_record(args)
     if args.refresh or any(len(f) != NF + 2 for r in rows for f, _, _ in r["hits"]):
         refresh(rows)
-    print("shipped gate (in-sample):")
-    for key, value in printed(figures(rows, shipped_passes)).items():
+    kept = {n for name, ns in EVAL_ONLY.items() for n in (name, *ns)}
+    evaluated = [r for r in rows if r["set"] in kept]
+    rows = [r for r in rows if r["set"] not in kept]
+    print("shipped gate (in-sample; the EVAL_ONLY sets never fitted on):")
+    for key, value in printed(figures(rows + evaluated, shipped_passes)).items():
         print(f"  {key}: {value}")
     if args.shipped_only:
         return
@@ -425,6 +435,12 @@ def main() -> None:
         print(f"  {key}: {value}")
     weights = full_fit(rows)
     print("full fit:", json.dumps(weights.to_json()))
+    if evaluated:
+        _, score, bars = fit(rows)
+        print("full fit on the evaluation-only sets (EVAL_ONLY, never fitted on):")
+        answered = figures(evaluated, lambda r, f: score(f) >= bars[r["archive"]])
+        for key, value in printed(answered).items():
+            print(f"  {key}: {value}")
     if args.write:
         write_gate(weights)
 

@@ -15,7 +15,9 @@ cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (s
 12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). It also reads what the passage
 matches of what is asked of the question's subject (relation.py: relation_unmatched), and
 every weight may grow per decade of the archive's size (round 12: refused 92 / 157 / 233 ->
-81 / 152 / 215 of 775 held out at as many off-topic answers). The weights and the bar are data
+81 / 152 / 215 of 775 held out at as many off-topic answers), and whether a candidate answer of
+the asked type stands near the question's subject (asked_fact.py: fact_missing, round 14). The
+weights and the bar are data
 (``bot/search/data/gate.json``), fitted by training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
@@ -37,6 +39,7 @@ from typing import Any
 
 import Stemmer
 
+from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
 from bot.search.domain.relation import relation
@@ -97,6 +100,11 @@ class GateFeatures:
     # match, and 1 when it matches none of them.
     relation_unmatched: float = 0.0
     relation_missing: int = 0
+    # Whether the passage holds the asked fact near the question's subject (asked_fact.py): 1
+    # minus the best share of the question's subject words around a candidate answer of the
+    # asked type (a name, a sum, a length, a date), and 1 when no candidate has half of them.
+    fact_unmet: float = 0.0
+    fact_missing: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -230,7 +238,7 @@ class GateWeights:
         }
 
 
-ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap")
+ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
 
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
@@ -242,11 +250,14 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
     """``features`` with the answerability features of the plain question ``question`` and
     the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
     held = holds(asked(question), text)
+    fact = fact_held(asked_fact(question), text)
     return replace(
         features,
         focus_missing=held.focus_missing,
         filler_missing=held.filler_missing,
         filler_gap=held.filler_gap,
+        fact_unmet=fact.unmet,
+        fact_missing=fact.missing,
     )
 
 
@@ -331,6 +342,7 @@ def gate_features(
     kind = question.answer_type
     numbers = [options[0] for options in concepts if all(t.isdigit() for t in options[0])]
     held = holds(asked(question.text), text) if answerability else Holds()
+    fact = fact_held(asked_fact(question.text), text) if answerability else FactHeld()
     said = relation(concepts, hits, question.text, text) if relation_read else None
     return GateFeatures(
         share,
@@ -355,4 +367,6 @@ def gate_features(
         held.filler_gap,
         said.unmatched if said else 0.0,
         said.missing if said else 0,
+        fact.unmet,
+        fact.missing,
     )

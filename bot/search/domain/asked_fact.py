@@ -1,0 +1,171 @@
+"""Whether an excerpt holds the fact a question asks, near the question's own subject words.
+
+A near miss names the page's own story and asks a fact the page does not give: "what was the
+name of the man whose body washed up near Ganghwa Island?", "what's the budget for the trade
+park?", "how long is the border between North Korea and China?". The excerpt about that story
+matches the question's subject, so what it matches of the question's words says yes. What it
+lacks is an answer of the asked type (a name, a sum of money, a length with its unit) in the
+sentences that speak of that subject: the page's one length of a border is Russia's ("a 10-mile
+(17-km) border with North Korea"), its one name beside the drowned man is the spokesperson's.
+
+The answer type is read from the question's form (data: ``bot/search/data/asked_facts.json``,
+the first type whose pattern matches); a candidate of that type is a span of the excerpt (regular
+expressions; names are the excerpt's own capitalised words that the question does not hold);
+a candidate is near the subject when its sentence, with the one before and the one after, holds
+the question's anchors (its own words of three letters or more that are not question-frame,
+topic or asking words, compared by their Snowball stems). The gate (gate.py) reads
+``fact_unmet``, 1 minus the best share of anchors around a candidate (1 without a candidate,
+0 for a question without a type), and ``fact_missing``, 1 when no candidate has half of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import Stemmer
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_CAPITAL_WORD = re.compile(r"[A-Za-z][\w.'-]*")
+
+
+@dataclass(frozen=True)
+class FactType:
+    """One kind of fact a question can ask, and what in an excerpt can give it."""
+
+    name: str
+    question: re.Pattern[str]
+    asking: frozenset[str]
+    candidate: re.Pattern[str]
+    as_written: bool
+    new: bool
+    exclude: re.Pattern[str] | None
+
+
+@cache
+def _data() -> Any:
+    text = resources.files("bot.search").joinpath("data", "asked_facts.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@cache
+def fact_types() -> tuple[FactType, ...]:
+    """The types of asked_facts.json, in order."""
+    return tuple(
+        FactType(
+            item["name"],
+            re.compile(item["question"], re.IGNORECASE),
+            frozenset(item.get("asking", ())),
+            re.compile(item["candidate"]),
+            item.get("case", "lower") == "as_written",
+            bool(item.get("new", False)),
+            re.compile(item["exclude"]) if item.get("exclude") else None,
+        )
+        for item in _data()["types"]
+    )
+
+
+@cache
+def _sentence() -> re.Pattern[str]:
+    return re.compile(_data()["sentence"])
+
+
+@cache
+def _untyped() -> re.Pattern[str]:
+    """Questions that ask why, or yes or no: no fact type."""
+    return re.compile(_data()["untyped"], re.IGNORECASE)
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    return frozenset(_data()["common"]) | frozenset(_data()["topic"])
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_data()["not_names"])
+
+
+def _stems(words: list[str]) -> list[str]:
+    return [s for s in _stemmer().stemWords([w.strip("'-") for w in words]) if s]
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    """A question's answer type (None: none read), its anchors (stems) and its own words."""
+
+    kind: FactType | None
+    anchors: frozenset[str]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1024)  # the passages of one question repeat it; bounded for a long-running bot
+def asked_fact(question: str) -> AskedFact:
+    """The answer type of ``question`` and the subject words an answer should stand by."""
+    kind = None
+    if not _untyped().search(question):
+        kind = next((t for t in fact_types() if t.question.search(question)), None)
+    words = _WORD.findall(question.lower())
+    skipped = _skipped() | (kind.asking if kind else frozenset())
+    anchors = frozenset(_stems([w for w in words if len(w) > 2 and w not in skipped]))
+    return AskedFact(kind, anchors, frozenset(w.strip("'-") for w in words))
+
+
+@dataclass(frozen=True)
+class FactHeld:
+    """What an excerpt holds of the asked fact (0 and 0 for a question without a type)."""
+
+    unmet: float = 0.0  # 1 - the best share of anchors around a candidate (1: no candidate)
+    missing: int = 0  # 1 when no candidate has half of the anchors around it
+
+
+def _matches(anchor: str, stems: frozenset[str]) -> bool:
+    if anchor in stems:
+        return True
+    # A stem of five letters or more also matches the stems it begins ("detent" / "detention").
+    return len(anchor) >= 5 and any(s.startswith(anchor) for s in stems if len(s) > len(anchor))
+
+
+def _is_candidate(kind: FactType, span: str, own: frozenset[str]) -> bool:
+    """Whether a matched span answers: with ``new``, a word that is not the question's own
+    and not a place or institution name of ``not_names``."""
+    if not kind.new:
+        return True
+    names = [w.strip(".'-") for w in _CAPITAL_WORD.findall(span) if w[:1].isupper()]
+    return any(n and n not in _not_names() and n.lower() not in own for n in names)
+
+
+def _has_candidate(kind: FactType, sentence: str, own: frozenset[str]) -> bool:
+    text = sentence if kind.as_written else sentence.lower()
+    if kind.exclude is not None:
+        text = kind.exclude.sub(" ", text)
+    return any(_is_candidate(kind, m.group(), own) for m in kind.candidate.finditer(text))
+
+
+def fact_held(asked: AskedFact, excerpt: str) -> FactHeld:
+    """Whether ``excerpt`` holds a candidate of the asked type near the question's anchors."""
+    kind = asked.kind
+    if kind is None:
+        return FactHeld()
+    sentences = [s for s in _sentence().split(excerpt) if s and s.strip()]
+    holding = [i for i, s in enumerate(sentences) if _has_candidate(kind, s, asked.words)]
+    if not holding:
+        return FactHeld(1.0, 1)
+    if not asked.anchors:
+        return FactHeld(0.0, 0)
+    stems = [frozenset(_stems(_WORD.findall(s.lower()))) for s in sentences]
+    best = 0.0
+    for i in holding:
+        around = frozenset().union(*stems[max(i - 1, 0) : i + 2])
+        share = sum(_matches(a, around) for a in asked.anchors) / len(asked.anchors)
+        best = max(best, share)
+    return FactHeld(round(1.0 - best, 4), int(best < 0.5))
