@@ -97,6 +97,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06n")
         + questions("seen_blind_questions_2026_12_06o")
         + questions("seen_blind_questions_2026_12_07a")
+        + questions("seen_blind_questions_2026_12_07c")
     )
 
 
@@ -128,6 +129,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06n")
         + questions("seen_blind_offtopic_2026_12_06o")
         + questions("seen_blind_offtopic_2026_12_07a")
+        + questions("seen_blind_offtopic_2026_12_07c")
     )
 
 
