@@ -3,7 +3,7 @@
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
         [--line two|hull|lsq] [--veto NAME ...] [--negatives N] [--positives N] [--fit-big]
-        [--refresh] [--write]
+        [--refresh] [--order rank|score] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),
@@ -290,12 +290,23 @@ def on_line(rows: list[Row], bars: dict[str, float]) -> dict[str, float]:
     return {name: a + b * size[name] if name in size else bar for name, bar in bars.items()}
 
 
+# ``--order score``: the first SHOWN excerpts that pass are shown in the order of their gate
+# score (best first) instead of the ranking's; SCORER gives a row's excerpt its score.
+ORDER = "rank"
+SHOWN = 3
+SCORER: Callable[[Row, list[float]], float] | None = None
+
+
 def shown(r: Row, passes: Callable[[Row, list[float]], bool]) -> list[bool]:
     """Whether each excerpt /ask would show holds the answer: the recorded excerpts that pass,
     one source kept from filling the first three as answers.py does."""
     s = answers.SETTINGS
-    kept = [(answer, source) for f, answer, source in r["hits"] if passes(r, f)]
-    return [a for a, _ in diversify(kept, lambda h: h[1], s.source_window, s.per_source)]
+    kept = [(answer, source, f) for f, answer, source in r["hits"] if passes(r, f)]
+    if ORDER == "score" and SCORER is not None:
+        scorer = SCORER
+        first = sorted(kept[:SHOWN], key=lambda h: -scorer(r, h[2]))
+        kept = first + kept[SHOWN:]
+    return [a for a, _, _ in diversify(kept, lambda h: h[1], s.source_window, s.per_source)]
 
 
 def figures(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[str, list[int]]:
@@ -345,7 +356,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
 
 
 def main() -> None:
-    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES
+    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES, ORDER, SCORER
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
@@ -370,6 +381,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--positives", type=int, default=None, help="answers read only within the first N"
+    )
+    parser.add_argument(
+        "--order", choices=("rank", "score"), default=ORDER, help="order of the shown excerpts"
     )
     parser.add_argument("--line", choices=("two", "hull", "lsq", "knots"), default=LINE)
     parser.add_argument(
@@ -400,6 +414,7 @@ def main() -> None:
     if args.big_cap is not None:
         CAPS["big"] = args.big_cap
     LINE = args.line
+    ORDER = args.order
     FIT_BIG = args.fit_big
     VETO = tuple(args.veto)
     NEGATIVES, POSITIVES = args.negatives, args.positives
@@ -427,6 +442,8 @@ def main() -> None:
 
     def held_out(r: Row, f: list[float]) -> bool:
         return verdicts[id(r)][0](r, f)
+
+    SCORER = lambda r, f: verdicts[id(r)][1](f)  # noqa: E731
 
     print("leave-one-set-out (held-out figures):")
     held = [r for r in rows if id(r) in verdicts]
