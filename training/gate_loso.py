@@ -76,6 +76,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_06o",
     "seen_blind_questions_2026_12_07a",
     "seen_blind_questions_2026_12_07c",
+    "seen_blind_questions_2026_12_07d",
 )
 # Development sets recorded with the others but never fitted on nor in a cap: the near misses
 # and their answerable twins written by branch search19 (training/data/search/
@@ -104,6 +105,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_06o": ("seen_blind_offtopic_2026_12_06o",),
     "seen_blind_questions_2026_12_07a": ("seen_blind_offtopic_2026_12_07a",),
     "seen_blind_questions_2026_12_07c": ("seen_blind_offtopic_2026_12_07c",),
+    "seen_blind_questions_2026_12_07d": ("seen_blind_offtopic_2026_12_07d",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}

@@ -98,6 +98,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_06o")
         + questions("seen_blind_questions_2026_12_07a")
         + questions("seen_blind_questions_2026_12_07c")
+        + questions("seen_blind_questions_2026_12_07d")
     )
 
 
@@ -130,6 +131,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_06o")
         + questions("seen_blind_offtopic_2026_12_07a")
         + questions("seen_blind_offtopic_2026_12_07c")
+        + questions("seen_blind_offtopic_2026_12_07d")
     )
 
 
