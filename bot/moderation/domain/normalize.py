@@ -67,6 +67,11 @@ _LEET = str.maketrans(
 _LEET_CHARS = frozenset("0134579@$!+")
 _HAS_RUN = re.compile(r"(.)\1")
 _ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
+# Relations whose slash is a combining mark under NFKD ("≠" is "=" + U+0338): folded by
+# decomposition they would read as their opposite ("trans ≠ mentally ill" as "... = ...").
+_NEGATED_RELATIONS = str.maketrans(
+    {"\u2260": " is not ", "\u2262": " is not ", "\u2249": " is not ", "\u2204": " there is no "}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +158,7 @@ def _fold_char(char: str) -> str:
 def _fold(text: str) -> str:
     if text.isascii():
         return text
+    text = text.translate(_NEGATED_RELATIONS)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text)).casefold()
     if decomposed.isascii():
         return decomposed
