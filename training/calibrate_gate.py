@@ -53,9 +53,9 @@ class Archive:
 def archives(data: Path) -> list[Archive]:
     seed = ev.seed_articles()
     corpus, tuning, _, _ = ev.scifact(data)
-    small, small_questions = ev.small_ingests(data)
-    grown = ev.grow(ev.build(seed + ev.kcna(data)), small)
-    big = ev.grow(ev.build(seed + ev.kcna(data) + ev.half_split(corpus)), small)
+    _, small_questions = ev.small_ingests(data)
+    grown = ev.grown_archive(data)
+    big = ev.grown_archive(data, ev.half_split(corpus))
     questions, kcna, offtopic = ev.seed_questions(), ev.kcna_questions(), ev.offtopic_questions()
     ingested = {q.kind for q in small_questions}
     _, xquestions = ev.xquad(data)

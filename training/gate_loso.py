@@ -141,7 +141,7 @@ def record(data: Path) -> list[Row]:
         return True
 
     seed = ev.seed_articles()
-    small, small_questions = ev.small_ingests(data)
+    _, small_questions = ev.small_ingests(data)
     _, xquad_questions = ev.xquad(data)
     ingested = {q.kind for q in small_questions}
     corpus, tuning, _, _ = ev.scifact(data)
@@ -155,11 +155,11 @@ def record(data: Path) -> list[Row]:
     grown_only += [("small_ingests", q) for q in small_questions]
     # The third size, as calibrate_gate.py builds it: SciFact's claims would be answerable
     # there, so its unanswerable questions are our off-topic ones only.
-    big = ev.grow(ev.build(seed + ev.kcna(data) + ev.half_split(corpus)), small)
+    big = ev.grown_archive(data, ev.half_split(corpus))
     archives = {
         "seed": (ev.build(seed), positives, negatives),
         "grown": (
-            ev.grow(ev.build(seed + ev.kcna(data)), small),
+            ev.grown_archive(data),
             positives + grown_only,
             negatives,
         ),

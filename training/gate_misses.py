@@ -77,12 +77,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = gl.load_or_record(args)
     verdicts = gl.loso_verdicts(rows)
-    seed = ev.seed_articles()
-    if args.archive == "seed":
-        index = ev.build(seed)
-    else:
-        small, _ = ev.small_ingests(args.data)
-        index = ev.grow(ev.build(seed + ev.kcna(args.data)), small)
+    index = ev.build(ev.seed_articles()) if args.archive == "seed" else ev.grown_archive(args.data)
     captured: dict[str, tuple[Question, set[str]]] = {}
     passes = answers._passes
 

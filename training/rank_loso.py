@@ -39,9 +39,8 @@ def ranks(
     data: Path, setting: str, values: list[float], fixed: dict[str, float] | None = None
 ) -> Ranks:
     """(value, archive) -> per question (its set, the answer's rank or None), gate off."""
-    seed = ev.seed_articles()
-    small, small_qs = ev.small_ingests(data)
-    archives = {"seed": ev.build(seed), "grown": ev.grow(ev.build(seed + ev.kcna(data)), small)}
+    _, small_qs = ev.small_ingests(data)
+    archives = {"seed": ev.build(ev.seed_articles()), "grown": ev.grown_archive(data)}
     qs = [(n, q) for n in SEED_SETS for q in ev.questions(n)]
     # The grown archive's other answerable questions: a guard, never part of the choice.
     others = [("kcna", q) for q in ev.kcna_questions()] + [("small", q) for q in small_qs]

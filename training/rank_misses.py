@@ -92,12 +92,7 @@ def main() -> None:
     parser.add_argument("--sets", nargs="*", default=list(SEED_SETS))
     parser.add_argument("--list", action="store_true", help="a line per missed question")
     args = parser.parse_args()
-    seed = ev.seed_articles()
-    small, _ = ev.small_ingests(args.data)
-    archives = {
-        "seed": ev.build(seed),
-        "grown": ev.grow(ev.build(seed + ev.kcna(args.data)), small),
-    }
+    archives = {"seed": ev.build(ev.seed_articles()), "grown": ev.grown_archive(args.data)}
     seen = Seen()
     _spy(seen)
     answers.SETTINGS = GATE_OFF

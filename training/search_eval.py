@@ -253,3 +253,10 @@ def grow(index: SearchIndex, articles: Sequence[Article]) -> SearchIndex:
     for a in articles:
         index = index.with_added([a], split_passages(a))
     return index
+
+
+def grown_archive(data: Path = DATA, extra: Sequence[Article] = ()) -> SearchIndex:
+    """The grown archive: the seed and kcna-2024 (and ``extra``: SciFact halves make the big
+    one) built at once, then the ten small ingests added one at a time."""
+    small, _ = small_ingests(data)
+    return grow(build([*seed_articles(), *kcna(data), *extra]), small)

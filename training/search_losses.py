@@ -47,12 +47,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--all", action="store_true", help="a line per question")
     args = parser.parse_args()
-    seed = ev.seed_articles()
-    small, _ = ev.small_ingests(args.data)
-    archives = {
-        "seed": ev.build(seed),
-        "grown": ev.grow(ev.build(seed + ev.kcna(args.data)), small),
-    }
+    archives = {"seed": ev.build(ev.seed_articles()), "grown": ev.grown_archive(args.data)}
     tally: Counter[str] = Counter()
     for q in ev.seed_questions():
         ranks = {}

@@ -100,8 +100,7 @@ class Bench:
     def load(cls, data: Path) -> Bench:
         xarticles, xquestions = ev.xquad(data)
         seed = ev.seed_articles()
-        small, _ = ev.small_ingests(data)
-        grown = ev.grow(ev.build(seed + ev.kcna(data)), small)
+        grown = ev.grown_archive(data)
         return cls(
             ev.build(xarticles),
             xquestions,
