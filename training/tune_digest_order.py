@@ -44,6 +44,7 @@ from tune_digest import dev_judgements  # noqa: E402
 
 import bot.digest.domain.build as build  # noqa: E402
 import bot.digest.domain.layout as layout  # noqa: E402
+from bot.digest.domain.lexicon import newsroom  # noqa: E402
 from bot.digest.domain.major import is_major  # noqa: E402
 from bot.digest.domain.sections import OTHER, section_of, shipped_sections  # noqa: E402
 
@@ -52,6 +53,7 @@ SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
 TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
 HEADINGS_GRID: tuple[int, ...] = (0, 5, 6, 7)  # 0: no cap
+EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
 Setting = tuple[float | None, int]
 
 
@@ -138,6 +140,7 @@ def total(figures: Sequence[Figures]) -> str:
 def rows(week: Week) -> list[tuple[list[float], int, float]]:
     """One row per news highlight: features, whether it covers a main story, sample weight."""
     layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = 0.0, 0, {}
+    layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
     out = []
     for topic in topics:
@@ -147,6 +150,8 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
             key = highlight_key(h, week.owner)
             section = section_of(h.title, h.summary)
             features = [h.score, float(is_major(h.title))]
+            if EXTRA:
+                features += [layout.reports_unit(h), float(newsroom().tells_weighty(h.title))]
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
@@ -157,13 +162,19 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
 def fit_leads(
     data: Sequence[tuple[list[float], int, float]], c: float
 ) -> tuple[float, dict[str, float]]:
-    """The major bonus and section leads, in units of importance, of a logistic fit."""
+    """The major bonus and section leads, in units of importance, of a logistic fit (with
+    --extra, also the reports and weighty-headline leads, set on bot.digest.domain.layout)."""
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit([r[0] for r in data], [r[1] for r in data], sample_weight=[r[2] for r in data])
     coef = model.coef_[0]
     unit = max(coef[0], 1e-6)
+    skip = 2
+    if EXTRA:
+        layout.REPORTS_LEAD = round(float(coef[2] / unit), 3)
+        layout.WEIGHTY_LEAD = round(float(coef[3] / unit), 3)
+        skip = 4
     return float(coef[1] / unit), {
-        name: round(float(coef[2 + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
+        name: round(float(coef[skip + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
     }
 
 
@@ -179,7 +190,8 @@ def model_order(weeks: list[Week]) -> None:
                 held.append(lay_out_as_set(week))
             print(f"model C={c} cap={cap} held out: {total(held)}")
     bonus, leads = fit_leads([r for d in data for r in d], 1.0)
-    print(f"all weeks C=1: major bonus {bonus:.3f}, leads {leads}")
+    extra = f", reports {layout.REPORTS_LEAD}, weighty {layout.WEIGHTY_LEAD}" if EXTRA else ""
+    print(f"all weeks C=1: major bonus {bonus:.3f}{extra}, leads {leads}")
 
 
 def lay_out_as_set(week: Week) -> Figures:
@@ -190,7 +202,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
     parser.add_argument("--model", action="store_true", help="fit section leads, held out")
+    parser.add_argument(
+        "--extra", action="store_true", help="with --model: fit reports and weighty leads too"
+    )
     args = parser.parse_args()
+    global EXTRA
+    EXTRA = args.extra
     shipped = (layout.MAJOR_BONUS, layout.MAX_HEADINGS)
     weeks = capture(load_kcna(args.data), dev_judgements())
     shipped_figures = [lay_out(w, shipped) for w in weeks]

@@ -8,6 +8,7 @@ story (rank.py); pick the highlights; group stories into labelled topics (labels
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -94,6 +95,7 @@ MIN_HIGHLIGHTS = 3
 HISTORY_LIMIT = 800
 # Texts cost far more than titles: the most recent of them are enough for novelty.
 HISTORY_TEXTS = 600
+_DATE_TAG = re.compile(r"\s*\[(?:\d{4}|Juche\s*\d+)\.\d{1,2}\.\d{1,2}\.?\]\s*$")
 
 
 def select_week_articles(
@@ -360,6 +362,7 @@ def _highlight(
     lead = max(members, key=lambda a: (0 if is_title_only(a) else len(a.body), -members.index(a)))
     reports = [lead, *[a for a in members if a is not lead]]
     headline = _story_title(story, copies) if story.kind != "event" else clean_title(lead)
+    headline = " ".join(_DATE_TAG.sub("", headline).split()) or headline  # "... [2024.11.01.]"
     if story.kind == "event":
         summary = summaries_for(members, headline, is_common_name, known_names)
     else:

@@ -8,12 +8,14 @@ shown best first (by their best highlight) and highlights best first within a to
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
 from bot.digest.domain.events import Copies, WeekText, centroid_rows, clean_title, is_title_only
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
+from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
@@ -42,6 +44,12 @@ CAP_KEEPS = 5
 # Each section's ordering bonus (sections.yaml `lead`); None reads the shipped file. Tuning
 # scripts set it.
 SECTION_LEAD: Mapping[str, float] | None = None
+# Round 15: a highlight also reads higher by its reports (REPORTS_LEAD at REPORTS_FULL or more,
+# log-scaled) and when its headline is military or foreign-policy news (WEIGHTY_LEAD,
+# newsroom.yaml ``weighty``). 0.0: off. Fitted with the leads (tune_digest_order.py --extra).
+REPORTS_LEAD = 0.0
+WEIGHTY_LEAD = 0.0
+REPORTS_FULL = 8
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
 
@@ -76,6 +84,7 @@ def assemble(
     by_section = SECTION_TOPICS and wanted > 1
     section_names: list[str] = []
     major = {i: is_major(highlights[i].title) for i in highlights}
+    weighty = {i: newsroom().tells_weighty(highlights[i].title) for i in highlights}
     leads = section_leads() if SECTION_LEAD is None else SECTION_LEAD
     filed = {
         i: _story_section(i, stories, copies, highlights) if by_section else OTHER
@@ -85,7 +94,13 @@ def assemble(
     def place(i: int) -> float:
         # How high a highlight reads: its importance, major news raised by MAJOR_BONUS, plus
         # its section's lead (military tests before greetings).
-        return importances[i].score + (MAJOR_BONUS or 0.0) * major[i] + leads.get(filed[i], 0.0)
+        return (
+            importances[i].score
+            + (MAJOR_BONUS or 0.0) * major[i]
+            + leads.get(filed[i], 0.0)
+            + REPORTS_LEAD * reports_unit(highlights[i])
+            + WEIGHTY_LEAD * weighty[i]
+        )
 
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights)
@@ -177,6 +192,11 @@ def assemble(
         for number, (_, _, t) in enumerate(topics)
     ]
     return Layout(shown_topics, story_topic, names)
+
+
+def reports_unit(highlight: DigestArticle) -> float:
+    """A highlight's reports on a 0-1 scale (log-scaled, full at REPORTS_FULL)."""
+    return min(1.0, math.log1p(len(highlight.reports)) / math.log1p(REPORTS_FULL))
 
 
 def _story_section(
