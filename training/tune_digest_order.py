@@ -44,7 +44,6 @@ from tune_digest import dev_judgements  # noqa: E402
 
 import bot.digest.domain.build as build  # noqa: E402
 import bot.digest.domain.layout as layout  # noqa: E402
-from bot.digest.domain.lexicon import newsroom  # noqa: E402
 from bot.digest.domain.major import is_major  # noqa: E402
 from bot.digest.domain.sections import OTHER, section_of, shipped_sections  # noqa: E402
 
@@ -151,7 +150,7 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
             section = section_of(h.title, h.summary)
             features = [h.score, float(is_major(h.title))]
             if EXTRA:
-                features += [layout.reports_unit(h), float(newsroom().tells_weighty(h.title))]
+                features += [layout.reports_unit(h), float(layout.weighty_headline(h.title))]
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
@@ -205,9 +204,16 @@ def main() -> int:
     parser.add_argument(
         "--extra", action="store_true", help="with --model: fit reports and weighty leads too"
     )
+    parser.add_argument(
+        "--statements-weighty",
+        action="store_true",
+        help="with --extra: a statement's headline may be weighty (round 15 tried it)",
+    )
     args = parser.parse_args()
     global EXTRA
     EXTRA = args.extra
+    if args.statements_weighty:
+        layout.WEIGHTY_STATEMENTS = True
     shipped = (layout.MAJOR_BONUS, layout.MAX_HEADINGS)
     weeks = capture(load_kcna(args.data), dev_judgements())
     shipped_figures = [lay_out(w, shipped) for w in weeks]

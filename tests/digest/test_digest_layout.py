@@ -96,3 +96,12 @@ def test_a_single_section_holding_major_news_keeps_its_heading() -> None:
     )
     assert capped["S7"] == [16]
     assert 16 not in capped.get(OTHER, [])
+
+
+def test_a_statements_speaker_does_not_make_its_headline_weighty() -> None:
+    from bot.digest.domain import layout
+
+    assert layout.weighty_headline("Ballistic Missile Test-fire Conducted in DPRK")
+    assert layout.weighty_headline("DPRK Foreign Minister Meets Lavrov")
+    assert not layout.weighty_headline("Press Statement of Spokesperson for DPRK Foreign Ministry")
+    assert not layout.weighty_headline("Youth Day Celebrated")
