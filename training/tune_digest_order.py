@@ -1,6 +1,6 @@
 """Choose how the digest orders and merges its news sections, held out week by week (issue 15).
 
-    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model]
+    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model [--extra]]
 
 Builds each development week once (every judgement file of training/data/digest/dev/, never the
 blind folder), keeps what bot.digest.domain.layout.assemble was given, and lays the same
@@ -15,6 +15,10 @@ mean reading position of the covered importance-1 stories, the news headings and
 over one highlight. Leave one week out: each week is laid out with the setting that does best on
 the other weeks (most main stories in the first five, then importance-1 stories, then fewer
 headings). Prints the shipped setting's figures, the in-sample best and the held-out totals.
+
+--extra (round 15, shipped): the model also reads a highlight's reports and whether its headline
+is military or foreign-policy news (layout.REPORTS_LEAD, layout.WEIGHTY_LEAD; a statement's
+headline is never weighty unless --statements-weighty).
 """
 
 from __future__ import annotations
