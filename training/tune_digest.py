@@ -46,6 +46,7 @@ import bot.digest.domain.features as features  # noqa: E402
 import bot.digest.domain.ledelinks as ledelinks  # noqa: E402
 import bot.digest.domain.occasions as occasions  # noqa: E402
 import bot.digest.domain.rank as rank  # noqa: E402
+import bot.digest.domain.reactions as reactions  # noqa: E402
 import bot.digest.domain.subjects as subjects  # noqa: E402
 import bot.digest.domain.templates as templates  # noqa: E402
 from bot.digest.domain.build import (  # noqa: E402
@@ -78,6 +79,7 @@ class Week:
     ledes: dict[int, tuple[ledelinks.LedePair, ...]]  # lede chars -> statement and trip pairs
     works: dict[int, tuple[occasions.OccasionPair, ...]]  # quoted-work words -> occasion pairs
     features: tuple[features.FeaturePair, ...]
+    reactions: tuple[reactions.ReactionPair, ...]
     owner: list[str | None]  # the judged story or series most of each story's reports are in
     mixed: list[bool]  # whether a story already cites reports of two judged stories or series
     stories: set[str]
@@ -117,6 +119,7 @@ def prepare(articles: list[Any], week: str, judgement: dict[str, Any]) -> Week:
         lede_pairs(analysed, selected),
         work_pairs(analysed, selected),
         analysed.features,
+        analysed.reactions,
         owner,
         mixed,
         {s["id"] for s in judgement["stories"]},
@@ -170,7 +173,10 @@ def evaluate(
             alike, week.ledes[chars], (rare, least, statement_days, trip_days)
         )
         alike = features.join_features(alike, week.features, *(profiles or (None, None)))
-    linked = occasions.occasion_links(len(week.kinds), found, occasion_days)
+        alike = reactions.join_reactions(alike, week.reactions)
+    linked = reactions.reaction_links(
+        occasions.occasion_links(len(week.kinds), found, occasion_days), week.reactions
+    )
     flags = [s.is_feature for s in week.signals]
     near = week.near if near is None else near
     said = [s.is_statement for s in week.signals]

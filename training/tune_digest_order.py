@@ -1,6 +1,6 @@
 """Choose how the digest orders and merges its news sections, held out week by week (issue 15).
 
-    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model]
+    .venv/bin/python training/tune_digest_order.py [--data PATH] [--model [--extra]]
 
 Builds each development week once (every judgement file of training/data/digest/dev/, never the
 blind folder), keeps what bot.digest.domain.layout.assemble was given, and lays the same
@@ -15,6 +15,10 @@ mean reading position of the covered importance-1 stories, the news headings and
 over one highlight. Leave one week out: each week is laid out with the setting that does best on
 the other weeks (most main stories in the first five, then importance-1 stories, then fewer
 headings). Prints the shipped setting's figures, the in-sample best and the held-out totals.
+
+--extra (round 15, shipped): the model also reads a highlight's reports and whether its headline
+is military or foreign-policy news (layout.REPORTS_LEAD, layout.WEIGHTY_LEAD; a statement's
+headline is never weighty unless --statements-weighty).
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
 TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
 HEADINGS_GRID: tuple[int, ...] = (0, 5, 6, 7)  # 0: no cap
+EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
 Setting = tuple[float | None, int]
 
 
@@ -138,6 +143,7 @@ def total(figures: Sequence[Figures]) -> str:
 def rows(week: Week) -> list[tuple[list[float], int, float]]:
     """One row per news highlight: features, whether it covers a main story, sample weight."""
     layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = 0.0, 0, {}
+    layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
     out = []
     for topic in topics:
@@ -147,6 +153,8 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
             key = highlight_key(h, week.owner)
             section = section_of(h.title, h.summary)
             features = [h.score, float(is_major(h.title))]
+            if EXTRA:
+                features += [layout.reports_unit(h), float(layout.weighty_headline(h.title))]
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
@@ -157,13 +165,19 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
 def fit_leads(
     data: Sequence[tuple[list[float], int, float]], c: float
 ) -> tuple[float, dict[str, float]]:
-    """The major bonus and section leads, in units of importance, of a logistic fit."""
+    """The major bonus and section leads, in units of importance, of a logistic fit (with
+    --extra, also the reports and weighty-headline leads, set on bot.digest.domain.layout)."""
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit([r[0] for r in data], [r[1] for r in data], sample_weight=[r[2] for r in data])
     coef = model.coef_[0]
     unit = max(coef[0], 1e-6)
+    skip = 2
+    if EXTRA:
+        layout.REPORTS_LEAD = round(float(coef[2] / unit), 3)
+        layout.WEIGHTY_LEAD = round(float(coef[3] / unit), 3)
+        skip = 4
     return float(coef[1] / unit), {
-        name: round(float(coef[2 + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
+        name: round(float(coef[skip + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
     }
 
 
@@ -179,7 +193,8 @@ def model_order(weeks: list[Week]) -> None:
                 held.append(lay_out_as_set(week))
             print(f"model C={c} cap={cap} held out: {total(held)}")
     bonus, leads = fit_leads([r for d in data for r in d], 1.0)
-    print(f"all weeks C=1: major bonus {bonus:.3f}, leads {leads}")
+    extra = f", reports {layout.REPORTS_LEAD}, weighty {layout.WEIGHTY_LEAD}" if EXTRA else ""
+    print(f"all weeks C=1: major bonus {bonus:.3f}{extra}, leads {leads}")
 
 
 def lay_out_as_set(week: Week) -> Figures:
@@ -190,7 +205,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
     parser.add_argument("--model", action="store_true", help="fit section leads, held out")
+    parser.add_argument(
+        "--extra", action="store_true", help="with --model: fit reports and weighty leads too"
+    )
+    parser.add_argument(
+        "--statements-weighty",
+        action="store_true",
+        help="with --extra: a statement's headline may be weighty (round 15 tried it)",
+    )
     args = parser.parse_args()
+    global EXTRA
+    EXTRA = args.extra
+    if args.statements_weighty:
+        layout.WEIGHTY_STATEMENTS = True
     shipped = (layout.MAJOR_BONUS, layout.MAX_HEADINGS)
     weeks = capture(load_kcna(args.data), dev_judgements())
     shipped_figures = [lay_out(w, shipped) for w in weeks]

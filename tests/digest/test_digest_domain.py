@@ -231,3 +231,26 @@ def test_one_theme_told_four_times_is_one_highlight_citing_four_reports() -> Non
         themes = {report.article_id.rstrip("0123456789") for report in item.reports}
         assert len(themes) == 1 and item.report_count == 4, item.title
     assert all(topic.label and "More news" not in topic.label for topic in digest.topics)
+
+
+def test_a_headline_drops_the_agencys_trailing_date_tag() -> None:
+    when = datetime(2024, 10, 8, 3, tzinfo=UTC)
+    tagged = [
+        make_article(
+            "a1",
+            "Pyongyang, October 8 (KCNA) -- A test-fire was conducted on Tuesday.",
+            when,
+            title="Test-fire Conducted under Guidance of Kim Jong Un\n\n[2024.10.08.]",
+        ),
+        make_article(
+            "a2",
+            "Pyongyang, October 8 (KCNA) -- Farmers gathered in a school built decades ago.",
+            when,
+            title="Site for School Chosen by President Kim Il Sung [Juche113.10.8.]",
+        ),
+    ]
+    titles = {a.title for a in build_digest(tagged, "2024-W41", SEOUL).highlighted}
+    assert titles == {
+        "Test-fire Conducted under Guidance of Kim Jong Un",
+        "Site for School Chosen by President Kim Il Sung",
+    }

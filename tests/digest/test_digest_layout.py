@@ -55,3 +55,53 @@ def test_a_single_section_among_the_first_five_by_importance_stays() -> None:
         importance.__getitem__,
     )
     assert capped["S7"] == [16]
+
+
+def test_a_highlight_reads_higher_with_more_reports_up_to_full_coverage() -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from bot.digest.domain import layout
+    from bot.digest.domain.model import DigestArticle, Report
+
+    when = datetime(2024, 10, 8, tzinfo=UTC)
+    report = Report(article_id="a", title="t", url=None, source="s", published=when)
+    one = DigestArticle(
+        article_id="a",
+        title="t",
+        url=None,
+        source="s",
+        published=when,
+        summary="",
+        score=0.5,
+        topic=0,
+        reports=(report,),
+    )
+    units = [layout.reports_unit(replace(one, reports=(report,) * n)) for n in (1, 3, 8, 20)]
+    assert 0.0 < units[0] < units[1] < units[2] == units[3] == 1.0
+    assert layout.REPORTS_LEAD > 0 and layout.WEIGHTY_LEAD > 0  # fitted, on (round 15)
+
+
+def test_a_single_section_holding_major_news_keeps_its_heading() -> None:
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    capped = _cap_sections(
+        sections,
+        shown,  # type: ignore[arg-type]
+        place.__getitem__,
+        5,
+        None,
+        lambda i: i == 16,  # the week's test-fire, placed last
+    )
+    assert capped["S7"] == [16]
+    assert 16 not in capped.get(OTHER, [])
+
+
+def test_a_statements_speaker_does_not_make_its_headline_weighty() -> None:
+    from bot.digest.domain import layout
+
+    assert layout.weighty_headline("Ballistic Missile Test-fire Conducted in DPRK")
+    assert layout.weighty_headline("DPRK Foreign Minister Meets Lavrov")
+    assert not layout.weighty_headline("Press Statement of Spokesperson for DPRK Foreign Ministry")
+    assert not layout.weighty_headline("Youth Day Celebrated")

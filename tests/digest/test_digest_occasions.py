@@ -1,5 +1,5 @@
 """The parts of one occasion (an anniversary's march and reception, a minister's talks and
-wreath abroad) are one story; other anniversaries, a leader's own activity on the day, a visit
+wreath abroad) are one story; other anniversaries, a leader's speech or greetings on the day, a visit
 recalled, and reports days apart stay apart."""
 
 from __future__ import annotations
@@ -99,6 +99,20 @@ def _occasion_week() -> list:  # type: ignore[type-arg]
             0,
         ),
         report(
+            "speech",
+            "Kim Jong Un Makes Speech at Meeting",
+            "Kim Jong Un made a speech at a meeting on the 71st anniversary of the victory in "
+            "the Fatherland Liberation War.",
+            0,
+        ),
+        report(
+            "greetings",
+            "Kim Jong Un Receives Greetings from Lao President",
+            "Kim Jong Un received greetings on the 71st anniversary of the victory in the "
+            "Fatherland Liberation War.",
+            0,
+        ),
+        report(
             "later",
             "Veterans Meet",
             "Veterans met to mark the 71st anniversary of the victory in the Fatherland "
@@ -132,7 +146,11 @@ def test_occasion_pairs_join_parts_and_keep_the_leader_and_later_days_apart() ->
     joined = join_occasions(np.eye(len(items)), pairs)
     assert joined[at["march"], at["reception"]] >= 0.5
     assert joined[at["wreath"], at["tablet"]] >= 0.5
-    assert joined[at["march"], at["leader"]] == 0.0  # the leader's own activity
+    # Round 15: the leader's ceremonial part (a cemetery, a wreath) is a part of the occasion;
+    # his speech (major news) and the greetings he receives (a message) are news of their own.
+    assert joined[at["march"], at["leader"]] >= 0.5
+    assert joined[at["march"], at["speech"]] == 0.0
+    assert joined[at["march"], at["greetings"]] == 0.0
     assert joined[at["march"], at["later"]] == 0.0  # six days later: beyond the window
     assert joined[at["march"], at["wreath"]] == 0.0
     # A series is not an event: no occasion ties it.

@@ -206,3 +206,25 @@ def test_statements_lead_at_most_their_cap_unless_the_week_has_too_little_else()
     ]
     assert replace(NEWS, statement=True).is_statement
     assert not replace(NEWS, statement=True, kind="series").is_statement
+
+
+def test_a_story_alike_to_a_part_of_the_leads_occasion_joins_its_highlight() -> None:
+    # 0 leads; 1 is a part of its occasion (linked); 2 is one event with 1 (0.5) but unlike the
+    # lead; 3 is 0.5 like 4, which joined the lead by text alone: a chain, so 3 keeps its line.
+    alike = np.eye(5)
+    for a, b, value in ((0, 1, 0.5), (1, 2, 0.5), (0, 4, 0.3), (4, 3, 0.5)):
+        alike[a, b] = alike[b, a] = value
+    linked = np.zeros((5, 5), dtype=np.bool_)
+    linked[0, 1] = linked[1, 0] = True
+    scores = [0.9, 0.8, 0.7, 0.6, 0.65]
+    groups = order_highlights(["event"] * 5, scores, 5, alike, linked=linked)
+    assert groups == [[0, 1, 2, 4], [3]]
+    rank.MEMBER_JOIN, shipped = None, rank.MEMBER_JOIN
+    try:
+        assert order_highlights(["event"] * 5, scores, 5, alike, linked=linked) == [
+            [0, 1, 4],
+            [2],
+            [3],
+        ]
+    finally:
+        rank.MEMBER_JOIN = shipped

@@ -8,9 +8,10 @@ story (rank.py); pick the highlights; group stories into labelled topics (labels
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
@@ -44,9 +45,16 @@ from bot.digest.domain.rank import (
     order_highlights,
     score_event,
 )
+from bot.digest.domain.reactions import (
+    ReactionPair,
+    join_reactions,
+    reaction_links,
+    reaction_pairs,
+)
 from bot.digest.domain.series import TitleHistory
 from bot.digest.domain.stories import (
     Story,
+    count_per_day,
     form_stories,
     merge_stories,
     series_groups,
@@ -87,6 +95,7 @@ MIN_HIGHLIGHTS = 3
 HISTORY_LIMIT = 800
 # Texts cost far more than titles: the most recent of them are enough for novelty.
 HISTORY_TEXTS = 600
+_DATE_TAG = re.compile(r"\s*\[(?:\d{4}|Juche\s*\d+)\.\d{1,2}\.\d{1,2}\.?\]\s*$")
 
 
 def select_week_articles(
@@ -190,7 +199,7 @@ def build_digest(
     layout = assemble(
         stories, copies, selected, text, earlier, highlights, importances, common_names
     )
-    per_day = _count_per_day(selected, copies, stories, layout.story_topic, layout.labels, days, tz)
+    per_day = count_per_day(selected, copies, stories, layout.story_topic, layout.labels, days, tz)
     ranking = tuple(
         RankedStory(
             title=_story_title(stories[i], copies),
@@ -228,7 +237,7 @@ def pick_highlights(week: WeekStories, scores: Sequence[float], count: int) -> l
         scores,
         count,
         week.alike,
-        linked=occasion_links(len(week.stories), week.occasions),
+        linked=reaction_links(occasion_links(len(week.stories), week.occasions), week.reactions),
         features=[s.is_feature for s in week.signals],
         near=near_stories(week.stories, week.signals, week.copies, week.text),
         statements=[s.is_statement for s in week.signals],
@@ -252,6 +261,7 @@ class WeekStories:
     occasions: tuple[OccasionPair, ...] = ()  # event pairs naming one occasion
     ledes: tuple[LedePair, ...] = ()  # statement and trip pairs naming one rare thing
     features: tuple[FeaturePair, ...] = ()  # profiles of one day
+    reactions: tuple[ReactionPair, ...] = ()  # statements on a test, a speaker's follow-ups
 
 
 def analyse_week(
@@ -303,8 +313,14 @@ def analyse_week(
     )
     alike = join_occasions(join_templates(join_subjects(plain, subjects), pairs), occasions)
     features = tuple(feature_pairs(stories, signals, copies))
-    alike = join_features(join_ledes(alike, ledes), features)
-    found = (pairs, subjects, occasions, ledes, features)
+    shared = {(p.first, p.second): p.shared for p in subjects}
+    said = [s.is_statement for s in signals]
+    kinds = [s.kind for s in stories]
+    reactions = tuple(
+        reaction_pairs([s.items for s in stories], kinds, said, copies, selected, shared)
+    )
+    alike = join_reactions(join_features(join_ledes(alike, ledes), features), reactions)
+    found = (pairs, subjects, occasions, ledes, features, reactions)
     return WeekStories(earlier, copies, text, stories, signals, alike, common, plain, *found)
 
 
@@ -346,6 +362,7 @@ def _highlight(
     lead = max(members, key=lambda a: (0 if is_title_only(a) else len(a.body), -members.index(a)))
     reports = [lead, *[a for a in members if a is not lead]]
     headline = _story_title(story, copies) if story.kind != "event" else clean_title(lead)
+    headline = " ".join(_DATE_TAG.sub("", headline).split()) or headline  # "... [2024.11.01.]"
     if story.kind == "event":
         summary = summaries_for(members, headline, is_common_name, known_names)
     else:
@@ -377,23 +394,3 @@ def _highlight(
         importance=importance,
         approximate=lead.date_is_approximate,
     )
-
-
-def _count_per_day(
-    selected: Sequence[Article],
-    copies: Sequence[Copies],
-    stories: Sequence[Story],
-    story_topic: Sequence[int],
-    labels: Sequence[str],
-    days: list[date],
-    tz: ZoneInfo,
-) -> dict[date, dict[str, int]]:
-    per_day: dict[date, dict[str, int]] = {day: {} for day in days}
-    for number, story in enumerate(stories):
-        label = labels[story_topic[number]]
-        for c in story.items:
-            for index in copies[c].members:
-                day = _date_of(selected[index]).astimezone(tz).date()
-                bucket = per_day.setdefault(day, {})
-                bucket[label] = bucket.get(label, 0) + 1
-    return per_day

@@ -44,10 +44,17 @@ from bot.digest.domain.alike import UNTIE_RECURRING_WEEKS as UNTIE
 from bot.digest.domain.copies import Copies, is_title_only
 from bot.digest.domain.events import lede_of, week_names
 from bot.digest.domain.glued import unglue
-from bot.digest.domain.lexicon import newsroom, strip_honorifics
+from bot.digest.domain.lexicon import newsroom, strip_honorifics, words
+from bot.digest.domain.major import is_major
+from bot.digest.domain.newsroom_data import newsroom_yaml, word_list
 
 # Chosen leave one week out on the development weeks (training/tune_digest.py --occasions).
 OCCASION_DAYS = 3
+# Round 15: the leader's ceremonial parts of an anniversary (a wreath at a memorial, a visit to a
+# cemetery, gifts to veterans: headlines that are no major news, bot.digest.domain.major) join the
+# occasion, so that 71st Victory Day reads as one highlight listing them; his speech, meeting or
+# test stays news of its own. False: every newsmaker headline joins no anniversary (round 14).
+CEREMONIES_JOIN = True
 SEARCH_DAYS = 7  # pairs are found this far apart; join_occasions keeps those within ``days``
 OCCASION_CHARS = 1500  # the occasion is named in a report's first paragraphs
 OCCASION_SIMILARITY = 0.5  # folded like reports of one event (above the folding threshold)
@@ -175,6 +182,15 @@ def opens_with_newsmaker(title: str, lede: str, is_common_name: Callable[[str], 
     return act is not None and is_common_name(act.name)
 
 
+def _ceremonial(title: str) -> bool:
+    """The leader's part in a celebration: no major news (a speech, a meeting, a test) and no
+    message about the occasion (newsroom.yaml ``occasion_messages``)."""
+    if is_major(title):
+        return False
+    keys = set(words(title.casefold()))
+    return not keys & set(word_list(newsroom_yaml(), "occasion_messages"))
+
+
 def works(text: str) -> frozenset[str]:
     """The quoted titles of WORK_WORDS words or more in ``text``, folded."""
     found = set()
@@ -203,6 +219,8 @@ def story_occasions(
     first = copies[group[0]]
     lede = unglue(lede_of(articles, first), known)
     newsmaker = opens_with_newsmaker(first.title, lede, is_common_name)
+    if CEREMONIES_JOIN and newsmaker and _ceremonial(first.title):
+        newsmaker = False  # a wreath, a visit to a memorial, gifts: a part of the occasion
     return Occasions(anniversaries(text), visits(text), text, newsmaker, works(text))
 
 

@@ -57,6 +57,13 @@ ROUTINE_NOVELTY = 0.0
 ROUTINE_FACTOR = 0.5
 # A lesser story this similar to a chosen one is folded into it (tuned on the development weeks).
 FOLD_SIMILARITY = 0.2
+# Round 15: a story at least this alike to a story of a highlight that is linked to its lead (a
+# part of the lead's occasion, a reaction to it) joins it, as if alike to the lead (W30: the
+# Victory Day reception joined the leader's Friendship Tower visit as a part of the occasion,
+# and the officials' visit to veterans, 0.5 like the reception, took a line of its own). Members
+# joined by text alone do not stand for the lead (chains: W40's artillery drill would join a
+# training-base inspection through a flood-housing report). None: the lead only (round 14).
+MEMBER_JOIN: float | None = 0.5
 REPORTS_FULL = 8  # this many reports (copies included) count as full coverage
 FEATURED_FULL = 3  # listed in this many roundups counts as fully featured
 NAMED_FULL = 8  # this many distinct uncommon names count as fully specific
@@ -273,6 +280,11 @@ def _home(
         # Only like with like (a series is no report of an event), unless the two are one
         # routine formula (bot.digest.domain.alike.FAMILY).
         alike = float(similar[index, group[0]])
+        if MEMBER_JOIN is not None and linked is not None:
+            # A part of the lead's occasion (or a reaction to it) stands for the lead too.
+            parts = [m for m in group[1:] if linked[group[0], m]]
+            member = max((float(similar[index, m]) for m in parts), default=0.0)
+            alike = max(alike, member if member >= MEMBER_JOIN else 0.0)
         like = kinds[group[0]] == kinds[index] or alike >= FAMILY
         if like and (alike > best_alike or (best is None and alike >= fold)):
             best, best_alike = group, alike

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -266,3 +268,30 @@ def _featured(stories: Sequence[Story], rows: csr_matrix, text: WeekText) -> lis
         roundups = {text.roundup_of_item[j] for j in np.flatnonzero(similar[position])}
         result.append(len(roundups))
     return result
+
+
+def count_per_day(
+    selected: Sequence[Article],
+    copies: Sequence[Copies],
+    stories: Sequence[Story],
+    story_topic: Sequence[int],
+    labels: Sequence[str],
+    days: list[date],
+    tz: ZoneInfo,
+) -> dict[date, dict[str, int]]:
+    """Each day's reports per topic label (what the chart draws)."""
+    per_day: dict[date, dict[str, int]] = {day: {} for day in days}
+    for number, story in enumerate(stories):
+        label = labels[story_topic[number]]
+        for c in story.items:
+            for index in copies[c].members:
+                day = _news_date(selected[index]).astimezone(tz).date()
+                bucket = per_day.setdefault(day, {})
+                bucket[label] = bucket.get(label, 0) + 1
+    return per_day
+
+
+def _news_date(article: Article) -> datetime:
+    moment = article.news_date
+    assert moment is not None  # the week's articles are dated
+    return moment
