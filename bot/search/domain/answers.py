@@ -25,7 +25,7 @@ from bot.search.domain.candidates import admit_by_discount, discount_bulk, uniqu
 from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, still_crowded
-from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.excerpt_choice import passage_excerpt
 from bot.search.domain.focus import asked, has_filler
 from bot.search.domain.gate import (
     GateFeatures,
@@ -61,6 +61,10 @@ class AnswerSettings:
     excerpt_bonus: float = 0.6
     # Whether an excerpt grows by its neighbouring sentences up to the excerpt length.
     excerpt_context: bool = True
+    # The excerpt's best run lies in the passage itself; only the asked kind's best sentence
+    # earns the bonus (excerpt_choice.py; bench/RESULTS.md, "search", round 15).
+    excerpt_core_in_passage: bool = False
+    excerpt_answer_sentence: bool = False
     # The gate: an excerpt is shown when GATE's score of what it matches reaches
     # min_gate + gate_per_decade * log10(articles): a bigger archive offers more chance
     # matches, so it asks more, while a rare word matched counts for more there. Weights and
@@ -155,7 +159,9 @@ def passage_hits(
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
-    prefer = kind.matches_answer if kind is not None else None
+    prefer: Callable[[str], bool] | None = kind.matches_answer if kind is not None else None
+    if s.excerpt_answer_sentence:
+        prefer = answer_test(question, analyzer)
     rarity = (
         source_rarity(
             question, corpus.weights, corpus.article_rows, table.sources, corpus.alive_articles
@@ -172,14 +178,17 @@ def passage_hits(
     for i in candidates:
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
-        window, offset = _window(corpus, i, passage) if s.excerpt_context else (passage.text, 0)
-        excerpt, matched, (a, b) = best_excerpt(
-            window,
+        excerpt, matched, (a, b), offset = passage_excerpt(
+            corpus.passages,
+            i,
+            passage,
             analyzer,
             term_weights,
-            prefer=prefer,
-            bonus=s.excerpt_bonus * heaviest,
-            context=s.excerpt_context,
+            prefer,
+            s.excerpt_bonus * heaviest,
+            s.excerpt_context,
+            s.excerpt_core_in_passage,
+            s.excerpt_answer_sentence,
         )
         # The gate reads what would be shown: the excerpt under its title.
         shown_text = document_text(table.titles[row], excerpt, 1)
@@ -349,22 +358,6 @@ def _source_passages(corpus: Corpus, source: str, taken: set[int]) -> list[int]:
         return []
     found = np.flatnonzero(np.isin(corpus.passages.article, rows) & corpus.alive_passages)
     return [int(i) for i in found if int(i) not in taken]
-
-
-def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:
-    """The passage with the neighbouring passages' text around it (same article, contiguous
-    offsets), and how many characters precede the passage in it."""
-    texts, spans, owners = corpus.passages.texts, corpus.passages.spans, corpus.passages.article
-    before, after = "", ""
-    if i > 0 and owners[i - 1] == owners[i]:
-        prev_start, prev_end = int(spans[i - 1][1]), int(spans[i - 1][2])
-        if prev_start < passage.start <= prev_end:
-            before = texts[i - 1][: passage.start - prev_start]
-    if i + 1 < len(texts) and owners[i + 1] == owners[i]:
-        next_start, next_end = int(spans[i + 1][1]), int(spans[i + 1][2])
-        if next_start <= passage.end < next_end:
-            after = texts[i + 1][passage.end - next_start :]
-    return before + passage.text + after, len(before)
 
 
 def _term_weights(corpus: Corpus, question: Question) -> dict[str, float]:
