@@ -24,7 +24,7 @@ from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_t
 from bot.search.domain.candidates import admit_by_discount, discount_bulk, unique_candidates
 from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
-from bot.search.domain.diversity import diversify, still_crowded
+from bot.search.domain.diversity import diversify, far_ahead, still_crowded
 from bot.search.domain.excerpt_choice import passage_excerpt
 from bot.search.domain.focus import asked, has_filler
 from bot.search.domain.gate import (
@@ -78,6 +78,9 @@ class AnswerSettings:
     min_coverage: float = 0.5
     # At most this many of the hits come from one article while other articles still answer.
     per_article: int = 2
+    # A passage past that cap keeps its place when no other article's candidate scores
+    # cap_margin of its score (diversity.far_ahead; 0: off; bench/RESULTS.md round 15).
+    cap_margin: float = 0.0
     # At most per_source of the first source_window hits come from one source while another
     # source also answers (bot/search/domain/diversity.py; per_source >= source_window: off).
     source_window: int = 3
@@ -175,7 +178,7 @@ def passage_hits(
     per_article: dict[int, int] = {}
     # Syndicated copies of one report (the same text under several ids) are shown once.
     shown: set[str] = set()
-    for i in candidates:
+    for place, i in enumerate(candidates):
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
         excerpt, matched, (a, b), offset = passage_excerpt(
@@ -221,7 +224,8 @@ def passage_hits(
         shown.add(excerpt)
         hit = _hit(table, row, passage, excerpt, matched, float(boosted[i]))
         per_article[row] = per_article.get(row, 0) + 1
-        (accepted if per_article[row] <= s.per_article else held_back).append((i, hit))
+        ahead = s.cap_margin > 0 and far_ahead(candidates, place, owners, boosted, s.cap_margin)
+        (accepted if per_article[row] <= s.per_article or ahead else held_back).append((i, hit))
         sources = [h.source for _, h in accepted]
         if len(accepted) >= k and not still_crowded(sources, min(s.source_window, k), s.per_source):
             break
