@@ -24,8 +24,8 @@ from bot.search.domain.answer_sentence import answer_sentence_coverage, answer_t
 from bot.search.domain.candidates import admit_by_discount, discount_bulk, unique_candidates
 from bot.search.domain.community_asks import asks_what_the_page_says
 from bot.search.domain.dense import StaticEmbedder
-from bot.search.domain.diversity import diversify, still_crowded
-from bot.search.domain.excerpt import best_excerpt
+from bot.search.domain.diversity import diversify, far_ahead, still_crowded
+from bot.search.domain.excerpt_choice import passage_excerpt
 from bot.search.domain.focus import asked, has_filler
 from bot.search.domain.gate import (
     GateFeatures,
@@ -61,6 +61,10 @@ class AnswerSettings:
     excerpt_bonus: float = 0.6
     # Whether an excerpt grows by its neighbouring sentences up to the excerpt length.
     excerpt_context: bool = True
+    # The excerpt's best run lies in the passage itself; only the asked kind's best sentence
+    # earns the bonus (excerpt_choice.py; bench/RESULTS.md, "search", round 15).
+    excerpt_core_in_passage: bool = False
+    excerpt_answer_sentence: bool = False
     # The gate: an excerpt is shown when GATE's score of what it matches reaches
     # min_gate + gate_per_decade * log10(articles): a bigger archive offers more chance
     # matches, so it asks more, while a rare word matched counts for more there. Weights and
@@ -74,6 +78,10 @@ class AnswerSettings:
     min_coverage: float = 0.5
     # At most this many of the hits come from one article while other articles still answer.
     per_article: int = 2
+    # A passage past that cap keeps its place when no later candidate of another article scores
+    # cap_margin of its score (diversity.far_ahead; 0: off). Chosen leave-one-set-out of 0,
+    # 0.5 and 0.8: 0.8 in all 21 folds (bench/RESULTS.md, "search", round 15).
+    cap_margin: float = 0.8
     # At most per_source of the first source_window hits come from one source while another
     # source also answers (bot/search/domain/diversity.py; per_source >= source_window: off).
     source_window: int = 3
@@ -155,7 +163,9 @@ def passage_hits(
     term_weights = _term_weights(corpus, question)
     heaviest = max(term_weights.values(), default=0.0)
     analyzer = corpus.weights.analyzer
-    prefer = kind.matches_answer if kind is not None else None
+    prefer: Callable[[str], bool] | None = kind.matches_answer if kind is not None else None
+    if s.excerpt_answer_sentence:
+        prefer = answer_test(question, analyzer)
     rarity = (
         source_rarity(
             question, corpus.weights, corpus.article_rows, table.sources, corpus.alive_articles
@@ -169,17 +179,20 @@ def passage_hits(
     per_article: dict[int, int] = {}
     # Syndicated copies of one report (the same text under several ids) are shown once.
     shown: set[str] = set()
-    for i in candidates:
+    for place, i in enumerate(candidates):
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
-        window, offset = _window(corpus, i, passage) if s.excerpt_context else (passage.text, 0)
-        excerpt, matched, (a, b) = best_excerpt(
-            window,
+        excerpt, matched, (a, b), offset = passage_excerpt(
+            corpus.passages,
+            i,
+            passage,
             analyzer,
             term_weights,
-            prefer=prefer,
-            bonus=s.excerpt_bonus * heaviest,
-            context=s.excerpt_context,
+            prefer,
+            s.excerpt_bonus * heaviest,
+            s.excerpt_context,
+            s.excerpt_core_in_passage,
+            s.excerpt_answer_sentence,
         )
         # The gate reads what would be shown: the excerpt under its title.
         shown_text = document_text(table.titles[row], excerpt, 1)
@@ -212,7 +225,8 @@ def passage_hits(
         shown.add(excerpt)
         hit = _hit(table, row, passage, excerpt, matched, float(boosted[i]))
         per_article[row] = per_article.get(row, 0) + 1
-        (accepted if per_article[row] <= s.per_article else held_back).append((i, hit))
+        ahead = s.cap_margin > 0 and far_ahead(candidates, place, owners, boosted, s.cap_margin)
+        (accepted if per_article[row] <= s.per_article or ahead else held_back).append((i, hit))
         sources = [h.source for _, h in accepted]
         if len(accepted) >= k and not still_crowded(sources, min(s.source_window, k), s.per_source):
             break
@@ -349,22 +363,6 @@ def _source_passages(corpus: Corpus, source: str, taken: set[int]) -> list[int]:
         return []
     found = np.flatnonzero(np.isin(corpus.passages.article, rows) & corpus.alive_passages)
     return [int(i) for i in found if int(i) not in taken]
-
-
-def _window(corpus: Corpus, i: int, passage: Passage) -> tuple[str, int]:
-    """The passage with the neighbouring passages' text around it (same article, contiguous
-    offsets), and how many characters precede the passage in it."""
-    texts, spans, owners = corpus.passages.texts, corpus.passages.spans, corpus.passages.article
-    before, after = "", ""
-    if i > 0 and owners[i - 1] == owners[i]:
-        prev_start, prev_end = int(spans[i - 1][1]), int(spans[i - 1][2])
-        if prev_start < passage.start <= prev_end:
-            before = texts[i - 1][: passage.start - prev_start]
-    if i + 1 < len(texts) and owners[i + 1] == owners[i]:
-        next_start, next_end = int(spans[i + 1][1]), int(spans[i + 1][2])
-        if next_start <= passage.end < next_end:
-            after = texts[i + 1][passage.end - next_start :]
-    return before + passage.text + after, len(before)
 
 
 def _term_weights(corpus: Corpus, question: Question) -> dict[str, float]:

@@ -8,8 +8,8 @@ place in the first ``window`` for the best passage of another source, when one p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -42,3 +42,18 @@ def diversify(hits: list[T], source: Callable[[T], str], window: int, per_source
     moved = hits[other]
     rest = hits[:other] + hits[other + 1 :]
     return [*rest[: window - 1], moved, *rest[window - 1 :]]
+
+
+def far_ahead(
+    ranked: Sequence[int],
+    place: int,
+    owners: Sequence[int] | Any,
+    scores: Mapping[int, float],
+    margin: float,
+) -> bool:
+    """Whether candidate ``ranked[place]`` scores more than every later candidate of another
+    article by the factor 1 / ``margin``: then a third passage of one article is no crowding, the
+    other articles' passages are far weaker (a seven-article archive) and it keeps its place."""
+    row = owners[ranked[place]]
+    rival = next((i for i in ranked[place + 1 :] if owners[i] != row), None)
+    return rival is None or scores[rival] < margin * scores[ranked[place]]

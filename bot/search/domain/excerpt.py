@@ -19,6 +19,8 @@ def best_excerpt(
     prefer: Callable[[str], bool] | None = None,
     bonus: float = 0.0,
     context: bool = False,
+    core: tuple[int, int] | None = None,
+    best_preferred_only: bool = False,
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
@@ -28,21 +30,36 @@ def best_excerpt(
     whole, and a single sentence is preferred when it already holds every matched word. A run
     with a sentence that ``prefer`` accepts (one holding a number with its unit, for a how-far
     question) gains ``bonus``. With ``context``, the chosen run then grows by its neighbouring
-    sentences while it stays within ``max_chars``.
+    sentences while it stays within ``max_chars``. With ``core`` (a character span of ``text``),
+    the chosen run lies in the sentences that overlap it (the rest only grow it); with
+    ``best_preferred_only``, of the sentences ``prefer`` accepts only those holding the most
+    query weight earn the bonus.
     """
     spans = split_sentences(text)
     if not spans:
         return "", (), (0, 0)
     terms = [set(analyzer.analyze(text[a:b])) & term_weights.keys() for a, b in spans]
     preferred = [prefer is not None and prefer(text[a:b]) for a, b in spans]
+    if best_preferred_only and any(preferred):
+        own = [
+            sum(term_weights[t] for t in terms[j]) if preferred[j] else -1.0
+            for j in range(len(spans))
+        ]
+        top = max(own)
+        preferred = [p and own[j] == top for j, p in enumerate(preferred)]
+    inside = [core is None or (b > core[0] and a < core[1]) for a, b in spans]
+    if not any(inside):
+        inside = [True] * len(spans)
     best: tuple[float, int, int] | None = None  # (-gain, length, first index) to minimise
     best_run = (0, 0)
     for first in range(len(spans)):
+        if not inside[first]:
+            continue
         covered: set[str] = set()
         has_preferred = False
         for last in range(first, len(spans)):
             length = spans[last][1] - spans[first][0]
-            if length > max_chars and last > first:
+            if (length > max_chars and last > first) or not inside[last]:
                 break
             covered |= terms[last]
             has_preferred = has_preferred or preferred[last]
