@@ -65,6 +65,7 @@ from bot.moderation.domain.hate_reading import (
     subjects,
     undisclaimed,
     uninvert,
+    with_relation_signs,
     word_reader,
     words_of,
 )
@@ -183,7 +184,10 @@ class HateDetector:
         agrees; everything else rule 1 finds is flagged for a moderator. A reply ('> ' lines,
         then its own) is judged on its own lines; what it quotes counts only through the model
         or as the subject of own lines that name no group."""
-        return judged_reply(text, self._detect, self.lexicon.mentions_group_or_slur)
+        gate = self.lexicon.mentions_group_or_slur
+        if "=" in text.original:  # 'gays = pedos' (a C substring test on every message)
+            return with_relation_signs(text, lambda t: judged_reply(t, self._detect, gate))
+        return judged_reply(text, self._detect, gate)
 
     def _detect(self, text: NormalizedText) -> list[FilterHit]:
         original = text

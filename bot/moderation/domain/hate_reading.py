@@ -10,10 +10,37 @@ from functools import lru_cache
 
 from bot.moderation.domain.hate_context import CONTRACTIONS, DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
-from bot.moderation.domain.normalize import NormalizedText, squeeze
+from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 from bot.moderation.domain.statements import Statement, carries_negativity
+from bot.moderation.domain.verdict import Action, FilterHit
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
+# An equals sign between words ('gays = pedos', 'being gay = a disease'), not '==', '=>', '<='.
+_EQUALS = re.compile(r"\s*(?<![=<>!])=(?![=>])\s*")
+
+
+def relation_signs(text: NormalizedText) -> NormalizedText:
+    """The message with '=' read as the copula it stands for ('being gay = a disease' says
+    'being gay is a disease'); normalisation drops the sign, leaving 'being gay a disease',
+    which no reading takes for a claim. The same text when it holds no '='."""
+    if "=" not in text.original:
+        return text
+    folded = _EQUALS.sub(" is ", text.original)
+    return text if folded == text.original else normalize(folded)
+
+
+def with_relation_signs(
+    text: NormalizedText, judge: Callable[[NormalizedText], list[FilterHit]]
+) -> list[FilterHit]:
+    """``judge``'s hits on the message with '=' read as a copula (:func:`relation_signs`). The
+    reading of the sign only flags: a removal stands only if the text removes without it."""
+    folded = relation_signs(text)
+    hits = judge(folded)
+    if folded is text or all(h.action is not Action.REMOVE for h in hits):
+        return hits
+    if any(h.action is Action.REMOVE for h in judge(text)):
+        return hits
+    return [replace(h, action=Action.FLAG) for h in hits]
 
 
 def negative(statements: list[Statement], text: NormalizedText, extra: dict[str, float]) -> bool:
