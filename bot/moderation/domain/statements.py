@@ -201,12 +201,6 @@ def _said_of_subject(after: list[str]) -> list[str] | None:
     if not words:
         return []
     head = words[0]
-    if head in _AFTER_GROUP:  # 'qqg from the north are too stupid': past the place
-        for index, word in enumerate(after[1:7], 1):
-            if word in _BE or word in _MODALS or word in _LINKING:
-                return _said_of_subject(after[index:])
-            if word in TARGET_TAGS or word in _RELATIVE:
-                break
     if head in _MODALS:
         return after
     if _PRESCRIBING.isdisjoint(words) and (
@@ -253,8 +247,6 @@ _ADVERBS = word_set(
     disproportionately regularly routinely increasingly"""
 )
 _PERMITTED = frozenset(["allowed", "permitted"])
-#: Prepositions that open a phrase saying where the group is or comes from, not what it is.
-_AFTER_GROUP = frozenset(["from", "in", "at", "on", "inside", "across", "around"])
 _FREQUENCY = word_set("often always still sometimes usually also constantly regularly routinely")
 _MODALS = word_set(
     """should must shouldn't mustn't need needs deserve deserves ought gotta would will can
