@@ -109,9 +109,9 @@ STATEMENT_VETO_BELOW = 0.1
 #: The statement model's flag threshold for a message with no word of contempt or harm in it
 #: ('Trans people are valid'): the model learnt that naming a group is a sign of hate.
 #: Round 15, by leave-one-writer-out balanced accuracy (A-P; every ok kind >= 0.60, everyday
-#: chat not flagged more): 0.92 was best, but the shipped model rates 'Trans women are women.'
-#: 0.94 (a regression case): 0.95, LOWO hateful 2864 -> 2906 of 3925, ok 4151 -> 4139 of 4485.
-STATEMENT_THRESHOLD_NEUTRAL = 0.95
+#: chat not flagged more): 0.92 was best, but the shipped model rates regression cases 0.94
+#: ('Trans women are women.') and 0.95 ('a woman's place is wherever she decides'): 0.96.
+STATEMENT_THRESHOLD_NEUTRAL = 0.96
 #: ... and for a message naming a group behind a hedge ('no offence, but', 'just asking'):
 #: leave-one-writer-out (writer G included) 0.5 vs 0.7: +4 hateful caught, no ok message.
 HEDGED_THRESHOLD = 0.5

@@ -20,11 +20,12 @@ _EQUALS = re.compile(r"\s*(?<![=<>!])=(?![=>])\s*")
 
 
 # A harm done to a group, then the speaker's condemnation of it: 'China's forced repatriation
-# of qqg is a crime' judges the repatriation, and the group is its object, not the subject.
+# of qqg is a crime', 'forcibly repatriating qqg is a crime' judge the act, not the group.
 _DONE_TO = re.compile(
-    r"\b(?:(?!(?:im|e)?migration\b|population\b|proportion\b|generation\b|portion\b)\w+"
+    r"(?:\b(?:(?!(?:im|e)?migration\b|population\b|proportion\b|generation\b|portion\b)\w+"
     r"(?:tion|sion|ment)|abuses?|treatment|killings?|murders?|torture|rape|trafficking|plight|"
-    r"suffering) of (?:the )?(qqg)(?= (?:is|was|are|were) (?:(?:a|an|just|so|absolutely|truly|"
+    r"suffering) of (?:the )?(qqg)|\b(?!being\b)\w+ing (?:the )?(qqg))"
+    r"(?= (?:is|was|are|were) (?:(?:a|an|just|so|absolutely|truly|"
     r"such|fucking|pure|an absolute) )*(?:crimes?|disgusting|evil|wrong|horrifying|horrific|"
     r"monstrous|inhumane|cruel|barbaric|shameful|disgrace|atrocity|appalling|unacceptable|"
     r"criminal|sickening|outrageous|tragedy|tragic|awful|horrible|terrible|brutal|"
@@ -32,12 +33,21 @@ _DONE_TO = re.compile(
 )
 
 
+def _them(match: re.Match[str]) -> str:
+    group = 1 if match.group(1) else 2
+    return match.group(0)[: match.start(group) - match.start()] + "them"
+
+
 def done_to(tagged: TaggedClause) -> TaggedClause:
     """The clause with a group that a condemned harm is done to written 'them' (:data:`_DONE_TO`):
     no record or statement reads the condemnation as said of the group."""
-    if "of qqg" not in tagged.text and "of the qqg" not in tagged.text:
+    if (
+        "qqg is" not in tagged.text
+        and "qqg was" not in tagged.text
+        and "qqg are" not in tagged.text
+    ):
         return tagged
-    text = _DONE_TO.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "them", tagged.text)
+    text = _DONE_TO.sub(_them, tagged.text)
     return tagged if text == tagged.text else replace(tagged, text=text)
 
 

@@ -106,3 +106,22 @@ def test_valence_features_say_what_kind_of_word_is_near_a_group() -> None:
     assert "_q>!N" in valence_features(["qqg", "aren't", "!lazy"])
     assert "_P>q" in valence_features(["i", "love", "qqg"])
     assert not any(f.startswith("_q") for f in valence_features(["i", "love", "dogs"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's forced repatriation of defectors is a crime.",
+        "The CCP forcibly repatriating defectors is a crime against humanity",
+        "hating jews is disgusting",
+    ],
+)
+def test_a_condemned_harm_done_to_a_group_is_allowed(engine: ModerationEngine, text: str) -> None:
+    assert engine.check(MessageInput(text)).allowed
+
+
+@pytest.mark.parametrize(
+    "text", ["being gay is a crime", "the existence of trans people is disgusting"]
+)
+def test_a_group_itself_condemned_is_still_flagged(engine: ModerationEngine, text: str) -> None:
+    assert not engine.check(MessageInput(text)).allowed
