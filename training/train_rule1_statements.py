@@ -1,6 +1,9 @@
 """Train rule 1's statement model (hate against a protected group vs not) and write it as JSON.
 
-Usage: /work/venv/bin/python training/train_rule1_statements.py [--generic 1500] [--dry-run]
+Usage: .venv/bin/python training/train_rule1_statements.py [--generic 1500] [--dry-run] [--no-lowo]
+
+The shipped model is this script's output on every training file (round 15: writers A-P,
+`--no-lowo`, which changes no weight): re-running it reproduces what ships.
 
 Rule 1 already has a model trained on davidson-2017 tweets (training/train_rule1.py), whose idea
 of hate is that corpus's: slurs in tweets. This one learns statements: threats, implicit
@@ -14,7 +17,9 @@ for digestbot (MIT, like the project):
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
 training/data/rule1/blind/ is never read here (training/eval_dev.py --final --blind, once).
-Features: bot.moderation.domain.model.masked_statement_features (group names masked). Prints leave-one-writer-out scores and
+Features: bot.moderation.domain.model.masked_statement_features (group names masked; round 15
+tried 'masked+negation+valence', contempt or praise words near a group, and kept this: no
+leave-one-writer-out gain, bench/RESULTS.md). Prints leave-one-writer-out scores and
 writes bot/moderation/data/rule1_statements_model.json.
 """
 

@@ -56,6 +56,7 @@ from bot.moderation.domain.hate_lexicon import (
 from bot.moderation.domain.hate_reading import (
     clip,
     contempt_evidence,
+    done_to,
     emphatic_map,
     misgendered,
     negative,
@@ -65,6 +66,7 @@ from bot.moderation.domain.hate_reading import (
     subjects,
     undisclaimed,
     uninvert,
+    with_relation_signs,
     word_reader,
     words_of,
 )
@@ -106,11 +108,10 @@ STATEMENT_THRESHOLD = 0.8
 STATEMENT_VETO_BELOW = 0.1
 #: The statement model's flag threshold for a message with no word of contempt or harm in it
 #: ('Trans people are valid'): the model learnt that naming a group is a sign of hate.
-#: Leave-one-writer-out (rule 1, writer F included) gains from lower values (0.88: hateful
-#: caught 0.795 -> 0.824, ok allowed 0.942 -> 0.933), but the regression cases of neutral and
-#: positive identity statements ('Trans women are women', 'I voted for a Muslim mayor') then
-#: fail (6 at 0.95, 12 at 0.88): kept at 0.97.
-STATEMENT_THRESHOLD_NEUTRAL = 0.97
+#: Round 15, by leave-one-writer-out balanced accuracy (A-P; every ok kind >= 0.60, everyday
+#: chat not flagged more): 0.92 was best, but the shipped model rates regression cases 0.94
+#: ('Trans women are women.') and 0.95 ('a woman's place is wherever she decides'): 0.96.
+STATEMENT_THRESHOLD_NEUTRAL = 0.96
 #: ... and for a message naming a group behind a hedge ('no offence, but', 'just asking'):
 #: leave-one-writer-out (writer G included) 0.5 vs 0.7: +4 hateful caught, no ok message.
 HEDGED_THRESHOLD = 0.5
@@ -183,7 +184,10 @@ class HateDetector:
         agrees; everything else rule 1 finds is flagged for a moderator. A reply ('> ' lines,
         then its own) is judged on its own lines; what it quotes counts only through the model
         or as the subject of own lines that name no group."""
-        return judged_reply(text, self._detect, self.lexicon.mentions_group_or_slur)
+        gate = self.lexicon.mentions_group_or_slur
+        if "=" in text.original:  # 'gays = pedos' (a C substring test on every message)
+            return with_relation_signs(text, lambda t: judged_reply(t, self._detect, gate))
+        return judged_reply(text, self._detect, gate)
 
     def _detect(self, text: NormalizedText) -> list[FilterHit]:
         original = text
@@ -327,7 +331,7 @@ class HateDetector:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
-            tagged = uninvert(tag_clause(words, self.lexicon, group_seen, message))
+            tagged = done_to(uninvert(tag_clause(words, self.lexicon, group_seen, message)))
             clause_text = " ".join(tokens)
             quoted = any(clause_text in span for span in quoted_spans)
             if tagged.groups or tagged.slurs:
@@ -387,7 +391,9 @@ class HateDetector:
                 continue
             if tokens[0] == QUESTION:
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
-            tagged = uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen, message))
+            tagged = done_to(
+                uninvert(tag_clause(self._words(tokens), self.lexicon, group_seen, message))
+            )
             group_seen = group_seen or bool(tagged.groups or tagged.slurs)
             out.append(tagged.text)
         return out

@@ -10,10 +10,69 @@ from functools import lru_cache
 
 from bot.moderation.domain.hate_context import CONTRACTIONS, DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
-from bot.moderation.domain.normalize import NormalizedText, squeeze
+from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
 from bot.moderation.domain.statements import Statement, carries_negativity
+from bot.moderation.domain.verdict import Action, FilterHit
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
+# An equals sign between words ('gays = pedos', 'being gay = a disease'), not '==', '=>', '<='.
+_EQUALS = re.compile(r"\s*(?<![=<>!])=(?![=>])\s*")
+
+
+# A harm done to a group, then the speaker's condemnation of it: 'China's forced repatriation
+# of qqg is a crime', 'forcibly repatriating qqg is a crime' judge the act, not the group.
+_DONE_TO = re.compile(
+    r"(?:\b(?:(?!(?:im|e)?migration\b|population\b|proportion\b|generation\b|portion\b)\w+"
+    r"(?:tion|sion|ment)|abuses?|treatment|killings?|murders?|torture|rape|trafficking|plight|"
+    r"suffering) of (?:the )?(qqg)|\b(?!being\b)\w+ing (?:the )?(qqg))"
+    r"(?= (?:is|was|are|were) (?:(?:a|an|just|so|absolutely|truly|"
+    r"such|fucking|pure|an absolute) )*(?:crimes?|disgusting|evil|wrong|horrifying|horrific|"
+    r"monstrous|inhumane|cruel|barbaric|shameful|disgrace|atrocity|appalling|unacceptable|"
+    r"criminal|sickening|outrageous|tragedy|tragic|awful|horrible|terrible|brutal|"
+    r"heartbreaking|human rights)\b)"
+)
+
+
+def _them(match: re.Match[str]) -> str:
+    group = 1 if match.group(1) else 2
+    return match.group(0)[: match.start(group) - match.start()] + "them"
+
+
+def done_to(tagged: TaggedClause) -> TaggedClause:
+    """The clause with a group that a condemned harm is done to written 'them' (:data:`_DONE_TO`):
+    no record or statement reads the condemnation as said of the group."""
+    if (
+        "qqg is" not in tagged.text
+        and "qqg was" not in tagged.text
+        and "qqg are" not in tagged.text
+    ):
+        return tagged
+    text = _DONE_TO.sub(_them, tagged.text)
+    return tagged if text == tagged.text else replace(tagged, text=text)
+
+
+def relation_signs(text: NormalizedText) -> NormalizedText:
+    """The message with '=' read as the copula it stands for ('being gay = a disease' says
+    'being gay is a disease'); normalisation drops the sign, leaving 'being gay a disease',
+    which no reading takes for a claim. The same text when it holds no '='."""
+    if "=" not in text.original:
+        return text
+    folded = _EQUALS.sub(" is ", text.original)
+    return text if folded == text.original else normalize(folded)
+
+
+def with_relation_signs(
+    text: NormalizedText, judge: Callable[[NormalizedText], list[FilterHit]]
+) -> list[FilterHit]:
+    """``judge``'s hits on the message with '=' read as a copula (:func:`relation_signs`). The
+    reading of the sign only flags: a removal stands only if the text removes without it."""
+    folded = relation_signs(text)
+    hits = judge(folded)
+    if folded is text or all(h.action is not Action.REMOVE for h in hits):
+        return hits
+    if any(h.action is Action.REMOVE for h in judge(text)):
+        return hits
+    return [replace(h, action=Action.FLAG) for h in hits]
 
 
 def negative(statements: list[Statement], text: NormalizedText, extra: dict[str, float]) -> bool:

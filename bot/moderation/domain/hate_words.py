@@ -139,4 +139,6 @@ _ANIMALS = word_set("""dog dogs cat cats pig pigs rat rats cow cows horse horses
 def modifier(word: str, nxt: str, institutions: frozenset[str]) -> bool:
     """A group word that only modifies the next word: 'the Chinese government', 'Korean food',
     'a female dog' (an animal's sex): not the people."""
-    return nxt in institutions or (word in _SEXES and nxt in _ANIMALS)
+    # ... also as a possessive: 'the Uzbek delegation's proposal'.
+    owner = nxt[:-2] if nxt.endswith("'s") else nxt
+    return owner in institutions or (word in _SEXES and nxt in _ANIMALS)

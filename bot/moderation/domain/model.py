@@ -144,12 +144,23 @@ def stance_statement_features(text: NormalizedText) -> list[str]:
     return statement_features(text) + stance_features(text)
 
 
+def masked_valence_features(text: NormalizedText) -> list[str]:
+    """masked_statement_features and the kind of word near each group ('_q>N': contempt after
+    a group; bot.moderation.domain.hate_features), which carry to words no writer used."""
+    from bot.moderation.domain.hate_features import valence_features
+
+    features = masked_statement_features(text)
+    words = list(itertools.takewhile(lambda f: " " not in f and f[:1] not in "~_", features))
+    return features + valence_features(words)
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
     "statement+stance": stance_statement_features,
     "statement+negation": negated_statement_features,
     "masked+negation": masked_statement_features,
+    "masked+negation+valence": masked_valence_features,
 }
 
 

@@ -47,7 +47,10 @@ def test_round14_contempt_is_flagged(engine: ModerationEngine, text: str) -> Non
     assert _rule1(engine, text)
 
 
-@pytest.mark.parametrize("text", FLAGGED)
+# Round 15: 'we should get rid of the Filipinos too' is removed by threat-02 ('get rid of' a
+# group), now that the statement model refitted on writers A-P agrees (p 0.51 >= 0.5); round
+# 14's own records still only flag it.
+@pytest.mark.parametrize("text", [t for t in FLAGGED if "get rid of the Filipinos" not in t])
 def test_round14_contempt_only_flags(engine: ModerationEngine, text: str) -> None:
     assert _outcome(engine, text) != "remove"
 
