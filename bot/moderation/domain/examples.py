@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,6 +109,7 @@ class ExampleMatcher:
             # A rewording keeps most content words; under 40% shared it scores far below the
             # threshold (bench: 'example filters'), so the n-gram work is skipped.
             self._needed.append(min(len(prefixes), max(2, math.ceil(0.4 * len(prefixes)))))
+        self._keys = frozenset(self._prefixes)
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -131,12 +132,21 @@ class ExampleMatcher:
         # message's path.
         # The starts of the content words, taken in C: a one-letter word's start is no key
         # (each key starts a content word of two letters or more), so only stop words go.
-        prefixes = set(map(_FIRST_FOUR, set(text.tokens).difference(STOPWORDS)))
-        indices = [found for found in map(self._prefixes.get, prefixes) if found is not None]
-        if not indices:
+        # Only the starts some example has, by one set intersection in C; then each
+        # example's count of shared starts, counted in C into a plain dict (what Counter does,
+        # without its Python frames), and the first example with enough ends the test.
+        prefixes = self._keys.intersection(map(_FIRST_FOUR, set(text.tokens).difference(STOPWORDS)))
+        if not prefixes:
             return []
-        shared = Counter(itertools.chain.from_iterable(indices))
-        if not any(count >= self._needed[index] for index, count in shared.items()):
+        shared: dict[int, int] = {}
+        _count_elements(
+            shared, itertools.chain.from_iterable(map(self._prefixes.__getitem__, prefixes))
+        )
+        needed = self._needed
+        for index, count in shared.items():  # any(...) without a generator frame
+            if count >= needed[index]:
+                break
+        else:
             return []
         # Same cosine as _weigh() on both sides, without building the message's vector: only
         # features the examples share need a weight; the rest only add to the norm.

@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
 from unidecode import unidecode
 
@@ -215,7 +216,7 @@ def _decode_token(raw: str) -> str:
 
 def _join_split_letters(words: list[str]) -> list[str]:
     """Join runs of three or more single letters: 'k y s' and 'n.i.g.g.e.r' were split words."""
-    if list(map(len, words)).count(1) < 3:  # counted in C: this runs on every clause
+    if operator.countOf(map(len, words), 1) < 3:  # counted in C: this runs on every clause
         return words
     out: list[str] = []
     run: list[str] = []
@@ -285,8 +286,22 @@ def tokenize(plain: str) -> list[str]:
         if len(_SHARED_WORDS) > 131_072:
             _SHARED_WORDS.clear()  # bounded memory
         return _join_split_letters(list(map(_SHARED_WORDS.setdefault, raws, raws)))
-    # Chained in C over the cached words of each raw token: no Python frame per token.
-    return _join_split_letters(list(itertools.chain.from_iterable(map(_raw_token_words, raws))))
+    # Chained in C over the remembered words of each raw token: no Python frame per token
+    # once a raw token has been met (a dict lookup in C, not a call through lru_cache).
+    found = list(map(_RAW_WORDS.get, raws))
+    if None in found:
+        if len(_RAW_WORDS) > 131_072:
+            _RAW_WORDS.clear()  # bounded memory
+        found = [
+            _RAW_WORDS.setdefault(raw, _raw_token_words(raw)) if words is None else words
+            for raw, words in zip(raws, found, strict=True)
+        ]
+    return _join_split_letters(list(itertools.chain.from_iterable(cast("RawWords", found))))
+
+
+# Each raw token's canonical words (see _raw_token_words), remembered in a plain dict.
+_RAW_WORDS: dict[str, tuple[str, ...]] = {}
+RawWords = list[tuple[str, ...]]
 
 
 @lru_cache(maxsize=131_072)
@@ -317,6 +332,23 @@ def _clause_break(sentence: str) -> bool:
     )
 
 
+_SQUEEZED: dict[str, tuple[str, bytes]] = {}
+
+
+def _squeezed_pairs(tokens: list[str]) -> list[tuple[str, bytes]]:
+    """``list(map(squeeze, tokens))``, each pair remembered in a plain dict: a lookup in C
+    per token instead of a call through lru_cache."""
+    found = list(map(_SQUEEZED.get, tokens))
+    if None not in found:
+        return cast("list[tuple[str, bytes]]", found)
+    if len(_SQUEEZED) > 131_072:
+        _SQUEEZED.clear()  # bounded memory
+    return [
+        _SQUEEZED.setdefault(token, squeeze(token)) if pair is None else pair
+        for token, pair in zip(tokens, found, strict=True)
+    ]
+
+
 # C-level helpers for normalize(): map() over them runs without a Python frame per token.
 _first = operator.itemgetter(0)
 _second = operator.itemgetter(1)
@@ -342,7 +374,7 @@ def normalize(text: str) -> NormalizedText:
                 tokens.extend(words)
         if len(tokens) > first:
             sentences.append(Sentence(sentence.strip(), first, len(tokens), tuple(clause_starts)))
-    pairs = list(map(squeeze, tokens))
+    pairs = _squeezed_pairs(tokens)
     squeezed_tokens = tuple(map(_first, pairs))
     # Each token starts one past the end of the previous one (a single space between): the
     # i-th at 1 + i + the lengths before it.
