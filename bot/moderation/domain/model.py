@@ -144,10 +144,20 @@ def stance_statement_features(text: NormalizedText) -> list[str]:
     return statement_features(text) + stance_features(text)
 
 
+def reading_statement_features(text: NormalizedText) -> list[str]:
+    """stance_statement_features and rule 3's sentence readings ('_r:affirm', '_r:neg_crisis',
+    ...: bot.moderation.domain.denial_reading_features): what each sentence does with the
+    crisis, and what a negator reaches."""
+    from bot.moderation.domain.denial_reading_features import reading_features
+
+    return stance_statement_features(text) + reading_features(text)
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
     "statement+stance": stance_statement_features,
+    "statement+stance+reading": reading_statement_features,
     "statement+negation": negated_statement_features,
     "masked+negation": masked_statement_features,
 }
