@@ -83,3 +83,19 @@ def test_the_score_bound_holds_with_reading_features() -> None:
         for bar in (0.01, 0.05, 0.2, 0.4, 0.55, 0.8):
             if bound.below(message, bar):
                 assert probability < bar, (text, bar, probability)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Might the camp figures be inflated? I'd like to see the methods behind them.", True),
+        ("i would like to see the data on the harvest", True),
+        ("might the camps be fake? i'd like to see the sources lol", False),
+        ("Might the camp figures be inflated? I'd like to see the data. all lies anyway", False),
+        ("the camp estimates are invented, I'd like to see the methods", False),
+    ],
+)
+def test_a_doubt_put_as_an_open_question_beside_a_request_asks(text: str, asks: bool) -> None:
+    from bot.moderation.domain.denial_questions import asks_for_sources
+
+    assert asks_for_sources(normalize(text)) is asks
