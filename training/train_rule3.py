@@ -79,11 +79,12 @@ MIN_DF = 2
 
 
 #: Weight of each minimal pair's contrastive row (linear_training.fit): the twins' shared
-#: words cancel, so a pair teaches only what differs between them, the stance. Off: round 11
-#: (bench/RESULTS.md, moderation-eval) measured 1.0 with new stance records, LOWO 2,478 ->
-#: 2,478 denials and 4,027 -> 4,021 ok of 3,170 / 4,390; 06k's ok twin above its denial 10 ->
-#: 8 of 120. Only writer H's file has pairs, so a held-out H never sees any.
-PAIR_WEIGHT = 0.0
+#: words cancel, so a pair teaches only what differs between them, the stance. Round 11 (only
+#: writer H had pairs) measured it off. Round 15 (moderation31: writers H, M, O and Q hold 800
+#: pairs), leave-one-writer-out over 17 writers at the flag bar 0.475: 0 -> 1.0 caught 3,122 ->
+#: 3,133 of 3,970 denials, allowed 4,687 -> 4,679 of 5,190 ok (balanced 0.8447 -> 0.8454;
+#: 3.0: 3,133 / 4,672); at the bar 0.70 (denial_model.THRESHOLD): 3,007 / 4,791 -> 3,018 / 4,783.
+PAIR_WEIGHT = 1.0
 
 
 def minimal_pairs(rows: list[Example]) -> list[tuple[int, int]]:

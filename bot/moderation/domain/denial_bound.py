@@ -25,9 +25,21 @@ class ScoreBound:
         # The features this bound assumes: statement features, and maybe stance features
         # ('_s:...'), which are bounded by their positive weights and read only when that
         # bound is not enough.
-        self.usable = model.features in ("statement", "statement+stance")
-        self._stance = model.features == "statement+stance"
-        self._stance_max = 0.0
+        self.usable = model.features in (
+            "statement",
+            "statement+stance",
+            "statement+stance+reading",
+        )
+        self._stance = model.features != "statement"
+        # The sentence readings ('_r:...', denial_reading_features) are bounded by their
+        # positive weights with the stance records, and read only when that is not enough.
+        self._reading = model.features == "statement+stance+reading"
+        self._reading_max = 0.0
+        if self._reading:
+            from bot.moderation.domain.denial_reading_features import NAMES
+
+            self._reading_max = sum(max(0.0, weights.get(f, 0.0)) for f in sorted(NAMES))
+        self._stance_max = self._reading_max
         # The stance records with a positive weight, in file order, with what a message must
         # hold for each to match (see denial_features.candidates): the others add nothing
         # to the bound's near-threshold step.
@@ -35,7 +47,7 @@ class ScoreBound:
         if self._stance:
             from bot.moderation.domain.denial_features import stance_feature_names, stance_records
 
-            self._stance_max = sum(max(0.0, weights.get(f, 0.0)) for f in stance_feature_names())
+            self._stance_max += sum(max(0.0, weights.get(f, 0.0)) for f in stance_feature_names())
             for record in stance_records():
                 weight = weights.get(record.feature, 0.0)
                 if weight > 0.0:
@@ -89,11 +101,16 @@ class ScoreBound:
             return bound < limit
         # Near the threshold: first the stance records the message could match (their
         # trigger words), bounded by their positive weights; then their exact weights.
-        if bound + self._possible(text) < limit:
+        if bound + self._possible(text) + self._reading_max < limit:
             return True
         from bot.moderation.domain.denial_features import stance_features
 
-        return sum(map(get, stance_features(text), _ZEROS), bound) < limit
+        bound = sum(map(get, stance_features(text), _ZEROS), bound)
+        if self._reading and bound + self._reading_max >= limit:
+            from bot.moderation.domain.denial_reading_features import reading_features
+
+            bound = sum(map(get, reading_features(text), _ZEROS), bound)
+        return bound < limit
 
     def _possible(self, text: NormalizedText) -> float:
         """The sum of the positive weights of the stance records that ``text`` may match:

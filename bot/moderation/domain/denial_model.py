@@ -51,12 +51,14 @@ from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences, word_set
 from bot.moderation.domain.verdict import Action, FilterHit
 
-# The bars maximise leave-one-writer-out denial caught subject to ok allowed >= 0.935, chat
-# allowed >= 0.95, rule-1 dev ok down <= 0.005, tests green (0.4 flags 'Refugees have been
-# through so much.' at 0.43; off-topic 0.85 'Lawyers should all be shot lol.' at 0.853): 1,804
-# / 3,279 of 2,270 / 3,490 (bench/RESULTS.md, moderation-eval). P(denial) at or above which a
-# message no pattern caught is flagged, and below which a discussion may drop a pattern's hit.
-THRESHOLD = 0.475
+# P(denial) at or above which a message no pattern caught is flagged. Round 15 (moderation31,
+# bench/RESULTS.md moderation-eval): the bar with the best leave-one-writer-out balanced
+# accuracy among those that allow >= 0.92 of the ok messages (17 writers, 3,970 denials / 5,190
+# ok, the model with writers O and Q and minimal pairs): 0.475 / 0.55 / 0.65 / 0.675 / 0.70 /
+# 0.75 allow 0.902 / 0.907 / 0.917 / 0.919 / 0.922 / 0.925 and catch 3,133 / 3,101 / 3,045 /
+# 3,029 / 3,018 / 2,981. At 0.475 the model flagged affirmations and policy views it read by
+# their words ('there's no food in the rural areas', 'lift the sanctions').
+THRESHOLD = 0.70
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
 VETO_AGAINST = 0.6
@@ -82,10 +84,11 @@ THRESHOLD_OFF_TOPIC = 0.91
 # written by people who saw no code names no crisis word ('the people there are doing great,
 # idk where u got that'). Naming North Korea alone does not count: with it, rule-1 dev ok
 # messages flagged by rule 3 went 43 -> 49. Grid: 0.475 / 0.5 / 0.7 caught 1,804 / 1,803 / 1,796.
-THRESHOLD_NEAR_TOPIC = 0.475
+# Round 15: moved with THRESHOLD (the grid above moved both).
+THRESHOLD_NEAR_TOPIC = THRESHOLD
 # A reply naming no crisis word, to an account of the crisis (denial_replies.reply_reading),
 # needs this much: its few words say little alone ('same here' reads 0.66, 'good.' 0.59).
-THRESHOLD_REPLY = 0.65
+THRESHOLD_REPLY = 0.65  # below THRESHOLD since round 15: THRESHOLD is the bar
 THRESHOLD_SHORT_REPLY = 0.8  # ... under MIN_WORDS words ('psyop' reads 0.82, 'so sad' 0.70)
 _stemmer = Stemmer.Stemmer("english")
 # Words of the crisis itself (not of dismissal, which the model weighs; not words as common as

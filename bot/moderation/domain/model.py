@@ -154,10 +154,20 @@ def masked_valence_features(text: NormalizedText) -> list[str]:
     return features + valence_features(words)
 
 
+def reading_statement_features(text: NormalizedText) -> list[str]:
+    """stance_statement_features and rule 3's sentence readings ('_r:affirm', '_r:neg_crisis',
+    ...: bot.moderation.domain.denial_reading_features): what each sentence does with the
+    crisis, and what a negator reaches."""
+    from bot.moderation.domain.denial_reading_features import reading_features
+
+    return stance_statement_features(text) + reading_features(text)
+
+
 FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "words": lambda text: features_of_tokens(text.tokens),
     "statement": statement_features,
     "statement+stance": stance_statement_features,
+    "statement+stance+reading": reading_statement_features,
     "statement+negation": negated_statement_features,
     "masked+negation": masked_statement_features,
     "masked+negation+valence": masked_valence_features,

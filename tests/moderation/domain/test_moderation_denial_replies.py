@@ -41,15 +41,9 @@ def test_a_dismissive_reply_to_the_crisis_is_flagged(replied: str, reply: str) -
         ("Did anyone see the match last night? We won 3-0", "lol that never happened"),
         ("KCNA says this year's harvest broke every record", "never happened lol"),
         ("state media claims every family got extra rations", "its all made up anyway"),
-        pytest.param(
-            "the new UN report on detention centres is out",
-            "they were not happy about it",
-            # Round 10: the model retrained with writer G reads this answer at 0.74, over the
-            # reply bar (0.65). A bar of 0.75 clears it but costs 5 leave-one-writer-out
-            # denials and gains no ok message (bench/RESULTS.md, moderation-eval); strict, so
-            # it shows when a retrained model clears it again.
-            marks=pytest.mark.xfail(strict=True, reason="model reads 0.74 > reply bar 0.65"),
-        ),
+        # Round 10's model read this answer at 0.74, over the reply bar (0.65); an xfail until
+        # round 15, whose flag bar (denial_model.THRESHOLD 0.70) and retrained model clear it.
+        ("the new UN report on detention centres is out", "they were not happy about it"),
     ],
 )
 def test_replies_to_other_things_or_to_the_regime_are_not(replied: str, reply: str) -> None:
