@@ -185,7 +185,7 @@ def assemble(
         # beside "Diplomacy and greetings") joins that section, shown last in it, where that
         # leaves it out of the week's first CAP_KEEPS highlights.
         shown_in = [[i for i in group if i in highlights] for group in groups[:news_topics]]
-        best = [max(map(place, picked), default=-math.inf) for picked in shown_in]
+        section_best = [max(map(place, picked), default=-math.inf) for picked in shown_in]
         for i in [i for i in routine if i in highlights]:
             title = stories[i].pattern or copies[stories[i].items[0]].title
             target = repeated_heading(series_name(title, is_common), names[:news_topics])
@@ -194,7 +194,7 @@ def assemble(
             ahead = sum(
                 len(shown_in[t])
                 for t in range(news_topics)
-                if names[t] != OTHER and best[t] >= best[target]
+                if names[t] != OTHER and section_best[t] >= section_best[target]
             )
             if ahead < CAP_KEEPS and FOLD_KEEPS_FIRST:
                 continue
