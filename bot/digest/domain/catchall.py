@@ -27,6 +27,7 @@ from bot.digest.domain.sections import OTHER
 CATCHALL_PREFIX = "Also this week: "
 CATCHALL_PARTS = 3  # at most this many highlights named in the heading
 MAX_PART_CHARS = 36  # a longer part leaves no room for the others
+MAX_FIRST_CHARS = 48  # unless it is the first and only way to name the section
 MAX_PARTS_CHARS = 64  # the parts together (the heading is at most 80 characters)
 # False keeps round 15's bare "Other news".
 NAME_CATCHALL = True
@@ -62,7 +63,9 @@ def catchall_label(
             (
                 p
                 for p in (phrase, subject)
-                if _fits(p, headline) and not _bare_person(p, capitalised) and not is_common(p)
+                if _fits(p, headline, MAX_PART_CHARS if chosen else MAX_FIRST_CHARS)
+                and not _bare_person(p, capitalised)
+                and not is_common(p)
             ),
             "",
         )
@@ -78,9 +81,9 @@ def catchall_label(
     return CATCHALL_PREFIX + " · ".join(chosen) if chosen else OTHER
 
 
-def _fits(part: str, headline: str) -> bool:
+def _fits(part: str, headline: str, longest: int) -> bool:
     """A part written by the headline, short enough to sit beside two others."""
-    if not part[:1].isupper() or part.startswith(_FALLBACK_PREFIX) or len(part) > MAX_PART_CHARS:
+    if not part[:1].isupper() or part.startswith(_FALLBACK_PREFIX) or len(part) > longest:
         return False
     if " " not in part or any(mark in part for mark in '",;:'):  # one word, or a fragment
         return False
