@@ -27,7 +27,7 @@ from bot.digest.domain.sections import OTHER
 CATCHALL_PREFIX = "Also this week: "
 CATCHALL_PARTS = 3  # at most this many highlights named in the heading
 MAX_PART_CHARS = 36  # a longer part leaves no room for the others
-MAX_FIRST_CHARS = 48  # unless it is the first and only way to name the section
+MAX_FIRST_CHARS = 48  # when no highlight has a shorter one
 MAX_PARTS_CHARS = 64  # the parts together (the heading is at most 80 characters)
 # False keeps round 15's bare "Other news".
 NAME_CATCHALL = True
@@ -54,6 +54,22 @@ def catchall_label(
     singles = [[replace(story, first=True, shown=True)] for story in shown]
     labels = label_topics([*singles, *contrast], vocabulary, is_common, parts=1)[: len(singles)]
     capitalised = capitalised_words(s.lead for s in [*shown, *(t for c in contrast for t in c)])
+    # Short parts first; a longer one only when no highlight has a short one (W35).
+    for longest in (MAX_PART_CHARS, MAX_FIRST_CHARS):
+        chosen = _parts(shown, labels, capitalised, is_common, longest)
+        if chosen:
+            return CATCHALL_PREFIX + " · ".join(chosen)
+    return OTHER
+
+
+def _parts(
+    shown: Sequence[StoryText],
+    labels: Sequence[str],
+    capitalised: frozenset[str],
+    is_common: Callable[[str], bool],
+    longest: int,
+) -> list[str]:
+    """One part for each highlight that has one (best first), as many as fit."""
     chosen: list[str] = []
     for story, phrase in zip(shown, labels, strict=True):
         # A part the reader finds in the headline, short; else the headline's own subject.
@@ -63,22 +79,20 @@ def catchall_label(
             (
                 p
                 for p in (phrase, subject)
-                if _fits(p, headline, MAX_PART_CHARS if chosen else MAX_FIRST_CHARS)
+                if _fits(p, headline, longest)
                 and not _bare_person(p, capitalised)
                 and not is_common(p)
             ),
             "",
         )
-        if not label:
-            continue
-        if any(_shares_word(label, other) for other in chosen):
+        if not label or any(_shares_word(label, other) for other in chosen):
             continue
         if len(" · ".join([*chosen, label])) > MAX_PARTS_CHARS:
             continue
         chosen.append(label)
         if len(chosen) >= CATCHALL_PARTS:
             break
-    return CATCHALL_PREFIX + " · ".join(chosen) if chosen else OTHER
+    return chosen
 
 
 def _fits(part: str, headline: str, longest: int) -> bool:
