@@ -112,8 +112,9 @@ def label_topics(
     topics: Sequence[Sequence[StoryText]],
     vocabulary: Vocabulary,
     is_common: Callable[[str], bool] = lambda phrase: False,
+    parts: int = LABEL_PHRASES,
 ) -> list[str]:
-    """One label per topic (same order), distinct from each other.
+    """One label per topic (same order), distinct from each other, of at most ``parts`` parts.
 
     ``is_common`` says whether a name or word is used by many texts of the week and its history
     ("Workers' Party of Korea"): such names and single words never label a topic.
@@ -179,7 +180,7 @@ def label_topics(
         ) -> bool:
             return _related(surface[one], surface[other], topic)
 
-        chosen = choose_parts(scored, surface, related, capitalised, LABEL_PHRASES)
+        chosen = choose_parts(scored, surface, related, capitalised, parts)
         shown = [surface[key] for key in chosen]
         label = " · ".join(shown)
         if len(label) > MAX_LABEL_CHARS:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.catchall import FOLD_KEEPS_FIRST, catchall_label, repeated_heading
 from bot.digest.domain.events import (
     Copies,
     WeekText,
@@ -26,7 +27,7 @@ from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.rank import Importance
-from bot.digest.domain.routine import routine_label
+from bot.digest.domain.routine import routine_label, series_name
 from bot.digest.domain.sections import OTHER, section_leads, section_of
 from bot.digest.domain.stories import Story
 from bot.digest.domain.topics import cluster
@@ -146,6 +147,8 @@ def assemble(
             story_topic[story] = topic
     vocabulary = build_vocabulary([clean_title(a) for a in earlier] + [c.title for c in copies])
 
+    folded: set[int] = set()  # routine lines shown in a news section (below)
+
     def shown_order(members: Sequence[int]) -> list[int]:
         if MAJOR_BONUS is None:
             # Round 13: major news before the rest, best first.
@@ -153,7 +156,9 @@ def assemble(
                 (i for i in members if i in highlights),
                 key=lambda i: (not major[i], -importances[i].score, i),
             )
-        return sorted((i for i in members if i in highlights), key=lambda i: (-place(i), i))
+        return sorted(
+            (i for i in members if i in highlights), key=lambda i: (i in folded, -place(i), i)
+        )
 
     firsts = {next(iter(shown_order(group)), -1) for group in groups}
     texts = [
@@ -175,6 +180,30 @@ def assemble(
         names = list(section_names)
     else:
         names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
+    if routine and news_topics and MAJOR_BONUS is not None:
+        # A routine line whose series repeats a news heading's subject ("Series: Greetings"
+        # beside "Diplomacy and greetings") joins that section, shown last in it, where that
+        # leaves it out of the week's first CAP_KEEPS highlights.
+        shown_in = [[i for i in group if i in highlights] for group in groups[:news_topics]]
+        section_best = [max(map(place, picked), default=-math.inf) for picked in shown_in]
+        for i in [i for i in routine if i in highlights]:
+            title = stories[i].pattern or copies[stories[i].items[0]].title
+            target = repeated_heading(series_name(title, is_common), names[:news_topics])
+            if target is None or not shown_in[target]:
+                continue
+            ahead = sum(
+                len(shown_in[t])
+                for t in range(news_topics)
+                if names[t] != OTHER and section_best[t] >= section_best[target]
+            )
+            if ahead < CAP_KEEPS and FOLD_KEEPS_FIRST:
+                continue
+            routine.remove(i)
+            groups[-1].remove(i)
+            groups[target].append(i)
+            shown_in[target].append(i)
+            story_topic[i] = target
+            folded.add(i)
     if routine:
         # Named by the lines the reader sees there, best first (by its best line when none is
         # shown: the chart still counts the section's articles).
@@ -193,12 +222,19 @@ def assemble(
             # Round 13: a topic with major news first.
             minor = by_section and not any(major[i] for i in picked)
         else:
-            best, minor = max(place(i) for i in picked), False
+            best = max(place(i) for i in picked if i not in folded)
+            minor = False
+        catchall = by_section and names[topic] == OTHER
+        if catchall:
+            # Headed by what sets its highlights apart, against the week's other sections.
+            shown_texts = [texts[topic][members.index(i)] for i in picked]
+            contrast = [texts[t] for t in range(news_topics) if t != topic]
+            names[topic] = catchall_label(shown_texts, contrast, vocabulary, is_common)
         topics.append(
             (
                 -best,
                 # Routine lines last, "Other news" before them.
-                (topic >= news_topics) * 4 + (names[topic] == OTHER and by_section) * 2 + minor,
+                (topic >= news_topics) * 4 + catchall * 2 + minor,
                 DigestTopic(
                     label=names[topic],
                     highlighted=[highlights[i] for i in picked],
