@@ -1,0 +1,209 @@
+"""Whether an excerpt says a question's words in other words: paraphrase-aware matching.
+
+relation.py and asked_fact.py read a question's subject and relation words in the excerpt by
+their index terms or Snowball stems: a member's "sent back", "locked up", "kim's sister" or "get
+on the web" do not match "repatriated", "detained", "Kim Yo Jong" or "access the Internet", and
+the gate refuses an answer it ranked first. Here a question word (3+ letters, not a stop word,
+not a question-frame word, not a name: relation.py's reading, on the texts alone) counts as said
+when the excerpt holds
+
+- the same stem, or a stem it begins (five letters or more: "detent" / "detention");
+- another phrase of a group that holds it: aliases.json's names and synonyms and
+  paraphrases.json's groups, compared as stemmed word sequences ("sent back" / "repatriated");
+- a word whose static embedding (dense.py's WordLlama codebook, shipped in its wheel) stands at
+  a cosine of at least ``threshold`` from it (soft_match.json; chosen leave-one-set-out), an
+  inflection or close synonym the tables lack ("purchased" / "bought", "died" / "killed").
+
+The gate reads (gate.py) ``relation_soft``, the share of the question's relation words the
+excerpt does not say in any of these ways, and ``fact_soft``, asked_fact.py's fact_missing with
+the subject words read the same way. Texts only: training/gate_loso.py recomputes both from
+recorded excerpts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import Stemmer
+from numpy.typing import NDArray
+
+from bot.search.domain.relation import capitalised_terms, frame_terms
+from bot.search.domain.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+@cache
+def _data() -> Any:
+    text = resources.files("bot.search").joinpath("data", "soft_match.json").read_text("utf-8")
+    return json.loads(text)
+
+
+# The cosine from which a word's embedding neighbour counts as the word (soft_match.json; a
+# value above 1 turns the embedding step off). training/gate_loso.py may set it for a run.
+THRESHOLD: float = float(_data()["threshold"])
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word (its apostrophes and hyphens at the ends cut)."""
+    return str(_stemmer().stemWord(word.strip("'-")))
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of ``text`` ("kim's" -> "kim")."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower())]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words_of(text))
+
+
+@cache
+def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The stemmed phrases of every alias, synonym and paraphrase group."""
+    files = resources.files("bot.search").joinpath("data")
+    aliases = json.loads(files.joinpath("aliases.json").read_text("utf-8"))
+    paraphrases = json.loads(files.joinpath("paraphrases.json").read_text("utf-8"))
+    groups = [*aliases["names"], *aliases["synonyms"], *paraphrases["groups"]]
+    out = []
+    for group in groups:
+        phrases = tuple({p for p in map(_phrase, group) if p})
+        if len(phrases) > 1:
+            out.append(phrases)
+    return tuple(out)
+
+
+@cache
+def _groups_by_stem() -> dict[str, tuple[int, ...]]:
+    """Each stem -> the groups with a phrase that holds it."""
+    found: dict[str, set[int]] = {}
+    for g, phrases in enumerate(_groups()):
+        for p in phrases:
+            for s in p:
+                found.setdefault(s, set()).add(g)
+    return {s: tuple(sorted(gs)) for s, gs in found.items()}
+
+
+def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    return ENGLISH_STOP_WORDS | frame_terms() | frozenset(_data()["skipped"])
+
+
+def relation_words(question: str, excerpt: str) -> list[str]:
+    """The question's relation words: 3+ letters, not stop or frame words, not names (written
+    with a capital in the question, or in the excerpt: a chatty "kim")."""
+    names = capitalised_terms(question) | capitalised_terms(excerpt)
+    skipped = _skipped()
+    out: list[str] = []
+    for w in words_of(question):
+        fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
+        if fit and w not in out:
+            out.append(w)
+    return out
+
+
+class _Vectors:
+    """Unit word vectors of the shipped static embedder, remembered (bounded)."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._known: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+        self._size = size
+
+    def of(self, words: list[str]) -> NDArray[np.float32] | None:
+        from bot.search.domain.dense import default_embedder
+
+        embedder = default_embedder()
+        if embedder is None or not words:
+            return None
+        new = [w for w in dict.fromkeys(words) if w not in self._known]
+        if new:
+            for w, v in zip(new, embedder.embed(new, learn=False), strict=True):
+                self._known[w] = v
+            while len(self._known) > self._size:
+                self._known.popitem(last=False)
+        return np.stack([self._known[w] for w in words])
+
+
+_VECTORS = _Vectors()
+
+
+@dataclass(frozen=True)
+class Said:
+    """Per question word, the excerpt's stems that say it (empty: not said)."""
+
+    by: dict[str, frozenset[str]]
+
+    def unsaid_share(self, words: list[str]) -> float:
+        """The share of ``words`` the excerpt does not say (0 without words)."""
+        if not words:
+            return 0.0
+        return round(sum(not self.by.get(w) for w in words) / len(words), 4)
+
+
+def said(question: str, words: list[str], excerpt: str, threshold: float | None = None) -> Said:
+    """Which excerpt stems say each of ``words`` (of ``question``): the same stem or one it
+    begins, another phrase of a group, or an embedding neighbour at ``threshold`` or above."""
+    limit = THRESHOLD if threshold is None else threshold
+    own = words_of(excerpt)
+    sequence = tuple(stem(w) for w in own)
+    stems = frozenset(sequence)
+    asked = _phrase(question)
+    by: dict[str, frozenset[str]] = {}
+    for w in words:
+        s = stem(w)
+        found = {s} & stems
+        if len(s) >= 5:
+            found |= {t for t in stems if len(t) > len(s) and t.startswith(s)}
+        for g in _groups_by_stem().get(s, ()):
+            phrases = _groups()[g]
+            if any(s in p and _holds(asked, p) for p in phrases):
+                found |= {t for p in phrases if _holds(sequence, p) for t in p}
+        by[w] = frozenset(found)
+    unsaid = [w for w in words if not by[w]]
+    if unsaid and limit <= 1.0:
+        content = [x for x in dict.fromkeys(own) if len(x) > 2 and x not in _skipped()]
+        asked_vectors = _VECTORS.of(unsaid)
+        vectors = _VECTORS.of(content)
+        if asked_vectors is not None and vectors is not None:
+            close = asked_vectors @ vectors.T >= limit
+            for w, row in zip(unsaid, close, strict=True):
+                by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
+    return Said(by)
+
+
+def relation_soft(question: str, excerpt: str, threshold: float | None = None) -> float:
+    """The share of ``question``'s relation words ``excerpt`` does not say in any way."""
+    words = relation_words(question, excerpt)
+    return said(question, words, excerpt, threshold).unsaid_share(words)
+
+
+def fact_soft(question: str, excerpt: str, threshold: float | None = None) -> int:
+    """asked_fact.py's fact_missing with the question's subject words also said in other
+    words around the candidate: 1 when no candidate of the asked type has half of them."""
+    from bot.search.domain.asked_fact import asked_fact, fact_held
+
+    asked = asked_fact(question)
+    if asked.kind is None or not asked.anchors:
+        return fact_held(asked, excerpt).missing
+    words = [w for w in dict.fromkeys(words_of(question)) if stem(w) in asked.anchors]
+    by = said(question, words, excerpt, threshold).by
+    also = {stem(w): stems for w, stems in by.items() if stems}
+    return fact_held(asked, excerpt, also).missing
