@@ -86,6 +86,12 @@ def _untyped() -> re.Pattern[str]:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    """The question words too common to be a subject (asked_facts.json's "common")."""
+    return frozenset(_data()["common"])
+
+
+@cache
 def _skipped() -> frozenset[str]:
     return frozenset(_data()["common"]) | frozenset(_data()["topic"])
 

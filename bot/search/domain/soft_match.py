@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -97,21 +96,46 @@ def _groups_by_stem() -> dict[str, tuple[int, ...]]:
     return {s: tuple(sorted(gs)) for s, gs in found.items()}
 
 
+@lru_cache(maxsize=8192)
+def _groups_of(s: str) -> tuple[int, ...]:
+    """The groups of a stem, or (five letters or more) of the stems it begins or that begin
+    it: "creation" is in the group of "create"."""
+    by = _groups_by_stem()
+    if len(s) < 5:
+        return by.get(s, ())
+    return tuple(sorted({g for t, gs in by.items() for g in gs if _related(s, t)}))
+
+
+def _related(s: str, t: str) -> bool:
+    return s == t or (len(t) >= 5 and (s.startswith(t) or t.startswith(s)))
+
+
 def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether ``sequence`` holds ``phrase``, stem by stem (or a stem it begins or that begins
+    it, five letters or more)."""
     n = len(phrase)
-    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
+    return any(
+        all(_related(a, b) for a, b in zip(sequence[i : i + n], phrase, strict=True))
+        for i in range(len(sequence) - n + 1)
+    )
 
 
 @cache
 def _skipped() -> frozenset[str]:
-    return ENGLISH_STOP_WORDS | frame_terms() | frozenset(_data()["skipped"])
+    from bot.search.domain.asked_fact import common_words
+
+    return ENGLISH_STOP_WORDS | frame_terms() | common_words() | frozenset(_data()["skipped"])
 
 
 def relation_words(question: str, excerpt: str) -> list[str]:
-    """The question's relation words: 3+ letters, not stop or frame words, not names (written
-    with a capital in the question, or in the excerpt: a chatty "kim")."""
+    """The question's relation words: 3+ letters, not stop, frame or asking words (those of
+    its asked type: "long" of "how long"), not names (written with a capital in the question,
+    or in the excerpt: a chatty "kim")."""
+    from bot.search.domain.asked_fact import asked_fact
+
     names = capitalised_terms(question) | capitalised_terms(excerpt)
-    skipped = _skipped()
+    kind = asked_fact(question).kind
+    skipped = _skipped() | (kind.asking if kind else frozenset())
     out: list[str] = []
     for w in words_of(question):
         fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
@@ -121,10 +145,12 @@ def relation_words(question: str, excerpt: str) -> list[str]:
 
 
 class _Vectors:
-    """Unit word vectors of the shipped static embedder, remembered (bounded)."""
+    """Unit word vectors of the shipped static embedder, remembered in one matrix (bounded:
+    a long-running bot starts afresh when it is full)."""
 
-    def __init__(self, size: int = 50_000) -> None:
-        self._known: OrderedDict[str, NDArray[np.float32]] = OrderedDict()
+    def __init__(self, size: int = 32_768) -> None:
+        self._rows: dict[str, int] = {}
+        self._matrix: NDArray[np.float32] | None = None
         self._size = size
 
     def of(self, words: list[str]) -> NDArray[np.float32] | None:
@@ -133,13 +159,17 @@ class _Vectors:
         embedder = default_embedder()
         if embedder is None or not words:
             return None
-        new = [w for w in dict.fromkeys(words) if w not in self._known]
+        if self._matrix is None:
+            self._matrix = np.zeros((self._size, embedder.dimensions), dtype=np.float32)
+        new = [w for w in dict.fromkeys(words) if w not in self._rows]
+        if len(self._rows) + len(new) > self._size:
+            self._rows = {}
+            new = list(dict.fromkeys(words))
         if new:
-            for w, v in zip(new, embedder.embed(new, learn=False), strict=True):
-                self._known[w] = v
-            while len(self._known) > self._size:
-                self._known.popitem(last=False)
-        return np.stack([self._known[w] for w in words])
+            start = len(self._rows)
+            self._matrix[start : start + len(new)] = embedder.embed(new[: self._size], learn=False)
+            self._rows.update(zip(new, range(start, start + len(new)), strict=False))
+        return self._matrix[[self._rows[w] for w in words]]
 
 
 _VECTORS = _Vectors()
@@ -172,10 +202,11 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
         found = {s} & stems
         if len(s) >= 5:
             found |= {t for t in stems if len(t) > len(s) and t.startswith(s)}
-        for g in _groups_by_stem().get(s, ()):
+        for g in _groups_of(s):
             phrases = _groups()[g]
-            if any(s in p and _holds(asked, p) for p in phrases):
-                found |= {t for p in phrases if _holds(sequence, p) for t in p}
+            if any(_holds(asked, p) for p in phrases if any(_related(s, t) for t in p)):
+                held = [p for p in phrases if _holds(sequence, p)]
+                found |= {t for t in stems if any(_related(t, x) for p in held for x in p)}
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
     if unsaid and limit <= 1.0:
