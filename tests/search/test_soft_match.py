@@ -83,3 +83,18 @@ def test_the_gate_reads_the_soft_features_when_asked(monkeypatch: pytest.MonkeyP
     assert read.relation_soft == 1.0
     read = answerability_of(base, "were the women detained", BORDER)
     assert read.relation_soft == 0.0
+
+
+def test_the_asked_types_own_words_are_not_relation_words() -> None:
+    # "long" asks for the value ("how long"); "report" and "stats" ask where it comes from.
+    assert relation_words("how long were the women in the jail", BORDER) == ["women", "jail"]
+    assert relation_words("which report had the stats on the river crossings", BORDER) == [
+        "river",
+        "crossings",
+    ]
+
+
+def test_a_question_word_finds_its_group_through_a_stem_it_begins() -> None:
+    # "creation" is not in the group of "create" / "founded", but begins like "create".
+    text = "The club was founded in 1990."
+    assert said("club creation date", ["creation"], text, threshold=2.0).by["creation"]
