@@ -271,8 +271,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
 
 def _soft(question: str, text: str) -> tuple[float, int]:
     """relation_soft and fact_soft if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
-    named = {n for n, w in (*shipped_gate().weights, *shipped_gate().per_decade_weights) if w}
-    if not (SOFT_ALWAYS or "relation_soft" in named or "fact_soft" in named):
+    if not (SOFT_ALWAYS or reads_soft(shipped_gate())):
         return 0.0, 0
     return relation_soft(question, text), fact_soft(question, text)
 
@@ -299,6 +298,13 @@ def reads_relation(gate: GateWeights) -> bool:
     """Whether ``gate`` weighs relation_unmatched or relation_missing."""
     named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
     return not named.isdisjoint(("relation_unmatched", "relation_missing"))
+
+
+@cache
+def reads_soft(gate: GateWeights) -> bool:
+    """Whether ``gate`` weighs relation_soft or fact_soft."""
+    named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
+    return not named.isdisjoint(("relation_soft", "fact_soft"))
 
 
 @cache
