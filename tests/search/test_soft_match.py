@@ -7,7 +7,13 @@ import pytest
 from bot.search.domain import soft_match
 from bot.search.domain.dense import default_embedder
 from bot.search.domain.gate import GateFeatures, answerability_of
-from bot.search.domain.soft_match import fact_soft, relation_soft, relation_words, said
+from bot.search.domain.soft_match import (
+    fact_soft,
+    relation_soft,
+    relation_words,
+    said,
+    soft_features,
+)
 
 # A story of our own, not of the seed page or any development set.
 BORDER = (
@@ -98,3 +104,19 @@ def test_a_question_word_finds_its_group_through_a_stem_it_begins() -> None:
     # "creation" is not in the group of "create" / "founded", but begins like "create".
     text = "The club was founded in 1990."
     assert said("club creation date", ["creation"], text, threshold=2.0).by["creation"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many women were sent back",
+        "how much did the train ticket cost",
+        "who bought the ticket for the youngest woman",
+        "were the soldiers executed",
+    ],
+)
+def test_the_gates_one_reading_gives_both_features(question: str) -> None:
+    assert soft_features(question, BORDER) == (
+        relation_soft(question, BORDER),
+        fact_soft(question, BORDER),
+    )

@@ -43,7 +43,7 @@ from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
 from bot.search.domain.relation import relation
-from bot.search.domain.soft_match import fact_soft, relation_soft
+from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
@@ -273,7 +273,7 @@ def _soft(question: str, text: str) -> tuple[float, int]:
     """relation_soft and fact_soft if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
     if not (SOFT_ALWAYS or reads_soft(shipped_gate())):
         return 0.0, 0
-    return relation_soft(question, text), fact_soft(question, text)
+    return soft_features(question, text)
 
 
 SOFT_ALWAYS = False

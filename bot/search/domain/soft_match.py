@@ -110,11 +110,13 @@ def _related(s: str, t: str) -> bool:
     return s == t or (len(t) >= 5 and (s.startswith(t) or t.startswith(s)))
 
 
-def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """Whether ``sequence`` holds ``phrase``, stem by stem (or a stem it begins or that begins
-    it, five letters or more)."""
+def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """Whether ``sequence`` (its stems: ``stems``) holds ``phrase``, stem by stem (or a stem
+    it begins or that begins it, five letters or more)."""
+    if not all(x in stems or (len(x) >= 5 and any(_related(x, t) for t in stems)) for x in phrase):
+        return False
     n = len(phrase)
-    return any(
+    return n == 1 or any(
         all(_related(a, b) for a, b in zip(sequence[i : i + n], phrase, strict=True))
         for i in range(len(sequence) - n + 1)
     )
@@ -196,6 +198,7 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
     sequence = tuple(stem(w) for w in own)
     stems = frozenset(sequence)
     asked = _phrase(question)
+    asked_stems = frozenset(asked)
     by: dict[str, frozenset[str]] = {}
     for w in words:
         s = stem(w)
@@ -204,8 +207,9 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             found |= {t for t in stems if len(t) > len(s) and t.startswith(s)}
         for g in _groups_of(s):
             phrases = _groups()[g]
-            if any(_holds(asked, p) for p in phrases if any(_related(s, t) for t in p)):
-                held = [p for p in phrases if _holds(sequence, p)]
+            related = [p for p in phrases if any(_related(s, t) for t in p)]
+            if any(_holds(asked, p, asked_stems) for p in related):
+                held = [p for p in phrases if _holds(sequence, p, stems)]
                 found |= {t for t in stems if any(_related(t, x) for p in held for x in p)}
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
@@ -218,6 +222,22 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             for w, row in zip(unsaid, close, strict=True):
                 by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
     return Said(by)
+
+
+def soft_features(question: str, excerpt: str) -> tuple[float, int]:
+    """relation_soft and fact_soft of ``question`` and ``excerpt``, with one reading of the
+    words both ask (gate.py's)."""
+    from bot.search.domain.asked_fact import asked_fact, fact_held
+
+    words = relation_words(question, excerpt)
+    asked = asked_fact(question)
+    anchors = [w for w in dict.fromkeys(words_of(question)) if stem(w) in asked.anchors]
+    by = said(question, list(dict.fromkeys([*words, *anchors])), excerpt).by
+    unsaid = round(sum(not by[w] for w in words) / len(words), 4) if words else 0.0
+    if asked.kind is None or not asked.anchors:
+        return unsaid, fact_held(asked, excerpt).missing
+    also = {stem(w): by[w] for w in anchors if by[w]}
+    return unsaid, fact_held(asked, excerpt, also).missing
 
 
 def relation_soft(question: str, excerpt: str, threshold: float | None = None) -> float:
