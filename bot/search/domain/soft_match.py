@@ -209,8 +209,9 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             phrases = _groups()[g]
             related = [p for p in phrases if any(_related(s, t) for t in p)]
             if any(_holds(asked, p, asked_stems) for p in related):
-                held = [p for p in phrases if _holds(sequence, p, stems)]
-                found |= {t for t in stems if any(_related(t, x) for p in held for x in p)}
+                held = [x for p in phrases if _holds(sequence, p, stems) for x in p]
+                if held:
+                    found |= {t for t in stems if any(_related(t, x) for x in held)}
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
     if unsaid and limit <= 1.0:
