@@ -53,6 +53,7 @@ import search_eval as ev  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
 import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
+import bot.search.domain.soft_match as soft_match  # noqa: E402
 from bot.search.domain.diversity import diversify  # noqa: E402
 
 SEED_SETS = (
@@ -397,6 +398,9 @@ def main() -> None:
         help="recompute the answerability features of recorded rows from their texts",
     )
     parser.add_argument(
+        "--soft-threshold", type=float, default=None, help="soft_match.json's, for this run"
+    )
+    parser.add_argument(
         "--paraphrase-weight", type=float, default=None, help="instead of the shipped one"
     )
     parser.add_argument(
@@ -425,6 +429,8 @@ def main() -> None:
     if args.paraphrase_weight is not None:
         query.PARAPHRASE_WEIGHT = args.paraphrase_weight  # type: ignore[misc]
     ev.COMMUNITY_PAGE = not args.no_community_page
+    if args.soft_threshold is not None:
+        soft_match.THRESHOLD = args.soft_threshold
     rows = load_or_record(args)
     if args.refresh or any(len(f) != NF + 2 for r in rows for f, _, _ in r["hits"]):
         refresh(rows)
@@ -503,11 +509,12 @@ def load_or_record(args: argparse.Namespace) -> list[Row]:
 
 
 def refresh(rows: list[Row]) -> None:
-    """Recompute, in place, the answerability features (gate.ANSWERABILITY: focus.py and
-    relation.py, read from the question's and the excerpt's texts) of recorded rows; rows
+    """Recompute, in place, the answerability features (gate.ANSWERABILITY: focus.py,
+    asked_fact.py and soft_match.py, read from the question's and the excerpt's texts) of recorded rows; rows
     recorded before a feature existed get it (the others they lack read 0)."""
     if any("excerpts" not in r for r in rows):
         raise SystemExit("these rows keep no excerpt texts: record them again (a new --rows file)")
+    gate.SOFT_ALWAYS = True  # soft_match.py's features, whatever gate.json weighs
     for r in rows:
         plain = query.plain_form(r["text"])
         kind = query.answer_type_of(r["text"])

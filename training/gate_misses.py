@@ -76,6 +76,7 @@ def main() -> None:
     parser.add_argument("--sets", nargs="*", default=None, help="only these question sets")
     args = parser.parse_args()
     rows = gl.load_or_record(args)
+    gl.refresh(rows)  # the texts' features as this code reads them
     verdicts = gl.loso_verdicts(rows)
     index = ev.build(ev.seed_articles()) if args.archive == "seed" else ev.grown_archive(args.data)
     captured: dict[str, tuple[Question, set[str]]] = {}

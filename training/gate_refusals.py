@@ -30,6 +30,7 @@ def main() -> None:
     parser.add_argument("--rows", type=Path, default=None)
     parser.add_argument("--archive", default="grown", choices=("seed", "grown"))
     rows = gl.load_or_record(parser.parse_args())
+    gl.refresh(rows)  # the texts' features as this code reads them
     args = parser.parse_args()
     offtopic = {n for ns in gl.OFFTOPIC.values() for n in ns}
 

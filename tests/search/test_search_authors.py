@@ -31,7 +31,7 @@ def _index() -> SearchIndex:
             id="news-1",
             source="Daily NK",
             title="Rice prices in Hyesan",
-            body="Rice prices in Hyesan markets rose sharply in the last week of November.",
+            body="Rice prices in Hyesan markets rose sharply to 8,500 won a kilogram in the last week of November.",
             published=WHEN,
         ),
     ]

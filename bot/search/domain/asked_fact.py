@@ -86,6 +86,12 @@ def _untyped() -> re.Pattern[str]:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    """The question words too common to be a subject (asked_facts.json's "common")."""
+    return frozenset(_data()["common"])
+
+
+@cache
 def _skipped() -> frozenset[str]:
     return frozenset(_data()["common"]) | frozenset(_data()["topic"])
 
@@ -151,8 +157,11 @@ def _has_candidate(kind: FactType, sentence: str, own: frozenset[str]) -> bool:
     return any(_is_candidate(kind, m.group(), own) for m in kind.candidate.finditer(text))
 
 
-def fact_held(asked: AskedFact, excerpt: str) -> FactHeld:
-    """Whether ``excerpt`` holds a candidate of the asked type near the question's anchors."""
+def fact_held(
+    asked: AskedFact, excerpt: str, also: dict[str, frozenset[str]] | None = None
+) -> FactHeld:
+    """Whether ``excerpt`` holds a candidate of the asked type near the question's anchors;
+    ``also``: per anchor, other stems that say it (soft_match.py: a paraphrase, a neighbour)."""
     kind = asked.kind
     if kind is None:
         return FactHeld()
@@ -166,6 +175,9 @@ def fact_held(asked: AskedFact, excerpt: str) -> FactHeld:
     best = 0.0
     for i in holding:
         around = frozenset().union(*stems[max(i - 1, 0) : i + 2])
-        share = sum(_matches(a, around) for a in asked.anchors) / len(asked.anchors)
+        share = sum(
+            _matches(a, around) or bool(also and not also.get(a, frozenset()).isdisjoint(around))
+            for a in asked.anchors
+        ) / len(asked.anchors)
         best = max(best, share)
     return FactHeld(round(1.0 - best, 4), int(best < 0.5))

@@ -43,6 +43,7 @@ from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
 from bot.search.domain.relation import relation
+from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
@@ -105,6 +106,9 @@ class GateFeatures:
     # asked type (a name, a sum, a length, a date), and 1 when no candidate has half of them.
     fact_unmet: float = 0.0
     fact_missing: int = 0
+    # relation_unmatched and fact_missing with words also said in other ways (soft_match.py).
+    relation_soft: float = 0.0
+    fact_soft: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -238,7 +242,8 @@ class GateWeights:
         }
 
 
-ANSWERABILITY = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
+_READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
+ANSWERABILITY = (*_READ, "relation_soft", "fact_soft")
 
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
@@ -251,6 +256,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
     the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
     held = holds(asked(question), text)
     fact = fact_held(asked_fact(question), text)
+    soft = _soft(question, text)
     return replace(
         features,
         focus_missing=held.focus_missing,
@@ -258,7 +264,19 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         filler_gap=held.filler_gap,
         fact_unmet=fact.unmet,
         fact_missing=fact.missing,
+        relation_soft=soft[0],
+        fact_soft=soft[1],
     )
+
+
+def _soft(question: str, text: str) -> tuple[float, int]:
+    """relation_soft and fact_soft if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
+    if not (SOFT_ALWAYS or reads_soft(shipped_gate())):
+        return 0.0, 0
+    return soft_features(question, text)
+
+
+SOFT_ALWAYS = False
 
 
 @lru_cache(maxsize=64)  # a gate has a handful of weights; /ask asks this of every passage
@@ -280,6 +298,13 @@ def reads_relation(gate: GateWeights) -> bool:
     """Whether ``gate`` weighs relation_unmatched or relation_missing."""
     named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
     return not named.isdisjoint(("relation_unmatched", "relation_missing"))
+
+
+@cache
+def reads_soft(gate: GateWeights) -> bool:
+    """Whether ``gate`` weighs relation_soft or fact_soft."""
+    named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
+    return not named.isdisjoint(("relation_soft", "fact_soft"))
 
 
 @cache
@@ -369,4 +394,5 @@ def gate_features(
         said.missing if said else 0,
         fact.unmet,
         fact.missing,
+        *(_soft(question.text, text) if answerability else (0.0, 0)),
     )

@@ -1,0 +1,261 @@
+"""Whether an excerpt says a question's words in other words: paraphrase-aware matching.
+
+relation.py and asked_fact.py read a question's subject and relation words in the excerpt by
+their index terms or Snowball stems: a member's "sent back", "locked up", "kim's sister" or "get
+on the web" do not match "repatriated", "detained", "Kim Yo Jong" or "access the Internet", and
+the gate refuses an answer it ranked first. Here a question word (3+ letters, not a stop word,
+not a question-frame word, not a name: relation.py's reading, on the texts alone) counts as said
+when the excerpt holds
+
+- the same stem, or a stem it begins (five letters or more: "detent" / "detention");
+- another phrase of a group that holds it: aliases.json's names and synonyms and
+  paraphrases.json's groups, compared as stemmed word sequences ("sent back" / "repatriated");
+- a word whose static embedding (dense.py's WordLlama codebook, shipped in its wheel) stands at
+  a cosine of at least ``threshold`` from it (soft_match.json; chosen leave-one-set-out), an
+  inflection or close synonym the tables lack ("purchased" / "bought", "died" / "killed").
+
+The gate reads (gate.py) ``relation_soft``, the share of the question's relation words the
+excerpt does not say in any of these ways, and ``fact_soft``, asked_fact.py's fact_missing with
+the subject words read the same way. Texts only: training/gate_loso.py recomputes both from
+recorded excerpts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import Stemmer
+from numpy.typing import NDArray
+
+from bot.search.domain.relation import capitalised_terms, frame_terms
+from bot.search.domain.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+@cache
+def _data() -> Any:
+    text = resources.files("bot.search").joinpath("data", "soft_match.json").read_text("utf-8")
+    return json.loads(text)
+
+
+# The cosine from which a word's embedding neighbour counts as the word (soft_match.json; a
+# value above 1 turns the embedding step off). training/gate_loso.py may set it for a run.
+THRESHOLD: float = float(_data()["threshold"])
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-case word (its apostrophes and hyphens at the ends cut)."""
+    return str(_stemmer().stemWord(word.strip("'-")))
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of ``text`` ("kim's" -> "kim")."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower())]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words_of(text))
+
+
+@cache
+def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The stemmed phrases of every alias, synonym and paraphrase group."""
+    files = resources.files("bot.search").joinpath("data")
+    aliases = json.loads(files.joinpath("aliases.json").read_text("utf-8"))
+    paraphrases = json.loads(files.joinpath("paraphrases.json").read_text("utf-8"))
+    groups = [*aliases["names"], *aliases["synonyms"], *paraphrases["groups"]]
+    out = []
+    for group in groups:
+        phrases = tuple({p for p in map(_phrase, group) if p})
+        if len(phrases) > 1:
+            out.append(phrases)
+    return tuple(out)
+
+
+@cache
+def _groups_by_stem() -> dict[str, tuple[int, ...]]:
+    """Each stem -> the groups with a phrase that holds it."""
+    found: dict[str, set[int]] = {}
+    for g, phrases in enumerate(_groups()):
+        for p in phrases:
+            for s in p:
+                found.setdefault(s, set()).add(g)
+    return {s: tuple(sorted(gs)) for s, gs in found.items()}
+
+
+@lru_cache(maxsize=8192)
+def _groups_of(s: str) -> tuple[int, ...]:
+    """The groups of a stem, or (five letters or more) of the stems it begins or that begin
+    it: "creation" is in the group of "create"."""
+    by = _groups_by_stem()
+    if len(s) < 5:
+        return by.get(s, ())
+    return tuple(sorted({g for t, gs in by.items() for g in gs if _related(s, t)}))
+
+
+def _related(s: str, t: str) -> bool:
+    return s == t or (len(t) >= 5 and (s.startswith(t) or t.startswith(s)))
+
+
+def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...], stems: frozenset[str]) -> bool:
+    """Whether ``sequence`` (its stems: ``stems``) holds ``phrase``, stem by stem (or a stem
+    it begins or that begins it, five letters or more)."""
+    if not all(x in stems or (len(x) >= 5 and any(_related(x, t) for t in stems)) for x in phrase):
+        return False
+    n = len(phrase)
+    return n == 1 or any(
+        all(_related(a, b) for a, b in zip(sequence[i : i + n], phrase, strict=True))
+        for i in range(len(sequence) - n + 1)
+    )
+
+
+@cache
+def _skipped() -> frozenset[str]:
+    from bot.search.domain.asked_fact import common_words
+
+    return ENGLISH_STOP_WORDS | frame_terms() | common_words() | frozenset(_data()["skipped"])
+
+
+def relation_words(question: str, excerpt: str) -> list[str]:
+    """The question's relation words: 3+ letters, not stop, frame or asking words (those of
+    its asked type: "long" of "how long"), not names (written with a capital in the question,
+    or in the excerpt: a chatty "kim")."""
+    from bot.search.domain.asked_fact import asked_fact
+
+    names = capitalised_terms(question) | capitalised_terms(excerpt)
+    kind = asked_fact(question).kind
+    skipped = _skipped() | (kind.asking if kind else frozenset())
+    out: list[str] = []
+    for w in words_of(question):
+        fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
+        if fit and w not in out:
+            out.append(w)
+    return out
+
+
+class _Vectors:
+    """Unit word vectors of the shipped static embedder, remembered in one matrix (bounded:
+    a long-running bot starts afresh when it is full)."""
+
+    def __init__(self, size: int = 32_768) -> None:
+        self._rows: dict[str, int] = {}
+        self._matrix: NDArray[np.float32] | None = None
+        self._size = size
+
+    def of(self, words: list[str]) -> NDArray[np.float32] | None:
+        from bot.search.domain.dense import default_embedder
+
+        embedder = default_embedder()
+        if embedder is None or not words:
+            return None
+        if self._matrix is None:
+            self._matrix = np.zeros((self._size, embedder.dimensions), dtype=np.float32)
+        new = [w for w in dict.fromkeys(words) if w not in self._rows]
+        if len(self._rows) + len(new) > self._size:
+            self._rows = {}
+            new = list(dict.fromkeys(words))
+        if new:
+            start = len(self._rows)
+            self._matrix[start : start + len(new)] = embedder.embed(new[: self._size], learn=False)
+            self._rows.update(zip(new, range(start, start + len(new)), strict=False))
+        return self._matrix[[self._rows[w] for w in words]]
+
+
+_VECTORS = _Vectors()
+
+
+@dataclass(frozen=True)
+class Said:
+    """Per question word, the excerpt's stems that say it (empty: not said)."""
+
+    by: dict[str, frozenset[str]]
+
+    def unsaid_share(self, words: list[str]) -> float:
+        """The share of ``words`` the excerpt does not say (0 without words)."""
+        if not words:
+            return 0.0
+        return round(sum(not self.by.get(w) for w in words) / len(words), 4)
+
+
+def said(question: str, words: list[str], excerpt: str, threshold: float | None = None) -> Said:
+    """Which excerpt stems say each of ``words`` (of ``question``): the same stem or one it
+    begins, another phrase of a group, or an embedding neighbour at ``threshold`` or above."""
+    limit = THRESHOLD if threshold is None else threshold
+    own = words_of(excerpt)
+    sequence = tuple(stem(w) for w in own)
+    stems = frozenset(sequence)
+    asked = _phrase(question)
+    asked_stems = frozenset(asked)
+    by: dict[str, frozenset[str]] = {}
+    for w in words:
+        s = stem(w)
+        found = {s} & stems
+        if len(s) >= 5:
+            found |= {t for t in stems if len(t) > len(s) and t.startswith(s)}
+        for g in _groups_of(s):
+            phrases = _groups()[g]
+            related = [p for p in phrases if any(_related(s, t) for t in p)]
+            if any(_holds(asked, p, asked_stems) for p in related):
+                held = [x for p in phrases if _holds(sequence, p, stems) for x in p]
+                if held:
+                    found |= {t for t in stems if any(_related(t, x) for x in held)}
+        by[w] = frozenset(found)
+    unsaid = [w for w in words if not by[w]]
+    if unsaid and limit <= 1.0:
+        content = [x for x in dict.fromkeys(own) if len(x) > 2 and x not in _skipped()]
+        asked_vectors = _VECTORS.of(unsaid)
+        vectors = _VECTORS.of(content)
+        if asked_vectors is not None and vectors is not None:
+            close = asked_vectors @ vectors.T >= limit
+            for w, row in zip(unsaid, close, strict=True):
+                by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
+    return Said(by)
+
+
+def soft_features(question: str, excerpt: str) -> tuple[float, int]:
+    """relation_soft and fact_soft of ``question`` and ``excerpt``, with one reading of the
+    words both ask (gate.py's)."""
+    from bot.search.domain.asked_fact import asked_fact, fact_held
+
+    words = relation_words(question, excerpt)
+    asked = asked_fact(question)
+    anchors = [w for w in dict.fromkeys(words_of(question)) if stem(w) in asked.anchors]
+    by = said(question, list(dict.fromkeys([*words, *anchors])), excerpt).by
+    unsaid = round(sum(not by[w] for w in words) / len(words), 4) if words else 0.0
+    if asked.kind is None or not asked.anchors:
+        return unsaid, fact_held(asked, excerpt).missing
+    also = {stem(w): by[w] for w in anchors if by[w]}
+    return unsaid, fact_held(asked, excerpt, also).missing
+
+
+def relation_soft(question: str, excerpt: str, threshold: float | None = None) -> float:
+    """The share of ``question``'s relation words ``excerpt`` does not say in any way."""
+    words = relation_words(question, excerpt)
+    return said(question, words, excerpt, threshold).unsaid_share(words)
+
+
+def fact_soft(question: str, excerpt: str, threshold: float | None = None) -> int:
+    """asked_fact.py's fact_missing with the question's subject words also said in other
+    words around the candidate: 1 when no candidate of the asked type has half of them."""
+    from bot.search.domain.asked_fact import asked_fact, fact_held
+
+    asked = asked_fact(question)
+    if asked.kind is None or not asked.anchors:
+        return fact_held(asked, excerpt).missing
+    words = [w for w in dict.fromkeys(words_of(question)) if stem(w) in asked.anchors]
+    by = said(question, words, excerpt, threshold).by
+    also = {stem(w): stems for w, stems in by.items() if stems}
+    return fact_held(asked, excerpt, also).missing

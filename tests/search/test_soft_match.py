@@ -1,0 +1,122 @@
+"""A question's words said in other words (soft_match.py): stems, groups, embedding neighbours."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search.domain import soft_match
+from bot.search.domain.dense import default_embedder
+from bot.search.domain.gate import GateFeatures, answerability_of
+from bot.search.domain.soft_match import (
+    fact_soft,
+    relation_soft,
+    relation_words,
+    said,
+    soft_features,
+)
+
+# A story of our own, not of the seed page or any development set.
+BORDER = (
+    "Chinese police repatriated eleven North Korean women caught near the Tumen river in March. "
+    "Activists said the women had been detained for two weeks in a jail in Yanji. "
+    "The youngest of them purchased a train ticket with money her brother sent."
+)
+
+needs_embedder = pytest.mark.skipif(default_embedder() is None, reason="wordllama missing")
+
+
+def test_relation_words_leave_out_names_stop_and_frame_words() -> None:
+    words = relation_words("What did the article say about Kim's trip to Yanji by train?", BORDER)
+    assert words == ["trip", "train"]
+
+
+def test_a_chatty_lower_case_name_is_a_name_when_the_excerpt_capitalises_it() -> None:
+    assert "yanji" not in relation_words("how long were they held in yanji", BORDER)
+
+
+def test_an_inflection_is_said() -> None:
+    assert relation_soft("were the women detained", BORDER, threshold=2.0) == 0.0
+
+
+def test_a_stem_said_by_a_longer_word_it_begins() -> None:
+    text = "The detention lasted two weeks."
+    assert said("how long was the detent", ["detent"], text, threshold=2.0).by["detent"]
+
+
+def test_a_paraphrase_group_says_the_question_words() -> None:
+    question = "were the women sent back to north korea"
+    # "sent back" / "repatriated" is a synonym group of aliases.json.
+    assert said(question, ["sent"], BORDER, threshold=2.0).by["sent"]
+
+
+def test_a_word_of_no_group_and_no_neighbour_is_not_said() -> None:
+    assert relation_soft("were the soldiers executed", BORDER, threshold=2.0) == 1.0
+
+
+@needs_embedder
+def test_an_embedding_neighbour_says_a_word_the_tables_lack() -> None:
+    question = "what did the youngest woman buy"
+    assert said(question, ["buy"], BORDER, threshold=2.0).by["buy"] == frozenset()
+    assert "purchas" in said(question, ["buy"], BORDER, threshold=0.6).by["buy"]
+
+
+@needs_embedder
+def test_an_unrelated_word_is_no_neighbour() -> None:
+    assert relation_soft("how many missiles were fired", BORDER, threshold=0.6) == 1.0
+
+
+def test_the_threshold_of_the_data_file_is_read() -> None:
+    assert 0.0 < soft_match.THRESHOLD <= 1.5
+
+
+def test_fact_soft_credits_a_paraphrased_subject_beside_the_fact() -> None:
+    question = "how many women were sent back"
+    # "eleven" beside "repatriated": the subject said in other words holds the count.
+    assert fact_soft(question, BORDER, threshold=2.0) == 0
+
+
+def test_fact_soft_still_misses_a_fact_the_excerpt_does_not_give() -> None:
+    # The story names no amount of money near the ticket.
+    assert fact_soft("how much did the train ticket cost", BORDER, threshold=2.0) == 1
+
+
+def test_the_gate_reads_the_soft_features_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.search.domain.gate as gate
+
+    monkeypatch.setattr(gate, "SOFT_ALWAYS", True)
+    base = GateFeatures(0.5, 0.5, 2, 1, 0, 0)
+    read = answerability_of(base, "were the soldiers executed", BORDER)
+    assert read.relation_soft == 1.0
+    read = answerability_of(base, "were the women detained", BORDER)
+    assert read.relation_soft == 0.0
+
+
+def test_the_asked_types_own_words_are_not_relation_words() -> None:
+    # "long" asks for the value ("how long"); "report" and "stats" ask where it comes from.
+    assert relation_words("how long were the women in the jail", BORDER) == ["women", "jail"]
+    assert relation_words("which report had the stats on the river crossings", BORDER) == [
+        "river",
+        "crossings",
+    ]
+
+
+def test_a_question_word_finds_its_group_through_a_stem_it_begins() -> None:
+    # "creation" is not in the group of "create" / "founded", but begins like "create".
+    text = "The club was founded in 1990."
+    assert said("club creation date", ["creation"], text, threshold=2.0).by["creation"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many women were sent back",
+        "how much did the train ticket cost",
+        "who bought the ticket for the youngest woman",
+        "were the soldiers executed",
+    ],
+)
+def test_the_gates_one_reading_gives_both_features(question: str) -> None:
+    assert soft_features(question, BORDER) == (
+        relation_soft(question, BORDER),
+        fact_soft(question, BORDER),
+    )
