@@ -99,6 +99,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07a")
         + questions("seen_blind_questions_2026_12_07c")
         + questions("seen_blind_questions_2026_12_07d")
+        + questions("seen_blind_questions_2026_12_07e")
+        + questions("seen_blind_questions_2026_12_07f")
     )
 
 
@@ -132,6 +134,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07a")
         + questions("seen_blind_offtopic_2026_12_07c")
         + questions("seen_blind_offtopic_2026_12_07d")
+        + questions("seen_blind_offtopic_2026_12_07e")
+        + questions("seen_blind_offtopic_2026_12_07f")
     )
 
 
