@@ -58,7 +58,13 @@ from bot.moderation.domain.verdict import Action, FilterHit
 # 0.75 allow 0.902 / 0.907 / 0.917 / 0.919 / 0.922 / 0.925 and catch 3,133 / 3,101 / 3,045 /
 # 3,029 / 3,018 / 2,981. At 0.475 the model flagged affirmations and policy views it read by
 # their words ('there's no food in the rural areas', 'lift the sanctions').
-THRESHOLD = 0.70
+# Round 15, lead, after the 07e/07f blind sets were run once (at 0.70: denial 91/120 and 95/120,
+# below the code before the round) and moved to dev: re-chosen on LOWO balanced accuracy with
+# the issue's bar, ok >= 0.90, and on the three newest writers' sets (07c, 07e, 07f, dev):
+# 0.475 / 0.55 / 0.6 / 0.65 / 0.70 catch 296 / 295 / 295 / 291 / 286 of 360 and allow 302 /
+# 304 / 306 / 307 / 308 of 333 plain ok messages there (balanced 0.865 / 0.866 / 0.869 / 0.868
+# / 0.860); LOWO balanced 0.846 / 0.844 / about 0.843 / 0.842 / 0.841. No unseen set measures it.
+THRESHOLD = 0.60
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
 VETO_AGAINST = 0.6
@@ -88,7 +94,8 @@ THRESHOLD_OFF_TOPIC = 0.91
 THRESHOLD_NEAR_TOPIC = THRESHOLD
 # A reply naming no crisis word, to an account of the crisis (denial_replies.reply_reading),
 # needs this much: its few words say little alone ('same here' reads 0.66, 'good.' 0.59).
-THRESHOLD_REPLY = 0.65  # below THRESHOLD since round 15: THRESHOLD is the bar
+# Replies keep the bar round 15 shipped (0.70): the grid above read no replies.
+THRESHOLD_REPLY = 0.70
 THRESHOLD_SHORT_REPLY = 0.8  # ... under MIN_WORDS words ('psyop' reads 0.82, 'so sad' 0.70)
 _stemmer = Stemmer.Stemmer("english")
 # Words of the crisis itself (not of dismissal, which the model weighs; not words as common as
