@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.digest.domain.copies import Copies
 from bot.digest.domain.lexicon import newsroom, words
+from bot.digest.domain.pairs import raise_pairs
 from bot.digest.domain.rank import EventSignals
 from bot.digest.domain.stories import Story
 
@@ -88,9 +89,7 @@ def join_features(
     apart; a negative day window joins none) at least FEATURE_SIMILARITY."""
     longest = FEATURE_WORDS if most_words is None else most_words
     window = FEATURE_DAYS if most_days is None else most_days
-    result = np.array(alike, dtype=np.float64, copy=True)
-    for pair in pairs:
-        if pair.words <= longest and pair.gap <= window:
-            value = max(result[pair.first, pair.second], FEATURE_SIMILARITY)
-            result[pair.first, pair.second] = result[pair.second, pair.first] = value
-    return result
+    joined = (
+        (pair.first, pair.second) for pair in pairs if pair.words <= longest and pair.gap <= window
+    )
+    return raise_pairs(alike, joined, FEATURE_SIMILARITY)

@@ -36,6 +36,7 @@ from bot.digest.domain.activities import activity
 from bot.digest.domain.copies import Copies, is_title_only
 from bot.digest.domain.events import WeekText, lede_of, tells_statement
 from bot.digest.domain.lexicon import newsroom
+from bot.digest.domain.pairs import raise_pairs
 
 # Chosen leave one week out on the development weeks (training/tune_digest.py --formulas): no
 # link wins held out. A statement link joins the drone statements of 2024-W41 and the human
@@ -179,9 +180,5 @@ def join_ledes(
 ) -> FloatArray:
     """``alike`` with every two events linked by their ledes (links_of with ``settings``: rare
     docs, terms, statement days, trip days) at least LINK_SIMILARITY."""
-    result = np.array(alike, dtype=np.float64, copy=True)
-    for pair in pairs:
-        if links_of(pair, *settings):
-            value = max(result[pair.first, pair.second], LINK_SIMILARITY)
-            result[pair.first, pair.second] = result[pair.second, pair.first] = value
-    return result
+    joined = ((pair.first, pair.second) for pair in pairs if links_of(pair, *settings))
+    return raise_pairs(alike, joined, LINK_SIMILARITY)

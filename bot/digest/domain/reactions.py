@@ -34,6 +34,7 @@ from bot.archive.domain.articles import Article
 from bot.digest.domain.copies import Copies, clean_title, is_title_only
 from bot.digest.domain.lexicon import words
 from bot.digest.domain.major import major_words
+from bot.digest.domain.pairs import raise_pairs
 
 REACTION_DAYS = 3  # a statement this many days after a test (or fewer) may be about it
 REACTION_LEDE_CHARS = 400  # the start of the statement that must name the test
@@ -125,11 +126,7 @@ def reaction_pairs(
 
 def join_reactions(alike: FloatArray, pairs: Sequence[ReactionPair]) -> FloatArray:
     """``alike`` with every pair at least REACTION_SIMILARITY."""
-    result = np.array(alike, dtype=np.float64, copy=True)
-    for pair in pairs:
-        value = max(result[pair.first, pair.second], REACTION_SIMILARITY)
-        result[pair.first, pair.second] = result[pair.second, pair.first] = value
-    return result
+    return raise_pairs(alike, ((pair.first, pair.second) for pair in pairs), REACTION_SIMILARITY)
 
 
 def reaction_links(linked: NDArray[np.bool_], pairs: Sequence[ReactionPair]) -> NDArray[np.bool_]:

@@ -21,6 +21,7 @@ import numpy as np
 from bot.archive.domain.articles import Article
 from bot.digest.domain.copies import Copies
 from bot.digest.domain.events import WeekText, tells_statement
+from bot.digest.domain.pairs import raise_pairs
 
 # Chosen leave one week out on the development weeks (training/tune_digest.py --subjects).
 SUBJECT_TERMS = 3
@@ -112,9 +113,5 @@ def join_subjects(
 ) -> FloatArray:
     """``alike`` with every two statements of one subject at least SUBJECT_SIMILARITY."""
     least = SUBJECT_TERMS if min_terms is None else min_terms
-    result = np.array(alike, dtype=np.float64, copy=True)
-    for pair in pairs:
-        if len(pair.shared) >= least:
-            value = max(result[pair.first, pair.second], SUBJECT_SIMILARITY)
-            result[pair.first, pair.second] = result[pair.second, pair.first] = value
-    return result
+    joined = ((pair.first, pair.second) for pair in pairs if len(pair.shared) >= least)
+    return raise_pairs(alike, joined, SUBJECT_SIMILARITY)
