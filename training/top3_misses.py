@@ -33,6 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 
 import search_eval as ev  # noqa: E402
 from gate_loso import SEED_SETS  # noqa: E402
+from xquad_ask import typed  # noqa: E402
 
 import bot.search.domain.answers as answers  # noqa: E402
 from bot.archive.domain.community_page import COMMUNITY_SOURCE  # noqa: E402
@@ -164,18 +165,6 @@ def _why_not_shown(index: SearchIndex, q: ev.Question, ans: int, hits: list) -> 
     return "other (dedup, source cap)"
 
 
-def _fixed(items: list[str]) -> dict[str, object]:
-    """``name=value`` pairs as AnswerSettings values of their field's type."""
-    out: dict[str, object] = {}
-    for item in items:
-        name, value = item.split("=", 1)
-        current = getattr(answers.SETTINGS, name)
-        out[name] = (
-            value in ("1", "true", "True") if isinstance(current, bool) else type(current)(value)
-        )
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
@@ -190,7 +179,7 @@ def main() -> None:
     }
     seen = Seen()
     _spy(seen)
-    answers.SETTINGS = dataclasses.replace(GATE_OFF, **_fixed(args.fixed))
+    answers.SETTINGS = dataclasses.replace(GATE_OFF, **typed(args.fixed))
     for name in args.archives:
         index = builders[name]()
         tally: Counter[str] = Counter()
