@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from bot.digest.domain import catchall
 from bot.digest.domain.catchall import (
     CATCHALL_PREFIX,
+    EDITORIALS,
+    FEATURES,
     catchall_label,
+    features_apart,
     is_catchall,
     repeated_heading,
+    split_catchall,
+    tells_no_action,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary
 from bot.digest.domain.sections import OTHER
@@ -57,3 +63,73 @@ def test_a_series_repeating_a_heading_finds_that_heading() -> None:
     assert repeated_heading("2024 Press Review", ["Relations with Russia 2024"]) is None
     assert repeated_heading("Greetings", ["Also this week: Greetings · Laos"]) is None
     assert repeated_heading(None, headings) is None
+
+
+UNNAMEABLE = story("Kyongru-dong", "A street in Pyongyang.")  # one word: no part to name
+
+
+def split(picked: list[int], texts: list[StoryText], filed: dict[int, str]):  # type: ignore[no-untyped-def]
+    return split_catchall(
+        picked,
+        texts,
+        [],
+        build_vocabulary(t.headlines[0] for t in texts),
+        lambda p: False,
+        filed.__getitem__,
+    )
+
+
+def test_a_catch_all_naming_most_of_its_items_keeps_them() -> None:
+    texts = [
+        story("Science Exhibition Opens at Sci-Tech Complex", "A science exhibition opened."),
+        story("Laotian Friendship Delegation Visits Pyongyang", "A delegation arrived."),
+        UNNAMEABLE,
+    ]
+    label, kept, loose = split([1, 2, 3], texts, {1: OTHER, 2: "Diplomacy and greetings", 3: OTHER})
+    assert label.startswith(CATCHALL_PREFIX) and kept == [1, 2, 3] and loose == []
+
+
+def test_items_it_cannot_name_go_back_to_their_sections_until_it_names_most() -> None:
+    texts = [
+        story("Science Exhibition Opens at Sci-Tech Complex", "A science exhibition opened."),
+        UNNAMEABLE,
+        story("Rallies", "Rallies were held."),
+    ]
+    filed = {1: OTHER, 2: "Economy and construction", 3: "South Korea and the US"}
+    label, kept, loose = split([1, 2, 3], texts, filed)
+    # Named 1 of 3 (poor): the two unnamed leave, lowest first, until 1 of 1 is named.
+    assert loose == [3, 2] and kept == [1]
+    assert "Science Exhibition" in label
+    # An unnamed highlight alone goes back to its own section (the catch-all is empty).
+    assert split([2], [UNNAMEABLE], {2: "Economy and construction"})[1:] == ([], [2])
+
+
+def test_nothing_leaves_when_the_heading_would_still_be_poor(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    texts = [UNNAMEABLE, story("Rallies", "Rallies were held."), UNNAMEABLE]
+    _, kept, loose = split([1, 2, 3], texts, {1: OTHER, 2: "South Korea and the US", 3: OTHER})
+    assert kept == [1, 2, 3] and loose == []
+    monkeypatch.setattr(catchall, "SPLIT_UNNAMED", False)
+    texts = [story("Science Exhibition Opens at Sci-Tech Complex", "x"), UNNAMEABLE, UNNAMEABLE]
+    filed = {1: OTHER, 2: "Economy and construction", 3: "Culture and sports"}
+    assert split([1, 2, 3], texts, filed)[1:] == ([1, 2, 3], [])
+
+
+def test_features_join_the_articles_section() -> None:
+    sections = {"Military tests and drills": [0], OTHER: [1, 2, 3, 4]}
+    feature = {2, 3}.__contains__
+    out = features_apart(sections, lambda i: i != 4, feature)
+    assert out == {"Military tests and drills": [0], OTHER: [1, 4], FEATURES: [2, 3]}
+    # One feature alone stays, unless the week shows an articles section to join.
+    assert features_apart(sections, lambda i: True, {2}.__contains__) == sections
+    with_articles = {EDITORIALS: [5], OTHER: [1, 2]}
+    assert features_apart(with_articles, lambda i: True, {2}.__contains__) == {
+        OTHER: [1],
+        FEATURES: [5, 2],
+    }
+
+
+def test_a_feature_headline_tells_no_action() -> None:
+    assert tells_no_action("Tourism in DPRK")
+    assert tells_no_action("People's Demands and Interests Are Standard of All Work")
+    assert not tells_no_action("Explosion of Ukishima-maru Shows Japan's Unethical Crime")
+    assert not tells_no_action("National Forum of Koreans in Japan Held")

@@ -51,7 +51,7 @@ from bot.digest.domain.reactions import (
     reaction_links,
     reaction_pairs,
 )
-from bot.digest.domain.series import TitleHistory
+from bot.digest.domain.series import TitleHistory, parties_apart
 from bot.digest.domain.stories import (
     Story,
     count_per_day,
@@ -320,6 +320,7 @@ def analyse_week(
         reaction_pairs([s.items for s in stories], kinds, said, copies, selected, shared)
     )
     alike = join_reactions(join_features(join_ledes(alike, ledes), features), reactions)
+    alike = parties_apart(alike, [s.items for s in stories], [c.title for c in copies])
     found = (pairs, subjects, occasions, ledes, features, reactions)
     return WeekStories(earlier, copies, text, stories, signals, alike, common, plain, *found)
 

@@ -45,6 +45,7 @@ from bot.digest.domain.lexicon import (
     words,
 )
 from bot.digest.domain.phrases import names
+from bot.digest.domain.series import party_pairs
 
 __all__ = [
     "Copies",
@@ -297,6 +298,9 @@ def similarity(
                     combined[i, j] = combined[j, i] = combined[i, j] * OTHER_NAMES_FACTOR
                 if body[i, j] < SAME_TEXT and distinct_activities(acts[i], acts[j], is_common):
                     combined[i, j] = combined[j, i] = 0.0
+    # One formula naming two parties ("Russian Delegation of {…} Returns Home"): two events.
+    for i, j in party_pairs([words(c.title) for c in copies]):
+        combined[i, j] = combined[j, i] = 0.0
     np.fill_diagonal(combined, 1.0)
     return np.clip(combined, 0.0, 1.0)
 

@@ -13,7 +13,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
-from bot.digest.domain.catchall import FOLD_KEEPS_FIRST, catchall_label, repeated_heading
+from bot.digest.domain.catchall import (
+    EDITORIALS,
+    FOLD_KEEPS_FIRST,
+    features_apart,
+    repeated_heading,
+    split_catchall,
+    tells_no_action,
+)
 from bot.digest.domain.events import (
     Copies,
     WeekText,
@@ -131,6 +138,14 @@ def assemble(
                 lambda i: importances[i].score,
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
             )
+        sections = features_apart(
+            sections,
+            highlights.__contains__,
+            lambda i: (
+                filed[i] == EDITORIALS
+                or (is_feature(importances[i]) and tells_no_action(highlights[i].title))
+            ),
+        )
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -229,7 +244,16 @@ def assemble(
             # Headed by what sets its highlights apart, against the week's other sections.
             shown_texts = [texts[topic][members.index(i)] for i in picked]
             contrast = [texts[t] for t in range(news_topics) if t != topic]
-            names[topic] = catchall_label(shown_texts, contrast, vocabulary, is_common)
+            names[topic], picked, loose = split_catchall(
+                picked, shown_texts, contrast, vocabulary, is_common, filed.__getitem__
+            )
+            for i in loose:  # back under its own section's heading, placed like any section
+                names.append(filed[i])
+                story_topic[i] = len(names) - 1
+                reports = sum(len(copies[c].members) for c in stories[i].items)
+                topics.append((-place(i), 0, DigestTopic(filed[i], [highlights[i]], 0, reports)))
+            if not picked:
+                continue
         topics.append(
             (
                 -best,
@@ -258,6 +282,12 @@ def weighty_headline(title: str) -> bool:
     if not WEIGHTY_STATEMENTS and tells_statement(title):
         return False
     return newsroom().tells_weighty(title)
+
+
+def is_feature(importance: Importance) -> bool:
+    """A story whose lead says no date and whose headline names no actor (rank.py's reasons)."""
+    values = {reason.signal: reason.value for reason in importance.reasons}
+    return not values.get("dated", 1.0) and not values.get("actor", 1.0)
 
 
 def reports_unit(highlight: DigestArticle) -> float:

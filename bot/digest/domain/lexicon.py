@@ -174,6 +174,7 @@ class Newsroom:
     occasions: tuple[str, ...] = ()  # what a day marks ("anniversary"): bot.digest.domain.occasions
     visits: tuple[str, ...] = ()  # a journey's kinds ("official visit") in a text
     weighty: tuple[str, ...] = ()  # headline words of military and foreign-policy news
+    actors: frozenset[str] = frozenset()  # a party that acts as one ("Delegation"): series.py
 
     def is_dangling(self, word: str) -> bool:
         """A word that cannot end a noun phrase: an adjective or adverb of headline style
@@ -188,6 +189,10 @@ class Newsroom:
     def is_verb(self, word: str) -> bool:
         """A verb as headlines use it ("Receives", "Held")."""
         return word.casefold() in self.headline_verbs
+
+    def is_actor(self, word: str) -> bool:
+        """A noun of a party that acts as one ("Delegation", "Team")."""
+        return word.casefold() in self.actors
 
     def lists_entourage(self, sentence: str) -> bool:
         """A sentence that lists who came along or was present ("He was accompanied by")."""
@@ -256,6 +261,7 @@ def _build_newsroom(raw: dict[str, object]) -> Newsroom:
         occasions=tuple(entries("occasions")),
         visits=tuple(entries("visits")),
         weighty=tuple(entries("weighty")),
+        actors=frozenset(entries("series_actors")),
     )
 
 

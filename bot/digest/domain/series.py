@@ -15,12 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
+
 from bot.digest.domain.lexicon import fold, newsroom, words
 
 MAX_SLOT_WORDS = 4
 MIN_FIXED_WORDS = 3
 MIN_FIXED_SHARE = 0.6
 SLOT = "{…}"
+# Round 16: a formula whose changing words name WHICH party acted ("Russian Delegation of
+# {Experts / Education Officials} Returns Home": the slot sits in a subject headed by a party
+# noun, newsroom.yaml ``series_actors``) joins no series within the week: two delegations'
+# departures are two events (W35's mixed highlight). False keeps round 15's joins.
+SPLIT_PARTY_SLOTS = True
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,22 @@ def _gaps(
     return gaps
 
 
+def names_party(match: TitleMatch) -> bool:
+    """Whether a match's slot says which party acted: it lies before the formula's first verb,
+    in a subject with a party noun ("DPRK {Civil Aviation} Delegation Returns", "{Mongolian}
+    Delegation Returns Home"), not in what the subject did ("Receives Greetings from {…}")."""
+    room = newsroom()
+    pattern = match.pattern
+    cut = pattern.index(SLOT)
+    first_verb = next(
+        (i for i, w in enumerate(pattern) if w != SLOT and room.is_verb(w)), len(pattern)
+    )
+    if cut > first_verb:
+        return False
+    subject = [*pattern[:first_verb], *match.slot_a.split(), *match.slot_b.split()]
+    return any(room.is_actor(w) for w in subject if w != SLOT)
+
+
 def pattern_text(pattern: Sequence[str]) -> str:
     """A pattern for people: "Kim Jong Un Receives Greetings from {…}"."""
     return " ".join(pattern)
@@ -188,7 +211,7 @@ def find_series(titles: Sequence[Sequence[str]], *, same_title: bool = False) ->
     ``titles`` are word lists; items of one pattern are joined transitively. Items with the
     very same title join only with ``same_title`` (daily roundups): elsewhere one title over
     different texts is different news ("Press Statement of ..."), which only their texts can
-    tie together.
+    tie together. Nor do titles whose slot names the party that acted (:func:`names_party`).
     """
     parent = list(range(len(titles)))
 
@@ -204,12 +227,52 @@ def find_series(titles: Sequence[Sequence[str]], *, same_title: bool = False) ->
             if keys[i] == keys[j]:
                 if same_title:
                     parent[find(j)] = find(i)
-            elif match_titles(titles[i], titles[j], keys[i], keys[j]):
+            elif (match := match_titles(titles[i], titles[j], keys[i], keys[j])) and not (
+                SPLIT_PARTY_SLOTS and names_party(match)
+            ):
                 parent[find(j)] = find(i)
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(titles)):
         groups[find(i)].append(i)
     return [members for members in groups.values() if len(members) > 1]
+
+
+def party_pairs(titles: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Pairs of the given titles that are one formula whose slot names two different parties
+    ("Russian Delegation of {Experts / Education Officials} Returns Home"): different events,
+    however alike the formula makes their texts."""
+    if not SPLIT_PARTY_SLOTS:
+        return []
+    room = newsroom()
+    keys = [[_stem(w) for w in t] for t in titles]
+    sets = [frozenset(k) for k in keys]
+    # Only titles with a party noun can name a party: skip the rest before aligning.
+    party = [i for i, t in enumerate(titles) if any(room.is_actor(w) for w in t)]
+    found = []
+    for x, i in enumerate(party):
+        for j in party[x + 1 :]:
+            match = match_titles(titles[i], titles[j], keys[i], keys[j], sets[i], sets[j])
+            if match is not None and names_party(match):
+                found.append((i, j))
+    return found
+
+
+def parties_apart(
+    alike: np.ndarray, items: Sequence[Sequence[int]], titles: Sequence[str]
+) -> np.ndarray:
+    """``alike`` (stories x stories) with no tie between two stories that report two parties
+    of one formula (``items``: each story's indices into ``titles``, the week's headlines):
+    their formula and formula-made texts make them alike, not one event."""
+    pairs = party_pairs([words(t) for t in titles])
+    if not pairs:
+        return alike
+    owner = {item: story for story, members in enumerate(items) for item in members}
+    result = np.array(alike, dtype=np.float64, copy=True)
+    for i, j in pairs:
+        a, b = owner.get(i), owner.get(j)
+        if a is not None and b is not None and a != b:
+            result[a, b] = result[b, a] = 0.0
+    return result
 
 
 def describe_series(titles: Sequence[Sequence[str]]) -> tuple[str, list[str]]:
