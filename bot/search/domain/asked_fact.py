@@ -8,8 +8,8 @@ lacks is an answer of the asked type (a name, a sum of money, a length with its 
 sentences that speak of that subject: the page's one length of a border is Russia's ("a 10-mile
 (17-km) border with North Korea"), its one name beside the drowned man is the spokesperson's.
 
-The answer type is read from the question's form (data: ``bot/search/data/asked_facts.json``,
-the first type whose pattern matches); a candidate of that type is a span of the excerpt (regular
+The answer type is read from the question's form by asks.py (its "fact" reading of
+``bot/search/data/asked_facts.json``, the first type whose pattern matches); a candidate of that type is a span of the excerpt (regular
 expressions; names are the excerpt's own capitalised words that the question does not hold);
 a candidate is near the subject when its sentence, with the one before and the one after, holds
 the question's anchors (its own words of three letters or more that are not question-frame,
@@ -20,110 +20,44 @@ topic or asking words, compared by their Snowball stems). The gate (gate.py) rea
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from functools import cache
 
-import Stemmer
+from bot.search.domain.asks import AskedFact, AskKind, asked_fact, common_words, data, kinds, stems
+
+__all__ = [
+    "AskedFact",
+    "FactHeld",
+    "FactType",
+    "asked_fact",
+    "common_words",
+    "fact_held",
+    "fact_types",
+]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITAL_WORD = re.compile(r"[A-Za-z][\w.'-]*")
 
 
-@dataclass(frozen=True)
-class FactType:
-    """One kind of fact a question can ask, and what in an excerpt can give it."""
-
-    name: str
-    question: re.Pattern[str]
-    asking: frozenset[str]
-    candidate: re.Pattern[str]
-    as_written: bool
-    new: bool
-    exclude: re.Pattern[str] | None
+# The fact reading of what a question asks (asks.py), under its older names.
+FactType = AskKind
+_stems = stems
 
 
-@cache
-def _data() -> Any:
-    text = resources.files("bot.search").joinpath("data", "asked_facts.json").read_text("utf-8")
-    return json.loads(text)
-
-
-@cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-@cache
 def fact_types() -> tuple[FactType, ...]:
     """The types of asked_facts.json, in order."""
-    return tuple(
-        FactType(
-            item["name"],
-            re.compile(item["question"], re.IGNORECASE),
-            frozenset(item.get("asking", ())),
-            re.compile(item["candidate"]),
-            item.get("case", "lower") == "as_written",
-            bool(item.get("new", False)),
-            re.compile(item["exclude"]) if item.get("exclude") else None,
-        )
-        for item in _data()["types"]
-    )
+    return kinds("fact")
 
 
 @cache
 def _sentence() -> re.Pattern[str]:
-    return re.compile(_data()["sentence"])
-
-
-@cache
-def _untyped() -> re.Pattern[str]:
-    """Questions that ask why, or yes or no: no fact type."""
-    return re.compile(_data()["untyped"], re.IGNORECASE)
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """The question words too common to be a subject (asked_facts.json's "common")."""
-    return frozenset(_data()["common"])
-
-
-@cache
-def _skipped() -> frozenset[str]:
-    return frozenset(_data()["common"]) | frozenset(_data()["topic"])
+    return re.compile(data("fact")["sentence"])
 
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(_data()["not_names"])
-
-
-def _stems(words: list[str]) -> list[str]:
-    return [s for s in _stemmer().stemWords([w.strip("'-") for w in words]) if s]
-
-
-@dataclass(frozen=True)
-class AskedFact:
-    """A question's answer type (None: none read), its anchors (stems) and its own words."""
-
-    kind: FactType | None
-    anchors: frozenset[str]
-    words: frozenset[str]
-
-
-@lru_cache(maxsize=1024)  # the passages of one question repeat it; bounded for a long-running bot
-def asked_fact(question: str) -> AskedFact:
-    """The answer type of ``question`` and the subject words an answer should stand by."""
-    kind = None
-    if not _untyped().search(question):
-        kind = next((t for t in fact_types() if t.question.search(question)), None)
-    words = _WORD.findall(question.lower())
-    skipped = _skipped() | (kind.asking if kind else frozenset())
-    anchors = frozenset(_stems([w for w in words if len(w) > 2 and w not in skipped]))
-    return AskedFact(kind, anchors, frozenset(w.strip("'-") for w in words))
+    return frozenset(data("fact")["not_names"])
 
 
 @dataclass(frozen=True)
