@@ -230,7 +230,12 @@ def _stemmer() -> Stemmer.Stemmer:
 
 def stems(words: list[str]) -> list[str]:
     """The Snowball stems of ``words`` (edge quotes and hyphens dropped; empty ones left out)."""
-    return [s for s in _stemmer().stemWords([w.strip("'-") for w in words]) if s]
+    return [s for s in stem_each(words) if s]
+
+
+def stem_each(words: list[str]) -> list[str]:
+    """The Snowball stem of each of ``words`` (edge quotes and hyphens dropped), in order."""
+    return list(_stemmer().stemWords([w.strip("'-") for w in words]))
 
 
 def fact_words(text: str) -> list[str]:
@@ -262,6 +267,9 @@ class AskedFact:
     kind: AskKind | None
     anchors: frozenset[str]
     words: frozenset[str]
+    text: str = ""
+    # The stem of what a count question counts ("workers" of "how many workers are..."): "".
+    noun: str = ""
 
 
 @lru_cache(maxsize=1024)  # the passages of one question repeat it; bounded for a long-running bot
@@ -273,4 +281,20 @@ def asked_fact(question: str) -> AskedFact:
     words = fact_words(question)
     skipped = _skipped() | (kind.asking if kind else frozenset())
     anchors = frozenset(stems([w for w in words if len(w) > 2 and w not in skipped]))
-    return AskedFact(kind, anchors, frozenset(w.strip("'-") for w in words))
+    own = frozenset(w.strip("'-") for w in words)
+    return AskedFact(kind, anchors, own, question, _counted(kind, question, skipped))
+
+
+def _counted(kind: AskKind | None, question: str, skipped: frozenset[str]) -> str:
+    """The stem of the noun ``question`` counts (its kind's "noun" pattern), or ""."""
+    pattern = _nouns().get(kind.name) if kind else None
+    found = pattern.search(question) if pattern else None
+    word = found.group(1).split()[-1].lower().strip("'-") if found else ""
+    return stems([word])[0] if len(word) > 2 and word not in skipped else ""
+
+
+@cache
+def _nouns() -> dict[str, re.Pattern[str]]:
+    """Per fact type, the pattern whose first group is what a question of it counts."""
+    types = data("fact")["types"]
+    return {t["name"]: re.compile(t["noun"], re.IGNORECASE) for t in types if "noun" in t}
