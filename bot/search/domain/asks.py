@@ -289,7 +289,11 @@ def _counted(kind: AskKind | None, question: str, skipped: frozenset[str]) -> st
     """The stem of the noun ``question`` counts (its kind's "noun" pattern), or ""."""
     pattern = _nouns().get(kind.name) if kind else None
     found = pattern.search(question) if pattern else None
-    word = found.group(1).split()[-1].lower().strip("'-") if found else ""
+    phrase = found.group(1).lower().split() if found else []
+    # The counted noun is the phrase's first plural ("workers" of "north korean workers",
+    # "fishermen" of "fishermen drowned"), or its last word ("hour" of "how many hour").
+    plural = [w for w in phrase if w.endswith(("s", "men", "people", "children"))]
+    word = (plural or phrase or [""])[0 if plural else -1].strip("'-")
     return stems([word])[0] if len(word) > 2 and word not in skipped else ""
 
 
