@@ -110,4 +110,9 @@ def test_who_said_questions_keep_the_speaker() -> None:
 def test_the_gate_reads_the_new_features() -> None:
     empty = GateFeatures(0.0, 0.0, 0, 0, 0, 0)
     read = answerability_of(empty, "how many passengers did the sinpo ferry carry", FERRY)
-    assert read.fact_noun == 1
+    assert read.fact_noun == 1 and read.fact_unquoted == 1
+    speaker = "The captain drowned off Sinpo, according to spokesman Kang Myong-ho."
+    quoted = answerability_of(
+        empty, "what was the name of the captain who drowned off sinpo", speaker
+    )
+    assert quoted.fact_unquoted == 0

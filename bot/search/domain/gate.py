@@ -103,9 +103,9 @@ class GateFeatures:
     # relation_unmatched and fact_missing with words also said in other ways (soft_match.py).
     relation_soft: float = 0.0
     fact_soft: int = 0
-    # fact_soft's candidate: not in a sentence of the subject; in another relation's cue;
-    fact_apart: int = 0  # not beside what a count question counts (asked_fact.py).
-    fact_role: int = 0
+    # fact_soft's candidate: not in a sentence of the subject; not a quoted speaker (weighs
+    fact_apart: int = 0  # <= 0 as 1 - fact_role); not beside what a count question counts.
+    fact_unquoted: int = 0
     fact_noun: int = 0
 
     def vector(self) -> tuple[float, ...]:
@@ -241,7 +241,7 @@ class GateWeights:
 
 
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
-_SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_role", "fact_noun")
+_SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
 ANSWERABILITY = (*_READ, *_SOFT)
 
 
@@ -266,7 +266,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         relation_soft=soft[0],
         fact_soft=soft[1],
         fact_apart=soft[2],
-        fact_role=soft[3],
+        fact_unquoted=soft[3],
         fact_noun=soft[4],
     )
 

@@ -226,8 +226,9 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
 
 
 def soft_features(question: str, excerpt: str) -> tuple[float, int, int, int, int]:
-    """relation_soft, fact_soft, fact_apart, fact_role and fact_noun of ``question`` and ``excerpt``,
-    with one reading of the words they ask (gate.py's)."""
+    """relation_soft, fact_soft, fact_apart, fact_unquoted (1 - fact_role: a positive weight
+    would keep /ask from skipping answerability below the bar) and fact_noun of ``question``
+    and ``excerpt``, with one reading of the words they ask (gate.py's)."""
     from bot.search.domain.asked_fact import asked_fact, fact_held
 
     words = relation_words(question, excerpt)
@@ -241,7 +242,7 @@ def soft_features(question: str, excerpt: str) -> tuple[float, int, int, int, in
     unsaid = round(sum(not by[w] for w in words) / len(words), 4) if words else 0.0
     also = {stem(w): by[w] for w in anchors if by[w]}
     held = fact_held(asked, excerpt, also if asked.kind is not None and asked.anchors else None)
-    return unsaid, held.missing, held.apart, held.role, held.noun
+    return unsaid, held.missing, held.apart, 1 - held.role, held.noun
 
 
 def relation_soft(question: str, excerpt: str, threshold: float | None = None) -> float:
