@@ -348,6 +348,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
         keys = [f"{r['archive']} all"] + ([f"{r['archive']} kind {r['kind']}"] * r["label"])
         if not r["label"]:
             keys = [f"{r['archive']} off-topic"]
+            keys += [f"{r['archive']} off-topic near misses"] * ("near_miss" in str(r["kind"]))
         for key in keys:
             c = out.setdefault(key, [0, 0, 0, r["label"], 0])
             c[0] += 1

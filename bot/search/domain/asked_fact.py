@@ -8,8 +8,8 @@ lacks is an answer of the asked type (a name, a sum of money, a length with its 
 sentences that speak of that subject: the page's one length of a border is Russia's ("a 10-mile
 (17-km) border with North Korea"), its one name beside the drowned man is the spokesperson's.
 
-The answer type is read from the question's form (data: ``bot/search/data/asked_facts.json``,
-the first type whose pattern matches); a candidate of that type is a span of the excerpt (regular
+The answer type is read from the question's form by asks.py (its "fact" reading of
+``bot/search/data/asked_facts.json``, the first type whose pattern matches); a candidate of that type is a span of the excerpt (regular
 expressions; names are the excerpt's own capitalised words that the question does not hold);
 a candidate is near the subject when its sentence, with the one before and the one after, holds
 the question's anchors (its own words of three letters or more that are not question-frame,
@@ -20,110 +20,54 @@ topic or asking words, compared by their Snowball stems). The gate (gate.py) rea
 
 from __future__ import annotations
 
-import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
+from functools import cache
 
-import Stemmer
+from bot.search.domain.asks import (
+    AskedFact,
+    AskKind,
+    asked_fact,
+    common_words,
+    data,
+    kinds,
+    stem_each,
+    stems,
+)
+
+__all__ = [
+    "AskedFact",
+    "FactHeld",
+    "FactType",
+    "asked_fact",
+    "common_words",
+    "fact_held",
+    "fact_types",
+]
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _CAPITAL_WORD = re.compile(r"[A-Za-z][\w.'-]*")
 
 
-@dataclass(frozen=True)
-class FactType:
-    """One kind of fact a question can ask, and what in an excerpt can give it."""
-
-    name: str
-    question: re.Pattern[str]
-    asking: frozenset[str]
-    candidate: re.Pattern[str]
-    as_written: bool
-    new: bool
-    exclude: re.Pattern[str] | None
+# The fact reading of what a question asks (asks.py), under its older names.
+FactType = AskKind
+_stems = stems
 
 
-@cache
-def _data() -> Any:
-    text = resources.files("bot.search").joinpath("data", "asked_facts.json").read_text("utf-8")
-    return json.loads(text)
-
-
-@cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-@cache
 def fact_types() -> tuple[FactType, ...]:
     """The types of asked_facts.json, in order."""
-    return tuple(
-        FactType(
-            item["name"],
-            re.compile(item["question"], re.IGNORECASE),
-            frozenset(item.get("asking", ())),
-            re.compile(item["candidate"]),
-            item.get("case", "lower") == "as_written",
-            bool(item.get("new", False)),
-            re.compile(item["exclude"]) if item.get("exclude") else None,
-        )
-        for item in _data()["types"]
-    )
+    return kinds("fact")
 
 
 @cache
 def _sentence() -> re.Pattern[str]:
-    return re.compile(_data()["sentence"])
-
-
-@cache
-def _untyped() -> re.Pattern[str]:
-    """Questions that ask why, or yes or no: no fact type."""
-    return re.compile(_data()["untyped"], re.IGNORECASE)
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """The question words too common to be a subject (asked_facts.json's "common")."""
-    return frozenset(_data()["common"])
-
-
-@cache
-def _skipped() -> frozenset[str]:
-    return frozenset(_data()["common"]) | frozenset(_data()["topic"])
+    return re.compile(data("fact")["sentence"])
 
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(_data()["not_names"])
-
-
-def _stems(words: list[str]) -> list[str]:
-    return [s for s in _stemmer().stemWords([w.strip("'-") for w in words]) if s]
-
-
-@dataclass(frozen=True)
-class AskedFact:
-    """A question's answer type (None: none read), its anchors (stems) and its own words."""
-
-    kind: FactType | None
-    anchors: frozenset[str]
-    words: frozenset[str]
-
-
-@lru_cache(maxsize=1024)  # the passages of one question repeat it; bounded for a long-running bot
-def asked_fact(question: str) -> AskedFact:
-    """The answer type of ``question`` and the subject words an answer should stand by."""
-    kind = None
-    if not _untyped().search(question):
-        kind = next((t for t in fact_types() if t.question.search(question)), None)
-    words = _WORD.findall(question.lower())
-    skipped = _skipped() | (kind.asking if kind else frozenset())
-    anchors = frozenset(_stems([w for w in words if len(w) > 2 and w not in skipped]))
-    return AskedFact(kind, anchors, frozenset(w.strip("'-") for w in words))
+    return frozenset(data("fact")["not_names"])
 
 
 @dataclass(frozen=True)
@@ -132,6 +76,12 @@ class FactHeld:
 
     unmet: float = 0.0  # 1 - the best share of anchors around a candidate (1: no candidate)
     missing: int = 0  # 1 when no candidate has half of the anchors around it
+    # 1 when no candidate's own sentence (not the one before or after) has half of them.
+    apart: int = 0
+    # 1 when every candidate with half of them around it stands in a cue of another relation.
+    role: int = 0
+    # 1 when a count question's counted noun stands near no candidate ("how many workers").
+    noun: int = 0
 
 
 def _matches(anchor: str, stems: frozenset[str]) -> bool:
@@ -150,11 +100,52 @@ def _is_candidate(kind: FactType, span: str, own: frozenset[str]) -> bool:
     return any(n and n not in _not_names() and n.lower() not in own for n in names)
 
 
-def _has_candidate(kind: FactType, sentence: str, own: frozenset[str]) -> bool:
+def _candidates(kind: FactType, sentence: str, own: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` that can answer (offsets into ``sentence``)."""
     text = sentence if kind.as_written else sentence.lower()
     if kind.exclude is not None:
-        text = kind.exclude.sub(" ", text)
-    return any(_is_candidate(kind, m.group(), own) for m in kind.candidate.finditer(text))
+        text = kind.exclude.sub(lambda m: " " * len(m.group()), text)
+    return [m.span() for m in kind.candidate.finditer(text) if _is_candidate(kind, m.group(), own)]
+
+
+@dataclass(frozen=True)
+class _Role:
+    """A cue that a candidate of some types answers another relation than the asked one."""
+
+    types: frozenset[str]
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    unless: re.Pattern[str]
+
+
+@cache
+def _roles() -> tuple[_Role, ...]:
+    return tuple(
+        _Role(
+            frozenset(item["types"]),
+            re.compile(item["before"], re.IGNORECASE),
+            re.compile(item["after"], re.IGNORECASE),
+            re.compile(item["unless"], re.IGNORECASE),
+        )
+        for item in data("fact").get("roles", ())
+    )
+
+
+def _other_role(question: str, kind: FactType, sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the candidate at ``span`` stands in a cue of another relation than the one
+    ``question`` asks ("said spokesperson X" for "what was the man's name?")."""
+    before, after = sentence[max(span[0] - 40, 0) : span[0]], sentence[span[1] : span[1] + 40]
+    return any(
+        kind.name in r.types
+        and not r.unless.search(question)
+        and bool(r.before.search(before) or r.after.search(after))
+        for r in _roles()
+    )
+
+
+def sentences_of(excerpt: str) -> list[str]:
+    """The sentences of ``excerpt`` (asked_facts.json's "sentence" splits them)."""
+    return [s for s in _sentence().split(excerpt) if s and s.strip()]
 
 
 def fact_held(
@@ -165,19 +156,54 @@ def fact_held(
     kind = asked.kind
     if kind is None:
         return FactHeld()
-    sentences = [s for s in _sentence().split(excerpt) if s and s.strip()]
-    holding = [i for i, s in enumerate(sentences) if _has_candidate(kind, s, asked.words)]
+    sentences = sentences_of(excerpt)
+    spans = [_candidates(kind, s, asked.words) for s in sentences]
+    holding = [i for i, found in enumerate(spans) if found]
     if not holding:
-        return FactHeld(1.0, 1)
+        return FactHeld(1.0, 1, 1, 0)
     if not asked.anchors:
-        return FactHeld(0.0, 0)
+        return FactHeld(0.0, 0, 0, 0)
     stems = [frozenset(_stems(_WORD.findall(s.lower()))) for s in sentences]
-    best = 0.0
-    for i in holding:
-        around = frozenset().union(*stems[max(i - 1, 0) : i + 2])
-        share = sum(
-            _matches(a, around) or bool(also and not also.get(a, frozenset()).isdisjoint(around))
+
+    def share(said: frozenset[str]) -> float:
+        return sum(
+            _matches(a, said) or bool(also and not also.get(a, frozenset()).isdisjoint(said))
             for a in asked.anchors
         ) / len(asked.anchors)
-        best = max(best, share)
-    return FactHeld(round(1.0 - best, 4), int(best < 0.5))
+
+    best, own, near_roles = 0.0, 0.0, []
+    for i in holding:
+        around = share(frozenset().union(*stems[max(i - 1, 0) : i + 2]))
+        best = max(best, around)
+        own = max(own, share(stems[i]))
+        if around >= 0.5:
+            near_roles += [_other_role(asked.text, kind, sentences[i], sp) for sp in spans[i]]
+    role = int(bool(near_roles) and all(near_roles))
+    noun = int(bool(asked.noun)) and int(
+        not any(_counts_noun(asked, sentences[i], spans[i], also) for i in holding)
+    )
+    return FactHeld(round(1.0 - best, 4), int(best < 0.5), int(own < 0.5), role, noun)
+
+
+_NOUN_WINDOW = 6  # words between a count and what it counts ("27 North Koreans who were held")
+
+
+def _counts_noun(
+    asked: AskedFact,
+    sentence: str,
+    spans: list[tuple[int, int]],
+    also: dict[str, frozenset[str]] | None,
+) -> bool:
+    """Whether a candidate of ``spans`` stands within a few words of the noun the question
+    counts (or a word that says it) in ``sentence``."""
+    tokens = list(_WORD.finditer(sentence.lower()))
+    said = also.get(asked.noun, frozenset()) if also else frozenset()
+    places = [
+        i
+        for i, word in enumerate(stem_each([m.group() for m in tokens]))
+        if word and (_matches(asked.noun, frozenset((word,))) or word in said)
+    ]
+    if not places:
+        return False
+    starts = [m.start() for m in tokens]
+    return any(abs(bisect_left(starts, a) - p) <= _NOUN_WINDOW for a, _ in spans for p in places)

@@ -9,23 +9,19 @@ question words the archive knows at all (a chatty "ppl" or a misspelling no pass
 match does not count against it); and how the candidate list stands, as query-performance
 prediction reads it: how far the best lexical score stands out from the second, the spread of
 the first ten over their mean (NQC), the best cosine of question and candidate and how far it
-stands above the candidates' mean (WIG on the dense side). A question nothing in the archive
-answers gets a flat list of chance matches; these four, also per decade of the archive's size,
-cut refused answerable questions held out from 46 / 93 / 150 to 44 / 75 / 129 (seed, grown,
-12,495 articles; 2026-12-06, bench/RESULTS.md "search-gate"). It also reads what the passage
-matches of what is asked of the question's subject (relation.py: relation_unmatched), and
-every weight may grow per decade of the archive's size (round 12: refused 92 / 157 / 233 ->
-81 / 152 / 215 of 775 held out at as many off-topic answers), and whether a candidate answer of
-the asked type stands near the question's subject (asked_fact.py: fact_missing, round 14). The
-weights and the bar are data
-(``bot/search/data/gate.json``), fitted by training/gate_loso.py.
+stands above the candidates' mean (WIG on the dense side): a question nothing in the archive
+answers gets a flat list of chance matches (bench/RESULTS.md "search-gate" for every feature's
+figures). It also reads what the passage matches of what is asked of the question's subject
+(relation.py, soft_match.py), whether a candidate answer of the asked type stands near the
+question's subject (asked_fact.py), and every weight may grow per decade of the archive's
+size. The weights and the bar are data (``bot/search/data/gate.json``), fitted by
+training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
 "up", "back", "find": text.SPARED_STOP_WORDS) are not the gate's concepts: in a small archive
 they weigh as rare words, so a chatty "how many ... can actually get on the internet" or "...
-before the north quit picking up" read as half unmatched (leave-one-set-out, 2026-12-06: seed
-hit@1 440 -> 444 of 565, grown 384 -> 386, refused 52 -> 46 and 101 -> 93, off-topic answered
-unchanged, bench/RESULTS.md "search-gate"). A question of such words only keeps them all.
+before the north quit picking up" read as half unmatched (held out 2026-12-06: refused 52 -> 46
+and 101 -> 93, off-topic answered unchanged). A question of such words only keeps them all.
 """
 
 from __future__ import annotations
@@ -92,13 +88,11 @@ class GateFeatures:
     # something of that kind; 1 when it holds nothing of that kind.
     focus_missing: int = 0
     filler_missing: int = 0
-    # How far (in words, over 30, at most 1) the nearest such filler stands from the
-    # question's own words in the passage: a wage beside "workers in Russia" answers, one
-    # three sentences away is about something else.
+    # How far (in words, over 30, at most 1) the nearest filler stands from the question's
+    # own words: a wage beside "workers in Russia" answers, one three sentences away does not.
     filler_gap: float = 0.0
-    # What the passage matches of what is asked of the question's subject (relation.py):
-    # the share of the question's relation concepts (not names or frame words) it does not
-    # match, and 1 when it matches none of them.
+    # The share of the question's relation concepts (not names or frame words) the passage
+    # does not match, and 1 when it matches none of them (relation.py).
     relation_unmatched: float = 0.0
     relation_missing: int = 0
     # Whether the passage holds the asked fact near the question's subject (asked_fact.py): 1
@@ -109,6 +103,10 @@ class GateFeatures:
     # relation_unmatched and fact_missing with words also said in other ways (soft_match.py).
     relation_soft: float = 0.0
     fact_soft: int = 0
+    # fact_soft's candidate: not in a sentence of the subject; not a quoted speaker (weighs
+    fact_apart: int = 0  # <= 0 as 1 - fact_role); not beside what a count question counts.
+    fact_unquoted: int = 0
+    fact_noun: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -243,7 +241,8 @@ class GateWeights:
 
 
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
-ANSWERABILITY = (*_READ, "relation_soft", "fact_soft")
+_SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
+ANSWERABILITY = (*_READ, *_SOFT)
 
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
@@ -266,13 +265,16 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         fact_missing=fact.missing,
         relation_soft=soft[0],
         fact_soft=soft[1],
+        fact_apart=soft[2],
+        fact_unquoted=soft[3],
+        fact_noun=soft[4],
     )
 
 
-def _soft(question: str, text: str) -> tuple[float, int]:
-    """relation_soft and fact_soft if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
+def _soft(question: str, text: str) -> tuple[float, int, int, int, int]:
+    """soft_match.py's features if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
     if not (SOFT_ALWAYS or reads_soft(shipped_gate())):
-        return 0.0, 0
+        return 0.0, 0, 0, 0, 0
     return soft_features(question, text)
 
 
@@ -302,9 +304,9 @@ def reads_relation(gate: GateWeights) -> bool:
 
 @cache
 def reads_soft(gate: GateWeights) -> bool:
-    """Whether ``gate`` weighs relation_soft or fact_soft."""
+    """Whether ``gate`` weighs one of soft_match.py's features."""
     named = {n for n, w in (*gate.weights, *gate.per_decade_weights) if w}
-    return not named.isdisjoint(("relation_soft", "fact_soft"))
+    return not named.isdisjoint(_SOFT)
 
 
 @cache
@@ -394,5 +396,5 @@ def gate_features(
         said.missing if said else 0,
         fact.unmet,
         fact.missing,
-        *(_soft(question.text, text) if answerability else (0.0, 0)),
+        *(_soft(question.text, text) if answerability else (0.0, 0, 0, 0, 0)),
     )

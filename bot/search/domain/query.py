@@ -1,7 +1,7 @@
 """Questions as index queries: aliases and synonyms folded in, and the kind of answer wanted.
 
-The rules are data (``bot/search/data/aliases.json``, ``paraphrases.json`` and
-``answer_types.json``); this module interprets them. Aliases ("UN" / "U.N." / "United Nations",
+The rules are data (``bot/search/data/aliases.json``, ``paraphrases.json``; the kind of answer
+is asks.py's reading of ``answer_types.json``); this module interprets them. Aliases ("UN" / "U.N." / "United Nations",
 "DPRK" / "North Korea" / "NK") count as the word itself, synonyms ("sent back" / "repatriated")
 at ``SYNONYM_WEIGHT``, looser everyday equivalents ("web" / "internet") at ``PARAPHRASE_WEIGHT``;
 for the confidence gate a question word is matched by any of its alternatives.
@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
 
+from bot.search.domain.asks import AskKind, kinds, ranking_kind
 from bot.search.domain.text import TextAnalyzer
 from bot.search.domain.vectors import QueryVector, TermWeights
 
@@ -35,32 +36,8 @@ _MAX_PHRASE = 6
 Phrase = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class AnswerType:
-    """A kind of question (how many, how far, when) and what its answer looks like."""
-
-    name: str
-    question: re.Pattern[str]
-    drop: frozenset[str]
-    answer: re.Pattern[str]
-    answer_words: re.Pattern[str] | None = None
-    exclude: re.Pattern[str] | None = None
-    # Replaces the default score boost of a passage holding the answer (None: the default).
-    boost: float | None = None
-    # A passage holding this kind of answer answers the question ("... (NKDB)" for "What does
-    # NKDB stand for?"): the gate lets it through.
-    sure: bool = False
-    # Passages of this source are always candidates: a question about the community is
-    # answered by its page's entry even when it shares no word with it ("how old is it?").
-    source: str | None = None
-
-    def matches_answer(self, text: str) -> bool:
-        """Whether ``text`` holds something of this kind (a number with its unit, a date)."""
-        if self.exclude is not None:
-            text = self.exclude.sub(" ", text)
-        if self.answer.search(text):
-            return True
-        return bool(self.answer_words and self.answer_words.search(text))
+# The ranking's reading of what a question asks (asks.py), under its older names.
+AnswerType = AskKind
 
 
 @dataclass(frozen=True)
@@ -89,27 +66,9 @@ def _rules_json(name: str) -> Any:
     return json.loads(resources.files("bot.search").joinpath("data", name).read_text("utf-8"))
 
 
-@cache
 def answer_types() -> tuple[AnswerType, ...]:
     """The answer types of ``answer_types.json``, in order."""
-    out = []
-    for item in _rules_json("answer_types.json")["types"]:
-        words = item.get("answer_words")
-        exclude = item.get("exclude")
-        out.append(
-            AnswerType(
-                item["name"],
-                re.compile(item["question"], re.IGNORECASE),
-                frozenset(item["drop"]),
-                re.compile(item["answer"], re.IGNORECASE),
-                re.compile(words, re.IGNORECASE) if words else None,
-                re.compile(exclude, re.IGNORECASE) if exclude else None,
-                item.get("boost"),
-                bool(item.get("sure", False)),
-                item.get("source"),
-            )
-        )
-    return tuple(out)
+    return kinds("ranking")
 
 
 _EXPANSIONS: dict[tuple[int, float, float, float], _Expansions] = {}
@@ -172,29 +131,7 @@ def answer_type_of(text: str) -> AnswerType | None:
     return _answer_type(plain_form(text))
 
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b(?:[A-Z]\.){2,}")
-_ACRONYM_SLOT = "{acronym}"
-
-
-def _answer_type(plain: str) -> AnswerType | None:
-    for kind in answer_types():
-        if not kind.question.search(plain):
-            continue
-        if _ACRONYM_SLOT not in kind.answer.pattern:
-            return kind
-        acronyms = [a for a in _ACRONYM.findall(plain) if a.upper() == a or "." in a]
-        if acronyms:
-            return _with_acronym(kind, acronyms[-1])
-    return None
-
-
-@cache
-def _with_acronym(kind: AnswerType, acronym: str) -> AnswerType:
-    """``kind`` with its answer pattern filled in with ``acronym`` (dots optional)."""
-    letters = [re.escape(c) for c in acronym if c != "."]
-    spelled = r"\.?".join(letters) + r"\.?"
-    answer = kind.answer.pattern.replace(_ACRONYM_SLOT, spelled)
-    return replace(kind, answer=re.compile(answer, re.IGNORECASE))
+_answer_type = ranking_kind
 
 
 def build_question(

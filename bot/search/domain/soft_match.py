@@ -225,20 +225,24 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
     return Said(by)
 
 
-def soft_features(question: str, excerpt: str) -> tuple[float, int]:
-    """relation_soft and fact_soft of ``question`` and ``excerpt``, with one reading of the
-    words both ask (gate.py's)."""
+def soft_features(question: str, excerpt: str) -> tuple[float, int, int, int, int]:
+    """relation_soft, fact_soft, fact_apart, fact_unquoted (1 - fact_role: a positive weight
+    would keep /ask from skipping answerability below the bar) and fact_noun of ``question``
+    and ``excerpt``, with one reading of the words they ask (gate.py's)."""
     from bot.search.domain.asked_fact import asked_fact, fact_held
 
     words = relation_words(question, excerpt)
     asked = asked_fact(question)
-    anchors = [w for w in dict.fromkeys(words_of(question)) if stem(w) in asked.anchors]
+    anchors = [
+        w
+        for w in dict.fromkeys(words_of(question))
+        if stem(w) in asked.anchors or (asked.noun and stem(w) == asked.noun)
+    ]
     by = said(question, list(dict.fromkeys([*words, *anchors])), excerpt).by
     unsaid = round(sum(not by[w] for w in words) / len(words), 4) if words else 0.0
-    if asked.kind is None or not asked.anchors:
-        return unsaid, fact_held(asked, excerpt).missing
     also = {stem(w): by[w] for w in anchors if by[w]}
-    return unsaid, fact_held(asked, excerpt, also).missing
+    held = fact_held(asked, excerpt, also if asked.kind is not None and asked.anchors else None)
+    return unsaid, held.missing, held.apart, 1 - held.role, held.noun
 
 
 def relation_soft(question: str, excerpt: str, threshold: float | None = None) -> float:
