@@ -45,13 +45,14 @@ def community_text(profile: CommunityProfile) -> str:
 
 
 def _moderators_clause(moderators: tuple[str, ...]) -> str:
-    """Who moderates, as the page's MODERATORS list says (its names, or that it names no one:
-    "who mods this?" is answered by what the page shows, even an empty list). Part of the
-    founding sentence, for the same reason as the reader count."""
+    """Who moderates, as the page's MODERATORS list says: its names, or that it is empty ("who
+    mods this?" is answered by what the page shows, even an empty list). In the founding
+    sentence, for the same reason as the reader count; "empty", not "naming no one": "naming"
+    would match every question that asks for a name."""
     names = [" ".join(m.split()) for m in moderators if m.strip()]
     if names:
-        return f", its MODERATORS list naming {', '.join(names)}"
-    return ", its MODERATORS list naming no one"
+        return f", its MODERATORS list: {', '.join(names)}"
+    return ", its MODERATORS list empty"
 
 
 def community_article(profile: CommunityProfile) -> Article | None:
