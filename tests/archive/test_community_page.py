@@ -57,3 +57,15 @@ def test_the_page_s_reader_count_is_answerable_and_absent_when_unknown() -> None
     unknown = community_article(dataclasses.replace(profile, readers=None))
     assert unknown is not None and "readers" not in unknown.body
     assert "founded 1 year ago" in unknown.body
+
+
+def test_the_page_s_moderators_are_said_in_the_founding_sentence() -> None:
+    profile = _profile()
+    page = community_article(profile)
+    assert page is not None and "its MODERATORS list empty." in page.body
+    named = community_article(dataclasses.replace(profile, moderators=("alice", " bob ")))
+    assert named is not None and "its MODERATORS list: alice, bob." in named.body
+    texts = [p.text for p in split_passages(named)]
+    # Still one sentence with the founding: the rules keep their own passage.
+    assert any("founded 1 year ago" in t and "list: alice" in t for t in texts)
+    assert any(all(f"Rule {n}:" in t for n in (1, 2, 3)) for t in texts)

@@ -47,3 +47,11 @@ def test_a_health_question_is_not_taken_for_a_question_about_the_rules() -> None
     assert kind is None or kind.name != "community"
     found = answer_type_of("is it ok to post memes?")
     assert found is not None and found.name == "community"
+
+
+def test_who_moderates_is_answered_by_the_page_s_moderators_list(index: SearchIndex) -> None:
+    # Written for this test: the page's MODERATORS list is empty in the shipped capture, and
+    # the answer says so rather than showing a post that happens to say "moderate".
+    hits = index.ask("who are the moderators of this community?", k=3).hits
+    assert hits and hits[0].source == COMMUNITY_SOURCE
+    assert "MODERATORS list empty" in hits[0].excerpt

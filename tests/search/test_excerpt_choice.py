@@ -98,3 +98,33 @@ def test_a_core_outside_every_sentence_falls_back_to_the_whole_text() -> None:
     whole = best_excerpt(NUMBERS, analyzer, weights)
     assert best_excerpt(NUMBERS, analyzer, weights, core=(10_000, 10_001)) == whole
     assert "survey" in whole[0]
+
+
+def test_an_excerpt_avoids_the_sentences_its_article_already_shows() -> None:
+    analyzer = TextAnalyzer()
+    weights = _weights(analyzer, {"fisherman": 2.0, "identified": 2.0, "coast": 1.0})
+    text = BODY
+    shown_start = text.index("Coast guard officers")
+    shown = [(shown_start, text.index("The fisherman was identified"))]
+    free, _, (a, b) = best_excerpt(text, analyzer, weights, context=True, avoid=shown)
+    assert "Coast guard officers" not in free
+    assert not (a < shown[0][1] and shown[0][0] < b)
+    # Growing by context stops at a shown sentence: the run cannot reach back past it.
+    assert "identified from a ferry ticket" in free and "drowned near the harbour" not in free
+    everything = [(0, len(text))]
+    assert best_excerpt(text, analyzer, weights, context=True, avoid=everything)[0] == ""
+    assert "Coast guard officers" in best_excerpt(text, analyzer, weights, context=True)[0]
+
+
+def test_a_later_passage_of_a_shown_article_shows_its_own_unshown_sentence() -> None:
+    analyzer = TextAnalyzer()
+    table, passages = _table(BODY)
+    weights = _weights(analyzer, {"fisherman": 2.0, "identified": 2.0, "coast": 1.0})
+    i = next(n for n, p in enumerate(passages) if "ferry ticket" in p.text)
+    common = (table, i, passages[i], analyzer, weights, None, 0.0, True, True)
+    alone, _, (a, b), offset = passage_excerpt(*common)
+    base = passages[i].start - offset
+    shown = [(base + a, base + b)]
+    # The article already shows this passage's excerpt: nothing of it is shown again.
+    again = passage_excerpt(*common, shown=shown)[0]
+    assert again == "" or not any(s in again for s in re.split(r"(?<=\.) ", alone) if s)

@@ -30,7 +30,10 @@ def community_text(profile: CommunityProfile) -> str:
     founded = f"was founded {' '.join(profile.founded.split())}" if profile.founded else ""
     readers = f"listed {profile.readers} when its page was captured" if profile.readers else ""
     if founded or readers:
-        parts.append(f"This community {' and '.join(x for x in (founded, readers) if x)}.")
+        parts.append(
+            f"This community {' and '.join(x for x in (founded, readers) if x)}"
+            f"{_moderators_clause(profile.moderators)}."
+        )
     if profile.rules:
         # Last, so the three rules share a passage (passages are windows of three sentences).
         # "Rule 1: ..." rather than "1. ...": a numbered list would split into one-word
@@ -39,6 +42,17 @@ def community_text(profile: CommunityProfile) -> str:
             " ".join(f"Rule {r.number}: {' '.join(r.text.split())}" for r in profile.rules)
         )
     return "\n\n".join(parts)
+
+
+def _moderators_clause(moderators: tuple[str, ...]) -> str:
+    """Who moderates, as the page's MODERATORS list says: its names, or that it is empty ("who
+    mods this?" is answered by what the page shows, even an empty list). In the founding
+    sentence, for the same reason as the reader count; "empty", not "naming no one": "naming"
+    would match every question that asks for a name."""
+    names = [" ".join(m.split()) for m in moderators if m.strip()]
+    if names:
+        return f", its MODERATORS list: {', '.join(names)}"
+    return ", its MODERATORS list empty"
 
 
 def community_article(profile: CommunityProfile) -> Article | None:

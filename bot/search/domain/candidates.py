@@ -95,3 +95,19 @@ def admit_by_discount(
     values = discount_bulk(scores[pool], owners[pool], sources, alive, weight)
     order = sorted(range(len(pool)), key=lambda j: (-float(values[j]), j))
     return [pool[j] for j in order[:n]]
+
+
+def source_passages(
+    sources: Sequence[str],
+    owners: NDArray[np.int64],
+    alive: NDArray[np.bool_],
+    source: str,
+    taken: set[int],
+) -> list[int]:
+    """The live passages (``owners``: each passage's article row) of ``source``'s articles that
+    are not in ``taken``."""
+    rows = [r for r, name in enumerate(sources) if name == source]
+    if not rows:
+        return []
+    found = np.flatnonzero(np.isin(owners, rows) & alive)
+    return [int(i) for i in found if int(i) not in taken]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.archive.domain.articles import normalize_whitespace
 from bot.archive.domain.passages import split_sentences
@@ -21,6 +21,7 @@ def best_excerpt(
     context: bool = False,
     core: tuple[int, int] | None = None,
     best_preferred_only: bool = False,
+    avoid: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
@@ -33,7 +34,8 @@ def best_excerpt(
     sentences while it stays within ``max_chars``. With ``core`` (a character span of ``text``),
     the chosen run lies in the sentences that overlap it (the rest only grow it); with
     ``best_preferred_only``, of the sentences ``prefer`` accepts only those holding the most
-    query weight earn the bonus.
+    query weight earn the bonus. A sentence overlapping a span of ``avoid`` (already shown) is
+    neither in the run nor grown into; with every sentence avoided the excerpt is empty.
     """
     spans = split_sentences(text)
     if not spans:
@@ -50,6 +52,12 @@ def best_excerpt(
     inside = [core is None or (b > core[0] and a < core[1]) for a, b in spans]
     if not any(inside):
         inside = [True] * len(spans)
+    free = [not any(a < e and s < b for s, e in avoid) for a, b in spans]
+    if not any(free):
+        return "", (), (0, 0)
+    if not any(i and f for i, f in zip(inside, free, strict=True)):
+        inside = [True] * len(spans)
+    inside = [i and f for i, f in zip(inside, free, strict=True)]
     best: tuple[float, int, int] | None = None  # (-gain, length, first index) to minimise
     best_run = (0, 0)
     for first in range(len(spans)):
@@ -71,9 +79,13 @@ def best_excerpt(
     if context:
         # Neighbouring sentences while they fit: the answer is often the sentence right after
         # (or before) the one that repeats the question's words.
-        while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= max_chars:
+        while (
+            last + 1 < len(spans)
+            and free[last + 1]
+            and spans[last + 1][1] - spans[first][0] <= max_chars
+        ):
             last += 1
-        while first > 0 and spans[last][1] - spans[first - 1][0] <= max_chars:
+        while first > 0 and free[first - 1] and spans[last][1] - spans[first - 1][0] <= max_chars:
             first -= 1
     start, end = spans[first][0], spans[last][1]
     # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.

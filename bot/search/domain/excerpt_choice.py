@@ -18,7 +18,7 @@ repeats the question's words). Two choices keep the excerpt on what ranked the p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.archive.domain.articles import Passage
 from bot.search.domain.excerpt import best_excerpt
@@ -53,11 +53,15 @@ def passage_excerpt(
     context: bool,
     core_in_passage: bool = False,
     answer_sentence_only: bool = False,
+    shown: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, tuple[str, ...], tuple[int, int], int]:
     """The excerpt of candidate passage ``i``, its matched words, its span in the window and the
-    window's offset before the passage (best_excerpt; the choices above)."""
+    window's offset before the passage (best_excerpt; the choices above). ``shown``: the
+    article's spans already shown (article offsets): the excerpt avoids their sentences."""
     window, offset = passage_window(passages, i, passage) if context else (passage.text, 0)
     core = (offset, offset + len(passage.text)) if core_in_passage and context else None
+    base = passage.start - offset
+    avoid = [(a - base, b - base) for a, b in shown]
     excerpt, matched, span = best_excerpt(
         window,
         analyzer,
@@ -67,5 +71,6 @@ def passage_excerpt(
         context=context,
         core=core,
         best_preferred_only=answer_sentence_only,
+        avoid=avoid,
     )
     return excerpt, matched, span, offset
