@@ -21,6 +21,8 @@ from bot.moderation.domain.hate_referent import aimed_at_woman
         "honestly Choe Son-hui is such a bitch in every press conference",
         "the new spokeswoman is a lying slut",
         "Yojong = stupid bitch",
+        "Choe Son-hui is a lying wh0re",
+        "the first lady is a c*nt",
         "they hired some stupid broad to host the concert",
         "the foreign minister's wife is an ugly old hag",
         "the ministry spokeswoman is the regime's favourite cunt",
