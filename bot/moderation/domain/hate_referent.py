@@ -58,6 +58,25 @@ def _named_woman() -> re.Pattern[str]:
 
 
 @cache
+def _woman_words() -> frozenset[str]:
+    """Every word of a woman's name or title and the woman-only slurs: a message whose words
+    touch none of them names no woman (one set test before any regex, on every message
+    holding a gendered slur)."""
+    data = _lists()
+    words = {w for name in data["women"] + data["titles"] for w in re.split(r"[- ]", name)}
+    words |= {name.replace("-", "").replace(" ", "") for name in data["women"]}
+    if PRONOUN_REACH > 0:
+        words |= set(data["pronouns"])
+    words |= _WOMAN_ONLY
+    return frozenset(words | {w + "'s" for w in words} | {w + "s" for w in words})
+
+
+def may_name_woman(words: frozenset[str] | tuple[str, ...]) -> bool:
+    """False when the message's words cannot name a woman (aimed_at_woman would say no)."""
+    return not _woman_words().isdisjoint(words)
+
+
+@cache
 def _pronoun() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _lists()["pronouns"]) + r")\b")
 

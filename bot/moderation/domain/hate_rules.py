@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.hate_referent import may_name_woman
 from bot.moderation.domain.literal_gate import union_gate, word_runs
 from bot.moderation.domain.phrases import word_set
 from bot.moderation.domain.rulebook import PatternRecord, load_records, union
@@ -209,6 +210,8 @@ class FramePatterns:
     #: ('she', 'Sol-ju'), else every crude 'bitch' would open the analysis, whose models then
     #: read the slur's group ('women') as named.
     gendered: tuple[PatternRecord, ...] = ()
+    #: Every trigger word of ``gendered``: one set test for nearly every message.
+    gendered_gate: frozenset[str] = frozenset()
 
     @staticmethod
     def with_laughter(plain: str, original: str) -> str:
@@ -227,9 +230,11 @@ class FramePatterns:
         """Whether a message that names no group may still match a frame: every trigger list
         of one record touched (the union gate first: one set test for nearly every message);
         with ``original`` (the text as written), a gendered slur only when said of a woman."""
-        for record in self.gendered:
+        for record in () if self.gendered_gate.isdisjoint(words) else self.gendered:
             if any(trigger.isdisjoint(words) for trigger in record.triggers):
                 continue  # nearly every message: no gendered slur
+            if record.family == "gendered" and not may_name_woman(words):
+                continue  # crude chat ('shut up bitch'): no regex searched
             match = record.regex.search(plain)
             if match is not None and (
                 record.family != "gendered" or _said_of_woman(plain, original, match)
@@ -346,4 +351,5 @@ def frame_patterns() -> FramePatterns:
     coded = tuple(r for r in gated if r.family in CODED_FAMILIES)
     single = frozenset(w for r in gated if len(r.triggers) == 1 for w in r.triggers[0])
     multiple = tuple(r for r in gated if len(r.triggers) > 1)
-    return FramePatterns(records, gate, coded, single, multiple, gendered)
+    gendered_gate = frozenset(w for r in gendered for t in r.triggers for w in t)
+    return FramePatterns(records, gate, coded, single, multiple, gendered, gendered_gate)
