@@ -280,6 +280,8 @@ class FramePatterns:
         for record in self.records:
             if record.gates and not record.passes(runs):
                 continue
+            if record.family in REFERENT_FAMILIES and record.triggers[0].isdisjoint(words):
+                continue  # a sexed insult needs its word (its spellings leave no literal gate)
             coded = record.family in CODED_FAMILIES
             if group or coded or (bool(record.triggers) and record.triggered(words)):
                 match = record.regex.search(plain)
