@@ -194,7 +194,7 @@ class HateDetector:
         text = self._repair.repair(text)
         frames = frame_patterns()
         if not self.lexicon.mentions_group_or_slur(text.squeezed_tokens) and not frames.may_match(
-            text.plain, text.tokens
+            text.plain, text.tokens, text.original
         ):
             return []
         findings, slur_findings, saw_group, statements = self.analyse(text)

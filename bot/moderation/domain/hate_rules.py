@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.hate_referent import may_name_woman
 from bot.moderation.domain.literal_gate import union_gate, word_runs
 from bot.moderation.domain.phrases import word_set
 from bot.moderation.domain.rulebook import PatternRecord, load_records, union
@@ -44,10 +45,17 @@ PRAISE_PROOF = frozenset(
         "endorse",
         "exclusion",
         "backhanded",
+        "gendered",
+        "sexuality",
     ]
 )
 #: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
-NEGATABLE_FRAMES = frozenset(["implicit", "conspiracy", "stereotype", "endorse", "exclusion"])
+NEGATABLE_FRAMES = frozenset(
+    ["implicit", "conspiracy", "stereotype", "endorse", "exclusion", "gendered", "sexuality"]
+)
+#: Frame families read with the referent (hate_referent): an insult through sex or sexuality,
+#: past rule 1's gate only when its regex matches (and, for ``gendered``, a woman is named).
+REFERENT_FAMILIES = ("gendered", "sexuality")
 #: Laughing emoji: what 'lol' says, in the message as written (the plain text drops emoji).
 LAUGHTER = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f639")
 #: Eye-roll emoji: what '/s' says (sarcasm), likewise dropped by the plain text.
@@ -198,6 +206,12 @@ class FramePatterns:
     #: and the records with more lists, tried one by one (derived from ``records``).
     single: frozenset[str] = frozenset()
     multiple: tuple[PatternRecord, ...] = ()
+    #: The gendered-slur records (family gendered): past the gate only when a woman is named
+    #: ('she', 'Sol-ju'), else every crude 'bitch' would open the analysis, whose models then
+    #: read the slur's group ('women') as named.
+    gendered: tuple[PatternRecord, ...] = ()
+    #: Every trigger word of ``gendered``: one set test for nearly every message.
+    gendered_gate: frozenset[str] = frozenset()
 
     @staticmethod
     def with_laughter(plain: str, original: str) -> str:
@@ -210,9 +224,22 @@ class FramePatterns:
         # ... and ' /s' when it rolls its eyes, so the sarcasm records see the marker.
         return plain + " /s" if any(e in original for e in EYE_ROLL) else plain
 
-    def may_match(self, plain: str, words: frozenset[str] | tuple[str, ...]) -> bool:
+    def may_match(
+        self, plain: str, words: frozenset[str] | tuple[str, ...], original: str | None = None
+    ) -> bool:
         """Whether a message that names no group may still match a frame: every trigger list
-        of one record touched (the union gate first: one set test for nearly every message)."""
+        of one record touched (the union gate first: one set test for nearly every message);
+        with ``original`` (the text as written), a gendered slur only when said of a woman."""
+        for record in () if self.gendered_gate.isdisjoint(words) else self.gendered:
+            if any(trigger.isdisjoint(words) for trigger in record.triggers):
+                continue  # nearly every message: no gendered slur
+            if record.family == "gendered" and not may_name_woman(words):
+                continue  # crude chat ('shut up bitch'): no regex searched
+            match = record.regex.search(plain)
+            if match is not None and (
+                record.family != "gendered" or _said_of_woman(plain, original, match)
+            ):
+                return True
         if not self.gate.isdisjoint(words):
             # any(r.triggered(words) for r in self.records if r.triggers), by one set test
             # for the records with one trigger list.
@@ -253,6 +280,8 @@ class FramePatterns:
         for record in self.records:
             if record.gates and not record.passes(runs):
                 continue
+            if record.family in REFERENT_FAMILIES and record.triggers[0].isdisjoint(words):
+                continue  # a sexed insult needs its word (its spellings leave no literal gate)
             coded = record.family in CODED_FAMILIES
             if group or coded or (bool(record.triggers) and record.triggered(words)):
                 match = record.regex.search(plain)
@@ -271,7 +300,11 @@ class FramePatterns:
         """Whether a frame other than blame matches: what a reporting word beside it
         ('posts', 'says') does not make a report, so the statement model's veto does not drop
         it."""
-        return any(r.family != "blame" for r, _ in self._found(plain, words, group))
+        # gendered-01 stands only when a woman is named (checked in hit, which sees the text as
+        # written); here it does not, so the model may still veto it.
+        return any(
+            r.family not in ("blame", "gendered") for r, _ in self._found(plain, words, group)
+        )
 
     def hit(
         self, plain: str, original: str, words: frozenset[str], group: bool, reporting: bool
@@ -291,16 +324,34 @@ class FramePatterns:
             quoted = r"[\"“”'‘’]\s*" + re.escape(match.group(0)) + r"\s*[\"“”'‘’]"
             if record.family == "dogwhistle" and re.search(quoted, original, re.IGNORECASE):
                 continue
+            if record.family == "gendered" and not _said_of_woman(plain, original, match):
+                continue
             return record
         return None
+
+
+def _said_of_woman(plain: str, original: str | None, match: re.Match[str]) -> bool:
+    """An insult of family gendered, not in quote marks, aimed at a woman the message names
+    (hate_referent.aimed_at_woman)."""
+    from bot.moderation.domain.hate_referent import aimed_at_woman
+
+    slur = re.escape(match.group("p").strip())
+    if original is not None and re.search(
+        r"[\"“”'‘’]\s*" + slur + r"\s*[\"“”'‘’]", original, re.IGNORECASE
+    ):
+        return False  # 'she was called a "bitch" on air' mentions it
+    return aimed_at_woman(plain, match)
 
 
 @cache
 def frame_patterns() -> FramePatterns:
     """The message-level frame records, compiled once."""
     records = load_records(FRAMES_FILE)
-    gate = frozenset(w for r in records for t in r.triggers for w in t)
-    coded = tuple(r for r in records if r.family in CODED_FAMILIES)
-    single = frozenset(w for r in records if len(r.triggers) == 1 for w in r.triggers[0])
-    multiple = tuple(r for r in records if len(r.triggers) > 1)
-    return FramePatterns(records, gate, coded, single, multiple)
+    gendered = tuple(r for r in records if r.family in REFERENT_FAMILIES)
+    gated = [r for r in records if r.family not in REFERENT_FAMILIES]
+    gate = frozenset(w for r in gated for t in r.triggers for w in t)
+    coded = tuple(r for r in gated if r.family in CODED_FAMILIES)
+    single = frozenset(w for r in gated if len(r.triggers) == 1 for w in r.triggers[0])
+    multiple = tuple(r for r in gated if len(r.triggers) > 1)
+    gendered_gate = frozenset(w for r in gendered for t in r.triggers for w in t)
+    return FramePatterns(records, gate, coded, single, multiple, gendered, gendered_gate)
