@@ -209,11 +209,11 @@ ACCOUNT = re.compile(
 )
 
 
-# 'not exaggerated', 'no joke', 'it's not propaganda to report ...': dismissal negated.
+# 'not exaggerated', 'no joke', 'not true that the camps are a myth': dismissal negated.
 NEGATED_DISMISSAL = re.compile(
-    r"\b(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:\S+ )?(?:exaggerated|overblown"
-    r"|propaganda|a hoax|hoax|fake|made up|lies|a lie|a joke|joke|a myth|myth|invented"
-    r"|overstated|fiction)\b"
+    r"\b(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:(?:true|the case) that (?:\S+ ){0,4}?"
+    r"|\S+ )?(?:exaggerated|overblown|propaganda|a hoax|hoax|fake|made up|lies|a lie|a joke|joke"
+    r"|a myth|myth|invented|overstated|fiction)\b"
 )
 # Abuses reported as done to people: 'are often tortured after repatriation', 'died after
 # being detained', 'thousands starved in the 1990s'. Not after a negator ('were never').
