@@ -209,11 +209,11 @@ ACCOUNT = re.compile(
 )
 
 
-# 'not exaggerated', 'no joke', 'not true that the camps are a myth': dismissal negated.
+# 'not exaggerated', 'no joke', 'not true / not evidence that the camps are a myth': negated.
 NEGATED_DISMISSAL = re.compile(
-    r"\b(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:(?:true|the case) that (?:\S+ ){0,4}?"
-    r"|\S+ )?(?:exaggerated|overblown|propaganda|a hoax|hoax|fake|made up|lies|a lie|a joke|joke"
-    r"|a myth|myth|invented|overstated|fiction)\b"
+    r"\b(?:(?:not|isn't|wasn't) (?:true|the case|evidence|proof|an argument) (?:that )?(?:\S+ ){0,4}?"
+    r"|(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:\S+ )?)(?:exaggerated|overblown|propaganda"
+    r"|a hoax|hoax|fake|made up|lies|a lie|a joke|joke|a myth|myth|invented|overstated|fiction)\b"
 )
 # Abuses reported as done to people: 'are often tortured after repatriation', 'died after
 # being detained', 'thousands starved in the 1990s'. Not after a negator ('were never').
