@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 
+from bot.moderation.domain.denial_marks import mark_rules, scoped_words
 from bot.moderation.domain.model import STATEMENT_WORDS, LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.stems import stem_words
@@ -29,7 +30,11 @@ class ScoreBound:
             "statement",
             "statement+stance",
             "statement+stance+reading",
+            "statement+stance+scope",
         )
+        # Scope marks ('!word', '^word': denial_marks) change a message's words, pairs and
+        # stems when it holds a negator or a reporting cue; those are read marked, exactly.
+        self._cues = mark_rules().cues if model.features == "statement+stance+scope" else None
         self._stance = model.features != "statement"
         # The sentence readings ('_r:...', denial_reading_features) are bounded by their
         # positive weights with the stance records, and read only when that is not enough.
@@ -82,8 +87,15 @@ class ScoreBound:
         # The same words the features read (statement_features drops numbers). Sums run in C
         # (map over dict.get) and add in the same order as a loop would: the bound is the
         # same float, so no message near the threshold changes side.
-        tokens = list(itertools.filterfalse(str.isdigit, text.tokens[:STATEMENT_WORDS]))
         get = self._weights.get
+        cues = self._cues
+        if cues is not None and not cues.isdisjoint(text.tokens[:STATEMENT_WORDS]):
+            tokens, stem_list, extra = scoped_words(text, STATEMENT_WORDS)
+            bound = self._base + sum(map(get, set(tokens), _ZEROS))
+            bound += sum(map(get, extra, _ZEROS))
+            bound += sum(map(get, set(map("~".__add__, stem_list)), _ZEROS))
+            return self._rest(text, tokens, bound, probability)
+        tokens = list(itertools.filterfalse(str.isdigit, text.tokens[:STATEMENT_WORDS]))
         distinct = set(tokens)
         bound = self._base + sum(map(get, distinct, _ZEROS))
         stems = self._stems
@@ -95,6 +107,13 @@ class ScoreBound:
             for token, stem in zip(missing, stem_words(missing), strict=True):
                 stems[token] = "~" + stem
         bound += sum(map(get, set(map(stems.__getitem__, distinct)), _ZEROS))
+        return self._rest(text, tokens, bound, probability)
+
+    def _rest(
+        self, text: NormalizedText, tokens: list[str], bound: float, probability: float
+    ) -> bool:
+        """``below`` once words and stems are summed: word pairs, then the stance records."""
+        get = self._weights.get
         bound = sum(map(self._pairs.get, itertools.pairwise(tokens), _ZEROS), bound)
         limit = math.log(probability / (1.0 - probability))
         if not self._stance or bound + self._stance_max < limit:

@@ -64,6 +64,7 @@ from bot.moderation.domain.verdict import Action, FilterHit
 # 0.475 / 0.55 / 0.6 / 0.65 / 0.70 catch 296 / 295 / 295 / 291 / 286 of 360 and allow 302 /
 # 304 / 306 / 307 / 308 of 333 plain ok messages there (balanced 0.865 / 0.866 / 0.869 / 0.868
 # / 0.860); LOWO balanced 0.846 / 0.844 / about 0.843 / 0.842 / 0.841. No unseen set measures it.
+# Round 16 (LOWO A-S, marks on negation and reports): 0.55-0.70 balanced 0.8388-0.8343; kept.
 THRESHOLD = 0.60
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
@@ -208,11 +209,11 @@ ACCOUNT = re.compile(
 )
 
 
-# 'not exaggerated', 'no joke', 'it's not propaganda to report ...': dismissal negated.
+# 'not exaggerated', 'no joke', 'not true / not evidence that the camps are a myth': negated.
 NEGATED_DISMISSAL = re.compile(
-    r"\b(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:\S+ )?(?:exaggerated|overblown"
-    r"|propaganda|a hoax|hoax|fake|made up|lies|a lie|a joke|joke|a myth|myth|invented"
-    r"|overstated|fiction)\b"
+    r"\b(?:(?:not|isn't|wasn't) (?:true|the case|evidence|proof|an argument) (?:that )?(?:\S+ ){0,4}?"
+    r"|(?:not|never|no|isn't|wasn't|aren't|weren't|hardly) (?:\S+ )?)(?:exaggerated|overblown|propaganda"
+    r"|a hoax|hoax|fake|made up|lies|a lie|a joke|joke|a myth|myth|invented|overstated|fiction)\b"
 )
 # Abuses reported as done to people: 'are often tortured after repatriation', 'died after
 # being detained', 'thousands starved in the 1990s'. Not after a negator ('were never').

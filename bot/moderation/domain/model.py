@@ -144,6 +144,18 @@ def stance_statement_features(text: NormalizedText) -> list[str]:
     return statement_features(text) + stance_features(text)
 
 
+def scoped_stance_features(text: NormalizedText) -> list[str]:
+    """stance_statement_features with the words in a negator's reach marked '!' and those a
+    reporting cue attributes to someone else marked '^' (in words, pairs and stems:
+    bot.moderation.domain.denial_marks): 'they're not fine' and 'Pyongyang calls the reports
+    lies' then share no denier's word with 'they're fine' and 'the reports are lies'."""
+    from bot.moderation.domain.denial_features import stance_features
+    from bot.moderation.domain.denial_marks import scoped_words
+
+    words, stems, extra = scoped_words(text, STATEMENT_WORDS)
+    return _assemble(words, stems, text.original) + extra + stance_features(text)
+
+
 def masked_valence_features(text: NormalizedText) -> list[str]:
     """masked_statement_features and the kind of word near each group ('_q>N': contempt after
     a group; bot.moderation.domain.hate_features), which carry to words no writer used."""
@@ -168,6 +180,7 @@ FEATURIZERS: dict[str, Callable[[NormalizedText], list[str]]] = {
     "statement": statement_features,
     "statement+stance": stance_statement_features,
     "statement+stance+reading": reading_statement_features,
+    "statement+stance+scope": scoped_stance_features,
     "statement+negation": negated_statement_features,
     "masked+negation": masked_statement_features,
     "masked+negation+valence": masked_valence_features,

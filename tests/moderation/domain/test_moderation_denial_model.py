@@ -47,10 +47,12 @@ def test_probability_is_a_logistic_of_the_present_features() -> None:
 def test_shipped_weights_are_plain_json_with_their_featurizer() -> None:
     path = resources.files("bot.moderation").joinpath("data", RULE3_MODEL_FILE)
     payload = json.loads(path.read_text(encoding="utf-8"))
-    assert payload["featurizer"] == "statement+stance"
+    assert payload["featurizer"] == "statement+stance+scope"
     assert all(isinstance(w, float) for w in payload["weights"].values())
     model = load_model(RULE3_MODEL_FILE)
-    assert model.features == "statement+stance" and len(model.weights) > 1000
+    assert model.features == "statement+stance+scope" and len(model.weights) > 1000
+    # negated and reported words were learnt apart (denial_marks)
+    assert sum(feature.startswith(("!", "^")) for feature in model.weights) >= 100
     # the stance features were learnt (training/train_rule3.py reads rule3_stance.yaml)
     assert sum(feature.startswith("_s:") for feature in model.weights) >= 5
 
