@@ -74,7 +74,7 @@ async def test_news_questions_still_get_news(app):
 
 
 async def test_the_excerpt_count_is_what_is_shown(app):
-    reply = await handle_line(app, "/ask What do we know about the internet in North Korea?")
+    reply = await handle_line(app, "/ask What happened to the defectors in China?")
     header = reply.splitlines()[0]
     count = int(header.split(" excerpt")[0])
     assert count >= 2

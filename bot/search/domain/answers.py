@@ -71,9 +71,9 @@ class AnswerSettings:
     # (excerpt_choice.py; bench/RESULTS.md, "search", rounds 15 and 16).
     excerpt_core_in_passage: bool = True
     excerpt_answer_sentence: bool = False
-    # A later passage's excerpt avoids the sentences its article already shows instead of being
-    # skipped (best_excerpt's ``avoid``; 23 of 23 folds; bench/RESULTS.md "search" round 16).
-    excerpt_avoid_shown: bool = True
+    # A later passage's excerpt avoids its article's shown sentences instead of being skipped:
+    # off, the gate refitted on its excerpts scored lower held out (bench/RESULTS.md, round 16).
+    excerpt_avoid_shown: bool = False
     # The gate: an excerpt is shown when GATE's score of what it matches reaches
     # min_gate + gate_per_decade * log10(articles): a bigger archive offers more chance
     # matches, so it asks more, while a rare word matched counts for more there. Weights and
