@@ -101,6 +101,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07d")
         + questions("seen_blind_questions_2026_12_07e")
         + questions("seen_blind_questions_2026_12_07f")
+        + questions("seen_blind_questions_2026_12_07g")
+        + questions("seen_blind_questions_2026_12_07h")
     )
 
 
@@ -136,6 +138,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07d")
         + questions("seen_blind_offtopic_2026_12_07e")
         + questions("seen_blind_offtopic_2026_12_07f")
+        + questions("seen_blind_offtopic_2026_12_07g")
+        + questions("seen_blind_offtopic_2026_12_07h")
     )
 
 
