@@ -91,8 +91,12 @@ def plight_hit(
     """A flag for laughter or a shrug at the victims' fate (see the module docstring)."""
     # Most messages hold no fate word or no cue: set tests and an ASCII test skip the searches (every message
     # that rule 3 allows comes here).
-    if _fate_words().isdisjoint(own.tokens):
-        return None
+    fates = _fate_words()
+    if fates.isdisjoint(own.tokens) and (
+        "'s" not in own.plain
+        or fates.isdisjoint(token[:-2] for token in own.tokens if token.endswith("'s"))
+    ):
+        return None  # ("the defector's book")
     emoji_laugh = (
         not own.original.isascii()
         and len(own.tokens) <= 25
