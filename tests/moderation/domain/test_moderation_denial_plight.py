@@ -66,11 +66,11 @@ def test_what_is_not_aimed_at_the_victims_is_not_flagged(text: str) -> None:
     assert plight_hit("denial", normalize(text)) is None
 
 
-def test_a_near_word_needs_north_korea_or_a_crisis_it_answers() -> None:
-    text = "lmao they all died trying"
-    assert plight_hit("denial", normalize(text)) is None
+def test_a_near_word_needs_north_korea_named_in_the_message() -> None:
+    assert plight_hit("denial", normalize("lmao they all died trying")) is None
     account = normalize("three soldiers were shot crossing the north korean border")
-    assert plight_hit("denial", normalize(text), account) is not None
+    assert plight_hit("denial", normalize("lmao they all died trying"), account) is None
+    assert plight_hit("denial", normalize("lmao half of north korea died trying")) is not None
 
 
 @pytest.mark.parametrize(
