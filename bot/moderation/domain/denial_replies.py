@@ -35,6 +35,7 @@ from bot.moderation.domain.denial_model import (
     read,
 )
 from bot.moderation.domain.denial_patterns import GATE, NK_RE, REBUTTAL, REGIME_SOURCE, names_crisis
+from bot.moderation.domain.denial_plight import plight_hit
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
 from bot.moderation.domain.model import LinearTextModel
@@ -222,7 +223,8 @@ def what_remains(
     name: str, own: NormalizedText, answered: NormalizedText | None, denies: bool
 ) -> list[FilterHit]:
     """What the statement patterns and the model leave: replies (``denies``: what it answers
-    is itself a denial), scare quotes, anecdotes."""
+    is itself a denial), scare quotes, anecdotes, laughter or a shrug at the victims."""
     hit = reply_hit(name, own, answered) or dismissive_reply(name, own, answered, denies)
     hit = hit or scare_quote_hit(name, own) or anecdote_hit(name, own)
+    hit = hit or plight_hit(name, own, answered)
     return [] if hit is None else [hit]
