@@ -38,10 +38,10 @@ def test_only_starred_slurs_are_reported_as_starred(detector: HateDetector) -> N
 @pytest.mark.parametrize(
     "text",
     [
+        # Each of these was allowed before round 17.
         "cops out hunting g**ks again lol",
-        "the ch*nk cops are at it again",
-        "a tr*nny wrote this article",
-        "bunch of ch*nks running the port now",
+        "chinese and ch*nk cops all over the border",
+        "pure tr*nny behaviour from that columnist",
     ],
 )
 def test_a_starred_slur_at_people_is_flagged(engine: ModerationEngine, text: str) -> None:
