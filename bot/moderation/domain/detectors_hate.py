@@ -62,7 +62,6 @@ from bot.moderation.domain.hate_reading import (
     negative,
     praised,
     quote,
-    quoted_word,
     subjects,
     undisclaimed,
     uninvert,
@@ -197,7 +196,8 @@ class HateDetector:
             text.plain, text.tokens, text.original
         ):
             return []
-        findings, slur_findings, saw_group, statements = self.analyse(text)
+        starred = self._repair.starred.slurs(original)
+        findings, slur_findings, saw_group, statements = self.analyse(text, starred)
         words = frozenset(text.tokens)
         if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []
@@ -262,7 +262,7 @@ class HateDetector:
         slurs = [
             f
             for f in slur_findings
-            if not counter.suppresses([f]) and not quoted_word(original.original, f.matched)
+            if not counter.suppresses([f]) and not self._repair.starred.quoted(original, f.matched)
         ]
         if slurs and not hits:
             action = Action.REMOVE if sure and slurs[0].kind == "slur!" else Action.FLAG
@@ -310,10 +310,10 @@ class HateDetector:
         return hits
 
     def analyse(
-        self, text: NormalizedText
+        self, text: NormalizedText, masked: frozenset[str] = frozenset()
     ) -> tuple[list[Finding], list[Finding], bool, list[Statement]]:
         """(statement findings, slur findings, whether any protected group was named, what
-        each clause about a group says of it)."""
+        each clause about a group says of it); ``masked``: slurs written starred out."""
         statements: list[Statement] = []
         quoted_spans = [
             " ".join(tokenize(m.group(1) or m.group(2))) for m in QUOTED.finditer(text.plain)
@@ -331,7 +331,7 @@ class HateDetector:
                 # "Aren't X just disgusting?": a negated auxiliary opening a question asserts.
                 tokens = [RHETORICAL.get(tokens[1], tokens[1]), *tokens[2:]]
             words = self._words(tokens)
-            tagged = done_to(uninvert(tag_clause(words, self.lexicon, group_seen, message)))
+            tagged = done_to(uninvert(tag_clause(words, self.lexicon, group_seen, message, masked)))
             clause_text = " ".join(tokens)
             quoted = any(clause_text in span for span in quoted_spans)
             if tagged.groups or tagged.slurs:

@@ -2,8 +2,7 @@
 
 The tagger rewrites a clause's squeezed tokens so the statement patterns in
 :mod:`detectors_hate` can be plain regular expressions: a mention of a protected group becomes
-``qqg``, a slur ``qqs``, and 'they'/'them' that refer back to a group ``qqp``.
-"""
+``qqg``, a slur ``qqs``, and 'they'/'them' that refer back to a group ``qqp``."""
 
 from __future__ import annotations
 
@@ -249,9 +248,10 @@ def tag_clause(
     lex: Lexicon,
     refer_back: bool,
     message: frozenset[str] = frozenset(),
+    masked: frozenset[str] = frozenset(),
 ) -> TaggedClause:
-    """Tag one clause. ``tokens`` are (canonical, squeezed, runs); ``refer_back`` lets 'they'
-    and 'them' stand for a group named earlier in the message."""
+    """Tag one clause of (canonical, squeezed, runs) ``tokens``; ``refer_back`` lets 'they'
+    stand for a group named earlier; ``masked``: slurs written starred out ('ch*nk')."""
     out: list[str] = []
     groups: list[str] = []
     slurs: list[tuple[Slur, str, bool]] = []
@@ -343,7 +343,7 @@ def tag_clause(
             alone = not prev and not nxt  # 'Shut it, retard.': a vocative on its own
             # A slur that is also a word ('coon', 'dyke', 'fag') is never aimed at a person
             # beside a word of its other sense ('a coon up the tree', 'smoke a fag').
-            person = not slur.homonym or (
+            person = not (slur.homonym and sq not in masked) or (
                 (
                     alone
                     or prev in lex.homonym_person_context

@@ -19,6 +19,7 @@ from functools import lru_cache
 import ahocorasick
 
 from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.hate_masks import StarredWords
 from bot.moderation.domain.hate_spelling import (
     ShortTypos,
     Speller,
@@ -153,12 +154,7 @@ class WordRepair:
         # start and end tests and the segmentation (most unknown tokens: names, link codes).
         self._anchors = _automaton(self._verbs | self._split_targets | self._said)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
-        # Group names and strong slurs by length, for words with letters starred out.
-        self._masked: dict[int, list[str]] = {}
-        spelled_out = {s.word for s in lexicon.slurs.values() if s.strong}
-        for target in self._targets | set(lexicon.singulars) | spelled_out:
-            if target.isalpha():
-                self._masked.setdefault(len(target), []).append(target)
+        self.starred = StarredWords(lexicon)  # words with letters starred out
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
         self._memory = _Learned()
@@ -257,7 +253,7 @@ class WordRepair:
                 memory.seen.add(token)
                 continue
             if "*" in token:  # 'k*ke', 'g*ys': only unmasked, never spelled or split
-                unmasked = self._unmask(token)
+                unmasked = self.starred.unmask(token)
                 if unmasked is not None:
                     memory.fixes[token] = unmasked
                 memory.unknown.add(token)
@@ -307,16 +303,6 @@ class WordRepair:
                 if key in self._slurs:
                     return self._slurs[key]
         return None
-
-    def _unmask(self, token: str) -> str | None:
-        """The one group name or strong slur a word with letters starred out spells
-        ('k*ke', 'n*ggers'), else None: at least two letters must show, first one included."""
-        letters = token.replace("*", "")
-        if token[0] == "*" or len(letters) < 2 or len(letters) * 2 < len(token):
-            return None
-        pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
-        found = {t for t in self._masked.get(len(token), ()) if pattern.fullmatch(t)}
-        return found.pop() if len(found) == 1 else None
 
     def _split_uncached(self, token: str) -> tuple[str, ...] | None:
         if (

@@ -1,0 +1,60 @@
+"""Words written with letters starred out ('k*ke', 'g**ks', 'tr*nny'): the one group name or
+strong slur each spells. Used by hate_segment.WordRepair and detectors_hate.HateDetector."""
+
+from __future__ import annotations
+
+import re
+
+from bot.moderation.domain.hate_lexicon import Lexicon
+from bot.moderation.domain.hate_reading import quoted_word
+from bot.moderation.domain.hate_spelling import written_terms
+from bot.moderation.domain.normalize import NormalizedText, squeeze
+
+
+class StarredWords:
+    """Unmasks starred words against the lexicon's group names and strong slurs as people
+    write them: never a squeezed key or a derived misspelling ('g**ks' is no 'greks', the
+    squeezed 'greeks')."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        spelled_out = {s.word for s in lexicon.slurs.values() if s.strong}
+        self._by_length: dict[int, list[str]] = {}
+        for target in written_terms() | spelled_out:
+            if target.isalpha():
+                self._by_length.setdefault(len(target), []).append(target)
+        self._slur_words = frozenset(spelled_out)
+
+    def unmask(self, token: str) -> str | None:
+        """The one group name or strong slur a word with letters starred out spells
+        ('k*ke', 'n*ggers'), else None: at least two letters must show, first one included."""
+        letters = token.replace("*", "")
+        if token[0] == "*" or len(letters) < 2 or len(letters) * 2 < len(token):
+            return None
+        pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+        found = {t for t in self._by_length.get(len(token), ()) if pattern.fullmatch(t)}
+        return found.pop() if len(found) == 1 else None
+
+    def slurs(self, text: NormalizedText) -> frozenset[str]:
+        """The squeezed slurs ``text`` writes starred out ('ch*nk'): always the slur's sense,
+        for nobody stars out the other sense of a slur that is also a word ('a chink of
+        light', 'smoke a fag')."""
+        if "*" not in text.original:  # a C substring test on every message
+            return frozenset()
+        found = set()
+        for token in text.tokens:
+            if "*" in token and len(token) > 1:
+                unmasked = self.unmask(token)
+                if unmasked is not None and unmasked in self._slur_words:
+                    found.add(squeeze(unmasked)[0])
+        return frozenset(found)
+
+    def quoted(self, text: NormalizedText, word: str) -> bool:
+        """Whether slur ``word`` stands alone in quote marks in ``text``, as written or starred
+        ('posting "g**ks" in #general' mentions the slur: the repair drops the quote marks)."""
+        if quoted_word(text.original, word):
+            return True
+        return "*" in text.original and any(
+            quoted_word(text.original, t)
+            for t in text.tokens
+            if "*" in t and self.unmask(t) == word
+        )
