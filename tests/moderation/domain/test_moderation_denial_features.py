@@ -23,9 +23,10 @@ from bot.moderation.domain.denial_model import (
     read,
     strong_signal,
 )
-from bot.moderation.domain.model import FEATURIZERS, LinearTextModel
+from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.names import DENIAL_FILTER_NAME
 from bot.moderation.domain.normalize import normalize
+from tests.moderation.bounds import assert_bound_is_sound
 
 RECORDS = stance_records()
 
@@ -147,12 +148,7 @@ def test_the_score_bound_holds_with_stance_features() -> None:
         "nice weather, going hiking",
         "escapees escapees liars 'liars'",
     ]
-    for text in texts:
-        message = normalize(text)
-        probability = model.probability_of_features(FEATURIZERS[model.features](message))
-        for bar in (0.01, 0.05, 0.2, 0.4, 0.55, 0.8):
-            if bound.below(message, bar):
-                assert probability < bar, (text, bar, probability)
+    assert_bound_is_sound(model, bound, texts)
 
 
 def test_doubting_one_source_keeps_a_pattern_from_removing() -> None:

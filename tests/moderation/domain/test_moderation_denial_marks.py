@@ -13,6 +13,7 @@ from bot.moderation.domain.denial_bound import ScoreBound
 from bot.moderation.domain.denial_marks import scoped_words
 from bot.moderation.domain.model import FEATURIZERS, STATEMENT_WORDS, LinearTextModel
 from bot.moderation.domain.normalize import normalize
+from tests.moderation.bounds import assert_bound_is_sound
 
 
 def _examples() -> list[tuple[str, list[str]]]:
@@ -71,9 +72,4 @@ def test_the_score_bound_holds_with_scope_marks() -> None:
         "nothing happened, the famine is a hoax",
         "KCNA calls the famine reports propaganda",
     ]
-    for text in texts:
-        message = normalize(text)
-        probability = model.probability_of_features(FEATURIZERS[model.features](message))
-        for bar in (0.01, 0.05, 0.2, 0.4, 0.55, 0.8):
-            if bound.below(message, bar):
-                assert probability < bar, (text, bar, probability)
+    assert_bound_is_sound(model, bound, texts)

@@ -8,8 +8,9 @@ import pytest
 
 from bot.moderation.domain.denial_bound import ScoreBound
 from bot.moderation.domain.denial_reading_features import NAMES, reading_features
-from bot.moderation.domain.model import FEATURIZERS, LinearTextModel
+from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import normalize
+from tests.moderation.bounds import assert_bound_is_sound
 
 
 @pytest.mark.parametrize(
@@ -77,12 +78,7 @@ def test_the_score_bound_holds_with_reading_features() -> None:
         "the camps are a holiday camp",
         "nice weather, going hiking",
     ]
-    for text in texts:
-        message = normalize(text)
-        probability = model.probability_of_features(FEATURIZERS[model.features](message))
-        for bar in (0.01, 0.05, 0.2, 0.4, 0.55, 0.8):
-            if bound.below(message, bar):
-                assert probability < bar, (text, bar, probability)
+    assert_bound_is_sound(model, bound, texts)
 
 
 @pytest.mark.parametrize(
