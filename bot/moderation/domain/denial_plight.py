@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -31,11 +32,25 @@ from bot.moderation.domain.verdict import Action, FilterHit
 _QUOTED = re.compile(r"[\"“”‘’']([^\"“”‘’']{3,})[\"“”‘’']")
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    path = resources.files("bot.moderation").joinpath("data/rule3_plight.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+@dataclass(frozen=True)
+class _Lists:
+    """data/rule3_plight.json, compiled once."""
+
+    laugh: re.Pattern[str]
+    shrug: re.Pattern[str]
+    plight: re.Pattern[str]
+    plight_near: re.Pattern[str]
+    at_others: re.Pattern[str]
+    regime: frozenset[str]
+    negators: frozenset[str]
+    speaker: frozenset[str]
+    after_cue: frozenset[str]
+    laugh_emoji: str
+    reach: int
+    # The first word of every laugh and shrug: a message holding none has no cue.
+    cue_heads: frozenset[str]
+    # Every word of the fate phrases: a message holding none names no victim's fate.
+    fate_words: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> re.Pattern[str]:
@@ -44,54 +59,38 @@ def _alternation(phrases: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    data = _data()
-    return (
-        _alternation(data["laugh"]),
-        _alternation(data["indifference"]),
-        _alternation(data["plight"]),
-        _alternation(data["plight_near"]),
+def _lists() -> _Lists:
+    path = resources.files("bot.moderation").joinpath("data/rule3_plight.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    fates = data["plight"] + data["plight_near"]
+    return _Lists(
+        laugh=_alternation(data["laugh"]),
+        shrug=_alternation(data["indifference"]),
+        plight=_alternation(data["plight"]),
+        plight_near=_alternation(data["plight_near"]),
+        at_others=_alternation(data["at_others"]),
+        regime=frozenset(data["regime"]),
+        negators=frozenset(data["negators"]),
+        speaker=frozenset(data["speaker"]),
+        after_cue=frozenset(data["after_cue"]),
+        laugh_emoji="".join(data["laugh_emoji"]),
+        reach=int(data["reach"]),
+        cue_heads=frozenset(p.split(" ")[0] for p in data["laugh"] + data["indifference"]),
+        fate_words=frozenset(w for phrase in fates for w in phrase.split()),
     )
-
-
-@lru_cache(maxsize=1)
-def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], str]:
-    data = _data()
-    return (
-        frozenset(data["regime"]),
-        frozenset(data["negators"]),
-        frozenset(data["speaker"]),
-        frozenset(data["after_cue"]),
-        "".join(data["laugh_emoji"]),
-    )
-
-
-@lru_cache(maxsize=1)
-def _cue_heads() -> frozenset[str]:
-    """The first word of every laugh and shrug: a message holding none has no cue."""
-    data = _data()
-    return frozenset(phrase.split(" ")[0] for phrase in data["laugh"] + data["indifference"])
-
-
-@lru_cache(maxsize=1)
-def _fate_words() -> frozenset[str]:
-    """Every word of the fate phrases: a message holding none names no victim's fate."""
-    data = _data()
-    return frozenset(w for phrase in data["plight"] + data["plight_near"] for w in phrase.split())
-
-
-@lru_cache(maxsize=1)
-def _others() -> re.Pattern[str]:
-    return _alternation(_data()["at_others"])
 
 
 def plight_hit(
     name: str, own: NormalizedText, answered: NormalizedText | None = None
 ) -> FilterHit | None:
-    """A flag for laughter or a shrug at the victims' fate (see the module docstring)."""
+    """A flag for laughter or a shrug at the victims' fate (see the module docstring).
+    ``answered``, the message a reply answers, is taken like every reading of what_remains
+    and deliberately not read: under a crisis report, 'the phone died in 2 days lol' is chat."""
+    del answered
     # Most messages hold no fate word or no cue: set tests and an ASCII test skip the searches (every message
     # that rule 3 allows comes here).
-    fates = _fate_words()
+    lists = _lists()
+    fates = lists.fate_words
     if fates.isdisjoint(own.tokens) and (
         "'s" not in own.plain
         or fates.isdisjoint(token[:-2] for token in own.tokens if token.endswith("'s"))
@@ -100,31 +99,31 @@ def plight_hit(
     emoji_laugh = (
         not own.original.isascii()
         and len(own.tokens) <= 25
-        and any(mark in own.original for mark in _word_sets()[4])
+        and any(mark in own.original for mark in lists.laugh_emoji)
     )
-    if not emoji_laugh and _cue_heads().isdisjoint(own.tokens):
+    if not emoji_laugh and lists.cue_heads.isdisjoint(own.tokens):
         return None
-    laugh_re, shrug_re, plight_re, near_re = _patterns()
-    regime, negators, speaker, after_cue, _ = _word_sets()
     words = " ".join(own.tokens)
-    cue = shrug_re.search(words) or laugh_re.search(words)
+    cue = lists.shrug.search(words) or lists.laugh.search(words)
     if cue is None and not emoji_laugh:
         return None
-    fate = plight_re.search(words)
+    fate = lists.plight.search(words)
     if fate is None:
-        fate = near_re.search(words)
-        if fate is None or not _on_topic(words, answered):
+        # 'died', 'bodies', 'swim' count only where the message itself names North Korea:
+        # the crisis's own words are fate words here and have everyday senses, and what a
+        # reply answers does not count ('the phone died in 2 days lol' under a report is chat)
+        fate = lists.plight_near.search(words)
+        if fate is None or not about_north_korea(words):
             return None
     tokens = frozenset(token.removesuffix("'s") for token in own.tokens)
-    if not regime.isdisjoint(tokens):
+    if not lists.regime.isdisjoint(tokens):
         return None  # 'lol kim eats steak while they starve' laughs at the regime
     if cue is not None:
         before = words[: cue.start()].split()
         after = words[cue.end() :].split()
-        reach = int(_data()["reach"])
-        if not emoji_laugh and abs(len(before) - len(words[: fate.start()].split())) > reach:
+        if not emoji_laugh and abs(len(before) - len(words[: fate.start()].split())) > lists.reach:
             return None  # the laugh and the victims' fate in different thoughts
-        if not negators.isdisjoint(before[-2:]) or not after_cue.isdisjoint(after[:1]):
+        if not lists.negators.isdisjoint(before[-2:]) or not lists.after_cue.isdisjoint(after[:1]):
             return None  # 'not funny', 'lol no, the camps are real', 'nobody cares enough'
         for quote in _QUOTED.findall(own.original):
             said = " ".join(normalize(quote).tokens)
@@ -132,8 +131,8 @@ def plight_hit(
                 # 'a streamer said "who cares about the famine"' quotes it; '"humane" lol'
                 # laughs at the quoted claim
                 return None
-    shrug = cue is not None and shrug_re.fullmatch(cue.group(0)) is not None
-    if not shrug and not speaker.isdisjoint(tokens):
+    shrug = cue is not None and lists.shrug.fullmatch(cue.group(0)) is not None
+    if not shrug and not lists.speaker.isdisjoint(tokens):
         return None  # 'i cried reading about the defectors lol' is the speaker's own life
     if (
         SAD.search(words)
@@ -141,7 +140,7 @@ def plight_hit(
         or REBUTTAL.search(words)
         or MORE_REBUTTAL.search(words)
         or AT_DEFENDERS.search(words)
-        or _others().search(words)
+        or lists.at_others.search(words)
         or speaks_against(words)
         or quotes_someone(words, words)
         or attribution(own) in ("denounce", "report")
@@ -151,11 +150,3 @@ def plight_hit(
     quoted = evidence(words, start, end)
     reason = "shrugs at the victims' fate" if shrug else "laughs at the victims' fate"
     return FilterHit(name, 3, Action.FLAG, quoted, f"{reason} ('{quoted}')", False)
-
-
-def _on_topic(words: str, answered: NormalizedText | None) -> bool:
-    """North Korea named in the message itself. Not the crisis's own words ('executed',
-    'starving'): they are the fate words here and have everyday senses. Not what a reply
-    answers either: under an account of the crisis, 'the phone died in 2 days lol' is chat."""
-    del answered  # kept in the signature: what_remains hands it to every reading
-    return about_north_korea(words)
