@@ -34,8 +34,6 @@ REFERENTS_FILE = "referents_rule1.json"
 #: allowed 4,357 at all three). bench/RESULTS.md, round 16.
 PRONOUN_REACH = 0
 
-#: Slurs that only ever mean a woman ('broad', 'hag'): the word names its own target.
-_WOMAN_ONLY = frozenset(["broad", "hag", "wench", "harpy", "bimbo"])
 _SENTENCE = re.compile(r"[.!?;\n]")
 
 
@@ -48,6 +46,12 @@ def _lists() -> dict[str, list[str]]:
     resource = resources.files("bot.moderation").joinpath("data", REFERENTS_FILE)
     data: dict[str, list[str]] = json.loads(resource.read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def _woman_only() -> frozenset[str]:
+    """Slurs that only ever mean a woman ('broad', 'hag'): the word names its own target."""
+    return frozenset(_lists()["woman_only"])
 
 
 @cache
@@ -67,7 +71,7 @@ def _woman_words() -> frozenset[str]:
     words |= {name.replace("-", "").replace(" ", "") for name in data["women"]}
     if PRONOUN_REACH > 0:
         words |= set(data["pronouns"])
-    words |= _WOMAN_ONLY
+    words |= _woman_only()
     return frozenset(words | {w + "'s" for w in words} | {w + "s" for w in words})
 
 
@@ -102,6 +106,6 @@ def aimed_at_woman(plain: str, match: re.Match[str]) -> bool:
     message names."""
     if _named_woman().search(plain) is not None:
         return True
-    if match.group("p").split(" ")[-1] in _WOMAN_ONLY:
+    if match.group("p").split(" ")[-1] in _woman_only():
         return True  # 'some dumb broad to read a script': the word itself says a woman
     return _near_pronoun(plain, match.start("p"), match.end("p"))
