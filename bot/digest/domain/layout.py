@@ -30,6 +30,7 @@ from bot.digest.domain.events import (
     tells_statement,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
+from bot.digest.domain.leftovers import leftover_home, nearest_shown
 from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
@@ -52,7 +53,7 @@ MAJOR_BONUS: float | None = 0.431
 # At most this many news headings a week (0: no cap): the lowest-placed sections over one
 # highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
 # leaves the fewest headings.
-MAX_HEADINGS = 5
+MAX_HEADINGS = 10
 # A section over one highlight keeps its heading when that highlight is among the week's first
 # CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
 CAP_KEEPS = 5
@@ -127,8 +128,20 @@ def assemble(
             + WEIGHTY_LEAD * weighty[i]
         )
 
+    def feature(i: int) -> bool:
+        title = highlights[i].title
+        return filed[i] == EDITORIALS or (is_feature(importances[i]) and tells_no_action(title))
+
+    # Round 18: a highlight no section takes by its headline goes under a theme or the section
+    # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
+    home = {
+        i: leftover_home(h.title, h.summary, feature(i), dated(importances[i]))
+        if filed[i] == OTHER
+        else filed[i]
+        for i, h in highlights.items()
+    }
     if news and by_section:
-        sections = _section_groups(news, stories, copies, highlights)
+        sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
             sections = _cap_sections(
                 sections,
@@ -137,15 +150,9 @@ def assemble(
                 MAX_HEADINGS,
                 lambda i: importances[i].score,
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
+                lambda i, names: nearest_shown(highlights[i].title, highlights[i].summary, names),
             )
-        sections = features_apart(
-            sections,
-            highlights.__contains__,
-            lambda i: (
-                filed[i] == EDITORIALS
-                or (is_feature(importances[i]) and tells_no_action(highlights[i].title))
-            ),
-        )
+        sections = features_apart(sections, highlights.__contains__, feature)
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -290,6 +297,11 @@ def is_feature(importance: Importance) -> bool:
     return not values.get("dated", 1.0) and not values.get("actor", 1.0)
 
 
+def dated(importance: Importance) -> bool:
+    """Whether a story's lead says when it happened (rank.py's reasons): news, not an article."""
+    return bool({r.signal: r.value for r in importance.reasons}.get("dated", 1.0))
+
+
 def reports_unit(highlight: DigestArticle) -> float:
     """A highlight's reports on a 0-1 scale (log-scaled, full at REPORTS_FULL)."""
     return min(1.0, math.log1p(len(highlight.reports)) / math.log1p(REPORTS_FULL))
@@ -313,11 +325,13 @@ def _section_groups(
     stories: Sequence[Story],
     copies: Sequence[Copies],
     highlights: Mapping[int, DigestArticle],
+    home: Mapping[int, str],
 ) -> dict[str, list[int]]:
-    """News stories by section name, in the order the sections first occur."""
+    """News stories by section name (a highlight's ``home``), in the order they first occur."""
     groups: dict[str, list[int]] = {}
     for i in news:
-        groups.setdefault(_story_section(i, stories, copies, highlights), []).append(i)
+        name = home[i] if i in home else _story_section(i, stories, copies, highlights)
+        groups.setdefault(name, []).append(i)
     return groups
 
 
@@ -328,11 +342,12 @@ def _cap_sections(
     cap: int,
     raw: Callable[[int], float] | None = None,
     kept: Callable[[int], bool] | None = None,
+    refile: Callable[[int, Sequence[str]], str] | None = None,
 ) -> dict[str, list[int]]:
     """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
-    "Other news", but never one whose highlight is among the week's first CAP_KEEPS by place or
-    by ``raw`` importance, or is ``kept`` (major news: the catch-all must not hold the week's
-    main news)."""
+    the shown section ``refile`` names for it (round 18), else "Other news", but never one whose
+    highlight is among the week's first CAP_KEEPS by place or by ``raw`` importance, or is
+    ``kept`` (major news: the catch-all must not hold the week's main news)."""
     shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}
     every = [i for p in shown.values() for i in p]
     top = set(sorted(every, key=lambda i: -place(i))[:CAP_KEEPS])
@@ -353,10 +368,14 @@ def _cap_sections(
     for name in singles:
         if headings <= cap:
             break
-        # Joining a shown "Other news" saves a heading; the first to open it only renames.
-        headings -= bool(shown.get(OTHER))
-        out.setdefault(OTHER, []).extend(out.pop(name))
-        shown.setdefault(OTHER, []).extend(shown.pop(name))
+        if len(shown.get(name, ())) != 1:
+            continue  # a single another joined
+        others = [n for n, picked in shown.items() if picked and n not in (name, OTHER)]
+        target = refile(shown[name][0], others) if refile else OTHER
+        # Joining a shown section saves a heading; the first to open "Other news" only renames.
+        headings -= target != OTHER or bool(shown.get(OTHER))
+        out.setdefault(target, []).extend(out.pop(name))
+        shown.setdefault(target, []).extend(shown.pop(name))
     return out
 
 

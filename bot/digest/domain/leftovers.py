@@ -1,0 +1,79 @@
+"""Where a highlight no section takes by its headline goes (issue 15, round 18).
+
+Eight blind readers called every catch-all heading poor: "Other news" says nothing, and reader h
+called "Also this week: <a headline>" poor however many of its items it named ("a catch-all named
+by copying a headline"), while a section name over one highlight that fits it was ok. So the
+catch-all is left only with what nothing else takes: a leftover highlight goes under the first
+theme (sections.yaml ``leftovers``) its headline names, else under the first section its headline
+and summary name together (a looser filing than the headline alone: round 14 kept summaries out
+of the first filing because they misfiled highlights a section's headline words would have
+taken), else it stays. Features (a reminiscence, an article) are left to the articles section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from bot.digest.domain.newsroom_data import parse_yaml
+from bot.digest.domain.sections import (
+    OTHER,
+    Section,
+    parse_sections,
+    section_of,
+    shipped_sections,
+)
+
+# False keeps round 16's catch-all: every highlight no section takes by its headline.
+FILE_LEFTOVERS = True
+# The looser filing by headline and summary (False: themes only).
+LOOSE_FILING = True
+UNDATED_HOME = "Editorials and articles"  # sections.yaml's articles section
+
+
+def parse_leftovers(text: str) -> tuple[Section, ...]:
+    """The ``leftovers`` themes of a sections.yaml text (none when it has no such list)."""
+    if parse_yaml(text).get("leftovers") is None:
+        return ()
+    return parse_sections(text, "leftovers")
+
+
+@lru_cache(maxsize=1)
+def shipped_leftovers() -> tuple[Section, ...]:
+    """The shipped themes (read once)."""
+    text = resources.files("bot.digest").joinpath("data", "sections.yaml").read_text("utf-8")
+    return parse_leftovers(text)
+
+
+def leftover_home(
+    headline: str,
+    summary: str,
+    feature: bool,
+    dated: bool = True,
+    themes: Sequence[Section] = (),
+) -> str:
+    """The heading a highlight that no section takes by its ``headline`` goes under: the first
+    theme its headline names, else (when its lead is ``dated``: news) the first section
+    headline and summary name together and (when it is not: an article) the articles section,
+    else "Other news" (also for a ``feature``, which features_apart files)."""
+    if not FILE_LEFTOVERS or feature:
+        return OTHER
+    named = section_of(headline, sections=themes or shipped_leftovers())
+    if named != OTHER or not LOOSE_FILING:
+        return named
+    if not dated:
+        # A lead that says no date is an article's (a reminiscence, a call, an essay): its
+        # summary's words are its argument's, not news to file by ("we are greeting the
+        # anniversary" is no greeting).
+        return UNDATED_HOME
+    return section_of(f"{headline} . {summary}", summary) if summary else OTHER
+
+
+def nearest_shown(headline: str, summary: str, shown: Sequence[str]) -> str:
+    """The first of the ``shown`` sections (themes last) whose words the headline or summary
+    uses, for a one-highlight section the heading cap folds (round 18); else "Other news"."""
+    if not FILE_LEFTOVERS or not shown:
+        return OTHER
+    table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
+    return section_of(f"{headline} . {summary}", summary, table) if table else OTHER
