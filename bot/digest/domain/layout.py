@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.alike import shared_occasion
 from bot.digest.domain.catchall import (
     EDITORIALS,
     FOLD_KEEPS_FIRST,
@@ -30,7 +31,7 @@ from bot.digest.domain.events import (
     tells_statement,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
-from bot.digest.domain.leftovers import leftover_home, nearest_shown
+from bot.digest.domain.leftovers import dated, is_feature, leftover_homes, nearest_shown
 from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
@@ -134,12 +135,7 @@ def assemble(
 
     # Round 18: a highlight no section takes by its headline goes under a theme or the section
     # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
-    home = {
-        i: leftover_home(h.title, h.summary, feature(i), dated(importances[i]))
-        if filed[i] == OTHER
-        else filed[i]
-        for i, h in highlights.items()
-    }
+    home = leftover_homes(highlights, filed, feature, lambda i: dated(importances[i]))
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
@@ -152,7 +148,9 @@ def assemble(
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
                 lambda i, names: nearest_shown(highlights[i].title, highlights[i].summary, names),
             )
-        sections = features_apart(sections, highlights.__contains__, feature)
+        sections = features_apart(
+            sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
+        )
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -202,6 +200,11 @@ def assemble(
         names = list(section_names)
     else:
         names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
+        # Round 18: a short week's one topic is named by the holiday most of it celebrates.
+        if news_topics == 1 and (
+            held := shared_occasion([h for t in texts[0] for h in t.headlines])
+        ):
+            names[0] = held
     if routine and news_topics and MAJOR_BONUS is not None:
         # A routine line whose series repeats a news heading's subject ("Series: Greetings"
         # beside "Diplomacy and greetings") joins that section, shown last in it, where that
@@ -251,14 +254,21 @@ def assemble(
             # Headed by what sets its highlights apart, against the week's other sections.
             shown_texts = [texts[topic][members.index(i)] for i in picked]
             contrast = [texts[t] for t in range(news_topics) if t != topic]
+            heads = sum(any(i in highlights for i in g) for g in groups[:news_topics])
             names[topic], picked, loose = split_catchall(
-                picked, shown_texts, contrast, vocabulary, is_common, filed.__getitem__
+                picked,
+                shown_texts,
+                contrast,
+                vocabulary,
+                is_common,
+                home.__getitem__,
+                MAX_HEADINGS - heads if MAX_HEADINGS else len(picked),
             )
             for i in loose:  # back under its own section's heading, placed like any section
-                names.append(filed[i])
+                names.append(home[i])
                 story_topic[i] = len(names) - 1
                 reports = sum(len(copies[c].members) for c in stories[i].items)
-                topics.append((-place(i), 0, DigestTopic(filed[i], [highlights[i]], 0, reports)))
+                topics.append((-place(i), 0, DigestTopic(home[i], [highlights[i]], 0, reports)))
             if not picked:
                 continue
         topics.append(
@@ -289,17 +299,6 @@ def weighty_headline(title: str) -> bool:
     if not WEIGHTY_STATEMENTS and tells_statement(title):
         return False
     return newsroom().tells_weighty(title)
-
-
-def is_feature(importance: Importance) -> bool:
-    """A story whose lead says no date and whose headline names no actor (rank.py's reasons)."""
-    values = {reason.signal: reason.value for reason in importance.reasons}
-    return not values.get("dated", 1.0) and not values.get("actor", 1.0)
-
-
-def dated(importance: Importance) -> bool:
-    """Whether a story's lead says when it happened (rank.py's reasons): news, not an article."""
-    return bool({r.signal: r.value for r in importance.reasons}.get("dated", 1.0))
 
 
 def reports_unit(highlight: DigestArticle) -> float:

@@ -12,11 +12,13 @@ taken), else it stays. Features (a reminiscence, an article) are left to the art
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.newsroom_data import parse_yaml
+from bot.digest.domain.rank import Importance
 from bot.digest.domain.sections import (
     OTHER,
     Section,
@@ -77,3 +79,30 @@ def nearest_shown(headline: str, summary: str, shown: Sequence[str]) -> str:
         return OTHER
     table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
     return section_of(f"{headline} . {summary}", summary, table) if table else OTHER
+
+
+def dated(importance: Importance) -> bool:
+    """Whether a story's lead says when it happened (rank.py's reasons): news, not an article."""
+    return bool({r.signal: r.value for r in importance.reasons}.get("dated", 1.0))
+
+
+def is_feature(importance: Importance) -> bool:
+    """A story whose lead says no date and whose headline names no actor (rank.py's reasons)."""
+    values = {reason.signal: reason.value for reason in importance.reasons}
+    return not values.get("dated", 1.0) and not values.get("actor", 1.0)
+
+
+def leftover_homes(
+    highlights: Mapping[int, DigestArticle],
+    filed: Mapping[int, str],
+    feature: Callable[[int], bool],
+    is_dated: Callable[[int], bool],
+) -> dict[int, str]:
+    """Each highlight's heading: its ``filed`` section, or for one filed under "Other news" its
+    :func:`leftover_home`."""
+    return {
+        i: leftover_home(h.title, h.summary, feature(i), is_dated(i))
+        if filed[i] == OTHER
+        else filed[i]
+        for i, h in highlights.items()
+    }
