@@ -56,9 +56,9 @@ def leftover_home(
     themes: Sequence[Section] = (),
 ) -> str:
     """The heading a highlight that no section takes by its ``headline`` goes under: the first
-    theme its headline names, else (when its lead is ``dated``: news) the first section
-    headline and summary name together and (when it is not: an article) the articles section,
-    else "Other news" (also for a ``feature``, which features_apart files)."""
+    theme its headline names, else the articles section when its lead is not ``dated`` (an
+    article), else the first section headline and summary name together, else "Other news"
+    (also for a ``feature``, which features_apart files)."""
     if not FILE_LEFTOVERS or feature:
         return OTHER
     named = section_of(headline, sections=themes or shipped_leftovers())
@@ -67,7 +67,8 @@ def leftover_home(
     if not dated:
         # A lead that says no date is an article's (a reminiscence, a call, an essay): its
         # summary's words are its argument's, not news to file by ("we are greeting the
-        # anniversary" is no greeting).
+        # anniversary" is no greeting). Tried first, before the themes: it also took news whose
+        # lead gives no full date (W42's 1.4 million volunteers, W43's "WPK Praised Abroad").
         return UNDATED_HOME
     return section_of(f"{headline} . {summary}", summary) if summary else OTHER
 
