@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import yaml
 from bot.digest.domain import leftovers
 from bot.digest.domain.alike import occasions, shared_occasion
 from bot.digest.domain.leftovers import leftover_home, nearest_shown, parse_leftovers
+from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.sections import OTHER
 
 CASES = yaml.safe_load(
@@ -20,7 +22,7 @@ CASES = yaml.safe_load(
 
 @pytest.mark.parametrize("case", CASES, ids=[c["headline"][:40] for c in CASES])
 def test_each_leftover_gets_its_heading(case: dict[str, Any]) -> None:
-    got = leftover_home(case["headline"], case.get("summary", ""), False, case.get("dated", True))
+    got = leftover_home(case["headline"], case.get("summary", ""), False, case.get("news", True))
     assert got == case["section"]
 
 
@@ -39,12 +41,21 @@ def test_themes_are_read_from_their_own_list() -> None:
 
 
 def test_a_capped_single_joins_only_a_shown_section_its_words_name() -> None:
-    headline, summary = "Message of Thanks Sent to Miners", "The complex finished a project."
-    assert nearest_shown(headline, summary, ["Economy and construction"]) == (
-        "Economy and construction"
+    thanks = DigestArticle(
+        article_id="a1",
+        title="Message of Thanks Sent to Miners",
+        url="https://news.example/1",
+        source="Example Wire",
+        published=datetime(2024, 10, 10, tzinfo=UTC),
+        summary="The complex finished a project.",
+        score=1.0,
+        topic=0,
     )
-    assert nearest_shown(headline, summary, ["Culture and sports"]) == OTHER
-    assert nearest_shown(headline, summary, []) == OTHER
+    assert nearest_shown(thanks, ["Economy and construction"]) == "Economy and construction"
+    assert nearest_shown(thanks, ["Culture and sports"]) == OTHER
+    assert nearest_shown(thanks, []) == OTHER
+    # An article's summary files nothing.
+    assert nearest_shown(thanks, ["Economy and construction"], "Editorials and articles") == OTHER
 
 
 def test_a_named_year_is_an_occasion_a_span_of_time_is_not() -> None:

@@ -31,7 +31,7 @@ from bot.digest.domain.events import (
     tells_statement,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
-from bot.digest.domain.leftovers import dated, is_feature, leftover_homes, nearest_shown
+from bot.digest.domain.leftovers import is_feature, leftover_homes, nearest_shown
 from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
@@ -135,7 +135,7 @@ def assemble(
 
     # Round 18: a highlight no section takes by its headline goes under a theme or the section
     # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
-    home = leftover_homes(highlights, filed, feature, lambda i: dated(importances[i]))
+    home = leftover_homes(highlights, filed, feature, lambda i: not is_feature(importances[i]))
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
@@ -146,7 +146,7 @@ def assemble(
                 MAX_HEADINGS,
                 lambda i: importances[i].score,
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
-                lambda i, names: nearest_shown(highlights[i].title, highlights[i].summary, names),
+                lambda i, names: nearest_shown(highlights[i], names, home[i]),
             )
         sections = features_apart(
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER

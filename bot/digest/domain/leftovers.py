@@ -52,39 +52,38 @@ def leftover_home(
     headline: str,
     summary: str,
     feature: bool,
-    dated: bool = True,
+    news: bool = True,
     themes: Sequence[Section] = (),
 ) -> str:
     """The heading a highlight that no section takes by its ``headline`` goes under: the first
-    theme its headline names, else the articles section when its lead is not ``dated`` (an
-    article), else the first section headline and summary name together, else "Other news"
+    theme its headline names, else the articles section when it is not ``news`` (an article:
+    rank.py's undated lead and no actor), else the first section headline and summary name
+    together, else "Other news"
     (also for a ``feature``, which features_apart files)."""
     if not FILE_LEFTOVERS or feature:
         return OTHER
     named = section_of(headline, sections=themes or shipped_leftovers())
     if named != OTHER or not LOOSE_FILING:
         return named
-    if not dated:
-        # A lead that says no date is an article's (a reminiscence, a call, an essay): its
-        # summary's words are its argument's, not news to file by ("we are greeting the
-        # anniversary" is no greeting). Tried first, before the themes: it also took news whose
-        # lead gives no full date (W42's 1.4 million volunteers, W43's "WPK Praised Abroad").
+    if not news:
+        # A lead that says no date under a headline that names no actor is an article's (a
+        # reminiscence, a call, an essay): its summary's words are its argument's, not news to
+        # file by ("we are greeting the anniversary" is no greeting). Tried first, before the
+        # themes, and for every undated lead: it also took news (W42's 1.4 million volunteers,
+        # W43's "WPK Praised Abroad", W33's premier's field survey).
         return UNDATED_HOME
     return section_of(f"{headline} . {summary}", summary) if summary else OTHER
 
 
-def nearest_shown(headline: str, summary: str, shown: Sequence[str]) -> str:
+def nearest_shown(highlight: DigestArticle, shown: Sequence[str], home: str = OTHER) -> str:
     """The first of the ``shown`` sections (themes last) whose words the headline or summary
-    uses, for a one-highlight section the heading cap folds (round 18); else "Other news"."""
-    if not FILE_LEFTOVERS or not shown:
+    uses, for a one-highlight section the heading cap folds (round 18); else "Other news" (also
+    for an article, ``home`` the articles section: its summary's words are its argument's)."""
+    if not FILE_LEFTOVERS or not shown or home == UNDATED_HOME:
         return OTHER
     table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
-    return section_of(f"{headline} . {summary}", summary, table) if table else OTHER
-
-
-def dated(importance: Importance) -> bool:
-    """Whether a story's lead says when it happened (rank.py's reasons): news, not an article."""
-    return bool({r.signal: r.value for r in importance.reasons}.get("dated", 1.0))
+    text = f"{highlight.title} . {highlight.summary}"
+    return section_of(text, highlight.summary, table) if table else OTHER
 
 
 def is_feature(importance: Importance) -> bool:
@@ -97,12 +96,12 @@ def leftover_homes(
     highlights: Mapping[int, DigestArticle],
     filed: Mapping[int, str],
     feature: Callable[[int], bool],
-    is_dated: Callable[[int], bool],
+    is_news: Callable[[int], bool],
 ) -> dict[int, str]:
     """Each highlight's heading: its ``filed`` section, or for one filed under "Other news" its
     :func:`leftover_home`."""
     return {
-        i: leftover_home(h.title, h.summary, feature(i), is_dated(i))
+        i: leftover_home(h.title, h.summary, feature(i), is_news(i))
         if filed[i] == OTHER
         else filed[i]
         for i, h in highlights.items()
