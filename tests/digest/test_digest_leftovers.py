@@ -22,7 +22,7 @@ CASES = yaml.safe_load(
 
 @pytest.mark.parametrize("case", CASES, ids=[c["headline"][:40] for c in CASES])
 def test_each_leftover_gets_its_heading(case: dict[str, Any]) -> None:
-    got = leftover_home(case["headline"], case.get("summary", ""), False, case.get("news", True))
+    got = leftover_home(case["headline"], case.get("summary", ""), False)
     assert got == case["section"]
 
 

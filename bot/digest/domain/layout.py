@@ -135,7 +135,7 @@ def assemble(
 
     # Round 18: a highlight no section takes by its headline goes under a theme or the section
     # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
-    home = leftover_homes(highlights, filed, feature, lambda i: not is_feature(importances[i]))
+    home = leftover_homes(highlights, filed, feature)
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:

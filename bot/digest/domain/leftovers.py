@@ -31,7 +31,9 @@ from bot.digest.domain.sections import (
 FILE_LEFTOVERS = True
 # The looser filing by headline and summary (False: themes only).
 LOOSE_FILING = True
-UNDATED_HOME = "Editorials and articles"  # sections.yaml's articles section
+# sections.yaml's articles section: a capped single of it files nothing by its summary (an
+# article's words are its argument's: "we are greeting the anniversary" is no greeting).
+ARTICLES = "Editorials and articles"
 
 
 def parse_leftovers(text: str) -> tuple[Section, ...]:
@@ -52,26 +54,16 @@ def leftover_home(
     headline: str,
     summary: str,
     feature: bool,
-    news: bool = True,
     themes: Sequence[Section] = (),
 ) -> str:
     """The heading a highlight that no section takes by its ``headline`` goes under: the first
-    theme its headline names, else the articles section when it is not ``news`` (an article:
-    rank.py's undated lead and no actor), else the first section headline and summary name
-    together, else "Other news"
-    (also for a ``feature``, which features_apart files)."""
+    theme its headline names, else the first section headline and summary name together, else
+    "Other news" (also for a ``feature``, which features_apart files)."""
     if not FILE_LEFTOVERS or feature:
         return OTHER
     named = section_of(headline, sections=themes or shipped_leftovers())
     if named != OTHER or not LOOSE_FILING:
         return named
-    if not news:
-        # A lead that says no date under a headline that names no actor is an article's (a
-        # reminiscence, a call, an essay): its summary's words are its argument's, not news to
-        # file by ("we are greeting the anniversary" is no greeting). Tried first, before the
-        # themes, and for every undated lead: it also took news (W42's 1.4 million volunteers,
-        # W43's "WPK Praised Abroad", W33's premier's field survey).
-        return UNDATED_HOME
     return section_of(f"{headline} . {summary}", summary) if summary else OTHER
 
 
@@ -79,7 +71,7 @@ def nearest_shown(highlight: DigestArticle, shown: Sequence[str], home: str = OT
     """The first of the ``shown`` sections (themes last) whose words the headline or summary
     uses, for a one-highlight section the heading cap folds (round 18); else "Other news" (also
     for an article, ``home`` the articles section: its summary's words are its argument's)."""
-    if not FILE_LEFTOVERS or not shown or home == UNDATED_HOME:
+    if not FILE_LEFTOVERS or not shown or home == ARTICLES:
         return OTHER
     table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
     text = f"{highlight.title} . {highlight.summary}"
@@ -96,13 +88,10 @@ def leftover_homes(
     highlights: Mapping[int, DigestArticle],
     filed: Mapping[int, str],
     feature: Callable[[int], bool],
-    is_news: Callable[[int], bool],
 ) -> dict[int, str]:
     """Each highlight's heading: its ``filed`` section, or for one filed under "Other news" its
     :func:`leftover_home`."""
     return {
-        i: leftover_home(h.title, h.summary, feature(i), is_news(i))
-        if filed[i] == OTHER
-        else filed[i]
+        i: leftover_home(h.title, h.summary, feature(i)) if filed[i] == OTHER else filed[i]
         for i, h in highlights.items()
     }
