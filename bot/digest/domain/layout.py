@@ -148,7 +148,7 @@ def assemble(
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
                 lambda i, names: nearest_shown(highlights[i], names, home[i]),
             )
-        sections = features_apart(
+        sections = features_apart(  # with the leftovers nothing files (round 18)
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
         section_names, groups = list(sections), list(sections.values())
