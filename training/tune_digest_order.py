@@ -55,7 +55,7 @@ SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
 
 TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
-HEADINGS_GRID: tuple[int, ...] = (0, 5, 6, 7)  # 0: no cap
+HEADINGS_GRID: tuple[int, ...] = (0, 5, 7, 10)  # 0: no cap
 EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
 Setting = tuple[float | None, int]
 

@@ -68,7 +68,9 @@ def test_a_series_repeating_a_heading_finds_that_heading() -> None:
 UNNAMEABLE = story("Kyongru-dong", "A street in Pyongyang.")  # one word: no part to name
 
 
-def split(picked: list[int], texts: list[StoryText], filed: dict[int, str]):  # type: ignore[no-untyped-def]
+def split(
+    picked: list[int], texts: list[StoryText], filed: dict[int, str], room: int | None = None
+):  # type: ignore[no-untyped-def]
     return split_catchall(
         picked,
         texts,
@@ -76,6 +78,7 @@ def split(picked: list[int], texts: list[StoryText], filed: dict[int, str]):  # 
         build_vocabulary(t.headlines[0] for t in texts),
         lambda p: False,
         filed.__getitem__,
+        room,
     )
 
 
@@ -100,8 +103,24 @@ def test_items_it_cannot_name_go_back_to_their_sections_until_it_names_most() ->
     # Named 1 of 3 (poor): the two unnamed leave, lowest first, until 1 of 1 is named.
     assert loose == [3, 2] and kept == [1]
     assert "Science Exhibition" in label
-    # An unnamed highlight alone goes back to its own section (the catch-all is empty).
-    assert split([2], [UNNAMEABLE], {2: "Economy and construction"})[1:] == ([], [2])
+    # A highlight alone in the catch-all is headed by its own section (round 18).
+    assert split([2], [UNNAMEABLE], {2: "Economy and construction"}) == (
+        "Economy and construction",
+        [2],
+        [],
+    )
+
+
+def test_no_more_headings_leave_than_the_room_the_cap_leaves() -> None:
+    texts = [
+        story("Science Exhibition Opens at Sci-Tech Complex", "A science exhibition opened."),
+        UNNAMEABLE,
+        story("Rallies", "Rallies were held."),
+    ]
+    filed = {1: OTHER, 2: "Economy and construction", 3: "South Korea and the US"}
+    assert split([1, 2, 3], texts, filed, room=2)[2] == [3, 2]
+    _, kept, loose = split([1, 2, 3], texts, filed, room=1)
+    assert kept == [1, 2, 3] and loose == []
 
 
 def test_nothing_leaves_when_the_heading_would_still_be_poor(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -65,17 +65,51 @@ FAMILY = 1.0  # the similarity of two stories of one routine family (folded what
 _ORDINAL_ANNIVERSARY = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){0,2}?(?:anniversary|birthday)\b", re.I
 )
-_NAMED_DAY = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})(?:Day|Birthday)\b")
+# Round 18: a named holiday is "<Name> Day", "<Name> Birthday" or "<Name> Year" ("New Year",
+# "Lunar New Year"; W01's greetings, flag-hoisting, performance and banquets are one occasion to
+# readers e, f and h); NAMED_YEAR False keeps days and birthdays only.
+NAMED_YEAR = True
+_NAMED_DAY = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})(Day|Birthday|Year)\b")
+# Words that make "<word> Year" a span of time, not a holiday's name.
+_NOT_NAMES = frozenset({"the", "a", "this", "that", "last", "next", "every", "each", "per", "one"})
 
 
 def occasions(text: str) -> frozenset[str]:
-    """The occasions ``text`` names: "79th anniversary", "youth day" (folded keys)."""
+    """The occasions ``text`` names: "79th anniversary", "youth day", "new year" (folded)."""
     keys = {f"{m.group(1).casefold()} anniversary" for m in _ORDINAL_ANNIVERSARY.finditer(text)}
     for match in _NAMED_DAY.finditer(text):
         head = [fold(w) for w in match.group(1).split()]
-        if head and head[0] not in ("the", "a", "this", "that"):
-            keys.add(" ".join(head) + " day")
+        kind = "year" if match.group(2) == "Year" else "day"
+        if kind == "year":
+            if not NAMED_YEAR:
+                continue
+            head = head[-1:]  # "Sends New Year" and "Lunar New Year": "new year"
+        if head and head[0] not in _NOT_NAMES:
+            keys.add(" ".join(head) + " " + kind)
     return frozenset(keys)
+
+
+def shared_occasion(titles: Sequence[str]) -> str | None:
+    """The holiday or anniversary most of ``titles`` name (two and more than a third of them), as
+    the first of them writes it ("New Year", "Youth Day"), or None (round 18: a short week's
+    one topic is named by it)."""
+    found: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for title in titles:
+        for key in occasions(title):
+            counts[key] = counts.get(key, 0) + 1
+        for match in _NAMED_DAY.finditer(title):
+            words = (
+                match.group(1).split()[-1:] if match.group(2) == "Year" else match.group(1).split()
+            )
+            found.setdefault(
+                " ".join(fold(w) for w in words) + " " + match.group(2).casefold(),
+                " ".join([*words, match.group(2)]),
+            )
+    best = max(counts, key=lambda k: (counts[k], k), default=None)
+    if best is None or counts[best] < 2 or 3 * counts[best] <= len(titles) or best not in found:
+        return None
+    return found[best]
 
 
 def story_alike(

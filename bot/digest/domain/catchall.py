@@ -48,6 +48,9 @@ FEATURES = EDITORIALS
 # Round 16: a catch-all whose heading names at most half of its highlights gives back the ones it
 # cannot name to their own sections (the cap's fold), and one left is headed by its section.
 SPLIT_UNNAMED = True
+# Round 18: a catch-all left with one highlight of a section (the heading cap's fold) is headed
+# by that section (reader h: "Also this week: <a headline>" is poor even over one highlight).
+ONE_BY_SECTION = True
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})  # an article's thesis, no action
 _STEM = 5  # words match by their first letters ("Greetings" / "greetings", "Russia" / "Russian")
 _MIN_WORD = 4
@@ -94,12 +97,15 @@ def split_catchall(
     vocabulary: Vocabulary,
     is_common: Callable[[str], bool],
     filed: Callable[[int], str],
+    room: int | None = None,
 ) -> tuple[str, list[int], list[int]]:
     """The catch-all's heading, the highlights it keeps and those that take their own section's
     heading again (``filed``: the section each was filed under before the cap): when the heading
     names at most half of ``picked`` (reader g's rule: poor), highlights it cannot name that have
     a section of their own leave it, the lowest first, until it names most of the rest (none
-    leaves when that cannot be reached)."""
+    leaves when that cannot be reached, nor when that adds more than ``room`` headings)."""
+    if ONE_BY_SECTION and len(picked) == 1 and filed(picked[0]) != OTHER:
+        return filed(picked[0]), list(picked), []  # a section over one highlight that fits it
     label, named = catchall_naming(texts, contrast, vocabulary, is_common)
     if not SPLIT_UNNAMED or 2 * sum(named) > len(picked):
         return label, list(picked), []
@@ -109,6 +115,8 @@ def split_catchall(
     while unnamed and 2 * sum(named) <= len(picked) - len(loose):
         loose.append(unnamed.pop())
     kept = [i for i in picked if i not in loose]
+    if room is not None and len(loose) - (not kept) > room:
+        return label, list(picked), []  # round 18: no more headings than the cap
     if not kept:
         return label, kept, loose
     again, named_kept = catchall_naming(

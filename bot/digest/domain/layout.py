@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
+from bot.digest.domain.alike import shared_occasion
 from bot.digest.domain.catchall import (
     EDITORIALS,
     FOLD_KEEPS_FIRST,
@@ -30,6 +31,7 @@ from bot.digest.domain.events import (
     tells_statement,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
+from bot.digest.domain.leftovers import is_feature, leftover_homes, nearest_shown
 from bot.digest.domain.lexicon import newsroom
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
@@ -52,7 +54,7 @@ MAJOR_BONUS: float | None = 0.431
 # At most this many news headings a week (0: no cap): the lowest-placed sections over one
 # highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
 # leaves the fewest headings.
-MAX_HEADINGS = 5
+MAX_HEADINGS = 10
 # A section over one highlight keeps its heading when that highlight is among the week's first
 # CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
 CAP_KEEPS = 5
@@ -127,8 +129,15 @@ def assemble(
             + WEIGHTY_LEAD * weighty[i]
         )
 
+    def feature(i: int) -> bool:
+        title = highlights[i].title
+        return filed[i] == EDITORIALS or (is_feature(importances[i]) and tells_no_action(title))
+
+    # Round 18: a highlight no section takes by its headline goes under a theme or the section
+    # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
+    home = leftover_homes(highlights, filed, feature)
     if news and by_section:
-        sections = _section_groups(news, stories, copies, highlights)
+        sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
             sections = _cap_sections(
                 sections,
@@ -137,14 +146,10 @@ def assemble(
                 MAX_HEADINGS,
                 lambda i: importances[i].score,
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
+                lambda i, names: nearest_shown(highlights[i], names, home[i]),
             )
-        sections = features_apart(
-            sections,
-            highlights.__contains__,
-            lambda i: (
-                filed[i] == EDITORIALS
-                or (is_feature(importances[i]) and tells_no_action(highlights[i].title))
-            ),
+        sections = features_apart(  # with the leftovers nothing files (round 18)
+            sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
         section_names, groups = list(sections), list(sections.values())
     elif news:
@@ -195,6 +200,11 @@ def assemble(
         names = list(section_names)
     else:
         names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
+        # Round 18: a short week's one topic is named by the holiday most of it celebrates.
+        if news_topics == 1 and (
+            held := shared_occasion([h for t in texts[0] for h in t.headlines])
+        ):
+            names[0] = held
     if routine and news_topics and MAJOR_BONUS is not None:
         # A routine line whose series repeats a news heading's subject ("Series: Greetings"
         # beside "Diplomacy and greetings") joins that section, shown last in it, where that
@@ -244,14 +254,21 @@ def assemble(
             # Headed by what sets its highlights apart, against the week's other sections.
             shown_texts = [texts[topic][members.index(i)] for i in picked]
             contrast = [texts[t] for t in range(news_topics) if t != topic]
+            heads = sum(any(i in highlights for i in g) for g in groups[:news_topics])
             names[topic], picked, loose = split_catchall(
-                picked, shown_texts, contrast, vocabulary, is_common, filed.__getitem__
+                picked,
+                shown_texts,
+                contrast,
+                vocabulary,
+                is_common,
+                home.__getitem__,
+                MAX_HEADINGS - heads if MAX_HEADINGS else len(picked),
             )
             for i in loose:  # back under its own section's heading, placed like any section
-                names.append(filed[i])
+                names.append(home[i])
                 story_topic[i] = len(names) - 1
                 reports = sum(len(copies[c].members) for c in stories[i].items)
-                topics.append((-place(i), 0, DigestTopic(filed[i], [highlights[i]], 0, reports)))
+                topics.append((-place(i), 0, DigestTopic(home[i], [highlights[i]], 0, reports)))
             if not picked:
                 continue
         topics.append(
@@ -284,12 +301,6 @@ def weighty_headline(title: str) -> bool:
     return newsroom().tells_weighty(title)
 
 
-def is_feature(importance: Importance) -> bool:
-    """A story whose lead says no date and whose headline names no actor (rank.py's reasons)."""
-    values = {reason.signal: reason.value for reason in importance.reasons}
-    return not values.get("dated", 1.0) and not values.get("actor", 1.0)
-
-
 def reports_unit(highlight: DigestArticle) -> float:
     """A highlight's reports on a 0-1 scale (log-scaled, full at REPORTS_FULL)."""
     return min(1.0, math.log1p(len(highlight.reports)) / math.log1p(REPORTS_FULL))
@@ -313,11 +324,13 @@ def _section_groups(
     stories: Sequence[Story],
     copies: Sequence[Copies],
     highlights: Mapping[int, DigestArticle],
+    home: Mapping[int, str],
 ) -> dict[str, list[int]]:
-    """News stories by section name, in the order the sections first occur."""
+    """News stories by section name (a highlight's ``home``), in the order they first occur."""
     groups: dict[str, list[int]] = {}
     for i in news:
-        groups.setdefault(_story_section(i, stories, copies, highlights), []).append(i)
+        name = home[i] if i in home else _story_section(i, stories, copies, highlights)
+        groups.setdefault(name, []).append(i)
     return groups
 
 
@@ -328,11 +341,12 @@ def _cap_sections(
     cap: int,
     raw: Callable[[int], float] | None = None,
     kept: Callable[[int], bool] | None = None,
+    refile: Callable[[int, Sequence[str]], str] | None = None,
 ) -> dict[str, list[int]]:
     """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
-    "Other news", but never one whose highlight is among the week's first CAP_KEEPS by place or
-    by ``raw`` importance, or is ``kept`` (major news: the catch-all must not hold the week's
-    main news)."""
+    the shown section ``refile`` names for it (round 18), else "Other news", but never one whose
+    highlight is among the week's first CAP_KEEPS by place or by ``raw`` importance, or is
+    ``kept`` (major news: the catch-all must not hold the week's main news)."""
     shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}
     every = [i for p in shown.values() for i in p]
     top = set(sorted(every, key=lambda i: -place(i))[:CAP_KEEPS])
@@ -353,10 +367,14 @@ def _cap_sections(
     for name in singles:
         if headings <= cap:
             break
-        # Joining a shown "Other news" saves a heading; the first to open it only renames.
-        headings -= bool(shown.get(OTHER))
-        out.setdefault(OTHER, []).extend(out.pop(name))
-        shown.setdefault(OTHER, []).extend(shown.pop(name))
+        if len(shown.get(name, ())) != 1:
+            continue  # a single another joined
+        others = [n for n, picked in shown.items() if picked and n not in (name, OTHER)]
+        target = refile(shown[name][0], others) if refile else OTHER
+        # Joining a shown section saves a heading; the first to open "Other news" only renames.
+        headings -= target != OTHER or bool(shown.get(OTHER))
+        out.setdefault(target, []).extend(out.pop(name))
+        shown.setdefault(target, []).extend(shown.pop(name))
     return out
 
 

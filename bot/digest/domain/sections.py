@@ -55,11 +55,11 @@ def _string_list(entry: dict[str, object], key: str) -> tuple[str, ...]:
     return tuple(" ".join(w.casefold().split()) for w in words)
 
 
-def parse_sections(text: str) -> tuple[Section, ...]:
-    """The sections of a sections.yaml text, in priority order."""
-    raw = parse_yaml(text).get("sections")
+def parse_sections(text: str, key: str = "sections") -> tuple[Section, ...]:
+    """The sections of a sections.yaml text (its list ``key``), in priority order."""
+    raw = parse_yaml(text).get(key)
     if not isinstance(raw, list):
-        raise ValueError("sections.yaml must hold a list 'sections'")
+        raise ValueError(f"sections.yaml must hold a list {key!r}")
     out = []
     for entry in raw:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
