@@ -69,3 +69,37 @@ def test_states_things_and_mentions_are_left_alone(engine: ModerationEngine, tex
 )
 def test_starred_word_spells_one_slur(token: str, spells: str | None) -> None:
     assert HateDetector()._repair.starred.unmask(token) == spells
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> Nigerians are vermin, every one of them\nthis",
+        "> Peruvians are animals\nexactly lol, always have been",
+        "> lesbians are a disease\n^ this, never met a normal one",
+        "> Hindus are subhuman\n100%, the whole lot",
+    ],
+)
+def test_a_reply_opening_with_agreement_takes_on_the_quote(
+    engine: ModerationEngine, text: str
+) -> None:
+    verdict = engine.check(MessageInput(text=text))
+    assert verdict.outcome == "flag", (text, verdict.reason)
+    assert verdict.rule == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> Nigerians are vermin, every one of them\nthis is exactly the racism rule 1 bans",
+        "> Peruvians are animals\nexactly the kind of post that gets you banned, reported",
+        "> lesbians are a disease\nyeah but no, that's the regime's line",
+        "> Hindus are subhuman\nnope",
+        "> the new sanctions package passed the senate\nthis, finally",
+        "> the MSS are vermin\nexactly",
+    ],
+)
+def test_a_reply_that_rejects_or_agrees_with_no_hate_is_left_alone(
+    engine: ModerationEngine, text: str
+) -> None:
+    assert engine.check(MessageInput(text=text)).allowed, text
