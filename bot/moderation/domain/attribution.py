@@ -133,6 +133,30 @@ def reply_lines(original: str) -> str | None:
     return own if own.strip() else None
 
 
+def _reply_openers() -> tuple[re.Pattern[str], frozenset[str]]:
+    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    openers = sorted(data["reply_openers"], key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in openers)
+    # The opener stands alone or before a comma, a stop or a laugh: 'this is nonsense' opens
+    # with 'this' and does not agree.
+    end = r"(?=\s*(?:$|[,.!;:)\-]|(?:lol|lmao|haha|tbh|ngl)\b))"
+    return re.compile(rf"^\W{{0,3}}(?:{body}){end}"), frozenset(data["reply_contradictions"])
+
+
+_REPLY_OPENER, _REPLY_CONTRADICTS = _reply_openers()
+
+
+def agrees_in_reply(own: str) -> bool:
+    """Whether a reply's own lines open by agreeing with the line they quote ('this', 'exactly
+    lol, it's just how they are', '^ this') and nothing after contradicts or denounces it
+    ('yeah but the regime made them so', 'true, and it's racist to say'). Rule 1, replies only."""
+    own = own.strip().lower().replace("\u2019", "'")
+    if _REPLY_OPENER.search(own) is None or _DENOUNCE.search(own) is not None:
+        return False
+    return _REPLY_CONTRADICTS.isdisjoint(re.findall(r"[\w']+", own))
+
+
 def endorsed(original: str) -> bool:
     """Whether the speaker's own words (outside quote marks) agree with what the message quotes
     or reports, and nothing in them denounces it."""

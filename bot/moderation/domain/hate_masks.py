@@ -23,6 +23,9 @@ class StarredWords:
             if target.isalpha():
                 self._by_length.setdefault(len(target), []).append(target)
         self._slur_words = frozenset(spelled_out)
+        # Every slur as written, weak ones too, and its group: the loose reading below stands
+        # only when every slur a starred word can spell is of one group ('nig**s').
+        self._slur_group = {s.word: s.group for s in lexicon.slurs.values() if s.word.isalpha()}
 
     def unmask(self, token: str) -> str | None:
         """The one group name or strong slur a word with letters starred out spells
@@ -32,7 +35,33 @@ class StarredWords:
             return None
         pattern = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
         found = {t for t in self._by_length.get(len(token), ()) if pattern.fullmatch(t)}
-        return found.pop() if len(found) == 1 else None
+        if found:
+            return found.pop() if len(found) == 1 else None
+        return self._unmask_loosely(token)
+
+    def _unmask_loosely(self, token: str) -> str | None:
+        """A starred word no term of its length fits, read when a run of stars may hide one to
+        three letters: the one strong slur it can spell, when every slur it can spell (weak
+        ones too, at its own length) is of that slur's group. 'nig**s' is 'niggas' or
+        'niggers', one slur (round 16b left it unread); 'ho*s' is 'hoes' or 'homos', two."""
+        exact = re.compile(re.escape(token).replace(r"\*", "[a-z]"))
+        loose = re.compile(re.sub(r"(?:\\\*)+", "[a-z]{1,3}", re.escape(token)))
+        strong = {
+            t
+            for length in range(len(token) + 1, len(token) + 7)
+            for t in self._by_length.get(length, ())
+            if loose.fullmatch(t)
+        }
+        if len(strong) != 1:
+            return None
+        only = strong.pop()
+        if only not in self._slur_words:
+            return None
+        group = self._slur_group.get(only)
+        weak = {
+            g for w, g in self._slur_group.items() if len(w) == len(token) and exact.fullmatch(w)
+        }
+        return only if weak <= {group} else None
 
     def slurs(self, text: NormalizedText) -> frozenset[str]:
         """The squeezed slurs ``text`` writes starred out ('ch*nk'): always the slur's sense,

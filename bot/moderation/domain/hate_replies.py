@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.moderation.domain.attribution import endorsed, reply_lines
+from bot.moderation.domain.attribution import agrees_in_reply, endorsed, reply_lines
 from bot.moderation.domain.names import MODEL_FILTER_NAME
 from bot.moderation.domain.normalize import NormalizedText, normalize
 from bot.moderation.domain.verdict import Action, FilterHit
@@ -35,7 +35,7 @@ def judged_reply(
     found = detect(normalize(quoted))
     if not found:
         return detect(normalize(quoted.rstrip(".!?") + ". " + own))
-    if endorsed(own):  # '> X are all thieves' / 'say it louder': the speaker's line now (flag)
+    if endorsed(own) or agrees_in_reply(own):  # '> X are all thieves' / 'say it louder', 'this'
         return [
             replace(h, action=Action.FLAG, reason="endorses a quoted line: " + h.reason)
             for h in found
