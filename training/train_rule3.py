@@ -80,7 +80,9 @@ def generic(count: int) -> list[Example]:
 #: of 4,170 denials and allowed 4,901 of 5,390 ok messages (balanced 0.8356); with negation
 #: and reporting marks ('^word' for a reported clause) 3,190 / 4,911 (0.8381); negation marks
 #: alone (shipped) 3,199 / 4,913 (0.8393); both, plain words kept beside the marked ones,
-#: 3,192 / 4,909 (0.8381).
+#: 3,192 / 4,909 (0.8381). Round 17 (moderation38, writers A-U, 4,370 / 5,590, bar 0.60):
+#: the stance records report_endorsed and policy_view (rule3_stance.yaml) took LOWO from
+#: 3,346 / 5,083 to 3,356 / 5,082 (0.8375 -> 0.8385); report_endorsed alone 3,344 / 5,086.
 FEATURIZER = "statement+stance+scope"
 C = 3.0
 MIN_DF = 2
