@@ -35,6 +35,7 @@ class _Attribute:
     name: str
     asks: re.Pattern[str]
     said: re.Pattern[str]
+    new_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,12 @@ def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
     raw = json.loads(text)
     flags = re.IGNORECASE
     attributes = tuple(
-        _Attribute(a["name"], re.compile(a["asks"], flags), re.compile(a["said"], flags))
+        _Attribute(
+            a["name"],
+            re.compile(a["asks"], flags),
+            re.compile(a["said"], flags),
+            bool(a.get("new_name")),
+        )
         for a in raw["attributes"]
     )
     scopes = tuple(
@@ -72,6 +78,39 @@ def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
         for s in raw["scopes"]
     )
     return attributes, scopes
+
+
+@cache
+def _attribution() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("bot.search").joinpath("data", "asked_beyond.json").read_text("utf-8")
+    cue = json.loads(text)["attribution"]
+    return re.compile(cue["before"], re.IGNORECASE), re.compile(cue["after"], re.IGNORECASE)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'-]+(?:[\s-][A-Z][a-z'-]+)*")
+
+
+def _new_name(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds a capitalised name (not its first word) with a word the
+    question lacks, outside an attribution cue (a speaker is not the name asked)."""
+    own = set(_WORD.findall(question.lower()))
+    before, after = _attribution()
+    for m in _NAME.finditer(sentence):
+        words = _WORD.findall(m.group().lower())
+        if all(w in own for w in words) or all(w in common_words() for w in words):
+            continue
+        if before.search(sentence[max(m.start() - 60, 0) : m.start()]):
+            continue
+        if after.search(sentence[m.end() : m.end() + 40]):
+            continue
+        return True
+    return False
+
+
+def _says(attribute: _Attribute, question: str, sentence: str) -> bool:
+    if attribute.said.search(sentence):
+        return True
+    return attribute.new_name and _new_name(question, sentence)
 
 
 def asked_attributes(question: str) -> tuple[str, ...]:
@@ -123,7 +162,10 @@ def beyond(question: str, excerpt: str) -> Beyond:
         ]  # the sentence, or the one before or after, tells the story
         missing = int(
             not any(
-                a.said.search(s) for a in asked for s, n in zip(sentences, near, strict=True) if n
+                _says(a, question, s)
+                for a in asked
+                for s, n in zip(sentences, near, strict=True)
+                if n
             )
         )
     unmet = 0
