@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.domain.asked_beyond import asked_attributes, asked_scopes, beyond
 import bot.search.domain.gate as gate
+from bot.search.domain.asked_beyond import asked_attributes, asked_scopes, beyond
 from bot.search.domain.gate import GateFeatures, answerability_of
 
 LIGHTHOUSE = (
