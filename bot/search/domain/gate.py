@@ -39,7 +39,7 @@ from bot.search.domain.asked_beyond import beyond
 from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
-from bot.search.domain.query_context import QueryContext
+from bot.search.domain.query_context import QueryContext as QueryContext
 from bot.search.domain.relation import relation
 from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
