@@ -75,6 +75,19 @@ def test_a_speaker_is_not_the_name_asked() -> None:
     assert beyond("what is the name of the keeper at Varne Point", keeper).ask_missing == 0
 
 
+def test_a_place_is_not_the_name_asked_and_a_speaker_is_when_asked() -> None:
+    placed = PLAIN + " The keeper moved here from Dunmore last year."
+    assert beyond("what is the name of the keeper at Varne Point", placed).ask_missing == 1
+    quoted = PLAIN + " The keeper is well liked, harbour official Ann Pell said."
+    asked = "what is the name of the harbour official who said the keeper is well liked"
+    assert beyond(asked, quoted).ask_missing == 0
+
+
+def test_a_date_split_by_the_sentence_pattern_is_still_read() -> None:
+    dated = "The Varne Point lighthouse was restored on Jan. 22 after a storm."
+    assert beyond("On what date was the lighthouse restored?", dated).ask_missing == 0
+
+
 def test_an_idiom_or_a_who_question_asks_no_attribute() -> None:
     assert asked_attributes("who said ties are entering a golden age") == ()
     assert asked_attributes("there are tons of visitors, how many exactly?") == ()

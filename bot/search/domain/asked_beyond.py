@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from bot.search.domain.asked_fact import sentences_of
-from bot.search.domain.asks import common_words, stems
+from bot.search.domain.asks import common_words, data, stems
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -81,27 +81,38 @@ def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
 
 
 @cache
-def _attribution() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _attribution() -> tuple[re.Pattern[str], ...]:
+    """The cues before and after a name that make it a speaker or a place, and the question
+    words that ask for a speaker (then a speaker is the answer)."""
     text = resources.files("bot.search").joinpath("data", "asked_beyond.json").read_text("utf-8")
     cue = json.loads(text)["attribution"]
-    return re.compile(cue["before"], re.IGNORECASE), re.compile(cue["after"], re.IGNORECASE)
+    keys = ("before", "after", "place", "unless")
+    return tuple(re.compile(cue[k], re.IGNORECASE) for k in keys)
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'-]+(?:[\s-][A-Z][a-z'-]+)*")
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    """asked_facts.json's words that are no person's name (places, institutions, months)."""
+    return frozenset(w.lower() for w in data("fact")["not_names"])
+
+
 def _new_name(question: str, sentence: str) -> bool:
     """Whether ``sentence`` holds a capitalised name (not its first word) with a word the
     question lacks, outside an attribution cue (a speaker is not the name asked)."""
-    own = set(_WORD.findall(question.lower()))
-    before, after = _attribution()
+    known = set(_WORD.findall(question.lower())) | common_words() | _not_names()
+    before, after, place, unless = _attribution()
+    speakers = not unless.search(question)  # whether a speaker is no answer
     for m in _NAME.finditer(sentence):
         words = _WORD.findall(m.group().lower())
-        if all(w in own for w in words) or all(w in common_words() for w in words):
+        if all(w in known for w in words) or (len(words) == 1 and len(words[0]) < 4):
             continue
-        if before.search(sentence[max(m.start() - 60, 0) : m.start()]):
+        ahead = sentence[max(m.start() - 60, 0) : m.start()]
+        if place.search(ahead):
             continue
-        if after.search(sentence[m.end() : m.end() + 40]):
+        if speakers and (before.search(ahead) or after.search(sentence[m.end() : m.end() + 40])):
             continue
         return True
     return False
@@ -157,17 +168,9 @@ def beyond(question: str, excerpt: str) -> Beyond:
     held = [bool(story & _stems_of(s)) if story else True for s in sentences]
     missing = 0
     if asked:
-        near = [
-            any(held[max(i - 1, 0) : i + 2]) for i in range(len(sentences))
-        ]  # the sentence, or the one before or after, tells the story
-        missing = int(
-            not any(
-                _says(a, question, s)
-                for a in asked
-                for s, n in zip(sentences, near, strict=True)
-                if n
-            )
-        )
+        # The sentence of a story word with the one before and after, read together.
+        windows = [" ".join(sentences[max(i - 1, 0) : i + 2]) for i, h in enumerate(held) if h]
+        missing = int(not any(_says(a, question, w) for a in asked for w in windows))
     unmet = 0
     for scope in scopes:
         if not scope.asks.search(question):
