@@ -163,6 +163,9 @@ def beyond(question: str, excerpt: str) -> Beyond:
     """Whether ``excerpt`` says the attribute and meets the scope ``question`` asks."""
     attributes, scopes = _data()
     asked = [a for a in attributes if a.asks.search(question)]
+    scoped = [s for s in scopes if s.asks.search(question)]
+    if not asked and not scoped:  # most questions: nothing to read in the excerpt
+        return Beyond()
     sentences = sentences_of(excerpt) or [excerpt]
     story = _story(question)
     held = [bool(story & _stems_of(s)) if story else True for s in sentences]
@@ -172,9 +175,7 @@ def beyond(question: str, excerpt: str) -> Beyond:
         windows = [" ".join(sentences[max(i - 1, 0) : i + 2]) for i, h in enumerate(held) if h]
         missing = int(not any(_says(a, question, w) for a in asked for w in windows))
     unmet = 0
-    for scope in scopes:
-        if not scope.asks.search(question):
-            continue
+    for scope in scoped:
         if scope.hedged is not None:  # a number of the story's own sentences
             told = [s for s, h in zip(sentences, held, strict=True) if h]
             unmet |= not any(_unhedged_number(s, scope.hedged) for s in told)
