@@ -3,7 +3,7 @@
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
         [--line two|hull|lsq] [--veto NAME ...] [--negatives N] [--positives N] [--fit-big]
-        [--refresh] [--order rank|score] [--write]
+        [--refresh] [--save-refreshed F] [--order rank|score] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),
