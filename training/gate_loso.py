@@ -3,7 +3,7 @@
     .venv/bin/python training/gate_loso.py [--data ../shared/data] [--shipped-only] [--rows F]
         [--features NAME ...] [--per-decade NAME ...] [--caps SEED GROWN] [--big-cap BIG]
         [--line two|hull|lsq] [--veto NAME ...] [--negatives N] [--positives N] [--fit-big]
-        [--refresh] [--order rank|score] [--write]
+        [--refresh] [--save-refreshed F] [--order rank|score] [--write]
 
 For every question (gate off) the first ten excerpts /ask would show, with the gate's features
 (bot/search/domain/gate.py, GateFeatures), on the seed (8 articles with the community page),
@@ -352,7 +352,9 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
         keys = [f"{r['archive']} all"] + ([f"{r['archive']} kind {r['kind']}"] * r["label"])
         if not r["label"]:
             keys = [f"{r['archive']} off-topic"]
-            keys += [f"{r['archive']} off-topic near misses"] * ("near_miss" in str(r["kind"]))
+            near = "near_miss" in str(r["kind"])
+            keys += [f"{r['archive']} off-topic near misses"] * near
+            keys += [f"{r['archive']} near misses of {r['set']}"] * near
         for key in keys:
             c = out.setdefault(key, [0, 0, 0, r["label"], 0])
             c[0] += 1
@@ -407,6 +409,9 @@ def main() -> None:
         help="recompute the answerability features of recorded rows from their texts",
     )
     parser.add_argument(
+        "--save-refreshed", type=Path, default=None, help="a pickle of the rows once refreshed"
+    )
+    parser.add_argument(
         "--soft-threshold", type=float, default=None, help="soft_match.json's, for this run"
     )
     parser.add_argument(
@@ -443,6 +448,11 @@ def main() -> None:
     rows = load_or_record(args)
     if args.refresh or any(len(f) != NF + 2 for r in rows for f, _, _ in r["hits"]):
         refresh(rows)
+        if args.save_refreshed is not None:
+            import pickle
+
+            with args.save_refreshed.open("wb") as handle:
+                pickle.dump(rows, handle)
     kept = {n for name, ns in EVAL_ONLY.items() for n in (name, *ns)}
     evaluated = [r for r in rows if r["set"] in kept]
     rows = [r for r in rows if r["set"] not in kept]

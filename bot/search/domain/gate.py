@@ -35,9 +35,11 @@ from typing import Any
 
 import Stemmer
 
+from bot.search.domain.asked_beyond import beyond
 from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
+from bot.search.domain.query_context import QueryContext as QueryContext
 from bot.search.domain.relation import relation
 from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
@@ -107,6 +109,9 @@ class GateFeatures:
     fact_apart: int = 0  # <= 0 as 1 - fact_role); not beside what a count question counts.
     fact_unquoted: int = 0
     fact_noun: int = 0
+    # asked_beyond.py: the attribute asked beyond the story (a name, an age, a price) is not
+    ask_missing: int = 0  # said near it; a scope the question sets ("right now") is unmet.
+    scope_unmet: int = 0
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -114,31 +119,6 @@ class GateFeatures:
 
 
 FEATURES = tuple(f.name for f in fields(GateFeatures))
-
-
-@dataclass(frozen=True)
-class QueryContext:
-    """What the candidate list says of a question as a whole (query-performance prediction):
-    ratios of the ranking's scores, so that they read alike at any archive size."""
-
-    top_gap: float = 0.0
-    nqc: float = 0.0
-    dense_best: float = 0.0
-    dense_gap: float = 0.0
-    # The best lexical score among the candidates: a passage's own reads against it.
-    best: float = 0.0
-
-    @classmethod
-    def of(cls, lexical: list[float], cosines: list[float] | None) -> QueryContext:
-        """The context of candidates' lexical scores (best first) and their cosines."""
-        top = sorted(lexical, reverse=True)[:10]
-        best = top[0] if top and top[0] > 0 else 0.0
-        gap = (top[0] - top[1]) / best if best and len(top) > 1 else (1.0 if best else 0.0)
-        mean = sum(top) / len(top) if top else 0.0
-        spread = math.sqrt(sum((v - mean) ** 2 for v in top) / len(top)) / mean if mean else 0.0
-        dense_best = max(cosines) if cosines else 0.0
-        dense_gap = dense_best - sum(cosines) / len(cosines) if cosines else 0.0
-        return cls(gap, spread, dense_best, dense_gap, best)
 
 
 # The spared stop words as the analyzer writes them, stemmed or not.
@@ -242,7 +222,8 @@ class GateWeights:
 
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
 _SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
-ANSWERABILITY = (*_READ, *_SOFT)
+_BEYOND = ("ask_missing", "scope_unmet")
+ANSWERABILITY = (*_READ, *_SOFT, *_BEYOND)
 
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
@@ -256,6 +237,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
     held = holds(asked(question), text)
     fact = fact_held(asked_fact(question), text)
     soft = _soft(question, text)
+    ask = _beyond(question, text)
     return replace(
         features,
         focus_missing=held.focus_missing,
@@ -268,6 +250,8 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         fact_apart=soft[2],
         fact_unquoted=soft[3],
         fact_noun=soft[4],
+        ask_missing=ask[0],
+        scope_unmet=ask[1],
     )
 
 
@@ -276,6 +260,20 @@ def _soft(question: str, text: str) -> tuple[float, int, int, int, int]:
     if not (SOFT_ALWAYS or reads_soft(shipped_gate())):
         return 0.0, 0, 0, 0, 0
     return soft_features(question, text)
+
+
+def _beyond(question: str, text: str) -> tuple[int, int]:
+    """asked_beyond.py's features if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
+    if not (SOFT_ALWAYS or reads_beyond(shipped_gate())):
+        return 0, 0
+    said = beyond(question, text)
+    return said.ask_missing, said.scope_unmet
+
+
+@cache
+def reads_beyond(gate: GateWeights) -> bool:
+    """Whether ``gate`` weighs one of asked_beyond.py's features."""
+    return any(w and n in _BEYOND for n, w in (*gate.weights, *gate.per_decade_weights))
 
 
 SOFT_ALWAYS = False
@@ -397,4 +395,5 @@ def gate_features(
         fact.unmet,
         fact.missing,
         *(_soft(question.text, text) if answerability else (0.0, 0, 0, 0, 0)),
+        *(_beyond(question.text, text) if answerability else (0, 0)),
     )
