@@ -50,6 +50,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 
 import search_eval as ev  # noqa: E402
 
+import bot.search.domain.answerability as answerability  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
 import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
@@ -305,6 +306,8 @@ def on_line(rows: list[Row], bars: dict[str, float]) -> dict[str, float]:
 # score (best first) instead of the ranking's; SCORER gives a row's excerpt its score.
 ORDER = "rank"
 SHOWN = 3
+# Whether the kinds' rule (bot/search/domain/answerability.py) applies (``--no-kinds``: off).
+KINDS = True
 SCORER: Callable[[Row, list[float]], float] | None = None
 
 
@@ -312,7 +315,14 @@ def shown(r: Row, passes: Callable[[Row, list[float]], bool]) -> list[bool]:
     """Whether each excerpt /ask would show holds the answer: the recorded excerpts that pass,
     one source kept from filling the first three as answers.py does."""
     s = answers.SETTINGS
-    kept = [(answer, source, f) for f, answer, source in r["hits"] if passes(r, f)]
+    texts = r.get("excerpts") or [""] * len(r["hits"])
+    # The kinds no news archive answers (answerability.py), as SearchIndex.ask applies them.
+    kind = answerability.kind_of(r["text"]) if KINDS else None
+    kept = [
+        (answer, source, f)
+        for (f, answer, source), text in zip(r["hits"], texts, strict=True)
+        if passes(r, f) and answerability.keeps(kind, r["text"], text, source)
+    ]
     if ORDER == "score" and SCORER is not None:
         scorer = SCORER
         first = sorted(kept[:SHOWN], key=lambda h: -scorer(r, h[2]))
@@ -368,7 +378,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
 
 
 def main() -> None:
-    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES, ORDER, SCORER
+    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES, ORDER, SCORER, KINDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
@@ -418,7 +428,11 @@ def main() -> None:
     parser.add_argument(
         "--per-source", type=int, default=None, help="instead of the shipped one (3: rule off)"
     )
+    parser.add_argument(
+        "--no-kinds", action="store_true", help="without answerability.py's kinds' rule"
+    )
     args = parser.parse_args()
+    KINDS = not args.no_kinds
     global MODEL
     MODEL = Model(
         tuple(args.features) if args.features else MODEL.features,

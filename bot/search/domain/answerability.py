@@ -27,7 +27,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
-from bot.archive.domain.community_page import COMMUNITY_SOURCE
 from bot.search.domain.query import plain_form
 
 Kind = Literal["community", "live", "prediction"]
@@ -43,10 +42,12 @@ LIVE_REASON = (
     "(or tomorrow's) value, price, rate or weather. A news or data site has the current value."
 )
 LIVE_NOTICE = "The archive is not live: this is the figure a post gave when it was written."
-PREDICTION_NOTICE = (
-    "The posts cannot tell the future. What they report on it, as background only:"
-)
+PREDICTION_NOTICE = "The posts cannot tell the future. What they report on it, as background only:"
 NOTICES: dict[Kind, str] = {"live": LIVE_NOTICE, "prediction": PREDICTION_NOTICE}
+SEARCH_NOTICES: dict[Kind, str] = {
+    "live": "The archive is not live: these articles give the figures of when they were written.",
+    "prediction": "The posts cannot tell the future: these articles are background only.",
+}
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _DIGIT = re.compile(r"\d")
@@ -167,3 +168,8 @@ def refusal(kind: Kind | None) -> str | None:
 def notice(kind: Kind | None) -> str | None:
     """The heading above the excerpts shown for ``kind`` (None: none)."""
     return NOTICES.get(kind) if kind is not None else None
+
+
+def search_notice(kind: Kind | None) -> str | None:
+    """The line above /search's articles for a query of ``kind`` (None: none)."""
+    return SEARCH_NOTICES.get(kind) if kind is not None else None

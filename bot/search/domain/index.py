@@ -262,6 +262,9 @@ class SearchIndex:
         question = self._query(query)
         if question is None or question.vector.is_empty:
             return []
+        # No article states the community's procedures (answerability.py).
+        if answerability.kind_of(query) == "community":
+            return []
         return self._article_hits(question, max(1, k))
 
     def _query(self, text: str) -> Question | None:
