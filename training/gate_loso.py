@@ -360,9 +360,14 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
             continue
         hits = shown(r, passes)
         keys = [f"{r['archive']} all"] + ([f"{r['archive']} kind {r['kind']}"] * r["label"])
+        # The kinds of answerability.py (whether or not their rule applies in this run).
+        read = answerability.kind_of(r["text"])
+        if read is not None:
+            keys += [f"{r['archive']} read {read}"] * r["label"]
         if not r["label"]:
             keys = [f"{r['archive']} off-topic"]
             keys += [f"{r['archive']} off-topic near misses"] * ("near_miss" in str(r["kind"]))
+            keys += [f"{r['archive']} off-topic read {read}"] * (read is not None)
         for key in keys:
             c = out.setdefault(key, [0, 0, 0, r["label"], 0])
             c[0] += 1
