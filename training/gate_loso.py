@@ -268,7 +268,7 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     for archive, cap in CAPS.items():
         tops = sorted(
             (
-                max((score(f) for f, _, _ in r["hits"]), default=-math.inf)
+                max((score(f) for f in allowed(r)), default=-math.inf)
                 for r in rows
                 if r["archive"] == archive and r["set"] in offtopic
             ),
@@ -277,6 +277,20 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
         allowed = int(cap * len(tops))
         bars[archive] = tops[allowed] + 1e-6 if allowed < len(tops) else -math.inf
     return model, score, on_line(rows, bars)
+
+
+def allowed(r: Row) -> list[list[float]]:
+    """The features of a row's excerpts that the kinds' rule lets through (answerability.py;
+    all of them with ``--no-kinds``): an off-topic question it refuses takes no place in a cap."""
+    if not KINDS:
+        return [f for f, _, _ in r["hits"]]
+    kind = answerability.kind_of(r["text"])
+    texts = r.get("excerpts") or [""] * len(r["hits"])
+    return [
+        f
+        for (f, _, source), text in zip(r["hits"], texts, strict=True)
+        if answerability.keeps(kind, r["text"], text, source)
+    ]
 
 
 def on_line(rows: list[Row], bars: dict[str, float]) -> dict[str, float]:
