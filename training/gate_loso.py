@@ -268,7 +268,7 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     for archive, cap in CAPS.items():
         tops = sorted(
             (
-                max((score(f) for f in allowed(r)), default=-math.inf)
+                max((score(f) for f in kinds_kept(r)), default=-math.inf)
                 for r in rows
                 if r["archive"] == archive and r["set"] in offtopic
             ),
@@ -279,7 +279,7 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     return model, score, on_line(rows, bars)
 
 
-def allowed(r: Row) -> list[list[float]]:
+def kinds_kept(r: Row) -> list[list[float]]:
     """The features of a row's excerpts that the kinds' rule lets through (answerability.py;
     all of them with ``--no-kinds``): an off-topic question it refuses takes no place in a cap."""
     if not KINDS:
