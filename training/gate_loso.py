@@ -50,6 +50,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 
 import search_eval as ev  # noqa: E402
 
+import bot.search.domain.answerability as answerability  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
 import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
@@ -267,7 +268,7 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
     for archive, cap in CAPS.items():
         tops = sorted(
             (
-                max((score(f) for f, _, _ in r["hits"]), default=-math.inf)
+                max((score(f) for f in kinds_kept(r)), default=-math.inf)
                 for r in rows
                 if r["archive"] == archive and r["set"] in offtopic
             ),
@@ -276,6 +277,20 @@ def fit(rows: list[Row]) -> tuple[Any, Score, dict[str, float]]:
         allowed = int(cap * len(tops))
         bars[archive] = tops[allowed] + 1e-6 if allowed < len(tops) else -math.inf
     return model, score, on_line(rows, bars)
+
+
+def kinds_kept(r: Row) -> list[list[float]]:
+    """The features of a row's excerpts that the kinds' rule lets through (answerability.py;
+    all of them with ``--no-kinds``): an off-topic question it refuses takes no place in a cap."""
+    if not KINDS:
+        return [f for f, _, _ in r["hits"]]
+    kind = answerability.kind_of(r["text"])
+    texts = r.get("excerpts") or [""] * len(r["hits"])
+    return [
+        f
+        for (f, _, source), text in zip(r["hits"], texts, strict=True)
+        if answerability.keeps(kind, r["text"], text, source)
+    ]
 
 
 def on_line(rows: list[Row], bars: dict[str, float]) -> dict[str, float]:
@@ -305,6 +320,8 @@ def on_line(rows: list[Row], bars: dict[str, float]) -> dict[str, float]:
 # score (best first) instead of the ranking's; SCORER gives a row's excerpt its score.
 ORDER = "rank"
 SHOWN = 3
+# Whether the kinds' rule (bot/search/domain/answerability.py) applies (``--no-kinds``: off).
+KINDS = True
 SCORER: Callable[[Row, list[float]], float] | None = None
 
 
@@ -312,7 +329,14 @@ def shown(r: Row, passes: Callable[[Row, list[float]], bool]) -> list[bool]:
     """Whether each excerpt /ask would show holds the answer: the recorded excerpts that pass,
     one source kept from filling the first three as answers.py does."""
     s = answers.SETTINGS
-    kept = [(answer, source, f) for f, answer, source in r["hits"] if passes(r, f)]
+    texts = r.get("excerpts") or [""] * len(r["hits"])
+    # The kinds no news archive answers (answerability.py), as SearchIndex.ask applies them.
+    kind = answerability.kind_of(r["text"]) if KINDS else None
+    kept = [
+        (answer, source, f)
+        for (f, answer, source), text in zip(r["hits"], texts, strict=True)
+        if passes(r, f) and answerability.keeps(kind, r["text"], text, source)
+    ]
     if ORDER == "score" and SCORER is not None:
         scorer = SCORER
         first = sorted(kept[:SHOWN], key=lambda h: -scorer(r, h[2]))
@@ -350,11 +374,16 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
             continue
         hits = shown(r, passes)
         keys = [f"{r['archive']} all"] + ([f"{r['archive']} kind {r['kind']}"] * r["label"])
+        # The kinds of answerability.py (whether or not their rule applies in this run).
+        read = answerability.kind_of(r["text"])
+        if read is not None:
+            keys += [f"{r['archive']} read {read}"] * r["label"]
         if not r["label"]:
             keys = [f"{r['archive']} off-topic"]
             near = "near_miss" in str(r["kind"])
             keys += [f"{r['archive']} off-topic near misses"] * near
             keys += [f"{r['archive']} near misses of {r['set']}"] * near
+            keys += [f"{r['archive']} off-topic read {read}"] * (read is not None)
         for key in keys:
             c = out.setdefault(key, [0, 0, 0, r["label"], 0])
             c[0] += 1
@@ -370,7 +399,7 @@ def pooled(rows: list[Row], passes: Callable[[Row, list[float]], bool]) -> dict[
 
 
 def main() -> None:
-    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES, ORDER, SCORER
+    global LINE, FIT_BIG, VETO, NEGATIVES, POSITIVES, ORDER, SCORER, KINDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ev.DATA)
     parser.add_argument("--shipped-only", action="store_true")
@@ -423,7 +452,11 @@ def main() -> None:
     parser.add_argument(
         "--per-source", type=int, default=None, help="instead of the shipped one (3: rule off)"
     )
+    parser.add_argument(
+        "--no-kinds", action="store_true", help="without answerability.py's kinds' rule"
+    )
     args = parser.parse_args()
+    KINDS = not args.no_kinds
     global MODEL
     MODEL = Model(
         tuple(args.features) if args.features else MODEL.features,

@@ -56,6 +56,8 @@ async def run_ask(args: argparse.Namespace, answers: AnswerService) -> int:
                 "question": args.question,
                 "hits": [_hit_json(h) for h in answer.hits],
                 "reason": answer.reason,
+                "kind": answer.kind,
+                "notice": answer.notice,
                 "suggestions": [_article_json(s) for s in answer.suggestions],
             }
         )

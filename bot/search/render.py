@@ -12,6 +12,7 @@ from datetime import datetime
 from bot.archive.domain.seed_dump import CommunityProfile
 from bot.core.markup import LIMITS, bold_terms, escape_markdown, truncate
 from bot.core.payloads import ACCENT, MUTED, Embed, Payload, fit_message_embeds
+from bot.search.domain import answerability
 from bot.search.domain.model import Answer, ArticleHit, PassageHit
 
 ASK_PAGE_SIZE = 3
@@ -57,6 +58,9 @@ def passage_embed(hit: PassageHit, position: int) -> Embed:
     return embed
 
 
+_REFUSAL_TITLES = {"community": "Not on the community page", "live": "No live figures here"}
+
+
 def answer_payload(answer: Answer, *, page: int = 0, page_size: int = ASK_PAGE_SIZE) -> Payload:
     """The /ask reply: up to ``page_size`` excerpts, or an honest 'no good match'."""
     if not answer.hits:
@@ -73,7 +77,7 @@ def answer_payload(answer: Answer, *, page: int = 0, page_size: int = ASK_PAGE_S
             "content": None,
             "embeds": [
                 {
-                    "title": "No good match",
+                    "title": _REFUSAL_TITLES.get(answer.kind or "", "No good match"),
                     "description": truncate("\n".join(lines), LIMITS.embed_description),
                     "color": MUTED,
                 }
@@ -85,6 +89,9 @@ def answer_payload(answer: Answer, *, page: int = 0, page_size: int = ASK_PAGE_S
     header = (
         f"**{len(answer.hits)}** excerpt(s) for: {escape_markdown(truncate(answer.question, 200))}"
     )
+    if answer.notice:
+        # A prediction's excerpts are background, a live value's are as of their post.
+        header = f"**{escape_markdown(answer.notice)}**\n{header}"
     return {"content": truncate(header, LIMITS.content), "embeds": fit_message_embeds(embeds)}
 
 
@@ -92,14 +99,18 @@ def search_payload(
     query: str, hits: Sequence[ArticleHit], *, page: int = 0, page_size: int = SEARCH_PAGE_SIZE
 ) -> Payload:
     """One page of /search results: one line per article."""
+    kind = answerability.kind_of(query)
     if not hits:
+        nothing = (
+            "Nothing in the archive matches "
+            f"“{escape_markdown(truncate(query, 200))}”. Try fewer or other words."
+        )
         return {
             "content": None,
             "embeds": [
                 {
-                    "title": "No matching articles",
-                    "description": "Nothing in the archive matches "
-                    f"“{escape_markdown(truncate(query, 200))}”. Try fewer or other words.",
+                    "title": _REFUSAL_TITLES.get(kind or "", "No matching articles"),
+                    "description": escape_markdown(answerability.refusal(kind) or "") or nothing,
                     "color": MUTED,
                 }
             ],
@@ -115,8 +126,9 @@ def search_payload(
         lines.append(
             f"{position}. {linked}\n   {_source_line(hit.source, hit.published, _escaped(hit.author))}"
         )
+    notice = answerability.search_notice(kind)
     return {
-        "content": None,
+        "content": f"**{escape_markdown(notice)}**" if notice else None,
         "embeds": [
             {
                 "title": truncate(f"Articles matching “{query}”", LIMITS.embed_title),

@@ -15,7 +15,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
-from bot.search.domain import dense, persist
+from bot.search.domain import answerability, dense, persist
 from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
 from bot.search.domain.model import (
@@ -244,16 +244,26 @@ class SearchIndex:
             hits = passage_hits(
                 corpus, query, passage_scores, self._article_scores(vector), max(1, k)
             )
+        # Questions no news archive answers by their kind (the community's procedures, live
+        # values, predictions) keep only the excerpts that kind allows.
+        kind = answerability.kind_of(question)
+        hits = [h for h in hits if answerability.keeps(kind, question, h.excerpt, h.source)]
         if hits:
-            return Answer(question, hits, [], None)
+            return Answer(question, hits, [], None, kind, answerability.notice(kind))
+        refusal = answerability.refusal(kind)
+        if kind == "community":
+            return Answer(question, [], [], refusal, kind)
         suggestions = self._article_hits(query, SUGGESTIONS) if not vector.is_empty else []
-        reason = NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON
-        return Answer(question, [], suggestions, reason)
+        reason = refusal or (NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON)
+        return Answer(question, [], suggestions, reason, kind)
 
     def search(self, query: str, k: int = 10) -> list[ArticleHit]:
         """Articles matching ``query`` (one entry each), best first; [] when nothing matches."""
         question = self._query(query)
         if question is None or question.vector.is_empty:
+            return []
+        # No article states the community's procedures (answerability.py).
+        if answerability.kind_of(query) == "community":
             return []
         return self._article_hits(question, max(1, k))
 

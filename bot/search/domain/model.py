@@ -53,6 +53,10 @@ class Answer:
     hits: list[PassageHit]
     suggestions: list[ArticleHit]
     reason: str | None = None
+    # The question's kind when no news archive answers it as asked (answerability.py:
+    # "community", "live", "prediction"), and the heading shown above its excerpts.
+    kind: str | None = None
+    notice: str | None = None
 
 
 def highlight_spans(excerpt: str, terms: Iterable[str]) -> list[tuple[int, int]]:
