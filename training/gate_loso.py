@@ -83,6 +83,8 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07f",
     "seen_blind_questions_2026_12_07g",
     "seen_blind_questions_2026_12_07h",
+    "seen_blind_questions_2026_12_07j",
+    "seen_blind_questions_2026_12_07k",
 )
 # Development sets recorded with the others but never fitted on nor in a cap: the near misses
 # and their answerable twins written by branch search19 (training/data/search/
@@ -116,6 +118,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07f": ("seen_blind_offtopic_2026_12_07f",),
     "seen_blind_questions_2026_12_07g": ("seen_blind_offtopic_2026_12_07g",),
     "seen_blind_questions_2026_12_07h": ("seen_blind_offtopic_2026_12_07h",),
+    "seen_blind_questions_2026_12_07j": ("seen_blind_offtopic_2026_12_07j",),
+    "seen_blind_questions_2026_12_07k": ("seen_blind_offtopic_2026_12_07k",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}

@@ -103,6 +103,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07f")
         + questions("seen_blind_questions_2026_12_07g")
         + questions("seen_blind_questions_2026_12_07h")
+        + questions("seen_blind_questions_2026_12_07j")
+        + questions("seen_blind_questions_2026_12_07k")
     )
 
 
@@ -140,6 +142,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07f")
         + questions("seen_blind_offtopic_2026_12_07g")
         + questions("seen_blind_offtopic_2026_12_07h")
+        + questions("seen_blind_offtopic_2026_12_07j")
+        + questions("seen_blind_offtopic_2026_12_07k")
     )
 
 
