@@ -78,7 +78,12 @@ def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
     files = resources.files("bot.search").joinpath("data")
     aliases = json.loads(files.joinpath("aliases.json").read_text("utf-8"))
     paraphrases = json.loads(files.joinpath("paraphrases.json").read_text("utf-8"))
-    groups = [*aliases["names"], *aliases["synonyms"], *paraphrases["groups"], *_data()["relations"]]
+    groups = [
+        *aliases["names"],
+        *aliases["synonyms"],
+        *paraphrases["groups"],
+        *_data()["relations"],
+    ]
     out = []
     for group in groups:
         phrases = tuple({p for p in map(_phrase, group) if p})
