@@ -120,3 +120,34 @@ def test_the_gates_one_reading_gives_both_features(question: str) -> None:
         relation_soft(question, BORDER),
         fact_soft(question, BORDER),
     )
+
+
+# A passage of our own about access, not of the seed page or any development set.
+ACCESS = (
+    "Fewer than two thousand students at the university in Wonsan have access to the campus "
+    "intranet, a teacher who left in 2019 said."
+)
+
+
+def test_a_relation_group_says_use_as_have_access_to() -> None:
+    question = "How many students in Wonsan can use the intranet?"
+    assert relation_words(question, ACCESS) == ["students", "use", "intranet"]
+    assert "access" in said(question, ["use"], ACCESS, threshold=2.0).by["use"]
+    assert relation_soft(question, ACCESS, threshold=2.0) == 0.0
+
+
+def test_a_relation_group_needs_its_phrase_in_the_excerpt() -> None:
+    text = "Students at the university in Wonsan study the campus intranet's history."
+    assert relation_soft("can students in Wonsan use the intranet", text, threshold=2.0) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "text"),
+    [
+        ("were the fishermen sent back", "sent", "The fishermen were deported in May."),
+        ("how long was the pastor held", "held", "The pastor was imprisoned for a year."),
+        ("when did the family leave", "leave", "The family fled across the river in 2011."),
+    ],
+)
+def test_relation_groups_say_everyday_words(question: str, word: str, text: str) -> None:
+    assert said(question, [word], text, threshold=2.0).by[word]

@@ -9,7 +9,9 @@ when the excerpt holds
 
 - the same stem, or a stem it begins (five letters or more: "detent" / "detention");
 - another phrase of a group that holds it: aliases.json's names and synonyms and
-  paraphrases.json's groups, compared as stemmed word sequences ("sent back" / "repatriated");
+  paraphrases.json's groups and soft_match.json's relation groups (read here only, not by the
+  ranking), compared as stemmed word sequences ("sent back" / "repatriated", "use" / "have
+  access to");
 - a word whose static embedding (dense.py's WordLlama codebook, shipped in its wheel) stands at
   a cosine of at least ``threshold`` from it (soft_match.json; chosen leave-one-set-out), an
   inflection or close synonym the tables lack ("purchased" / "bought", "died" / "killed").
@@ -76,7 +78,12 @@ def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
     files = resources.files("bot.search").joinpath("data")
     aliases = json.loads(files.joinpath("aliases.json").read_text("utf-8"))
     paraphrases = json.loads(files.joinpath("paraphrases.json").read_text("utf-8"))
-    groups = [*aliases["names"], *aliases["synonyms"], *paraphrases["groups"]]
+    groups = [
+        *aliases["names"],
+        *aliases["synonyms"],
+        *paraphrases["groups"],
+        *_data()["relations"],
+    ]
     out = []
     for group in groups:
         phrases = tuple({p for p in map(_phrase, group) if p})
