@@ -105,6 +105,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07h")
         + questions("seen_blind_questions_2026_12_07j")
         + questions("seen_blind_questions_2026_12_07k")
+        + questions("seen_blind_questions_2026_12_07l")
     )
 
 
@@ -144,6 +145,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07h")
         + questions("seen_blind_offtopic_2026_12_07j")
         + questions("seen_blind_offtopic_2026_12_07k")
+        + questions("seen_blind_offtopic_2026_12_07l")
     )
 
 
