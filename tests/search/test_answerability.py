@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 
 import pytest
+from seed_page_index import seed_and_page_index
 
-from bot.archive.domain.articles import Article
-from bot.archive.domain.community_page import COMMUNITY_SOURCE, community_article
-from bot.archive.domain.passages import split_passages
-from bot.archive.domain.seed_dump import parse_seed_dump
+from bot.archive.domain.community_page import COMMUNITY_SOURCE
 from bot.core.payloads import payload_to_text
 from bot.search.domain import answerability
 from bot.search.domain.index import SearchIndex
 from bot.search.render import answer_payload, search_payload
 
-SEED = next((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 DATA = json.loads(
     resources.files("bot.search").joinpath("data", "answerability.json").read_text("utf-8")
 )
@@ -29,15 +25,7 @@ EXAMPLES = [(kind["name"], text, True) for kind in DATA["kinds"] for text in kin
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    dump = parse_seed_dump(SEED.read_text(encoding="utf-8"), SEED.name)
-    page = community_article(dump.profile)
-    assert page is not None
-    posts = [
-        Article(id=f"p{i}", source="seed", title=p.title, body=p.body)
-        for i, p in enumerate(dump.posts)
-    ]
-    articles = [*posts, page]
-    return SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
+    return seed_and_page_index()
 
 
 @pytest.mark.parametrize(("kind", "text", "expected"), EXAMPLES)
