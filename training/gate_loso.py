@@ -294,8 +294,8 @@ def kinds_kept(r: Row) -> list[list[float]]:
     texts = r.get("excerpts") or [""] * len(r["hits"])
     return [
         f
-        for (f, _, source), text in zip(r["hits"], texts, strict=True)
-        if answerability.keeps(kind, r["text"], text, source)
+        for (f, _, _), text in zip(r["hits"], texts, strict=True)
+        if answerability.keeps(kind, r["text"], text)
     ]
 
 
@@ -341,7 +341,7 @@ def shown(r: Row, passes: Callable[[Row, list[float]], bool]) -> list[bool]:
     kept = [
         (answer, source, f)
         for (f, answer, source), text in zip(r["hits"], texts, strict=True)
-        if passes(r, f) and answerability.keeps(kind, r["text"], text, source)
+        if passes(r, f) and answerability.keeps(kind, r["text"], text)
     ]
     if ORDER == "score" and SCORER is not None:
         scorer = SCORER

@@ -137,8 +137,8 @@ def kind_of(question: str) -> Kind | None:
     return None
 
 
-def keeps(kind: Kind | None, question: str, excerpt: str, source: str) -> bool:
-    """Whether an excerpt of ``source`` may be shown for ``question`` of ``kind``."""
+def keeps(kind: Kind | None, question: str, excerpt: str) -> bool:
+    """Whether ``excerpt`` may be shown for ``question`` of ``kind``."""
     if kind is None or kind == "prediction":
         return True
     if kind == "community":

@@ -247,7 +247,7 @@ class SearchIndex:
         # Questions no news archive answers by their kind (the community's procedures, live
         # values, predictions) keep only the excerpts that kind allows.
         kind = answerability.kind_of(question)
-        hits = [h for h in hits if answerability.keeps(kind, question, h.excerpt, h.source)]
+        hits = [h for h in hits if answerability.keeps(kind, question, h.excerpt)]
         if hits:
             return Answer(question, hits, [], None, kind, answerability.notice(kind))
         refusal = answerability.refusal(kind)
