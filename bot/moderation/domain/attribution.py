@@ -31,13 +31,20 @@ _REPORT = re.compile(
 )
 
 
+# data/attribution_reporting.json, read once: reporting verbs, endorsing phrases, reply openers.
+_REPORTING = json.loads(
+    resources.files("bot.moderation")
+    .joinpath("data", "attribution_reporting.json")
+    .read_text(encoding="utf-8")
+)
+
+
 def _narration() -> re.Pattern[str]:
     """Reporting verbs from ``data/attribution_reporting.json``: a message describing what
     someone else said or did ('the article describes a man shouting ...') reports it. The
     speaker's own description ('I described them as ...') is no report: those verbs count only
     after a word that is not in ``not_after``."""
-    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
-    data = json.loads(resource.read_text(encoding="utf-8"))
+    data = _REPORTING
 
     def words(key: str) -> str:
         # Longest first, so 'was heard' is tried before a shorter cue it begins with.
@@ -56,8 +63,7 @@ _NARRATION = _narration()
 
 def _endorsing() -> re.Pattern[str]:
     """Agreement with a quoted or reported line, from ``data/attribution_reporting.json``."""
-    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
-    phrases = sorted(json.loads(resource.read_text(encoding="utf-8"))["endorsing"], key=len)
+    phrases = sorted(_REPORTING["endorsing"], key=len)
     # Chat drops apostrophes ('hes right', 'wasnt wrong'): each one is optional.
     body = "|".join(re.escape(p).replace(r"\ ", " ").replace("'", "'?") for p in reversed(phrases))
     return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])(?! on\b)")  # not 'based on'
@@ -134,8 +140,7 @@ def reply_lines(original: str) -> str | None:
 
 
 def _reply_openers() -> tuple[re.Pattern[str], frozenset[str]]:
-    resource = resources.files("bot.moderation").joinpath("data", "attribution_reporting.json")
-    data = json.loads(resource.read_text(encoding="utf-8"))
+    data = _REPORTING
     openers = sorted(data["reply_openers"], key=len, reverse=True)
     body = "|".join(re.escape(p) for p in openers)
     # The opener stands alone or before a comma, a stop or a laugh: 'this is nonsense' opens
