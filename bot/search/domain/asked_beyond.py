@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from bot.search.domain.asked_fact import sentences_of
 from bot.search.domain.asks import common_words, data, stems
@@ -55,9 +56,16 @@ class Beyond:
 
 
 @cache
-def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
+def _raw() -> dict[str, Any]:
+    """``bot/search/data/asked_beyond.json``, read once."""
     text = resources.files("bot.search").joinpath("data", "asked_beyond.json").read_text("utf-8")
-    raw = json.loads(text)
+    raw: dict[str, Any] = json.loads(text)
+    return raw
+
+
+@cache
+def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
+    raw = _raw()
     flags = re.IGNORECASE
     attributes = tuple(
         _Attribute(
@@ -84,8 +92,7 @@ def _data() -> tuple[tuple[_Attribute, ...], tuple[_Scope, ...]]:
 def _attribution() -> tuple[re.Pattern[str], ...]:
     """The cues before and after a name that make it a speaker or a place, and the question
     words that ask for a speaker (then a speaker is the answer)."""
-    text = resources.files("bot.search").joinpath("data", "asked_beyond.json").read_text("utf-8")
-    cue = json.loads(text)["attribution"]
+    cue = _raw()["attribution"]
     keys = ("before", "after", "place", "unless")
     return tuple(re.compile(cue[k], re.IGNORECASE) for k in keys)
 
