@@ -65,7 +65,7 @@ FAMILY = 1.0  # the similarity of two stories of one routine family (folded what
 _ORDINAL_ANNIVERSARY = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){0,2}?(?:anniversary|birthday)\b", re.I
 )
-# Round 18: a named holiday is "<Name> Day", "<Name> Birthday" or "<Name> Year" ("New Year",
+# Round 17: a named holiday is "<Name> Day", "<Name> Birthday" or "<Name> Year" ("New Year",
 # "Lunar New Year"; W01's greetings, flag-hoisting, performance and banquets are one occasion to
 # readers e, f and h); NAMED_YEAR False keeps days and birthdays only.
 NAMED_YEAR = True
@@ -91,7 +91,7 @@ def occasions(text: str) -> frozenset[str]:
 
 def shared_occasion(titles: Sequence[str]) -> str | None:
     """The holiday or anniversary most of ``titles`` name (two and more than a third of them), as
-    the first of them writes it ("New Year", "Youth Day"), or None (round 18: a short week's
+    the first of them writes it ("New Year", "Youth Day"), or None (round 17: a short week's
     one topic is named by it)."""
     found: dict[str, str] = {}
     counts: dict[str, int] = {}

@@ -48,7 +48,7 @@ FEATURES = EDITORIALS
 # Round 16: a catch-all whose heading names at most half of its highlights gives back the ones it
 # cannot name to their own sections (the cap's fold), and one left is headed by its section.
 SPLIT_UNNAMED = True
-# Round 18: a catch-all left with one highlight of a section (the heading cap's fold) is headed
+# Round 17: a catch-all left with one highlight of a section (the heading cap's fold) is headed
 # by that section (reader h: "Also this week: <a headline>" is poor even over one highlight).
 ONE_BY_SECTION = True
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})  # an article's thesis, no action
@@ -116,7 +116,7 @@ def split_catchall(
         loose.append(unnamed.pop())
     kept = [i for i in picked if i not in loose]
     if room is not None and len(loose) - (not kept) > room:
-        return label, list(picked), []  # round 18: no more headings than the cap
+        return label, list(picked), []  # round 17: no more headings than the cap
     if not kept:
         return label, kept, loose
     again, named_kept = catchall_naming(

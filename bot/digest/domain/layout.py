@@ -133,7 +133,7 @@ def assemble(
         title = highlights[i].title
         return filed[i] == EDITORIALS or (is_feature(importances[i]) and tells_no_action(title))
 
-    # Round 18: a highlight no section takes by its headline goes under a theme or the section
+    # Round 17: a highlight no section takes by its headline goes under a theme or the section
     # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
     home = leftover_homes(highlights, filed, feature)
     if news and by_section:
@@ -148,7 +148,7 @@ def assemble(
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
                 lambda i, names: nearest_shown(highlights[i], names, home[i]),
             )
-        sections = features_apart(  # with the leftovers nothing files (round 18)
+        sections = features_apart(  # with the leftovers nothing files (round 17)
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
         section_names, groups = list(sections), list(sections.values())
@@ -200,7 +200,7 @@ def assemble(
         names = list(section_names)
     else:
         names = label_topics(texts[:news_topics], vocabulary, is_common) if news_topics else []
-        # Round 18: a short week's one topic is named by the holiday most of it celebrates.
+        # Round 17: a short week's one topic is named by the holiday most of it celebrates.
         if news_topics == 1 and (
             held := shared_occasion([h for t in texts[0] for h in t.headlines])
         ):
@@ -344,7 +344,7 @@ def _cap_sections(
     refile: Callable[[int, Sequence[str]], str] | None = None,
 ) -> dict[str, list[int]]:
     """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
-    the shown section ``refile`` names for it (round 18), else "Other news", but never one whose
+    the shown section ``refile`` names for it (round 17), else "Other news", but never one whose
     highlight is among the week's first CAP_KEEPS by place or by ``raw`` importance, or is
     ``kept`` (major news: the catch-all must not hold the week's main news)."""
     shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}

@@ -1,4 +1,4 @@
-"""Where a highlight no section takes by its headline goes (issue 15, round 18).
+"""Where a highlight no section takes by its headline goes (issue 15, round 17).
 
 Eight blind readers called every catch-all heading poor: "Other news" says nothing, and reader h
 called "Also this week: <a headline>" poor however many of its items it named ("a catch-all named
@@ -69,7 +69,7 @@ def leftover_home(
 
 def nearest_shown(highlight: DigestArticle, shown: Sequence[str], home: str = OTHER) -> str:
     """The first of the ``shown`` sections (themes last) whose words the headline or summary
-    uses, for a one-highlight section the heading cap folds (round 18); else "Other news" (also
+    uses, for a one-highlight section the heading cap folds (round 17); else "Other news" (also
     for an article, ``home`` the articles section: its summary's words are its argument's)."""
     if not FILE_LEFTOVERS or not shown or home == ARTICLES:
         return OTHER
