@@ -34,6 +34,10 @@ from bot.moderation.domain import MessageInput, ModerationEngine, Verdict  # noq
 from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
 from bot.moderation.domain.detectors_harassment import HarassmentDetector  # noqa: E402
 from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
+from bot.moderation.domain.detectors_korean import (  # noqa: E402
+    KoreanDenialDetector,
+    KoreanHateDetector,
+)
 from bot.moderation.domain.model import LinearTextModel  # noqa: E402
 from bot.moderation.domain.verdict import Action  # noqa: E402
 from training import train_rule1_statements, train_rule3  # noqa: E402
@@ -85,8 +89,10 @@ def engine_with(rule1: LinearTextModel | None, rule3: LinearTextModel | None) ->
     engine = ModerationEngine(builtins=False)
     engine.detectors = (
         HateDetector(statements=rule1),
+        KoreanHateDetector(),
         HarassmentDetector(),
         DenialDetector(model=rule3),
+        KoreanDenialDetector(),
     )
     return engine
 

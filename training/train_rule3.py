@@ -46,11 +46,17 @@ DAVIDSON = Path("/work/shared/data/davidson-2017/tweets.jsonl")
 SEED = 13
 
 
+#: Training files the shipped model was NOT fitted on (round 18: writer V writes Korean, which
+#: bot/moderation/domain/korean.py reads in Hangul; the model reads its romanisation).
+NOT_FITTED = frozenset({"train_writer_v_rule3"})
+
+
 def written() -> list[Example]:
     """The labelled statements, grouped by file (one writer each). A reply that quotes what it
     answers ('> line' then the answer) is learnt from its own lines, as the detector reads it
     (denial_replies.reply_reading): the quoted line's stance is not the member's."""
-    return [(_own(text), label, group) for text, label, group in read_labelled(DATA, "denial")]
+    rows = read_labelled(DATA, "denial")
+    return [(_own(text), label, group) for text, label, group in rows if group not in NOT_FITTED]
 
 
 def _own(text: str) -> str:

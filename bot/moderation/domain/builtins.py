@@ -51,11 +51,21 @@ def build_detectors() -> tuple[Detector, ...]:
     from bot.moderation.domain.detectors_denial import DenialDetector
     from bot.moderation.domain.detectors_harassment import HarassmentDetector
     from bot.moderation.domain.detectors_hate import HateDetector
+    from bot.moderation.domain.detectors_korean import KoreanDenialDetector, KoreanHateDetector
     from bot.moderation.domain.detectors_spam import SpamTextDetector
     from bot.moderation.domain.normalize import preload
 
     preload()
-    return (HateDetector(), HarassmentDetector(), SpamTextDetector(), DenialDetector())
+    # The Korean readings flag Hangul messages only (detectors_korean.py); they run after the
+    # English detectors of their rules and never remove.
+    return (
+        HateDetector(),
+        KoreanHateDetector(),
+        HarassmentDetector(),
+        SpamTextDetector(),
+        DenialDetector(),
+        KoreanDenialDetector(),
+    )
 
 
 @cache

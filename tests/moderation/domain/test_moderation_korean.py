@@ -1,0 +1,96 @@
+"""Rules 3 and 1 in Korean (bot/moderation/domain/korean.py, data/korean_reading.json): the data
+file's own examples, and cases written for this test (not from any training or dev file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain.detectors_korean import KoreanDenialDetector, KoreanHateDetector
+from bot.moderation.domain.korean import denial_cue, has_hangul, hate_cue, reading_data
+from bot.moderation.domain.normalize import normalize
+
+EXAMPLES = reading_data()["examples"]
+
+
+@pytest.mark.parametrize("text", EXAMPLES["rule3_flag"])
+def test_data_rule3_flag_examples(text: str) -> None:
+    assert denial_cue(text)
+
+
+@pytest.mark.parametrize("text", EXAMPLES["rule3_allow"])
+def test_data_rule3_allow_examples(text: str) -> None:
+    assert not denial_cue(text)
+
+
+@pytest.mark.parametrize("text", EXAMPLES["rule1_flag"])
+def test_data_rule1_flag_examples(text: str) -> None:
+    assert hate_cue(text)
+
+
+@pytest.mark.parametrize("text", EXAMPLES["rule1_allow"])
+def test_data_rule1_allow_examples(text: str) -> None:
+    assert not hate_cue(text)
+
+
+def test_the_gate_reads_hangul_only() -> None:
+    assert has_hangul("정치범 수용소")
+    assert has_hangul("ok ㅋㅋ")
+    assert not has_hangul("the famine was real")
+    assert not has_hangul("北朝鮮の人権状況")
+    assert not has_hangul("café ☕")
+
+
+def test_an_english_message_costs_no_reading() -> None:
+    text = normalize("camps are fake, all of it")
+    assert KoreanDenialDetector().detect(text) == []
+    assert KoreanHateDetector().detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("관리소 같은거 실제론 없음. 다 국정원 작품", 3),
+        ("강제북송 당한 사람들 맞아도 싸지", 3),
+        ("탈북자들 말은 하나도 믿지마 ㅋㅋ", 3),
+        ("쪽바리들은 믿으면 안됨", 1),
+        ("조선족들은 다 범죄자 종자임", 1),
+    ],
+)
+def test_korean_breaches_are_flagged_under_their_rule(text: str, rule: int) -> None:
+    verdict = ModerationEngine().check(MessageInput(text=text))
+    assert not verdict.allowed
+    assert rule in {hit.rule for hit in verdict.hits}
+    assert all(hit.effective_action.value == "flag" for hit in verdict.hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "강제북송 된 사람들 너무 불쌍하다",  # sympathy
+        "중앙통신은 정치범 수용소가 없다고 주장함. 말도 안 되는 소리",  # a denial reported, rebutted
+        "'짱깨'라는 표현은 쓰지 마세요",  # a slur named to discourage it
+        "일본 정부가 납치 문제 해결을 요구했다",  # a government, news
+    ],
+)
+def test_korean_ok_messages_are_allowed(text: str) -> None:
+    verdict = ModerationEngine().check(MessageInput(text=text))
+    assert verdict.allowed, verdict.hits
+
+
+def test_a_quoted_korean_denial_is_not_the_members() -> None:
+    verdict = ModerationEngine().check(MessageInput(text="> 수용소는 다 주작임\n출처 좀"))
+    assert not any(hit.record == "korean-denial" for hit in verdict.hits)
+
+
+def test_a_hit_names_its_reading_and_quotes_the_message() -> None:
+    hits = KoreanDenialDetector().detect(normalize("북한 수용소 얘기 다 주작임ㅋㅋ"))
+    assert [h.record for h in hits] == ["korean-denial"]
+    assert "주작" in hits[0].matched and "주작" in hits[0].reason
+
+
+def test_why_and_guy_are_not_the_slur_in_hangul() -> None:
+    # '왜 놈이' ('why ... the guy'): the Korean reading keeps the space. The romanised slur
+    # list still reads 'wae nom' as 'waenom' and flags it (a known false flag, rule1-slurs).
+    assert not hate_cue("왜 놈이 아직 안 왔지")
+    assert hate_cue("왜놈들은 다 똑같다")
