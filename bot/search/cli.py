@@ -8,6 +8,8 @@ from typing import Any
 from bot.core.batch import emit, run_batch
 from bot.core.exits import EXIT_OK, EXIT_USAGE, CliError
 from bot.core.payloads import payload_to_text
+from bot.search.domain import answerability
+from bot.search.domain.model import Answer
 from bot.search.render import answer_payload, search_payload
 from bot.search.service import AnswerService
 
@@ -51,19 +53,22 @@ async def run_ask(args: argparse.Namespace, answers: AnswerService) -> int:
         return await run_batch("question", "hits", hits_for)
     answer = await answers.ask(args.question, k=args.k)
     if args.json:
-        emit(
-            {
-                "question": args.question,
-                "hits": [_hit_json(h) for h in answer.hits],
-                "reason": answer.reason,
-                "kind": answer.kind,
-                "notice": answer.notice,
-                "suggestions": [_article_json(s) for s in answer.suggestions],
-            }
-        )
+        emit(answer_json(answer))
     else:
         print(payload_to_text(answer_payload(answer, page_size=args.k)))
     return EXIT_OK
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """``digestbot ask --json``: the answer /ask renders, with its kind and reason."""
+    return {
+        "question": answer.question,
+        "hits": [_hit_json(h) for h in answer.hits],
+        "reason": answer.reason,
+        "kind": answer.kind,
+        "notice": answer.notice,
+        "suggestions": [_article_json(s) for s in answer.suggestions],
+    }
 
 
 async def run_search(args: argparse.Namespace, answers: AnswerService) -> int:
@@ -75,7 +80,10 @@ async def run_search(args: argparse.Namespace, answers: AnswerService) -> int:
         return await run_batch("query", "results", results_for)
     hits = await answers.search(args.query, k=args.k)
     if args.json:
-        emit({"query": args.query, "results": [_article_json(h) for h in hits]})
+        kind = answerability.kind_of(args.query)
+        reason = None if hits else answerability.search_refusal(kind)
+        results = [_article_json(h) for h in hits]
+        emit({"query": args.query, "results": results, "kind": kind, "reason": reason})
     else:
         print(payload_to_text(search_payload(args.query, hits, page_size=args.k)))
     return EXIT_OK

@@ -58,7 +58,14 @@ def passage_embed(hit: PassageHit, position: int) -> Embed:
     return embed
 
 
-_REFUSAL_TITLES = {"community": "Not on the community page", "live": "No live figures here"}
+_REFUSAL_TITLES = {
+    "bot": "About this bot",
+    "request": "Not something this bot does",
+    "allowed": "The community's rules",
+    "community": "Not on the community page",
+    "live": "No live figures here",
+    "opinion": "No opinions here",
+}
 
 
 def answer_payload(answer: Answer, *, page: int = 0, page_size: int = ASK_PAGE_SIZE) -> Payload:
@@ -110,7 +117,8 @@ def search_payload(
             "embeds": [
                 {
                     "title": _REFUSAL_TITLES.get(kind or "", "No matching articles"),
-                    "description": escape_markdown(answerability.refusal(kind) or "") or nothing,
+                    "description": escape_markdown(answerability.search_refusal(kind) or "")
+                    or nothing,
                     "color": MUTED,
                 }
             ],

@@ -140,3 +140,18 @@ async def test_usage_lines(app):
     assert "Usage" in await handle_line(app, "/filter")
     assert await handle_line(app, "") == ""
     assert await handle_line(app, "/exit") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("/ask hey what can you do", "/article to read one post"),
+        ("/search can u draft a speech for me", "not a chat assistant"),
+        ("/ask can I share instagram reels here?", "do not mention that"),
+        ("/ask what's your opinion of the Ganghwa drowning?", "I have no opinions"),
+    ],
+)
+async def test_the_shell_answers_the_bot_s_own_kinds_as_the_bot_does(app, line, said):
+    reply = (await handle_line(app, line)).replace("**", "")
+    assert said in reply
+    assert "excerpt(s) for" not in reply or said == "I have no opinions"

@@ -52,8 +52,10 @@ def test_a_community_procedure_gets_no_excerpt_but_says_where_to_look(index: Sea
 
 def test_what_the_page_states_is_still_answered_by_its_entry(index: SearchIndex) -> None:
     answer = index.ask("is homophobic content allowed here?", k=3)
-    assert answer.kind is None
-    assert answer.hits and answer.hits[0].source == COMMUNITY_SOURCE
+    assert answer.kind == "allowed"
+    assert answer.hits and all(h.source == COMMUNITY_SOURCE for h in answer.hits)
+    assert "Rule 1:" in answer.hits[0].excerpt
+    assert answerability.ALLOWED_NOTICE in payload_to_text(answer_payload(answer))
 
 
 def test_a_market_value_or_tomorrow_is_never_answered(index: SearchIndex) -> None:

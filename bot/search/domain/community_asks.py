@@ -86,3 +86,41 @@ def asks_what_the_page_says(question: str, excerpt: str) -> bool:
         return True
     page = {w for w in _words(excerpt) if w not in ENGLISH_STOP_WORDS}
     return any(similar(w, p) for w in content for p in page)
+
+
+_RULE = re.compile(r"\bRule (\d+): (.+?)(?=\s*\bRule \d+:|$)", re.DOTALL)
+
+
+@cache
+def _rule_words() -> dict[str, tuple[str, ...]]:
+    text = resources.files("bot.search").joinpath("data", "community_asks.json").read_text("utf-8")
+    words = json.loads(text)["rule_words"]
+    return {key: tuple(value) for key, value in words.items() if key != "about"}
+
+
+def stated_rules(excerpt: str) -> list[tuple[int, str]]:
+    """The rules an excerpt of the community page states ("Rule 1: No racism ..."), in order."""
+    return [(int(m.group(1)), " ".join(m.group(2).split())) for m in _RULE.finditer(excerpt)]
+
+
+@lru_cache(maxsize=2048)
+def rule_applies(question: str, excerpt: str) -> bool:
+    """Whether one of the rules ``excerpt`` states applies to ``question`` (may this be posted
+    here?): a word of the question matches a word of the rule (four letters or more,
+    typo-tolerantly) or a word related to one (community_asks.json's "rule_words")."""
+    rules = stated_rules(excerpt)
+    if not rules:
+        return False
+    plain = " ".join(_words(question))
+    words = [w for w in _words(question) if len(w) >= 4 and w not in ENGLISH_STOP_WORDS]
+    related = _rule_words()
+    for _, text in rules:
+        for rule_word in _words(text):
+            if len(rule_word) < 4 or rule_word in ENGLISH_STOP_WORDS:
+                continue
+            if any(similar(w, rule_word) for w in words):
+                return True
+            near = related.get(rule_word, ())
+            if any(re.search(rf"\b{re.escape(n)}\b", plain) for n in near):
+                return True
+    return False

@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from bot.archive.domain.articles import Article, Passage
+from bot.archive.domain.community_page import COMMUNITY_ARTICLE_ID
 from bot.search.domain import answerability, dense, persist
 from bot.search.domain.answers import Corpus, passage_hits
 from bot.search.domain.counts import count_corpus
@@ -28,7 +29,7 @@ from bot.search.domain.model import (
 from bot.search.domain.persist import IndexParts
 from bot.search.domain.query import Question, build_question
 from bot.search.domain.rows import ScoredRows, top_k
-from bot.search.domain.tables import ArticleTable, PassageTable, latest_per_id
+from bot.search.domain.tables import ArticleTable, PassageTable, article_text, latest_per_id
 from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
 from bot.search.domain.vectors import FitStats, QueryVector, TermWeights, document_text
 
@@ -223,9 +224,12 @@ class SearchIndex:
 
     def ask(self, question: str, k: int = 5) -> Answer:
         """The passages that best answer ``question``, best first; none below the confidence bar."""
+        # Questions no news archive answers by their kind (answerability.py) keep only the
+        # excerpts that kind allows; about the bot or a request to it: none, whatever the words.
+        kind = answerability.kind_of(question) if isinstance(question, str) else None
         query = self._query(question)
-        if query is None:
-            return Answer(question, [], [], NO_WORDS_REASON)
+        if kind in answerability.NO_EXCERPT or query is None:
+            return Answer(question, [], [], answerability.refusal(kind) or NO_WORDS_REASON, kind)
         vector = query.vector
         hits: list[PassageHit] = []
         if not vector.is_empty:
@@ -244,15 +248,13 @@ class SearchIndex:
             hits = passage_hits(
                 corpus, query, passage_scores, self._article_scores(vector), max(1, k)
             )
-        # Questions no news archive answers by their kind (the community's procedures, live
-        # values, predictions) keep only the excerpts that kind allows.
-        kind = answerability.kind_of(question)
         hits = [h for h in hits if answerability.keeps(kind, question, h.excerpt)]
         if hits:
             return Answer(question, hits, [], None, kind, answerability.notice(kind))
         refusal = answerability.refusal(kind)
-        if kind == "community":
-            return Answer(question, [], [], refusal, kind)
+        if kind == "allowed":
+            page = article_text(self._articles, self._passages, COMMUNITY_ARTICLE_ID)
+            return Answer(question, [], [], answerability.allowed_reason(question, page), kind)
         suggestions = self._article_hits(query, SUGGESTIONS) if not vector.is_empty else []
         reason = refusal or (NO_MATCH_REASON if suggestions else NO_MATCH_NO_SUGGESTIONS_REASON)
         return Answer(question, [], suggestions, reason, kind)
@@ -262,8 +264,9 @@ class SearchIndex:
         question = self._query(query)
         if question is None or question.vector.is_empty:
             return []
-        # No article states the community's procedures (answerability.py).
-        if answerability.kind_of(query) == "community":
+        # No article states the community's procedures, is about the bot or does what a
+        # request asks (answerability.py): a search box is not a chat.
+        if answerability.kind_of(query) in answerability.NO_SEARCH:
             return []
         return self._article_hits(question, max(1, k))
 

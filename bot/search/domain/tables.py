@@ -190,3 +190,11 @@ def latest_per_id(articles: Iterable[Article]) -> list[Article]:
         latest.pop(article.id, None)  # re-insert so order follows the last occurrence
         latest[article.id] = article
     return list(latest.values())
+
+
+def article_text(articles: ArticleTable, passages: PassageTable, article_id: str) -> str:
+    """The passages of the article ``article_id`` joined ("" when the table has none)."""
+    if article_id not in articles.ids:
+        return ""
+    row = articles.ids.index(article_id)
+    return " ".join(passages.texts[i] for i in np.flatnonzero(passages.article == row).tolist())
