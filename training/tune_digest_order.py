@@ -55,7 +55,7 @@ import bot.digest.domain.build as build  # noqa: E402
 import bot.digest.domain.layout as layout  # noqa: E402
 
 try:
-    import bot.digest.domain.newsweight as newsweight  # noqa: E402
+    import bot.digest.domain.newsweight as newsweight
 except ImportError:  # code before round 20 (run on a `git archive` for the before figures)
     newsweight = layout  # type: ignore[assignment]
 from bot.digest.domain.major import is_major  # noqa: E402
