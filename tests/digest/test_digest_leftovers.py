@@ -181,7 +181,7 @@ def test_an_article_headline_is_not_filed_by_its_summarys_words() -> None:
     ("headline", "section"),
     [
         ("Kim Jong Un Sends Congratulatory Message to Manpho Smeltery", "Economy and construction"),
-        ("Int'l Affairs Analyst's Comment on Behavior of U.S. and West", STATEMENTS),
+        ("Int'l Affairs Analyst's Comment on Behavior of U.S. and West", ARTICLES),
         ("Schoolchildren of Japanese Society, Tundra of Human Rights", ARTICLES),
         (
             "Kim Jong Un Sends Congratulatory Message to Vietnamese President",
