@@ -106,3 +106,32 @@ def test_a_statements_speaker_does_not_make_its_headline_weighty() -> None:
         "Press Statement of Spokesperson for DPRK Foreign Ministry"
     )
     assert not newsweight.weighty_headline("Youth Day Celebrated")
+
+
+def test_an_act_with_consequences_is_told_apart_from_routine() -> None:
+    # Round 20 (newsroom.yaml ``consequences``; the lead ships at 0, the tuner fits it).
+    assert newsweight.tells_consequence("Roads and Railways to ROK Completely Blocked")
+    assert newsweight.tells_consequence("Treaty on Comprehensive Strategic Partnership Signed")
+    assert not newsweight.tells_consequence("Kim Jong Un Inspects Shipbuilding")
+    assert not newsweight.tells_consequence("Greetings to Vietnamese President")
+
+
+def test_a_headline_the_last_weeks_said_recurs() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.archive.domain.articles import Article
+
+    now = datetime(2024, 10, 7, tzinfo=UTC)
+
+    def said(title: str, days: int) -> Article:
+        when = now - timedelta(days=days)
+        return Article(id=title, title=title, body="", source="s", published=when, ingested=when)
+
+    history = newsweight.earlier_headlines(
+        [said("Press Statement of Spokesperson for Foreign Ministry", 3), said("Old News", 90)]
+    )
+    assert len(history) == 1  # the headline of 90 days before is past RECUR_DAYS
+    assert (
+        newsweight.recurrence("Press Statement of Spokesperson for Foreign Ministry", history) == 1
+    )
+    assert newsweight.recurrence("Roads and Railways Blocked", history) == 0
