@@ -4,6 +4,8 @@
     python bench/digest_snapshot.py OUT.json --compare BEFORE.json
     python bench/digest_snapshot.py BEFORE.json --code /tmp/old     # another checkout's code
                                                                     # (e.g. `git archive` of a commit)
+    python bench/digest_snapshot.py ON.json --genres-by-topic       # statements and editorials
+                                                                    # under their topic (round 20)
 
 Weeks: every development week (training/data/digest/dev/main_stories_*; blind sets are never
 read) plus 2024-W01 (empty), W37 (the busiest), W40 and W46, of kcna-2024 in Asia/Seoul with
@@ -77,7 +79,20 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, help="a snapshot to compare with")
     parser.add_argument("--code", type=Path, help="snapshot the bot package of this checkout")
     parser.add_argument("--data", type=Path, default=default_kcna_path(REPO))
+    parser.add_argument(
+        "--genres-by-topic",
+        action="store_true",
+        help="file statements and editorials under the topic they address (sections.yaml "
+        "genres_by_topic, off by default; round 20)",
+    )
     args = parser.parse_args()
+    if args.genres_by_topic:
+        import bot.digest.domain.leftovers as leftovers
+
+        if not hasattr(leftovers, "files_genres"):
+            print("digest_snapshot: this code has no genres_by_topic option", file=sys.stderr)
+            return 2
+        leftovers.FILE_STATEMENTS = True
     if not str(Path(build.__file__).resolve()).startswith(str(CODE)):
         print(f"digest_snapshot: imported {build.__file__}, not {CODE}", file=sys.stderr)
         return 2

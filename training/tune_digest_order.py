@@ -19,12 +19,17 @@ headings). Prints the shipped setting's figures, the in-sample best and the held
 --extra (round 15, shipped): the model also reads a highlight's reports and whether its headline
 is military or foreign-policy news (layout.REPORTS_LEAD, layout.WEIGHTY_LEAD; a statement's
 headline is never weighty unless --statements-weighty).
+
+--round20 (with --extra): also whether the headline tells an act with consequences and how much
+of it the last weeks' headlines already say (layout.CONSEQUENCE_LEAD, layout.RECUR_LEAD;
+bot/digest/domain/newsweight.py). --only consequence|recurrence fits one of the two.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import statistics
 import sys
 from collections.abc import Sequence
@@ -48,6 +53,11 @@ from tune_digest import dev_judgements  # noqa: E402
 
 import bot.digest.domain.build as build  # noqa: E402
 import bot.digest.domain.layout as layout  # noqa: E402
+
+try:
+    import bot.digest.domain.newsweight as newsweight
+except ImportError:  # code before round 20 (run on a `git archive` for the before figures)
+    newsweight = layout  # type: ignore[assignment]
 from bot.digest.domain.major import is_major  # noqa: E402
 from bot.digest.domain.sections import OTHER, section_of, shipped_sections  # noqa: E402
 
@@ -56,7 +66,17 @@ SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
 TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
 HEADINGS_GRID: tuple[int, ...] = (0, 5, 7, 10)  # 0: no cap
+C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0)
+# Readers 9 and 10's top-3 stories per week, as judged story ids (round 20; dev data).
+_TOP3 = json.loads(
+    (ROOT / "training/data/digest/dev/reader_top3_2026_12_07.json").read_text("utf-8")
+)
+READER_TOP3: dict[str, list[list[str]]] = {}
+for _reader in _TOP3.values():
+    for _week, _ids in _reader.items():
+        READER_TOP3.setdefault(_week, []).append(_ids)
 EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
+ROUND20: tuple[str, ...] = ()  # --round20: "consequence" and/or "recurrence" features too
 Setting = tuple[float | None, int]
 
 
@@ -72,6 +92,7 @@ class Week:
 class Figures:
     top5: int  # distinct judged main stories among the first five highlights
     top5_first: int  # importance-1 stories among them
+    top3: int  # readers 9 and 10's top-3 stories among the first five (round 20)
     positions: tuple[int, ...]  # reading position (1-based) of each covered importance-1 story
     headings: int  # news headings (routine lines aside)
     singles: int  # news headings over one highlight
@@ -113,6 +134,7 @@ def lay_out(week: Week, setting: Setting) -> Figures:
             firsts.setdefault(key, position)
     news = [t for t in topics if not t.label.startswith("Series")]
     return Figures(
+        top3=sum(1 for ids in READER_TOP3.get(week.week, ()) for k in ids if k in top),
         top5=len(top),
         top5_first=sum(1 for k in top if week.importance[k] == 1),
         positions=tuple(firsts.values()),
@@ -132,7 +154,8 @@ def score(figures: Sequence[Figures]) -> tuple[int, int, int]:
 def total(figures: Sequence[Figures]) -> str:
     positions = [p for f in figures for p in f.positions]
     return (
-        f"main stories in first 5 {sum(f.top5 for f in figures)}, importance-1 in first 5 "
+        f"main stories in first 5 {sum(f.top5 for f in figures)}, readers' top 3 in first 5 "
+        f"{sum(f.top3 for f in figures)} of {sum(len(i) for r in READER_TOP3.values() for i in r)}, importance-1 in first 5 "
         f"{sum(f.top5_first for f in figures)} (of {len(positions)} covered; mean position "
         f"{statistics.mean(positions):.2f}), headings {sum(f.headings for f in figures)} "
         f"(max {max(f.headings for f in figures)}), one-highlight headings "
@@ -144,7 +167,9 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
     """One row per news highlight: features, whether it covers a main story, sample weight."""
     layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = 0.0, 0, {}
     layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
+    layout.CONSEQUENCE_LEAD = layout.RECUR_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
+    said = newsweight.earlier_headlines(week.args[4]) if "recurrence" in ROUND20 else []
     out = []
     for topic in topics:
         if topic.label.startswith("Series"):
@@ -154,7 +179,14 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
             section = section_of(h.title, h.summary)
             features = [h.score, float(is_major(h.title))]
             if EXTRA:
-                features += [layout.reports_unit(h), float(layout.weighty_headline(h.title))]
+                features += [
+                    newsweight.reports_unit(h),
+                    float(newsweight.weighty_headline(h.title)),
+                ]
+            if "consequence" in ROUND20:
+                features.append(float(newsweight.tells_consequence(h.title)))
+            if "recurrence" in ROUND20:
+                features.append(newsweight.recurrence(h.title, said))
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
@@ -176,6 +208,13 @@ def fit_leads(
         layout.REPORTS_LEAD = round(float(coef[2] / unit), 3)
         layout.WEIGHTY_LEAD = round(float(coef[3] / unit), 3)
         skip = 4
+    for name in ROUND20:
+        lead = round(float(coef[skip] / unit), 3)
+        if name == "consequence":
+            layout.CONSEQUENCE_LEAD = lead
+        else:
+            layout.RECUR_LEAD = lead
+        skip += 1
     return float(coef[1] / unit), {
         name: round(float(coef[skip + n] / unit), 3) for n, name in enumerate(SECTION_NAMES)
     }
@@ -184,7 +223,7 @@ def fit_leads(
 def model_order(weeks: list[Week]) -> None:
     """Leave one week out: leads fitted on the other weeks' highlights order the held-out week."""
     data = [rows(w) for w in weeks]
-    for c in (0.1, 0.3, 1.0, 3.0):
+    for c in C_GRID:
         for cap in HEADINGS_GRID:
             held = []
             for n, week in enumerate(weeks):
@@ -194,6 +233,8 @@ def model_order(weeks: list[Week]) -> None:
             print(f"model C={c} cap={cap} held out: {total(held)}")
     bonus, leads = fit_leads([r for d in data for r in d], 1.0)
     extra = f", reports {layout.REPORTS_LEAD}, weighty {layout.WEIGHTY_LEAD}" if EXTRA else ""
+    if ROUND20:
+        extra += f", consequence {layout.CONSEQUENCE_LEAD}, recurrence {layout.RECUR_LEAD}"
     print(f"all weeks C=1: major bonus {bonus:.3f}{extra}, leads {leads}")
 
 
@@ -213,11 +254,20 @@ def main() -> int:
         action="store_true",
         help="with --extra: a statement's headline may be weighty (round 15 tried it)",
     )
+    parser.add_argument(
+        "--round20", action="store_true", help="with --extra: consequence and recurrence leads"
+    )
+    parser.add_argument("--only", choices=("consequence", "recurrence"), default=None)
+    parser.add_argument("--cs", type=float, nargs="*", default=None, help="C values to try")
     args = parser.parse_args()
-    global EXTRA
+    global EXTRA, ROUND20, C_GRID
     EXTRA = args.extra
+    if args.round20:
+        ROUND20 = (args.only,) if args.only else ("consequence", "recurrence")
+    if args.cs:
+        C_GRID = tuple(args.cs)
     if args.statements_weighty:
-        layout.WEIGHTY_STATEMENTS = True
+        newsweight.WEIGHTY_STATEMENTS = True
     shipped = (layout.MAJOR_BONUS, layout.MAX_HEADINGS)
     weeks = capture(load_kcna(args.data), dev_judgements())
     shipped_figures = [lay_out(w, shipped) for w in weeks]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.digest.domain import newsweight
 from bot.digest.domain.layout import _cap_sections
 from bot.digest.domain.sections import OTHER
 
@@ -77,7 +78,7 @@ def test_a_highlight_reads_higher_with_more_reports_up_to_full_coverage() -> Non
         topic=0,
         reports=(report,),
     )
-    units = [layout.reports_unit(replace(one, reports=(report,) * n)) for n in (1, 3, 8, 20)]
+    units = [newsweight.reports_unit(replace(one, reports=(report,) * n)) for n in (1, 3, 8, 20)]
     assert 0.0 < units[0] < units[1] < units[2] == units[3] == 1.0
     assert layout.REPORTS_LEAD > 0 and layout.WEIGHTY_LEAD > 0  # fitted, on (round 15)
 
@@ -99,9 +100,38 @@ def test_a_single_section_holding_major_news_keeps_its_heading() -> None:
 
 
 def test_a_statements_speaker_does_not_make_its_headline_weighty() -> None:
-    from bot.digest.domain import layout
+    assert newsweight.weighty_headline("Ballistic Missile Test-fire Conducted in DPRK")
+    assert newsweight.weighty_headline("DPRK Foreign Minister Meets Lavrov")
+    assert not newsweight.weighty_headline(
+        "Press Statement of Spokesperson for DPRK Foreign Ministry"
+    )
+    assert not newsweight.weighty_headline("Youth Day Celebrated")
 
-    assert layout.weighty_headline("Ballistic Missile Test-fire Conducted in DPRK")
-    assert layout.weighty_headline("DPRK Foreign Minister Meets Lavrov")
-    assert not layout.weighty_headline("Press Statement of Spokesperson for DPRK Foreign Ministry")
-    assert not layout.weighty_headline("Youth Day Celebrated")
+
+def test_an_act_with_consequences_is_told_apart_from_routine() -> None:
+    # Round 20 (newsroom.yaml ``consequences``; the lead ships at 0, the tuner fits it).
+    assert newsweight.tells_consequence("Roads and Railways to ROK Completely Blocked")
+    assert newsweight.tells_consequence("Treaty on Comprehensive Strategic Partnership Signed")
+    assert not newsweight.tells_consequence("Kim Jong Un Inspects Shipbuilding")
+    assert not newsweight.tells_consequence("Greetings to Vietnamese President")
+
+
+def test_a_headline_the_last_weeks_said_recurs() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.archive.domain.articles import Article
+
+    now = datetime(2024, 10, 7, tzinfo=UTC)
+
+    def said(title: str, days: int) -> Article:
+        when = now - timedelta(days=days)
+        return Article(id=title, title=title, body="", source="s", published=when, ingested=when)
+
+    history = newsweight.earlier_headlines(
+        [said("Press Statement of Spokesperson for Foreign Ministry", 3), said("Old News", 90)]
+    )
+    assert len(history) == 1  # the headline of 90 days before is past RECUR_DAYS
+    assert (
+        newsweight.recurrence("Press Statement of Spokesperson for Foreign Ministry", history) == 1
+    )
+    assert newsweight.recurrence("Roads and Railways Blocked", history) == 0

@@ -28,13 +28,18 @@ from bot.digest.domain.events import (
     centroid_rows,
     clean_title,
     is_title_only,
-    tells_statement,
 )
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
-from bot.digest.domain.leftovers import is_feature, leftover_homes, nearest_shown
-from bot.digest.domain.lexicon import newsroom
+from bot.digest.domain.leftovers import is_feature, keep_order, leftover_homes, nearest_shown
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
+from bot.digest.domain.newsweight import (
+    earlier_headlines,
+    recurrence,
+    reports_unit,
+    tells_consequence,
+    weighty_headline,
+)
 from bot.digest.domain.rank import Importance
 from bot.digest.domain.routine import routine_label, series_name
 from bot.digest.domain.sections import OTHER, section_leads, section_of
@@ -72,11 +77,13 @@ SECTION_LEAD: Mapping[str, float] | None = None
 # same fit puts 83 main stories in the first five against 79 without these two (bench/RESULTS.md).
 REPORTS_LEAD = 0.377
 WEIGHTY_LEAD = 0.555
-REPORTS_FULL = 8
-# A statement's headline is weighty by its speaker ("Foreign Ministry"), not its news: False
-# leaves statements to their section's lead. Held out (C = 1) 83 main stories in the first five
-# and 36 importance-1 against 82 and 34 with True (chosen on that held-out figure).
-WEIGHTY_STATEMENTS = False
+# A statement's headline is never weighty (newsweight.WEIGHTY_STATEMENTS): held out (C = 1) 83
+# main stories in the first five and 36 importance-1 against 82 and 34 with it.
+# Round 20: an act with consequences in the headline reads higher (CONSEQUENCE_LEAD), a
+# headline the last weeks' headlines already say reads lower (RECUR_LEAD, times its share
+# said); newsweight.py. Fitted with the leads above by tune_digest_order.py --model --extra.
+CONSEQUENCE_LEAD = 0.0
+RECUR_LEAD = 0.0
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
 
@@ -112,6 +119,9 @@ def assemble(
     section_names: list[str] = []
     major = {i: is_major(highlights[i].title) for i in highlights}
     weighty = {i: weighty_headline(highlights[i].title) for i in highlights}
+    acted = {i: tells_consequence(highlights[i].title) for i in highlights}
+    said = earlier_headlines(earlier) if RECUR_LEAD else []
+    recurs = {i: recurrence(highlights[i].title, said) for i in highlights} if said else {}
     leads = section_leads() if SECTION_LEAD is None else SECTION_LEAD
     filed = {
         i: _story_section(i, stories, copies, highlights) if by_section else OTHER
@@ -127,6 +137,8 @@ def assemble(
             + leads.get(filed[i], 0.0)
             + REPORTS_LEAD * reports_unit(highlights[i])
             + WEIGHTY_LEAD * weighty[i]
+            + CONSEQUENCE_LEAD * acted[i]
+            + RECUR_LEAD * recurs.get(i, 0.0)
         )
 
     def feature(i: int) -> bool:
@@ -135,7 +147,7 @@ def assemble(
 
     # Round 17: a highlight no section takes by its headline goes under a theme or the section
     # its headline and summary name (leftovers.py); its place in the order stays "Other news"'s.
-    home = leftover_homes(highlights, filed, feature)
+    home = keep_order(leftover_homes(highlights, filed, feature), filed, place)
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
@@ -291,19 +303,6 @@ def assemble(
         for number, (_, _, t) in enumerate(topics)
     ]
     return Layout(shown_topics, story_topic, names)
-
-
-def weighty_headline(title: str) -> bool:
-    """A headline of military or foreign-policy news (newsroom.yaml ``weighty``); a statement's
-    only with WEIGHTY_STATEMENTS (its speaker, "Foreign Ministry", is what makes it weighty)."""
-    if not WEIGHTY_STATEMENTS and tells_statement(title):
-        return False
-    return newsroom().tells_weighty(title)
-
-
-def reports_unit(highlight: DigestArticle) -> float:
-    """A highlight's reports on a 0-1 scale (log-scaled, full at REPORTS_FULL)."""
-    return min(1.0, math.log1p(len(highlight.reports)) / math.log1p(REPORTS_FULL))
 
 
 def _story_section(
