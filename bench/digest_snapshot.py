@@ -5,7 +5,7 @@
     python bench/digest_snapshot.py BEFORE.json --code /tmp/old     # another checkout's code
                                                                     # (e.g. `git archive` of a commit)
     python bench/digest_snapshot.py ON.json --genres-by-topic       # statements and editorials
-                                                                    # under their topic (round 20)
+                                                                    # under their topic (round 18)
 
 Weeks: every development week (training/data/digest/dev/main_stories_*; blind sets are never
 read) plus 2024-W01 (empty), W37 (the busiest), W40 and W46, of kcna-2024 in Asia/Seoul with
@@ -83,7 +83,7 @@ def main() -> int:
         "--genres-by-topic",
         action="store_true",
         help="file statements and editorials under the topic they address (sections.yaml "
-        "genres_by_topic, off by default; round 20)",
+        "genres_by_topic, off by default; round 18)",
     )
     args = parser.parse_args()
     if args.genres_by_topic:

@@ -20,7 +20,7 @@ headings). Prints the shipped setting's figures, the in-sample best and the held
 is military or foreign-policy news (layout.REPORTS_LEAD, layout.WEIGHTY_LEAD; a statement's
 headline is never weighty unless --statements-weighty).
 
---round20 (with --extra): also whether the headline tells an act with consequences and how much
+--newsweight (with --extra): also whether the headline tells an act with consequences and how much
 of it the last weeks' headlines already say (layout.CONSEQUENCE_LEAD, layout.RECUR_LEAD;
 bot/digest/domain/newsweight.py). --only consequence|recurrence fits one of the two.
 """
@@ -56,7 +56,7 @@ import bot.digest.domain.layout as layout  # noqa: E402
 
 try:
     import bot.digest.domain.newsweight as newsweight
-except ImportError:  # code before round 20 (run on a `git archive` for the before figures)
+except ImportError:  # code before round 18 (run on a `git archive` for the before figures)
     newsweight = layout  # type: ignore[assignment]
 from bot.digest.domain.major import is_major  # noqa: E402
 from bot.digest.domain.sections import OTHER, section_of, shipped_sections  # noqa: E402
@@ -67,7 +67,7 @@ TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
 HEADINGS_GRID: tuple[int, ...] = (0, 5, 7, 10)  # 0: no cap
 C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0)
-# Readers 9 and 10's top-3 stories per week, as judged story ids (round 20; dev data).
+# Readers 9 and 10's top-3 stories per week, as judged story ids (round 18; dev data).
 _TOP3 = json.loads(
     (ROOT / "training/data/digest/dev/reader_top3_2026_12_07.json").read_text("utf-8")
 )
@@ -76,7 +76,7 @@ for _reader in _TOP3.values():
     for _week, _ids in _reader.items():
         READER_TOP3.setdefault(_week, []).append(_ids)
 EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
-ROUND20: tuple[str, ...] = ()  # --round20: "consequence" and/or "recurrence" features too
+NEWSWEIGHT: tuple[str, ...] = ()  # --newsweight: "consequence" and/or "recurrence" features too
 Setting = tuple[float | None, int]
 
 
@@ -92,7 +92,7 @@ class Week:
 class Figures:
     top5: int  # distinct judged main stories among the first five highlights
     top5_first: int  # importance-1 stories among them
-    top3: int  # readers 9 and 10's top-3 stories among the first five (round 20)
+    top3: int  # readers 9 and 10's top-3 stories among the first five (round 18)
     positions: tuple[int, ...]  # reading position (1-based) of each covered importance-1 story
     headings: int  # news headings (routine lines aside)
     singles: int  # news headings over one highlight
@@ -169,7 +169,7 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
     layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
     layout.CONSEQUENCE_LEAD = layout.RECUR_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
-    said = newsweight.earlier_headlines(week.args[4]) if "recurrence" in ROUND20 else []
+    said = newsweight.earlier_headlines(week.args[4]) if "recurrence" in NEWSWEIGHT else []
     out = []
     for topic in topics:
         if topic.label.startswith("Series"):
@@ -183,9 +183,9 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
                     newsweight.reports_unit(h),
                     float(newsweight.weighty_headline(h.title)),
                 ]
-            if "consequence" in ROUND20:
+            if "consequence" in NEWSWEIGHT:
                 features.append(float(newsweight.tells_consequence(h.title)))
-            if "recurrence" in ROUND20:
+            if "recurrence" in NEWSWEIGHT:
                 features.append(newsweight.recurrence(h.title, said))
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
@@ -208,7 +208,7 @@ def fit_leads(
         layout.REPORTS_LEAD = round(float(coef[2] / unit), 3)
         layout.WEIGHTY_LEAD = round(float(coef[3] / unit), 3)
         skip = 4
-    for name in ROUND20:
+    for name in NEWSWEIGHT:
         lead = round(float(coef[skip] / unit), 3)
         if name == "consequence":
             layout.CONSEQUENCE_LEAD = lead
@@ -233,7 +233,7 @@ def model_order(weeks: list[Week]) -> None:
             print(f"model C={c} cap={cap} held out: {total(held)}")
     bonus, leads = fit_leads([r for d in data for r in d], 1.0)
     extra = f", reports {layout.REPORTS_LEAD}, weighty {layout.WEIGHTY_LEAD}" if EXTRA else ""
-    if ROUND20:
+    if NEWSWEIGHT:
         extra += f", consequence {layout.CONSEQUENCE_LEAD}, recurrence {layout.RECUR_LEAD}"
     print(f"all weeks C=1: major bonus {bonus:.3f}{extra}, leads {leads}")
 
@@ -255,15 +255,15 @@ def main() -> int:
         help="with --extra: a statement's headline may be weighty (round 15 tried it)",
     )
     parser.add_argument(
-        "--round20", action="store_true", help="with --extra: consequence and recurrence leads"
+        "--newsweight", action="store_true", help="with --extra: consequence and recurrence leads"
     )
     parser.add_argument("--only", choices=("consequence", "recurrence"), default=None)
     parser.add_argument("--cs", type=float, nargs="*", default=None, help="C values to try")
     args = parser.parse_args()
-    global EXTRA, ROUND20, C_GRID
+    global EXTRA, NEWSWEIGHT, C_GRID
     EXTRA = args.extra
-    if args.round20:
-        ROUND20 = (args.only,) if args.only else ("consequence", "recurrence")
+    if args.newsweight:
+        NEWSWEIGHT = (args.only,) if args.only else ("consequence", "recurrence")
     if args.cs:
         C_GRID = tuple(args.cs)
     if args.statements_weighty:

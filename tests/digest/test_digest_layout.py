@@ -109,7 +109,7 @@ def test_a_statements_speaker_does_not_make_its_headline_weighty() -> None:
 
 
 def test_an_act_with_consequences_is_told_apart_from_routine() -> None:
-    # Round 20 (newsroom.yaml ``consequences``; the lead ships at 0, the tuner fits it).
+    # Round 18 (newsroom.yaml ``consequences``; the lead ships at 0, the tuner fits it).
     assert newsweight.tells_consequence("Roads and Railways to ROK Completely Blocked")
     assert newsweight.tells_consequence("Treaty on Comprehensive Strategic Partnership Signed")
     assert not newsweight.tells_consequence("Kim Jong Un Inspects Shipbuilding")

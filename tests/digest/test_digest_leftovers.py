@@ -96,7 +96,7 @@ def test_a_statement_goes_under_the_topic_it_addresses(
 
 
 def test_genres_stay_under_their_headings_by_default() -> None:
-    # Round 20: sections.yaml ``genres_by_topic`` ships false (readers disagree).
+    # Round 18: sections.yaml ``genres_by_topic`` ships false (readers disagree).
     assert leftovers.FILE_STATEMENTS is None
     assert not leftovers.files_genres()
     summary = "The U.S. and the ROK staged large-scale joint drills near the border."
@@ -170,7 +170,7 @@ def test_a_statement_that_would_lift_its_topic_keeps_the_statements_heading(
 
 
 def test_an_article_headline_is_not_filed_by_its_summarys_words() -> None:
-    # Round 20 (readers 9 and 10, W34): a 1945 speech recalled by an article is no meeting.
+    # Round 18 (readers 9 and 10, W34): a 1945 speech recalled by an article is no meeting.
     summary = 'President Kim Il Sung made a historic speech "On Building the Party".'
     assert leftover_home("Line of Independently Building New Country", summary, False) == OTHER
     # A headline with a verb still is (the looser filing of round 18).
@@ -190,7 +190,7 @@ def test_an_article_headline_is_not_filed_by_its_summarys_words() -> None:
     ],
 )
 def test_headings_fit_their_items(headline: str, section: str) -> None:
-    # Round 20: items readers 9 and 10 called misfits under their headings (W38, W40, W45).
+    # Round 18: items readers 9 and 10 called misfits under their headings (W38, W40, W45).
     from bot.digest.domain.sections import section_of
 
     assert section_of(headline) == section

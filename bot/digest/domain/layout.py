@@ -79,7 +79,7 @@ REPORTS_LEAD = 0.377
 WEIGHTY_LEAD = 0.555
 # A statement's headline is never weighty (newsweight.WEIGHTY_STATEMENTS): held out (C = 1) 83
 # main stories in the first five and 36 importance-1 against 82 and 34 with it.
-# Round 20: an act with consequences in the headline reads higher (CONSEQUENCE_LEAD), a
+# Round 18: an act with consequences in the headline reads higher (CONSEQUENCE_LEAD), a
 # headline the last weeks' headlines already say reads lower (RECUR_LEAD, times its share
 # said); newsweight.py. Fitted with the leads above by tune_digest_order.py --model --extra.
 CONSEQUENCE_LEAD = 0.0

@@ -32,15 +32,15 @@ from bot.digest.domain.sections import (
 FILE_LEFTOVERS = True
 # The looser filing by headline and summary (False: themes only).
 LOOSE_FILING = True
-# Round 20: never for a headline with no verb but a copula (an article's; catchall.py).
+# Round 18: never for a headline with no verb but a copula (an article's; catchall.py).
 VERBLESS_STAYS = True
 # sections.yaml's articles section: a capped single of it files nothing by its summary (an
 # article's words are its argument's: "we are greeting the anniversary" is no greeting).
 ARTICLES = "Editorials and articles"
-# Round 19 (digest19) / round 20: a statement or an editorial goes under the topic it addresses
+# Round 17b (digest19) / round 18: a statement or an editorial goes under the topic it addresses
 # (sections.yaml ``statement_topics``). OFF by default (sections.yaml ``genres_by_topic``):
 # blind readers disagree on the genre headings (reader 9: poor, "a kind of document"; reader 10:
-# fine, and judged round 19's pages with statements filed under topics slightly worse). None
+# fine, and judged round 17b's pages with statements filed under topics slightly worse). None
 # reads the shipped setting; bench/digest_snapshot.py --genres-by-topic sets True.
 STATEMENTS = "Statements and commentaries"
 GENRES = (STATEMENTS, ARTICLES)
@@ -108,7 +108,7 @@ def leftover_home(
         return OTHER
     named = section_of(headline, sections=themes or shipped_leftovers())
     if named != OTHER or not LOOSE_FILING or (VERBLESS_STAYS and tells_no_action(headline)):
-        # Round 20: a headline with no verb ("Line of Independently Building New Country") is
+        # Round 18: a headline with no verb ("Line of Independently Building New Country") is
         # an article's, and its summary's words are its argument's (a 1945 speech is no
         # meeting: readers 9 and 10, W34).
         return named

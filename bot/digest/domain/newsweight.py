@@ -2,10 +2,10 @@
 
 - :func:`weighty_headline`: military or foreign-policy news (newsroom.yaml ``weighty``).
 - :func:`reports_unit`: how many reports cite it, log-scaled.
-- :func:`tells_consequence` (round 20): the headline tells an act with consequences, something
+- :func:`tells_consequence` (round 18): the headline tells an act with consequences, something
   done that changes what follows (roads blown up, a treaty signed, a border closed), not
   something inspected, greeted or held (newsroom.yaml ``consequences``).
-- :func:`recurrence` (round 20): how much of the headline the archive's earlier headlines of
+- :func:`recurrence` (round 18): how much of the headline the archive's earlier headlines of
   the last weeks already say (a spokesman's statement, "... Inspects ..." and greetings recur
   every week; "Roads and Railways to ROK Completely Blocked" does not).
 
