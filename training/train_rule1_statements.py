@@ -55,7 +55,14 @@ OUT = ROOT / "bot/moderation/data/rule1_statements_model.json"
 
 #: Training files (either rule) the shipped model was NOT fitted on; read with --all-writers.
 NOT_FITTED = frozenset(
-    {"train_writer_q", "train_writer_r", "train_writer_s", "train_writer_t", "train_writer_u"}
+    {
+        "train_writer_q",
+        "train_writer_r",
+        "train_writer_s",
+        "train_writer_t",
+        "train_writer_u",
+        "train_writer_w",
+    }
 )
 ALL_WRITERS = False
 
