@@ -110,8 +110,7 @@ STATEMENT_VETO_BELOW = 0.1
 #: Round 15, by leave-one-writer-out balanced accuracy (A-P; every ok kind >= 0.60, everyday
 #: chat not flagged more): 0.92 was best, but the shipped model rates regression cases 0.94
 #: ('Trans women are women.') and 0.95 ('a woman's place is wherever she decides'): 0.96.
-#: Round 18, refitted on A-W (LOWO A-W, caught / ok): 0.96 3,236 / 4,604, 0.95 3,259 / 4,598;
-#: 0.94 3,283 / 4,591 flags a regression case and one more everyday tweet: 0.95.
+#: Round 18, refitted on A-W: 0.95 by LOWO A-W (0.94 fails a regression case; RESULTS.md).
 STATEMENT_THRESHOLD_NEUTRAL = 0.95
 #: ... and for a message naming a group behind a hedge ('no offence, but', 'just asking'):
 #: leave-one-writer-out (writer G included) 0.5 vs 0.7: +4 hateful caught, no ok message.
