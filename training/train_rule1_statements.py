@@ -63,6 +63,7 @@ NOT_FITTED = frozenset(
         "train_writer_u",
         "train_writer_v_rule1",
         "train_writer_v_rule3",
+        "train_writer_w",
     }
 )
 ALL_WRITERS = False
