@@ -86,6 +86,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07j",
     "seen_blind_questions_2026_12_07k",
     "seen_blind_questions_2026_12_07l",
+    "seed_questions_writer_y",
 )
 # Development sets recorded with the others but never fitted on nor in a cap: the near misses
 # and their answerable twins written by branch search19 (training/data/search/
@@ -122,6 +123,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07j": ("seen_blind_offtopic_2026_12_07j",),
     "seen_blind_questions_2026_12_07k": ("seen_blind_offtopic_2026_12_07k",),
     "seen_blind_questions_2026_12_07l": ("seen_blind_offtopic_2026_12_07l",),
+    # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
+    "seed_questions_writer_y": ("offtopic_writer_y",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}
