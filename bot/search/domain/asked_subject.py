@@ -13,7 +13,7 @@ bridge of "who built the bridge", the park of "when did the park open", the man 
 of the man who drowned"); a value of the asked type is asks.py's fact reading's candidate (a
 name, a date, a sum, a count). The gate (gate.py) reads ``subject_apart``: 1 when a question
 of an asked type with a subject has no clause of the excerpt holding both a value of that type
-and the subject (every word of a subject of up to three words, else its head), each word said
+and the subject (its head and half of its other words, of a subject of up to three), each said
 by its stem, a longer stem it begins, or a word soft_match.py says it with; 0 otherwise.
 """
 
@@ -35,15 +35,15 @@ _SHORT = 3  # a subject of up to this many words is read whole; a longer one by 
 
 @dataclass(frozen=True)
 class Subject:
-    """The words (as written, lower-cased) a clause must say for a value to be the subject's."""
+    """The subject's words (as written, lower-cased), its head last: a clause says the subject
+    when it says the head and half of the others."""
 
     words: tuple[str, ...]
 
 
 @cache
 def _data() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    text = resources.files("bot.search").joinpath("data", "asked_subject.json").read_text("utf-8")
-    raw: dict[str, Any] = json.loads(text)
+    raw = _raw()
     flags = re.IGNORECASE
     return (
         tuple(re.compile(p, flags) for p in raw["patterns"]),
@@ -51,6 +51,19 @@ def _data() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], frozenset[str
         frozenset(raw["vague"]),
         re.compile(raw["clause"]),
     )
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    text = resources.files("bot.search").joinpath("data", "asked_subject.json").read_text("utf-8")
+    raw: dict[str, Any] = json.loads(text)
+    return raw
+
+
+@cache
+def _joins() -> re.Pattern[str]:
+    """A sentence end that is an abbreviation ("Nov.", "U.N."): the next piece continues it."""
+    return re.compile(_raw()["sentence_joins"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
@@ -88,9 +101,16 @@ def _said(word: str, said: frozenset[str], also: frozenset[str]) -> bool:
 
 
 def clauses_of(excerpt: str) -> list[str]:
-    """The clauses of ``excerpt``: its sentences cut at a bar, a semicolon, a colon or a dash."""
+    """The clauses of ``excerpt``: its sentences (one across an abbreviation's full stop) cut at
+    a bar, a semicolon, a colon or a dash."""
+    sentences: list[str] = []
+    for s in sentences_of(excerpt) or [excerpt]:
+        if sentences and _joins().search(sentences[-1].rstrip()):
+            sentences[-1] = f"{sentences[-1].rstrip()} {s.lstrip()}"
+        else:
+            sentences.append(s)
     cut = _data()[3]
-    return [c for s in sentences_of(excerpt) or [excerpt] for c in cut.split(s) if c.strip()]
+    return [c for s in sentences for c in cut.split(s) if c.strip()]
 
 
 def subject_apart(question: str, excerpt: str) -> int:
@@ -107,9 +127,14 @@ def subject_apart(question: str, excerpt: str) -> int:
     said = [frozenset(stems(_WORD.findall(c.lower()))) for c in valued]
     everywhere = frozenset().union(*said)
     others = _others(question, subject, excerpt, everywhere)
-    return int(
-        not any(all(_said(w, s, others.get(w, frozenset())) for w in subject.words) for s in said)
-    )
+    *rest, head = subject.words
+
+    def says(s: frozenset[str]) -> bool:
+        if not _said(head, s, others.get(head, frozenset())):
+            return False
+        return 2 * sum(_said(w, s, others.get(w, frozenset())) for w in rest) >= len(rest) - 1
+
+    return int(not any(says(s) for s in said))
 
 
 def _others(
