@@ -98,3 +98,8 @@ def test_the_gate_feature_reads_it_when_training() -> None:
     finally:
         gate.SOFT_ALWAYS = before
     assert (apart.subject_apart, told.subject_apart) == (1, 0)
+
+
+def test_an_excerpt_without_any_value_of_the_type_is_not_apart() -> None:
+    # type_missing and fact_soft read a missing value; this feature reads whose value it is.
+    assert subject_apart("When was the island ferry launched?", "The island ferry is new.") == 0

@@ -12,8 +12,8 @@ The subject is read from the question's form (``bot/search/data/asked_subject.js
 bridge of "who built the bridge", the park of "when did the park open", the man of "the name
 of the man who drowned"); a value of the asked type is asks.py's fact reading's candidate (a
 name, a date, a sum, a count). The gate (gate.py) reads ``subject_apart``: 1 when a question
-of an asked type with a subject has no clause of the excerpt holding both a value of that type
-and the subject (its head and half of its other words, of a subject of up to three), each said
+of an asked type with a subject has clauses holding a value of that type but none holding both
+a value and the subject (its head and half of its other words, of a subject of up to three), each said
 by its stem, a longer stem it begins, or a word soft_match.py says it with; 0 otherwise.
 """
 
@@ -114,16 +114,16 @@ def clauses_of(excerpt: str) -> list[str]:
 
 
 def subject_apart(question: str, excerpt: str) -> int:
-    """1 when ``question`` asks a value of a type for a subject and no clause of ``excerpt``
-    holds both a value of that type and the subject; 0 otherwise (or nothing to read)."""
+    """1 when ``question`` asks a value of a type for a subject and ``excerpt`` gives values of
+    that type, none in a clause with the subject; 0 otherwise (or nothing to read)."""
     asked = asked_fact(question)
     subject = subject_of(question) if asked.kind is not None else None
     if asked.kind is None or subject is None:
         return 0
     clauses = clauses_of(excerpt)
     valued = [c for c in clauses if candidate_spans(asked.kind, c, asked.words)]
-    if not valued:
-        return 1
+    if not valued:  # no value of the type at all: type_missing's and fact_soft's reading
+        return 0
     said = [frozenset(stems(_WORD.findall(c.lower()))) for c in valued]
     everywhere = frozenset().union(*said)
     others = _others(question, subject, excerpt, everywhere)
