@@ -76,7 +76,7 @@ def seed_questions() -> list[Question]:
     """Every development question on the seed (dev, own, and the seen 2026-12-05, 2026-12-06,
     2026-12-06b, 2026-12-06c, 2026-12-06d, 2026-12-06e, 2026-12-06f, 2026-12-06g, 2026-12-06h,
     2026-12-06i, 2026-12-06j, 2026-12-06k, 2026-12-06l, 2026-12-06m, 2026-12-06n and 2026-12-06o blind
-    sets)."""
+    sets, the later seen blind sets, and writer Y's training set)."""
     return (
         questions("seed_questions_dev")
         + questions("seed_questions_own")
@@ -106,6 +106,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07j")
         + questions("seen_blind_questions_2026_12_07k")
         + questions("seen_blind_questions_2026_12_07l")
+        + questions("seed_questions_writer_y")
     )
 
 
@@ -146,6 +147,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07j")
         + questions("seen_blind_offtopic_2026_12_07k")
         + questions("seen_blind_offtopic_2026_12_07l")
+        + questions("offtopic_writer_y")
     )
 
 

@@ -151,3 +151,25 @@ def test_a_relation_group_needs_its_phrase_in_the_excerpt() -> None:
 )
 def test_relation_groups_say_everyday_words(question: str, word: str, text: str) -> None:
     assert said(question, [word], text, threshold=2.0).by[word]
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "text"),
+    [
+        ("how many sailors are stuck in jail", "stuck", "Forty sailors are languishing in jail."),
+        ("when did the ferry start up again", "start", "The ferry service resumed in May."),
+        ("has the port stopped picking up calls", "picking", "The port stopped answering calls."),
+        ("how often do people google the island", "google", "The island gets 900 searches."),
+        ("why do officials expect more rain", "expect", "Officials predict more rain soon."),
+        ("how many birds do experts think are left", "think", "Experts estimated 300 birds."),
+        ("what happened in jan 2020", "jan", "The harbour froze in January 2020."),
+    ],
+)
+def test_round_18_groups_say_everyday_words(question: str, word: str, text: str) -> None:
+    assert said(question, [word], text, threshold=2.0).by[word]
+
+
+def test_a_month_is_not_said_by_another_month() -> None:
+    assert not said("what happened in jan 2020", ["jan"], "It froze in June.", threshold=2.0).by[
+        "jan"
+    ]

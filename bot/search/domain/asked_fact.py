@@ -108,6 +108,12 @@ def _candidates(kind: FactType, sentence: str, own: frozenset[str]) -> list[tupl
     return [m.span() for m in kind.candidate.finditer(text) if _is_candidate(kind, m.group(), own)]
 
 
+def candidate_spans(kind: FactType, sentence: str, own: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` that can answer a question of ``kind`` whose own words are
+    ``own`` (asked_subject.py reads which clause holds one)."""
+    return _candidates(kind, sentence, own)
+
+
 @dataclass(frozen=True)
 class _Role:
     """A cue that a candidate of some types answers another relation than the asked one."""

@@ -12,9 +12,9 @@ the first ten over their mean (NQC), the best cosine of question and candidate a
 stands above the candidates' mean (WIG on the dense side): a question nothing in the archive
 answers gets a flat list of chance matches (bench/RESULTS.md "search-gate" for every feature's
 figures). It also reads what the passage matches of what is asked of the question's subject
-(relation.py, soft_match.py), whether a candidate answer of the asked type stands near the
-question's subject (asked_fact.py), and every weight may grow per decade of the archive's
-size. The weights and the bar are data (``bot/search/data/gate.json``), fitted by
+(relation.py, soft_match.py), whether a candidate answer of the asked type stands near (and in
+one clause with) the question's subject (asked_fact.py, asked_subject.py); weights may grow per
+decade of the archive's size. The weights and the bar are data (``bot/search/data/gate.json``), fitted by
 training/gate_loso.py.
 
 A question's words that sklearn's stop list holds but the index keeps searchable ("get", "made",
@@ -37,6 +37,7 @@ import Stemmer
 
 from bot.search.domain.asked_beyond import beyond
 from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
+from bot.search.domain.asked_subject import subject_apart
 from bot.search.domain.focus import Holds, asked, holds
 from bot.search.domain.query import Question
 from bot.search.domain.query_context import QueryContext as QueryContext
@@ -91,11 +92,9 @@ class GateFeatures:
     focus_missing: int = 0
     filler_missing: int = 0
     # How far (in words, over 30, at most 1) the nearest filler stands from the question's
-    # own words: a wage beside "workers in Russia" answers, one three sentences away does not.
-    filler_gap: float = 0.0
+    filler_gap: float = 0.0  # own words ("workers in Russia" beside a wage, not three away).
     # The share of the question's relation concepts (not names or frame words) the passage
-    # does not match, and 1 when it matches none of them (relation.py).
-    relation_unmatched: float = 0.0
+    relation_unmatched: float = 0.0  # does not match, and 1 when it matches none (relation.py).
     relation_missing: int = 0
     # Whether the passage holds the asked fact near the question's subject (asked_fact.py): 1
     # minus the best share of the question's subject words around a candidate answer of the
@@ -112,6 +111,7 @@ class GateFeatures:
     # asked_beyond.py: the attribute asked beyond the story (a name, an age, a price) is not
     ask_missing: int = 0  # said near it; a scope the question sets ("right now") is unmet.
     scope_unmet: int = 0
+    subject_apart: int = 0  # asked_subject.py: no clause holds a value with its subject
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
@@ -222,8 +222,9 @@ class GateWeights:
 
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
 _SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
-_BEYOND = ("ask_missing", "scope_unmet")
+_BEYOND = ("ask_missing", "scope_unmet", "subject_apart")
 ANSWERABILITY = (*_READ, *_SOFT, *_BEYOND)
+SOFT_ALWAYS = False  # whether every answerability feature is read, weighed or not (training)
 
 
 def with_answerability(features: GateFeatures, question: Question, text: str) -> GateFeatures:
@@ -252,6 +253,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         fact_noun=soft[4],
         ask_missing=ask[0],
         scope_unmet=ask[1],
+        subject_apart=ask[2],
     )
 
 
@@ -262,21 +264,20 @@ def _soft(question: str, text: str) -> tuple[float, int, int, int, int]:
     return soft_features(question, text)
 
 
-def _beyond(question: str, text: str) -> tuple[int, int]:
-    """asked_beyond.py's features if the gate weighs them (or ``SOFT_ALWAYS``: training)."""
-    if not (SOFT_ALWAYS or reads_beyond(shipped_gate())):
-        return 0, 0
+def _beyond(question: str, text: str) -> tuple[int, int, int]:
+    """asked_beyond.py's and asked_subject.py's features if weighed (``SOFT_ALWAYS``: always)."""
+    weighed = shipped_gate()
+    if not (SOFT_ALWAYS or reads_beyond(weighed)):
+        return 0, 0, 0
     said = beyond(question, text)
-    return said.ask_missing, said.scope_unmet
+    apart = SOFT_ALWAYS or reads_beyond(weighed, ("subject_apart",))
+    return said.ask_missing, said.scope_unmet, subject_apart(question, text) if apart else 0
 
 
 @cache
-def reads_beyond(gate: GateWeights) -> bool:
-    """Whether ``gate`` weighs one of asked_beyond.py's features."""
-    return any(w and n in _BEYOND for n, w in (*gate.weights, *gate.per_decade_weights))
-
-
-SOFT_ALWAYS = False
+def reads_beyond(gate: GateWeights, names: tuple[str, ...] = _BEYOND) -> bool:
+    """Whether ``gate`` weighs one of ``names`` (asked_beyond.py's, asked_subject.py's)."""
+    return any(w and n in names for n, w in (*gate.weights, *gate.per_decade_weights))
 
 
 @lru_cache(maxsize=64)  # a gate has a handful of weights; /ask asks this of every passage
@@ -395,5 +396,5 @@ def gate_features(
         fact.unmet,
         fact.missing,
         *(_soft(question.text, text) if answerability else (0.0, 0, 0, 0, 0)),
-        *(_beyond(question.text, text) if answerability else (0, 0)),
+        *(_beyond(question.text, text) if answerability else (0, 0, 0)),
     )
