@@ -64,10 +64,7 @@ from bot.moderation.domain.verdict import Action, FilterHit
 # 0.475 / 0.55 / 0.6 / 0.65 / 0.70 catch 296 / 295 / 295 / 291 / 286 of 360 and allow 302 /
 # 304 / 306 / 307 / 308 of 333 plain ok messages there (balanced 0.865 / 0.866 / 0.869 / 0.868
 # / 0.860); LOWO balanced 0.846 / 0.844 / about 0.843 / 0.842 / 0.841. No unseen set measures it.
-# Round 16 (LOWO A-S, marks on negation and reports): 0.55-0.70 balanced 0.8388-0.8343; kept.
-# Round 18 (moderation41, LOWO A-X, 4,470 denials / 5,690 ok, the round's stance records):
-# 0.50 / 0.55 / 0.60 / 0.65 catch 3,493 / 3,473 / 3,440 / 3,413 and allow 5,122 / 5,150 /
-# 5,182 / 5,197 (balanced 0.8408 / 0.8410 / 0.8401 / 0.8384): 0.55 by the rule (ok >= 0.90).
+# Round 16 kept 0.60; round 18 (LOWO A-X, RESULTS.md moderation41): 0.55, balanced 0.8410.
 THRESHOLD = 0.55
 VETO_BELOW = 0.25
 #: ... and below which speaking against denial (AGAINST_DENIAL) vetoes a pattern's hit.
