@@ -64,6 +64,7 @@ NOT_FITTED = frozenset(
         "train_writer_v_rule1",
         "train_writer_v_rule3",
         "train_writer_w",
+        "train_writer_x",
     }
 )
 ALL_WRITERS = False

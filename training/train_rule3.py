@@ -89,6 +89,9 @@ def generic(count: int) -> list[Example]:
 #: 3,192 / 4,909 (0.8381). Round 17 (moderation38, writers A-U, 4,370 / 5,590, bar 0.60):
 #: the stance records report_endorsed and policy_view (rule3_stance.yaml) took LOWO from
 #: 3,346 / 5,083 to 3,356 / 5,082 (0.8375 -> 0.8385); report_endorsed alone 3,344 / 5,086.
+#: Round 18 (moderation41, writers A-X, 4,470 / 5,690): seven more stance records (victims
+#: jeered, famine history played down, whataboutism's conclusion, 'both sides' framing, abuse
+#: excused) took LOWO at 0.60 from 3,435 / 5,173 to 3,440 / 5,182; at the bar 0.55, 3,473 / 5,150.
 FEATURIZER = "statement+stance+scope"
 C = 3.0
 MIN_DF = 2
