@@ -106,6 +106,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07j")
         + questions("seen_blind_questions_2026_12_07k")
         + questions("seen_blind_questions_2026_12_07l")
+        + questions("seen_blind_questions_2026_12_07m")
+        + questions("seen_blind_questions_2026_12_07n")
         + questions("seed_questions_writer_y")
     )
 
@@ -147,6 +149,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07j")
         + questions("seen_blind_offtopic_2026_12_07k")
         + questions("seen_blind_offtopic_2026_12_07l")
+        + questions("seen_blind_offtopic_2026_12_07m")
+        + questions("seen_blind_offtopic_2026_12_07n")
         + questions("offtopic_writer_y")
     )
 
