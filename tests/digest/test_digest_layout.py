@@ -34,6 +34,48 @@ def test_a_single_section_among_the_first_five_by_place_stays() -> None:
     assert 16 not in capped.get(OTHER, [])
 
 
+def test_singles_a_shown_section_takes_fold_before_the_catch_all_opens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Round 18b: S6 (placed above S7) has a shown home, S7 has none. With a cap of 7 one heading
+    # must go: S6 joins S0 and nothing opens the catch-all (before: S7 opened "Other news").
+    from bot.digest.domain import layout
+
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+
+    def refile(i: int, names: object) -> str:
+        return "S0" if i == 15 else OTHER
+
+    capped = _cap_sections(sections, shown, place.__getitem__, 7, refile=refile)  # type: ignore[arg-type]
+    assert OTHER not in capped and capped["S0"] == [0, 1, 2, 3, 4, 15] and "S7" in capped
+    monkeypatch.setattr(layout, "JOIN_FIRST", False)
+    capped = _cap_sections(sections, shown, place.__getitem__, 7, refile=refile)  # type: ignore[arg-type]
+    assert capped[OTHER] == [16]
+
+
+def test_a_statement_the_cap_folds_goes_back_under_its_genre() -> None:
+    from datetime import UTC, datetime
+
+    from bot.digest.domain.leftovers import STATEMENTS, nearest_shown
+    from bot.digest.domain.model import DigestArticle
+
+    statement = DigestArticle(
+        article_id="a",
+        title="Press Statement by Vice-Minister for International Organizations",
+        url=None,
+        source="s",
+        published=datetime(2024, 9, 12, tzinfo=UTC),
+        summary="The UN human rights resolution is a political provocation.",
+        score=0.5,
+        topic=0,
+    )
+    home = "Human rights and sanctions at the UN"
+    assert nearest_shown(statement, [STATEMENTS, "Culture and sports"], home, STATEMENTS) == (
+        STATEMENTS
+    )
+    assert nearest_shown(statement, ["Culture and sports"], home, STATEMENTS) == OTHER
+
+
 def test_no_cap_needed_changes_nothing() -> None:
     sections = _sections(2)
     shown = {i: None for members in sections.values() for i in members}

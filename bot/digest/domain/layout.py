@@ -60,6 +60,7 @@ MAJOR_BONUS: float | None = 0.431
 # highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
 # leaves the fewest headings.
 MAX_HEADINGS = 10
+JOIN_FIRST = True  # round 18b: the cap folds first the singles a shown section takes
 # A section over one highlight keeps its heading when that highlight is among the week's first
 # CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
 CAP_KEEPS = 5
@@ -158,7 +159,7 @@ def assemble(
                 MAX_HEADINGS,
                 lambda i: importances[i].score,
                 major.__getitem__ if CAP_KEEPS_MAJOR else None,
-                lambda i, names: nearest_shown(highlights[i], names, home[i]),
+                lambda i, names: nearest_shown(highlights[i], names, home[i], filed[i]),
             )
         sections = features_apart(  # with the leftovers nothing files (round 17)
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
@@ -363,13 +364,16 @@ def _cap_sections(
     )
     headings = sum(1 for picked in shown.values() if picked)
     out = {name: list(members) for name, members in sections.items()}
-    for name in singles:
+    # Round 18b: first the singles a shown section takes, so fewer fall to the catch-all.
+    for joins, name in [(True, n) for n in singles * JOIN_FIRST] + [(False, n) for n in singles]:
         if headings <= cap:
             break
         if len(shown.get(name, ())) != 1:
             continue  # a single another joined
         others = [n for n, picked in shown.items() if picked and n not in (name, OTHER)]
         target = refile(shown[name][0], others) if refile else OTHER
+        if joins and target == OTHER:
+            continue
         # Joining a shown section saves a heading; the first to open "Other news" only renames.
         headings -= target != OTHER or bool(shown.get(OTHER))
         out.setdefault(target, []).extend(out.pop(name))

@@ -115,10 +115,14 @@ def leftover_home(
     return section_of(f"{headline} . {summary}", summary) if summary else OTHER
 
 
-def nearest_shown(highlight: DigestArticle, shown: Sequence[str], home: str = OTHER) -> str:
+def nearest_shown(
+    highlight: DigestArticle, shown: Sequence[str], home: str = OTHER, genre: str = ""
+) -> str:
     """The first of the ``shown`` sections (themes last) whose words the headline or summary
     uses, for a one-highlight section the heading cap folds (round 18); else "Other news" (also
     for an article, ``home`` the articles section: its summary's words are its argument's)."""
+    if genre in GENRES and genre != home and genre in shown:
+        return genre  # round 18b: a statement the cap folds goes back under its genre heading
     if not FILE_LEFTOVERS or not shown or home == ARTICLES:
         return OTHER
     table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
