@@ -5,7 +5,9 @@
     python bench/digest_snapshot.py BEFORE.json --code /tmp/old     # another checkout's code
                                                                     # (e.g. `git archive` of a commit)
     python bench/digest_snapshot.py ON.json --genres-by-topic       # statements and editorials
-                                                                    # under their topic (round 18)
+                                                                    # under their topic (round 18;
+                                                                    # the default since 18b)
+    python bench/digest_snapshot.py OFF.json --genres-by-heading    # under their genre headings
 
 Weeks: every development week (training/data/digest/dev/main_stories_*; blind sets are never
 read) plus 2024-W01 (empty), W37 (the busiest), W40 and W46, of kcna-2024 in Asia/Seoul with
@@ -83,16 +85,21 @@ def main() -> int:
         "--genres-by-topic",
         action="store_true",
         help="file statements and editorials under the topic they address (sections.yaml "
-        "genres_by_topic, off by default; round 18)",
+        "genres_by_topic, on by default since round 18b)",
+    )
+    parser.add_argument(
+        "--genres-by-heading",
+        action="store_true",
+        help="keep statements and editorials under their genre headings (genres_by_topic off)",
     )
     args = parser.parse_args()
-    if args.genres_by_topic:
+    if args.genres_by_topic or args.genres_by_heading:
         import bot.digest.domain.leftovers as leftovers
 
         if not hasattr(leftovers, "files_genres"):
             print("digest_snapshot: this code has no genres_by_topic option", file=sys.stderr)
             return 2
-        leftovers.FILE_STATEMENTS = True
+        leftovers.FILE_STATEMENTS = not args.genres_by_heading
     if not str(Path(build.__file__).resolve()).startswith(str(CODE)):
         print(f"digest_snapshot: imported {build.__file__}, not {CODE}", file=sys.stderr)
         return 2

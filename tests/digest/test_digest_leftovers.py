@@ -95,9 +95,16 @@ def test_a_statement_goes_under_the_topic_it_addresses(
     assert statement_home(case["headline"], case["summary"]) == case["section"]
 
 
-def test_genres_stay_under_their_headings_by_default() -> None:
-    # Round 18: sections.yaml ``genres_by_topic`` ships false (readers disagree).
+def test_genres_go_under_their_topic_by_default() -> None:
+    # Round 18b: sections.yaml ``genres_by_topic`` ships true (blind readers 12-14).
     assert leftovers.FILE_STATEMENTS is None
+    assert leftovers.files_genres()
+
+
+def test_genres_stay_under_their_headings_with_the_option_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(leftovers, "FILE_STATEMENTS", False)
     assert not leftovers.files_genres()
     summary = "The U.S. and the ROK staged large-scale joint drills near the border."
     assert statement_home("Press Statement of Defence Ministry Spokesman", summary) == STATEMENTS
