@@ -132,3 +132,18 @@ def test_the_gate_reads_both_features(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (missed.ask_missing, missed.scope_unmet) == (1, 1)
     held = answerability_of(base, "how old is the lighthouse keeper", LIGHTHOUSE)
     assert (held.ask_missing, held.scope_unmet) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "what is the name of the harbour official at Varne Point",
+        "what's the name of the official who talked up the keeper",
+        "name of the harbour board's director?",
+    ],
+)
+def test_a_speaker_is_the_name_asked_when_the_question_asks_for_an_official(asked: str) -> None:
+    # Round 18b: the question names the office (or the speaking) the name holds.
+    quoted = PLAIN + " The harbour board's director, official Ann Pell, stated that it is safe."
+    assert beyond(asked, quoted).ask_missing == 0
+    assert beyond("what is the name of the keeper at Varne Point", quoted).ask_missing == 1

@@ -173,3 +173,27 @@ def test_a_month_is_not_said_by_another_month() -> None:
     assert not said("what happened in jan 2020", ["jan"], "It froze in June.", threshold=2.0).by[
         "jan"
     ]
+
+
+def test_round_18b_a_drowned_man_is_said_dead() -> None:
+    text = "The body of a fisherman who drowned off the island was found on Monday."
+    assert said("how old was the dead fisherman", ["dead"], text, threshold=2.0).by["dead"]
+    assert not said("how old was the dead fisherman", ["dead"], BORDER, threshold=2.0).by["dead"]
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("what position does the harbour master hold", "position"),
+        ("what is the keeper's role", "role"),
+        ("who are the handful of keepers", "handful"),
+        ("who's the director the post quoted", "quoted"),
+        ("what is the poster asking about the ferry", "poster"),
+        ("whats the sub's blurb", "blurb"),
+    ],
+)
+def test_round_18b_asked_type_and_page_reference_words_are_no_relation_words(
+    question: str, word: str
+) -> None:
+    assert word not in relation_words(question, BORDER)
+    assert "ferry" in relation_words("what is the poster asking about the ferry", BORDER)
