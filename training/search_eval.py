@@ -108,6 +108,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07l")
         + questions("seen_blind_questions_2026_12_07m")
         + questions("seen_blind_questions_2026_12_07n")
+        + questions("seen_blind_questions_2026_12_07o")
         + questions("seed_questions_writer_y")
     )
 
@@ -151,6 +152,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07l")
         + questions("seen_blind_offtopic_2026_12_07m")
         + questions("seen_blind_offtopic_2026_12_07n")
+        + questions("seen_blind_offtopic_2026_12_07o")
         + questions("offtopic_writer_y")
     )
 
