@@ -32,41 +32,50 @@ def _evidence(text: str, cue: str) -> str:
     return piece if len(piece) < 80 else piece[:79] + "…"
 
 
-class KoreanDenialDetector:
+class _KoreanDetector:
+    """A flag when the member's own lines (not a quoted '>' line) give this reading's cue."""
+
+    name: str
+    rule: int
+    record: str
+    says: str
+
+    def cue(self, own: str) -> str:
+        """The words that break the rule, or ''."""
+        raise NotImplementedError
+
+    def detect(self, text: NormalizedText) -> list[FilterHit]:
+        """A flag when the member's own lines hold the cue in Korean."""
+        if not has_hangul(text.original):
+            return []
+        own = _own_text(text.original)
+        cue = self.cue(own)
+        if not cue:
+            return []
+        reason = f"{self.says} in Korean ('{cue}')"
+        evidence = _evidence(own, cue)
+        return [FilterHit(self.name, self.rule, Action.FLAG, evidence, reason, False, self.record)]
+
+
+class KoreanDenialDetector(_KoreanDetector):
     """Rule 3 in Korean: a crisis word and a word of denial or belittling."""
 
     name = DENIAL_FILTER_NAME
     rule = 3
+    record = DENIAL_RECORD
+    says = "denies or belittles the humanitarian crisis"
 
-    def detect(self, text: NormalizedText) -> list[FilterHit]:
-        """A flag when the member's own lines deny or belittle the crisis in Korean."""
-        if not has_hangul(text.original):
-            return []
-        own = _own_text(text.original)
-        cue = denial_cue(own)
-        if not cue:
-            return []
-        reason = f"denies or belittles the humanitarian crisis in Korean ('{cue}')"
-        return [
-            FilterHit(self.name, 3, Action.FLAG, _evidence(own, cue), reason, False, DENIAL_RECORD)
-        ]
+    def cue(self, own: str) -> str:
+        return denial_cue(own)
 
 
-class KoreanHateDetector:
+class KoreanHateDetector(_KoreanDetector):
     """Rule 1 in Korean: a slur, or a group word beside a word of contempt."""
 
     name = HATE_FILTER_NAME
     rule = 1
+    record = HATE_RECORD
+    says = "insults a protected group"
 
-    def detect(self, text: NormalizedText) -> list[FilterHit]:
-        """A flag when the member's own lines insult a protected group in Korean."""
-        if not has_hangul(text.original):
-            return []
-        own = _own_text(text.original)
-        cue = hate_cue(own)
-        if not cue:
-            return []
-        reason = f"insults a protected group in Korean ('{cue}')"
-        return [
-            FilterHit(self.name, 1, Action.FLAG, _evidence(own, cue), reason, False, HATE_RECORD)
-        ]
+    def cue(self, own: str) -> str:
+        return hate_cue(own)
