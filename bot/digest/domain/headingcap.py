@@ -19,6 +19,10 @@ PROTECTED_JOIN = True  # round 19: so may a single kept by importance or major n
 # A section over one highlight keeps its heading when that highlight is among the week's first
 # CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
 CAP_KEEPS = 5
+# Round 19: a single not kept (neither among the week's first CAP_KEEPS nor major news) joins a
+# shown section only where it reads after the first CAP_KEEPS highlights (an article joining
+# "Statements and commentaries" read 5th in W42, ahead of the Foreign Minister's statement).
+READ_AFTER_FIRST = True
 
 
 def cap_sections(
@@ -71,6 +75,13 @@ def cap_sections(
             continue  # a single another joined
         others = [n for n, picked in shown.items() if picked and n not in (name, OTHER)]
         target = refile(shown[name][0], others) if refile else OTHER
+        if (
+            target != OTHER
+            and name in singles
+            and READ_AFTER_FIRST
+            and _reads_at(shown[name][0], target, shown, place) <= CAP_KEEPS
+        ):
+            target = OTHER  # round 19: a minor single never joins into the week's first five
         if joins and target == OTHER:
             continue
         if name not in singles and place(shown[name][0]) > max(map(place, shown[target])):
@@ -80,3 +91,17 @@ def cap_sections(
         out.setdefault(target, []).extend(out.pop(name))
         shown.setdefault(target, []).extend(shown.pop(name))
     return out
+
+
+def _reads_at(
+    i: int, target: str, shown: Mapping[str, Sequence[int]], place: Callable[[int], float]
+) -> int:
+    """The reading position ``i`` would take at the end of its place in ``target`` (sections
+    read by their best highlight; the catch-all last)."""
+    best = max(map(place, shown[target]))
+    ahead = sum(
+        len(picked)
+        for name, picked in shown.items()
+        if picked and name not in (target, OTHER) and max(map(place, picked)) > best
+    )
+    return ahead + sum(place(j) >= place(i) for j in shown[target]) + 1
