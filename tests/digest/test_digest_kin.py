@@ -91,3 +91,59 @@ def test_a_minor_single_never_joins_into_the_first_five(monkeypatch: pytest.Monk
     assert 16 in cap()[OTHER]
     monkeypatch.setattr(headingcap, "READ_AFTER_FIRST", False)
     assert cap()["S0"] == [0, 1, 2, 16]
+
+
+def _article(title: str) -> DigestArticle:
+    return DigestArticle(
+        article_id=title,
+        title=title,
+        url=None,
+        source="s",
+        published=datetime(2024, 9, 5, tzinfo=UTC),
+        summary="",
+        score=0.5,
+        topic=0,
+    )
+
+
+def test_a_long_section_spills_its_lower_highlights_to_a_shown_section_they_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Round 19 (W36): five of the leader's inspections are read whole before the week's
+    # statement; the fourth-placed and lower that read below the statement's section and whose
+    # headline a shown section takes move there.
+    from bot.digest.domain import headingcap
+    from bot.digest.domain.headingcap import spill_long
+
+    inspections = "Kim Jong Un's inspections and visits"
+    economy = "Economy and construction"
+    titles = [
+        "Kim Jong Un Inspects Artillery Academy",
+        "Kim Jong Un Inspects Site for Construction of New Naval Base",
+        "Kim Jong Un Inspects Defence Industrial Enterprise",
+        "Kim Jong Un Gives Field Guidance at Regional-Industry Factories under Construction",
+        "Kim Jong Un Guides Shipbuilding",
+        "Press Statement of Defence Ministry on US-ROK Drills",
+        "Rural Housing Construction Hastened in DPRK",
+    ]
+    highlights = {i: _article(t) for i, t in enumerate(titles)}
+    place = {0: 1.95, 1: 1.76, 2: 1.72, 3: 1.46, 4: 1.18, 5: 1.67, 6: 0.4}
+    sections = {inspections: [0, 1, 2, 3, 4], "South Korea and the US": [5], economy: [6]}
+    out = spill_long(sections, highlights, place.__getitem__)
+    assert out[inspections] == [0, 1, 2, 4]  # shipbuilding names no shown section: stays
+    assert out[economy] == [6, 3]
+    monkeypatch.setattr(headingcap, "LONG_RUN", 0)
+    assert spill_long(sections, highlights, place.__getitem__) == sections
+
+
+def test_a_section_of_highlights_above_every_other_section_keeps_them() -> None:
+    from bot.digest.domain.headingcap import spill_long
+
+    highlights = {i: _article(f"Kim Jong Un Inspects Factory No. {i}") for i in range(5)}
+    highlights[5] = _article("Rural Housing Construction Hastened in DPRK")
+    place = {0: 2.0, 1: 1.9, 2: 1.8, 3: 1.7, 4: 1.6, 5: 0.4}
+    sections = {
+        "Kim Jong Un's inspections and visits": [0, 1, 2, 3, 4],
+        "Economy and construction": [5],
+    }
+    assert spill_long(sections, highlights, place.__getitem__) == sections

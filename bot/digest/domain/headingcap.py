@@ -4,15 +4,18 @@ The lowest-placed sections over one highlight join a shown section that takes th
 those first), else the catch-all, "Other news"; never one among the week's first CAP_KEEPS
 highlights by place or importance, nor major news (the catch-all must not hold the week's main
 news). Round 19: a single kept out of the catch-all by importance or major news may still join
-a shown section that takes it and reads higher already (PROTECTED_JOIN).
+a shown section that takes it and reads higher already (PROTECTED_JOIN); a long section's lower
+highlights go under a shown section their headline names (spill_long), since a section is read
+whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from bot.digest.domain.leftovers import GENRES
 from bot.digest.domain.model import DigestArticle
-from bot.digest.domain.sections import OTHER
+from bot.digest.domain.sections import OTHER, section_of, shipped_sections
 
 JOIN_FIRST = True  # round 18b: the cap folds first the singles a shown section takes
 PROTECTED_JOIN = True  # round 19: so may a single kept by importance or major news
@@ -23,6 +26,12 @@ CAP_KEEPS = 5
 # shown section only where it reads after the first CAP_KEEPS highlights (an article joining
 # "Statements and commentaries" read 5th in W42, ahead of the Foreign Minister's statement).
 READ_AFTER_FIRST = True
+# Round 19: a section is read whole, so one of many highlights (W36: five of the leader's
+# inspections) holds the week's other news below the first five. Its highlights past the
+# LONG_RUN-th that read below another shown section's best go under a shown section their
+# headline names (the leader's field guidance at factories under "Economy and construction"),
+# never a genre heading (leftovers.GENRES: a statement filed under its topic stays). 0: off.
+LONG_RUN = 3
 
 
 def cap_sections(
@@ -105,3 +114,28 @@ def _reads_at(
         if picked and name not in (target, OTHER) and max(map(place, picked)) > best
     )
     return ahead + sum(place(j) >= place(i) for j in shown[target]) + 1
+
+
+def spill_long(
+    sections: dict[str, list[int]],
+    highlights: Mapping[int, DigestArticle],
+    place: Callable[[int], float],
+) -> dict[str, list[int]]:
+    """``sections`` with each section's shown highlights past the LONG_RUN-th that read below
+    another shown section's best under the first other shown section their headline names."""
+    shown = {n: [i for i in m if i in highlights] for n, m in sections.items()}
+    best = {n: max(map(place, p)) for n, p in shown.items() if p and n != OTHER}
+    if not LONG_RUN or len(best) < 2:
+        return sections
+    out = {name: list(members) for name, members in sections.items()}
+    for name, picked in shown.items():
+        if name == OTHER or len(picked) <= LONG_RUN:
+            continue
+        rival = max(b for n, b in best.items() if n != name)
+        table = [s for s in shipped_sections() if s.name in best and s.name not in (name, *GENRES)]
+        for i in sorted(picked, key=lambda j: -place(j))[LONG_RUN:]:
+            target = section_of(highlights[i].title, sections=table)
+            if place(i) < rival and target != OTHER:
+                out[name].remove(i)
+                out[target].append(i)
+    return out

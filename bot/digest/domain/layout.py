@@ -29,7 +29,7 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
-from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections
+from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
 from bot.digest.domain.leftovers import is_feature, keep_order, leftover_homes, nearest_shown
 from bot.digest.domain.major import is_major
@@ -162,6 +162,7 @@ def assemble(
         sections = features_apart(  # with the leftovers nothing files (round 17)
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
+        sections = spill_long(sections, highlights, place)
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
