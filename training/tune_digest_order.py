@@ -66,6 +66,7 @@ SECTION_NAMES = (*(s.name for s in shipped_sections()), OTHER)
 TZ = ZoneInfo("Asia/Seoul")
 BONUS_GRID: tuple[float | None, ...] = (None, 0.0, 0.05, 0.1, 0.2, 0.3, 10.0)
 HEADINGS_GRID: tuple[int, ...] = (0, 5, 7, 10)  # 0: no cap
+CAPS: tuple[int, ...] | None = None  # --caps: only these (the shipped 10 to save time)
 C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0, 3.0)
 # Readers 9 and 10's top-3 stories per week, as judged story ids (round 18; dev data).
 _TOP3 = json.loads(
@@ -76,6 +77,9 @@ for _reader in _TOP3.values():
     for _week, _ids in _reader.items():
         READER_TOP3.setdefault(_week, []).append(_ids)
 EXTRA = False  # --extra: the order model also reads the report count and a weighty headline
+# --top3-weight (round 19): a highlight of a story the readers put in their week's top 3 weighs
+# this much more per reader in the fit (the held-out week's picks never enter its own fit).
+TOP3_WEIGHT = 0.0
 NEWSWEIGHT: tuple[str, ...] = ()  # --newsweight: "consequence" and/or "recurrence" features too
 Setting = tuple[float | None, int]
 
@@ -190,6 +194,8 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
+            votes = sum(key in ids for ids in READER_TOP3.get(week.week, ()))
+            weight += TOP3_WEIGHT * votes
             out.append((features, int(main), weight))
     return out
 
@@ -224,7 +230,7 @@ def model_order(weeks: list[Week]) -> None:
     """Leave one week out: leads fitted on the other weeks' highlights order the held-out week."""
     data = [rows(w) for w in weeks]
     for c in C_GRID:
-        for cap in HEADINGS_GRID:
+        for cap in CAPS or HEADINGS_GRID:
             held = []
             for n, week in enumerate(weeks):
                 bonus, leads = fit_leads([r for i, d in enumerate(data) if i != n for r in d], c)
@@ -258,10 +264,16 @@ def main() -> int:
         "--newsweight", action="store_true", help="with --extra: consequence and recurrence leads"
     )
     parser.add_argument("--only", choices=("consequence", "recurrence"), default=None)
+    parser.add_argument("--caps", type=int, nargs="*", default=None, help="heading caps to try")
+    parser.add_argument(
+        "--top3-weight", type=float, default=0.0, help="extra fit weight per reader's top-3 pick"
+    )
     parser.add_argument("--cs", type=float, nargs="*", default=None, help="C values to try")
     args = parser.parse_args()
-    global EXTRA, NEWSWEIGHT, C_GRID
+    global EXTRA, NEWSWEIGHT, C_GRID, TOP3_WEIGHT, CAPS
     EXTRA = args.extra
+    TOP3_WEIGHT = args.top3_weight
+    CAPS = tuple(args.caps) if args.caps else None
     if args.newsweight:
         NEWSWEIGHT = (args.only,) if args.only else ("consequence", "recurrence")
     if args.cs:

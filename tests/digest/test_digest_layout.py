@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.digest.domain import newsweight
-from bot.digest.domain.layout import _cap_sections
+from bot.digest.domain.headingcap import cap_sections as _cap_sections
 from bot.digest.domain.sections import OTHER
 
 
@@ -37,7 +37,7 @@ def test_a_single_section_among_the_first_five_by_place_stays() -> None:
 def test_singles_a_shown_section_takes_fold_before_the_catch_all_opens(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Round 18b: S6 (placed above S7) has a shown home, S7 has none. With a cap of 7 one heading
     # must go: S6 joins S0 and nothing opens the catch-all (before: S7 opened "Other news").
-    from bot.digest.domain import layout
+    from bot.digest.domain import headingcap
 
     sections = _sections(7)
     shown = {i: None for members in sections.values() for i in members}
@@ -48,7 +48,7 @@ def test_singles_a_shown_section_takes_fold_before_the_catch_all_opens(monkeypat
 
     capped = _cap_sections(sections, shown, place.__getitem__, 7, refile=refile)  # type: ignore[arg-type]
     assert OTHER not in capped and capped["S0"] == [0, 1, 2, 3, 4, 15] and "S7" in capped
-    monkeypatch.setattr(layout, "JOIN_FIRST", False)
+    monkeypatch.setattr(headingcap, "JOIN_FIRST", False)
     capped = _cap_sections(sections, shown, place.__getitem__, 7, refile=refile)  # type: ignore[arg-type]
     assert capped[OTHER] == [16]
 
@@ -177,3 +177,57 @@ def test_a_headline_the_last_weeks_said_recurs() -> None:
         newsweight.recurrence("Press Statement of Spokesperson for Foreign Ministry", history) == 1
     )
     assert newsweight.recurrence("Roads and Railways Blocked", history) == 0
+
+
+def test_a_single_kept_by_importance_joins_a_higher_section_that_takes_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Round 19: S7's highlight is among the five most important (kept from the catch-all) but
+    # placed last; S0 takes it and reads higher, so it joins S0 and one leftover keeps its
+    # heading. Off (PROTECTED_JOIN False), S7 stays and two singles fall to "Other news".
+    from bot.digest.domain import headingcap
+
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    importance = {i: 0.1 for i in shown}
+    importance[16] = 0.9
+
+    def refile(i: int, names: object) -> str:
+        return "S0" if i == 16 else OTHER
+
+    def cap() -> dict[str, list[int]]:
+        return _cap_sections(
+            sections,
+            shown,  # type: ignore[arg-type]
+            place.__getitem__,
+            7,
+            importance.__getitem__,
+            refile=refile,
+        )
+
+    capped = cap()
+    assert capped["S0"] == [0, 1, 2, 3, 4, 16] and "S7" not in capped and OTHER not in capped
+    monkeypatch.setattr(headingcap, "PROTECTED_JOIN", False)
+    capped = cap()
+    assert capped["S7"] == [16] and capped[OTHER] == [15, 14]
+
+
+def test_a_kept_single_never_joins_a_section_that_reads_lower() -> None:
+    sections = _sections(7)
+    shown = {i: None for members in sections.values() for i in members}
+    place = {i: 1.0 - i / 100 for i in shown}
+    place[16] = 0.93  # above every highlight of S6 (0.94 is S5's)
+    importance = {i: 0.1 for i in shown}
+    importance[16] = 0.9
+
+    def refile(i: int, names: object) -> str:
+        return "S6" if i == 16 else OTHER
+
+    capped = _cap_sections(
+        sections,
+        shown,  # type: ignore[arg-type]
+        place.__getitem__,
+        7,
+        importance.__getitem__,
+        refile=refile,
+    )
+    assert capped["S7"] == [16]

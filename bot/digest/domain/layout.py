@@ -29,6 +29,7 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
+from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
 from bot.digest.domain.leftovers import is_feature, keep_order, leftover_homes, nearest_shown
 from bot.digest.domain.major import is_major
@@ -55,15 +56,12 @@ SECTION_TOPICS = True
 # highlight. None keeps round 13's order (sections with major news first, major news first
 # within a section). Fitted with the section leads by training/tune_digest_order.py --model on
 # the judged dev weeks (its figures are held out week by week: bench/RESULTS.md, round 14).
-MAJOR_BONUS: float | None = 0.431
+MAJOR_BONUS: float | None = 0.446
 # At most this many news headings a week (0: no cap): the lowest-placed sections over one
 # highlight join "Other news". Caps of 5, 6 and 7 put the same main stories first held out; 5
 # leaves the fewest headings.
 MAX_HEADINGS = 10
-JOIN_FIRST = True  # round 18b: the cap folds first the singles a shown section takes
-# A section over one highlight keeps its heading when that highlight is among the week's first
-# CAP_KEEPS by place or by importance (the catch-all must not hold the week's main news).
-CAP_KEEPS = 5
+# The cap itself (which singles fold, where to): bot/digest/domain/headingcap.py.
 # Round 15: nor when its highlight is major news (a military test, the leader's meeting): W37's
 # rocket-launcher test, placed 13th under "Other news" once statements read higher, keeps its
 # heading.
@@ -76,8 +74,8 @@ SECTION_LEAD: Mapping[str, float] | None = None
 # newsroom.yaml ``weighty``). 0.0: off. Fitted with MAJOR_BONUS and the section leads on every
 # judged dev week by tune_digest_order.py --model --extra (C = 1); held out week by week the
 # same fit puts 83 main stories in the first five against 79 without these two (bench/RESULTS.md).
-REPORTS_LEAD = 0.377
-WEIGHTY_LEAD = 0.555
+REPORTS_LEAD = 0.413  # round 19: refitted with the readers' top-3 picks (--top3-weight 1)
+WEIGHTY_LEAD = 0.625
 # A statement's headline is never weighty (newsweight.WEIGHTY_STATEMENTS): held out (C = 1) 83
 # main stories in the first five and 36 importance-1 against 82 and 34 with it.
 # Round 18: an act with consequences in the headline reads higher (CONSEQUENCE_LEAD), a
@@ -152,7 +150,7 @@ def assemble(
     if news and by_section:
         sections = _section_groups(news, stories, copies, highlights, home)
         if MAX_HEADINGS:
-            sections = _cap_sections(
+            sections = cap_sections(
                 sections,
                 highlights,
                 place,
@@ -164,6 +162,7 @@ def assemble(
         sections = features_apart(  # with the leftovers nothing files (round 17)
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
+        sections = spill_long(sections, highlights, place)
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
@@ -332,53 +331,6 @@ def _section_groups(
         name = home[i] if i in home else _story_section(i, stories, copies, highlights)
         groups.setdefault(name, []).append(i)
     return groups
-
-
-def _cap_sections(
-    sections: dict[str, list[int]],
-    highlights: Mapping[int, DigestArticle],
-    place: Callable[[int], float],
-    cap: int,
-    raw: Callable[[int], float] | None = None,
-    kept: Callable[[int], bool] | None = None,
-    refile: Callable[[int, Sequence[str]], str] | None = None,
-) -> dict[str, list[int]]:
-    """At most ``cap`` headings where it can: the lowest-placed sections over one highlight join
-    the shown section ``refile`` names for it (round 17), else "Other news", but never one whose
-    highlight is among the week's first CAP_KEEPS by place or by ``raw`` importance, or is
-    ``kept`` (major news: the catch-all must not hold the week's main news)."""
-    shown = {name: [i for i in members if i in highlights] for name, members in sections.items()}
-    every = [i for p in shown.values() for i in p]
-    top = set(sorted(every, key=lambda i: -place(i))[:CAP_KEEPS])
-    if raw is not None:
-        top |= set(sorted(every, key=lambda i: -raw(i))[:CAP_KEEPS])
-    if kept is not None:
-        top |= {i for i in every if kept(i)}
-    singles = sorted(
-        (
-            name
-            for name, picked in shown.items()
-            if len(picked) == 1 and name != OTHER and picked[0] not in top
-        ),
-        key=lambda name: place(shown[name][0]),
-    )
-    headings = sum(1 for picked in shown.values() if picked)
-    out = {name: list(members) for name, members in sections.items()}
-    # Round 18b: first the singles a shown section takes, so fewer fall to the catch-all.
-    for joins, name in [(True, n) for n in singles * JOIN_FIRST] + [(False, n) for n in singles]:
-        if headings <= cap:
-            break
-        if len(shown.get(name, ())) != 1:
-            continue  # a single another joined
-        others = [n for n, picked in shown.items() if picked and n not in (name, OTHER)]
-        target = refile(shown[name][0], others) if refile else OTHER
-        if joins and target == OTHER:
-            continue
-        # Joining a shown section saves a heading; the first to open "Other news" only renames.
-        headings -= target != OTHER or bool(shown.get(OTHER))
-        out.setdefault(target, []).extend(out.pop(name))
-        shown.setdefault(target, []).extend(shown.pop(name))
-    return out
 
 
 def _label_weight(

@@ -47,6 +47,10 @@ GENRES = (STATEMENTS, ARTICLES)
 FILE_STATEMENTS: bool | None = None
 # A statement does not lift the topic it joins above where it reads without it (keep_order).
 KEEP_ORDER = True
+# Round 19: a single the heading cap folds that no shown heading takes by its words goes under
+# a shown heading of its kin (sections.yaml ``leftover_kin``: a seminar abroad under "Diplomacy
+# and greetings") before the catch-all.
+FILE_BY_KIN = True
 
 
 def parse_leftovers(text: str, key: str = "leftovers") -> tuple[Section, ...]:
@@ -89,6 +93,31 @@ def statement_home(
 
 
 @lru_cache(maxsize=1)
+def shipped_kin() -> dict[str, tuple[str, ...]]:
+    """sections.yaml ``leftover_kin``: a heading -> the shown headings that may take its folded
+    single, in order (read once)."""
+    text = resources.files("bot.digest").joinpath("data", "sections.yaml").read_text("utf-8")
+    return parse_kin(text)
+
+
+def parse_kin(text: str) -> dict[str, tuple[str, ...]]:
+    """The ``leftover_kin`` map of a sections.yaml text; every name must be a section or theme."""
+    raw = parse_yaml(text).get("leftover_kin") or {}
+    if not isinstance(raw, dict):
+        raise ValueError("sections.yaml: leftover_kin must map a heading to a list of headings")
+    known = {s.name for s in (*parse_sections(text), *parse_leftovers(text))}
+    out: dict[str, tuple[str, ...]] = {}
+    for name, kin in raw.items():
+        if not isinstance(kin, list) or not all(isinstance(k, str) for k in kin):
+            raise ValueError(f"sections.yaml: leftover_kin of {name!r} must be a list of names")
+        unknown = [n for n in (name, *kin) if n not in known]
+        if unknown:
+            raise ValueError(f"sections.yaml: leftover_kin names no section {unknown}")
+        out[str(name)] = tuple(kin)
+    return out
+
+
+@lru_cache(maxsize=1)
 def shipped_leftovers() -> tuple[Section, ...]:
     """The shipped themes (read once)."""
     text = resources.files("bot.digest").joinpath("data", "sections.yaml").read_text("utf-8")
@@ -119,12 +148,20 @@ def nearest_shown(
     highlight: DigestArticle, shown: Sequence[str], home: str = OTHER, genre: str = ""
 ) -> str:
     """The first of the ``shown`` sections (themes last) whose words the headline or summary
-    uses, for a one-highlight section the heading cap folds (round 18); else "Other news" (also
-    for an article, ``home`` the articles section: its summary's words are its argument's)."""
+    uses, for a one-highlight section the heading cap folds (round 18); else the first shown
+    kin of ``home`` (round 19); else "Other news" (for an article, ``home`` the articles
+    section, only its kin: its summary's words are its argument's)."""
     if genre in GENRES and genre != home and genre in shown:
         return genre  # round 18b: a statement the cap folds goes back under its genre heading
-    if not FILE_LEFTOVERS or not shown or home == ARTICLES:
+    if not FILE_LEFTOVERS or not shown:
         return OTHER
+    named = OTHER if home == ARTICLES else _named_shown(highlight, shown)
+    if named == OTHER and FILE_BY_KIN:
+        return next((k for k in shipped_kin().get(home, ()) if k in shown), OTHER)
+    return named
+
+
+def _named_shown(highlight: DigestArticle, shown: Sequence[str]) -> str:
     table = [s for s in (*shipped_sections(), *shipped_leftovers()) if s.name in shown]
     if VERBLESS_STAYS and tells_no_action(highlight.title):
         return section_of(highlight.title, sections=table) if table else OTHER
