@@ -74,6 +74,12 @@ class Script:
     named_after: re.Pattern[str]
     #: Closing quote marks skipped before ``named_after`` is tried.
     closers: str
+    #: What, just before a denial word, says the member does not say it ('不是瞎扯', not
+    #: nonsense; '被说成维护主权', called defending sovereignty); searched in the few characters
+    #: before the word, so it ends with '$'. None: every denial word counts (Korean).
+    negated_before: re.Pattern[str] | None = None
+    #: What, just after a denial word, gives it to others ('说双赢的人', those who say win-win).
+    attributed_after: re.Pattern[str] | None = None
 
     def denial_cue(self, text: str, lists: ReadingLists) -> str:
         """The denial or belittling word of a message that denies the crisis, else ''."""
@@ -83,7 +89,25 @@ class Script:
             return ""
         if lists.counter.search(compact) is not None:
             return ""
-        return cue.group(0)
+        if self.negated_before is None:
+            return cue.group(0)
+        for found in lists.denial.finditer(compact):
+            if self._own_claim(compact, found.start(), found.end()):
+                return found.group(0)
+        return ""
+
+    def _own_claim(self, compact: str, start: int, end: int) -> bool:
+        """Whether the denial word at [start, end) is the member's own, not negated ('不是
+        瞎扯'), quoted ('“没有集中营”') or given to others ('说双赢的人')."""
+        if self.negated_before is not None and self.negated_before.search(
+            compact, max(0, start - 6), start
+        ):
+            return False
+        if self.attributed_after is not None and self.attributed_after.match(compact, end):
+            return False
+        return not any(
+            q.start(1) <= start and end <= q.end(1) for q in self.quoted.finditer(compact)
+        )
 
     def mentioned(self, spaced: str, start: int, end: int) -> bool:
         """Whether the slur at [start, end) is named rather than used."""
