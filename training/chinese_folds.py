@@ -57,7 +57,9 @@ def cue(rule: int, text: str, lists: ReadingLists) -> str:
     return CHINESE.denial_cue(text, lists) if rule == 3 else CHINESE.hate_cue(text, lists)
 
 
-def entry_hits(rule: int, entry: str, key: tuple[str, str], rows: list[Row], data: ListData) -> Counter[bool]:
+def entry_hits(
+    rule: int, entry: str, key: tuple[str, str], rows: list[Row], data: ListData
+) -> Counter[bool]:
     """Breaching / not breaching training messages the reading flags with this entry alone in
     its list (the other lists as they are)."""
     alone = {k: dict(v) for k, v in data.items() if k in ("rule1", "rule3")}
@@ -89,16 +91,16 @@ def mined(rule: int, rows: list[Row]) -> list[str]:
     neg: Counter[str] = Counter()
     for row in rows:
         (pos if row["label"] == POSITIVE[rule] else neg).update(runs(str(row["text"])))
-    keep = [
-        r for r, n in pos.items() if n >= MIN_SUPPORT and n / (n + neg[r]) >= MIN_PRECISION
-    ]
-    # A run inside a longer kept run adds nothing the longer one does not find... except
-    # more matches, which is the point: keep all, longest tried first by union().
+    keep = [r for r, n in pos.items() if n >= MIN_SUPPORT and n / (n + neg[r]) >= MIN_PRECISION]
     return sorted(keep)
 
 
 def fold_lists(rule: int, train: list[Row], prune: bool, mine: bool) -> ReadingLists:
-    data = {k: {kk: list(vv) for kk, vv in v.items()} for k, v in reading_data().items() if k in ("rule1", "rule3")}
+    data = {
+        k: {kk: list(vv) for kk, vv in v.items()}
+        for k, v in reading_data().items()
+        if k in ("rule1", "rule3")
+    }
     if prune:
         for key in PRUNED[rule]:
             kept = []
@@ -133,7 +135,11 @@ def main() -> None:
         for row in rows:
             verdict = engine.check(MessageInput(text=str(row["text"])))
             others.append(
-                any(h.record not in (DENIAL_RECORD, HATE_RECORD) for h in verdict.hits if not verdict.allowed)
+                any(
+                    h.record not in (DENIAL_RECORD, HATE_RECORD)
+                    for h in verdict.hits
+                    if not verdict.allowed
+                )
             )
         pairs = sorted({int(str(r["pair"])) for r in rows})
         random.Random(args.seed).shuffle(pairs)

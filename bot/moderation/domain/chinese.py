@@ -64,7 +64,9 @@ CHINESE = Script(
     quoted=_QUOTED,
     named_after=_NAMED_AFTER,
     closers=_QUOTES + ")",
-    negated_before=re.compile(r"(?:不是|并非|不算|不叫|说成|称为|当成|当作|不等于)(?:什么|个|一个)?$"),
+    negated_before=re.compile(
+        r"(?:不是|并非|不算|不叫|说成|称为|当成|当作|不等于)(?:什么|个|一个)?$"
+    ),
     attributed_after=re.compile(r"(?:的人|的那些人|那些人|的说法)"),
 )
 
