@@ -91,12 +91,15 @@ class Script:
             return ""
         if self.negated_before is None:
             return cue.group(0)
+        # The quoted spans are found once: a long message of quoted or negated denial words
+        # must not cost a scan of the message per word.
+        quoted = [(q.start(1), q.end(1)) for q in self.quoted.finditer(compact)]
         for found in lists.denial.finditer(compact):
-            if self._own_claim(compact, found.start(), found.end()):
+            if self._own_claim(compact, found.start(), found.end(), quoted):
                 return found.group(0)
         return ""
 
-    def _own_claim(self, compact: str, start: int, end: int) -> bool:
+    def _own_claim(self, compact: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
         """Whether the denial word at [start, end) is the member's own, not negated ('不是
         瞎扯'), quoted ('“没有集中营”') or given to others ('说双赢的人')."""
         if self.negated_before is not None and self.negated_before.search(
@@ -105,9 +108,7 @@ class Script:
             return False
         if self.attributed_after is not None and self.attributed_after.match(compact, end):
             return False
-        return not any(
-            q.start(1) <= start and end <= q.end(1) for q in self.quoted.finditer(compact)
-        )
+        return not any(q_start <= start and end <= q_end for q_start, q_end in quoted)
 
     def mentioned(self, spaced: str, start: int, end: int) -> bool:
         """Whether the slur at [start, end) is named rather than used."""
