@@ -31,6 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.moderation.domain import MessageInput, ModerationEngine, Verdict  # noqa: E402
+from bot.moderation.domain.detectors_chinese import (  # noqa: E402
+    ChineseDenialDetector,
+    ChineseHateDetector,
+)
 from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
 from bot.moderation.domain.detectors_harassment import HarassmentDetector  # noqa: E402
 from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
@@ -90,9 +94,11 @@ def engine_with(rule1: LinearTextModel | None, rule3: LinearTextModel | None) ->
     engine.detectors = (
         HateDetector(statements=rule1),
         KoreanHateDetector(),
+        ChineseHateDetector(),
         HarassmentDetector(),
         DenialDetector(model=rule3),
         KoreanDenialDetector(),
+        ChineseDenialDetector(),
     )
     return engine
 

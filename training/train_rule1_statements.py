@@ -65,6 +65,8 @@ NOT_FITTED = frozenset(
         "train_writer_v_rule3",
         "train_writer_w",
         "train_writer_x",
+        "train_writer_aa_rule1",
+        "train_writer_aa_rule3",
     }
 )
 ALL_WRITERS = False

@@ -48,6 +48,7 @@ class ReplyReader(Protocol):
 
 def build_detectors() -> tuple[Detector, ...]:
     """Fresh instances of every built-in detector (they are stateless after construction)."""
+    from bot.moderation.domain.detectors_chinese import ChineseDenialDetector, ChineseHateDetector
     from bot.moderation.domain.detectors_denial import DenialDetector
     from bot.moderation.domain.detectors_harassment import HarassmentDetector
     from bot.moderation.domain.detectors_hate import HateDetector
@@ -56,15 +57,17 @@ def build_detectors() -> tuple[Detector, ...]:
     from bot.moderation.domain.normalize import preload
 
     preload()
-    # The Korean readings flag Hangul messages only (detectors_korean.py); they run after the
-    # English detectors of their rules and never remove.
+    # The Korean and Chinese readings flag Hangul or Han messages only (detectors_korean.py,
+    # detectors_chinese.py); they run after the English detectors of their rules, never remove.
     return (
         HateDetector(),
         KoreanHateDetector(),
+        ChineseHateDetector(),
         HarassmentDetector(),
         SpamTextDetector(),
         DenialDetector(),
         KoreanDenialDetector(),
+        ChineseDenialDetector(),
     )
 
 
