@@ -146,10 +146,15 @@ def relation_words(question: str, excerpt: str) -> list[str]:
     kind = asked_fact(question).kind
     skipped = _skipped() | (kind.asking if kind else frozenset())
     out: list[str] = []
-    for w in words_of(question):
-        fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
-        if fit and w not in out:
-            out.append(w)
+    for token in words_of(question):
+        # A hyphenated word asks what its parts ask ("inter-korean", "internet-access"): a
+        # part that is a name, an affix ("inter", "wise") or a skipped word asks nothing.
+        whole = token in skipped or token in names or stem(token) in names
+        parts = [] if whole else [p for p in token.split("-") if p] or [token]
+        for w in parts:
+            fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
+            if fit and w not in out:
+                out.append(w)
     return out
 
 
@@ -219,6 +224,8 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
                 held = [x for p in phrases if _holds(sequence, p, stems) for x in p]
                 if held:
                     found |= {t for t in stems if any(_related(t, x) for x in held)}
+        if not found:
+            found = _role_said(s, stems) | _asked_by_a_question(s, excerpt)
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
     if unsaid and limit <= 1.0:
@@ -230,6 +237,41 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             for w, row in zip(unsaid, close, strict=True):
                 by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
     return Said(by)
+
+
+@cache
+def _role_suffixes() -> tuple[str, ...]:
+    return tuple(_data()["role_suffixes"])
+
+
+@lru_cache(maxsize=8192)
+def _role_bases(s: str) -> frozenset[str]:
+    """The verb stems a role noun's stem may come from ("user" / "use", "leader" / "lead",
+    "creator" / "creat"): the stem without its suffix, or without all but its first letter;
+    three letters or more."""
+    out = set()
+    for suffix in _role_suffixes():
+        if s.endswith(suffix):
+            out |= {b for b in (s[: -len(suffix)], s[: 1 - len(suffix)]) if len(b) >= 3}
+    return frozenset(out)
+
+
+def _role_said(s: str, stems: frozenset[str]) -> set[str]:
+    """The excerpt's stems that say the stem ``s`` as a role noun says its verb ("users" /
+    "use", "leads" / "leaders"), either way round."""
+    bases = _role_bases(s)
+    return {t for t in stems if t in bases or s in _role_bases(t)}
+
+
+@cache
+def _asking() -> frozenset[str]:
+    return frozenset(stem(w) for w in _data()["said_by_a_question"])
+
+
+def _asked_by_a_question(s: str, excerpt: str) -> set[str]:
+    """An asking word ("asking", "wonder") is said by an excerpt that asks (holds a question
+    mark): a post's own question is what "what is the poster asking" asks about."""
+    return {"?"} if s in _asking() and "?" in excerpt else set()
 
 
 def soft_features(question: str, excerpt: str) -> tuple[float, int, int, int, int]:
