@@ -148,3 +148,16 @@ def test_round_18c_groups_do_not_say_what_the_excerpt_lacks(
 def test_the_ferry_question_reads_as_said() -> None:
     # "company" / "operator" and "quit" / "stopped": every relation word said.
     assert relation_soft("when did the ferry firm quit picking up calls", FERRY, 2.0) == 0.0
+
+
+def test_a_request_word_is_no_relation_word() -> None:
+    assert relation_words("summarize the story about the ferry that sank", FERRY) == [
+        "ferry",
+        "sank",
+    ]
+
+
+def test_a_prediction_asks_no_relation_the_background_must_say() -> None:
+    # Shown as background under a heading: the change it asks about is not yet in any post.
+    assert relation_words("will the port ever stop the ferry to nampo?", FERRY) == []
+    assert "stop" in relation_words("when did the port stop the ferry to nampo", FERRY)
