@@ -27,7 +27,7 @@ from bot.search.domain.candidates import (
     source_passages,
     unique_candidates,
 )
-from bot.search.domain.community_asks import asks_what_the_page_says
+from bot.search.domain.community_asks import asks_what_the_page_says, page_named_and_asked
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, far_ahead, still_crowded
 from bot.search.domain.excerpt_choice import passage_excerpt
@@ -365,7 +365,7 @@ def sure_for(kind: AnswerType | None, question: str, text: str) -> bool:
     "what does NKDB stand for?"); for a community question, only when the question asks what
     the page says (community_asks.py: not "the verified role on this server")."""
     if kind is None or not kind.sure or not kind.matches_answer(text):
-        return False
+        return page_named_and_asked(question, text)
     return kind.source != COMMUNITY_SOURCE or asks_what_the_page_says(question, text)
 
 

@@ -124,3 +124,23 @@ def rule_applies(question: str, excerpt: str) -> bool:
             if any(re.search(rf"\b{re.escape(n)}\b", plain) for n in near):
                 return True
     return False
+
+
+@cache
+def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("bot.search").joinpath("data", "community_asks.json").read_text("utf-8")
+    data = json.loads(text)
+    return re.compile(data["names_the_page"], re.IGNORECASE), re.compile(data["page_entry"])
+
+
+@lru_cache(maxsize=2048)
+def page_named_and_asked(question: str, excerpt: str) -> bool:
+    """Whether ``excerpt`` is the community page's entry and ``question``, which the answer
+    type does not read as a community question, still names the community or its rules
+    ("whats the third rule about", "the community's one-liner", "community creation date")
+    and asks what the page says: the page's one line is then its answer, as for a community
+    question, however little of the question's wording it shares."""
+    named, entry = _page_patterns()
+    if not entry.search(excerpt) or not named.search(question):
+        return False
+    return asks_what_the_page_says(question, excerpt)

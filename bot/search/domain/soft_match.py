@@ -117,16 +117,39 @@ def _related(s: str, t: str) -> bool:
     return s == t or (len(t) >= 5 and (s.startswith(t) or t.startswith(s)))
 
 
-def _holds(sequence: tuple[str, ...], phrase: tuple[str, ...], stems: frozenset[str]) -> bool:
-    """Whether ``sequence`` (its stems: ``stems``) holds ``phrase``, stem by stem (or a stem
-    it begins or that begins it, five letters or more)."""
-    if not all(x in stems or (len(x) >= 5 and any(_related(x, t) for t in stems)) for x in phrase):
-        return False
-    n = len(phrase)
-    return n == 1 or any(
-        all(_related(a, b) for a, b in zip(sequence[i : i + n], phrase, strict=True))
-        for i in range(len(sequence) - n + 1)
-    )
+class _Stems:
+    """A text's stems in order, as a set, and the set of their prefixes of five letters or
+    more: whether a stem is said (``has``) costs its length, not the text's."""
+
+    def __init__(self, sequence: tuple[str, ...]) -> None:
+        self.sequence = sequence
+        self.stems = frozenset(sequence)
+        self.prefixes = frozenset(t[:k] for t in self.stems for k in range(5, len(t) + 1))
+
+    def has(self, x: str) -> bool:
+        """Whether a stem of the text is ``x``, or begins with it or begins it (both five
+        letters or more)."""
+        if x in self.stems:
+            return True
+        if len(x) < 5:
+            return False
+        return x in self.prefixes or any(x[:k] in self.stems for k in range(5, len(x)))
+
+    def holds(self, phrase: tuple[str, ...]) -> bool:
+        """Whether the text holds ``phrase``, stem by stem (or a stem it begins or that
+        begins it, five letters or more)."""
+        if not all(self.has(x) for x in phrase):
+            return False
+        n, sequence = len(phrase), self.sequence
+        return n == 1 or any(
+            all(_related(a, b) for a, b in zip(sequence[i : i + n], phrase, strict=True))
+            for i in range(len(sequence) - n + 1)
+        )
+
+
+@lru_cache(maxsize=4096)  # a question's stems serve all its excerpts; excerpts repeat
+def _stems_of(text: str) -> _Stems:
+    return _Stems(_phrase(text))
 
 
 @cache
@@ -140,16 +163,26 @@ def relation_words(question: str, excerpt: str) -> list[str]:
     """The question's relation words: 3+ letters, not stop, frame or asking words (those of
     its asked type: "long" of "how long"), not names (written with a capital in the question,
     or in the excerpt: a chatty "kim")."""
+    from bot.search.domain.answerability import kind_of
     from bot.search.domain.asked_fact import asked_fact
 
+    # A prediction or an opinion is shown background under a heading that says so: the change
+    # it asks about ("will China ever stop ...") is what no post can say yet.
+    if kind_of(question) in ("prediction", "opinion"):
+        return []
     names = capitalised_terms(question) | capitalised_terms(excerpt)
     kind = asked_fact(question).kind
     skipped = _skipped() | (kind.asking if kind else frozenset())
     out: list[str] = []
-    for w in words_of(question):
-        fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
-        if fit and w not in out:
-            out.append(w)
+    for token in words_of(question):
+        # A hyphenated word asks what its parts ask ("inter-korean", "internet-access"): a
+        # part that is a name, an affix ("inter", "wise") or a skipped word asks nothing.
+        whole = token in skipped or token in names or stem(token) in names
+        parts = [] if whole else [p for p in token.split("-") if p] or [token]
+        for w in parts:
+            fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
+            if fit and w not in out:
+                out.append(w)
     return out
 
 
@@ -202,10 +235,9 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
     begins, another phrase of a group, or an embedding neighbour at ``threshold`` or above."""
     limit = THRESHOLD if threshold is None else threshold
     own = words_of(excerpt)
-    sequence = tuple(stem(w) for w in own)
-    stems = frozenset(sequence)
-    asked = _phrase(question)
-    asked_stems = frozenset(asked)
+    text = _stems_of(excerpt)
+    stems = text.stems
+    asked = _stems_of(question)
     by: dict[str, frozenset[str]] = {}
     for w in words:
         s = stem(w)
@@ -215,10 +247,12 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
         for g in _groups_of(s):
             phrases = _groups()[g]
             related = [p for p in phrases if any(_related(s, t) for t in p)]
-            if any(_holds(asked, p, asked_stems) for p in related):
-                held = [x for p in phrases if _holds(sequence, p, stems) for x in p]
+            if any(asked.holds(p) for p in related):
+                held = [x for p in phrases if text.holds(p) for x in p]
                 if held:
                     found |= {t for t in stems if any(_related(t, x) for x in held)}
+        if not found:
+            found = _role_said(s, stems) | _asked_by_a_question(s, excerpt)
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
     if unsaid and limit <= 1.0:
@@ -230,6 +264,41 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             for w, row in zip(unsaid, close, strict=True):
                 by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
     return Said(by)
+
+
+@cache
+def _role_suffixes() -> tuple[str, ...]:
+    return tuple(_data()["role_suffixes"])
+
+
+@lru_cache(maxsize=8192)
+def _role_bases(s: str) -> frozenset[str]:
+    """The verb stems a role noun's stem may come from ("user" / "use", "leader" / "lead",
+    "creator" / "creat"): the stem without its suffix, or without all but its first letter;
+    three letters or more."""
+    out = set()
+    for suffix in _role_suffixes():
+        if s.endswith(suffix):
+            out |= {b for b in (s[: -len(suffix)], s[: 1 - len(suffix)]) if len(b) >= 3}
+    return frozenset(out)
+
+
+def _role_said(s: str, stems: frozenset[str]) -> set[str]:
+    """The excerpt's stems that say the stem ``s`` as a role noun says its verb ("users" /
+    "use", "leads" / "leaders"), either way round."""
+    bases = _role_bases(s)
+    return {t for t in stems if t in bases or s in _role_bases(t)}
+
+
+@cache
+def _asking() -> frozenset[str]:
+    return frozenset(stem(w) for w in _data()["said_by_a_question"])
+
+
+def _asked_by_a_question(s: str, excerpt: str) -> set[str]:
+    """An asking word ("asking", "wonder") is said by an excerpt that asks (holds a question
+    mark): a post's own question is what "what is the poster asking" asks about."""
+    return {"?"} if s in _asking() and "?" in excerpt else set()
 
 
 def soft_features(question: str, excerpt: str) -> tuple[float, int, int, int, int]:
