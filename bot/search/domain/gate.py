@@ -45,6 +45,7 @@ from bot.search.domain.gate_features import GateFeatures as GateFeatures
 from bot.search.domain.query import Question
 from bot.search.domain.query_context import QueryContext as QueryContext
 from bot.search.domain.relation import relation
+from bot.search.domain.rival_name import rival_name
 from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
 
@@ -154,7 +155,7 @@ class GateWeights:
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
 _SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
 _BEYOND = ("ask_missing", "scope_unmet", "subject_apart")
-_OUTCOME = ("echo", "outcome_unsaid")
+_OUTCOME = ("echo", "outcome_unsaid", "rival_name")
 ANSWERABILITY = (*_READ, *_SOFT, *_BEYOND, *_OUTCOME)
 SOFT_ALWAYS = False  # whether every answerability feature is read, weighed or not (training)
 
@@ -189,6 +190,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         subject_apart=ask[2],
         echo=said[0],
         outcome_unsaid=said[1],
+        rival_name=said[2],
     )
 
 
@@ -209,12 +211,14 @@ def _beyond(question: str, text: str) -> tuple[int, int, int]:
     return said.ask_missing, said.scope_unmet, subject_apart(question, text) if apart else 0
 
 
-def _outcome(question: str, text: str) -> tuple[int, int]:
-    """asked_outcome.py's features if the gate weighs them (``SOFT_ALWAYS``: always)."""
-    if not (SOFT_ALWAYS or reads_beyond(shipped_gate(), _OUTCOME)):
-        return 0, 0
+def _outcome(question: str, text: str) -> tuple[int, int, int]:
+    """asked_outcome.py's and rival_name.py's features if weighed (``SOFT_ALWAYS``: always)."""
+    weighed = shipped_gate()
+    if not (SOFT_ALWAYS or reads_beyond(weighed, _OUTCOME)):
+        return 0, 0, 0
     said = outcome(question, text)
-    return said.echo, said.unsaid
+    rival = SOFT_ALWAYS or reads_beyond(weighed, ("rival_name",))
+    return said.echo, said.unsaid, rival_name(question, text) if rival else 0
 
 
 @cache
@@ -340,5 +344,5 @@ def gate_features(
         fact.missing,
         *(_soft(question.text, text) if answerability else (0.0, 0, 0, 0, 0)),
         *(_beyond(question.text, text) if answerability else (0, 0, 0)),
-        *(_outcome(question.text, text) if answerability else (0, 0)),
+        *(_outcome(question.text, text) if answerability else (0, 0, 0)),
     )

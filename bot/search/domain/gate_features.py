@@ -75,6 +75,7 @@ class GateFeatures:
     # asked_outcome.py: the excerpt's sentences about the subject only ask it (echo), or only
     echo: int = 0  # plan, call for or foresee the outcome the question asks (outcome_unsaid).
     outcome_unsaid: int = 0
+    rival_name: int = 0  # rival_name.py: a rival written where the question's name would stand
 
     def vector(self) -> tuple[float, ...]:
         """The features in field order."""
