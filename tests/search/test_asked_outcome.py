@@ -96,7 +96,9 @@ def test_a_question_about_the_plan_itself_is_not_unsaid(question: str) -> None:
 
 def test_the_subject_sentences_are_those_saying_most_of_the_question() -> None:
     sentences = subject_sentences("did the council fund the lifeboat station?", PLANNED)
-    assert sentences == ["Residents called on the council to fund a lifeboat station at the harbour."]
+    assert sentences == [
+        "Residents called on the council to fund a lifeboat station at the harbour."
+    ]
     assert subject_sentences("what about the weather?", PLANNED) == []
 
 
