@@ -21,13 +21,14 @@ import json
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
 from bot.search.domain.text import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_OPENS = re.compile(r"[.!?\n]")
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,33 @@ def _data() -> _Data:
     return _Data(sides, skipped, float(raw["spelling"]))
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as written (a possessive "'s" and edge marks dropped)."""
-    return [w for w, _, _ in _spaced(text)]
+    return tuple(w for w, _, _ in _spaced(text))
+
+
+@dataclass(frozen=True)
+class _Excerpt:
+    written: tuple[str, ...]
+    joined: tuple[bool, ...]  # only spaces part the word from the next (one name may go on)
+    opens: tuple[bool, ...]  # the word opens a sentence
+    lower: tuple[str, ...]
+    said: frozenset[str]  # the words, lower-cased, and their hyphenated parts
+
+
+@lru_cache(maxsize=2048)  # the same passages answer many questions
+def _excerpt(text: str) -> _Excerpt:
+    spaced = _spaced(text)
+    lower = tuple(w.lower() for w, _, _ in spaced)
+    said = frozenset(lower) | frozenset(p for w in lower for p in _parts(w))
+    return _Excerpt(
+        tuple(w for w, _, _ in spaced),
+        tuple(j for _, j, _ in spaced),
+        tuple(o for _, _, o in spaced),
+        lower,
+        said,
+    )
 
 
 def _spaced(text: str) -> list[tuple[str, bool, bool]]:
@@ -63,14 +88,16 @@ def _spaced(text: str) -> list[tuple[str, bool, bool]]:
     text = text.replace("\u2019", "'")
     found = list(_WORD.finditer(text))
     out = []
+    previous = 0
     for k, m in enumerate(found):
-        after = found[k + 1] if k + 1 < len(found) else None
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
         word = m.group().removesuffix("'s").strip("'-")
-        joined = after is not None and not text[m.end() : after.start()].strip()
-        before = text[found[k - 1].end() : m.start()] if k else "."
         if word:
-            opens = any(c in before for c in ".!?\n")
-            out.append((word, joined and not m.group().endswith("'s"), opens))
+            gap = text[m.end() : end]
+            joined = k + 1 < len(found) and gap.isspace() and not m.group().endswith("'s")
+            before = text[previous : m.start()] if k else "."
+            out.append((word, joined, _OPENS.search(before) is not None))
+        previous = m.end()
     return out
 
 
@@ -78,7 +105,7 @@ def _parts(word: str) -> list[str]:
     return [p for p in word.lower().split("-") if len(p) >= 2] or [word.lower()]
 
 
-def _said_side(own: frozenset[str], lowered: str, said: set[str]) -> bool:
+def _said_side(own: frozenset[str], lowered: str, said: frozenset[str]) -> bool:
     """Whether the excerpt says a contrast side: one of its forms as a word, or a name of it."""
     return any(w in said if " " not in w and "." not in w else w in lowered for w in own)
 
@@ -87,13 +114,21 @@ def rival_name(question: str, excerpt: str) -> int:
     """1 when ``excerpt`` writes a rival in place of a name ``question`` asks about, else 0."""
     data = _data()
     asked = _words(question)
-    spaced = _spaced(excerpt)
-    written = [w for w, _, _ in spaced]
-    joined = [j for _, j, _ in spaced]
-    opens = [o for _, _, o in spaced]
-    lower = [w.lower() for w in written]
     lowered = f" {excerpt.lower()} "
-    said = set(lower) | {p for w in lower for p in _parts(w)}
+    # Only a pair whose shared word the excerpt holds can meet a rival: most questions stop here.
+    if not any(
+        (a.lower() in data.sides and f" {b.lower()}" in lowered) or a.lower() in lowered
+        for a, b in pairwise(asked)
+    ):
+        return 0
+    seen = _excerpt(excerpt)
+    written, joined, opens, lower, said = (
+        seen.written,
+        seen.joined,
+        seen.opens,
+        seen.lower,
+        seen.said,
+    )
 
     def unsaid(word: str) -> bool:
         return any(not _begins(p, said) for p in _parts(word))
@@ -130,7 +165,7 @@ def rival_name(question: str, excerpt: str) -> int:
     return 0
 
 
-def _name_run(words: list[str], start: int, joined: list[bool] | None = None) -> str:
+def _name_run(words: tuple[str, ...], start: int, joined: tuple[bool, ...] | None = None) -> str:
     """Up to two words of a name from ``start`` (capitalised or hyphenated), lower-cased."""
     run = [words[start]]
     nxt = start + 1
@@ -140,7 +175,7 @@ def _name_run(words: list[str], start: int, joined: list[bool] | None = None) ->
     return " ".join(run).lower()
 
 
-def _begins(part: str, said: set[str]) -> bool:
+def _begins(part: str, said: frozenset[str]) -> bool:
     """Whether ``part`` is said: as written, or by a word of four letters or more that begins
     it or that it begins ("Korea" / "Koreans")."""
     if part in said or f"{part}s" in said:
