@@ -66,6 +66,21 @@ def test_the_story_without_the_asked_attribute_misses_it() -> None:
     assert beyond("On what date was the lighthouse restored?", LIGHTHOUSE).ask_missing == 1
 
 
+def test_a_builder_is_a_company_shaped_name_not_any_new_name() -> None:
+    asked = "which construction company restored the lighthouse"
+    unnamed = (
+        "The Varne Point lighthouse was restored last spring. The Selby county office said "
+        "it had hired a local building company for the work."
+    )
+    assert beyond(asked, unnamed).ask_missing == 1
+    for named in (
+        "The lighthouse was restored last spring by the firm Hallam Stone.",
+        "Hallam Stone Ltd restored the lighthouse last spring.",
+        "The lighthouse, restored last spring, was rebuilt by Hallam Stone.",
+    ):
+        assert beyond(asked, named).ask_missing == 0
+
+
 def test_a_speaker_is_not_the_name_asked() -> None:
     quoted = PLAIN + " The keeper is well liked, harbour official Ann Pell said."
     assert beyond("what is the name of the keeper at Varne Point", quoted).ask_missing == 1

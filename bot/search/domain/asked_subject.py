@@ -100,17 +100,22 @@ def _said(word: str, said: frozenset[str], also: frozenset[str]) -> bool:
     return len(stem) >= 5 and any(t.startswith(stem) for t in said if len(t) > len(stem))
 
 
-def clauses_of(excerpt: str) -> list[str]:
-    """The clauses of ``excerpt``: its sentences (one across an abbreviation's full stop) cut at
-    a bar, a semicolon, a colon or a dash."""
+def joined_sentences(excerpt: str) -> list[str]:
+    """The sentences of ``excerpt``, one across an abbreviation's full stop ("Nov. 26")."""
     sentences: list[str] = []
     for s in sentences_of(excerpt) or [excerpt]:
         if sentences and _joins().search(sentences[-1].rstrip()):
             sentences[-1] = f"{sentences[-1].rstrip()} {s.lstrip()}"
         else:
             sentences.append(s)
+    return sentences
+
+
+def clauses_of(excerpt: str) -> list[str]:
+    """The clauses of ``excerpt``: its sentences (one across an abbreviation's full stop) cut at
+    a bar, a semicolon, a colon or a dash."""
     cut = _data()[3]
-    return [c for s in sentences for c in cut.split(s) if c.strip()]
+    return [c for s in joined_sentences(excerpt) for c in cut.split(s) if c.strip()]
 
 
 def subject_apart(question: str, excerpt: str) -> int:

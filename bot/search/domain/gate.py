@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -37,88 +37,20 @@ import Stemmer
 
 from bot.search.domain.asked_beyond import beyond
 from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
+from bot.search.domain.asked_outcome import outcome
 from bot.search.domain.asked_subject import subject_apart
 from bot.search.domain.focus import Holds, asked, holds
+from bot.search.domain.gate_features import FEATURES as FEATURES
+from bot.search.domain.gate_features import GateFeatures as GateFeatures
 from bot.search.domain.query import Question
 from bot.search.domain.query_context import QueryContext as QueryContext
 from bot.search.domain.relation import relation
+from bot.search.domain.rival_name import rival_name
 from bot.search.domain.soft_match import soft_features
 from bot.search.domain.text import SPARED_STOP_WORDS
 
 # Whether rarity also reads a word's rarity within the passage's source (source_rarity.py).
 USE_SOURCE_RARITY = True
-
-
-@dataclass(frozen=True)
-class GateFeatures:
-    """What a passage (with its title) matches of a question: the gate's input."""
-
-    coverage: float  # share of the question's concept weight (squared idf) matched
-    cosine: float  # cosine of the question's and the passage's embeddings
-    matched: int  # concepts matched
-    unmatched: int  # concepts not matched
-    # 1 when the question asks for a kind of answer (a number, a date) the passage lacks.
-    type_missing: int
-    # 1 when a number the question names ("2022", "17") is not in the passage.
-    number_missing: int
-    # The rarest question word the passage matches: its idf over ln(articles + 1), so that it
-    # reads the same in a small and a large archive ("Kuandian" matched says more than
-    # "Korea" matched, however many articles mention Korea); the higher of that reading over
-    # the whole archive and over the passage's own source (source_rarity.py).
-    rarest_matched: float = 0.0
-    # The same reading of the second rarest word matched: an answer usually matches two
-    # specific words of the question, a chance match one ("won" in "who won the final").
-    # A question of one word or name has no second: its one word matched counts twice.
-    second_matched: float = 0.0
-    # The share of the weight of the concepts the archive knows that the passage matches:
-    # coverage without the words no passage could match ("ppl", "lol", a misspelling).
-    known_coverage: float = 0.0
-    # The sum of the squared rarities of the words matched: two rare words matched weigh more
-    # than four common ones ("football", "world", "cup", "won" in a news agency's reports).
-    rare_mass: float = 0.0
-    # Query-performance prediction over the candidate list (the same for every passage of a
-    # question; QueryContext): how far the best lexical score stands out from the second,
-    # the spread of the first ten over their mean (NQC without the collection score), this
-    # passage's lexical score over the best one, the best cosine of question and candidate,
-    # and how far it stands above the candidates' mean cosine (WIG on the dense side).
-    top_gap: float = 0.0
-    nqc: float = 0.0
-    relative: float = 0.0
-    dense_best: float = 0.0
-    dense_gap: float = 0.0
-    # Answerability (focus.py): 1 when the question asks for a kind of fact (a wage, a
-    # population, a company, a person) and the passage holds neither the asked-for noun nor
-    # something of that kind; 1 when it holds nothing of that kind.
-    focus_missing: int = 0
-    filler_missing: int = 0
-    # How far (in words, over 30, at most 1) the nearest filler stands from the question's
-    filler_gap: float = 0.0  # own words ("workers in Russia" beside a wage, not three away).
-    # The share of the question's relation concepts (not names or frame words) the passage
-    relation_unmatched: float = 0.0  # does not match, and 1 when it matches none (relation.py).
-    relation_missing: int = 0
-    # Whether the passage holds the asked fact near the question's subject (asked_fact.py): 1
-    # minus the best share of the question's subject words around a candidate answer of the
-    # asked type (a name, a sum, a length, a date), and 1 when no candidate has half of them.
-    fact_unmet: float = 0.0
-    fact_missing: int = 0
-    # relation_unmatched and fact_missing with words also said in other ways (soft_match.py).
-    relation_soft: float = 0.0
-    fact_soft: int = 0
-    # fact_soft's candidate: not in a sentence of the subject; not a quoted speaker (weighs
-    fact_apart: int = 0  # <= 0 as 1 - fact_role); not beside what a count question counts.
-    fact_unquoted: int = 0
-    fact_noun: int = 0
-    # asked_beyond.py: the attribute asked beyond the story (a name, an age, a price) is not
-    ask_missing: int = 0  # said near it; a scope the question sets ("right now") is unmet.
-    scope_unmet: int = 0
-    subject_apart: int = 0  # asked_subject.py: no clause holds a value with its subject
-
-    def vector(self) -> tuple[float, ...]:
-        """The features in field order."""
-        return tuple(float(getattr(self, f.name)) for f in fields(self))
-
-
-FEATURES = tuple(f.name for f in fields(GateFeatures))
 
 
 # The spared stop words as the analyzer writes them, stemmed or not.
@@ -223,7 +155,8 @@ class GateWeights:
 _READ = ("focus_missing", "filler_missing", "filler_gap", "fact_unmet", "fact_missing")
 _SOFT = ("relation_soft", "fact_soft", "fact_apart", "fact_unquoted", "fact_noun")
 _BEYOND = ("ask_missing", "scope_unmet", "subject_apart")
-ANSWERABILITY = (*_READ, *_SOFT, *_BEYOND)
+_OUTCOME = ("echo", "outcome_unsaid", "rival_name")
+ANSWERABILITY = (*_READ, *_SOFT, *_BEYOND, *_OUTCOME)
 SOFT_ALWAYS = False  # whether every answerability feature is read, weighed or not (training)
 
 
@@ -239,6 +172,7 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
     fact = fact_held(asked_fact(question), text)
     soft = _soft(question, text)
     ask = _beyond(question, text)
+    said = _outcome(question, text)
     return replace(
         features,
         focus_missing=held.focus_missing,
@@ -254,6 +188,9 @@ def answerability_of(features: GateFeatures, question: str, text: str) -> GateFe
         ask_missing=ask[0],
         scope_unmet=ask[1],
         subject_apart=ask[2],
+        echo=said[0],
+        outcome_unsaid=said[1],
+        rival_name=said[2],
     )
 
 
@@ -272,6 +209,16 @@ def _beyond(question: str, text: str) -> tuple[int, int, int]:
     said = beyond(question, text)
     apart = SOFT_ALWAYS or reads_beyond(weighed, ("subject_apart",))
     return said.ask_missing, said.scope_unmet, subject_apart(question, text) if apart else 0
+
+
+def _outcome(question: str, text: str) -> tuple[int, int, int]:
+    """asked_outcome.py's and rival_name.py's features if weighed (``SOFT_ALWAYS``: always)."""
+    weighed = shipped_gate()
+    if not (SOFT_ALWAYS or reads_beyond(weighed, _OUTCOME)):
+        return 0, 0, 0
+    said = outcome(question, text)
+    rival = SOFT_ALWAYS or reads_beyond(weighed, ("rival_name",))
+    return said.echo, said.unsaid, rival_name(question, text) if rival else 0
 
 
 @cache
@@ -397,4 +344,5 @@ def gate_features(
         fact.missing,
         *(_soft(question.text, text) if answerability else (0.0, 0, 0, 0, 0)),
         *(_beyond(question.text, text) if answerability else (0, 0, 0)),
+        *(_outcome(question.text, text) if answerability else (0, 0, 0)),
     )
