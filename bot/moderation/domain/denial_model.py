@@ -284,19 +284,21 @@ def weak_signal(text: NormalizedText) -> str:
     return ""
 
 
-# China sending people back, which names 'migrants' (a group word) and no North Korea: 'China
-# is right, they're economic migrants. Sending them home is ...' (not China's claim reported:
-# 'China says they're economic migrants, which ...').
-_SENT_BACK_BY_CHINA = re.compile(
-    r"\b(?:china|china's|chinese|beijing|russia)\b(?! (?:says?|said|claims?|claimed|calls?|called"
-    r"|insists?|insisted))(?=.*\b(?:economic migrants|illegal migrants"
-    r"|send(?:s|ing)? (?:them|people) (?:back|home)|sent (?:back|home)|repatriat\w*)\b)"
+# Korea's neighbours and borders, beside about_north_korea's names: a message naming a group
+# ('women', 'immigrants', 'americans') beside these is about the crisis's people ('The women
+# China returns crossed willingly', 'China is right, they're economic migrants'), not about a
+# group elsewhere. Leave-one-writer-out, the guard vetoed 38 denials for 3 ok messages
+# (bench/RESULTS.md, moderation45).
+_KOREA_NEAR = re.compile(
+    r"\b(?:china|china's|beijing|russia|russia's|south korea|norks?|northerners?|the north|the north's"
+    r"|motherland|the border|the river|pyongyang|defectors?|escapees?|repatriat\w*)\b"
 )
 
 
 def _off_korea(words: str) -> bool:
-    """Whether a message names neither North Korea nor China sending its people back."""
-    return NK_RE.search(words) is None and _SENT_BACK_BY_CHINA.search(words) is None
+    """Whether a message names neither North Korea nor its neighbours and borders (a people's
+    name, 'koreans', 'chinese', is the group itself: rule 1's ground)."""
+    return NK_RE.search(words) is None and _KOREA_NEAR.search(words) is None
 
 
 def _names_group(text: NormalizedText) -> bool:
