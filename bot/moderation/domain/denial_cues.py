@@ -122,6 +122,8 @@ QUOTED_CLAIM = re.compile(
 )
 # Laughing at those who defend the camps, not at the victims.
 AT_DEFENDERS = re.compile(
+    # not a disclaimer ('I'm not defending the government, but ...', 'not a tankie, just ...')
+    r"(?<!not )(?<!not a )(?<!not an )(?<!n't )(?<!never )"
     r"\b(?:tankies?|defending|defend|defends|defenders|apologists?|deniers?|simps?|simping)\b"
     # ... not a state 'defending itself' ('I see a country defending itself'): that excuses
     r"(?! (?:itself|themselves|its|their own))"
