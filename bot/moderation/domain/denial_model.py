@@ -183,6 +183,18 @@ SYMPATHY = re.compile(
     r"|heartbreaking|harrowing|deserve(?:s|d)? (?:so much )?(?:better|help|dignity|freedom"
     r"|a chance|to live|food|justice))\b"
 )
+# An account told to be waved away: 'zero sympathy', 'boo hoo they got sent back', 'another
+# heartbreaking story about ...', 'spare me', 'play stupid games', 'a picnic next to that'.
+# Such a message tells of abuses without reporting them (moderation45: the account signal
+# vetoed 45 held-out denials the model read above its bar, for 22 ok messages).
+WAVED_AWAY = re.compile(
+    r"\b(?:zero|no) sympathy\b|\bboo hoo\b|\bspare me\b|\bstupid games\b|\bchose this\b"
+    r"|\bshould(?:n't|n't have| not have|'ve) (?:left|crossed|run|gone)\b|\bpicnic\b"
+    r"|\banother (?:\S+ )?(?:heartbreaking|harrowing|tragic|sad) (?:story|testimony|tale)\b"
+    r"|\bsomebody get the tissues\b|\bthe horror\b|\btruly the worst\b|\bso brave\b"
+    r"|\bmust be nice\b|\bheard this one\b|\bintermittent fasting\b|\bpaid per\b"
+    r"|\b(?:it's |its )?fiction\b|\bso relax\b|\bacting maybe\b"
+)
 # Fair scepticism and rebuttal by reference: 'people who call the camps propaganda should
 # read ...', 'some defector testimonies have been inconsistent', '..., but sending defectors
 # back means torture'.
@@ -242,7 +254,7 @@ def strong_signal(text: NormalizedText) -> str:
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )
-    ) and not (laughs(text, words) or mocks_account(words)):
+    ) and not (laughs(text, words) or mocks_account(words) or WAVED_AWAY.search(words)):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
