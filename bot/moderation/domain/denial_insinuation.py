@@ -19,7 +19,7 @@ from importlib import resources
 from bot.moderation.domain.denial_against import rebuts, speaks_against
 from bot.moderation.domain.denial_cues import AT_DEFENDERS
 from bot.moderation.domain.denial_model import SYMPATHY, strong_signal
-from bot.moderation.domain.denial_patterns import SAD
+from bot.moderation.domain.denial_patterns import SAD, about_north_korea, names_crisis
 from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import sentences
@@ -62,15 +62,22 @@ def insinuation_hit(name: str, own: NormalizedText) -> FilterHit | None:
     tokens = own.tokens
     if lists.heads.isdisjoint(tokens):
         return None  # no tag's first word: the common case, settled by a set test
-    if lists.hunger.isdisjoint(tokens) and CRISIS_FEATURES.isdisjoint(crisis_stems(tokens)):
-        return None  # the crisis is not named
+    words = " ".join(tokens)
+    # The crisis is named: a hunger word, a phrase of the crisis, or a crisis word beside North
+    # Korea (a crisis word alone may be anyone's: '13% of the population, 50% of the crime. do
+    # the math' is rule 1's).
+    if (
+        lists.hunger.isdisjoint(tokens)
+        and not names_crisis(words)
+        and (CRISIS_FEATURES.isdisjoint(crisis_stems(tokens)) or not about_north_korea(words))
+    ):
+        return None
     tag = next(
         (m.group(1) for s, _ in sentences(own) if (m := lists.tag.search(s)) is not None),
         None,
     )
     if tag is None:
         return None
-    words = " ".join(tokens)
     if (
         lists.regime.search(words)
         or AT_DEFENDERS.search(words)

@@ -302,15 +302,22 @@ def weak_signal(text: NormalizedText) -> str:
 # group elsewhere. Leave-one-writer-out, the guard vetoed 38 denials for 3 ok messages
 # (bench/RESULTS.md, moderation45).
 _KOREA_NEAR = re.compile(
-    r"\b(?:china|china's|beijing|russia|russia's|south korea|norks?|northerners?|the north|the north's"
-    r"|motherland|the border|the river|pyongyang|defectors?|escapees?|repatriat\w*)\b"
+    r"\b(?:china|china's|beijing|russia|russia's|south korea|the north|the north's|motherland"
+    r"|the border|the river|pyongyang|defectors?|escapees?|repatriat\w*)\b"
+)
+# A people of the region named: the group itself, rule 1's ground ('the yanbian koreans',
+# 'northerners aren't lazy'): the guard stays.
+_REGION_PEOPLE = re.compile(
+    r"\b(?:koreans?|northerners?|southerners?|chinese|asians?|yanbian|joseonjok|norks?)\b"
 )
 
 
 def _off_korea(words: str) -> bool:
-    """Whether a message names neither North Korea nor its neighbours and borders (a people's
-    name, 'koreans', 'chinese', is the group itself: rule 1's ground)."""
-    return NK_RE.search(words) is None and _KOREA_NEAR.search(words) is None
+    """Whether a message names neither North Korea nor its neighbours and borders, or names
+    the region's people as the group."""
+    if NK_RE.search(words) is not None:
+        return False
+    return _KOREA_NEAR.search(words) is None or _REGION_PEOPLE.search(words) is not None
 
 
 def _names_group(text: NormalizedText) -> bool:
