@@ -31,7 +31,9 @@ class _Lists:
     """data/rule3_insinuation.json, compiled once."""
 
     tag: re.Pattern[str]
-    heads: frozenset[str]
+    # Every tag's last word but 'it' (and 'think' for 'think about it'): a message holding
+    # none has no tag, settled by a set test.
+    last_words: frozenset[str]
     hunger: frozenset[str]
     regime: re.Pattern[str]
 
@@ -51,17 +53,16 @@ def _lists() -> _Lists:
         + r")\W*$"
     )
     regime = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in raw["regime"]) + r")\b")
-    return _Lists(
-        tag, frozenset(t.split()[0] for t in tags), frozenset(raw["hunger_words"]), regime
-    )
+    last = frozenset(t.split()[-1] if not t.endswith(" it") else t.split()[0] for t in tags)
+    return _Lists(tag, last, frozenset(raw["hunger_words"]), regime)
 
 
 def insinuation_hit(name: str, own: NormalizedText) -> FilterHit | None:
     """A flag when the member's own lines insinuate that the crisis is not real (module doc)."""
     lists = _lists()
     tokens = own.tokens
-    if lists.heads.isdisjoint(tokens):
-        return None  # no tag's first word: the common case, settled by a set test
+    if lists.last_words.isdisjoint(tokens):
+        return None  # no tag: the common case
     words = " ".join(tokens)
     # The crisis is named: a hunger word, a phrase of the crisis, or a crisis word beside North
     # Korea (a crisis word alone may be anyone's: '13% of the population, 50% of the crime. do
