@@ -122,7 +122,12 @@ QUOTED_CLAIM = re.compile(
 )
 # Laughing at those who defend the camps, not at the victims.
 AT_DEFENDERS = re.compile(
-    r"\b(?:tankies?|defending|defend|defends|defenders|apologists?|deniers?|simps?|simping)\b"
+    # not a disclaimer ('I'm not defending the government, but ...', 'not a tankie, just ...')
+    # (the lookahead first: the lookbehinds are tried only where a word of the list starts)
+    r"\b(?=tank|defend|apolog|denier|simp)(?<!not )(?<!not a )(?<!not an )(?<!n't )(?<!never )"
+    r"(?:tankies?|defending|defend|defends|defenders|apologists?|deniers?|simps?|simping)\b"
+    # ... not a state 'defending itself' ('I see a country defending itself'): that excuses
+    r"(?! (?:itself|themselves|its|their own))"
 )
 
 

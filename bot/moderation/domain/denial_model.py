@@ -13,10 +13,7 @@ regime or someone else claims, or asks about a source is discussion, not denial.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-
-import Stemmer
 
 from bot.moderation.domain.attribution import attribution
 from bot.moderation.domain.denial_acknowledge import acknowledges
@@ -32,11 +29,8 @@ from bot.moderation.domain.denial_features import (
     blames_the_regime,
     told_to_dismiss,
 )
-from bot.moderation.domain.denial_patterns import (
-    LAUGH,
-    NK_RE,
-    about_north_korea,
-)
+from bot.moderation.domain.denial_patterns import LAUGH, NK_RE
+from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems, personal_frame
 from bot.moderation.domain.denial_questions import asks_for_sources
 from bot.moderation.domain.denial_reading import sides_with_victims
 from bot.moderation.domain.denial_rules import COUNTER_DENIAL, echoes_denial
@@ -98,69 +92,6 @@ THRESHOLD_NEAR_TOPIC = THRESHOLD
 # Replies keep the bar round 15 shipped (0.70): the grid above read no replies.
 THRESHOLD_REPLY = 0.70
 THRESHOLD_SHORT_REPLY = 0.8  # ... under MIN_WORDS words ('psyop' reads 0.82, 'so sad' 0.70)
-_stemmer = Stemmer.Stemmer("english")
-# Words of the crisis itself (not of dismissal, which the model weighs; not words as common as
-# "rights" or "crisis"), compared as the model's stem features.
-_CRISIS_WORDS = """
-    starve starving starved starvation hunger hungry famine famines malnutrition
-    malnourished undernourished rations grass bark stunted stunting diet dieting fasting
-    skinny portions porridge camp camps gulag gulags prison prisons prisoner prisoners
-    detention detained detain jail jails jailed kwanliso kyohwaso yodok torture tortured
-    torturing execution executions executed executing defector defectors defected escapee
-    escapees fled flee fleeing refugee refugees repatriation repatriated repatriate
-    returnees deport deported deportation crossers trafficked trafficking brides labor
-    labour slave slavery abuse abuses abused rape raped beaten punish punished punishment
-    crime crimes atrocities atrocity genocide testimony testimonies survivor
-    survivors witness witnesses memoir memoirs coi hrw amnesty hrnk arduous traitor traitors
-    runaway runaways purge purged reeducation disappeared interrogation interrogated guards
-    correctional suffering suffer suffered victim victims humanitarian misery
-    songbun kotjebi bowibu harsh
-"""
-CRISIS_FEATURES = frozenset("~" + stem for stem in _stemmer.stemWords(_CRISIS_WORDS.split()))
-
-
-# Crisis words with everyday senses ('my apartment is basically a prison', 'starving artist
-# era', 'boot camp nearly killed me'), as the model's stems.
-_EVERYDAY_STEMS = frozenset(
-    "~" + stem
-    for stem in _stemmer.stemWords(
-        list(word_set("camp camps prison prisons jail jails starving starved hungry famine killed"))
-    )
-)
-_FIRST_PERSON = frozenset(["i", "i'm", "im", "my", "me", "myself"])
-# First-person words in idioms that say nothing of the speaker's life ('starving country my
-# ass', 'i mean, "famine" is when ...').
-_NOT_PERSONAL = re.compile(r"\b(?:my ass|i mean|i call|i guess|i think|i bet|i swear)\b")
-# How close (in tokens) a crisis word and the speaker must be: 'my apartment is basically a
-# prison', 'boot camp nearly killed me'.
-_PERSONAL_WINDOW = 5
-
-
-def personal_frame(text: NormalizedText, stems: set[str]) -> bool:
-    """Whether a message talks about the speaker's own life with crisis words that have
-    everyday senses, naming no part of North Korea: every crisis word it uses is one of those,
-    one of them is within a few words of 'i', 'my' or 'me', and nothing in it is North Korean."""
-    crisis = stems & CRISIS_FEATURES
-    if not crisis or not crisis <= _EVERYDAY_STEMS or _FIRST_PERSON.isdisjoint(text.tokens):
-        return False
-    words = " ".join(text.tokens)
-    if about_north_korea(words) or _NOT_PERSONAL.search(words):
-        return False
-    tokens = text.tokens
-    speaker = [i for i, token in enumerate(tokens) if token in _FIRST_PERSON]
-    return any(
-        abs(i - j) <= _PERSONAL_WINDOW
-        for i, token in enumerate(tokens)
-        if "~" + _stemmer.stemWord(token) in _EVERYDAY_STEMS
-        for j in speaker
-    )
-
-
-def crisis_stems(tokens: Iterable[str]) -> set[str]:
-    """``tokens`` as the model's stem features ('~bark'), to compare with CRISIS_FEATURES."""
-    return {"~" + _stemmer.stemWord(token) for token in tokens}
-
-
 # Messages shorter than this many words carry too little for a bag-of-words model.
 MIN_WORDS = 3
 
@@ -239,11 +170,30 @@ REGIME_CLAIM = re.compile(
     r"|calls?|called|maintains|maintained|argues|argued)\b"
     r"|\baccording to (?:pyongyang|north korea|the dprk|dprk|the regime)\b"
 )
+# ... unless the member closes the question with it ('KCNA already answered this: ... end of
+# discussion', 'Beijing is right'): a claim endorsed is the member's own.
+ENDORSED_CLAIM = re.compile(
+    r"\b(?:end of (?:discussion|story|debate)|case closed|already answered (?:this|that|it)"
+    r"|(?:kcna|pyongyang|beijing|china|the regime|the government|they|officials) (?:is|are|was"
+    r"|were) (?:right|correct|telling the truth)|settled|checkmate)\b"
+)
 # Sympathy with the victims, whatever else the message says.
 SYMPATHY = re.compile(
     r"\b(?:(?:no one|nobody|noone) should (?:ever )?have to|went through|made me cry|my heart"
     r"|heartbreaking|harrowing|deserve(?:s|d)? (?:so much )?(?:better|help|dignity|freedom"
     r"|a chance|to live|food|justice))\b"
+)
+# An account told to be waved away: 'zero sympathy', 'boo hoo they got sent back', 'another
+# heartbreaking story about ...', 'spare me', 'play stupid games', 'a picnic next to that'.
+# Such a message tells of abuses without reporting them (moderation45: the account signal
+# vetoed 45 held-out denials the model read above its bar, for 22 ok messages).
+WAVED_AWAY = re.compile(
+    r"\b(?:zero|no) sympathy\b|\bboo hoo\b|\bspare me\b|\bstupid games\b|\bchose this\b"
+    r"|\bshould(?:n't|n't have| not have|'ve) (?:left|crossed|run|gone)\b|\bpicnic\b"
+    r"|\banother (?:\S+ )?(?:heartbreaking|harrowing|tragic|sad) (?:story|testimony|tale)\b"
+    r"|\bsomebody get the tissues\b|\bthe horror\b|\btruly the worst\b|\bso brave\b"
+    r"|\bmust be nice\b|\bheard this one\b|\bintermittent fasting\b|\bpaid per\b"
+    r"|\b(?:it's |its )?fiction\b|\bso relax\b|\bacting maybe\b"
 )
 # Fair scepticism and rebuttal by reference: 'people who call the camps propaganda should
 # read ...', 'some defector testimonies have been inconsistent', '..., but sending defectors
@@ -295,7 +245,7 @@ def strong_signal(text: NormalizedText) -> str:
         or COUNTER_DENIAL.search(words)
     ):
         return "rebuts denial"
-    if REGIME_CLAIM.search(words):
+    if REGIME_CLAIM.search(words) and ENDORSED_CLAIM.search(words) is None:
         return "reports the regime's claim"
     if (
         SYMPATHY.search(words)
@@ -304,7 +254,7 @@ def strong_signal(text: NormalizedText) -> str:
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )
-    ) and not (laughs(text, words) or mocks_account(words)):
+    ) and not (laughs(text, words) or mocks_account(words) or WAVED_AWAY.search(words)):
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
@@ -346,6 +296,30 @@ def weak_signal(text: NormalizedText) -> str:
     return ""
 
 
+# Korea's neighbours and borders, beside about_north_korea's names: a message naming a group
+# ('women', 'immigrants', 'americans') beside these is about the crisis's people ('The women
+# China returns crossed willingly', 'China is right, they're economic migrants'), not about a
+# group elsewhere. Leave-one-writer-out, the guard vetoed 38 denials for 3 ok messages
+# (bench/RESULTS.md, moderation45).
+_KOREA_NEAR = re.compile(
+    r"\b(?:china|china's|beijing|russia|russia's|south korea|the north|the north's|motherland"
+    r"|the border|the river|pyongyang|defectors?|escapees?|repatriat\w*)\b"
+)
+# A people of the region named: the group itself, rule 1's ground ('the yanbian koreans',
+# 'northerners aren't lazy'): the guard stays.
+_REGION_PEOPLE = re.compile(
+    r"\b(?:koreans?|northerners?|southerners?|chinese|asians?|yanbian|joseonjok|norks?)\b"
+)
+
+
+def _off_korea(words: str) -> bool:
+    """Whether a message names neither North Korea nor its neighbours and borders, or names
+    the region's people as the group."""
+    if NK_RE.search(words) is not None:
+        return False
+    return _KOREA_NEAR.search(words) is None or _REGION_PEOPLE.search(words) is not None
+
+
 def _names_group(text: NormalizedText) -> bool:
     from bot.moderation.domain.hate_lexicon import load_lexicon
 
@@ -372,7 +346,7 @@ def model_hit(
         return None
     if not reading.on_topic and (
         probability < (THRESHOLD_NEAR_TOPIC if reading.near_topic else THRESHOLD_OFF_TOPIC)
-        or (_names_group(text) and NK_RE.search(" ".join(text.tokens)) is None)
+        or (_names_group(text) and _off_korea(" ".join(text.tokens)))
     ):
         # Without a crisis word, a message about a protected group must at least name North
         # Korea: the model also reads 'There is nothing wrong with being gay' as dismissal.

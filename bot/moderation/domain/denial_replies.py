@@ -28,13 +28,10 @@ from typing import Any
 
 from bot.moderation.domain.denial_anecdotes import anecdote_hit
 from bot.moderation.domain.denial_context import near_topic
-from bot.moderation.domain.denial_model import (
-    CRISIS_FEATURES,
-    ModelReading,
-    crisis_stems,
-    read,
-)
+from bot.moderation.domain.denial_insinuation import insinuation_hit
+from bot.moderation.domain.denial_model import ModelReading, read
 from bot.moderation.domain.denial_patterns import GATE, NK_RE, REBUTTAL, REGIME_SOURCE, names_crisis
+from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems
 from bot.moderation.domain.denial_plight import plight_hit
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
@@ -226,5 +223,5 @@ def what_remains(
     is itself a denial), scare quotes, anecdotes, laughter or a shrug at the victims."""
     hit = reply_hit(name, own, answered) or dismissive_reply(name, own, answered, denies)
     hit = hit or scare_quote_hit(name, own) or anecdote_hit(name, own)
-    hit = hit or plight_hit(name, own, answered)
+    hit = hit or plight_hit(name, own, answered) or insinuation_hit(name, own)
     return [] if hit is None else [hit]

@@ -23,8 +23,8 @@ from importlib import resources
 
 from bot.moderation.domain.denial_context import near_topic
 from bot.moderation.domain.denial_features import stance_features
-from bot.moderation.domain.denial_model import CRISIS_FEATURES, crisis_stems
 from bot.moderation.domain.denial_patterns import about_north_korea
+from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems
 from bot.moderation.domain.normalize import NormalizedText, normalize
 
 

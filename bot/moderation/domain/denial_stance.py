@@ -54,6 +54,11 @@ _EXONERATES = re.compile(
     r"|(?<!nobody )(?<!no one )(?<!noone )(?<!no-one )"
     r"\b(?:deserved?|deserves|deserving|earned) (?:it|that|this|what|every|all|to be|to die|to rot"
     r"|punishment|prison|the camps?|a bullet|death)\b"
+    # Granting some hunger to say it is no crisis ('So some people are hungry. ... That isn't a
+    # crisis', 'Kids in Yemen are actually starving. ... stop inflating it').
+    r"|\b(?:isn't|isnt|is not|not|don't see|dont see|do not see) a (?:real |humanitarian )?crisis"
+    r"\b(?!,? (?:it's|its|it is|but|of)\b)|\bstop (?:inflating|exaggerating|hyping|overhyping)\b"
+    r"|\bfirst world problem\b"
 )
 _NO_ONE_SUBJECT = re.compile(rf"^{NOBODY}\b")
 _SCARE_QUOTE = re.compile(r"[\"“”‘’]\w[^\"“”’]{0,40}[\"“”’]|(?:^|\s)'\w[^']{0,40}'(?=\W|$)")

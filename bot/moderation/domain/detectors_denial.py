@@ -46,10 +46,8 @@ from bot.moderation.domain.denial_model import (
     THRESHOLD,
     VETO_AGAINST,
     VETO_BELOW,
-    crisis_stems,
     discussion_signal,
     model_hit,
-    personal_frame,
 )
 from bot.moderation.domain.denial_patterns import (
     BARE_DISMISSAL,
@@ -70,6 +68,7 @@ from bot.moderation.domain.denial_patterns import (
     mentions_topic,
     names_crisis,
 )
+from bot.moderation.domain.denial_personal import crisis_stems, personal_frame
 from bot.moderation.domain.denial_replies import answers_elsewhere, reply_reading, what_remains
 from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
