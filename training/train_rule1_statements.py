@@ -65,6 +65,7 @@ NOT_FITTED = frozenset(
         "train_writer_v_rule3",
         "train_writer_w",
         "train_writer_x",
+        "train_writer_z",
     }
 )
 ALL_WRITERS = False
