@@ -256,8 +256,9 @@ _PRESCRIBING = frozenset(
     ["should", "must", "need", "needs", "deserve", "deserves", "ought", "gotta"]
 )
 _BE = frozenset(["are", "is", "was", "were", "r", "be", "been", "being", "get", "got"])
+# ... and 'make': 'X make terrible leaders' says what X are ('made' is what X did).
 _LINKING = frozenset(
-    ["seem", "seems", "look", "looks", "sound", "sounds", "remain", "stay", "act", "smell"]
+    ["seem", "seems", "look", "looks", "sound", "sounds", "remain", "stay", "act", "smell", "make"]
 )
 _EXPERIENCE = word_set(
     """face faces faced suffer suffers suffered endure endured experience experiences risk

@@ -39,6 +39,13 @@ def rule1(engine: ModerationEngine, text: str) -> set[str]:
         "no pride marches in Pyongyang, and honestly we should copy that",
         "I wish our parliament did what Pyongyang does to gay people",
         "gays should be fixed, not celebrated",
+        "women make terrible diplomats, every summit proves it",
+        "the envoy takes it up the ass from Moscow",
+        "the two premiers can have their gay little honeymoon in Vladivostok",
+        "a bunch of limp-wristed fairies in the security council",
+        "the only way Kim Yo-jong kept her post is on her knees",
+        "Yo-jong needs a strong husband to keep her in line",
+        "Ri Sol-ju should be cooking dinner not writing statements",
     ],
 )
 def test_round19_frames_are_flagged(engine: ModerationEngine, text: str) -> None:
@@ -66,6 +73,9 @@ def test_round19_frames_are_flagged(engine: ModerationEngine, text: str) -> None
         "I don't think trans people are mentally ill",
         "'women shouldn't do diplomacy' says the man who lost every negotiation",
         "that 'everyone must copy the leader's coat' story was a hoax",
+        "women make up half of the defectors who reach Seoul",
+        "Sikhs make wonderful neighbours",
+        "my gay friends went on their honeymoon to Jeju",
     ],
 )
 def test_round19_neighbours_pass(engine: ModerationEngine, text: str) -> None:
