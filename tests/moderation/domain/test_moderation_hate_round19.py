@@ -80,3 +80,8 @@ def test_round19_frames_are_flagged(engine: ModerationEngine, text: str) -> None
 )
 def test_round19_neighbours_pass(engine: ModerationEngine, text: str) -> None:
     assert not rule1(engine, text), text
+
+
+def test_a_group_run_together_with_its_region_is_read(engine: ModerationEngine) -> None:
+    assert rule1(engine, "southkoreansarevermin honestly")
+    assert not rule1(engine, "northkoreansarebrave, read their memoirs")
