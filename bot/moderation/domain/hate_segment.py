@@ -42,7 +42,9 @@ _DIGIT_TABLE = str.maketrans({"6": "g", "8": "b"})
 # Tokens whose repair is remembered (see WordRepair._learn) before the memory starts afresh.
 _MAX_LEARNED = 131_072
 _COPULAS = frozenset(["are", "is", "r", "were", "was"])
-_REGIONS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western"])
+_REGIONS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+)
 # A run-together question: 'why are ...', 'how come ...'.
 _OPENERS = frozenset(["why", "how"])
 _DUMMIES = frozenset(["do", "does", "come"])

@@ -208,8 +208,8 @@ def _said_of_subject(after: list[str]) -> list[str] | None:
     ):
         return None  # 'are more likely to be killed by police', 'at higher risk of ...'
 
-    if head in _BE and len(words) > 1 and _participle(words[1]):
-        return None
+    if head in _BE and len(words) > 1 and (_participle(words[1]) or _undergoing(words[1:3])):
+        return None  # 'are (being) persecuted', 'are suffering': what befalls the group
     if head in _BE or head in _LINKING:
         return after
     if head in _EXPERIENCE:
@@ -264,6 +264,17 @@ _EXPERIENCE = word_set(
     """face faces faced suffer suffers suffered endure endured experience experiences risk
     risks lack lacks"""
 )
+# ... and its progressive: 'X are suffering / struggling / starving' says what they go through.
+_UNDERGOING = word_set(
+    "suffering struggling starving dying hurting grieving drowning fleeing enduring"
+)
+
+
+def _undergoing(words: list[str]) -> bool:
+    """'suffering', 'struggling in the camps'; not 'struggling to be normal', 'dying to ...'."""
+    return words[0] in _UNDERGOING and words[1:2] != ["to"]
+
+
 _STATISTICAL = frozenset(
     ["likely", "risk", "rates", "rate", "percent", "times", "disproportionately"]
 )

@@ -85,3 +85,19 @@ def test_round19_neighbours_pass(engine: ModerationEngine, text: str) -> None:
 def test_a_group_run_together_with_its_region_is_read(engine: ModerationEngine) -> None:
     assert rule1(engine, "southkoreansarevermin honestly")
     assert not rule1(engine, "northkoreansarebrave, read their memoirs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Sikhs in that province are suffering and nobody reports it",
+        "gay people are struggling in the camps, read the UN report",
+        "women are starving in the border towns this winter",
+    ],
+)
+def test_what_befalls_a_group_is_no_contempt(engine: ModerationEngine, text: str) -> None:
+    assert not rule1(engine, text), text
+
+
+def test_a_progressive_verb_of_contempt_still_counts(engine: ModerationEngine) -> None:
+    assert rule1(engine, "Sikhs are struggling to be normal lol")
