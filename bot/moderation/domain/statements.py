@@ -271,8 +271,9 @@ _UNDERGOING = word_set(
 
 
 def _undergoing(words: list[str]) -> bool:
-    """'suffering', 'struggling in the camps'; not 'struggling to be normal', 'dying to ...'."""
-    return words[0] in _UNDERGOING and words[1:2] != ["to"]
+    """'suffering', 'struggling in the camps'; not 'struggling to be normal', 'dying to ...',
+    nor 'suffering from' (what follows may be the contempt: 'from a social contagion')."""
+    return words[0] in _UNDERGOING and words[1:2] not in (["to"], ["from"])
 
 
 _STATISTICAL = frozenset(
