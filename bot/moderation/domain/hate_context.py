@@ -337,14 +337,3 @@ def supports(plain: str) -> bool:
 
 #: A quoted span in a message's plain text: '"..."' or "'...'" (a quoted clause is reported).
 QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:^|[\s(:])'([^']{3,}?)'(?=[\s.,!?):;]|$)")
-
-
-def scare_quoted(plain: str, findings: list[Finding]) -> bool:
-    """Quote marks only around a word or two ("'re-education'", "the 'journalists'") while
-    what rule 1 found stands outside them: a scare quote, not a quoted statement."""
-    spans = [m.group(1) or m.group(2) for m in QUOTED.finditer(plain)]
-    return (
-        bool(findings)
-        and not any(f.quoted for f in findings)
-        and all(len(span.split()) <= 2 for span in spans)
-    )

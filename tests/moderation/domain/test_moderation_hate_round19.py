@@ -101,9 +101,3 @@ def test_what_befalls_a_group_is_no_contempt(engine: ModerationEngine, text: str
 
 def test_a_progressive_verb_of_contempt_still_counts(engine: ModerationEngine) -> None:
     assert rule1(engine, "Sikhs are struggling to be normal lol")
-
-
-def test_a_scare_quote_does_not_make_the_claim_beside_it_a_quote(engine: ModerationEngine) -> None:
-    assert rule1(engine, "Sikhs are mentally ill. Sending them to 'therapy' camps is a favour.")
-    assert not rule1(engine, "calling Sikhs 'vermin' is disgusting and you know it")
-    assert not rule1(engine, "he wrote 'Sikhs are vermin' and got banned, good")
