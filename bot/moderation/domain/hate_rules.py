@@ -47,15 +47,28 @@ PRAISE_PROOF = frozenset(
         "backhanded",
         "gendered",
         "sexuality",
+        "claim",
+        "insult",
     ]
 )
 #: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
 NEGATABLE_FRAMES = frozenset(
-    ["implicit", "conspiracy", "stereotype", "endorse", "exclusion", "gendered", "sexuality"]
+    [
+        "implicit",
+        "conspiracy",
+        "stereotype",
+        "endorse",
+        "exclusion",
+        "gendered",
+        "sexuality",
+        "claim",
+    ]
 )
 #: Frame families read with the referent (hate_referent): an insult through sex or sexuality,
 #: past rule 1's gate only when its regex matches (and, for ``gendered``, a woman is named).
-REFERENT_FAMILIES = ("gendered", "sexuality")
+#: So are ``claim`` (negatable) and ``insult`` (not): their trigger words are common ('typical',
+#: 'girl', 'copy'), and a trigger alone must not open the analysis to every crude tweet.
+REFERENT_FAMILIES = ("gendered", "sexuality", "claim", "insult")
 #: Laughing emoji: what 'lol' says, in the message as written (the plain text drops emoji).
 LAUGHTER = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f639")
 #: Eye-roll emoji: what '/s' says (sarcasm), likewise dropped by the plain text.
