@@ -67,6 +67,7 @@ NOT_FITTED = frozenset(
         "train_writer_x",
         "train_writer_aa_rule1",
         "train_writer_aa_rule3",
+        "train_writer_z",
     }
 )
 ALL_WRITERS = False

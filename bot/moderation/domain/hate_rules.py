@@ -47,15 +47,28 @@ PRAISE_PROOF = frozenset(
         "backhanded",
         "gendered",
         "sexuality",
+        "claim",
+        "insult",
     ]
 )
 #: Frame families a negator shortly before the match denies ('X aren't lazy by nature').
 NEGATABLE_FRAMES = frozenset(
-    ["implicit", "conspiracy", "stereotype", "endorse", "exclusion", "gendered", "sexuality"]
+    [
+        "implicit",
+        "conspiracy",
+        "stereotype",
+        "endorse",
+        "exclusion",
+        "gendered",
+        "sexuality",
+        "claim",
+    ]
 )
 #: Frame families read with the referent (hate_referent): an insult through sex or sexuality,
 #: past rule 1's gate only when its regex matches (and, for ``gendered``, a woman is named).
-REFERENT_FAMILIES = ("gendered", "sexuality")
+#: So are ``claim`` (negatable) and ``insult`` (not): their trigger words are common ('typical',
+#: 'girl', 'copy'), and a trigger alone must not open the analysis to every crude tweet.
+REFERENT_FAMILIES = ("gendered", "sexuality", "claim", "insult")
 #: Laughing emoji: what 'lol' says, in the message as written (the plain text drops emoji).
 LAUGHTER = ("\U0001f602", "\U0001f923", "\U0001f606", "\U0001f639")
 #: Eye-roll emoji: what '/s' says (sarcasm), likewise dropped by the plain text.
@@ -231,8 +244,10 @@ class FramePatterns:
         of one record touched (the union gate first: one set test for nearly every message);
         with ``original`` (the text as written), a gendered slur only when said of a woman."""
         for record in () if self.gendered_gate.isdisjoint(words) else self.gendered:
-            if any(trigger.isdisjoint(words) for trigger in record.triggers):
-                continue  # nearly every message: no gendered slur
+            if record.triggers[0].isdisjoint(words) or any(
+                trigger.isdisjoint(words) for trigger in record.triggers[1:]
+            ):
+                continue  # nearly every message: no gendered slur (one C test first)
             if record.family == "gendered" and not may_name_woman(words):
                 continue  # crude chat ('shut up bitch'): no regex searched
             match = record.regex.search(plain)

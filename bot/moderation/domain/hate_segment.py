@@ -42,6 +42,9 @@ _DIGIT_TABLE = str.maketrans({"6": "g", "8": "b"})
 # Tokens whose repair is remembered (see WordRepair._learn) before the memory starts afresh.
 _MAX_LEARNED = 131_072
 _COPULAS = frozenset(["are", "is", "r", "were", "was"])
+_REGIONS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+)
 # A run-together question: 'why are ...', 'how come ...'.
 _OPENERS = frozenset(["why", "how"])
 _DUMMIES = frozenset(["do", "does", "come"])
@@ -132,6 +135,7 @@ class WordRepair:
             | _COPULAS
             | self._said
             | _OPENERS
+            | _REGIONS
         )
         # Every chat word may be a piece ('womenbelonginthekitchen'), squeezed too (a token
         # that only splits once squeezed); a split must still read as a statement about a
@@ -335,6 +339,8 @@ class WordRepair:
             return parts
         if parts[0] in targets and any(p in _COPULAS for p in parts[1:3]):
             return parts  # 'muslimsare', 'transpeopleare', 'koreansarefilthydogs'
+        if parts[0] in _REGIONS and parts[1] in targets and any(p in _COPULAS for p in parts[2:4]):
+            return parts  # 'northkoreansaresubhuman': the group named with its region
         if parts[0] in targets and len(parts) == 2 and parts[1] in self._said:
             return parts
         if parts[0] in _COPULAS and len(parts) == 2 and parts[1] in self._said:

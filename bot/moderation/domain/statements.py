@@ -208,8 +208,8 @@ def _said_of_subject(after: list[str]) -> list[str] | None:
     ):
         return None  # 'are more likely to be killed by police', 'at higher risk of ...'
 
-    if head in _BE and len(words) > 1 and _participle(words[1]):
-        return None
+    if head in _BE and len(words) > 1 and (_participle(words[1]) or _undergoing(words[1:3])):
+        return None  # 'are (being) persecuted', 'are suffering': what befalls the group
     if head in _BE or head in _LINKING:
         return after
     if head in _EXPERIENCE:
@@ -256,13 +256,26 @@ _PRESCRIBING = frozenset(
     ["should", "must", "need", "needs", "deserve", "deserves", "ought", "gotta"]
 )
 _BE = frozenset(["are", "is", "was", "were", "r", "be", "been", "being", "get", "got"])
+# ... and 'make': 'X make terrible leaders' says what X are ('made' is what X did).
 _LINKING = frozenset(
-    ["seem", "seems", "look", "looks", "sound", "sounds", "remain", "stay", "act", "smell"]
+    ["seem", "seems", "look", "looks", "sound", "sounds", "remain", "stay", "act", "smell", "make"]
 )
 _EXPERIENCE = word_set(
     """face faces faced suffer suffers suffered endure endured experience experiences risk
     risks lack lacks"""
 )
+# ... and its progressive: 'X are suffering / struggling / starving' says what they go through.
+_UNDERGOING = word_set(
+    "suffering struggling starving dying hurting grieving drowning fleeing enduring"
+)
+
+
+def _undergoing(words: list[str]) -> bool:
+    """'suffering', 'struggling in the camps'; not 'struggling to be normal', 'dying to ...',
+    nor 'suffering from' (what follows may be the contempt: 'from a social contagion')."""
+    return words[0] in _UNDERGOING and words[1:2] not in (["to"], ["from"])
+
+
 _STATISTICAL = frozenset(
     ["likely", "risk", "rates", "rate", "percent", "times", "disproportionately"]
 )
