@@ -89,6 +89,8 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07m",
     "seen_blind_questions_2026_12_07n",
     "seen_blind_questions_2026_12_07o",
+    "seen_blind_questions_2026_12_07p",
+    "seen_blind_questions_2026_12_07q",
     "seed_questions_writer_y",
 )
 # Development sets recorded with the others but never fitted on nor in a cap: the near misses
@@ -129,6 +131,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07m": ("seen_blind_offtopic_2026_12_07m",),
     "seen_blind_questions_2026_12_07n": ("seen_blind_offtopic_2026_12_07n",),
     "seen_blind_questions_2026_12_07o": ("seen_blind_offtopic_2026_12_07o",),
+    "seen_blind_questions_2026_12_07p": ("seen_blind_offtopic_2026_12_07p",),
+    "seen_blind_questions_2026_12_07q": ("seen_blind_offtopic_2026_12_07q",),
     # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
     "seed_questions_writer_y": ("offtopic_writer_y",),
 }

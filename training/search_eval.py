@@ -109,6 +109,8 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07m")
         + questions("seen_blind_questions_2026_12_07n")
         + questions("seen_blind_questions_2026_12_07o")
+        + questions("seen_blind_questions_2026_12_07p")
+        + questions("seen_blind_questions_2026_12_07q")
         + questions("seed_questions_writer_y")
     )
 
@@ -153,6 +155,8 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07m")
         + questions("seen_blind_offtopic_2026_12_07n")
         + questions("seen_blind_offtopic_2026_12_07o")
+        + questions("seen_blind_offtopic_2026_12_07p")
+        + questions("seen_blind_offtopic_2026_12_07q")
         + questions("offtopic_writer_y")
     )
 
