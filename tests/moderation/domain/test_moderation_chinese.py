@@ -1,36 +1,15 @@
-"""Rules 3 and 1 in Chinese (bot/moderation/domain/chinese.py, data/chinese_reading.json): the data
-file's own examples, and cases written for this test (not from any training or dev file)."""
+"""Rules 3 and 1 in Chinese (bot/moderation/domain/chinese.py, data/chinese_reading.json): cases written
+for this test (not from any training or dev file); the data file's own examples run in
+test_moderation_script_examples.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
-from bot.moderation.domain.chinese import denial_cue, has_han, hate_cue, reading_data
+from bot.moderation.domain.chinese import denial_cue, has_han, hate_cue
 from bot.moderation.domain.detectors_chinese import ChineseDenialDetector, ChineseHateDetector
 from bot.moderation.domain.normalize import normalize
-
-EXAMPLES = reading_data()["examples"]
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule3_flag"])
-def test_data_rule3_flag_examples(text: str) -> None:
-    assert denial_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule3_allow"])
-def test_data_rule3_allow_examples(text: str) -> None:
-    assert not denial_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule1_flag"])
-def test_data_rule1_flag_examples(text: str) -> None:
-    assert hate_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule1_allow"])
-def test_data_rule1_allow_examples(text: str) -> None:
-    assert not hate_cue(text)
 
 
 def test_the_gate_reads_han_only() -> None:

@@ -1,5 +1,6 @@
-"""Rules 3 and 1 in Korean (bot/moderation/domain/korean.py, data/korean_reading.json): the data
-file's own examples, and cases written for this test (not from any training or dev file)."""
+"""Rules 3 and 1 in Korean (bot/moderation/domain/korean.py, data/korean_reading.json): cases written
+for this test (not from any training or dev file); the data file's own examples run in
+test_moderation_script_examples.py."""
 
 from __future__ import annotations
 
@@ -7,30 +8,8 @@ import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.detectors_korean import KoreanDenialDetector, KoreanHateDetector
-from bot.moderation.domain.korean import denial_cue, has_hangul, hate_cue, reading_data
+from bot.moderation.domain.korean import has_hangul, hate_cue
 from bot.moderation.domain.normalize import normalize
-
-EXAMPLES = reading_data()["examples"]
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule3_flag"])
-def test_data_rule3_flag_examples(text: str) -> None:
-    assert denial_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule3_allow"])
-def test_data_rule3_allow_examples(text: str) -> None:
-    assert not denial_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule1_flag"])
-def test_data_rule1_flag_examples(text: str) -> None:
-    assert hate_cue(text)
-
-
-@pytest.mark.parametrize("text", EXAMPLES["rule1_allow"])
-def test_data_rule1_allow_examples(text: str) -> None:
-    assert not hate_cue(text)
 
 
 def test_the_gate_reads_hangul_only() -> None:
