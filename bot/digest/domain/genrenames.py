@@ -6,10 +6,12 @@ What stays under a genre heading with genres_by_topic on is a statement that nam
 that would read above the topic it names (leftovers.keep_order) or one the heading cap folded
 back. So, once the page's sections are set: where at least SHARE of a genre section's shown
 highlights name one statement topic (sections.yaml ``statement_topics``, read on headline and
-summary as leftovers.statement_home reads them), the section joins that topic's heading when the
-page shows it (no two headings for one subject), else it is named "Statements on <subject>"
-(sections.yaml ``genre_subjects`` gives the subject in a reader's words). A section whose items
-share nothing keeps its genre name: it is honest. Never named after one headline (round 18b).
+summary as leftovers.statement_home reads them) and the page shows no heading of that topic,
+the section is named "Statements on <subject>" (sections.yaml ``genre_subjects`` gives the
+subject in a reader's words). Joining a shown topic heading instead (JOIN_SHOWN) cost main
+stories in the first five, and a second heading for one subject overlaps it: then, as when the
+items share nothing, the section keeps its genre name (it is honest). Never named after one
+headline (round 18b).
 """
 
 from __future__ import annotations
@@ -33,9 +35,13 @@ from bot.digest.domain.sections import OTHER, section_of
 NAME_GENRES = True
 # The share of a genre section's shown highlights that must name one subject (the brief's 2/3).
 SHARE = 2 / 3
-# True: items sharing a subject the page already shows under its own heading join it; False:
-# they are named "Statements on <subject>" beside it.
-JOIN_SHOWN = True
+# True: items sharing a subject the page already shows under its own heading join it. Off: the
+# genre section reads above that heading in every such dev week (W30, W31, W41, W43), so joining
+# lifts the topic's other highlights (rallies in the ROK, meetings abroad) into the first five:
+# held out, main stories in the first five 83 -> 80, readers' top-3 picks 97 -> 95 of 106
+# (leftovers.keep_order's reason). Then the genre name stays: "Statements on <subject>" beside
+# "<subject>" is the overlap readers 14-16 call poor.
+JOIN_SHOWN = False
 # Statements only: an editorial's words are its argument's (W40's essay on Japanese schoolchildren
 # names "human rights"; "Articles on human rights and sanctions at the UN" misled), so the
 # articles heading keeps its name (ARTICLES_ON adds it back).
@@ -88,8 +94,9 @@ def name_genres(
         topic = shared_subject([highlights[i] for i in members if i in highlights])
         if topic == OTHER:
             continue
-        if JOIN_SHOWN and topic in out:
-            out[topic].extend(out.pop(genre))
+        if topic in out:
+            if JOIN_SHOWN:
+                out[topic].extend(out.pop(genre))
             continue
         subject = shipped_subjects().get(topic, topic)
         out = {(f"{prefix} {subject}" if n == genre else n): m for n, m in out.items()}
