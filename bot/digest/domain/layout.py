@@ -29,6 +29,7 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
+from bot.digest.domain.genrenames import name_genres
 from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
 from bot.digest.domain.leftovers import is_feature, keep_order, leftover_homes, nearest_shown
@@ -163,6 +164,7 @@ def assemble(
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
         sections = spill_long(sections, highlights, place)
+        sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
     elif news:
         vectors = centroid_rows(text.body, [stories[i].items for i in news])
