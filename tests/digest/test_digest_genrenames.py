@@ -1,4 +1,4 @@
-"""Round 20: a genre heading named by the subject its statements share (genrenames.py)."""
+"""Round 19b: a genre heading named by the subject its statements share (genrenames.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A genre heading named by what its items share (issue 15, round 20).
+"""A genre heading named by what its items share (issue 15, round 19b).
 
 Blind readers 14, 15 and 16 called nearly every "Statements and commentaries" and "Editorials
 and articles" heading poor: "names the format, not the topic", "hides the week's lead story".
