@@ -22,6 +22,7 @@ def best_excerpt(
     core: tuple[int, int] | None = None,
     best_preferred_only: bool = False,
     avoid: Sequence[tuple[int, int]] = (),
+    words: bool = True,
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
@@ -36,6 +37,8 @@ def best_excerpt(
     ``best_preferred_only``, of the sentences ``prefer`` accepts only those holding the most
     query weight earn the bonus. A sentence overlapping a span of ``avoid`` (already shown) is
     neither in the run nor grown into; with every sentence avoided the excerpt is empty.
+    Without ``words`` the matched words are left empty (a caller that may drop the excerpt
+    reads them later with ``matched_words``).
     """
     spans = split_sentences(text)
     if not spans:
@@ -90,7 +93,8 @@ def best_excerpt(
     start, end = spans[first][0], spans[last][1]
     # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.
     excerpt = normalize_whitespace(text[start:end])
-    return excerpt, matched_words(excerpt, analyzer, term_weights), (start, end)
+    matched = matched_words(excerpt, analyzer, term_weights) if words else ()
+    return excerpt, matched, (start, end)
 
 
 def matched_words(
