@@ -175,11 +175,11 @@ def passage_hits(
     prefer: Callable[[str], bool] | None = kind.matches_answer if kind is not None else None
     if s.excerpt_answer_sentence:
         prefer = answer_test(question, analyzer)
-    rows, live = corpus.article_rows, corpus.alive_articles
+    rows = corpus.article_rows
     rarity = (
         {}
-        if rows is None or live is None
-        else source_rarity(question, corpus.weights, rows, table.sources, live)
+        if rows is None or alive is None
+        else source_rarity(question, corpus.weights, rows, table.sources, alive)
     )
     accepted: list[tuple[int, PassageHit]] = []
     held_back: list[tuple[int, PassageHit]] = []
@@ -211,7 +211,7 @@ def passage_hits(
         present = set(analyzer.analyze(shown_text))
         cosine = None
         if query_vector is not None and corpus.embedder is not None:
-            cosine = float(corpus.embedder.embed([shown_text])[0] @ query_vector)
+            cosine = float(corpus.embedder.embed_one(shown_text) @ query_vector)
         in_source = rarity.get(table.sources[row])
         if not _passes(
             question,

@@ -6,9 +6,25 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bot.archive.domain.articles import normalize_whitespace
 from bot.archive.domain.passages import split_sentences
-from bot.search.domain.text import TextAnalyzer
+from bot.search.domain.text import AnalyzerConfig, TextAnalyzer
 
 EXCERPT_CHARS = 500
+# Sentences whose index terms are remembered (the same passages are candidates question after
+# question) before the memory starts afresh.
+_REMEMBERED = 32_768
+_ANALYZED: dict[tuple[AnalyzerConfig, str], tuple[str, ...]] = {}
+
+
+def _analyzed(analyzer: TextAnalyzer, sentence: str) -> tuple[str, ...]:
+    """``analyzer.analyze(sentence)``, remembered per analyzer configuration."""
+    global _ANALYZED
+    key = (analyzer.config, sentence)
+    terms = _ANALYZED.get(key)
+    if terms is None:
+        if len(_ANALYZED) >= _REMEMBERED:
+            _ANALYZED = {}
+        terms = _ANALYZED[key] = tuple(analyzer.analyze(sentence))
+    return terms
 
 
 def best_excerpt(
@@ -43,7 +59,7 @@ def best_excerpt(
     spans = split_sentences(text)
     if not spans:
         return "", (), (0, 0)
-    terms = [set(analyzer.analyze(text[a:b])) & term_weights.keys() for a, b in spans]
+    terms = [set(_analyzed(analyzer, text[a:b])) & term_weights.keys() for a, b in spans]
     preferred = [prefer is not None and prefer(text[a:b]) for a, b in spans]
     if best_preferred_only and any(preferred):
         own = [
