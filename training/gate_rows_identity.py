@@ -60,9 +60,6 @@ def main() -> None:
     args = parser.parse_args()
     with args.rows.open("rb") as handle:
         recorded = pickle.load(handle)
-    if args.verdicts:
-        read, passing, differ = verdicts(copy.deepcopy(recorded))
-        print(f"verdicts: {read} excerpts, {passing} pass, {differ} staged verdicts differ")
     rows = copy.deepcopy(recorded)
     gate_loso.refresh(rows)
     with args.out.open("w", encoding="utf-8") as handle:
@@ -70,8 +67,11 @@ def main() -> None:
             vectors = [[repr(v) for v in f] for f, _, _ in r["hits"]]
             handle.write(json.dumps([r["archive"], r["set"], r["text"], vectors]) + "\n")
     print(f"{len(rows)} rows, {sum(len(r['hits']) for r in rows)} excerpts -> {args.out}")
-    if args.verdicts and differ:
-        raise SystemExit(1)
+    if args.verdicts:  # on the refreshed rows (every feature recorded)
+        read, passing, differ = verdicts(rows)
+        print(f"verdicts: {read} excerpts, {passing} pass, {differ} staged verdicts differ")
+        if differ:
+            raise SystemExit(1)
 
 
 if __name__ == "__main__":
