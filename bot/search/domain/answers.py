@@ -30,19 +30,18 @@ from bot.search.domain.candidates import (
 from bot.search.domain.community_asks import asks_what_the_page_says, page_named_and_asked
 from bot.search.domain.dense import StaticEmbedder
 from bot.search.domain.diversity import diversify, far_ahead, still_crowded
+from bot.search.domain.excerpt import matched_words
 from bot.search.domain.excerpt_choice import passage_excerpt
 from bot.search.domain.focus import asked, has_filler
 from bot.search.domain.gate import (
     GateFeatures,
     GateWeights,
     QueryContext,
-    answerability_only_lowers,
     gate_features,
-    reads_answerability,
     reads_relation,
     shipped_gate,
-    with_answerability,
 )
+from bot.search.domain.gate_stages import passes_with_answerability
 from bot.search.domain.model import PassageHit
 from bot.search.domain.query import AnswerType, Question, coverage, proximity
 from bot.search.domain.rows import ScoredRows
@@ -176,12 +175,11 @@ def passage_hits(
     prefer: Callable[[str], bool] | None = kind.matches_answer if kind is not None else None
     if s.excerpt_answer_sentence:
         prefer = answer_test(question, analyzer)
+    rows = corpus.article_rows
     rarity = (
-        source_rarity(
-            question, corpus.weights, corpus.article_rows, table.sources, corpus.alive_articles
-        )
-        if corpus.article_rows is not None and corpus.alive_articles is not None
-        else {}
+        {}
+        if rows is None or alive is None
+        else source_rarity(question, corpus.weights, rows, table.sources, alive)
     )
     accepted: list[tuple[int, PassageHit]] = []
     held_back: list[tuple[int, PassageHit]] = []
@@ -192,7 +190,7 @@ def passage_hits(
     for place, i in enumerate(candidates):
         row = int(owners[i])
         passage = corpus.passages.passage(i, table.ids[row])
-        excerpt, matched, (a, b), offset = passage_excerpt(
+        excerpt, _, (a, b), offset = passage_excerpt(
             corpus.passages,
             i,
             passage,
@@ -204,6 +202,7 @@ def passage_hits(
             s.excerpt_core_in_passage,
             s.excerpt_answer_sentence,
             taken.get(row, ()) if s.excerpt_avoid_shown else (),
+            words=False,  # the matched words are read only for a passage that is shown
         )
         if not excerpt:
             continue
@@ -212,7 +211,7 @@ def passage_hits(
         present = set(analyzer.analyze(shown_text))
         cosine = None
         if query_vector is not None and corpus.embedder is not None:
-            cosine = float(corpus.embedder.embed([shown_text])[0] @ query_vector)
+            cosine = float(corpus.embedder.embed_one(shown_text) @ query_vector)
         in_source = rarity.get(table.sources[row])
         if not _passes(
             question,
@@ -236,6 +235,7 @@ def passage_hits(
         if excerpt in shown:
             continue
         shown.add(excerpt)
+        matched = matched_words(excerpt, analyzer, term_weights)
         hit = _hit(table, row, passage, excerpt, matched, float(boosted[i]))
         per_article[row] = per_article.get(row, 0) + 1
         ahead = s.cap_margin > 0 and far_ahead(candidates, place, owners, boosted, s.cap_margin)
@@ -347,12 +347,9 @@ def _passes(
         False,
         reads_relation(GATE),
     )
-    score = GATE.score(features, articles)
     # What the passage holds of the question's focus is read only when it can still change
-    # the verdict (its regular expressions cost about 0.03 ms a passage).
-    if (score < bar and answerability_only_lowers(GATE, articles)) or not reads_answerability(GATE):
-        return score >= bar
-    return GATE.score(with_answerability(features, question, text), articles) >= bar
+    # the verdict (gate_stages.py).
+    return passes_with_answerability(GATE, features, question.text, text, articles, bar)
 
 
 def sure_answer(question: Question, text: str) -> bool:

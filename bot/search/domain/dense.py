@@ -46,6 +46,8 @@ _ENCODE_BATCH = 4_096
 _PROJECT_ROWS = 2_048
 # Distinct words remembered by an embedder before it starts afresh (a few tens of MB).
 _MAX_WORDS = 2_000_000
+# Texts whose vectors embed_one remembers before it starts afresh (about 1 KB each).
+_MAX_REMEMBERED = 8_192
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class StaticEmbedder:
         self.dimensions = int(codebook.shape[1])
         self._words = _Words({}, sp.csr_matrix((0, codebook.shape[0]), dtype=np.float32))
         self._learning = threading.Lock()
+        self._remembered: dict[str, NDArray[np.float32]] = {}
 
     def embed(self, texts: list[str], *, learn: bool = True) -> NDArray[np.float32]:
         """One unit-length float32 row per text (zeros for a text without tokens).
@@ -87,6 +90,20 @@ class StaticEmbedder:
             batch = [t[:MAX_CHARS].split() for t in texts[start : start + _BATCH]]
             out[start : start + len(batch)] = self._embed_words(batch, learn)
         return out
+
+    def embed_one(self, text: str) -> NDArray[np.float32]:
+        """``embed([text])[0]`` (its words learnt), remembered: /ask embeds each candidate's
+        shown excerpt, and the same excerpts come back question after question. A text's
+        vector does not depend on the words learnt before it (its counts are exact), so the
+        one remembered is the one computed again."""
+        vector = self._remembered.get(text)
+        if vector is None:
+            vector = self.embed([text])[0].copy()
+            vector.flags.writeable = False
+            if len(self._remembered) >= _MAX_REMEMBERED:
+                self._remembered = {}
+            self._remembered[text] = vector
+        return vector
 
     def token_rows(self, words: Sequence[str]) -> sp.csr_matrix:
         """Each word's token counts, one row per word (words x tokenizer vocabulary)."""

@@ -6,9 +6,25 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bot.archive.domain.articles import normalize_whitespace
 from bot.archive.domain.passages import split_sentences
-from bot.search.domain.text import TextAnalyzer
+from bot.search.domain.text import AnalyzerConfig, TextAnalyzer
 
 EXCERPT_CHARS = 500
+# Sentences whose index terms are remembered (the same passages are candidates question after
+# question) before the memory starts afresh.
+_REMEMBERED = 32_768
+_ANALYZED: dict[tuple[AnalyzerConfig, str], tuple[str, ...]] = {}
+
+
+def _analyzed(analyzer: TextAnalyzer, sentence: str) -> tuple[str, ...]:
+    """``analyzer.analyze(sentence)``, remembered per analyzer configuration."""
+    global _ANALYZED
+    key = (analyzer.config, sentence)
+    terms = _ANALYZED.get(key)
+    if terms is None:
+        if len(_ANALYZED) >= _REMEMBERED:
+            _ANALYZED = {}
+        terms = _ANALYZED[key] = tuple(analyzer.analyze(sentence))
+    return terms
 
 
 def best_excerpt(
@@ -22,6 +38,7 @@ def best_excerpt(
     core: tuple[int, int] | None = None,
     best_preferred_only: bool = False,
     avoid: Sequence[tuple[int, int]] = (),
+    words: bool = True,
 ) -> tuple[str, tuple[str, ...], tuple[int, int]]:
     """The best excerpt of ``text``, the surface words that matched, and its span in ``text``.
 
@@ -36,11 +53,13 @@ def best_excerpt(
     ``best_preferred_only``, of the sentences ``prefer`` accepts only those holding the most
     query weight earn the bonus. A sentence overlapping a span of ``avoid`` (already shown) is
     neither in the run nor grown into; with every sentence avoided the excerpt is empty.
+    Without ``words`` the matched words are left empty (a caller that may drop the excerpt
+    reads them later with ``matched_words``).
     """
     spans = split_sentences(text)
     if not spans:
         return "", (), (0, 0)
-    terms = [set(analyzer.analyze(text[a:b])) & term_weights.keys() for a, b in spans]
+    terms = [set(_analyzed(analyzer, text[a:b])) & term_weights.keys() for a, b in spans]
     preferred = [prefer is not None and prefer(text[a:b]) for a, b in spans]
     if best_preferred_only and any(preferred):
         own = [
@@ -90,7 +109,8 @@ def best_excerpt(
     start, end = spans[first][0], spans[last][1]
     # Paragraph breaks inside a passage would read as stray gaps in a one-paragraph excerpt.
     excerpt = normalize_whitespace(text[start:end])
-    return excerpt, matched_words(excerpt, analyzer, term_weights), (start, end)
+    matched = matched_words(excerpt, analyzer, term_weights) if words else ()
+    return excerpt, matched, (start, end)
 
 
 def matched_words(

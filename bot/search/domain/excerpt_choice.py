@@ -54,10 +54,12 @@ def passage_excerpt(
     core_in_passage: bool = False,
     answer_sentence_only: bool = False,
     shown: Sequence[tuple[int, int]] = (),
+    words: bool = True,
 ) -> tuple[str, tuple[str, ...], tuple[int, int], int]:
     """The excerpt of candidate passage ``i``, its matched words, its span in the window and the
     window's offset before the passage (best_excerpt; the choices above). ``shown``: the
-    article's spans already shown (article offsets): the excerpt avoids their sentences."""
+    article's spans already shown (article offsets): the excerpt avoids their sentences;
+    ``words``: whether to read the matched words (best_excerpt)."""
     window, offset = passage_window(passages, i, passage) if context else (passage.text, 0)
     core = (offset, offset + len(passage.text)) if core_in_passage and context else None
     base = passage.start - offset
@@ -72,5 +74,6 @@ def passage_excerpt(
         core=core,
         best_preferred_only=answer_sentence_only,
         avoid=avoid,
+        words=words,
     )
     return excerpt, matched, span, offset

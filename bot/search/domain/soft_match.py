@@ -237,20 +237,22 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
     own = words_of(excerpt)
     text = _stems_of(excerpt)
     stems = text.stems
-    asked = _stems_of(question)
     by: dict[str, frozenset[str]] = {}
     for w in words:
         s = stem(w)
         found = {s} & stems
         if len(s) >= 5:
             found |= {t for t in stems if len(t) > len(s) and t.startswith(s)}
-        for g in _groups_of(s):
-            phrases = _groups()[g]
-            related = [p for p in phrases if any(_related(s, t) for t in p)]
-            if any(asked.holds(p) for p in related):
-                held = [x for p in phrases if text.holds(p) for x in p]
-                if held:
-                    found |= {t for t in stems if any(_related(t, x) for x in held)}
+        for phrases in _asked_groups(question, s):
+            held = [x for p in phrases if text.holds(p) for x in p]
+            if held:
+                # _related(t, x) for some x held, without a call per pair.
+                same, long = set(held), [x for x in held if len(x) >= 5]
+                found |= {
+                    t
+                    for t in stems
+                    if t in same or any(t.startswith(x) or x.startswith(t) for x in long)
+                }
         if not found:
             found = _role_said(s, stems) | _asked_by_a_question(s, excerpt)
         by[w] = frozenset(found)
@@ -264,6 +266,20 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
             for w, row in zip(unsaid, close, strict=True):
                 by[w] = frozenset(stem(content[j]) for j in np.flatnonzero(row))
     return Said(by)
+
+
+@lru_cache(maxsize=8192)  # a question's words serve all its excerpts
+def _asked_groups(question: str, s: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The phrases of each group of the stem ``s`` that ``question`` asks in: it holds a
+    phrase of the group related to ``s`` (said's reading of the question alone)."""
+    asked = _stems_of(question)
+    out = []
+    for g in _groups_of(s):
+        phrases = _groups()[g]
+        related = [p for p in phrases if any(_related(s, t) for t in p)]
+        if any(asked.holds(p) for p in related):
+            out.append(phrases)
+    return tuple(out)
 
 
 @cache
