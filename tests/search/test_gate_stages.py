@@ -6,8 +6,14 @@ from dataclasses import replace
 
 import pytest
 
+from bot.search.domain import gate as gate_module
 from bot.search.domain import gate_stages
-from bot.search.domain.gate import GateFeatures, answerability_of, shipped_gate
+from bot.search.domain.gate import (
+    ANSWERABILITY_STAGES,
+    GateFeatures,
+    answerability_of,
+    shipped_gate,
+)
 
 ARTICLES = 100
 BASE = GateFeatures(0.5, 0.5, 2, 1, 0, 0)
@@ -44,7 +50,7 @@ def test_a_passage_already_below_the_bar_is_not_read_further(
 ) -> None:
     question, text = PAIRS[0]  # its focus (an age) is missing: the first stage lowers it
     shipped = shipped_gate()
-    after_read = shipped.score(gate_stages.STAGES[0](BASE, question, text), ARTICLES)
+    after_read = shipped.score(ANSWERABILITY_STAGES[0](BASE, question, text), ARTICLES)
     drop = shipped.score(BASE, ARTICLES) - after_read
     assert drop > 0
     gate = replace(shipped, bias=shipped.bias + shipped.bar(ARTICLES) - after_read - drop / 2)
@@ -53,6 +59,6 @@ def test_a_passage_already_below_the_bar_is_not_read_further(
     def unread(*_: object) -> object:
         raise AssertionError("read past the stage that put the passage below the bar")
 
-    monkeypatch.setattr(gate_stages, "_soft", unread)
-    monkeypatch.setattr(gate_stages, "_beyond", unread)
+    monkeypatch.setattr(gate_module, "_soft", unread)
+    monkeypatch.setattr(gate_module, "_beyond", unread)
     assert not gate_stages.passes_with_answerability(gate, BASE, question, text, ARTICLES, bar)

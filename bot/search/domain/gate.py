@@ -165,33 +165,52 @@ def with_answerability(features: GateFeatures, question: Question, text: str) ->
     return answerability_of(features, question.text, text)
 
 
-def answerability_of(features: GateFeatures, question: str, text: str) -> GateFeatures:
-    """``features`` with the answerability features of the plain question ``question`` and
-    the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
+def _read_held(f: GateFeatures, question: str, text: str) -> GateFeatures:
     held = holds(asked(question), text)
     fact = fact_held(asked_fact(question), text)
-    soft = _soft(question, text)
-    ask = _beyond(question, text)
-    said = _outcome(question, text)
     return replace(
-        features,
+        f,
         focus_missing=held.focus_missing,
         filler_missing=held.filler_missing,
         filler_gap=held.filler_gap,
         fact_unmet=fact.unmet,
         fact_missing=fact.missing,
+    )
+
+
+def _read_beyond(f: GateFeatures, question: str, text: str) -> GateFeatures:
+    ask = _beyond(question, text)
+    return replace(f, ask_missing=ask[0], scope_unmet=ask[1], subject_apart=ask[2])
+
+
+def _read_outcome(f: GateFeatures, question: str, text: str) -> GateFeatures:
+    said = _outcome(question, text)
+    return replace(f, echo=said[0], outcome_unsaid=said[1], rival_name=said[2])
+
+
+def _read_soft(f: GateFeatures, question: str, text: str) -> GateFeatures:
+    soft = _soft(question, text)
+    return replace(
+        f,
         relation_soft=soft[0],
         fact_soft=soft[1],
         fact_apart=soft[2],
         fact_unquoted=soft[3],
         fact_noun=soft[4],
-        ask_missing=ask[0],
-        scope_unmet=ask[1],
-        subject_apart=ask[2],
-        echo=said[0],
-        outcome_unsaid=said[1],
-        rival_name=said[2],
     )
+
+
+# The answerability features in stages, cheapest first; soft_match.py's reading (about two
+# thirds of the cost) last. gate_stages.py stops after a stage that puts a passage below the bar.
+ANSWERABILITY_STAGES = (_read_held, _read_beyond, _read_outcome, _read_soft)
+
+
+def answerability_of(features: GateFeatures, question: str, text: str) -> GateFeatures:
+    """``features`` with the answerability features of the plain question ``question`` and
+    the passage ``text`` (what training/gate_loso.py recomputes on recorded excerpts)."""
+    for stage in ANSWERABILITY_STAGES:
+        features = stage(features, question, text)
+    return features
 
 
 def _soft(question: str, text: str) -> tuple[float, int, int, int, int]:
