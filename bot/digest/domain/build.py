@@ -32,6 +32,7 @@ from bot.digest.domain.glued import standalone_names
 from bot.digest.domain.layout import assemble
 from bot.digest.domain.ledelinks import LedePair, join_ledes, lede_pairs, links_on
 from bot.digest.domain.model import Digest, DigestArticle, DigestTopic, RankedStory, Report
+from bot.digest.domain.newsweight import news_lead
 from bot.digest.domain.occasions import (
     OccasionPair,
     apart_from_recurring,
@@ -361,11 +362,12 @@ def _highlight(
     members = [articles[i] for c in story.items for i in copies[c].members]
     # The lead is the most substantial report (the earliest among equals).
     lead = max(members, key=lambda a: (0 if is_title_only(a) else len(a.body), -members.index(a)))
+    lead, told = news_lead(members, lead, clean_title) if story.kind == "event" else (lead, [])
     reports = [lead, *[a for a in members if a is not lead]]
     headline = _story_title(story, copies) if story.kind != "event" else clean_title(lead)
     headline = " ".join(_DATE_TAG.sub("", headline).split()) or headline  # "... [2024.11.01.]"
     if story.kind == "event":
-        summary = summaries_for(members, headline, is_common_name, known_names)
+        summary = summaries_for(told, headline, is_common_name, known_names)
     else:
         days = [_date_of(articles[copies[c].members[0]]).astimezone(tz) for c in story.items]
         summary = series_summary(list(story.slots), days)

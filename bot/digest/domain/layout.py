@@ -29,10 +29,17 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
+from bot.digest.domain.genrejoin import join_topics
 from bot.digest.domain.genrenames import name_genres
 from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
-from bot.digest.domain.leftovers import is_feature, keep_order, leftover_homes, nearest_shown
+from bot.digest.domain.leftovers import (
+    is_feature,
+    keep_order,
+    leftover_homes,
+    nearest_shown,
+    rider_home,
+)
 from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.newsweight import (
@@ -164,6 +171,14 @@ def assemble(
             sections, highlights.__contains__, lambda i: feature(i) or home[i] == OTHER
         )
         sections = spill_long(sections, highlights, place)
+        # Round 20: statements under their topic where the first five stay (genrejoin.py).
+        sections, demoted = join_topics(
+            sections,
+            highlights,
+            place,
+            lambda i, names: rider_home(highlights[i], names, feature(i)),
+            MAX_HEADINGS,
+        )
         sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
     elif news:
@@ -182,6 +197,8 @@ def assemble(
     vocabulary = build_vocabulary([clean_title(a) for a in earlier] + [c.title for c in copies])
 
     folded: set[int] = set()  # routine lines shown in a news section (below)
+    if not (news and by_section):
+        demoted = set()
 
     def shown_order(members: Sequence[int]) -> list[int]:
         if MAJOR_BONUS is None:
@@ -191,7 +208,8 @@ def assemble(
                 key=lambda i: (not major[i], -importances[i].score, i),
             )
         return sorted(
-            (i for i in members if i in highlights), key=lambda i: (i in folded, -place(i), i)
+            (i for i in members if i in highlights),
+            key=lambda i: (i in folded, i in demoted, -place(i), i),
         )
 
     firsts = {next(iter(shown_order(group)), -1) for group in groups}
@@ -261,7 +279,8 @@ def assemble(
             # Round 13: a topic with major news first.
             minor = by_section and not any(major[i] for i in picked)
         else:
-            best = max(place(i) for i in picked if i not in folded)
+            lead = [i for i in picked if i not in folded and i not in demoted]
+            best = max(place(i) for i in lead or [i for i in picked if i not in folded])
             minor = False
         catchall = by_section and names[topic] == OTHER
         if catchall:

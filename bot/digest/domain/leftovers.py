@@ -169,6 +169,15 @@ def _named_shown(highlight: DigestArticle, shown: Sequence[str]) -> str:
     return section_of(text, highlight.summary, table) if table else OTHER
 
 
+def rider_home(highlight: DigestArticle, shown: Sequence[str], feature: bool) -> str:
+    """Where a highlight goes that would ride up into the week's first five with a statement
+    leading its topic (genrejoin.py): the first shown section (not a genre) or theme its headline
+    names; else, for a ``feature``, the shown articles section; else "Other news"."""
+    table = [s for s in shipped_sections() if s.name in shown and s.name not in GENRES]
+    named = section_of(highlight.title, sections=[*table, *shipped_leftovers()])
+    return ARTICLES if named == OTHER and feature and ARTICLES in shown else named
+
+
 def is_feature(importance: Importance) -> bool:
     """A story whose lead says no date and whose headline names no actor (rank.py's reasons)."""
     values = {reason.signal: reason.value for reason in importance.reasons}
