@@ -75,3 +75,14 @@ def test_a_health_question_needs_an_illness() -> None:
 def test_now_is_met_by_a_present_progressive_or_a_recent_count(excerpt: str, unmet: int) -> None:
     question = "how many hikers are sheltering at Ryongmun right now"
     assert beyond(question, excerpt).scope_unmet == unmet
+
+
+def test_in_charge_asks_a_person_not_a_price() -> None:
+    from bot.search.domain.focus import asked, holds
+
+    question = "who is in charge of the mountain province around Ryongmun"
+    reading = asked(question)
+    assert reading.focus is not None and reading.focus.name == "person"
+    told = "Governor Pak Sung-il, who runs the province, opened the Ryongmun hostel."
+    assert holds(reading, told).filler_missing == 0
+    assert asked("what are the charges for a night at the hostel").focus.name == "money"
