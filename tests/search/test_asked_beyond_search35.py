@@ -1,5 +1,5 @@
 """Round 20's readings of asked_beyond.json (branch search35): a capacity, a firm named with a
-word before 'company', a health question, and the 'now' scope met by a present progressive (a
+word before 'company', a health question, and the 'now' scope met by a recent count (a
 story of our own about a mountain hostel, not of the seed page or of any development set)."""
 
 from __future__ import annotations
@@ -67,12 +67,15 @@ def test_a_health_question_needs_an_illness() -> None:
 @pytest.mark.parametrize(
     ("excerpt", "unmet"),
     [
-        ("A survey last year found that 300 hikers are sheltering at Ryongmun.", 0),
         ("In a recent count, 300 hikers were sheltering at Ryongmun.", 0),
+        ("The latest figures show 300 hikers sheltering at Ryongmun.", 0),
         ("A survey in 2019 found that 300 hikers sheltered at Ryongmun.", 1),
+        # A present progressive, or years called recent, date no count.
+        ("A survey last year found that 300 hikers are sheltering at Ryongmun.", 1),
+        ("The Ryongmun shelter expanded in recent years and took 300 hikers.", 1),
     ],
 )
-def test_now_is_met_by_a_present_progressive_or_a_recent_count(excerpt: str, unmet: int) -> None:
+def test_now_is_met_by_a_recent_count(excerpt: str, unmet: int) -> None:
     question = "how many hikers are sheltering at Ryongmun right now"
     assert beyond(question, excerpt).scope_unmet == unmet
 
