@@ -92,6 +92,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07p",
     "seen_blind_questions_2026_12_07q",
     "seed_questions_writer_y",
+    "seed_questions_writer_ad",
 )
 # Development sets recorded with the others but never fitted on nor in a cap: the near misses
 # and their answerable twins written by branch search19 (training/data/search/
@@ -135,6 +136,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07q": ("seen_blind_offtopic_2026_12_07q",),
     # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
     "seed_questions_writer_y": ("offtopic_writer_y",),
+    # Writer AD (training/data/search/README_writer_ad.md): its 40 are all near misses.
+    "seed_questions_writer_ad": ("offtopic_writer_ad",),
 }
 # The caps of the shipped gate.json (round 11: the seed cap of 6 in 100 chosen by the lead).
 CAPS = {"seed": 0.06, "grown": 0.06, "big": 0.035}

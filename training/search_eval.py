@@ -112,6 +112,7 @@ def seed_questions() -> list[Question]:
         + questions("seen_blind_questions_2026_12_07p")
         + questions("seen_blind_questions_2026_12_07q")
         + questions("seed_questions_writer_y")
+        + questions("seed_questions_writer_ad")
     )
 
 
@@ -158,6 +159,7 @@ def offtopic_questions() -> list[Question]:
         + questions("seen_blind_offtopic_2026_12_07p")
         + questions("seen_blind_offtopic_2026_12_07q")
         + questions("offtopic_writer_y")
+        + questions("offtopic_writer_ad")
     )
 
 

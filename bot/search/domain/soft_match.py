@@ -177,7 +177,8 @@ def relation_words(question: str, excerpt: str) -> list[str]:
     for token in words_of(question):
         # A hyphenated word asks what its parts ask ("inter-korean", "internet-access"): a
         # part that is a name, an affix ("inter", "wise") or a skipped word asks nothing.
-        whole = token in skipped or token in names or stem(token) in names
+        # A negated auxiliary ("wouldn't", "won't") asks nothing the excerpt must say.
+        whole = token in skipped or token.endswith("n't") or token in names or stem(token) in names
         parts = [] if whole else [p for p in token.split("-") if p] or [token]
         for w in parts:
             fit = len(w) > 2 and w not in skipped and w not in names and stem(w) not in names
