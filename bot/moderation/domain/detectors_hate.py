@@ -53,6 +53,7 @@ from bot.moderation.domain.hate_lexicon import (
     tag_clause,
     typo_map,
 )
+from bot.moderation.domain.hate_members import member_attack
 from bot.moderation.domain.hate_reading import (
     clip,
     contempt_evidence,
@@ -60,6 +61,7 @@ from bot.moderation.domain.hate_reading import (
     emphatic_map,
     misgendered,
     negative,
+    own_valences,
     praised,
     quote,
     subjects,
@@ -67,7 +69,6 @@ from bot.moderation.domain.hate_reading import (
     uninvert,
     with_relation_signs,
     word_reader,
-    words_of,
 )
 from bot.moderation.domain.hate_replies import judged_reply
 from bot.moderation.domain.hate_rules import (
@@ -156,8 +157,7 @@ class HateDetector:
         preload_valences()
         self._emphatic = emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
-        self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
-        self._valence.update({w: -2.5 for w in words_of(self.lexicon, "derogatory")})
+        self._valence = own_valences(self.lexicon)
         self._known = frozenset(self._emphatic.values())
         # Never an English word taken for a typo ('seeing' is no misspelt 'seeking').
         self._typos = typo_map(self._known, self._known | english_words())
@@ -239,7 +239,9 @@ class HateDetector:
         blame = None
         if not (framed or counter.strong):
             group = saw_group or bool(slur_findings)
-            blame = frames.hit(laughing, original.original, words, group, counter.any)
+            blame = frames.hit(laughing, original.original, words, group, counter.any) or (
+                member_attack(text.tokens, self.lexicon, self._valence, saw_group)
+            )
         probability = 0.0
         shielded = saw_group and hedged(text.plain)
         lowest = HEDGED_THRESHOLD if shielded else STATEMENT_THRESHOLD
