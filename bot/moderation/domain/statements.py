@@ -141,11 +141,14 @@ def read_clause(
         return replace(statement, clause=" ".join(_named(words, target)))
     found = essence(after)  # 'qqg are born to obey', "qqg aren't wired for command"
     if found is not None:
-        return _essential(target, predicate, found, conditional, extra or {}, words)
+        statement = _essential(target, predicate, found, conditional, extra or {}, words)
+        return replace(statement, predicate=" ".join(after))  # the words, not the reading
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
     said = _said_after_copula(after) if copula_first(before) else _said_of_subject(after)
-    predicate += reduce_roles(said) if said else []
+    roles = reduce_roles(said) if said else []
+    shown = " ".join([*predicate, *(said or [])])  # the words a hit quotes, not the reading
+    predicate += roles
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = (
         bool(before)
@@ -161,7 +164,9 @@ def read_clause(
     if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
         statement = Statement(target, "", 0.0, 0.0, False, conditional, said is None)
         return replace(statement, negated_positive=denied_quality)
-    statement = _score(target, predicate, whole_negated, conditional, extra or {})
+    statement = replace(
+        _score(target, predicate, whole_negated, conditional, extra or {}), predicate=shown
+    )
     if denied_quality:
         statement = replace(statement, negated_positive=True)
     return replace(statement, clause=" ".join(_named(words, target)))
