@@ -2,19 +2,18 @@
 
 It reads statements, not only words: a protected group (race, ethnicity, nationality, religion,
 sex, gender identity, sexual orientation, disability) plus a threat, dehumanising or derogatory
-predicate, hatred, or a denial of the group's worth. It lets through counter-speech and quotes
-that condemn hate, negated hate ('I don't hate X'), positive and neutral statements, abuse of
-targets that are not protected groups, reclaimed slurs ('I'm a proud dyke') and profanity aimed
-at nobody. A logistic regression trained on davidson-2017 adds a flag (never a removal) for
-hateful messages the rules miss.
+predicate, hatred, or a denial of the group's worth. It lets through counter-speech, quotes that
+condemn hate, negated hate, positive and neutral statements, abuse of targets that are not
+protected groups, reclaimed slurs and profanity aimed at nobody. Models add flags, never removals.
 
 Actions and measured quality (training/eval_dev.py --final, 2026-12-06 13:41: every training
 file scored by models refitted without it, plus the dev files; 3,803 hateful messages):
 - builtin:rule1-hate removes threats and dehumanisation asserted by the speaker (no quote,
   report, question or denunciation; statement model >= 0.5): precision 1.000 (744/744),
   recall 0.196. Every other statement finding, contempt read by the statement analysis
-  (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (blame, misgendering,
-  code words, contempt, implicit, taboo, conspiracy, stereotype, joke) are flagged: 0.945, 0.419.
+  (:mod:`statements`, :mod:`statement_forms`), member attacks (:mod:`hate_members`) and the
+  message frames of rules/rule1_frames.yaml (blame, misgendering, code words, contempt,
+  implicit, taboo, conspiracy, stereotype, joke) are flagged: 0.945, 0.419.
 - builtin:rule1-slurs removes a slur that is no ordinary word and not reclaimed, aimed at a
   person, unframed and not in quote marks: precision 1.000 (103/103), recall 0.027; other slur
   uses are flagged (precision 0.916).
