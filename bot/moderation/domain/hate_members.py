@@ -48,7 +48,8 @@ def member_attack(
     tokens: Sequence[str], lexicon: Lexicon, extra: dict[str, float], group: bool
 ) -> PatternRecord | None:
     """``RECORD`` when the message (which names a protected group: ``group``) ascribes a
-    protected identity to a person and dismisses them."""
+    protected identity to a person and dismisses them; else ``CHILDREN`` when it ties gay or
+    trans people to danger to children (:func:`danger_to_children`)."""
     if not group:
         return None
 
@@ -71,4 +72,40 @@ def member_attack(
         rest = [*tokens[:index], *tokens[at + 1 :]]
         if _dismissal().search(" ".join(rest)):
             return RECORD
+    return danger_to_children(tokens, lexicon)
+
+
+CHILDREN = PatternRecord(
+    id="children-01",
+    rule=1,
+    family="blame",
+    action=Action.FLAG,
+    reason="gay or trans people tied to danger to children",
+    regex=re.compile(r"(?!)"),
+    triggers=(),
+    needs_topic=False,
+    must_match=(),
+    must_not_match=(),
+)
+_LGBT = frozenset(["sexual orientation", "gender identity"])
+
+
+def danger_to_children(tokens: Sequence[str], lexicon: Lexicon) -> PatternRecord | None:
+    """``CHILDREN`` when one sentence names a sexual-orientation or gender-identity group, a
+    child word and a word of grooming or nearness ('don't let the gays groom kids'), the group
+    word not naming the children ('trans kids need support')."""
+    classes = predicate_classes()
+    children, near = classes["children"], classes["near_children"]
+    if children.isdisjoint(tokens) or near.isdisjoint(tokens):
+        return None
+    for index, token in enumerate(tokens):
+        key = squeeze(token)[0]
+        category = lexicon.groups.get(key) or lexicon.adjectives.get(key)
+        if category not in _LGBT:
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1] in children:
+            continue  # 'trans kids', 'gay teens': the children are the group
+        window = tokens[max(0, index - 12) : index + 13]
+        if not children.isdisjoint(window) and not near.isdisjoint(window):
+            return CHILDREN
     return None

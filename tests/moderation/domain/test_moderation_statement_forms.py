@@ -34,6 +34,8 @@ def rule1(engine: ModerationEngine, text: str) -> set[str]:
         "Vietnamese women make the perfect wife for a farmer",
         "you're a lesbian, so nobody cares what you think about the summit",
         "he's a gay man, of course he defends the regime's fashion, ignore him",
+        "keep the lesbians away from the kids at that camp, simple",
+        "gay men around boys, what could go wrong",
     ],
 )
 def test_reduced_or_essential_claims_about_a_group_are_flagged(
@@ -53,6 +55,8 @@ def test_reduced_or_essential_claims_about_a_group_are_flagged(
         "you're Korean, so you can read the original KCNA text for us",
         "you're gay and you still posted the source, thanks",
         "women aren't built to be oppressed, and the markets prove it",
+        "trans kids in Seoul schools need counsellors who know the issues",
+        "lesbian couples adopting children is legal in more countries every year",
     ],
 )
 def test_counter_stereotypes_agents_and_praise_stay_allowed(
