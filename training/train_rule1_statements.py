@@ -68,6 +68,7 @@ NOT_FITTED = frozenset(
         "train_writer_aa_rule1",
         "train_writer_aa_rule3",
         "train_writer_z",
+        "train_writer_ab",
     }
 )
 ALL_WRITERS = False

@@ -2,19 +2,18 @@
 
 It reads statements, not only words: a protected group (race, ethnicity, nationality, religion,
 sex, gender identity, sexual orientation, disability) plus a threat, dehumanising or derogatory
-predicate, hatred, or a denial of the group's worth. It lets through counter-speech and quotes
-that condemn hate, negated hate ('I don't hate X'), positive and neutral statements, abuse of
-targets that are not protected groups, reclaimed slurs ('I'm a proud dyke') and profanity aimed
-at nobody. A logistic regression trained on davidson-2017 adds a flag (never a removal) for
-hateful messages the rules miss.
+predicate, hatred, or a denial of the group's worth. It lets through counter-speech, quotes that
+condemn hate, negated hate, positive and neutral statements, abuse of targets that are not
+protected groups, reclaimed slurs and profanity aimed at nobody. Models add flags, never removals.
 
 Actions and measured quality (training/eval_dev.py --final, 2026-12-06 13:41: every training
 file scored by models refitted without it, plus the dev files; 3,803 hateful messages):
 - builtin:rule1-hate removes threats and dehumanisation asserted by the speaker (no quote,
   report, question or denunciation; statement model >= 0.5): precision 1.000 (744/744),
   recall 0.196. Every other statement finding, contempt read by the statement analysis
-  (:mod:`statements`) and the message frames of rules/rule1_frames.yaml (blame, misgendering,
-  code words, contempt, implicit, taboo, conspiracy, stereotype, joke) are flagged: 0.945, 0.419.
+  (:mod:`statements`, :mod:`statement_forms`), member attacks (:mod:`hate_members`) and the
+  message frames of rules/rule1_frames.yaml (blame, misgendering, code words, contempt,
+  implicit, taboo, conspiracy, stereotype, joke) are flagged: 0.945, 0.419.
 - builtin:rule1-slurs removes a slur that is no ordinary word and not reclaimed, aimed at a
   person, unframed and not in quote marks: precision 1.000 (103/103), recall 0.027; other slur
   uses are flagged (precision 0.916).
@@ -53,6 +52,7 @@ from bot.moderation.domain.hate_lexicon import (
     tag_clause,
     typo_map,
 )
+from bot.moderation.domain.hate_members import member_attack
 from bot.moderation.domain.hate_reading import (
     clip,
     contempt_evidence,
@@ -60,6 +60,7 @@ from bot.moderation.domain.hate_reading import (
     emphatic_map,
     misgendered,
     negative,
+    own_valences,
     praised,
     quote,
     subjects,
@@ -67,7 +68,6 @@ from bot.moderation.domain.hate_reading import (
     uninvert,
     with_relation_signs,
     word_reader,
-    words_of,
 )
 from bot.moderation.domain.hate_replies import judged_reply
 from bot.moderation.domain.hate_rules import (
@@ -156,8 +156,7 @@ class HateDetector:
         preload_valences()
         self._emphatic = emphatic_map(self.lexicon)
         # Rule 1's own words of contempt, which VADER's lexicon lacks ('vermin', 'parasites').
-        self._valence = {w: -3.0 for w in words_of(self.lexicon, "dehumanising")}
-        self._valence.update({w: -2.5 for w in words_of(self.lexicon, "derogatory")})
+        self._valence = own_valences(self.lexicon)
         self._known = frozenset(self._emphatic.values())
         # Never an English word taken for a typo ('seeing' is no misspelt 'seeking').
         self._typos = typo_map(self._known, self._known | english_words())
@@ -239,7 +238,9 @@ class HateDetector:
         blame = None
         if not (framed or counter.strong):
             group = saw_group or bool(slur_findings)
-            blame = frames.hit(laughing, original.original, words, group, counter.any)
+            blame = frames.hit(laughing, original.original, words, group, counter.any) or (
+                member_attack(text.tokens, self.lexicon, self._valence, saw_group)
+            )
         probability = 0.0
         shielded = saw_group and hedged(text.plain)
         lowest = HEDGED_THRESHOLD if shielded else STATEMENT_THRESHOLD

@@ -11,7 +11,8 @@ from functools import lru_cache
 from bot.moderation.domain.hate_context import CONTRACTIONS, DISCLAIMER
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause
 from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze
-from bot.moderation.domain.statements import Statement, carries_negativity
+from bot.moderation.domain.statement_forms import carries_negativity, reduced_valences
+from bot.moderation.domain.statements import Statement
 from bot.moderation.domain.verdict import Action, FilterHit
 
 _PROFANITY = frozenset(["shit", "shitty", "crap", "crappy"])
@@ -82,6 +83,16 @@ def negative(statements: list[Statement], text: NormalizedText, extra: dict[str,
     if statements:
         return any(s.worst <= -1.0 or s.polarity < 0 or s.denies_positive for s in statements)
     return carries_negativity(text.tokens, extra)
+
+
+def own_valences(lex: Lexicon) -> dict[str, float]:
+    """Rule 1's own valences over VADER's: dehumanising words -3.0, derogatory -2.5, and the
+    words that reduce a group to looks or service ('docile', 'porcelain dolls')."""
+    table = {w: -3.0 for w in words_of(lex, "dehumanising")}
+    table.update({w: -2.5 for w in words_of(lex, "derogatory")})
+    for word, value in reduced_valences().items():
+        table.setdefault(word, value)
+    return table
 
 
 def words_of(lex: Lexicon, name: str) -> list[str]:

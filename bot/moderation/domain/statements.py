@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.moderation.domain.phrases import word_set
+from bot.moderation.domain.statement_forms import NEGATORS as _NEGATORS
+from bot.moderation.domain.statement_forms import essence, every_one_is, reduce_roles
 from bot.moderation.domain.statement_questions import copula_first, is_rhetorical
 from bot.moderation.domain.valence import comparative, misspelt_valence, valences
 
@@ -28,11 +30,6 @@ TARGET_TAGS = frozenset(["qqg", "qqp"])
 PRAISE = 1.5
 CONTEMPT = -2.0
 
-_NEGATORS = word_set(
-    """not no never nobody none nothing neither nor cannot can't cant don't dont doesn't
-    doesnt didn't didnt isn't isnt aren't arent wasn't wasnt weren't werent won't wont
-    wouldn't wouldnt shouldn't shouldnt hardly n't"""
-)
 _COPULAS = word_set(
     """are is was were r be been being seem seems look looks make makes have has had get gets
     become becomes deserve deserves should must will would can could do does did always
@@ -136,16 +133,22 @@ def read_clause(
         verb = "!" + verb.lstrip("!")  # 'who would ever trust qqg': no one would
     predicate = [verb] if verb else []
     after = words[at + 1 : at + 11]
-    universal = _every_one_is(before, after)
+    universal = every_one_is(before, after)
     if universal is not None:
         # 'Is there a single qqg who isn't a liar?', 'never met a qqg who wasn't lazy': what
         # the relative clause denies of one, the speaker says of all.
         statement = _score(target, universal, False, conditional, extra or {})
         return replace(statement, clause=" ".join(_named(words, target)))
+    found = essence(after)  # 'qqg are born to obey', "qqg aren't wired for command"
+    if found is not None:
+        statement = _essential(target, predicate, found, conditional, extra or {}, words)
+        return replace(statement, predicate=" ".join(after))  # the words, not the reading
     # 'Why are qqg so obsessed with money?': the copula before the group, the rest is said
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
     said = _said_after_copula(after) if copula_first(before) else _said_of_subject(after)
-    predicate += said or []
+    roles = reduce_roles(said) if said else []
+    shown = " ".join([*predicate, *(said or [])])  # the words a hit quotes, not the reading
+    predicate += roles
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
     whole_negated = (
         bool(before)
@@ -161,32 +164,36 @@ def read_clause(
     if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
         statement = Statement(target, "", 0.0, 0.0, False, conditional, said is None)
         return replace(statement, negated_positive=denied_quality)
-    statement = _score(target, predicate, whole_negated, conditional, extra or {})
+    statement = replace(
+        _score(target, predicate, whole_negated, conditional, extra or {}), predicate=shown
+    )
     if denied_quality:
         statement = replace(statement, negated_positive=True)
     return replace(statement, clause=" ".join(_named(words, target)))
 
 
+def _essential(
+    target: str,
+    predicate: list[str],
+    found: tuple[list[str], bool],
+    conditional: bool,
+    extra: dict[str, float],
+    words: list[str],
+) -> Statement:
+    """What an essence clause says: denied, a capacity denied to the group (unless what is
+    denied is itself bad: 'are not born to suffer'); asserted, what the group is for."""
+    said, denied = found
+    statement = _score(target, [*predicate, *said], False, conditional, extra)
+    if denied:
+        if statement.worst <= -1.0:
+            statement = replace(statement, negated=True, worst=0.0, polarity=0.0)
+        else:
+            statement = replace(statement, negated_positive=True)
+    return replace(statement, clause=" ".join(_named(words, target)))
+
+
 def _named(words: list[str], target: str) -> list[str]:
     return [target if w in TARGET_TAGS else w for w in words]
-
-
-_RELATIVE = frozenset(["who", "that"])
-_EXISTENTIAL = frozenset(["any", "single", "one", "never", "no", "name", "ever", "find"])
-
-
-def _every_one_is(before: list[str], after: list[str]) -> list[str] | None:
-    """The predicate of 'is there any qqg who isn't P' / 'never met a qqg who wasn't P' (P,
-    said of every member), else None."""
-    if _EXISTENTIAL.isdisjoint(before[-5:]):
-        return None
-    for index, word in enumerate(after[:3]):
-        if word in _RELATIVE and index + 1 < len(after) and after[index + 1] in _NEGATORS:
-            rest = after[index + 2 :]
-            if rest and rest[0] in ("a", "an", "be", "being", "so", "just", "some", "also"):
-                rest = rest[1:]
-            return rest or None
-    return None
 
 
 def _valence_of(word: str, extra: dict[str, float]) -> float:
@@ -377,19 +384,3 @@ _QUANTITY = word_set(
 
 # Verbs after a negator that say what the group wants or gets, not what it is.
 _REACH_BREAKERS = word_set("want wants wanted get gets got receive need needs ask asking seek")
-
-
-def carries_negativity(tokens: tuple[str, ...], extra: dict[str, float]) -> bool:
-    """Whether any word of the message is clearly negative (valence -1.5 or lower) and not
-    negated in the three words before it."""
-    table = valences()
-    reach = 0
-    for token in tokens:
-        if token in _NEGATORS:
-            reach = 3
-            continue
-        value = extra.get(token, table.get(token, 0.0))
-        if value <= -1.5 and not reach:
-            return True
-        reach = max(0, reach - 1)
-    return False
