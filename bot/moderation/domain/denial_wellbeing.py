@@ -34,6 +34,18 @@ _ADVERBS = (
 _PLACE = r"(?: (?:there|here|over there|up there|up north|in (?:nk|north korea|the north|the dprk|russia)))?"
 
 
+# A quotation mark in the claim's sentence: the claim is someone's words, quoted or mocked
+# ('"they're not starving" - some guy', 'the "NK people are happy" thing'); an apostrophe
+# between letters is no quotation mark.
+_QUOTE = re.compile("[\"“”«»„]|(?<![a-z])'|'(?![a-z])")
+# The claim is the object of a clause that reports or negates it: '... announce that people
+# there seem fine', 'that doesn't mean nobody's hungry', 'it's not that the workers are ...'.
+_EMBEDDED = re.compile(
+    r"(?:\bthat|\bmean|\bmeans|\bsay|\bsays|\bsaid|\bthink|\bthinks|\bbelieve|\bbelieves"
+    r"|\bclaim|\bclaims|\bnot|n't|\bnever) (?:\S+ ){0,1}$"
+)
+
+
 def _alt(items: list[str]) -> str:
     return "(?:" + "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True)) + ")"
 
@@ -107,6 +119,8 @@ def wellbeing_claim(own: NormalizedText) -> str:
             return ""
         if match.group(0).startswith("they") and lists.regime.search(words):
             return ""
+        if _QUOTE.search(plain) or _EMBEDDED.search(canon[: match.start()]):
+            return ""  # quoted, or said inside 'announce that' / 'doesn't mean': not endorsed
         found = found or match.group(0)
     if not found:
         return ""
