@@ -45,6 +45,10 @@ _EMBEDDED = re.compile(
     r"|\bclaim|\bclaims|\bnot|n't|\bnever) (?:\S+ ){0,1}$"
 )
 
+# The subject is the object of an act ('detaining north koreans is fine'): the claim is about
+# the act, not the people.
+_GERUND = re.compile(r"\b\w{3,}ing $")
+
 
 def _alt(items: list[str]) -> str:
     return "(?:" + "|".join(re.escape(i) for i in sorted(set(items), key=len, reverse=True)) + ")"
@@ -119,7 +123,8 @@ def wellbeing_claim(own: NormalizedText) -> str:
             return ""
         if match.group(0).startswith("they") and lists.regime.search(words):
             return ""
-        if _QUOTE.search(plain) or _EMBEDDED.search(canon[: match.start()]):
+        before = canon[: match.start()]
+        if _QUOTE.search(plain) or _EMBEDDED.search(before) or _GERUND.search(before):
             return ""  # quoted, or said inside 'announce that' / 'doesn't mean': not endorsed
         found = found or match.group(0)
     if not found:
