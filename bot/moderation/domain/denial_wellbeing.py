@@ -67,8 +67,10 @@ class _Lists:
     places: re.Pattern[str]
 
 
-def _words_of(items: list[str]) -> set[str]:
-    return {w for item in items for w in item.split()}
+def _gate_words(items: list[str]) -> set[str]:
+    """One word each item cannot match without: its longest (the last of equals), so the
+    gate holds few everyday words ('functioning', not 'a'; 'fed', not 'well')."""
+    return {max(reversed(item.split()), key=len) for item in items}
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,7 @@ def _lists() -> _Lists:
         rf" (?:is |'s |gets |goes |got |was )?(?:being )?(?P<s>{unwell})\b"
         rf"|\b{country} (?:is|seems|looks)(?: like)?(?: a| an)?(?: just)? (?P<t>{country_well})\b"
     )
-    gate = frozenset(_words_of(raw["well"] + raw["have"] + raw["unwell"] + raw["country_well"]))
+    gate = frozenset(_gate_words(raw["well"] + raw["have"] + raw["unwell"] + raw["country_well"]))
     reported = re.compile(r"(?:^|\W)" + _alt(raw["reported_anywhere"]) + r"(?:\W|$)")
     reported_here = re.compile(r"(?:^|\W)" + _alt(raw["reported_in_sentence"]) + r"(?:\W|$)")
     contrast = re.compile(r"(?:^|\W)" + _alt(raw["contrast"]) + r"(?:\W|$)")
@@ -104,16 +106,20 @@ def wellbeing_claim(own: NormalizedText) -> str:
     tokens = own.tokens
     if lists.gate.isdisjoint(tokens):
         return ""  # no predicate of wellbeing or hardship: the common case
+    claims = [
+        (plain, canon, match)
+        for plain, canon in sentences(own)
+        if (match := lists.claim.search(canon)) is not None
+    ]
+    if not claims:
+        return ""  # searched first: the rarest condition, so most messages stop here
     words = " ".join(tokens)
     if not (about_north_korea(words) or names_crisis(words) or lists.places.search(words)):
         return ""
     if lists.reported.search(words) or lists.reported.search(own.original.lower()):
         return ""
     found = ""
-    for plain, canon in sentences(own):
-        match = lists.claim.search(canon)
-        if match is None:
-            continue
+    for plain, canon, match in claims:
         lower = plain.lower()
         if "?" in plain or any(
             pattern.search(text)
