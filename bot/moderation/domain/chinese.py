@@ -32,6 +32,9 @@ from bot.moderation.domain.script_reading import ListData, ReadingLists, Script,
 
 #: CJK unified ideographs (and extension A, and the compatibility block).
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Hiragana, katakana (and the half-width forms): Japanese writes kanji too, and its sentences
+#: are not Chinese ones ('北朝鮮の飢餓...' is not read by the Chinese lists).
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _QUOTES = "\"“”‘’'`「」『』"
 _QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]{{1,20}})[{_QUOTES}]")
 _NAMED_AFTER = re.compile(
@@ -78,8 +81,9 @@ def shipped_lists() -> ReadingLists:
 
 
 def has_han(text: str) -> bool:
-    """Whether ``text`` holds Han characters (the cheap gate: ASCII text never does)."""
-    return not text.isascii() and HAN.search(text) is not None
+    """Whether ``text`` holds Han characters and no kana (the cheap gate: ASCII text never
+    does). A message with kana is Japanese: the Chinese reading leaves it alone."""
+    return not text.isascii() and HAN.search(text) is not None and KANA.search(text) is None
 
 
 def denial_cue(text: str, lists: ReadingLists | None = None) -> str:

@@ -35,6 +35,7 @@ from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems
 from bot.moderation.domain.denial_plight import plight_hit
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.denial_scare_quotes import scare_quote_hit
+from bot.moderation.domain.denial_wellbeing import wellbeing_hit
 from bot.moderation.domain.model import LinearTextModel
 from bot.moderation.domain.normalize import NormalizedText
 from bot.moderation.domain.phrases import evidence, sentences
@@ -224,4 +225,5 @@ def what_remains(
     hit = reply_hit(name, own, answered) or dismissive_reply(name, own, answered, denies)
     hit = hit or scare_quote_hit(name, own) or anecdote_hit(name, own)
     hit = hit or plight_hit(name, own, answered) or insinuation_hit(name, own)
+    hit = hit or wellbeing_hit(name, own)
     return [] if hit is None else [hit]
