@@ -82,40 +82,11 @@ def test_how_long_questions_get_the_sentence_with_the_length(
     assert "600 meters" in answer.hits[0].excerpt
 
 
-@pytest.mark.parametrize("question", ["bridge length", "bridge length?", "How long is the bridge?"])
-def test_terse_length_questions_prefer_the_length_to_the_repeated_words(
-    monkeypatch: pytest.MonkeyPatch, question: str
-) -> None:
-    # A member typing keywords asks for a length without "how long" (answer_types.json): the
-    # passage holding a length beats the one that repeats the question's words.
-    texts = [
-        (
-            "council",
-            "Bridge council",
-            "The bridge council argued about the bridge length for years.",
-        ),
-        ("new", "New bridge", "The new bridge is 600 meters long and opened on Monday."),
-        ("rail", "Rail link", "North Korea reopened the rail link to Russia after three years."),
-    ]
-    articles = [Article(id=i, source="t", title=t, body=b) for i, t, b in texts]
-    built = SearchIndex.build(articles, [p for a in articles for p in split_passages(a)])
-    off = dataclasses.replace(answers.SETTINGS, min_gate=-1e9, gate_per_decade=0.0)
-    monkeypatch.setattr(answers, "SETTINGS", off)
-    hits = built.ask(question).hits
-    assert hits
-    assert hits[0].article_id == "new"
-
-
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
         ("How many people use the internet?", "count"),
         ("How far is the camp from the border?", "size"),
-        ("camp distance to the border", "size"),
-        ("How close to the river is the camp?", "size"),
-        ("how many km of railway were laid", "size"),
-        ("wall height", "size"),
-        ("How many km of railway were built, and when?", "size"),
         ("What percentage of people own a phone?", "percentage"),
         ("When did the hotline go quiet?", "date"),
         ("Who is Kim Yo-jong?", None),
