@@ -109,6 +109,21 @@ def line(c: Counter[str]) -> str:
     )
 
 
+def penalty(f: list[float]) -> str:
+    """The shipped gate's heaviest penalty term on a recorded excerpt (in-sample weights: the
+    cause read), or 'weak match' when no penalty feature is set."""
+    gate = answers.GATE
+    terms = [
+        (w * f[gl.gate.FEATURES.index(n)], n)
+        for n, w in gate.weights
+        if w < 0
+        and f[gl.gate.FEATURES.index(n)] > 0
+        and n not in ("coverage", "known_coverage", "dense_best", "rare_mass")
+    ]
+    worst = min(terms, default=(0.0, "weak match (no penalty set)"))
+    return worst[1] if worst[0] < -0.3 else "weak match (no penalty set)"
+
+
 def breakdown(rows: list[Row], verdicts: dict[int, Any]) -> None:
     """Answers at gate-off rank 2-3 that the held-out gate drops while showing a first one."""
     causes: Counter[str] = Counter()
@@ -118,6 +133,12 @@ def breakdown(rows: list[Row], verdicts: dict[int, Any]) -> None:
         _, score, bar = verdicts[id(r)]
         off = shown(r, lambda f: 0.0, 0.0, 0.0)
         on = shown(r, score, bar, 0.0)
+        if any(off[:3]) and not any(on[:3]):
+            where = "first" if off[0] else "2nd-3rd"
+            lost = "refused (nothing shown)" if not on else f"shown, its answer ({where}) dropped"
+            causes[f"{r['archive']} hit@3 lost to the gate: {lost}"] += 1
+            if r["set"][-3:] in ("07p", "07q"):
+                causes[f"{r['archive']} {r['set'][-3:]} hit@3 lost to the gate: {lost}"] += 1
         if not on or any(on[:3]) or not any(off[1:3]) or off[0]:
             continue
         # The first gate-off answer excerpt: how far below the bar it scores.
@@ -132,11 +153,14 @@ def breakdown(rows: list[Row], verdicts: dict[int, Any]) -> None:
         band = "<0.5" if gap < 0.5 else "<1" if gap < 1 else "<2" if gap < 2 else ">=2"
         causes[f"{r['archive']} below the bar by {band}"] += 1
         causes[f"{r['archive']} all"] += 1
+        if kept:
+            causes[f"{r['archive']} cause {penalty(kept[0])}"] += 1
     for key, value in sorted(causes.items()):
         print(f"  {key}: {value}")
 
 
 def main() -> None:
+    global RULE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=Path, required=True)
     parser.add_argument(
@@ -146,9 +170,8 @@ def main() -> None:
     parser.add_argument("--save-refreshed", type=Path, default=None, help="a pickle of them")
     parser.add_argument("--caps", nargs=3, type=float, default=[0.10, 0.10, 0.05])
     parser.add_argument("--per-decade", nargs="*", default=None, help="gate_loso's --per-decade")
-    parser.add_argument("--rule", choices=("score", "cover"), default=RULE)
+    parser.add_argument("--rule", choices=("score", "cover"), default="score")
     args = parser.parse_args()
-    global RULE
     RULE = args.rule
     # The shipped recipe (bench/RESULTS.md, round 19: --fit-big --caps 0.10 0.10 --big-cap 0.05).
     gl.CAPS.update(seed=args.caps[0], grown=args.caps[1], big=args.caps[2])
