@@ -12,7 +12,8 @@ question it is (a question may be of several):
 - ``terse``: keywords, not a sentence: it opens with no question word nor verb and is short;
 - ``number``: a number or a unit is asked (the writer's kind ``number``, or query.AnswerType);
 - ``unknown word``: a content word of the question the archive's vocabulary lacks (a name
-  spelled differently, slang: "ppl", "nk");
+  spelled differently, slang: "ppl", "nk"; read on the grown archive: the seed's vocabulary
+  is too small for it to mean much);
 - ``short post``: the answer's article is short (at most three passages: the answer lies in a
   short post's title or description);
 - ``crowded out``: another article of at least seven passages is first.
