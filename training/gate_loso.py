@@ -91,6 +91,8 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07o",
     "seen_blind_questions_2026_12_07p",
     "seen_blind_questions_2026_12_07q",
+    "seen_blind_questions_2026_12_07r",
+    "seen_blind_questions_2026_12_07s",
     "seed_questions_writer_y",
     "seed_questions_writer_ad",
 )
@@ -134,6 +136,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07o": ("seen_blind_offtopic_2026_12_07o",),
     "seen_blind_questions_2026_12_07p": ("seen_blind_offtopic_2026_12_07p",),
     "seen_blind_questions_2026_12_07q": ("seen_blind_offtopic_2026_12_07q",),
+    "seen_blind_questions_2026_12_07r": ("seen_blind_offtopic_2026_12_07r",),
+    "seen_blind_questions_2026_12_07s": ("seen_blind_offtopic_2026_12_07s",),
     # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
     "seed_questions_writer_y": ("offtopic_writer_y",),
     # Writer AD (training/data/search/README_writer_ad.md): its 40 are all near misses.
