@@ -120,3 +120,23 @@ def test_an_editorial_naming_no_shown_topic_stays_and_the_switch_turns_it_off(
     monkeypatch.setattr(genrejoin, "JOIN_ARTICLES", False)
     out, demoted = join_articles(SECTIONS, HIGHLIGHTS, PLACE.__getitem__)
     assert out[ARTICLES] == [10, 17] and not demoted
+
+
+@pytest.mark.parametrize(
+    ("title", "visitor"),
+    [
+        (
+            "Respected Comrade Kim Jong Un Receives Sergei Shoigu, Secretary of Security Council",
+            True,
+        ),
+        ("Respected Comrade Kim Jong Un Receives Military Delegation of Russian Federation", True),
+        ("Kim Jong Un Receives Greetings from President of Laos", False),
+        ("Kim Jong Un Receives Floral Basket from Chinese Ambassador", False),
+        ("Respected Comrade Kim Jong Un Meets Players and Coaches", False),
+        ("Chinese Ambassador Receives Delegation", False),
+    ],
+)
+def test_the_leader_receiving_a_visitor(title: str, visitor: bool) -> None:
+    from bot.digest.domain.newsweight import receives_visitor
+
+    assert receives_visitor(title) is visitor
