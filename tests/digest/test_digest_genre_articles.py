@@ -1,4 +1,4 @@
-"""Round 21 (digest25): the articles heading named by what its items share, and an editorial
+"""Round 20b (digest25): the articles heading named by what its items share, and an editorial
 under the topic its headline names, below that topic's news, where the first five stay."""
 
 from __future__ import annotations

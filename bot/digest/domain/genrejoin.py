@@ -18,7 +18,7 @@ section whose topic (sections.yaml ``statement_topics``) has a heading on the pa
 - the join is kept only when the week's first five hold the same highlights as before; else the
   statement stays under the genre heading (genrenames.py may still name it by its subject).
 
-Round 21 (digest25): an editorial whose headline names a topic with a news heading on the page
+Round 20b (digest25): an editorial whose headline names a topic with a news heading on the page
 (W41's "Present Situation of U.S.-ROK Alliance on Defence Cost Sharing Negotiations"; readers 17
 and 18: the articles heading "swallows the SMA cost-sharing piece") joins it the same way, always
 below the topic's news and never when it would change the first five (``join_articles``). Only

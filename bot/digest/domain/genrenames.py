@@ -48,7 +48,7 @@ JOIN_SHOWN = False
 # articles heading keeps its name (ARTICLES_ON adds it back).
 ARTICLES_ON = False
 PREFIX = {STATEMENTS: "Statements on", ARTICLES: "Articles on"}
-# Round 21 (digest25): the articles heading named by what its items share (sections.yaml
+# Round 20b (digest25): the articles heading named by what its items share (sections.yaml
 # ``article_subjects``, headline only), else its genre name. False keeps round 20's name.
 NAME_ARTICLES = True
 

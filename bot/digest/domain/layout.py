@@ -92,7 +92,7 @@ WEIGHTY_LEAD = 0.625
 # said); newsweight.py. Fitted with the leads above by tune_digest_order.py --model --extra.
 CONSEQUENCE_LEAD = 0.0
 RECUR_LEAD = 0.0
-# Round 21 (digest25): the leader receiving a visitor (newsweight.receives_visitor) reads this
+# Round 20b (digest25): the leader receiving a visitor (newsweight.receives_visitor) reads this
 # much higher (training/tune_digest_order.py --newsweight --only visitor).
 VISIT_LEAD = 0.0
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label

@@ -6,7 +6,7 @@
 - :func:`tells_consequence` (round 18): the headline tells an act with consequences, something
   done that changes what follows (roads blown up, a treaty signed, a border closed), not
   something inspected, greeted or held (newsroom.yaml ``consequences``).
-- :func:`receives_visitor` (round 21): the leader receives a visitor (an envoy, a delegation),
+- :func:`receives_visitor` (round 20b): the leader receives a visitor (an envoy, a delegation),
   not a greeting or a gift (newsroom.yaml ``leader_receives``).
 - :func:`recurrence` (round 18): how much of the headline the archive's earlier headlines of
   the last weeks already say (a spokesman's statement, "... Inspects ..." and greetings recur
