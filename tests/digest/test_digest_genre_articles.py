@@ -43,12 +43,8 @@ LAUDS = _item(5, "Rodong Sinmun Lauds Kim Jong Un as Outstanding Leader")
 
 
 def test_articles_sharing_a_subject_are_named_by_it() -> None:
-    assert list(name_genres({ARTICLES: [1, 2]}, {1: SPRING, 2: RESERVE})) == [
-        "Travel and scenery"
-    ]
-    assert list(name_genres({ARTICLES: [4, 5]}, {4: CARE, 5: LAUDS})) == [
-        "Tributes to the leaders"
-    ]
+    assert list(name_genres({ARTICLES: [1, 2]}, {1: SPRING, 2: RESERVE})) == ["Travel and scenery"]
+    assert list(name_genres({ARTICLES: [4, 5]}, {4: CARE, 5: LAUDS})) == ["Tributes to the leaders"]
 
 
 def test_articles_sharing_nothing_keep_the_genre_name() -> None:
