@@ -171,7 +171,7 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
     """One row per news highlight: features, whether it covers a main story, sample weight."""
     layout.MAJOR_BONUS, layout.MAX_HEADINGS, layout.SECTION_LEAD = 0.0, 0, {}
     layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
-    layout.CONSEQUENCE_LEAD = layout.RECUR_LEAD = 0.0
+    layout.CONSEQUENCE_LEAD = layout.RECUR_LEAD = layout.VISIT_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
     said = newsweight.earlier_headlines(week.args[4]) if "recurrence" in NEWSWEIGHT else []
     out = []
@@ -191,6 +191,8 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
                 features.append(float(newsweight.tells_consequence(h.title)))
             if "recurrence" in NEWSWEIGHT:
                 features.append(newsweight.recurrence(h.title, said))
+            if "visitor" in NEWSWEIGHT:
+                features.append(float(newsweight.receives_visitor(h.title)))
             features += [float(section == name) for name in SECTION_NAMES]
             main = key in week.importance
             weight = 2.0 if main and week.importance[key] == 1 else 1.0
@@ -218,6 +220,8 @@ def fit_leads(
         lead = round(float(coef[skip] / unit), 3)
         if name == "consequence":
             layout.CONSEQUENCE_LEAD = lead
+        elif name == "visitor":
+            layout.VISIT_LEAD = lead
         else:
             layout.RECUR_LEAD = lead
         skip += 1
@@ -241,6 +245,7 @@ def model_order(weeks: list[Week]) -> None:
     extra = f", reports {layout.REPORTS_LEAD}, weighty {layout.WEIGHTY_LEAD}" if EXTRA else ""
     if NEWSWEIGHT:
         extra += f", consequence {layout.CONSEQUENCE_LEAD}, recurrence {layout.RECUR_LEAD}"
+        extra += f", visitor {layout.VISIT_LEAD}"
     print(f"all weeks C=1: major bonus {bonus:.3f}{extra}, leads {leads}")
 
 
@@ -263,7 +268,7 @@ def main() -> int:
     parser.add_argument(
         "--newsweight", action="store_true", help="with --extra: consequence and recurrence leads"
     )
-    parser.add_argument("--only", choices=("consequence", "recurrence"), default=None)
+    parser.add_argument("--only", choices=("consequence", "recurrence", "visitor"), default=None)
     parser.add_argument("--caps", type=int, nargs="*", default=None, help="heading caps to try")
     parser.add_argument(
         "--top3-weight", type=float, default=0.0, help="extra fit weight per reader's top-3 pick"

@@ -25,11 +25,12 @@ from bot.digest.domain.leftovers import (
     ARTICLES,
     STATEMENTS,
     files_genres,
+    parse_leftovers,
     shipped_statement_topics,
 )
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.newsroom_data import parse_yaml
-from bot.digest.domain.sections import OTHER, section_of
+from bot.digest.domain.sections import OTHER, Section, section_of
 
 # False keeps round 19's genre headings whatever their items share.
 NAME_GENRES = True
@@ -47,6 +48,28 @@ JOIN_SHOWN = False
 # articles heading keeps its name (ARTICLES_ON adds it back).
 ARTICLES_ON = False
 PREFIX = {STATEMENTS: "Statements on", ARTICLES: "Articles on"}
+# Round 20b (digest25): the articles heading named by what its items share (sections.yaml
+# ``article_subjects``, headline only), else its genre name. False keeps round 20's name.
+NAME_ARTICLES = True
+
+
+@lru_cache(maxsize=1)
+def shipped_article_subjects() -> tuple[Section, ...]:
+    """sections.yaml ``article_subjects``: what an articles heading's items may share."""
+    text = resources.files("bot.digest").joinpath("data", "sections.yaml").read_text("utf-8")
+    return parse_leftovers(text, "article_subjects")
+
+
+def article_subject(highlights: list[DigestArticle]) -> str:
+    """The ``article_subjects`` name at least SHARE of ``highlights`` share by headline, else
+    "Other news"."""
+    table = shipped_article_subjects()
+    named = Counter(section_of(h.title, "", table) for h in highlights)
+    named.pop(OTHER, None)
+    if not highlights or not named:
+        return OTHER
+    subject, count = named.most_common(1)[0]
+    return subject if count >= SHARE * len(highlights) else OTHER
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +109,14 @@ def name_genres(
     if not NAME_GENRES or not files_genres():
         return out
     for genre, prefix in PREFIX.items():
-        if genre == ARTICLES and not ARTICLES_ON:
-            continue
         members = out.get(genre)
         if not members:
+            continue
+        if genre == ARTICLES and not ARTICLES_ON:
+            shown = [highlights[i] for i in members if i in highlights]
+            named = article_subject(shown) if NAME_ARTICLES else OTHER
+            if named != OTHER and named not in out:
+                out = {(named if n == genre else n): m for n, m in out.items()}
             continue
         topic = shared_subject([highlights[i] for i in members if i in highlights])
         if topic == OTHER:

@@ -29,7 +29,7 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
-from bot.digest.domain.genrejoin import join_topics
+from bot.digest.domain.genrejoin import join_articles, join_topics
 from bot.digest.domain.genrenames import name_genres
 from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
@@ -44,6 +44,7 @@ from bot.digest.domain.major import is_major
 from bot.digest.domain.model import DigestArticle, DigestTopic
 from bot.digest.domain.newsweight import (
     earlier_headlines,
+    receives_visitor,
     recurrence,
     reports_unit,
     tells_consequence,
@@ -91,6 +92,9 @@ WEIGHTY_LEAD = 0.625
 # said); newsweight.py. Fitted with the leads above by tune_digest_order.py --model --extra.
 CONSEQUENCE_LEAD = 0.0
 RECUR_LEAD = 0.0
+# Round 20b (digest25): the leader receiving a visitor (newsweight.receives_visitor) reads this
+# much higher (training/tune_digest_order.py --newsweight --only visitor).
+VISIT_LEAD = 0.0
 LESSER_STORY_WEIGHT = 0.2  # a story that is not highlighted counts this much towards a label
 _LEAD_CHARS = 1500
 
@@ -127,6 +131,7 @@ def assemble(
     major = {i: is_major(highlights[i].title) for i in highlights}
     weighty = {i: weighty_headline(highlights[i].title) for i in highlights}
     acted = {i: tells_consequence(highlights[i].title) for i in highlights}
+    visit = {i: receives_visitor(highlights[i].title) for i in highlights} if VISIT_LEAD else {}
     said = earlier_headlines(earlier) if RECUR_LEAD else []
     recurs = {i: recurrence(highlights[i].title, said) for i in highlights} if said else {}
     leads = section_leads() if SECTION_LEAD is None else SECTION_LEAD
@@ -146,6 +151,7 @@ def assemble(
             + WEIGHTY_LEAD * weighty[i]
             + CONSEQUENCE_LEAD * acted[i]
             + RECUR_LEAD * recurs.get(i, 0.0)
+            + VISIT_LEAD * visit.get(i, False)
         )
 
     def feature(i: int) -> bool:
@@ -179,6 +185,7 @@ def assemble(
             lambda i, names: rider_home(highlights[i], names, feature(i)),
             MAX_HEADINGS,
         )
+        sections, demoted = join_articles(sections, highlights, place, demoted)
         sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
     elif news:

@@ -6,6 +6,8 @@
 - :func:`tells_consequence` (round 18): the headline tells an act with consequences, something
   done that changes what follows (roads blown up, a treaty signed, a border closed), not
   something inspected, greeted or held (newsroom.yaml ``consequences``).
+- :func:`receives_visitor` (round 20b): the leader receives a visitor (an envoy, a delegation),
+  not a greeting or a gift (newsroom.yaml ``leader_receives``).
 - :func:`recurrence` (round 18): how much of the headline the archive's earlier headlines of
   the last weeks already say (a spokesman's statement, "... Inspects ..." and greetings recur
   every week; "Roads and Railways to ROK Completely Blocked" does not).
@@ -109,6 +111,23 @@ def tells_consequence(title: str) -> bool:
         elif f" {phrase} " in spoken:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _receives() -> tuple[frozenset[str], frozenset[str]]:
+    raw = newsroom_yaml()
+    return frozenset(word_list(raw, "leader_receives")), frozenset(
+        word_list(raw, "leader_receives_not")
+    )
+
+
+def receives_visitor(title: str) -> bool:
+    """A headline of the leader receiving a visitor: "Kim Jong Un" and a ``leader_receives``
+    word, none of ``leader_receives_not`` (greetings, gifts, floral baskets)."""
+    tokens = [fold(w) for w in words(title)]
+    spoken = f" {' '.join(tokens)} "
+    verbs, gifts = _receives()
+    return " kim jong un " in spoken and bool(verbs & set(tokens)) and not gifts & set(tokens)
 
 
 def _content(title: str) -> frozenset[str]:
