@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.archive.domain.articles import Article
 from bot.archive.readers.jsonl import article_from_record
+from bot.digest.domain.model import DigestArticle
 
 CASES = Path(__file__).resolve().parent / "cases"
 EXAMPLE_WEEK = "2024-W41"
@@ -119,3 +120,20 @@ def busy_week(count: int = 142, seed: int = 7) -> list[Article]:
         body = themed_body(theme, rng, sentences=rng.randint(2, 8))
         articles.append(make_article(f"a{index:03d}", body, when, title=f"{theme} news {index}"))
     return articles
+
+
+def digest_item(
+    i: int, title: str, summary: str = "", *, prefix: str = "d", published: datetime | None = None
+) -> DigestArticle:
+    """A highlight as the digest's layout sees it (one report, score 1, topic 0): the sections'
+    and headings' tests build their weeks from these."""
+    return DigestArticle(
+        article_id=f"{prefix}{i}",
+        title=title,
+        url=f"https://news.example/{i}",
+        source="Example Wire",
+        published=published or datetime(2024, 10, 10, tzinfo=UTC),
+        summary=summary,
+        score=1.0,
+        topic=0,
+    )

@@ -13,21 +13,13 @@ from bot.digest.domain.genrenames import article_subject, name_genres
 from bot.digest.domain.leftovers import ARTICLES
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.sections import OTHER
+from tests.digest.support import digest_item
 
 ROK = "South Korea and the US"
 
 
 def _item(i: int, title: str, summary: str = "") -> DigestArticle:
-    return DigestArticle(
-        article_id=f"a{i}",
-        title=title,
-        url=f"https://news.example/{i}",
-        source="Example Wire",
-        published=datetime(2024, 9, 20, tzinfo=UTC),
-        summary=summary,
-        score=1.0,
-        topic=0,
-    )
+    return digest_item(i, title, summary, prefix="a", published=datetime(2024, 9, 20, tzinfo=UTC))
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ the headline that names an event's news (newsweight.news_lead)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import pytest
 
@@ -15,21 +14,13 @@ from bot.digest.domain.leftovers import ARTICLES, STATEMENTS, rider_home
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.newsweight import news_lead
 from bot.digest.domain.sections import OTHER
+from tests.digest.support import digest_item
 
 ROK = "South Korea and the US"
 
 
 def _item(i: int, title: str, summary: str = "") -> DigestArticle:
-    return DigestArticle(
-        article_id=f"h{i}",
-        title=title,
-        url=f"https://news.example/{i}",
-        source="Example Wire",
-        published=datetime(2024, 10, 10, tzinfo=UTC),
-        summary=summary,
-        score=1.0,
-        topic=0,
-    )
+    return digest_item(i, title, summary, prefix="h")
 
 
 @pytest.fixture(autouse=True)

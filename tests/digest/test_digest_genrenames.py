@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bot.digest.domain import genrenames, leftovers
@@ -11,19 +9,11 @@ from bot.digest.domain.genrenames import name_genres, parse_subjects, shared_sub
 from bot.digest.domain.leftovers import ARTICLES, STATEMENTS
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.sections import OTHER
+from tests.digest.support import digest_item
 
 
-def _item(i: int, title: str, summary: str) -> DigestArticle:
-    return DigestArticle(
-        article_id=f"s{i}",
-        title=title,
-        url=f"https://news.example/{i}",
-        source="Example Wire",
-        published=datetime(2024, 10, 10, tzinfo=UTC),
-        summary=summary,
-        score=1.0,
-        topic=0,
-    )
+def _item(i: int, title: str, summary: str = "") -> DigestArticle:
+    return digest_item(i, title, summary, prefix="s")
 
 
 ON_ROK = _item(1, "Press Statement of Defence Spokesman", "The ROK military flew drones again.")
