@@ -45,6 +45,7 @@ _NOT_OWN_AFTER = re.compile(
     r"|(?:이)?(?:래(?!서|도)|라잖|라며|라던|란다|랍니다|라고(?!봄|본|봐|생각|확신|믿|할수)"
     r"|라는(?:데|말|주장|얘기|소리))"
     r"|고(?:하시|하는|하던|하더|주장|우기|떠들|발표|했|그러)"
+    r"|(?:쟁이)?(?:라|다)?는(?:사람|애들|분들|놈들|주장|(?:건|게|거)아니)"
 )
 
 #: The lists of one Korean data mapping (kept under this name for callers of round 18).
