@@ -1,13 +1,14 @@
 """One writer's minimal-pair files through the whole engine, per kind (held-out scoring).
 
-Usage: .venv/bin/python training/eval_pairs.py FILE... [--chinese-dev] [--show]
+Usage: .venv/bin/python training/eval_pairs.py FILE... [--chinese-dev] [--korean-dev] [--show]
 
 Each FILE is a training file of rule 1 or rule 3 (``training/data/rule<N>/train_*.jsonl``, with
 ``pair``, ``label``, ``kind``). A message is caught when the verdict is not 'allow' (any rule),
 as training/eval_dev.py counts. Per file: breaches caught, ok allowed, removals (right and
 wrongful), then the same per kind. With --chinese-dev, also the lines of the rule-3 and rule-1
 dev files that hold Han characters and no Hangul or kana (an untuned check: read its figures,
-never choose on them).
+never choose on them). With --korean-dev, the dev lines that hold Hangul, with 'plain ok' (ok
+lines not marked as breaking another rule: kind 'other_rule_*') counted apart.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.moderation.domain import MessageInput, ModerationEngine, Verdict  # noq
 from training.eval_dev import POSITIVE, engine_with  # noqa: E402
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 NOT_CHINESE = re.compile("[\uac00-\ud7a3\u3131-\u318e\u3040-\u30ff]")
 
 
@@ -86,6 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--chinese-dev", action="store_true")
+    parser.add_argument("--korean-dev", action="store_true")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     engine: ModerationEngine = engine_with(None, None)
@@ -109,6 +112,30 @@ def main() -> None:
                 print(f"{path.name} Chinese lines ({len(rows)}, rule {rule}): {head}")
                 if args.show:
                     print("\n".join(show(rows, verdicts, rule)))
+    if args.korean_dev:
+        korean_dev(engine, args.show)
+
+
+def korean_dev(engine: ModerationEngine, shown: bool) -> None:
+    """The dev lines holding Hangul, per file, with plain ok apart."""
+    for rule in (3, 1):
+        for path in sorted((ROOT / f"training/data/rule{rule}/dev").glob("*.jsonl")):
+            rows = [r for r in read(path) if HANGUL.search(str(r["text"]))]
+            if not rows:
+                continue
+            verdicts = [engine.check(MessageInput(text=str(r["text"]))) for r in rows]
+            head, _ = tally(rows, verdicts, rule)
+            plain = [
+                v.allowed
+                for r, v in zip(rows, verdicts, strict=True)
+                if r["label"] != POSITIVE[rule] and not str(r["kind"]).startswith("other_rule")
+            ]
+            print(
+                f"{path.name} Korean lines ({len(rows)}, rule {rule}): {head}; "
+                f"plain ok allowed {sum(plain)}/{len(plain)}"
+            )
+            if shown:
+                print("\n".join(show(rows, verdicts, rule)))
 
 
 if __name__ == "__main__":

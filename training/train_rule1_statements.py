@@ -69,6 +69,8 @@ NOT_FITTED = frozenset(
         "train_writer_aa_rule3",
         "train_writer_z",
         "train_writer_ab",
+        "train_writer_ae_rule1",
+        "train_writer_ae_rule3",
     }
 )
 ALL_WRITERS = False

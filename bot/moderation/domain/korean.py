@@ -36,6 +36,17 @@ HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 # A slur inside quote marks, or followed by a word that names it ('-이라는 말'), is mentioned.
 _QUOTED = re.compile(r"[\"“”‘’'`]([^\"“”‘’'`]{1,20})[\"“”‘’'`]")
 _NAMED_AFTER = re.compile(r"^\s*(?:이?라는|이?란|이?라고)")
+# What, right after a denial word (spaces removed), says the member does not claim it: negated
+# ('조작이 아님', '가짜가 아니라'; not '아님?', 'isn't it ...?', an insinuation) or reported
+# ('범죄자래', '없다고 하시겠죠', '가짜라는 주장'). Round 21 (moderation49), written from writer
+# AE's ok lines.
+_NOT_OWN_AFTER = re.compile(
+    r"(?:이|가|은|는|도)?(?:아니(?!냐|야|지|가|었|잖|겠)|아님(?![?ㅋ])|아냐(?![?ㅋ])|아닌(?!가|지|듯))"
+    r"|(?:이)?(?:래(?!서|도)|라잖|라하|라며|라던|란다|랍니다|라고(?!봄|본|봐|생각|확신|믿|할수)"
+    r"|라는(?:데|말|주장|얘기|소리))"
+    r"|고(?:하시|하는|하던|하더|주장|우기|떠들|발표|했|그러)"
+    r"|(?:쟁이)?(?:라|다)?는(?:사람|애들|분들|놈들|주장|(?:건|게|거)아니)"
+)
 
 #: The lists of one Korean data mapping (kept under this name for callers of round 18).
 KoreanLists = ReadingLists
@@ -63,6 +74,7 @@ KOREAN = Script(
     quoted=_QUOTED,
     named_after=_NAMED_AFTER,
     closers="\"“”‘’'`)",
+    attributed_after=_NOT_OWN_AFTER,
 )
 
 

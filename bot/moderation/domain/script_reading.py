@@ -6,8 +6,9 @@ from the message as written, with lists of words kept as data (data/<language>_r
 korean.py and chinese.py say how their text is prepared and split; the reading is shared:
 
 - Rule 3: a crisis word and a word of denial or belittling in one message (searched with every
-  space removed: a stem is enough, spacing slips and particles do not matter), with no
-  reporting, rebuttal or sympathy word.
+  space removed: a stem is enough, spacing slips and particles do not matter), or a phrase that
+  names both (optional list 'alone': '북한 기사는 다 조작'), with no reporting, rebuttal or
+  sympathy word.
 - Rule 1: a slur (searched in the spaced text, where a word's left edge is still known) that is
   not named to condemn it; or a group word and a word of contempt in one sentence with no
   government word.
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"\s+")
+_NEVER = re.compile(r"(?!)")
 
 ListData = dict[str, dict[str, list[str]]]
 
@@ -36,6 +38,8 @@ class ReadingLists:
     contempt: re.Pattern[str]
     government: re.Pattern[str]
     naming: re.Pattern[str]
+    #: Rule 3: phrases that hold their own crisis word (no topic word needed).
+    alone: re.Pattern[str] = _NEVER
 
 
 def union(entries: list[str]) -> re.Pattern[str]:
@@ -45,8 +49,8 @@ def union(entries: list[str]) -> re.Pattern[str]:
 
 
 def compile_lists(data: ListData) -> ReadingLists:
-    """The lists of one data mapping ('rule3': topic, denial, counter; 'rule1': slurs, groups,
-    contempt, government, naming)."""
+    """The lists of one data mapping ('rule3': topic, denial, counter and optionally alone;
+    'rule1': slurs, groups, contempt, government, naming)."""
     r3, r1 = data["rule3"], data["rule1"]
     return ReadingLists(
         union(r3["topic"]),
@@ -57,6 +61,7 @@ def compile_lists(data: ListData) -> ReadingLists:
         union(r1["contempt"]),
         union(r1["government"]),
         union(r1["naming"]),
+        union(r3["alone"]) if r3.get("alone") else _NEVER,
     )
 
 
@@ -78,18 +83,20 @@ class Script:
     #: nonsense; '被说成维护主权', called defending sovereignty); searched in the few characters
     #: before the word, so it ends with '$'. None: every denial word counts (Korean).
     negated_before: re.Pattern[str] | None = None
-    #: What, just after a denial word, gives it to others ('说双赢的人', those who say win-win).
+    #: What, just after a denial word, gives it to others ('说双赢的人', those who say win-win)
+    #: or negates it ('조작이 아님', not fabricated; Korean negates after the word).
     attributed_after: re.Pattern[str] | None = None
 
     def denial_cue(self, text: str, lists: ReadingLists) -> str:
         """The denial or belittling word of a message that denies the crisis, else ''."""
         compact = _SPACES.sub("", self.prepare(text))
-        cue = lists.denial.search(compact)
-        if cue is None or lists.topic.search(compact) is None:
+        alone = lists.alone.search(compact)
+        cue = alone or lists.denial.search(compact)
+        if cue is None or (alone is None and lists.topic.search(compact) is None):
             return ""
         if lists.counter.search(compact) is not None:
             return ""
-        if self.negated_before is None:
+        if alone is not None or (self.negated_before is None and self.attributed_after is None):
             return cue.group(0)
         # The quoted spans are found once: a long message of quoted or negated denial words
         # must not cost a scan of the message per word.

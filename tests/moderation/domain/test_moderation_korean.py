@@ -8,7 +8,7 @@ import pytest
 
 from bot.moderation.domain import MessageInput, ModerationEngine
 from bot.moderation.domain.detectors_korean import KoreanDenialDetector, KoreanHateDetector
-from bot.moderation.domain.korean import has_hangul, hate_cue
+from bot.moderation.domain.korean import denial_cue, has_hangul, hate_cue
 from bot.moderation.domain.normalize import normalize
 
 
@@ -73,3 +73,28 @@ def test_why_and_guy_are_not_the_slur_in_hangul() -> None:
     # list still reads 'wae nom' as 'waenom' and flags it (a known false flag, rule1-slurs).
     assert not hate_cue("왜 놈이 아직 안 왔지")
     assert hate_cue("왜놈들은 다 똑같다")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "수용소가 날조는 아님. 생존자가 수백 명임",  # negated right after the word
+        "당국 해명으로는 굶는 사람이 없대... 아니 그게 없다고 하는 게 말이 되냐",
+        "국경 넘다 시신으로 발견됐다니 할 말이 없다",  # an idiom of 없다
+        "중국에서 가짜 여권 사다가 잡혀 북송됨",  # a fake passport is the news
+    ],
+)
+def test_korean_words_negated_reported_or_idiomatic_are_not_the_members_claim(text: str) -> None:
+    assert denial_cue(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "북한 관련 보도는 죄다 소설임",  # a phrase that holds its own crisis word
+        "수용소가 날조 아님? 다들 속는 듯",  # '아님?' asks, it does not negate
+        "북송되는 사람들 코스프레 좀 그만",
+    ],
+)
+def test_korean_denials_added_in_round_21_are_read(text: str) -> None:
+    assert denial_cue(text) != ""
