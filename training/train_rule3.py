@@ -49,7 +49,7 @@ SEED = 13
 #: Training files the shipped model was NOT fitted on (round 18: writer V writes Korean, which
 #: bot/moderation/domain/korean.py reads in Hangul; round 19: writer AA writes Chinese, which
 #: chinese.py reads in Han characters; the model reads their romanisation; round 20: writer AC,
-#: English, held out for the readings (bench/RESULTS.md, moderation47); round 21: writer AE,
+#: English, held out for the readings (bench/RESULTS.md, moderation47); round 20b: writer AE,
 #: Korean, as V (moderation49)).
 NOT_FITTED = frozenset(
     {"train_writer_v_rule3", "train_writer_aa_rule3", "train_writer_ac", "train_writer_ae_rule3"}

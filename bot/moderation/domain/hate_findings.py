@@ -4,6 +4,7 @@ records find, and slurs aimed at people. Used by detectors_hate.HateDetector."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
@@ -104,3 +105,37 @@ def slur_uses(tagged: TaggedClause, quoted: bool) -> list[Finding]:
             )
         )
     return found
+
+
+#: Hangul, kana and Han characters: the normaliser romanises them (unidecode), and a romanised
+#: Korean or Chinese word can spell an English slur ('인준', a confirmation vote -> 'injun') or
+#: come close to a listed romanised Korean one ('동남아', South-east Asia -> 'dongnam a').
+_ROMANISED_SCRIPTS = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]"
+)
+_LATIN_WORD = re.compile(r"[a-z0-9@$*!'.\-]+")
+#: How a slur is disguised in Latin letters ('ch!nk', 'g00k', 'n*gger'): '*' stands for any one.
+_DISGUISE = str.maketrans({"!": "i", "1": "i", "0": "o", "3": "e", "@": "a", "$": "s", "4": "a"})
+
+
+def _spells(word: str, slur: str) -> bool:
+    """Whether a Latin-letter word of the message spells ``slur``, disguises undone."""
+    word = word.strip("'.-").translate(_DISGUISE)
+    return len(word) == len(slur) and all(a in ("*", b) for a, b in zip(word, slur, strict=True))
+
+
+def written_in_latin(
+    findings: list[Finding], original: str, romanised_slur: Callable[[str], bool]
+) -> list[Finding]:
+    """The slur findings of a message that holds Korean, Japanese or Chinese text: those written
+    in Latin letters, and those whose romanised form is itself a listed romanised slur
+    (``romanised_slur``: '김치녀' -> 'gimcinyeo'), not an English slur or a near spelling."""
+    if not findings or not _ROMANISED_SCRIPTS.search(original):
+        return findings
+    latin = _LATIN_WORD.findall(original.casefold())
+    return [
+        f
+        for f in findings
+        if all(any(_spells(w, part) for w in latin) for part in f.matched.casefold().split())
+        or romanised_slur(f.matched)
+    ]
