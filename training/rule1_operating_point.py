@@ -80,7 +80,10 @@ LAST_STEP = re.compile(r"^(the trained model rates it likely hateful|reads as ha
 def score_open(engine: Any, rows: list[Row]) -> list[Scored]:
     """Score rows with the flag bars wide open, recording the last step's inputs."""
     detector = engine.detectors[0]
-    model, stmt = _Probe(detector.model, "probability"), _Probe(detector.statements, "probability_of")
+    model, stmt = (
+        _Probe(detector.model, "probability"),
+        _Probe(detector.statements, "probability_of"),
+    )
     detector.model, detector.statements = model, stmt
     today = {name: getattr(dh, name) for name in (*BARS, BARS_HEDGED)}
     calls: list[tuple[float, float, str]] = []
@@ -101,8 +104,10 @@ def score_open(engine: Any, rows: list[Row]) -> list[Scored]:
         hits = real_detect(self, text)
         for hit in hits:
             if hit.filter_name == MODEL_FILTER_NAME and LAST_STEP.match(hit.reason):
-                kind = "hedged" if flags.get("hedged") else (
-                    "negative" if flags.get("negative") else "neutral"
+                kind = (
+                    "hedged"
+                    if flags.get("hedged")
+                    else ("negative" if flags.get("negative") else "neutral")
                 )
                 calls.append((float(model.last or 0.0), float(stmt.last or 0.0), kind))
         return [h for h in hits if not LAST_STEP.match(h.reason)]
@@ -170,7 +175,9 @@ def collect() -> list[Scored]:
 
 
 def _lowo(item: Scored) -> Scored:
-    item.row = Row(item.row.text, item.row.rule, item.row.positive, item.row.kind, "LOWO:" + item.row.source)
+    item.row = Row(
+        item.row.text, item.row.rule, item.row.positive, item.row.kind, "LOWO:" + item.row.source
+    )
     return item
 
 
@@ -190,9 +197,7 @@ def figures(items: list[Scored], bars: dict[str, float]) -> dict[str, Any]:
         if s.row.rule == 1 and plain(s.row) and not s.row.source.startswith("LOWO:"):
             per_dev[s.row.source][0] += not flagged(s, bars)
             per_dev[s.row.source][1] += 1
-    guarded = sum(
-        not flagged(s, bars) for s in neg if re.search(GUARDED, s.row.kind)
-    )
+    guarded = sum(not flagged(s, bars) for s in neg if re.search(GUARDED, s.row.kind))
     return {
         "caught": caught,
         "pos": len(pos),
@@ -233,7 +238,8 @@ def main() -> None:
         bars = dict(zip((*BARS, BARS_HEDGED), (mft, st, neutral, hedged), strict=True))
         f = figures(items, bars)
         ok = all(
-            a / n >= min(0.92, base["per_dev"][d][0] / n) for d, (a, n) in f["per_dev"].items()
+            a / n >= min(0.92, base["per_dev"][d][0] / n)
+            for d, (a, n) in f["per_dev"].items()
             if d not in SECOND_VIEW
         )
         ok = ok and f["guarded"] >= base["guarded"]
