@@ -95,8 +95,7 @@ from bot.moderation.domain.valence import preload as preload_valences
 from bot.moderation.domain.valence import valences
 from bot.moderation.domain.verdict import Action, FilterHit
 
-#: The record name of a misgendering finding ('trans women are men').
-MISGENDERING = "misgendering"
+MISGENDERING = "misgendering"  # the record name of a misgendering ('trans women are men')
 #: P(hate) from the trained model at or above which a message the rules let through is flagged.
 MODEL_FLAG_THRESHOLD = 0.97
 #: The statement model (bench/train_rule1_statements.py): P(hate) at or above which a message
@@ -290,8 +289,8 @@ class HateDetector:
             s.polarity >= 1.0 and s.worst > -1.0 and not s.denies_positive for s in statements
         )
         if (
-            not hits
-            and not counter.any
+            not hits  # a reporting verb counts only before the group: 'a woman tells me' no
+            and not counter.rebuts(text.plain, self.lexicon)
             and (saw_group or slur_findings)
             and not framed
             and not described  # 'Trans people are often harassed online'

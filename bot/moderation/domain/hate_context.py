@@ -11,12 +11,16 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.moderation.domain.hate_rules import counter_patterns
 from bot.moderation.domain.literal_gate import word_runs
-from bot.moderation.domain.normalize import NormalizedText
+from bot.moderation.domain.normalize import NormalizedText, normalize
 from bot.moderation.domain.phrases import word_set
 from bot.moderation.domain.rulebook import PatternRecord
+
+if TYPE_CHECKING:
+    from bot.moderation.domain.hate_lexicon import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +285,12 @@ class CounterSpeech:
             return True  # quoting hate in order to report or condemn it
         return self.reporting and self.condemnation
 
+    def rebuts(self, plain: str, lexicon: Lexicon) -> bool:
+        """Whether the signals speak against what the message says of a group: a counter
+        signal, or a reporting word before the group ('my uncle says women ...'; in 'if a
+        woman ever tells me what to do ...' the group is the speaker, not what is reported)."""
+        return self.strong or (self.reporting and reports_group(plain, lexicon))
+
 
 def hedged(plain: str) -> bool:
     """Whether the message shields what it says with a hedge ('no offence, but', 'just
@@ -321,6 +331,14 @@ _UNSUPPORTIVE = re.compile(
     r"\b(?:not|never|no|nobody|none|dont|doesnt|wont|cant|shouldnt|isnt|arent|but|however|though"
     r"|although|except|unless|yet)\b|n't\b"
 )
+
+
+def reports_group(plain: str, lexicon: Lexicon) -> bool:
+    """Whether the first reporting word (rule1_counter.yaml, family reporting) comes before a
+    group's name or a slur."""
+    found = counter_patterns().any_reporting.search(plain)
+    rest = normalize(plain[found.end() :]).squeezed_tokens if found else ()
+    return bool(rest) and lexicon.mentions_group_or_slur(rest)
 
 
 def supports(plain: str) -> bool:
