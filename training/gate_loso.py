@@ -51,8 +51,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "training")]
 import search_eval as ev  # noqa: E402
 
 import bot.search.domain.answerability as answerability  # noqa: E402
-import bot.search.domain.asked_check as asked_check  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
+import bot.search.domain.asked_check as asked_check  # noqa: E402
 import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
 import bot.search.domain.soft_match as soft_match  # noqa: E402
