@@ -120,3 +120,29 @@ def test_round_21_groups_say_romanised_and_everyday_words(
 
 def test_round_21_groups_need_a_phrase_of_theirs() -> None:
     assert not said("is the harbour master sick", ["sick"], PORT, threshold=2.0).by["sick"]
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "text"),
+    [
+        ("does sinpo really land half a million tonnes", "half", "Sinpo lands 500,000 tonnes."),
+        ("does sinpo really land half a million tonnes", "million", "Sinpo lands 500,000 tonnes."),
+        ("only like a thousand dockers?", "thousand", "Fewer than 1,000 dockers work there."),
+        ("are there 2 million boats", "million", "The coast holds 2 million boats."),
+    ],
+)
+def test_a_value_written_in_words_is_said_in_digits(question: str, word: str, text: str) -> None:
+    assert word in relation_words(question, text)
+    assert said(question, [word], text, threshold=2.0).by[word]
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "text"),
+    [
+        ("only like a thousand dockers?", "thousand", "Fewer than 2,000 dockers work there."),
+        ("does sinpo land half a million tonnes", "half", "Sinpo lands 1,000,000 tonnes."),
+        ("half the dockers left", "half", "Fewer than 1,000 dockers work there."),
+    ],
+)
+def test_another_value_does_not_say_it(question: str, word: str, text: str) -> None:
+    assert not said(question, [word], text, threshold=2.0).by[word]

@@ -99,3 +99,42 @@ def numbers_said(question: str, numbers: list[str], text: str) -> bool:
 def question_numbers(question: str) -> list[str]:
     """The question's numbers as its digit tokens ("1000", "26")."""
     return [n for n, _, _ in _numbers(question) if n.isdigit()]
+
+
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORDED = re.compile(
+    r"\b(half an?|a half|an?|one|\d+(?:\.\d+)?)\s+(hundred|thousand|million|billion)\b"
+)
+_DIGITS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?:\s+(hundred|thousand|million|billion))?")
+
+
+def _worded(question: str) -> list[tuple[float, frozenset[str]]]:
+    """The values the question writes in words ("half a million": 500,000) with their words."""
+    out = []
+    for m in _WORDED.finditer(question.lower()):
+        lead = m.group(1)
+        times = 0.5 if lead.startswith("half") or lead == "a half" else 1.0
+        if lead[0].isdigit():
+            times = float(lead)
+        words = frozenset(lead.split()) | {m.group(2)}
+        out.append((times * _SCALE[m.group(2)], words))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _values(text: str) -> frozenset[float]:
+    """The values ``text`` writes in digits ("1,000"; "7.51 million")."""
+    out = set()
+    for m in _DIGITS.finditer(text.lower()):
+        value = float(_fold(m.group(1)) or 0)
+        out.add(round(value * _SCALE.get(m.group(2) or "", 1.0), 3))
+    return frozenset(out)
+
+
+def worded_number_said(question: str, word: str, text: str) -> bool:
+    """Whether ``word`` is part of a value the question writes in words ("half a million",
+    "a thousand") that ``text`` writes in digits ("500,000", "1,000")."""
+    if word not in _SCALE and word != "half":
+        return False
+    values = _values(text)
+    return any(word in words and round(v, 3) in values for v, words in _worded(question))
