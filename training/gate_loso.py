@@ -52,6 +52,7 @@ import search_eval as ev  # noqa: E402
 
 import bot.search.domain.answerability as answerability  # noqa: E402
 import bot.search.domain.answers as answers  # noqa: E402
+import bot.search.domain.asked_check as asked_check  # noqa: E402
 import bot.search.domain.gate as gate  # noqa: E402
 import bot.search.domain.query as query  # noqa: E402
 import bot.search.domain.soft_match as soft_match  # noqa: E402
@@ -618,6 +619,10 @@ def refresh(rows: list[Row]) -> None:
         for (f, answer, source), text in zip(r["hits"], r["excerpts"], strict=True):
             old = gate.GateFeatures(*f[: len(f) - 2], *([0.0] * (NF - len(f) + 2)))
             new = gate.answerability_of(old, plain, text)
+            if new.number_missing and asked_check.numbers_said(
+                plain, asked_check.question_numbers(plain), text
+            ):
+                new = dataclasses.replace(new, number_missing=0)
             # The sure answer too (community_asks.py reads the question and the excerpt).
             sure = float(answers.sure_for(kind, plain, text))
             hits.append(([*new.vector(), f[-2], sure], answer, source))

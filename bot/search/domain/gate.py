@@ -36,6 +36,7 @@ from typing import Any
 import Stemmer
 
 from bot.search.domain.asked_beyond import beyond
+from bot.search.domain.asked_check import numbers_said
 from bot.search.domain.asked_fact import FactHeld, asked_fact, fact_held
 from bot.search.domain.asked_outcome import outcome
 from bot.search.domain.asked_subject import subject_apart
@@ -288,6 +289,15 @@ def shipped_gate() -> GateWeights:
     return GateWeights.from_json(json.loads(text))
 
 
+def _number_missing(question: str, unsaid: list[frozenset[str]], text: str) -> int:
+    """1 when a number of the question is neither an index term of the passage nor said in
+    another writing or corrected in a check question (asked_check.py)."""
+    if not unsaid:
+        return 0
+    tokens = [next(iter(n)) for n in unsaid if len(n) == 1]
+    return int(len(tokens) < len(unsaid) or not numbers_said(question, tokens, text))
+
+
 def gate_features(
     question: Question,
     present: set[str],
@@ -342,7 +352,7 @@ def gate_features(
         sum(hits),
         len(concepts) - sum(hits),
         int(kind is not None and not kind.matches_answer(text)),
-        int(any(not number <= present for number in numbers)),
+        _number_missing(question.text, [n for n in numbers if not n <= present], text),
         rarities[0] if rarities else 0.0,
         rarities[1]
         if len(rarities) > 1

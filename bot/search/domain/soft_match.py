@@ -35,6 +35,7 @@ import numpy as np
 import Stemmer
 from numpy.typing import NDArray
 
+from bot.search.domain.asked_check import worded_number_said
 from bot.search.domain.relation import capitalised_terms, frame_terms
 from bot.search.domain.text import ENGLISH_STOP_WORDS
 
@@ -256,6 +257,8 @@ def said(question: str, words: list[str], excerpt: str, threshold: float | None 
                 }
         if not found:
             found = _role_said(s, stems) | _asked_by_a_question(s, excerpt)
+        if not found and worded_number_said(question, w, excerpt):
+            found = {s}  # "half a million" / "500,000" (asked_check.py)
         by[w] = frozenset(found)
     unsaid = [w for w in words if not by[w]]
     if unsaid and limit <= 1.0:
