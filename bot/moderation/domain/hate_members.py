@@ -16,25 +16,18 @@ from functools import cache
 
 from bot.moderation.domain.hate_lexicon import Lexicon
 from bot.moderation.domain.normalize import squeeze
-from bot.moderation.domain.rulebook import PatternRecord
+from bot.moderation.domain.rulebook import PatternRecord, read_in_code
 from bot.moderation.domain.statement_forms import predicate_classes
-from bot.moderation.domain.verdict import Action
 
 #: Openers that ascribe what follows to the person addressed ('you') or talked about.
 _YOU = {("you're",), ("youre",), ("you", "are"), ("u", "r"), ("u", "are"), ("you", "r")}
 _THIRD = {("she's",), ("shes",), ("she", "is"), ("he's",), ("hes",), ("he", "is")}
 
-RECORD = PatternRecord(
-    id="member-01",
-    rule=1,
-    family="blame",
-    action=Action.FLAG,
-    reason="a member dismissed because of who they are (a protected identity given as the reason)",
-    regex=re.compile(r"(?!)"),
-    triggers=(),
-    needs_topic=False,
-    must_match=(),
-    must_not_match=(),
+RECORD = read_in_code(
+    "member-01",
+    1,
+    "blame",
+    "a member dismissed because of who they are (a protected identity given as the reason)",
 )
 
 
@@ -75,18 +68,7 @@ def member_attack(
     return danger_to_children(tokens, lexicon)
 
 
-CHILDREN = PatternRecord(
-    id="children-01",
-    rule=1,
-    family="blame",
-    action=Action.FLAG,
-    reason="gay or trans people tied to danger to children",
-    regex=re.compile(r"(?!)"),
-    triggers=(),
-    needs_topic=False,
-    must_match=(),
-    must_not_match=(),
-)
+CHILDREN = read_in_code("children-01", 1, "blame", "gay or trans people tied to danger to children")
 _LGBT = frozenset(["sexual orientation", "gender identity"])
 
 

@@ -73,6 +73,23 @@ class PatternRecord:
         return True
 
 
+def read_in_code(record_id: str, rule: int, family: str, reason: str) -> PatternRecord:
+    """A flag-only record whose reading is code, not a regex (hate_members.py): it names the
+    hit and its reason; its regex never matches, so the record runner never fires it."""
+    return PatternRecord(
+        id=record_id,
+        rule=rule,
+        family=family,
+        action=Action.FLAG,
+        reason=reason,
+        regex=re.compile(r"(?!)"),
+        triggers=(),
+        needs_topic=False,
+        must_match=(),
+        must_not_match=(),
+    )
+
+
 class _GateIndex:
     """The records of a tuple by the words of their first derived gate, so that the records
     a text's word runs may pass are found by one set intersection, not a call per record."""
