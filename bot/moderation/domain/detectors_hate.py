@@ -89,7 +89,7 @@ from bot.moderation.domain.model import (
     load_model,
 )
 from bot.moderation.domain.names import HATE_FILTER_NAME, MODEL_FILTER_NAME, SLUR_FILTER_NAME
-from bot.moderation.domain.normalize import NormalizedText, normalize, squeeze, tokenize
+from bot.moderation.domain.normalize import NormalizedText, normalize, tokenize
 from bot.moderation.domain.statements import Statement, read_clause
 from bot.moderation.domain.valence import preload as preload_valences
 from bot.moderation.domain.valence import valences
@@ -186,11 +186,6 @@ class HateDetector:
             return with_relation_signs(text, lambda t: judged_reply(t, self._detect, gate))
         return judged_reply(text, self._detect, gate)
 
-    def _romanised_slur(self, matched: str) -> bool:
-        """Whether ``matched`` is a listed romanised slur as written ('gimcinyeo'), flag only."""
-        slur = self.lexicon.slurs.get(squeeze(matched.replace(" ", ""))[0])
-        return slur is not None and slur.reclaimable
-
     def _detect(self, text: NormalizedText) -> list[FilterHit]:
         original = text
         text = self._repair.repair(text)
@@ -201,7 +196,7 @@ class HateDetector:
             return []
         starred = self._repair.starred.slurs(original)
         findings, slur_findings, saw_group, statements = self.analyse(text, starred)
-        slur_findings = written_in_latin(slur_findings, original.original, self._romanised_slur)
+        slur_findings = written_in_latin(slur_findings, original.original, self.lexicon)
         words = frozenset(text.tokens)
         if not (findings or slur_findings or saw_group or frames.may_match(text.plain, words)):
             return []

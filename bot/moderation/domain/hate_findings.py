@@ -4,7 +4,6 @@ records find, and slurs aimed at people. Used by detectors_hate.HateDetector."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
@@ -16,10 +15,11 @@ from bot.moderation.domain.hate_context import (
     relative_object,
     reported,
 )
-from bot.moderation.domain.hate_lexicon import TaggedClause, self_identified
+from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause, self_identified
 from bot.moderation.domain.hate_reading import clip, named, spoken
 from bot.moderation.domain.hate_rules import RecordFamily
 from bot.moderation.domain.literal_gate import word_runs
+from bot.moderation.domain.normalize import squeeze
 from bot.moderation.domain.rulebook import passing
 
 
@@ -124,12 +124,10 @@ def _spells(word: str, slur: str) -> bool:
     return len(word) == len(slur) and all(a in ("*", b) for a, b in zip(word, slur, strict=True))
 
 
-def written_in_latin(
-    findings: list[Finding], original: str, romanised_slur: Callable[[str], bool]
-) -> list[Finding]:
+def written_in_latin(findings: list[Finding], original: str, lexicon: Lexicon) -> list[Finding]:
     """The slur findings of a message that holds Korean, Japanese or Chinese text: those written
-    in Latin letters, and those whose romanised form is itself a listed romanised slur
-    (``romanised_slur``: '김치녀' -> 'gimcinyeo'), not an English slur or a near spelling."""
+    in Latin letters, and those whose romanised form is itself a listed romanised slur, flag
+    only ('김치녀' -> 'gimcinyeo'), not an English slur or a near spelling."""
     if not findings or not _ROMANISED_SCRIPTS.search(original):
         return findings
     latin = _LATIN_WORD.findall(original.casefold())
@@ -137,5 +135,10 @@ def written_in_latin(
         f
         for f in findings
         if all(any(_spells(w, part) for w in latin) for part in f.matched.casefold().split())
-        or romanised_slur(f.matched)
+        or _listed_romanised(lexicon, f.matched)
     ]
+
+
+def _listed_romanised(lexicon: Lexicon, matched: str) -> bool:
+    slur = lexicon.slurs.get(squeeze(matched.replace(" ", ""))[0])
+    return slur is not None and slur.reclaimable  # the romanised Korean slurs are flag only

@@ -11,6 +11,9 @@ import pytest
 
 from bot.moderation.domain import ModerationEngine
 from bot.moderation.domain.hate_findings import Finding, written_in_latin
+from bot.moderation.domain.hate_lexicon import load_lexicon
+
+LEXICON = load_lexicon()
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +43,13 @@ def test_a_slur_in_latin_letters_inside_korean_still_counts(engine: ModerationEn
 def test_only_findings_written_in_latin_letters_are_kept() -> None:
     romanised = Finding("slur!", "a slur", "injun", False)
     written = Finding("slur!", "a slur", "gook", False)
-    assert written_in_latin([romanised, written], "인준 gook", lambda m: False) == [written]
-    assert written_in_latin([romanised], "you injun", lambda m: False) == [romanised]  # no script
+    assert written_in_latin([romanised, written], "인준 gook", LEXICON) == [written]
+    assert written_in_latin([romanised], "you injun", LEXICON) == [romanised]  # no script
     listed = Finding("slur", "a slur", "gimcinyeo", False)  # a listed romanised Korean slur
-    assert written_in_latin([listed], "김치녀", lambda m: m == "gimcinyeo") == [listed]
+    assert written_in_latin([listed], "김치녀", LEXICON) == [listed]
 
 
 def test_a_disguised_latin_slur_inside_korean_still_counts() -> None:
     disguised = Finding("slur!", "a slur", "chink", False)
-    assert written_in_latin([disguised], "저 ch!nk 새끼들", lambda m: False) == [disguised]
-    assert written_in_latin([disguised], "저 ch*nk 새끼들", lambda m: False) == [disguised]
+    assert written_in_latin([disguised], "저 ch!nk 새끼들", LEXICON) == [disguised]
+    assert written_in_latin([disguised], "저 ch*nk 새끼들", LEXICON) == [disguised]
