@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.moderation.domain.chinese import HAN, KANA
 from bot.moderation.domain.hate_context import (
     ABOUT_GROUP,
     DENIED_OPENING,
@@ -18,8 +19,9 @@ from bot.moderation.domain.hate_context import (
 from bot.moderation.domain.hate_lexicon import Lexicon, TaggedClause, self_identified
 from bot.moderation.domain.hate_reading import clip, named, spoken
 from bot.moderation.domain.hate_rules import RecordFamily
+from bot.moderation.domain.korean import HANGUL
 from bot.moderation.domain.literal_gate import word_runs
-from bot.moderation.domain.normalize import squeeze
+from bot.moderation.domain.normalize import normalize_plain, squeeze, tokenize
 from bot.moderation.domain.rulebook import passing
 
 
@@ -107,36 +109,36 @@ def slur_uses(tagged: TaggedClause, quoted: bool) -> list[Finding]:
     return found
 
 
-#: Hangul, kana and Han characters: the normaliser romanises them (unidecode), and a romanised
+#: Hangul, Han characters and kana: the normaliser romanises them (unidecode), and a romanised
 #: Korean or Chinese word can spell an English slur ('인준', a confirmation vote -> 'injun') or
 #: come close to a listed romanised Korean one ('동남아', South-east Asia -> 'dongnam a').
-_ROMANISED_SCRIPTS = re.compile(
-    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af]"
-)
-_LATIN_WORD = re.compile(r"[a-z0-9@$*!'.\-]+")
-#: How a slur is disguised in Latin letters ('ch!nk', 'g00k', 'n*gger'): '*' stands for any one.
-_DISGUISE = str.maketrans({"!": "i", "1": "i", "0": "o", "3": "e", "@": "a", "$": "s", "4": "a"})
-
-
-def _spells(word: str, slur: str) -> bool:
-    """Whether a Latin-letter word of the message spells ``slur``, disguises undone."""
-    word = word.strip("'.-").translate(_DISGUISE)
-    return len(word) == len(slur) and all(a in ("*", b) for a, b in zip(word, slur, strict=True))
+_ROMANISED_SCRIPTS = (HANGUL, HAN, KANA)
 
 
 def written_in_latin(findings: list[Finding], original: str, lexicon: Lexicon) -> list[Finding]:
-    """The slur findings of a message that holds Korean, Japanese or Chinese text: those written
-    in Latin letters, and those whose romanised form is itself a listed romanised slur, flag
-    only ('김치녀' -> 'gimcinyeo'), not an English slur or a near spelling."""
-    if not findings or not _ROMANISED_SCRIPTS.search(original):
+    """The slur findings of a message that holds Korean, Japanese or Chinese text: those among
+    the words of the rest of the message (tokenised as every message is, so 'ch!nk' and
+    'c h i n k' count; '*' stands for any letter), and those whose romanised form is itself a
+    listed romanised slur, flag only ('김치녀' -> 'gimcinyeo'), not an English slur or a near
+    spelling."""
+    if not findings or original.isascii():
         return findings
-    latin = _LATIN_WORD.findall(original.casefold())
+    rest = original
+    for script in _ROMANISED_SCRIPTS:
+        rest = script.sub(" ", rest)
+    if rest == original:
+        return findings
+    words = tokenize(normalize_plain(rest))
     return [
         f
         for f in findings
-        if all(any(_spells(w, part) for w in latin) for part in f.matched.casefold().split())
+        if all(any(_spells(w, part) for w in words) for part in f.matched.casefold().split())
         or _listed_romanised(lexicon, f.matched)
     ]
+
+
+def _spells(word: str, slur: str) -> bool:
+    return len(word) == len(slur) and all(a in ("*", b) for a, b in zip(word, slur, strict=True))
 
 
 def _listed_romanised(lexicon: Lexicon, matched: str) -> bool:
