@@ -25,11 +25,6 @@ def _examples(key: str) -> list[str]:
     return examples
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 @pytest.mark.parametrize("text", _examples("match"))
 def test_the_insinuation_examples_are_flagged(text: str) -> None:
     hit = insinuation_hit("denial", normalize(text))

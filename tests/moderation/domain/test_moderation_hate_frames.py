@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.moderation.domain import MessageInput, ModerationEngine
+from bot.moderation.domain import ModerationEngine
 from bot.moderation.domain.detectors_hate import HateDetector
 from bot.moderation.domain.hate_rules import frame_patterns
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.rulebook import PatternRecord
+from tests.moderation.verdicts import rule1
 
 
 @pytest.fixture(scope="module")
 def detector() -> HateDetector:
     return HateDetector()
-
-
-def rule1(engine: ModerationEngine, text: str) -> set[str]:
-    """The actions rule 1 takes on ``text`` (empty: allowed by rule 1)."""
-    return {h.effective_action.value for h in engine.check(MessageInput(text)).hits if h.rule == 1}
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.moderation.domain import MessageInput, ModerationEngine
-
-
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
-def rule1(engine: ModerationEngine, text: str) -> set[str]:
-    """The actions rule 1 takes on ``text`` (empty: allowed by rule 1)."""
-    return {h.effective_action.value for h in engine.check(MessageInput(text)).hits if h.rule == 1}
+from bot.moderation.domain import ModerationEngine
+from tests.moderation.verdicts import rule1
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,6 @@ from bot.moderation.domain.hate_lexicon import load_lexicon
 from bot.moderation.domain.normalize import normalize
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 def test_the_group_as_speaker_is_no_report(engine: ModerationEngine) -> None:
     verdict = engine.check(
         MessageInput(text="if a korean ever tells me what to eat again i will slap him")

@@ -16,11 +16,6 @@ from bot.moderation.domain.hate_lexicon import load_lexicon
 LEXICON = load_lexicon()
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 @pytest.mark.parametrize(
     "text",
     [

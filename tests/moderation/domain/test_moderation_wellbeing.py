@@ -22,11 +22,6 @@ def _examples(key: str) -> list[str]:
     return examples
 
 
-@pytest.fixture(scope="module")
-def engine() -> ModerationEngine:
-    return ModerationEngine()
-
-
 @pytest.mark.parametrize("text", _examples("must_match"))
 def test_the_wellbeing_examples_are_read(text: str) -> None:
     hit = wellbeing_hit("denial", normalize(text))
