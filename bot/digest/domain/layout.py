@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.archive.domain.articles import Article
 from bot.digest.domain.alike import shared_occasion
+from bot.digest.domain.articlehomes import file_articles
 from bot.digest.domain.catchall import (
     EDITORIALS,
     FOLD_KEEPS_FIRST,
@@ -186,6 +187,7 @@ def assemble(
             MAX_HEADINGS,
         )
         sections, demoted = join_articles(sections, highlights, place, demoted)
+        sections, demoted = file_articles(sections, highlights, place, demoted, MAX_HEADINGS)
         sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
     elif news:
