@@ -30,6 +30,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_kcna_path(ROOT))
     parser.add_argument("--set", nargs="*", default=[], help="module.NAME=VALUE (a Python literal)")
+    parser.add_argument(
+        "--visit-lead",
+        type=float,
+        default=None,
+        help="a fixed layout.VISIT_LEAD (not fitted) while the other leads are refitted",
+    )
     args = parser.parse_args()
     for item in args.set:
         target, value = item.split("=", 1)
@@ -40,6 +46,8 @@ def main() -> int:
     tuner.EXTRA, tuner.TOP3_WEIGHT = True, 1.0
     weeks = tuner.capture(load_kcna(args.data), dev_judgements())
     data = [tuner.rows(w) for w in weeks]
+    if args.visit_lead is not None:  # rows() lays the weeks out with every extra lead at 0
+        layout.VISIT_LEAD = args.visit_lead
     held = []
     for n, week in enumerate(weeks):
         bonus, leads = tuner.fit_leads([r for i, d in enumerate(data) if i != n for r in d], 1.0)

@@ -80,6 +80,9 @@ EXTRA = False  # --extra: the order model also reads the report count and a weig
 # --top3-weight (round 19): a highlight of a story the readers put in their week's top 3 weighs
 # this much more per reader in the fit (the held-out week's picks never enter its own fit).
 TOP3_WEIGHT = 0.0
+# Round 21 (digest26): the shipped visitor lead is a rule, not fitted; held-out layouts keep it
+# unless --newsweight --only visitor fits it.
+SHIPPED_VISIT = layout.VISIT_LEAD
 NEWSWEIGHT: tuple[str, ...] = ()  # --newsweight: "consequence" and/or "recurrence" features too
 Setting = tuple[float | None, int]
 
@@ -173,6 +176,8 @@ def rows(week: Week) -> list[tuple[list[float], int, float]]:
     layout.REPORTS_LEAD = layout.WEIGHTY_LEAD = 0.0
     layout.CONSEQUENCE_LEAD = layout.RECUR_LEAD = layout.VISIT_LEAD = 0.0
     topics = layout.assemble(*week.args).topics
+    if "visitor" not in NEWSWEIGHT:  # round 21: a fixed lead (not fitted) lays the weeks out
+        layout.VISIT_LEAD = SHIPPED_VISIT
     said = newsweight.earlier_headlines(week.args[4]) if "recurrence" in NEWSWEIGHT else []
     out = []
     for topic in topics:
