@@ -27,7 +27,7 @@ from bot.search.domain.model import (
     highlight_spans,
 )
 from bot.search.domain.persist import IndexParts
-from bot.search.domain.query import Question, build_question
+from bot.search.domain.query import Question, build_question, once_per_word
 from bot.search.domain.rows import ScoredRows, top_k
 from bot.search.domain.tables import ArticleTable, PassageTable, article_text, latest_per_id
 from bot.search.domain.text import MAX_QUERY_CHARS, AnalyzerConfig, TextAnalyzer
@@ -268,7 +268,7 @@ class SearchIndex:
         # request asks (answerability.py): a search box is not a chat.
         if answerability.kind_of(query) in answerability.NO_SEARCH:
             return []
-        return self._article_hits(question, max(1, k))
+        return self._article_hits(once_per_word(question), max(1, k))
 
     def _query(self, text: str) -> Question | None:
         """The question's vector, or None when the text has no words at all."""
