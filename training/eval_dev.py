@@ -38,6 +38,7 @@ from bot.moderation.domain.detectors_chinese import (  # noqa: E402
 from bot.moderation.domain.detectors_denial import DenialDetector  # noqa: E402
 from bot.moderation.domain.detectors_harassment import HarassmentDetector  # noqa: E402
 from bot.moderation.domain.detectors_hate import HateDetector  # noqa: E402
+from bot.moderation.domain.detectors_japanese import JapaneseDenialDetector  # noqa: E402
 from bot.moderation.domain.detectors_korean import (  # noqa: E402
     KoreanDenialDetector,
     KoreanHateDetector,
@@ -99,6 +100,7 @@ def engine_with(rule1: LinearTextModel | None, rule3: LinearTextModel | None) ->
         DenialDetector(model=rule3),
         KoreanDenialDetector(),
         ChineseDenialDetector(),
+        JapaneseDenialDetector(),
     )
     return engine
 

@@ -52,13 +52,15 @@ def build_detectors() -> tuple[Detector, ...]:
     from bot.moderation.domain.detectors_denial import DenialDetector
     from bot.moderation.domain.detectors_harassment import HarassmentDetector
     from bot.moderation.domain.detectors_hate import HateDetector
+    from bot.moderation.domain.detectors_japanese import JapaneseDenialDetector
     from bot.moderation.domain.detectors_korean import KoreanDenialDetector, KoreanHateDetector
     from bot.moderation.domain.detectors_spam import SpamTextDetector
     from bot.moderation.domain.normalize import preload
 
     preload()
     # The Korean and Chinese readings flag Hangul or Han messages only (detectors_korean.py,
-    # detectors_chinese.py); they run after the English detectors of their rules, never remove.
+    # detectors_chinese.py), the Japanese one (rule 3 only) messages with kana; they run after
+    # the English detectors of their rules, never remove.
     return (
         HateDetector(),
         KoreanHateDetector(),
@@ -68,6 +70,7 @@ def build_detectors() -> tuple[Detector, ...]:
         DenialDetector(),
         KoreanDenialDetector(),
         ChineseDenialDetector(),
+        JapaneseDenialDetector(),
     )
 
 

@@ -43,6 +43,10 @@ RECORDS: tuple[PatternRecord, ...] = load_records(RULES_FILE, MACROS)
 HIT_FAMILIES = ("denial", "mockery", "smear")
 
 
+#: Records whose hit no rebuttal word or discussion signal exempts (PatternRecord.sarcastic).
+SARCASTIC = frozenset(r.id for r in RECORDS if r.sarcastic)
+
+
 def family(name: str) -> tuple[PatternRecord, ...]:
     """The records of one family, in file order."""
     return tuple(r for r in RECORDS if r.family == name)

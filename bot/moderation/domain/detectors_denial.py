@@ -74,6 +74,7 @@ from bot.moderation.domain.denial_rules import (
     CONTRADICTS_PREVIOUS,
     HIT_FAMILIES,
     MORE_REBUTTAL,
+    SARCASTIC,
     echoes_denial,
     family,
     hedged,
@@ -135,7 +136,9 @@ class DenialDetector:
             # A low score vetoes a pattern only when the message shows it is discussion
             # (a rebuttal, a report, a quote, a question about a source): the score alone
             # let 'Gulags in the DPRK do not exist, stop spreading lies' through.
-            signal = discussion_signal(text)
+            signal = (
+                "" if SARCASTIC.intersection(h.record for h in hits) else discussion_signal(text)
+            )
             if signal and reading.probability < VETO_BELOW:
                 return []
             # Speaking against denial or the mockery ('the hoax crowd never explains ...',
@@ -183,7 +186,7 @@ class DenialDetector:
             if hit is None and topical:
                 hit = self._casual_hit(text, sentence, words, about_crisis)
             if hit is not None:
-                if (
+                if hit.record not in SARCASTIC and (
                     quotes_someone(words, all_words)
                     or quoted_claim(sentence)
                     or RETRACTED.search(words)  # 'I used to think ... until I read ...'
@@ -344,10 +347,12 @@ class DenialDetector:
                     exempt = _rebuts(words) or (
                         sentence.endswith("?") and SOURCE_QUESTION.search(words) is not None
                     )
-                if exempt:
+                if exempt and not record.sarcastic:
                     return None
                 predicate = match.group("p")
-                if negated(words, match) or not_asserted(sentence, words, match.span(), predicate):
+                if negated(words, match) or (
+                    not record.sarcastic and not_asserted(sentence, words, match.span(), predicate)
+                ):
                     continue  # 'was not exaggerated', 'not going to pretend the famine ...'
                 # Doubts about one account or figure are fair discussion; only a hedge up to
                 # the claim counts ('some defectors lie', not '... everyone knows this').

@@ -56,6 +56,10 @@ class PatternRecord:
     must_not_match: tuple[str, ...]
     #: Derived from ``regex``: word sets that every text it matches touches (its word runs).
     gates: tuple[frozenset[str], ...] = ()
+    #: The record reads a sarcastic frame around words that rebut ('next you'll tell me the
+    #: camps are real'): a rebuttal or report in its sentence, or the message's discussion
+    #: signal, does not exempt its hit (detectors_denial).
+    sarcastic: bool = False
 
     def passes(self, runs: frozenset[str]) -> bool:
         """Whether a text with these word runs (literal_gate.word_runs) may match ``regex``:
@@ -198,6 +202,7 @@ def compile_records(
                     must_match=tuple(str(e) for e in raw.get("must_match", ())),
                     must_not_match=tuple(str(e) for e in raw.get("must_not_match", ())),
                     gates=gates,
+                    sarcastic=bool(raw.get("sarcastic", False)),
                 )
             )
         except (KeyError, ValueError, re.error) as exc:

@@ -1,4 +1,5 @@
-"""Every example in the readings' data files (data/korean_reading.json, data/chinese_reading.json):
+"""Every example in the readings' data files (data/korean_reading.json, data/chinese_reading.json,
+data/japanese_reading.json):
 the "rule3_flag" / "rule1_flag" lines give their rule's cue, the "_allow" lines give none."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
-from bot.moderation.domain import chinese, korean
+from bot.moderation.domain import chinese, japanese, korean
 
-READINGS: tuple[ModuleType, ...] = (korean, chinese)
+READINGS: tuple[ModuleType, ...] = (korean, chinese, japanese)
 
 
 def _cases() -> list[tuple[str, str, str, bool]]:
@@ -19,7 +20,9 @@ def _cases() -> list[tuple[str, str, str, bool]]:
         examples = module.reading_data()["examples"]
         for key in ("rule3_flag", "rule3_allow", "rule1_flag", "rule1_allow"):
             cue = "denial_cue" if key.startswith("rule3") else "hate_cue"
-            cases += [(module.__name__, cue, text, key.endswith("flag")) for text in examples[key]]
+            cases += [
+                (module.__name__, cue, text, key.endswith("flag")) for text in examples.get(key, [])
+            ]
     return cases
 
 
