@@ -17,16 +17,25 @@ the item opens a heading of that subject, when the heading cap leaves room. A mo
 when the week's first FIRST highlights stay the same, in order (genrejoin.reading_order), so the
 first-five figures cannot move. What no subject takes stays under "Editorials and articles"
 (genrenames.py still names it when its items share a subject).
+
+Round 21b (readers 20-22 of round 21's pages): an article opens a NEW heading only when its
+headline names a place, country, institution or leader (sections.yaml ``article_openers``); an
+abstract word ("history", "faith", "education") files it only below a heading the page shows.
+And a story about a leader (``leader_stories``: the headline names a leader, or the lead names one
+and tells a past episode) goes under a leaders' subject only, else stays with the editorials.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from bot.digest.domain.genrejoin import FIRST, reading_order
 from bot.digest.domain.genrenames import shipped_article_subjects
+from bot.digest.domain.glued import unglue
 from bot.digest.domain.leftovers import (
     ARTICLES,
     GENRES,
@@ -36,10 +45,13 @@ from bot.digest.domain.leftovers import (
 )
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.newsroom_data import parse_yaml
-from bot.digest.domain.sections import OTHER, Section, section_of, shipped_sections
+from bot.digest.domain.sections import OTHER, Section, section_of, shipped_sections, uses_words
 
 # False keeps round 20b's articles heading (every feature and editorial under it).
 FILE_ARTICLES = True
+# False: any subject an article names may open a heading, and leader stories are filed like the
+# rest (round 21 as merged).
+OPEN_BY_NAME = True
 # True: an item whose headline names no subject goes under the statement topic its lead names
 # (W41's essay on the murder of Empress Myongsong: Japan). Off: a lead's words are its argument's.
 LEAD_TOO = False
@@ -56,6 +68,81 @@ def topics_last() -> frozenset[str]:
     if unknown := set(raw) - known:
         raise ValueError(f"sections.yaml: article_topics_last names no topic {sorted(unknown)}")
     return frozenset(raw)
+
+
+@dataclass(frozen=True)
+class Openers:
+    """sections.yaml ``article_openers`` and ``leader_stories``."""
+
+    names: Mapping[str, tuple[str, ...] | None]  # subject -> its opening words (None: its own)
+    leaders: tuple[str, ...]
+    story_words: tuple[str, ...]
+    leader_subjects: tuple[str, ...]
+
+
+def _words(raw: object, what: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+        raise ValueError(f"sections.yaml: {what} must be a list of words")
+    return tuple(w.casefold() for w in raw)
+
+
+def _names(raw: object) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+        raise ValueError("sections.yaml: leader_stories.subjects must be a list of names")
+    return tuple(raw)
+
+
+@lru_cache(maxsize=1)
+def shipped_openers() -> Openers:
+    """The shipped ``article_openers`` and ``leader_stories`` (read once)."""
+    text = resources.files("bot.digest").joinpath("data", "sections.yaml").read_text("utf-8")
+    return parse_openers(text)
+
+
+def parse_openers(text: str) -> Openers:
+    """``article_openers`` and ``leader_stories`` of a sections.yaml text."""
+    raw = parse_yaml(text)
+    openers = raw.get("article_openers") or {}
+    stories = raw.get("leader_stories") or {}
+    if not isinstance(openers, dict) or not isinstance(stories, dict):
+        raise ValueError("sections.yaml: article_openers and leader_stories must be mappings")
+    names = {
+        str(name): None if words == "*" else _words(words, f"article_openers[{name}]")
+        for name, words in openers.items()
+    }
+    return Openers(
+        names=names,
+        leaders=_words(stories.get("leaders") or [], "leader_stories.leaders"),
+        story_words=_words(stories.get("story_words") or [], "leader_stories.story_words"),
+        leader_subjects=_names(stories.get("subjects") or []),
+    )
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def is_leader_story(highlight: DigestArticle, openers: Openers | None = None) -> bool:
+    """Whether ``highlight`` tells a story of a leader: its headline names a leader, or its
+    lead names one and tells a past episode (a story word, or a year before the article's)."""
+    rules = openers or shipped_openers()
+    if uses_words(rules.leaders, highlight.title):
+        return True
+    lead = unglue(highlight.summary, frozenset(name.rstrip("*").title() for name in rules.leaders))
+    if not uses_words(rules.leaders, lead):
+        return False
+    past = any(int(y) < highlight.published.year for y in _YEAR.findall(lead))
+    return past or uses_words(rules.story_words, lead)
+
+
+def may_open(subject: str, headline: str, table: Sequence[Section], openers: Openers) -> bool:
+    """Whether an article with ``headline`` filed under ``subject`` may open its heading: the
+    headline names one of the subject's ``article_openers`` words."""
+    if subject not in openers.names:
+        return False
+    words = openers.names[subject]
+    if words is None:
+        words = next((s.words for s in table if s.name == subject), ())
+    return uses_words(words, headline)
 
 
 def subject_table() -> tuple[Section, ...]:
@@ -102,16 +189,23 @@ def file_articles(
     shown = highlights.__contains__
     first = reading_order(out, shown, place, lowered)[:FIRST]
     table = subject_table()
+    openers = shipped_openers()
     for i in sorted((i for i in out[ARTICLES] if shown(i)), key=lambda i: -place(i)):
         if i in first:
             continue
         subject = article_subject_of(highlights[i], table)
         if subject in (OTHER, *GENRES):
             continue
+        if OPEN_BY_NAME and is_leader_story(highlights[i], openers):
+            subject = _leader_subject(subject, highlights[i].title, openers)
+            if not subject:
+                continue
         trial = {name: list(members) for name, members in out.items()}
         trial[ARTICLES].remove(i)
         opened = not any(shown(j) for j in trial.get(subject, ()))
         trial.setdefault(subject, []).append(i)
+        if opened and OPEN_BY_NAME and not may_open(subject, highlights[i].title, table, openers):
+            continue
         if opened and cap and _headings(trial, shown) > max(cap, _headings(out, shown)):
             continue
         below = lowered if opened else lowered | {i}
@@ -121,6 +215,15 @@ def file_articles(
     if not any(shown(j) for j in out[ARTICLES]):
         out = {n: m for n, m in out.items() if n != ARTICLES or m}
     return out, lowered
+
+
+def _leader_subject(subject: str, headline: str, openers: Openers) -> str:
+    """A leader story's subject: ``subject`` when a leaders' subject, else the first of those
+    when the headline names the leader, else none (it stays with the editorials)."""
+    if subject in openers.leader_subjects:
+        return subject
+    named = openers.leader_subjects and uses_words(openers.leaders, headline)
+    return openers.leader_subjects[0] if named else ""
 
 
 def _headings(sections: Mapping[str, Sequence[int]], shown: Callable[[int], bool]) -> int:

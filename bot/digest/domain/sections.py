@@ -96,6 +96,11 @@ def section_leads() -> dict[str, float]:
     return leads
 
 
+def uses_words(words: Sequence[str], text: str) -> bool:
+    """Whether ``text`` uses one of ``words`` (or prefixes ending in "*"), as a section would."""
+    return _uses(words, _padded(text))
+
+
 def _padded(text: str) -> str:
     # A hyphenated word also counts as its parts ("DPRK-Russia", "U.S.-ROK").
     words = []
