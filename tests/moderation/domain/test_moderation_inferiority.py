@@ -29,7 +29,7 @@ def _outcome(engine: ModerationEngine, text: str) -> str:
         "Koreans simply lack the intelligence for invention.",
         "women leaders are always more cruel, everyone knows it",
         "those asiatic hordes are too primitive to govern themselves",
-        "yellow people can't be trusted with anything",
+        "Women cannot be trusted with command, full stop.",
     ],
 )
 def test_an_inferiority_claim_about_a_group_is_flagged_not_removed(
@@ -45,7 +45,7 @@ def test_an_inferiority_claim_about_a_group_is_flagged_not_removed(
         "Who says women can't lead? Plenty have.",
         "The state media treats gay people as a mental illness, which is cruel.",
         "Women in the North are seen as unfit to lead by the party elders.",
-        "The Yellow Sea was calm this morning, the fishing boats went out.",
+        "Uzbeks can't drive into the city since the new rule.",
         "Women leaders like Choe Son Hui now run the foreign ministry.",
     ],
 )
