@@ -6,6 +6,8 @@
   Denied, it denies the group a capacity; asserted, a word of service after it ('obey',
   'follow', 'cook') reduces the group to that service.
 - Roles ('X make the perfect wife'): praise of a group as wives or servants reduces it.
+- Inferiority ('X are too emotional to lead', 'X don't belong in ...', 'X is a mental
+  illness'): a capacity, a place or an identity denied to the group, read as contempt.
 
 The word classes are data (``data/predicates_rule1.json``); a reduced reading is spelt with
 ``REDUCED``, which the detector values as contempt.
@@ -14,6 +16,7 @@ The word classes are data (``data/predicates_rule1.json``); a reduced reading is
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -49,6 +52,47 @@ def reduced_valences() -> dict[str, float]:
     resource = resources.files("bot.moderation").joinpath("data", PREDICATES_FILE)
     value = float(json.loads(resource.read_text(encoding="utf-8"))["valence"])
     return {w: value for w in predicate_classes()["reduced"] | {REDUCED}}
+
+
+@cache
+def _inferiority() -> re.Pattern[str]:
+    resource = resources.files("bot.moderation").joinpath("data", PREDICATES_FILE)
+    found = json.loads(resource.read_text(encoding="utf-8"))["inferiority"]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(found) + r")(?![\w'])")
+
+
+def inferior(after: list[str]) -> str:
+    """The words that deny the group a capacity, a place or its identity in the (up to ten)
+    words after it ('are too emotional to lead', "don't belong in"), else ''. A negator just
+    before a phrase that is not itself negative denies it ('are not too emotional to lead')."""
+    if after[:1] in (["as"], ["like"]):
+        return ""  # 'treats qqg as a mental illness': what others make of the group
+    text = " ".join(after[:10])
+    found = _inferiority().search(text)
+    if found is None:
+        return ""
+    before = text[: found.start()].split()[-2:]
+    if found.group(0).split(" ")[0] not in _NEGATORS and not _NEGATORS.isdisjoint(before):
+        return ""
+    return found.group(0)
+
+
+def inferior_claim(before: list[str], after: list[str]) -> str:
+    """:func:`inferior`, unless a verb of treating or naming around the group says what
+    others make of it ('calls qqg a disease', 'qqg get treated as a mental illness')."""
+    found = inferior(after)
+    ahead = " ".join(after[:10]).split(found)[0].split(" ") if found else []
+    if not (_TREATING.isdisjoint(before[-3:]) and _TREATING.isdisjoint(ahead)):
+        return ""  # ... or 'qqg in the north are seen as unfit to'
+    return found
+
+
+_TREATING = word_set(
+    """treat treats treated treating call calls called calling see sees saw seen view views viewed
+    deemed thought
+    consider considers considered label labels labelled labeled brand brands branded regard
+    regards regarded describe describes described"""
+)
 
 
 def every_one_is(before: list[str], after: list[str]) -> list[str] | None:

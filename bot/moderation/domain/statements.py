@@ -21,7 +21,12 @@ from dataclasses import dataclass, replace
 
 from bot.moderation.domain.phrases import word_set
 from bot.moderation.domain.statement_forms import NEGATORS as _NEGATORS
-from bot.moderation.domain.statement_forms import essence, every_one_is, reduce_roles
+from bot.moderation.domain.statement_forms import (
+    essence,
+    every_one_is,
+    inferior_claim,
+    reduce_roles,
+)
 from bot.moderation.domain.statement_questions import copula_first, is_rhetorical
 from bot.moderation.domain.valence import comparative, misspelt_valence, valences
 
@@ -29,6 +34,7 @@ TARGET_TAGS = frozenset(["qqg", "qqp"])
 #: Valence at or above which a predicate praises, at or below which it shows contempt.
 PRAISE = 1.5
 CONTEMPT = -2.0
+INFERIOR = -2.5  # a capacity, place or identity denied to a group (statement_forms.inferior)
 
 _COPULAS = word_set(
     """are is was were r be been being seem seems look looks make makes have has had get gets
@@ -147,6 +153,9 @@ def read_clause(
     # ... unless it is a passive: 'why are qqg treated so badly?' describes what others do.
     said = _said_after_copula(after) if copula_first(before) else _said_of_subject(after)
     roles = reduce_roles(said) if said else []
+    # A capacity, place or identity denied ('are too emotional to lead'), unless a passive.
+    passive = said is None and not _BE.isdisjoint([w for w in after if w not in _ADVERBS][:1])
+    lesser = "" if passive else inferior_claim(before, after)
     shown = " ".join([*predicate, *(said or [])])  # the words a hit quotes, not the reading
     predicate += roles
     # Negation raising: 'I don't think qqg are ...', 'qqg aren't ...'.
@@ -161,7 +170,7 @@ def read_clause(
     denied_quality = whole_negated and any(
         _valence_of(w, extra or {}) >= 1.0 for w in before[-3:] if w not in _NEUTRAL
     )
-    if not predicate:  # named, with nothing said of it ('Arabs invented algebra')
+    if not predicate and not lesser:  # named, with nothing said of it ('Arabs invented algebra')
         statement = Statement(target, "", 0.0, 0.0, False, conditional, said is None)
         return replace(statement, negated_positive=denied_quality)
     statement = replace(
@@ -169,6 +178,11 @@ def read_clause(
     )
     if denied_quality:
         statement = replace(statement, negated_positive=True)
+    # "I don't think qqg are too emotional to lead", "who says qqg can't lead?"
+    if lesser and (whole_negated or rhetorical or before[:1] in (["who"], ["whoever"])):
+        statement = replace(statement, negated=True, worst=0.0, polarity=0.0)
+    elif lesser:
+        statement = replace(statement, worst=min(statement.worst, INFERIOR), predicate=lesser)
     return replace(statement, clause=" ".join(_named(words, target)))
 
 
