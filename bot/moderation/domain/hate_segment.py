@@ -20,6 +20,7 @@ import ahocorasick
 
 from bot.moderation.domain.hate_lexicon import Lexicon
 from bot.moderation.domain.hate_masks import StarredWords
+from bot.moderation.domain.hate_runs import RunSplitter
 from bot.moderation.domain.hate_spelling import (
     ShortTypos,
     Speller,
@@ -158,6 +159,7 @@ class WordRepair:
         # start and end tests and the segmentation (most unknown tokens: names, link codes).
         self._anchors = _automaton(self._verbs | self._split_targets | self._said)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
+        self._runs = RunSplitter(self._split_targets, self._cost)  # whole phrases run together
         self.starred = StarredWords(lexicon)  # words with letters starred out
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
@@ -275,10 +277,12 @@ class WordRepair:
                 memory.unknown.add(token)
                 memory.seen.add(token)
                 continue
-            parts = self._split(token)
+            # A long run of words first (its split prefers longer words: 'knows it').
+            parts = self._runs.split(token) or self._split(token)
             if parts is None and token.isalpha():
                 squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
                 parts = self._split(squeezed) if squeezed != token else None
+                parts = parts or self._runs.split(squeezed)
             if parts is not None:
                 memory.fixes[token] = " ".join(parts)
             elif self._short.may_fix(token):

@@ -1,0 +1,90 @@
+"""Whole phrases run together: 'japanesepeoplearemonkeys', 'shutupyoudumbchink'.
+
+:class:`WordRepair` splits a run-together token only when its pieces read as one of a few
+statement shapes about a group ('muslimsare...', 'ihate...'). A member who deletes every space
+of a message leaves runs of any shape, and the shapes miss most of them (bench_disguise.py:
+0.19 of hateful lines still caught with every space removed). :class:`RunSplitter` splits such
+a run into the chat and dictionary words it is made of whenever one of them is a rule-1 group
+word or slur of four or more letters and the run is long (nine letters or more); the detectors
+then read the words as if they had been spaced. The split must use known words only (no stray
+letter but 'a' and 'i'), so a link code, a name or a word of chat is never split, and a run
+that holds no group word stays as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import ahocorasick
+
+from bot.moderation.domain.normalize import squeeze
+
+#: Runs shorter than this are words or the shapes WordRepair already reads ('dumbchink' is 9).
+MIN_RUN = 9
+#: Longer runs are left alone: the segmentation's cost grows with the run.
+MAX_RUN = 400
+#: A group word or slur shorter than this is too ambiguous inside a run ('jew' of 'jewel').
+MIN_TARGET = 4
+
+#: WordRepair's cost of a rule-1 word's piece (1.0 for any other word).
+RULE1_COST = 0.8
+#: Each piece's cost falls with the square of its length, so of two splits with as many pieces
+#: the one with the longer words wins ('the russians in', not 'the russian sin').
+LENGTH_BONUS = 0.01
+
+
+class RunSplitter:
+    """Splits a long run of letters holding a rule-1 group word or slur into its words."""
+
+    def __init__(self, targets: Iterable[str], costs: Mapping[str, float]) -> None:
+        self._targets = frozenset(
+            t for t in targets if t.isalpha() and len(squeeze(t)[0]) >= MIN_TARGET
+        )
+        automaton = ahocorasick.Automaton()
+        for target in self._targets:
+            automaton.add_word(target, None)
+            automaton.add_word(squeeze(target)[0], None)  # runs are squeezed too
+        automaton.make_automaton()
+        self._automaton = automaton
+        # WordRepair's costs prefer every rule-1 word; here only the group words and slurs
+        # ('the russian sin' is no reading of 'therussiansin').
+        self._costs = {
+            p: (c if c != RULE1_COST or p in self._targets else 1.0) - LENGTH_BONUS * len(p) ** 2
+            for p, c in costs.items()
+        }
+        self._longest = min(20, max(map(len, costs), default=1))
+
+    def split(self, token: str) -> tuple[str, ...] | None:
+        """The words of a long run ``token``, or None when it is no run of known words that
+        holds a group word or slur."""
+        if not MIN_RUN <= len(token) <= MAX_RUN or not token.isalpha():
+            return None
+        if next(self._automaton.iter(token), None) is None:
+            return None  # nearly every unknown token: no group word inside, one scan in C
+        parts = self._segment(token)
+        if parts is None or len(parts) < 2:
+            return None
+        if any(len(p) == 1 and p not in "ai" for p in parts):
+            return None
+        targets = self._targets
+        if not any(p in targets or squeeze(p)[0] in targets for p in parts):
+            return None  # the group word was only part of another word ('scunthorpe')
+        return parts
+
+    def _segment(self, token: str) -> tuple[str, ...] | None:
+        """The cheapest split of ``token`` into known pieces (None when there is none)."""
+        best: list[tuple[float, tuple[str, ...]] | None] = [None] * (len(token) + 1)
+        best[0] = (0.0, ())
+        costs = self._costs
+        for end in range(1, len(token) + 1):
+            for start in range(max(0, end - self._longest), end):
+                head = best[start]
+                piece = token[start:end]
+                cost = costs.get(piece)
+                if head is None or cost is None:
+                    continue
+                current = best[end]
+                if current is None or head[0] + cost < current[0]:
+                    best[end] = (head[0] + cost, (*head[1], piece))
+        found = best[len(token)]
+        return None if found is None else found[1]

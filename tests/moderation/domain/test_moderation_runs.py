@@ -1,0 +1,57 @@
+"""Whole phrases run together (hate_runs.RunSplitter through WordRepair and the engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation.domain import MessageInput, ModerationEngine, normalize
+from bot.moderation.domain.detectors_hate import HateDetector
+from bot.moderation.domain.hate_runs import RunSplitter
+
+
+@pytest.fixture(scope="module")
+def detector() -> HateDetector:
+    return HateDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sikhsarefilthyanimalsandeveryoneknowsit", "sikhs are filthy animals and everyone knows it"),
+        ("honestlythemexicansinmytownaregarbage", "honestly the mexicans in my town are garbage"),
+        ("kickthehaitiansout now", "kick the haitians out now"),
+    ],
+)
+def test_splits_a_long_run_holding_a_group_word(
+    detector: HateDetector, text: str, expected: str
+) -> None:
+    assert detector._repair.repair(normalize(text)).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "supercalifragilisticexpialidocious",  # no group word inside
+        "qzxjewsvbnm",  # a code with a group word: stray letters
+        "grandmasterchef tonight",  # no run of known words holding a group word
+        "asianart",  # too short to be a run
+    ],
+)
+def test_leaves_other_runs_alone(detector: HateDetector, text: str) -> None:
+    normalized = normalize(text)
+    assert detector._repair.repair(normalized).text == normalized.text
+
+
+def test_prefers_the_longer_group_word() -> None:
+    costs = {w: 1.0 for w in ["the", "russian", "russians", "sin", "in", "were", "here"]}
+    splitter = RunSplitter(["russians", "russian"], costs)
+    assert splitter.split("therussiansinwerehere") == ("the", "russians", "in", "were", "here")
+
+
+def test_run_together_hate_is_caught_and_spaced_praise_stays_allowed(
+    engine: ModerationEngine,
+) -> None:
+    hateful = engine.check(MessageInput(text="Sikhsarefilthyanimalsandeveryoneknowsit"))
+    assert not hateful.allowed
+    kind = engine.check(MessageInput(text="Sikhsarewonderfulneighboursandveryhelpful"))
+    assert kind.allowed
