@@ -17,7 +17,10 @@ def detector() -> HateDetector:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Sikhsarefilthyanimalsandeveryoneknowsit", "sikhs are filthy animals and everyone knows it"),
+        (
+            "Sikhsarefilthyanimalsandeveryoneknowsit",
+            "sikhs are filthy animals and everyone knows it",
+        ),
         ("honestlythemexicansinmytownaregarbage", "honestly the mexicans in my town are garbage"),
         ("kickthehaitiansout now", "kick the haitians out now"),
     ],
