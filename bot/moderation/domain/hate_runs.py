@@ -13,7 +13,7 @@ that holds no group word stays as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import ahocorasick
 
@@ -31,39 +31,79 @@ RULE1_COST = 0.8
 #: Each piece's cost falls with the square of its length, so of two splits with as many pieces
 #: the one with the longer words wins ('the russians in', not 'the russian sin').
 LENGTH_BONUS = 0.01
+#: Clitics a run keeps with its apostrophe ('shouldn'tbeallowed', 'they'releaving'): pieces of
+#: their own in the split, joined to the word before them afterwards ('should' + "n't").
+CLITICS = {"n't": 0.3, "'s": 0.3, "'re": 0.3, "'ll": 0.3, "'ve": 0.3, "'d": 0.3, "'m": 0.3}
+WHOLE_CONTRACTIONS = {"can't": 0.5, "won't": 0.5}  # no 'ca' or 'wo' to attach "n't" to
+#: Two-letter words a run may hold besides WordRepair's short pieces (the dictionary's other
+#: two-letter entries, 'fa', 'ar', 'ea', would split 'ifa' as 'i fa').
+SHORT_WORDS = frozenset(["if", "as", "by", "ok", "oh", "hi", "ya", "ur"])
+# 'i' costs a little more than other words inside a run: 'inanambulance' is 'in an ...', not
+# 'i nan ...' (set in RunSplitter.__init__).
 
 
 class RunSplitter:
     """Splits a long run of letters holding a rule-1 group word or slur into its words."""
 
-    def __init__(self, targets: Iterable[str], costs: Mapping[str, float]) -> None:
-        self._targets = frozenset(
-            t for t in targets if t.isalpha() and len(squeeze(t)[0]) >= MIN_TARGET
-        )
+    def __init__(
+        self,
+        targets: Iterable[str],
+        costs: Mapping[str, float],
+        dictionary: Collection[str],
+        short: Collection[str],
+    ) -> None:
+        """``costs`` are WordRepair's piece costs (chat and dictionary words). A piece of a run
+        must be a word of ``short`` when it has one or two letters and of ``dictionary`` when
+        it has three or four: chat vocabulary holds fragments such as 'nany' and 'tomy' that
+        would read 'inany' as 'i nany'."""
+        self._targets = frozenset(t for t in targets if t.isalpha() and len(t) >= MIN_TARGET)
         automaton = ahocorasick.Automaton()
         for target in self._targets:
             automaton.add_word(target, None)
             automaton.add_word(squeeze(target)[0], None)  # runs are squeezed too
         automaton.make_automaton()
         self._automaton = automaton
+        short = frozenset(short) | SHORT_WORDS
+
+        def allowed(piece: str, cost: float) -> bool:
+            if cost < 1.0 and cost != RULE1_COST:
+                return True  # copulas, modals, 'a', 'the', 'all'
+            if len(piece) <= 2:
+                return piece in short
+            return len(piece) >= 5 or piece in dictionary
+
         # WordRepair's costs prefer every rule-1 word; here only the group words and slurs
         # ('the russian sin' is no reading of 'therussiansin').
         self._costs = {
-            p: (c if c != RULE1_COST or p in self._targets else 1.0) - LENGTH_BONUS * len(p) ** 2
+            p: (RULE1_COST if p in self._targets else min(c, 1.0) if c != RULE1_COST else 1.0)
+            - LENGTH_BONUS * len(p) ** 2
             for p, c in costs.items()
+            if p in self._targets or allowed(p, c)
         }
-        self._longest = min(20, max(map(len, costs), default=1))
+        extra = {**CLITICS, **WHOLE_CONTRACTIONS, **dict.fromkeys(SHORT_WORDS, 1.0), "i": 1.2}
+        for piece, cost in extra.items():
+            self._costs[piece] = cost - LENGTH_BONUS * len(piece) ** 2
+        for target in self._targets - self._costs.keys():
+            self._costs[target] = RULE1_COST - LENGTH_BONUS * len(target) ** 2
+        self._longest = min(20, max(map(len, self._costs), default=1))
 
     def split(self, token: str) -> tuple[str, ...] | None:
         """The words of a long run ``token``, or None when it is no run of known words that
         holds a group word or slur."""
-        if not MIN_RUN <= len(token) <= MAX_RUN or not token.isalpha():
+        if not MIN_RUN <= len(token) <= MAX_RUN or not token.replace("'", "").isalpha():
             return None
         if next(self._automaton.iter(token), None) is None:
             return None  # nearly every unknown token: no group word inside, one scan in C
         parts = self._segment(token)
-        if parts is None or len(parts) < 2:
+        if parts is None or len(parts) < 2 or parts[0] in CLITICS:
             return None
+        words: list[str] = []
+        for part in parts:
+            if part in CLITICS:
+                words[-1] += part
+            else:
+                words.append(part)
+        parts = tuple(words)
         if any(len(p) == 1 and p not in "ai" for p in parts):
             return None
         targets = self._targets

@@ -159,7 +159,6 @@ class WordRepair:
         # start and end tests and the segmentation (most unknown tokens: names, link codes).
         self._anchors = _automaton(self._verbs | self._split_targets | self._said)
         self._split = lru_cache(maxsize=65_536)(self._split_uncached)
-        self._runs = RunSplitter(self._split_targets, self._cost)  # whole phrases run together
         self.starred = StarredWords(lexicon)  # words with letters starred out
         # Tokens that are never repaired nor fragments: words of chat and of the lexicon.
         self._skip = self._common | self._lexicon_words
@@ -170,6 +169,8 @@ class WordRepair:
         )
         # Slurs by their squeezed key, as written: what an inflected slur is repaired to.
         self._slurs = {key: slur.word for key, slur in lexicon.slurs.items() if " " not in key}
+        runs = self._split_targets | set(self._slurs.values())  # splits whole phrases:
+        self._runs = RunSplitter(runs, self._cost, self._english, _SHORT_PIECES)
         # Fragments a split group or slur can start with ('mus' of 'muslims').
         self._heads = (
             frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
@@ -223,6 +224,8 @@ class WordRepair:
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
                     replacements[f"{previous} {token}"] = previous + token
+        if "@" in text.plain:  # a handle ('@megalexatron') is a name, not words to repair
+            replacements = {k: v for k, v in replacements.items() if f"@{k}" not in text.plain}
         if not replacements:
             return text
         pattern = re.compile(

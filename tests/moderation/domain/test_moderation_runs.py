@@ -31,6 +31,15 @@ def test_splits_a_long_run_holding_a_group_word(
     assert detector._repair.repair(normalize(text)).text == expected
 
 
+def test_keeps_contractions_and_refuses_chat_fragments() -> None:
+    words = ["they", "leaving", "muslims", "any", "tomy", "nany", "in", "to"]
+    splitter = RunSplitter(["muslims"], dict.fromkeys(words, 1.0), words[:4], ["in", "to"])
+    assert splitter.split("muslimsthey'releaving") == ("muslims", "they're", "leaving")
+    # 'tomy' and 'nany' are chat fragments, not dictionary words: no split uses them
+    assert splitter.split("muslimsinany") == ("muslims", "in", "any")
+    assert splitter.split("muslimstomy") is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -46,8 +55,8 @@ def test_leaves_other_runs_alone(detector: HateDetector, text: str) -> None:
 
 
 def test_prefers_the_longer_group_word() -> None:
-    costs = {w: 1.0 for w in ["the", "russian", "russians", "sin", "in", "were", "here"]}
-    splitter = RunSplitter(["russians", "russian"], costs)
+    words = ["the", "russian", "russians", "sin", "in", "were", "here"]
+    splitter = RunSplitter(["russians", "russian"], dict.fromkeys(words, 1.0), words, ["in"])
     assert splitter.split("therussiansinwerehere") == ("the", "russians", "in", "were", "here")
 
 
@@ -58,3 +67,23 @@ def test_run_together_hate_is_caught_and_spaced_praise_stays_allowed(
     assert not hateful.allowed
     kind = engine.check(MessageInput(text="Sikhsarewonderfulneighboursandveryhelpful"))
     assert kind.allowed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Ethiop.ians next door are rats", "the ethiopians next door are rats"),
+        ("those Kur ds are vermin", "those kurds are vermin"),
+        ("Bosni-ans are parasites", "bosnians are parasites"),
+    ],
+)
+def test_joins_a_long_group_word_split_into_a_fragment(
+    detector: HateDetector, text: str, expected: str
+) -> None:
+    assert detector._repair.repair(normalize(text)).text == expected
+
+
+def test_two_words_of_their_own_are_not_joined(detector: HateDetector) -> None:
+    # 'hind' and 'us' would spell 'hindus', but both are words of their own: nothing joins
+    normalized = normalize("the deer turned its hind us wards")
+    assert "hindus" not in detector._repair.repair(normalized).text
