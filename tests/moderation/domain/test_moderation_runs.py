@@ -47,6 +47,7 @@ def test_keeps_contractions_and_refuses_chat_fragments() -> None:
         "qzxjewsvbnm",  # a code with a group word: stray letters
         "grandmasterchef tonight",  # no run of known words holding a group word
         "asianart",  # too short to be a run
+        "the lesbophobic abuse she got",  # one word made with a combining form
     ],
 )
 def test_leaves_other_runs_alone(detector: HateDetector, text: str) -> None:
