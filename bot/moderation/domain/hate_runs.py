@@ -88,6 +88,7 @@ class RunSplitter:
         for target in self._targets - self._costs.keys():
             self._costs[target] = RULE1_COST - LENGTH_BONUS * len(target) ** 2
         self._longest = min(20, max(map(len, self._costs), default=1))
+        self.made: set[str] = set()  # the runs split so far (a hashtag of them stays whole)
 
     def split(self, token: str) -> tuple[str, ...] | None:
         """The words of a long run ``token``, or None when it is no run of known words that
@@ -111,6 +112,8 @@ class RunSplitter:
         targets = self._targets
         if not any(p in targets or squeeze(p)[0] in targets for p in parts):
             return None  # the group word was only part of another word ('scunthorpe')
+        if len(self.made) < 131_072:
+            self.made.add(token)
         return parts
 
     def _segment(self, token: str) -> tuple[str, ...] | None:
@@ -130,3 +133,12 @@ class RunSplitter:
                     best[end] = (head[0] + cost, (*head[1], piece))
         found = best[len(token)]
         return None if found is None else found[1]
+
+    def unnamed(self, replacements: dict[str, str], plain: str) -> dict[str, str]:
+        """``replacements`` without those of a handle ('@megalexatron') or of a hashtag this
+        splitter split ('#stopasianhate'): names, not words run together."""
+        return {
+            k: v
+            for k, v in replacements.items()
+            if f"@{k}" not in plain and (k not in self.made or f"#{k}" not in plain)
+        }

@@ -224,8 +224,8 @@ class WordRepair:
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
                     replacements[f"{previous} {token}"] = previous + token
-        if "@" in text.plain:  # a handle ('@megalexatron') is a name, not words to repair
-            replacements = {k: v for k, v in replacements.items() if f"@{k}" not in text.plain}
+        if "@" in text.plain or "#" in text.plain:  # a handle or a run-together hashtag
+            replacements = self._runs.unnamed(replacements, text.plain)
         if not replacements:
             return text
         pattern = re.compile(
