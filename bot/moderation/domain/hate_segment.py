@@ -20,6 +20,7 @@ import ahocorasick
 
 from bot.moderation.domain.hate_lexicon import Lexicon
 from bot.moderation.domain.hate_masks import StarredWords
+from bot.moderation.domain.hate_runs import RunSplitter
 from bot.moderation.domain.hate_spelling import (
     ShortTypos,
     Speller,
@@ -168,6 +169,8 @@ class WordRepair:
         )
         # Slurs by their squeezed key, as written: what an inflected slur is repaired to.
         self._slurs = {key: slur.word for key, slur in lexicon.slurs.items() if " " not in key}
+        runs = self._split_targets | set(self._slurs.values())  # splits whole phrases:
+        self._runs = RunSplitter(runs, self._cost, self._english, _SHORT_PIECES)
         # Fragments a split group or slur can start with ('mus' of 'muslims').
         self._heads = (
             frozenset(t[:i] for t in self._targets for i in range(2, len(t) - 1)) - self._skip
@@ -221,6 +224,8 @@ class WordRepair:
             for previous, token in itertools.pairwise(tokens):
                 if previous in self._heads and previous + token in self._targets:
                     replacements[f"{previous} {token}"] = previous + token
+        if "@" in text.plain or "#" in text.plain:  # a handle or a run-together hashtag
+            replacements = self._runs.unnamed(replacements, text.plain)
         if not replacements:
             return text
         pattern = re.compile(
@@ -275,10 +280,12 @@ class WordRepair:
                 memory.unknown.add(token)
                 memory.seen.add(token)
                 continue
-            parts = self._split(token)
+            # A long run of words first (its split prefers longer words: 'knows it').
+            parts = self._runs.split(token) or self._split(token)
             if parts is None and token.isalpha():
                 squeezed = squeeze(token)[0]  # the lexicon's keys are squeezed ('imigrants')
                 parts = self._split(squeezed) if squeezed != token else None
+                parts = parts or self._runs.split(squeezed)
             if parts is not None:
                 memory.fixes[token] = " ".join(parts)
             elif self._short.may_fix(token):

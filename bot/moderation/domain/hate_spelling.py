@@ -34,6 +34,7 @@ CHAT_SPELLINGS = {
     "ppl": "people",
 }
 _MIN_LENGTH = 4
+_LONG_JOIN = 6
 # Fragments too common to be half of a split word ('in sects', 'a rat').
 _FUNCTION = frozenset(
     [
@@ -110,6 +111,24 @@ def written_terms() -> frozenset[str]:
     return frozenset(t for t in terms if t.isalpha())
 
 
+@cache
+def written_forms() -> frozenset[str]:
+    """Group names and slurs as people write them, unsqueezed ('russians', 'tranny'): what a
+    split word's first fragment is a prefix of ('russi' + 'ans')."""
+    resource = resources.files("bot.moderation").joinpath("data", "lexicon_rule1.json")
+    raw = json.loads(resource.read_text(encoding="utf-8"))
+    slurs = {w for w, info in raw["slurs"].items() if "flag_only" not in info["flags"]}
+    return frozenset(t for t in written_terms() | slurs if t.isalpha())
+
+
+def _is_word(fragment: str) -> bool:
+    """Whether a fragment is a word of its own: a dictionary word of three or more letters,
+    or a function word ('mu' and 'se' are not, 'is' and 'to' are)."""
+    if len(fragment) <= 2:
+        return fragment in _FUNCTION
+    return fragment in english_words()
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -153,6 +172,11 @@ class Speller:
             t[:i] for t in self._targets for i in range(1, len(t)) if t[:i] not in _FUNCTION
         ) | {"w", "a", "i"}
         self._tails = frozenset(t[i:] for t in self._targets for i in range(1, len(t)))
+        # ... and of their written forms ('russi' + 'ans' spell 'russians', squeezed 'rusians').
+        written = [w for w in written_forms() if squeeze(w)[0] in self._targets]
+        self._groups = frozenset(squeeze(w)[0] for w in written)  # group words and slurs
+        self._heads |= {w[:i] for w in written for i in range(2, len(w))} - _FUNCTION
+        self._tails |= {w[i:] for w in written for i in range(1, len(w))}
 
     def correct(self, token: str) -> str | None:
         """The rule-1 word an unknown token misspells, or None."""
@@ -212,7 +236,11 @@ class Speller:
                 unknown = [
                     p for p in parts if p not in self._known or (len(p) == 1 and p not in "ai")
                 ]
-                if unknown or key in self._strong:
+                # A long group word or slur (six letters or more) split so that a fragment
+                # is no word of its own: 'mu slims', 'chine se', 'tran ny' (chat has 'ny').
+                long = key in self._groups and len(joined) >= _LONG_JOIN
+                long = long and not all(map(_is_word, parts))
+                if unknown or key in self._strong or long:
                     out[" ".join(parts)] = joined
         return out
 
