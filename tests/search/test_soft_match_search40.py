@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.domain.soft_match import relation_soft, said
+from bot.search.domain.soft_match import relation_soft, relation_words, said
 
 ARCHIVE = (
     "The coastal archive has recorded the accounts of at least 40 keepers who served at the "
@@ -44,3 +44,28 @@ def test_a_passage_saying_none_of_it_still_leaves_the_words_unsaid() -> None:
     question = "when did the gazette's contact in wonsan talk to them"
     assert relation_soft(question, WEATHER) > 0.5
     assert not said(question, ["collect"], WEATHER).by["collect"]
+
+
+FESTIVAL = (
+    "At the lantern festival in Sinpo last month, the keepers' choir sang for the first time."
+)
+
+
+def test_an_event_verb_closing_a_where_question_asks_nothing_besides_the_place() -> None:
+    assert relation_words("where was the lantern festival held", FESTIVAL) == [
+        "lantern",
+        "festival",
+    ]
+    assert relation_soft("where was the lantern festival held", FESTIVAL) == 0.0
+    assert "happen" not in relation_words("when did the lantern festival happen", FESTIVAL)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where do keepers held at changjon get sent",  # not closing: who is held stays asked
+        "why was the keeper held",  # a why-question asks no place
+    ],
+)
+def test_held_elsewhere_stays_a_relation_word(question: str) -> None:
+    assert "held" in relation_words(question, FESTIVAL)
