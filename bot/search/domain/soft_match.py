@@ -174,8 +174,14 @@ def relation_words(question: str, excerpt: str) -> list[str]:
     names = capitalised_terms(question) | capitalised_terms(excerpt)
     kind = asked_fact(question).kind
     skipped = _skipped() | (kind.asking if kind else frozenset())
+    # "where was the session held": an event verb closing a where/when question asks the
+    # place or the date, nothing besides ("people held at Helong" keeps its "held").
+    closing = _data()["closing_event_verbs"]
+    tokens = words_of(question)
+    if kind and kind.name in closing["kinds"] and tokens and tokens[-1] in closing["words"]:
+        skipped = skipped | {tokens[-1]}
     out: list[str] = []
-    for token in words_of(question):
+    for token in tokens:
         # A hyphenated word asks what its parts ask ("inter-korean", "internet-access"): a
         # part that is a name, an affix ("inter", "wise") or a skipped word asks nothing.
         # A negated auxiliary ("wouldn't", "won't") asks nothing the excerpt must say.
