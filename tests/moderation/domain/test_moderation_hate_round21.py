@@ -39,6 +39,7 @@ def engine() -> ModerationEngine:
         # deficiency claims about a group with no list word
         "Mexicans don't value human life the way we do",
         "women dont have the spine for command",
+        "Malays can't handle responsibility, everyone knows it",
     ],
 )
 def test_flagged_not_removed(engine: ModerationEngine, text: str) -> None:
@@ -62,6 +63,8 @@ def test_flagged_not_removed(engine: ModerationEngine, text: str) -> None:
         "my cousin was told to stop being gay by his pastor, he left that church",
         "women dont have the vote in that council until next year",
         "gay couples in Seoul still cannot marry",
+        "Malays make up most of the population of that state",
+        "the pinoys in our guild won the tournament last night",
     ],
 )
 def test_ordinary_uses_allowed(engine: ModerationEngine, text: str) -> None:
