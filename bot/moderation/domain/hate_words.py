@@ -101,9 +101,10 @@ VERBISH = word_set("""are is were was should must can cant can't will deserve ne
 
 
 _SELF_ID = re.compile(
-    r"(?:^| )(?:i'm|im|i am|we're|we are|as an?|as|us|we|fellow|proud|my|our|me and my)"
+    r"(?:^| )(?:i'm|im|i am|we're|we are|as an?|as|us|we|fellow|proud|my|our|me and my"
+    r"|ako|akong|kami|kaming)"  # Tagalog 'I' / 'we' ('kaming mga bading')
     r"(?: (?:a|an|proud|fucking|big|bad|black|gay|lil|little|real|queer|happy|out|and|trans|to|be"
-    r"|being|old|such|total))*$"
+    r"|being|old|such|total|mga|ay|isang))*$"
 )
 
 
