@@ -20,10 +20,11 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+# Hiragana and katakana (and the half-width forms): a message with any is read as Japanese; the
+# Chinese reading leaves such a message alone by the same test.
+from bot.moderation.domain.chinese import KANA
 from bot.moderation.domain.script_reading import ListData, ReadingLists, Script, union
 
-#: Hiragana and katakana (and the half-width forms): a message with any is read as Japanese.
-KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _NEVER = re.compile(r"(?!)")
 _QUOTES = "\"“”‘’'`「」『』"
 _QUOTED = re.compile(f"[{_QUOTES}]([^{_QUOTES}]{{1,20}})[{_QUOTES}]")
