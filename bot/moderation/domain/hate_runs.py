@@ -35,10 +35,10 @@ LENGTH_BONUS = 0.01
 #: their own in the split, joined to the word before them afterwards ('should' + "n't").
 CLITICS = {"n't": 0.3, "'s": 0.3, "'re": 0.3, "'ll": 0.3, "'ve": 0.3, "'d": 0.3, "'m": 0.3}
 WHOLE_CONTRACTIONS = {"can't": 0.5, "won't": 0.5}  # no 'ca' or 'wo' to attach "n't" to
-#: Two-letter words a run may hold besides WordRepair's short pieces (the dictionary's other
-#: two-letter entries, 'fa', 'ar', 'ea', would split 'ifa' as 'i fa').
 #: Combining forms that make one word of a group word, not a phrase ('lesbophobic').
 COMBINING = frozenset(["phobic", "phobia", "phobe", "phobes", "phobics", "philia", "phile"])
+#: Two-letter words a run may hold besides WordRepair's short pieces (the dictionary's other
+#: two-letter entries, 'fa', 'ar', 'ea', would split 'ifa' as 'i fa').
 SHORT_WORDS = frozenset(["if", "as", "by", "ok", "oh", "hi", "ya", "ur"])
 # 'i' costs a little more than other words inside a run: 'inanambulance' is 'in an ...', not
 # 'i nan ...' (set in RunSplitter.__init__).
