@@ -97,6 +97,7 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07u",
     "seen_blind_questions_2026_12_07v",
     "seen_blind_questions_2026_12_08a",
+    "seen_blind_questions_2026_12_08b",
     "seed_questions_writer_y",
     "seed_questions_writer_ad",
 )
@@ -145,6 +146,7 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07u": ("seen_blind_offtopic_2026_12_07u",),
     "seen_blind_questions_2026_12_07v": ("seen_blind_offtopic_2026_12_07v",),
     "seen_blind_questions_2026_12_08a": ("seen_blind_offtopic_2026_12_08a",),
+    "seen_blind_questions_2026_12_08b": ("seen_blind_offtopic_2026_12_08b",),
     # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
     "seed_questions_writer_y": ("offtopic_writer_y",),
     # Writer AD (training/data/search/README_writer_ad.md): its 40 are all near misses.
