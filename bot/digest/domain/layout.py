@@ -52,7 +52,6 @@ from bot.digest.domain.newsweight import (
     weighty_headline,
 )
 from bot.digest.domain.rank import Importance
-from bot.digest.domain.regroup import regroup
 from bot.digest.domain.routine import routine_label, series_name
 from bot.digest.domain.sections import OTHER, section_leads, section_of
 from bot.digest.domain.stories import Story
@@ -191,8 +190,6 @@ def assemble(
             MAX_HEADINGS,
         )
         sections, demoted = file_articles(sections, highlights, place, demoted, MAX_HEADINGS)
-        # Round 21c: one-item headings regrouped so the cap's leftovers get one (regroup.py).
-        sections = regroup(sections, highlights, place, demoted, MAX_HEADINGS)
         sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
     elif news:
