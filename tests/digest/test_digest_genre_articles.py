@@ -1,5 +1,6 @@
 """Round 20b (digest25): the articles heading named by what its items share, and an editorial
-under the topic its headline names, below that topic's news, where the first five stay."""
+under the topic its headline names, below that topic's news, where the first five stay (round
+21c: genrejoin.join_articles folded into articlehomes.file_articles, which these cases run)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.digest.domain import genrejoin, genrenames, leftovers
-from bot.digest.domain.genrejoin import join_articles, reading_order
+from bot.digest.domain import articlehomes, genrenames, leftovers
+from bot.digest.domain.articlehomes import file_articles
+from bot.digest.domain.genrejoin import reading_order
 from bot.digest.domain.genrenames import article_subject, name_genres
 from bot.digest.domain.leftovers import ARTICLES
 from bot.digest.domain.model import DigestArticle
@@ -81,8 +83,11 @@ SECTIONS = {
 }
 
 
+CAP = 10
+
+
 def test_an_editorial_joins_its_topic_below_the_news_when_the_first_five_stay() -> None:
-    out, demoted = join_articles(SECTIONS, HIGHLIGHTS, PLACE.__getitem__)
+    out, demoted = file_articles(SECTIONS, HIGHLIGHTS, PLACE.__getitem__, set(), CAP)
     assert out[ROK] == [13, 14, 10] and out[ARTICLES] == [17]
     assert demoted == {10}
     order = reading_order(out, HIGHLIGHTS.__contains__, PLACE.__getitem__, demoted)
@@ -94,19 +99,26 @@ def test_an_editorial_that_would_enter_the_first_five_stays() -> None:
     # With one news item under the topic, the section (read whole) would bring the editorial
     # into the first five: the join is refused (W41).
     sections = {**SECTIONS, ROK: [13], "Kim Jong Un's inspections and visits": [15, 14]}
-    out, demoted = join_articles(sections, HIGHLIGHTS, PLACE.__getitem__)
+    out, demoted = file_articles(sections, HIGHLIGHTS, PLACE.__getitem__, set(), CAP)
     assert out[ARTICLES] == [10, 17] and not demoted
 
 
-def test_an_editorial_naming_no_shown_topic_stays_and_the_switch_turns_it_off(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_an_editorial_naming_no_shown_topic_stays_when_the_cap_is_reached() -> None:
+    # digest25's join_articles never opened a heading. file_articles (digest26) opens the
+    # topic's heading when the headline names the country and the cap leaves room; at the cap
+    # the editorial stays with the articles, as it did.
     sections = {n: m for n, m in SECTIONS.items() if n != ROK}
     sections["Kim Jong Un's inspections and visits"] = [15, 13, 14]
-    out, _ = join_articles(sections, HIGHLIGHTS, PLACE.__getitem__)
-    assert out[ARTICLES] == [10, 17]
-    monkeypatch.setattr(genrejoin, "JOIN_ARTICLES", False)
-    out, demoted = join_articles(SECTIONS, HIGHLIGHTS, PLACE.__getitem__)
+    headings = len(sections)  # five shown: no room for a sixth
+    out, demoted = file_articles(sections, HIGHLIGHTS, PLACE.__getitem__, set(), headings)
+    assert out[ARTICLES] == [10, 17] and not demoted
+    out, demoted = file_articles(sections, HIGHLIGHTS, PLACE.__getitem__, set(), CAP)
+    assert out[ROK] == [10] and out[ARTICLES] == [17] and not demoted
+
+
+def test_the_switch_keeps_the_editorial_with_the_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(articlehomes, "FILE_ARTICLES", False)
+    out, demoted = file_articles(SECTIONS, HIGHLIGHTS, PLACE.__getitem__, set(), CAP)
     assert out[ARTICLES] == [10, 17] and not demoted
 
 

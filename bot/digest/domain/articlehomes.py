@@ -23,6 +23,10 @@ headline names a place, country, institution or leader (sections.yaml ``article_
 abstract word ("history", "faith", "education") files it only below a heading the page shows.
 And a story about a leader (``leader_stories``: the headline names a leader, or the lead names one
 and tells a past episode) goes under a leaders' subject only, else stays with the editorials.
+
+Round 21c: this is the one pass that files an editorial by its headline; digest25's
+genrejoin.join_articles (an editorial under a shown statement topic, below its news) did the same
+for a subset and changed no snapshot week after this pass, so it was folded in here.
 """
 
 from __future__ import annotations

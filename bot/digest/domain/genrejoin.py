@@ -18,32 +18,21 @@ section whose topic (sections.yaml ``statement_topics``) has a heading on the pa
 - the join is kept only when the week's first five hold the same highlights as before; else the
   statement stays under the genre heading (genrenames.py may still name it by its subject).
 
-Round 20b (digest25): an editorial whose headline names a topic with a news heading on the page
-(W41's "Present Situation of U.S.-ROK Alliance on Defence Cost Sharing Negotiations"; readers 17
-and 18: the articles heading "swallows the SMA cost-sharing piece") joins it the same way, always
-below the topic's news and never when it would change the first five (``join_articles``). Only
-the headline counts: an editorial's summary carries its argument's words (W40's essay on Japanese
-schoolchildren says "human rights").
+Round 20b (digest25) filed an editorial under the topic its headline names here too
+(``join_articles``); round 21c folded it into articlehomes.file_articles, which files every
+feature and editorial by its headline (a shown topic takes it below its news) in one pass.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from bot.digest.domain.leftovers import (
-    ARTICLES,
-    GENRES,
-    STATEMENTS,
-    files_genres,
-    shipped_statement_topics,
-)
+from bot.digest.domain.leftovers import STATEMENTS, files_genres, shipped_statement_topics
 from bot.digest.domain.model import DigestArticle
 from bot.digest.domain.sections import OTHER, section_of
 
 # False keeps round 19b's genre section (every statement that keep_order or the cap sent back).
 JOIN_TOPICS = True
-# False keeps round 20's articles heading (every editorial that files under no section).
-JOIN_ARTICLES = True
 FIRST = 5  # the week's first highlights a join must leave as they are
 
 
@@ -112,37 +101,6 @@ def join_topics(
     if not any(shown(j) for j in out[STATEMENTS]):
         out = {n: m for n, m in out.items() if n != STATEMENTS or m}
     return out, demoted
-
-
-def join_articles(
-    sections: Mapping[str, Sequence[int]],
-    highlights: Mapping[int, DigestArticle],
-    place: Callable[[int], float],
-    demoted: frozenset[int] | set[int] = frozenset(),
-) -> tuple[dict[str, list[int]], set[int]]:
-    """``sections`` with each editorial of the articles section whose headline names a topic
-    (sections.yaml ``statement_topics``) with a shown news heading moved under it, below that
-    topic's news, where the week's first FIRST highlights stay the same; and the demoted."""
-    out = {name: list(members) for name, members in sections.items()}
-    lowered = set(demoted)
-    if not JOIN_ARTICLES or not files_genres() or not out.get(ARTICLES):
-        return out, lowered
-    shown = highlights.__contains__
-    first = reading_order(out, shown, place, lowered)[:FIRST]
-    table = shipped_statement_topics()
-    for i in [i for i in out[ARTICLES] if shown(i) and i not in first]:
-        topic = section_of(highlights[i].title, "", table)
-        if topic in (OTHER, *GENRES) or not any(shown(j) for j in out.get(topic, ())):
-            continue
-        trial = {name: list(members) for name, members in out.items()}
-        trial[ARTICLES].remove(i)
-        trial[topic].append(i)
-        if reading_order(trial, shown, place, lowered | {i})[:FIRST] != first:
-            continue
-        out, lowered = trial, lowered | {i}
-    if not any(shown(j) for j in out[ARTICLES]):
-        out = {n: m for n, m in out.items() if n != ARTICLES or m}
-    return out, lowered
 
 
 def _headings(sections: Mapping[str, Sequence[int]], shown: Callable[[int], bool]) -> int:

@@ -30,7 +30,7 @@ from bot.digest.domain.events import (
     clean_title,
     is_title_only,
 )
-from bot.digest.domain.genrejoin import join_articles, join_topics
+from bot.digest.domain.genrejoin import join_topics
 from bot.digest.domain.genrenames import name_genres
 from bot.digest.domain.headingcap import CAP_KEEPS, cap_sections, spill_long
 from bot.digest.domain.labels import StoryText, build_vocabulary, label_topics
@@ -189,7 +189,6 @@ def assemble(
             lambda i, names: rider_home(highlights[i], names, feature(i)),
             MAX_HEADINGS,
         )
-        sections, demoted = join_articles(sections, highlights, place, demoted)
         sections, demoted = file_articles(sections, highlights, place, demoted, MAX_HEADINGS)
         sections = name_genres(sections, highlights)
         section_names, groups = list(sections), list(sections.values())
