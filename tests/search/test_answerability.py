@@ -52,7 +52,11 @@ def test_a_community_procedure_gets_no_excerpt_but_says_where_to_look(index: Sea
 
 @pytest.mark.parametrize(
     "question",
-    ["who moderates here, who are the admins?", "who set up this forum", "how can I report a troll"],
+    [
+        "who moderates here, who are the admins?",
+        "who set up this forum",
+        "how can I report a troll",
+    ],
 )
 def test_who_runs_the_community_gets_the_page_s_empty_list_not_its_description(
     index: SearchIndex, question: str
