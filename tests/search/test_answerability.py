@@ -50,6 +50,29 @@ def test_a_community_procedure_gets_no_excerpt_but_says_where_to_look(index: Sea
     assert "does not say" in payload_to_text(search_payload("how do I appeal my ban", []))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who moderates here, who are the admins?",
+        "who set up this forum",
+        "how can I report a troll",
+    ],
+)
+def test_who_runs_the_community_gets_the_page_s_empty_list_not_its_description(
+    index: SearchIndex, question: str
+) -> None:
+    answer = index.ask(question, k=3)
+    assert answer.hits == [] and answer.kind == "community"
+    assert "names no moderator or founder" in payload_to_text(answer_payload(answer))
+
+
+def test_the_page_s_age_and_a_thread_s_starter_are_still_answered(index: SearchIndex) -> None:
+    founded = index.ask("when was this community founded?", k=3)
+    assert founded.kind is None and founded.hits
+    assert founded.hits[0].source == COMMUNITY_SOURCE and "founded" in founded.hits[0].excerpt
+    assert answerability.kind_of("who started the thread about kim yo-jong's health?") is None
+
+
 def test_what_the_page_states_is_still_answered_by_its_entry(index: SearchIndex) -> None:
     answer = index.ask("is homophobic content allowed here?", k=3)
     assert answer.kind == "allowed"

@@ -37,6 +37,10 @@ def test_every_type_of_the_data_file_is_read() -> None:
         ("what was the outcome of the traders' complaint", "outcome"),
         ("how old is the mayor", "age"),
         ("how long has the market been open for", "duration"),
+        # A fragment that names its measure asks it as "how long" / "how far" would.
+        ("rason market hall length", "size"),
+        ("fish market distance to the port", "distance"),
+        ("harbour to rason, distance?", "distance"),
     ],
 )
 def test_a_question_names_the_fact_it_asks(question: str, kind: str) -> None:

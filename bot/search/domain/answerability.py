@@ -13,8 +13,10 @@ reads the question's kind and says which excerpts may still be shown:
 - ``allowed`` (may this be posted here?): the excerpt that states the community's rules when
   one of them applies, else "the community's rules do not mention that";
 - ``community``: only the community page's entry, and only when the question asks what the page
-  states (its description, rules, moderators list); a procedure (joining, roles, appeals,
-  reports, chat rooms, this bot) gets "the community page does not say", never a news excerpt;
+  states (its description, rules, age, readers); a procedure (joining, roles, appeals,
+  reports, what a broken rule costs, chat rooms and invite links) or a person the page does not
+  name (who the moderators are, who founded it: its moderators list is empty) gets "the
+  community page does not say", never a news excerpt;
 - ``live``: only an excerpt with a sentence that states a number for the present ("currently",
   "now"), never one for tomorrow, shown with a note that the archive is not live;
 - ``prediction``: what the posts report, shown as background under a heading that says the
@@ -54,9 +56,10 @@ NO_EXCERPT: frozenset[str] = frozenset({"bot", "request", "community"})
 NO_SEARCH: frozenset[str] = NO_EXCERPT | {"allowed"}
 
 COMMUNITY_REASON = (
-    "The community page does not say that. It states only what the community is for, its three "
-    "rules (see /rules) and its moderators list; for joining, roles, appeals, reports or linked "
-    "chats, ask the community's moderators."
+    "The community page does not say that. It states only what the community is for, when it "
+    "was founded, its readers and its three rules (see /rules); its moderators list is empty, "
+    "so it names no moderator or founder. To report a post or a member, use the report option "
+    "on it; for joining, roles, appeals or linked chats, ask in the community itself."
 )
 BOT_HELP = (
     "I am the community's search bot: I find excerpts in the news posts shared in this "
