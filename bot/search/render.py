@@ -198,6 +198,22 @@ def rules_payload(profile: CommunityProfile | None) -> Payload:
         "description": truncate("\n".join(lines), LIMITS.embed_description),
         "color": ACCENT,
     }
+    embed["fields"] = [
+        {
+            "name": "Moderators",
+            "value": _moderators_line(profile.moderators),
+            "inline": False,
+        }
+    ]
     if profile.description:
         embed["footer"] = {"text": truncate(profile.description, LIMITS.footer)}
     return {"content": None, "embeds": [embed]}
+
+
+def _moderators_line(moderators: tuple[str, ...]) -> str:
+    """The page's MODERATORS list as it stands: its names (plain text, never a mention), or
+    that it names nobody; /ask's community reply points here instead of stating it."""
+    names = [escape_markdown(" ".join(m.split())) for m in moderators if m.strip()]
+    if not names:
+        return "The community page lists none."
+    return truncate(", ".join(names), LIMITS.field_value)

@@ -15,8 +15,8 @@ reads the question's kind and says which excerpts may still be shown:
 - ``community``: only the community page's entry, and only when the question asks what the page
   states (its description, rules, age, readers); a procedure (joining, roles, appeals,
   reports, what a broken rule costs, chat rooms and invite links) or a person the page does not
-  name (who the moderators are, who founded it: its moderators list is empty) gets "the
-  community page does not say", never a news excerpt;
+  name (who the moderators are, who founded it) gets "the community page does not say" and a
+  pointer to /rules, which shows the page's moderators list as it stands; never a news excerpt;
 - ``live``: only an excerpt with a sentence that states a number for the present ("currently",
   "now"), never one for tomorrow, shown with a note that the archive is not live;
 - ``prediction``: what the posts report, shown as background under a heading that says the
@@ -57,9 +57,9 @@ NO_SEARCH: frozenset[str] = NO_EXCERPT | {"allowed"}
 
 COMMUNITY_REASON = (
     "The community page does not say that. It states only what the community is for, when it "
-    "was founded, its readers and its three rules (see /rules); its moderators list is empty, "
-    "so it names no moderator or founder. To report a post or a member, use the report option "
-    "on it; for joining, roles, appeals or linked chats, ask in the community itself."
+    "was founded, its readers, its rules and its moderators list (both shown by /rules). To "
+    "report a post or a member, use the report option on it; for joining, roles, appeals or "
+    "linked chats, ask in the community itself."
 )
 BOT_HELP = (
     "I am the community's search bot: I find excerpts in the news posts shared in this "
