@@ -249,11 +249,9 @@ class FramePatterns:
         """Whether a message that names no group may still match a frame: every trigger list
         of one record touched (the union gate first: one set test for nearly every message);
         with ``original`` (the text as written), a gendered slur only when said of a woman."""
-        for record in () if self.gendered_gate.isdisjoint(words) else self.gendered:
-            if record.triggers[0].isdisjoint(words) or any(
-                trigger.isdisjoint(words) for trigger in record.triggers[1:]
-            ):
-                continue  # nearly every message: no gendered slur (one C test first)
+        gendered = () if self.gendered_gate.isdisjoint(words) else self.gendered
+        # Those whose every trigger list is touched, by one set intersection (in order).
+        for record in triggered_records(gendered, frozenset(words)) if gendered else ():
             if record.family == "gendered" and not may_name_woman(words):
                 continue  # crude chat ('shut up bitch'): no regex searched
             match = record.regex.search(plain)
