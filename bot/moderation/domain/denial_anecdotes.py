@@ -25,7 +25,7 @@ from bot.moderation.domain.denial_patterns import REBUTTAL, names_crisis
 from bot.moderation.domain.denial_rules import MORE_REBUTTAL, family
 from bot.moderation.domain.normalize import NormalizedText, normalize
 from bot.moderation.domain.phrases import evidence
-from bot.moderation.domain.rulebook import PatternRecord
+from bot.moderation.domain.rulebook import PatternRecord, triggered_records
 from bot.moderation.domain.verdict import Action, FilterHit
 
 _FRAMES = family("anecdote_frame")
@@ -67,11 +67,10 @@ def anecdote_hit(name: str, text: NormalizedText) -> FilterHit | None:
 def _first(
     records: tuple[PatternRecord, ...], tokens: frozenset[str], words: str
 ) -> tuple[PatternRecord, tuple[int, int]] | None:
-    for record in records:
-        if record.triggered(tokens):
-            match = record.regex.search(words)
-            if match is not None:
-                return record, match.span()
+    for record in triggered_records(records, tokens):  # by one set intersection
+        match = record.regex.search(words)
+        if match is not None:
+            return record, match.span()
     return None
 
 

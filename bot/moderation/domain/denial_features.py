@@ -93,13 +93,16 @@ def candidates(text: NormalizedText) -> list[StanceRecord]:
     """The records whose trigger words or strings the message holds: only these can match
     (set and substring tests, no regex: the score bound reads this on every message near
     the flag threshold)."""
-    # A set: each record's test then walks the smaller side, not every token again.
-    tokens = frozenset(text.tokens)
+    # The records whose triggers the tokens touch, and those without triggers, in file order:
+    # by one set intersection, not a set test per record.
+    untriggered, by_trigger, trigger_words = _trigger_index()
+    chosen = set(untriggered)
+    for word in trigger_words.intersection(text.tokens):
+        chosen.update(by_trigger[word])
+    records = stance_records()
     found = []
     original = ""
-    for record in stance_records():
-        if record.triggers and record.triggers.isdisjoint(tokens):
-            continue
+    for record in map(records.__getitem__, sorted(chosen)):
         if record.keywords:
             original = original or text.original.lower()
             for keyword in record.keywords:  # any(...) without a generator frame
@@ -109,6 +112,18 @@ def candidates(text: NormalizedText) -> list[StanceRecord]:
                 continue
         found.append(record)
     return found
+
+
+@lru_cache(maxsize=1)
+def _trigger_index() -> tuple[frozenset[int], dict[str, list[int]], frozenset[str]]:
+    """(the stance records without triggers, the records by trigger word, every trigger
+    word), as indexes into stance_records()."""
+    by_trigger: dict[str, list[int]] = {}
+    for index, record in enumerate(stance_records()):
+        for word in record.triggers:
+            by_trigger.setdefault(word, []).append(index)
+    untriggered = frozenset(i for i, r in enumerate(stance_records()) if not r.triggers)
+    return untriggered, by_trigger, frozenset(by_trigger)
 
 
 def stance_feature_names() -> frozenset[str]:

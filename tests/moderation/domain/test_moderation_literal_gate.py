@@ -16,7 +16,7 @@ from bot.moderation.domain.hate_rules import HIT_FAMILIES, counter_patterns, fra
 from bot.moderation.domain.literal_gate import derive_gate, derive_gates, union_gate, word_runs
 from bot.moderation.domain.normalize import normalize
 from bot.moderation.domain.phrases import sentences
-from bot.moderation.domain.rulebook import PatternRecord, passing
+from bot.moderation.domain.rulebook import PatternRecord, passing, triggered_records
 
 _HATE = HateDetector()
 _COUNTER = counter_patterns()
@@ -219,3 +219,25 @@ def test_passing_is_the_records_whose_gates_pass_in_order() -> None:
         some += bool(expected)
     assert some > len(texts) // 2  # the test is not vacuous
     assert passing((), frozenset({"camps"})) == []
+
+
+def test_triggered_records_are_the_records_a_word_set_triggers_in_order() -> None:
+    # Every record tuple the detectors index by trigger words, and all records together.
+    tuples = [
+        tuple(ALL_RECORDS),
+        frame_patterns().multiple,
+        *(tuple(r for r in RECORDS if r.family == f) for f in {r.family for r in RECORDS}),
+    ]
+    texts = [e for r in ALL_RECORDS for e in (*r.must_match, *r.must_not_match)]
+    rng = random.Random(5)
+    vocabulary = sorted({w for r in ALL_RECORDS for t in r.triggers for w in t})
+    texts += [" ".join(rng.sample(vocabulary, rng.randint(1, 6))) for _ in range(500)]
+    some = 0
+    for records in tuples:
+        for text in texts:
+            words = frozenset(normalize(text).tokens)
+            expected = [r for r in records if r.triggered(words)]
+            assert triggered_records(records, words) == expected
+            some += any(r.triggers for r in expected)
+    assert some > len(texts) // 2  # triggered records with trigger lists: not vacuous
+    assert triggered_records((), frozenset({"camps"})) == []
