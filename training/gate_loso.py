@@ -98,6 +98,8 @@ SEED_SETS = (
     "seen_blind_questions_2026_12_07v",
     "seen_blind_questions_2026_12_08a",
     "seen_blind_questions_2026_12_08b",
+    "seen_blind_questions_2026_12_08c",
+    "seen_blind_questions_2026_12_08d",
     "seed_questions_writer_y",
     "seed_questions_writer_ad",
 )
@@ -147,6 +149,8 @@ OFFTOPIC = {
     "seen_blind_questions_2026_12_07v": ("seen_blind_offtopic_2026_12_07v",),
     "seen_blind_questions_2026_12_08a": ("seen_blind_offtopic_2026_12_08a",),
     "seen_blind_questions_2026_12_08b": ("seen_blind_offtopic_2026_12_08b",),
+    "seen_blind_questions_2026_12_08c": ("seen_blind_offtopic_2026_12_08c",),
+    "seen_blind_questions_2026_12_08d": ("seen_blind_offtopic_2026_12_08d",),
     # Writer Y (training/data/search/README_writer_y.md): 55 of its 70 are near misses.
     "seed_questions_writer_y": ("offtopic_writer_y",),
     # Writer AD (training/data/search/README_writer_ad.md): its 40 are all near misses.
