@@ -353,7 +353,7 @@ def tag_clause(
                         and nxt not in hw.NOT_PERSON_AFTER
                     )
                     # 'tranny freaks should be locked up': a slur as the subject of a clause
-                    or (not prev and (nxt in lex.insult_nouns or nxt in hw.VERBISH))
+                    or (not prev and (nxt in lex.insult_nouns or nxt in hw.SUBJECT_NEXT))
                 )
                 # ... in the clause or anywhere in the message ('a raccoon, a coon as ...').
                 and lex.homonym_senses.isdisjoint(clause)

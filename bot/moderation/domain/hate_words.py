@@ -98,6 +98,10 @@ def said_of_all(prev: str, out: list[str]) -> bool:
 
 ANYONE = frozenset(["anyone", "anybody", "someone", "somebody", "everyone", "those", "nobody"])
 VERBISH = word_set("""are is were was should must can cant can't will deserve need have get""")
+#: ... and what may follow a slur that opens a message for it to be the clause's subject (a
+#: homonym like 'spic' or 'coon' included): a verb, or an order given to the person named
+#: ('spic go home', 'fag get out'): the word's other sense never opens a message that way.
+SUBJECT_NEXT = VERBISH | word_set("""go get stay shut piss fuck leave""")
 
 
 _SELF_ID = re.compile(
