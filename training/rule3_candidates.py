@@ -17,6 +17,10 @@ for every candidate. Then the held-out sets (fitted by no candidate) with the bo
 engine (ModerationEngine(), as training/blind_rules.py) and the candidate's full model, split
 by script; rule-1 dev ok lines and 2,000 unseen davidson tweets flagged or removed by rule 3.
 The held-out sets are never fitted and nothing here reads a regression case.
+
+Since round 22 c ships: the seen sets before 07v are training/data/rule3/train_seen_blind_*
+files, read here as they were in dev/ (b leaves them out), and a (train_rule3.training_rows) is
+c's fit; a's round-22 figures (the round-21 fit) are those of commit acd22d2.
 """
 
 from __future__ import annotations
@@ -50,10 +54,11 @@ PRUNE = 0.02  # as training/linear_training.training_arguments' default
 
 
 def seen_sets(before: str) -> list[Path]:
-    """The rule-3 seen_blind sets in dev/ whose suffix sorts before ``before``."""
-    return [
-        p for p in sorted(DEV.glob("seen_blind_*.jsonl")) if p.stem[len("seen_blind_") :] < before
-    ]
+    """The rule-3 seen_blind sets (in dev/, or fitted: train_seen_blind_*) whose suffix sorts
+    before ``before``, in suffix order."""
+    paths = [*DEV.glob("seen_blind_*.jsonl"), *train_rule3.DATA.glob(f"{train_rule3.SEEN}*.jsonl")]
+    suffix = {p: p.stem.split("seen_blind_", 1)[1] for p in paths}
+    return sorted((p for p in paths if suffix[p] < before), key=lambda p: suffix[p])
 
 
 def seen_rows(paths: list[Path]) -> list[tuple[str, int, str]]:
@@ -72,7 +77,11 @@ def candidate_set(name: str, before: str) -> TrainingSet:
     """The training rows of candidate ``name`` (see the module docstring)."""
     if name == "a":
         return train_rule3.training_rows()
-    written = [(train_rule3._own(t), y, g) for t, y, g in read_labelled(train_rule3.DATA, "denial")]
+    written = [
+        (train_rule3._own(t), y, g)
+        for t, y, g in read_labelled(train_rule3.DATA, "denial")
+        if not g.startswith(train_rule3.SEEN)
+    ]
     rows = written + (seen_rows(seen_sets(before)) if name == "c" else [])
     rows += train_rule3.generic(1500)
     pairs = train_rule3.minimal_pairs(rows)
@@ -218,8 +227,11 @@ def main() -> None:
     held_sets = args.held_out.split(",")
     first = min(held_sets)
     thresholds = [float(t) for t in args.thresholds.split(",")]
-    writers = read_rows(3, "train_*.jsonl") + [
-        r for p in seen_sets(first) for r in read_rows(3, f"dev/{p.name}")
+    writers = [
+        r for r in read_rows(3, "train_*.jsonl") if not r.source.startswith(train_rule3.SEEN)
+    ]
+    writers += [
+        r for p in seen_sets(first) for r in read_rows(3, p.relative_to(DEV.parent).as_posix())
     ]
     held_rows = [r for s in held_sets for r in read_rows(3, f"dev/seen_blind_{s}.jsonl")]
     others = [r for r in read_rows(1, "dev/*.jsonl") if not r.positive] + everyday()
@@ -254,9 +266,9 @@ def main() -> None:
             figures = results.setdefault(f"{name}@{t}", {})
             figures["writers"] = tally(scored)
             figures["train_writers"] = tally(
-                [x for x in scored if x[0].source.startswith("train_")]
+                [x for x in scored if "seen_blind_" not in x[0].source]
             )
-            figures["seen_writers"] = tally([x for x in scored if x[0].source.startswith("seen_")])
+            figures["seen_writers"] = tally([x for x in scored if "seen_blind_" in x[0].source])
             print(f"== candidate {name}, threshold {t}: writers held out ({len(need)} refits)")
             for key, title in (
                 ("writers", "all"),
