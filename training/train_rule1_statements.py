@@ -18,7 +18,8 @@ for digestbot (MIT, like the project):
 - training/data/rule1/train_*.jsonl: labelled messages ({"text", "label": hateful|non-hateful,
   "functionality", "target"}), each file by a different writer with a different emphasis;
 - training/data/rule3/train_*.jsonl as negatives: this community's talk (denial is rule 3's
-  business, not hate against a group);
+  business, not hate against a group), except NOT_NEGATIVES and rule 3's train_seen_blind_* sets
+  (round 22: some of their ok lines break rule 1);
 - with --generic N, N davidson-2017 tweets labelled 'neither' (MIT) as negatives: everyday
   chat (not 'offensive': that class holds slurs aimed at people, which rule 1 forbids).
 training/data/rule1/blind/ is never read here (training/eval_dev.py --final --blind, once).
@@ -85,9 +86,23 @@ def written() -> list[Example]:
     return _fitted(read_labelled(DATA, "hateful"))
 
 
+#: Rule 3's training files that are never rule-1 negatives, even with --all-writers: the four
+#: rule 3 did not fit before round 22 (the shipped model never saw them), and the seen_blind sets
+#: rule 3 fits since round 22 (train_rule3.SEEN): their ok lines include lines that break rule 1
+#: (kind other_rule_*), which must not teach rule 1 they are fine.
+NOT_NEGATIVES = frozenset(
+    {"train_writer_v_rule3", "train_writer_aa_rule3", "train_writer_ac", "train_writer_ae_rule3"}
+)
+
+
 def community() -> list[Example]:
-    """Rule 3's training statements, all negatives here."""
-    return [(text, 0, "community") for text, _, _ in _fitted(train_rule3.written())]
+    """Rule 3's training statements, all negatives here (NOT_NEGATIVES left out)."""
+    rows = [
+        row
+        for row in train_rule3.written()
+        if row[2] not in NOT_NEGATIVES and not row[2].startswith(train_rule3.SEEN)
+    ]
+    return [(text, 0, "community") for text, _, _ in _fitted(rows)]
 
 
 def generic(count: int) -> list[Example]:

@@ -1,20 +1,33 @@
 """Train the rule-3 model (denying or belittling the crisis vs not) and write its weights as JSON.
 
-Usage: /work/venv/bin/python training/train_rule3.py [--generic 1500] [--dry-run]
+Usage: /work/venv/bin/python training/train_rule3.py [--generic 1500] [--dry-run] [--no-lowo]
 
 Training data, all written for digestbot (MIT, like the project):
-- training/data/rule3/train_*.jsonl: labelled statements ({"text", "label": denial|legit, "kind"}),
-  each file by a different author with a different emphasis (famine, camps, witnesses);
+- training/data/rule3/train_*.jsonl: labelled statements ({"text", "label": denial|ok|legit,
+  "kind"}; 'denial' is positive, every other label and kind, other_rule_* included, negative),
+  each file by a different author with a different emphasis (famine, camps, witnesses). Since
+  round 22 (moderation56) that is every writer's file (24: the topic files and train_writer_*;
+  NOT_FITTED emptied) and the 32 rule-3 sets run once as blind before 2026-12-07v
+  (train_seen_blind_2026_12_05 ... _07u, moved out of dev/): 56 writers, 20,000 rows with the
+  tweets. Later seen_blind sets (07v, 07w, ...) stay in dev/ as development data;
 - with --generic N, N davidson-2017 tweets (MIT) as negatives: everyday chat the model must not
   read as denial (needs /work/shared/data; the default when it is present).
 training/data/rule3/blind/ is never read here: it is the blind evaluation set (training/eval_dev.py
 --final --blind runs the whole engine on it, once, when the code is frozen).
 
+Round 22 (bench/RESULTS.md, moderation56; training/rule3_candidates.py, candidate c): held out
+by writer (8 writer folds over the 56 writers, the whole engine, flag bar 0.60) this fit caught
+7,104 of 8,640 denials and allowed 8,940 of 9,658 plain ok lines (balanced 0.864 -> 0.874 against
+the round-21 fit), with 9 plain ok lines removed (7 before); rule-1 dev ok lines and 2,000
+tweets hit by rule 3: 426 -> 372 of 7,709. On 07v / 07w (fitted by no candidate): denials
+73 -> 74/120 and 92 -> 94/120, plain ok 91 -> 90/96 and 98 -> 100/103. Shipped at the flag bar
+0.60 (veto and removal bars unchanged) by the lead's call.
+
 The model is a logistic regression over the normalised tokens the engine sees at run time
 (bot.moderation.domain.model.scoped_stance_features: words, word pairs, stems, quotes,
 questions, and the stance features of bot/moderation/rules/rule3_stance.yaml, with words in a
 negator's reach or a reported clause marked: bot/moderation/data/rule3_marks.json). It prints leave-one-author-out
-scores (train on two files, test on the third), the figure that says how the model copes with
+scores (train without one file, test on it), the figure that says how the model copes with
 phrasings it has not seen, and writes bot/moderation/data/rule3_model.json.
 """
 
@@ -46,22 +59,22 @@ DAVIDSON = Path("/work/shared/data/davidson-2017/tweets.jsonl")
 SEED = 13
 
 
-#: Training files the shipped model was NOT fitted on (round 18: writer V writes Korean, which
-#: bot/moderation/domain/korean.py reads in Hangul; round 19: writer AA writes Chinese, which
-#: chinese.py reads in Han characters; the model reads their romanisation; round 20: writer AC,
-#: English, held out for the readings (bench/RESULTS.md, moderation47); round 20b: writer AE,
-#: Korean, as V (moderation49)).
-NOT_FITTED = frozenset(
-    {"train_writer_v_rule3", "train_writer_aa_rule3", "train_writer_ac", "train_writer_ae_rule3"}
-)
+#: The sets run once as blind and then fitted (round 22): train_seen_blind_*. They are read
+#: after the writers' files (the order round 22's fit had) and teach no minimal pairs (06k's
+#: 'pair' field was not read in that fit).
+SEEN = "train_seen_blind_"
 
 
 def written() -> list[Example]:
-    """The labelled statements, grouped by file (one writer each). A reply that quotes what it
-    answers ('> line' then the answer) is learnt from its own lines, as the detector reads it
-    (denial_replies.reply_reading): the quoted line's stance is not the member's."""
+    """The labelled statements, grouped by file (one writer each): the writers' files, then the
+    seen_blind sets. A reply that quotes what it answers ('> line' then the answer) is learnt
+    from its own lines, as the detector reads it (denial_replies.reply_reading): the quoted
+    line's stance is not the member's."""
     rows = read_labelled(DATA, "denial")
-    return [(_own(text), label, group) for text, label, group in rows if group not in NOT_FITTED]
+    ordered = [r for r in rows if not r[2].startswith(SEEN)] + [
+        r for r in rows if r[2].startswith(SEEN)
+    ]
+    return [(_own(text), label, group) for text, label, group in ordered]
 
 
 def _own(text: str) -> str:
@@ -118,6 +131,8 @@ def minimal_pairs(rows: list[Example]) -> list[tuple[int, int]]:
     twins: dict[tuple[str, int], dict[int, int]] = {}
     index = {(group, text): i for i, (text, _, group) in enumerate(rows)}
     for path in sorted(DATA.glob("train_*.jsonl")):
+        if path.stem.startswith(SEEN):
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -147,7 +162,8 @@ def main() -> None:
         OUT,
         "Logistic regression, denying or belittling the humanitarian crisis in North Korea "
         "(rule 3) vs not, trained by training/train_rule3.py on statements written for digestbot "
-        "(training/data/rule3/train_*.jsonl), and davidson-2017 "
+        "(training/data/rule3/train_*.jsonl, the seen_blind sets before 2026-12-07v included), "
+        "and davidson-2017 "
         "tweets as everyday negatives (MIT licence). Features: normalised words, 'a b' pairs, "
         "'~' stems, _quote and _question, and '_s:' stance features from "
         "bot/moderation/rules/rule3_stance.yaml, with the words in a negator's reach written "

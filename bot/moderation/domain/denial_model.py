@@ -29,6 +29,7 @@ from bot.moderation.domain.denial_features import (
     blames_the_regime,
     told_to_dismiss,
 )
+from bot.moderation.domain.denial_news import news_report
 from bot.moderation.domain.denial_patterns import LAUGH, NK_RE
 from bot.moderation.domain.denial_personal import CRISIS_FEATURES, crisis_stems, personal_frame
 from bot.moderation.domain.denial_questions import asks_for_sources
@@ -250,7 +251,11 @@ def strong_signal(text: NormalizedText) -> str:
     if (
         SYMPATHY.search(words)
         or (
-            (ACCOUNT.search(words) or ABUSE_REPORT.search(words))
+            (
+                ACCOUNT.search(words)
+                or ABUSE_REPORT.search(words)
+                or news_report(text, [sentence_words for _, sentence_words in sentences(text)])
+            )
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )

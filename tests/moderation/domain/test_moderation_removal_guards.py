@@ -57,9 +57,19 @@ def test_deserve_to_without_a_harm_is_not_removed(engine: ModerationEngine, text
 @pytest.mark.parametrize(
     "text",
     [
-        "the traitors who deserve to be sent back to the camps",
         "the prisoners in those NK camps deserve to be in them",
     ],
 )
 def test_deserve_to_with_a_harm_still_removes(engine: ModerationEngine, text: str) -> None:
     assert removed(engine, text)
+
+
+def test_deserve_to_be_sent_back_is_flagged_when_the_model_is_unsure(
+    engine: ModerationEngine,
+) -> None:
+    # Precision first: a removal needs the model's agreement (P >= 0.8). Rule 3's 56-writer
+    # model reads this at 0.69, so mockery-22 flags it for a moderator. The record does not
+    # remove alone: its hits over the rule-3 train and dev files are 33 denials of 34 (0.971,
+    # below the 0.98 bar; moderation56 in bench/RESULTS.md).
+    outcome = engine.check(MessageInput("the traitors who deserve to be sent back to the camps"))
+    assert outcome.outcome == "flag"
