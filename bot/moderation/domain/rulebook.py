@@ -95,62 +95,47 @@ def read_in_code(record_id: str, rule: int, family: str, reason: str) -> Pattern
     )
 
 
-class _GateIndex:
-    """The records of a tuple by the words of their first derived gate, so that the records
-    a text's word runs may pass are found by one set intersection, not a call per record."""
+class _WordIndex:
+    """The records of a tuple by the words of their first word list (``gates`` or
+    ``triggers``), so that the records a text's words may pass are found by one set
+    intersection, not a call per record; the records' own test then runs on those only."""
 
-    __slots__ = ("_always", "_by_word", "_records", "_words")
+    __slots__ = ("_always", "_by_word", "_records", "_test", "_words")
 
-    def __init__(self, records: tuple[PatternRecord, ...]) -> None:
-        self._records = records  # kept: its id keys this index (see passing)
-        self._always = frozenset(i for i, r in enumerate(records) if not r.gates)
+    def __init__(self, records: tuple[PatternRecord, ...], lists: str, test: str) -> None:
+        self._records = records  # kept: its id keys this index (the tuple outlives no entry)
+        self._test = test
+        firsts = [getattr(record, lists) for record in records]
+        self._always = frozenset(i for i, first in enumerate(firsts) if not first)
         self._by_word: dict[str, list[int]] = {}
-        for i, record in enumerate(records):
-            for word in record.gates[0] if record.gates else ():
+        for i, first in enumerate(firsts):
+            for word in first[0] if first else ():
                 self._by_word.setdefault(word, []).append(i)
         self._words = frozenset(self._by_word)
 
-    def passing(self, runs: frozenset[str]) -> list[PatternRecord]:
-        touched = self._words.intersection(runs)
+    def select(self, words: frozenset[str]) -> list[PatternRecord]:
+        touched = self._words.intersection(words)
         if not touched and not self._always:
             return []  # most clauses and sentences
         chosen = set(self._always)
         for word in touched:
             chosen.update(self._by_word[word])
-        records = self._records
-        return [records[i] for i in sorted(chosen) if records[i].passes(runs)]
+        records, test = self._records, self._test
+        return [records[i] for i in sorted(chosen) if getattr(records[i], test)(words)]
 
 
-_INDEXES: dict[int, _GateIndex] = {}
+_INDEXES: dict[tuple[int, str], _WordIndex] = {}
 
 
-class _TriggerIndex:
-    """The records of a tuple by the words of their first trigger list, as :class:`_GateIndex`
-    is by their first gate: the records a word set may trigger by one set intersection."""
-
-    __slots__ = ("_always", "_by_word", "_records", "_words")
-
-    def __init__(self, records: tuple[PatternRecord, ...]) -> None:
-        self._records = records  # kept: its id keys this index (see triggered_records)
-        self._always = frozenset(i for i, r in enumerate(records) if not r.triggers)
-        self._by_word: dict[str, list[int]] = {}
-        for i, record in enumerate(records):
-            for word in record.triggers[0] if record.triggers else ():
-                self._by_word.setdefault(word, []).append(i)
-        self._words = frozenset(self._by_word)
-
-    def triggered(self, words: frozenset[str]) -> list[PatternRecord]:
-        touched = self._words.intersection(words)
-        if not touched:
-            return [self._records[i] for i in sorted(self._always)]
-        chosen = set(self._always)
-        for word in touched:
-            chosen.update(self._by_word[word])
-        records = self._records
-        return [records[i] for i in sorted(chosen) if records[i].triggered(words)]
-
-
-_TRIGGER_INDEXES: dict[int, _TriggerIndex] = {}
+def _selected(
+    records: tuple[PatternRecord, ...], words: frozenset[str], lists: str, test: str
+) -> list[PatternRecord]:
+    index = _INDEXES.get((id(records), lists))
+    if index is None:
+        if len(_INDEXES) >= 1_024:
+            _INDEXES.clear()  # bounded memory (tests build many detectors); rebuilt on use
+        index = _INDEXES[(id(records), lists)] = _WordIndex(records, lists, test)
+    return index.select(words)
 
 
 def triggered_records(
@@ -158,24 +143,14 @@ def triggered_records(
 ) -> list[PatternRecord]:
     """``[r for r in records if r.triggered(words)]``, in the same order, from an index of the
     records' first trigger lists built once per tuple (as :func:`passing` is)."""
-    index = _TRIGGER_INDEXES.get(id(records))
-    if index is None or index._records is not records:
-        if len(_TRIGGER_INDEXES) >= 1_024:
-            _TRIGGER_INDEXES.clear()  # bounded memory (tests build many detectors)
-        index = _TRIGGER_INDEXES[id(records)] = _TriggerIndex(records)
-    return index.triggered(words)
+    return _selected(records, words, "triggers", "triggered")
 
 
 def passing(records: tuple[PatternRecord, ...], runs: frozenset[str]) -> list[PatternRecord]:
     """``[r for r in records if r.passes(runs)]``, in the same order, from an index of the
     records' gates built once per tuple (the detectors' record tuples live as long as the
     process): a loop over 60 records cost a call each on every clause."""
-    index = _INDEXES.get(id(records))
-    if index is None:
-        if len(_INDEXES) >= 1_024:
-            _INDEXES.clear()  # bounded memory (tests build many detectors); rebuilt on use
-        index = _INDEXES[id(records)] = _GateIndex(records)
-    return index.passing(runs)
+    return _selected(records, runs, "gates", "passes")
 
 
 class RulebookError(ValueError):
