@@ -248,14 +248,11 @@ def strong_signal(text: NormalizedText) -> str:
         return "rebuts denial"
     if REGIME_CLAIM.search(words) and ENDORSED_CLAIM.search(words) is None:
         return "reports the regime's claim"
+    said = [sentence_words for _, sentence_words in sentences(text)]  # read once, used twice
     if (
         SYMPATHY.search(words)
         or (
-            (
-                ACCOUNT.search(words)
-                or ABUSE_REPORT.search(words)
-                or news_report(text, [sentence_words for _, sentence_words in sentences(text)])
-            )
+            (ACCOUNT.search(words) or ABUSE_REPORT.search(words) or news_report(text, said))
             and UNDERCUT.isdisjoint(text.tokens)
             and not told_to_dismiss(text)
         )
@@ -263,7 +260,7 @@ def strong_signal(text: NormalizedText) -> str:
         return "reports an account of abuses"
     if RETRACTED.search(words):
         return "retracts an earlier view"
-    if any(echoes_denial(sentence_words) for _, sentence_words in sentences(text)):
+    if any(echoes_denial(sentence_words) for sentence_words in said):
         return "mocks the deniers"
     if speaks_against(words):
         return AGAINST
